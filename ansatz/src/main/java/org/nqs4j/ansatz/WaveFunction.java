@@ -1,0 +1,46 @@
+package org.nqs4j.ansatz;
+
+/**
+ * A variational wave function ψ_p(σ) of N spin-1/2 in the σᶻ basis (σᵢ = ±1), always handled
+ * in the log domain: log ψ is complex in general, written as the pair (Re, Im) into a
+ * {@code double[2]}.
+ *
+ * <h2>Parameter layout</h2>
+ * A real ansatz has {@link #nParameters()} real parameters stored in a {@code double[P]}. A complex
+ * ansatz ({@link #isComplex()}) is holomorphic in its P complex parameters, stored interleaved
+ * (re₀, im₀, re₁, im₁, …) in a {@code double[2P]}; log-derivatives O_k = ∂ log ψ / ∂p_k use the
+ * same layout ({@link #parameterArrayLength()} doubles).
+ *
+ * <h2>Threads</h2>
+ * A wave function is shared by all chains and read-only during sampling; each chain owns one
+ * {@link WalkerCache} from {@link #newCache()}. {@link #setParameters} must not run concurrently
+ * with sampling, and every cache must be {@link WalkerCache#reset reset} afterwards.
+ */
+public interface WaveFunction {
+    int nSites();
+
+    /** Number of (real or complex) parameters P. */
+    int nParameters();
+
+    /** True when parameters, log ψ and O_k are complex (holomorphic ansatz). */
+    boolean isComplex();
+
+    /** Length of a parameter or log-derivative array: P, or 2P when complex. */
+    default int parameterArrayLength() {
+        return isComplex() ? 2 * nParameters() : nParameters();
+    }
+
+    void getParameters(double[] dst);
+
+    /** Sets the parameters and rebuilds any parameter-dependent tables (e.g. cosh 2W). */
+    void setParameters(double[] src);
+
+    /** log ψ(σ) evaluated from scratch, (Re, Im) into {@code out}; for tests and exact sums. */
+    void logPsi(int[] sigma, double[] out);
+
+    /** A new per-chain cache; call {@link WalkerCache#reset} before use. */
+    WalkerCache newCache();
+
+    /** A one-line description (type, sizes, parameter count) for logs. */
+    String description();
+}

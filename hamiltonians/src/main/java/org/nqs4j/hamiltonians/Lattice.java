@@ -1,0 +1,202 @@
+package org.nqs4j.hamiltonians;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A graph of N sites with coloured edges and, for Bravais lattices, real-space positions and the
+ * linear extents used to build periodic displacements (for C(r) and S(q)).
+ *
+ * <p>Build one with the factories: {@link #chain}, {@link #square}, {@link #rectangular},
+ * {@link #custom}. Duplicate bonds (which appear on periodic lattices of extent 2) are kept once.
+ */
+public final class Lattice {
+    private final String name;
+    private final int nSites;
+    private final List<Edge> edges;
+    private final int[] extents;      // {Lx} or {Lx, Ly}; empty for a custom graph
+    private final Boundary boundary;  // null for a custom graph
+    private final int[] sublattice;   // 2-colouring of the colour-0 bonds, or null when not bipartite
+
+    private Lattice(String name, int nSites, List<Edge> edges, int[] extents, Boundary boundary) {
+        if (nSites < 1) {
+            throw new IllegalArgumentException("a lattice needs at least one site, got " + nSites);
+        }
+        for (Edge e : edges) {
+            if (e.i() >= nSites || e.j() >= nSites) {
+                throw new IllegalArgumentException("edge (" + e.i() + ", " + e.j() + ") names a site outside 0.." + (nSites - 1));
+            }
+        }
+        this.name = name;
+        this.nSites = nSites;
+        this.edges = List.copyOf(edges);
+        this.extents = extents.clone();
+        this.boundary = boundary;
+        this.sublattice = bipartition(nSites, this.edges);
+    }
+
+    /** A chain of L sites; {@code nextNearest} adds the bonds (i, i+2) with colour 1. */
+    public static Lattice chain(int length, Boundary boundary, boolean nextNearest) {
+        return rectangular(length, 1, boundary, nextNearest);
+    }
+
+    /** An L×L square lattice; {@code nextNearest} adds the diagonal bonds with colour 1. */
+    public static Lattice square(int length, Boundary boundary, boolean nextNearest) {
+        return rectangular(length, length, boundary, nextNearest);
+    }
+
+    /**
+     * An Lx×Ly rectangular lattice, site index x + Lx·y; Ly = 1 is a chain. Next-nearest bonds are
+     * (x, x+2) on a chain and the two diagonals of each plaquette in two dimensions.
+     */
+    public static Lattice rectangular(int lx, int ly, Boundary boundary, boolean nextNearest) {
+        if (lx < 1 || ly < 1) {
+            throw new IllegalArgumentException("lattice extents must be positive, got " + lx + "x" + ly);
+        }
+        boolean periodic = boundary == Boundary.PERIODIC;
+        Set<Edge> set = new LinkedHashSet<>();
+        for (int y = 0; y < ly; y++) {
+            for (int x = 0; x < lx; x++) {
+                int s = x + lx * y;
+                addBond(set, lx, ly, periodic, s, x + 1, y, 0);
+                if (ly > 1) {
+                    addBond(set, lx, ly, periodic, s, x, y + 1, 0);
+                }
+                if (nextNearest) {
+                    if (ly == 1) {
+                        addBond(set, lx, ly, periodic, s, x + 2, y, 1);
+                    } else {
+                        addBond(set, lx, ly, periodic, s, x + 1, y + 1, 1);
+                        addBond(set, lx, ly, periodic, s, x - 1, y + 1, 1);
+                    }
+                }
+            }
+        }
+        String kind = ly == 1 ? "chain L=" + lx : (lx == ly ? "square " : "rectangular ") + lx + "x" + ly;
+        int[] ext = ly == 1 ? new int[] {lx} : new int[] {lx, ly};
+        return new Lattice(kind + " " + boundary.name().toLowerCase(), lx * ly, new ArrayList<>(set), ext, boundary);
+    }
+
+    private static void addBond(Set<Edge> set, int lx, int ly, boolean periodic, int s, int x, int y, int colour) {
+        if (!periodic && (x < 0 || x >= lx || y < 0 || y >= ly)) {
+            return;
+        }
+        int t = Math.floorMod(x, lx) + lx * Math.floorMod(y, ly);
+        if (t == s) {
+            return; // a bond wrapping onto its own site (extent 1 or 2 with NNN) is no bond
+        }
+        Edge e = new Edge(Math.min(s, t), Math.max(s, t), colour);
+        for (Edge f : set) {
+            if (f.i() == e.i() && f.j() == e.j()) {
+                return; // the same pair is already bonded (periodic extent 2)
+            }
+        }
+        set.add(e);
+    }
+
+    /** A graph given by its edge list; no positions, no periodic displacements. */
+    public static Lattice custom(int nSites, List<Edge> edges) {
+        Set<Edge> set = new LinkedHashSet<>();
+        for (Edge e : edges) {
+            set.add(new Edge(Math.min(e.i(), e.j()), Math.max(e.i(), e.j()), e.colour()));
+        }
+        return new Lattice("custom graph N=" + nSites, nSites, new ArrayList<>(set), new int[0], null);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int nSites() {
+        return nSites;
+    }
+
+    public List<Edge> edges() {
+        return edges;
+    }
+
+    /** The edges of one colour. */
+    public List<Edge> edges(int colour) {
+        return edges.stream().filter(e -> e.colour() == colour).toList();
+    }
+
+    /** Number of distinct colours used (largest colour + 1). */
+    public int nColours() {
+        return edges.stream().mapToInt(Edge::colour).max().orElse(-1) + 1;
+    }
+
+    /** Linear extents {Lx} or {Lx, Ly}; empty for a custom graph. */
+    public int[] extents() {
+        return extents.clone();
+    }
+
+    public Optional<Boundary> boundary() {
+        return Optional.ofNullable(boundary);
+    }
+
+    /** Coordinates (x, y) of a site of a Bravais lattice (y = 0 for a chain). */
+    public int[] coordinates(int site) {
+        if (extents.length == 0) {
+            throw new UnsupportedOperationException("a custom graph has no coordinates");
+        }
+        int lx = extents[0];
+        return new int[] {site % lx, site / lx};
+    }
+
+    /**
+     * Sublattice index (0 or 1) of each site for a 2-colouring of the colour-0 bonds, when the
+     * graph is bipartite (the precondition of Marshall's sign rule).
+     */
+    public Optional<int[]> sublattice() {
+        return Optional.ofNullable(sublattice).map(int[]::clone);
+    }
+
+    public boolean isBipartite() {
+        return sublattice != null;
+    }
+
+    private static int[] bipartition(int n, List<Edge> edges) {
+        List<List<Integer>> adj = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            adj.add(new ArrayList<>());
+        }
+        for (Edge e : edges) {
+            if (e.colour() == 0) {
+                adj.get(e.i()).add(e.j());
+                adj.get(e.j()).add(e.i());
+            }
+        }
+        int[] colour = new int[n];
+        Arrays.fill(colour, -1);
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (int start = 0; start < n; start++) {
+            if (colour[start] >= 0) {
+                continue;
+            }
+            colour[start] = 0;
+            queue.add(start);
+            while (!queue.isEmpty()) {
+                int s = queue.poll();
+                for (int t : adj.get(s)) {
+                    if (colour[t] < 0) {
+                        colour[t] = 1 - colour[s];
+                        queue.add(t);
+                    } else if (colour[t] == colour[s]) {
+                        return null;
+                    }
+                }
+            }
+        }
+        return colour;
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + nSites + " sites, " + edges.size() + " bonds)";
+    }
+}
