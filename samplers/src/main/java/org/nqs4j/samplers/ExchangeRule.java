@@ -1,0 +1,82 @@
+package org.nqs4j.samplers;
+
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.nqs4j.hamiltonians.Edge;
+
+/**
+ * Exchanges the spins of a pair (i, j) drawn uniformly from a fixed list, conserving Σσ. The
+ * pair list does not depend on σ, so the proposal is symmetric; a pair of equal spins gives a
+ * null move (Carleo &amp; Troyer 2017 skip those too).
+ */
+public final class ExchangeRule implements TransitionRule {
+    private final int[] first;
+    private final int[] second;
+    private final String description;
+
+    private ExchangeRule(int[] first, int[] second, String description) {
+        if (first.length == 0) {
+            throw new IllegalArgumentException("exchange moves need at least one pair of sites");
+        }
+        this.first = first;
+        this.second = second;
+        this.description = description;
+    }
+
+    /** Exchanges along the given bonds (all colours), e.g. nearest neighbours. */
+    public static ExchangeRule onEdges(List<Edge> edges) {
+        int[] a = new int[edges.size()];
+        int[] b = new int[edges.size()];
+        for (int k = 0; k < a.length; k++) {
+            a[k] = edges.get(k).i();
+            b[k] = edges.get(k).j();
+        }
+        return new ExchangeRule(a, b, "exchange moves on " + a.length + " bonds");
+    }
+
+    /** Exchanges between any two distinct sites. */
+    public static ExchangeRule anyPair(int nSites) {
+        if (nSites < 2) {
+            throw new IllegalArgumentException("exchange moves need at least two sites");
+        }
+        int n = nSites * (nSites - 1) / 2;
+        int[] a = new int[n];
+        int[] b = new int[n];
+        int k = 0;
+        for (int i = 0; i < nSites; i++) {
+            for (int j = i + 1; j < nSites; j++) {
+                a[k] = i;
+                b[k++] = j;
+            }
+        }
+        return new ExchangeRule(a, b, "exchange moves between any two of " + nSites + " sites");
+    }
+
+    @Override
+    public int propose(int[] sigma, UniformRandomProvider rng, int[] sites) {
+        int k = rng.nextInt(first.length);
+        int i = first[k];
+        int j = second[k];
+        if (sigma[i] == sigma[j]) {
+            return 0;
+        }
+        sites[0] = i;
+        sites[1] = j;
+        return 2;
+    }
+
+    @Override
+    public int maxFlips() {
+        return 2;
+    }
+
+    @Override
+    public boolean conservesMagnetization() {
+        return true;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,208 @@
+package org.nqs4j.samplers;
+
+import org.apache.commons.rng.JumpableUniformRandomProvider;
+import org.apache.commons.rng.RestorableUniformRandomProvider;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.core.RandomProviderDefaultState;
+import org.apache.commons.rng.simple.RandomSource;
+import org.nqs4j.ansatz.WalkerCache;
+import org.nqs4j.ansatz.WaveFunction;
+import org.nqs4j.hamiltonians.SpinHilbert;
+
+/**
+ * Metropolis–Hastings sampling of |ψ(σ)|² with many independent Markov chains.
+ *
+ * <p>A move σ→σ' from a symmetric {@link TransitionRule} is accepted with probability
+ * min(1, |ψ(σ')/ψ(σ)|²) = min(1, exp(2 Re[log ψ(σ') − log ψ(σ)])). One sweep is
+ * {@code sweepSize} proposals (default N). Chains persist across calls to {@link #sample}, so
+ * each optimisation step continues the previous chains after a short burn-in.
+ *
+ * <p>Chain c draws from its own xoshiro256++ stream: the c-th jump (2^128 steps) of a generator
+ * seeded from the run seed. Streams are therefore disjoint and independent of how chains are
+ * spread over threads.
+ */
+public final class MetropolisSampler {
+    private static final RandomSource SOURCE = RandomSource.XO_SHI_RO_256_PP;
+
+    private final WaveFunction psi;
+    private final SpinHilbert hilbert;
+    private final TransitionRule rule;
+    private final int nChains;
+    private final int sweepSize;
+    private final WalkerCache[] caches;
+    private final RestorableUniformRandomProvider[] rngs;
+    private final int[][] configurations;
+    private final int[][] moveSites;
+    private final double[][] ratio;
+    private final long[] proposed;
+    private final long[] accepted;
+
+    public MetropolisSampler(WaveFunction psi, SpinHilbert hilbert, TransitionRule rule, int nChains,
+                             int sweepSize, long seed) {
+        if (nChains < 1) {
+            throw new IllegalArgumentException("the sampler needs at least one chain, got " + nChains);
+        }
+        if (sweepSize < 1) {
+            throw new IllegalArgumentException("a sweep needs at least one proposal, got " + sweepSize);
+        }
+        if (psi.nSites() != hilbert.nSites()) {
+            throw new IllegalArgumentException("the ansatz has " + psi.nSites() + " sites, the Hilbert space "
+                    + hilbert.nSites());
+        }
+        if (hilbert.hasFixedMagnetization() && !rule.conservesMagnetization()) {
+            throw new IllegalArgumentException("the Hilbert space fixes the total magnetisation but "
+                    + rule.description() + " do not conserve it; use exchange moves");
+        }
+        this.psi = psi;
+        this.hilbert = hilbert;
+        this.rule = rule;
+        this.nChains = nChains;
+        this.sweepSize = sweepSize;
+        this.caches = new WalkerCache[nChains];
+        this.rngs = new RestorableUniformRandomProvider[nChains];
+        this.configurations = new int[nChains][];
+        this.moveSites = new int[nChains][rule.maxFlips()];
+        this.ratio = new double[nChains][2];
+        this.proposed = new long[nChains];
+        this.accepted = new long[nChains];
+        JumpableUniformRandomProvider base = (JumpableUniformRandomProvider) SOURCE.create(seed);
+        for (int c = 0; c < nChains; c++) {
+            rngs[c] = (RestorableUniformRandomProvider) base.jump();
+            caches[c] = psi.newCache();
+            configurations[c] = randomConfiguration(hilbert, rngs[c]);
+        }
+    }
+
+    /** A uniformly random configuration of the Hilbert space (of its Σσ sector when fixed). */
+    static int[] randomConfiguration(SpinHilbert hilbert, UniformRandomProvider rng) {
+        int n = hilbert.nSites();
+        int[] sigma = new int[n];
+        if (!hilbert.hasFixedMagnetization()) {
+            for (int i = 0; i < n; i++) {
+                sigma[i] = rng.nextBoolean() ? 1 : -1;
+            }
+            return sigma;
+        }
+        int up = (n + hilbert.sumSigma()) / 2;
+        for (int i = 0; i < n; i++) {
+            sigma[i] = i < up ? 1 : -1;
+        }
+        for (int i = n - 1; i > 0; i--) { // Fisher–Yates shuffle
+            int j = rng.nextInt(i + 1);
+            int t = sigma[i];
+            sigma[i] = sigma[j];
+            sigma[j] = t;
+        }
+        return sigma;
+    }
+
+    public int nChains() {
+        return nChains;
+    }
+
+    public int sweepSize() {
+        return sweepSize;
+    }
+
+    public TransitionRule rule() {
+        return rule;
+    }
+
+    /**
+     * Continues every chain: {@code discardSweeps} sweeps of burn-in, then {@code samplesPerChain}
+     * samples one sweep apart, each handed to {@code visitor} with the live cache. Acceptance
+     * counters restart at each call.
+     */
+    public void sample(int samplesPerChain, int discardSweeps, SampleVisitor visitor, ChainPool pool) {
+        if (samplesPerChain < 1 || discardSweeps < 0) {
+            throw new IllegalArgumentException("need samplesPerChain >= 1 and discardSweeps >= 0");
+        }
+        pool.forEach(nChains, c -> runChain(c, samplesPerChain, discardSweeps, visitor));
+    }
+
+    private void runChain(int c, int samples, int discard, SampleVisitor visitor) {
+        WalkerCache cache = caches[c];
+        cache.reset(configurations[c]); // parameters may have changed since the last call
+        proposed[c] = 0;
+        accepted[c] = 0;
+        for (int d = 0; d < discard; d++) {
+            sweep(c, cache);
+        }
+        for (int s = 0; s < samples; s++) {
+            sweep(c, cache);
+            visitor.visit(c, s, cache);
+        }
+        System.arraycopy(cache.sigma(), 0, configurations[c], 0, configurations[c].length);
+    }
+
+    private void sweep(int c, WalkerCache cache) {
+        UniformRandomProvider rng = rngs[c];
+        int[] sites = moveSites[c];
+        double[] r = ratio[c];
+        for (int step = 0; step < sweepSize; step++) {
+            int n = rule.propose(cache.sigma(), rng, sites);
+            if (n == 0) {
+                continue;
+            }
+            proposed[c]++;
+            cache.logRatio(sites, 0, n, r);
+            double logAcceptance = 2 * r[0];
+            if (logAcceptance >= 0 || rng.nextDouble() < Math.exp(logAcceptance)) {
+                cache.applyFlips(sites, 0, n);
+                accepted[c]++;
+            }
+        }
+    }
+
+    /** Fraction of non-null proposals accepted by chain c in the last {@link #sample} call. */
+    public double acceptance(int c) {
+        return proposed[c] == 0 ? Double.NaN : (double) accepted[c] / proposed[c];
+    }
+
+    /** Fraction of non-null proposals accepted over all chains in the last call. */
+    public double acceptance() {
+        long p = 0;
+        long a = 0;
+        for (int c = 0; c < nChains; c++) {
+            p += proposed[c];
+            a += accepted[c];
+        }
+        return p == 0 ? Double.NaN : (double) a / p;
+    }
+
+    /** The configuration chain c ended on (a copy). */
+    public int[] configuration(int c) {
+        return configurations[c].clone();
+    }
+
+    /** The state of every chain (configuration and random stream), for checkpoints. */
+    public SamplerState saveState() {
+        int[][] conf = new int[nChains][];
+        byte[][] rng = new byte[nChains][];
+        for (int c = 0; c < nChains; c++) {
+            conf[c] = configurations[c].clone();
+            rng[c] = ((RandomProviderDefaultState) rngs[c].saveState()).getState();
+        }
+        return new SamplerState(conf, rng);
+    }
+
+    public void restoreState(SamplerState state) {
+        if (state.configurations().length != nChains) {
+            throw new IllegalArgumentException("the saved state has " + state.configurations().length
+                    + " chains, the sampler " + nChains);
+        }
+        for (int c = 0; c < nChains; c++) {
+            if (!hilbert.contains(state.configurations()[c])) {
+                throw new IllegalArgumentException("saved configuration of chain " + c + " is not in " + hilbert);
+            }
+            configurations[c] = state.configurations()[c].clone();
+            rngs[c].restoreState(new RandomProviderDefaultState(state.randomStates()[c]));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Metropolis, " + nChains + " chains, sweep " + sweepSize + ", " + rule.description()
+                + " (" + psi.description() + ")";
+    }
+}
