@@ -1,0 +1,71 @@
+package org.nqs4j.vmc.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Command-line arguments: positionals, flags ({@code --quiet}) and options with a value
+ * ({@code --out DIR}, repeatable ones such as {@code --set k=v}). Unknown options are errors.
+ */
+public final class Arguments {
+    private final List<String> positionals = new ArrayList<>();
+    private final Map<String, List<String>> options = new LinkedHashMap<>();
+
+    private Arguments() {
+    }
+
+    public static Arguments parse(String command, List<String> args, Set<String> flags, Set<String> valued) {
+        Arguments a = new Arguments();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.startsWith("--")) {
+                String name = arg;
+                String value = null;
+                int eq = arg.indexOf('=');
+                if (eq > 0 && valued.contains(arg.substring(0, eq))) {
+                    name = arg.substring(0, eq);
+                    value = arg.substring(eq + 1);
+                }
+                if (flags.contains(name) && value == null) {
+                    a.options.computeIfAbsent(name, k -> new ArrayList<>()).add("true");
+                } else if (valued.contains(name)) {
+                    if (value == null) {
+                        if (i + 1 >= args.size()) {
+                            throw new UsageException("nqs " + command + ": option " + name + " needs a value.");
+                        }
+                        value = args.get(++i);
+                    }
+                    a.options.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+                } else {
+                    List<String> known = new ArrayList<>(flags);
+                    known.addAll(valued);
+                    throw new UsageException("nqs " + command + ": unknown option " + arg + "; allowed: "
+                            + String.join(", ", known) + ".");
+                }
+            } else {
+                a.positionals.add(arg);
+            }
+        }
+        return a;
+    }
+
+    public List<String> positionals() {
+        return positionals;
+    }
+
+    public boolean flag(String name) {
+        return options.containsKey(name);
+    }
+
+    public String option(String name) {
+        List<String> v = options.get(name);
+        return v == null ? null : v.get(v.size() - 1);
+    }
+
+    public List<String> all(String name) {
+        return options.getOrDefault(name, List.of());
+    }
+}

@@ -1,0 +1,20 @@
+package org.nqs4j.vmc.cli;
+
+import java.util.List;
+
+/**
+ * A subcommand of {@code nqs}. Commands of modules above vmc (validation, benchmarks) register
+ * through {@code META-INF/services/org.nqs4j.vmc.cli.Command} and are found by
+ * {@link java.util.ServiceLoader}, so nothing in vmc depends on them.
+ *
+ * <p>Exit codes: 0 success, 1 a run that failed (numerics, I/O), 2 a usage or config mistake
+ * (throw {@link UsageException} or {@link org.nqs4j.vmc.config.ConfigException}).
+ */
+public interface Command {
+    String name();
+
+    /** One line: arguments and purpose, for {@code nqs --help}. */
+    String usage();
+
+    int run(List<String> args) throws Exception;
+}

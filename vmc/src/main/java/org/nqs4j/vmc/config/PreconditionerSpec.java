@@ -1,0 +1,11 @@
+package org.nqs4j.vmc.config;
+
+/**
+ * The preconditioner: {@code sr} (stochastic reconfiguration) or {@code none}. The diagonal shift
+ * is ε_p = max(diagShift · shiftDecay^p, shiftMin), added to S (absolute) or multiplying its
+ * diagonal (relative, S_kk(1 + ε), as in Carleo &amp; Troyer). The solver is {@code auto},
+ * {@code cholesky}, {@code cg} or {@code minsr}.
+ */
+public record PreconditionerSpec(String type, double diagShift, String shiftMode, double shiftDecay, double shiftMin,
+                                 String solver, double cgTolerance, int cgMaxIterations) {
+}

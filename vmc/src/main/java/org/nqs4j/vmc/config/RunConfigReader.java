@@ -1,0 +1,378 @@
+package org.nqs4j.vmc.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.nqs4j.hamiltonians.Boundary;
+import org.nqs4j.hamiltonians.Edge;
+import org.nqs4j.hamiltonians.Lattice;
+import org.nqs4j.hamiltonians.Observables;
+import org.nqs4j.hamiltonians.PauliString;
+import org.nqs4j.hamiltonians.PauliSumOperator;
+import org.nqs4j.hamiltonians.SpinHilbert;
+import org.nqs4j.hamiltonians.SpinModels;
+import org.nqs4j.hamiltonians.Units;
+
+/**
+ * Reads and validates a run configuration. The schema, with defaults, is documented in the
+ * README ("Config reference"); every key is checked for type and range, unknown keys are errors,
+ * and physics objects that can be built from the config alone (lattice, Hilbert space,
+ * Hamiltonian, observables) are built here so that their errors point at the config line.
+ */
+public final class RunConfigReader {
+    private static final int MAX_SITES = 4096;
+
+    private RunConfigReader() {
+    }
+
+    /** Reads a file and applies {@code --set key=value} overrides. */
+    public static RunConfig read(Path file, List<String> overrides) {
+        ConfigValue.Mapping root = YamlConfigParser.parseFile(file);
+        for (String o : overrides) {
+            YamlConfigParser.override(root, o);
+        }
+        return read(root, file);
+    }
+
+    public static RunConfig read(ConfigValue.Mapping tree, Path source) {
+        Section root = Section.root(tree);
+        String fileStem = source.getFileName().toString().replaceFirst("\\.(ya?ml)$", "");
+        String name = root.string("name", fileStem);
+        if (!name.matches("[A-Za-z0-9._-]+")) {
+            throw root.invalid("name", "must use letters, digits, '.', '_' or '-' only (it names the run folder), got '"
+                    + name + "'.");
+        }
+        long seed = root.longInteger("seed", 1234L);
+        int threads = root.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
+        int iterations = root.integer("iterations", 300, 0, 100_000_000);
+
+        Lattice lattice = lattice(root.section("lattice"));
+        HamiltonianSpec hamiltonian = hamiltonian(root.section("hamiltonian"), lattice);
+        SpinHilbert hilbert = hilbert(root.section("hilbert"), lattice.nSites(), hamiltonian.model());
+        AnsatzSpec ansatz = ansatz(root.section("ansatz"));
+        SamplerSpec sampler = sampler(root.section("sampler"), lattice.nSites(), hilbert);
+        OptimizerSpec optimizer = optimizer(root.section("optimizer"));
+        PreconditionerSpec preconditioner = preconditioner(root.section("preconditioner"));
+        Section eval = root.section("evaluation");
+        int evalSamples = eval.integer("samples", 20 * sampler.samples(), 1, 1_000_000_000);
+        eval.finish();
+        List<ObservableSpec> observables = new ArrayList<>();
+        for (Section s : root.sections("observables")) {
+            observables.add(observable(s, lattice, hamiltonian.units()));
+        }
+        Section output = root.section("output");
+        Path outputRoot = Path.of(output.string("directory", "runs"));
+        output.finish();
+        root.finish();
+        return new RunConfig(source, name, seed, threads, iterations, lattice, hilbert, hamiltonian, ansatz, sampler,
+                optimizer, preconditioner, evalSamples, List.copyOf(observables), outputRoot, root.resolved());
+    }
+
+    static Lattice lattice(Section s) {
+        String type = s.choice("type", null, "chain", "square", "rectangular", "custom");
+        Lattice lattice;
+        if (type.equals("custom")) {
+            int n = s.integer("sites", null, 1, MAX_SITES);
+            List<Edge> edges = new ArrayList<>();
+            for (int[] e : s.integerRows("edges", 2, 3)) {
+                if (e[0] < 0 || e[0] >= n || e[1] < 0 || e[1] >= n) {
+                    throw s.invalid("edges", "edge [" + e[0] + ", " + e[1] + "] names a site outside 0.." + (n - 1) + ".");
+                }
+                if (e[0] == e[1]) {
+                    throw s.invalid("edges", "edge [" + e[0] + ", " + e[1] + "] joins a site to itself.");
+                }
+                if (e.length == 3 && e[2] < 0) {
+                    throw s.invalid("edges", "edge colours must be >= 0, got " + e[2] + ".");
+                }
+                edges.add(new Edge(e[0], e[1], e.length == 3 ? e[2] : 0));
+            }
+            if (edges.isEmpty()) {
+                throw s.invalid("edges", "a custom lattice needs at least one edge [i, j] or [i, j, colour].");
+            }
+            lattice = Lattice.custom(n, edges);
+        } else {
+            int lx;
+            int ly;
+            if (type.equals("rectangular")) {
+                lx = s.integer("lx", null, 1, MAX_SITES);
+                ly = s.integer("ly", null, 1, MAX_SITES);
+            } else {
+                lx = s.integer("length", null, 1, MAX_SITES);
+                ly = type.equals("chain") ? 1 : lx;
+            }
+            if ((long) lx * ly > MAX_SITES) {
+                throw s.invalid(type.equals("rectangular") ? "ly" : "length", "the lattice has " + (long) lx * ly
+                        + " sites; at most " + MAX_SITES + " are supported.");
+            }
+            Boundary boundary = s.choice("boundary", "periodic", "periodic", "open").equals("periodic")
+                    ? Boundary.PERIODIC : Boundary.OPEN;
+            boolean nnn = s.bool("next_nearest", false);
+            lattice = Lattice.rectangular(lx, ly, boundary, nnn);
+            if (lattice.edges().isEmpty()) {
+                throw s.invalid(type.equals("rectangular") ? "lx" : "length", "a " + type + " of " + lattice.nSites()
+                        + " site(s) has no bonds; use at least 2 sites.");
+            }
+        }
+        s.finish();
+        return lattice;
+    }
+
+    static HamiltonianSpec hamiltonian(Section s, Lattice lattice) {
+        String model = s.choice("model", null, "heisenberg", "xxz", "ising", "j1j2", "pauli");
+        boolean pauliDefault = model.equals("ising") || model.equals("pauli");
+        Units units = s.choice("units", pauliDefault ? "pauli" : "spin", "pauli", "spin").equals("pauli")
+                ? Units.PAULI : Units.SPIN_HALF;
+        Map<String, Double> couplings = new LinkedHashMap<>();
+        PauliSumOperator op;
+        boolean marshall = false;
+        try {
+            switch (model) {
+                case "heisenberg" -> {
+                    couplings.put("J", s.real("J", 1.0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
+                    op = SpinModels.heisenberg(lattice, couplings.get("J"), units);
+                }
+                case "xxz" -> {
+                    couplings.put("J", s.real("J", 1.0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
+                    couplings.put("delta", s.real("delta", null, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
+                    op = SpinModels.xxz(lattice, couplings.get("J"), couplings.get("delta"), units);
+                }
+                case "ising" -> {
+                    couplings.put("J", s.real("J", 1.0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
+                    couplings.put("h", s.real("h", null, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
+                    op = SpinModels.transverseFieldIsing(lattice, couplings.get("J"), couplings.get("h"), units);
+                }
+                case "j1j2" -> {
+                    couplings.put("J1", s.real("J1", 1.0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
+                    couplings.put("J2", s.real("J2", null, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
+                    if (lattice.edges(1).isEmpty()) {
+                        throw s.invalid("model", "j1j2 needs next-nearest bonds (colour 1): set lattice.next_nearest:"
+                                + " true, or give custom edges [i, j, 1].");
+                    }
+                    op = SpinModels.j1j2(lattice, couplings.get("J1"), couplings.get("J2"), units);
+                }
+                default -> op = SpinModels.fromTerms(lattice.nSites(), pauliTerms(s, lattice, units));
+            }
+            if (!model.equals("ising") && !model.equals("pauli")) {
+                marshall = s.bool("marshall_sign", false);
+                if (marshall) {
+                    if (!lattice.isBipartite()) {
+                        throw s.invalid("marshall_sign", "Marshall's sign rule needs a bipartite lattice (nearest-"
+                                + "neighbour bonds 2-colourable); " + lattice + " is not. Use a complex ansatz instead.");
+                    }
+                    op = SpinModels.marshallRotated(op, lattice);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(s.where() + ": section 'hamiltonian' (model " + model + " on " + lattice + "): "
+                    + e.getMessage() + ".");
+        }
+        s.finish();
+        return new HamiltonianSpec(model, units, Map.copyOf(couplings), marshall, op);
+    }
+
+    /**
+     * Pauli-string terms: {@code {coefficient: c, operators: "ZZ", sites: [i, j]}} for one term, or
+     * {@code on: bonds} (every bond, optionally of one {@code colour}) or {@code on: sites} (every
+     * site) to place the string everywhere. In spin units each single-site operator carries 1/2.
+     */
+    static List<PauliString> pauliTerms(Section s, Lattice lattice, Units units) {
+        List<PauliString> terms = new ArrayList<>();
+        List<Section> items = s.sections("terms");
+        if (items.isEmpty()) {
+            throw s.missing("terms", "a list of {coefficient, operators, sites} or {coefficient, operators, on}");
+        }
+        for (Section t : items) {
+            double c = t.real("coefficient", null, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+            String ops = t.string("operators", null).trim();
+            if (!ops.matches("[XYZIxyzi]+")) {
+                throw t.invalid("operators", "must be a word of X, Y, Z, I such as ZZ or XYZ, got '" + ops + "'.");
+            }
+            double factor = c * units.product(ops.replaceAll("[Ii]", "").length());
+            String on = t.choice("on", "sites-list", "sites-list", "bonds", "sites");
+            try {
+                switch (on) {
+                    case "bonds" -> {
+                        if (ops.length() != 2) {
+                            throw t.invalid("operators", "on: bonds places two-site strings; got '" + ops + "'.");
+                        }
+                        int colour = t.integer("colour", -1, -1, 1000);
+                        int placed = 0;
+                        for (Edge e : lattice.edges()) {
+                            if (colour < 0 || e.colour() == colour) {
+                                terms.add(PauliString.of(factor, ops, e.i(), e.j()));
+                                placed++;
+                            }
+                        }
+                        if (placed == 0) {
+                            throw t.invalid("colour", "the lattice has no bonds of colour " + colour + ".");
+                        }
+                    }
+                    case "sites" -> {
+                        if (ops.length() != 1) {
+                            throw t.invalid("operators", "on: sites places one-site operators; got '" + ops + "'.");
+                        }
+                        for (int i = 0; i < lattice.nSites(); i++) {
+                            terms.add(PauliString.of(factor, ops, i));
+                        }
+                    }
+                    default -> {
+                        int[] sites = t.integers("sites", 0, lattice.nSites() - 1);
+                        terms.add(PauliString.of(factor, ops, sites));
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(t.where() + ": term '" + t.path() + "': " + e.getMessage() + ".");
+            }
+            t.finish();
+        }
+        return terms;
+    }
+
+    static SpinHilbert hilbert(Section s, int n, String model) {
+        boolean conserving = model.equals("heisenberg") || model.equals("xxz") || model.equals("j1j2");
+        String dflt = conserving ? (n % 2 == 0 ? "0" : "0.5") : "none";
+        String text = s.string("total_sz", dflt).trim();
+        SpinHilbert hilbert;
+        if (text.equalsIgnoreCase("none")) {
+            hilbert = SpinHilbert.unconstrained(n);
+        } else {
+            double sz;
+            try {
+                sz = Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                throw s.invalid("total_sz", "expected a number such as 0 or 0.5, or none, got '" + text + "'.");
+            }
+            double twice = 2 * sz;
+            if (twice != Math.rint(twice) || Math.abs(twice) > n || (((long) twice) + n) % 2 != 0) {
+                throw s.invalid("total_sz", "total S_z = " + text + " is impossible for " + n + " spins-1/2: it must be"
+                        + " a multiple of 1/2 between " + (-n / 2.0) + " and " + (n / 2.0) + " with 2·S_z of the parity of N.");
+            }
+            hilbert = SpinHilbert.fixedMagnetization(n, (int) twice);
+        }
+        s.finish();
+        return hilbert;
+    }
+
+    static AnsatzSpec ansatz(Section s) {
+        String type = s.choice("type", "rbm", "rbm", "jastrow");
+        boolean complex = s.bool("complex", true);
+        int alpha = type.equals("rbm") ? s.integer("alpha", 1, 1, 1024) : 0;
+        double scale = s.real("init_scale", 0.01, 0, 10);
+        s.finish();
+        return new AnsatzSpec(type, complex, alpha, scale);
+    }
+
+    static SamplerSpec sampler(Section s, int n, SpinHilbert hilbert) {
+        String move = s.choice("move", hilbert.hasFixedMagnetization() ? "exchange" : "flip",
+                "flip", "exchange", "exchange-any");
+        if (move.equals("flip") && hilbert.hasFixedMagnetization()) {
+            throw s.invalid("move", "single flips change S_z, but hilbert.total_sz fixes it; use exchange or"
+                    + " exchange-any, or set hilbert.total_sz: none.");
+        }
+        int chains = s.integer("chains", 16, 1, 1 << 20);
+        int samples = s.integer("samples", 1008, 1, 100_000_000);
+        int perChain = (samples + chains - 1) / chains;
+        if (perChain * chains != samples) {
+            s.resolve("samples", perChain * chains); // rounded up to whole chains
+        }
+        int discard = s.integer("discard", 5, 0, 1_000_000);
+        int sweep = s.integer("sweep", n, 1, 1 << 24);
+        s.finish();
+        return new SamplerSpec(move, chains, perChain, discard, sweep);
+    }
+
+    static OptimizerSpec optimizer(Section s) {
+        String type = s.choice("type", "sgd", "sgd", "adam");
+        double lr = s.positive("learning_rate", 0.02);
+        double b1 = 0.9;
+        double b2 = 0.999;
+        double eps = 1e-8;
+        if (type.equals("adam")) {
+            b1 = s.real("beta1", 0.9, 0, 0.999999);
+            b2 = s.real("beta2", 0.999, 0, 0.999999999);
+            eps = s.positive("epsilon", 1e-8);
+        }
+        s.finish();
+        return new OptimizerSpec(type, lr, b1, b2, eps);
+    }
+
+    static PreconditionerSpec preconditioner(Section s) {
+        String type = s.choice("type", "sr", "sr", "none");
+        if (type.equals("none")) {
+            s.finish();
+            return new PreconditionerSpec(type, 0, "absolute", 1, 0, "auto", 0, 0);
+        }
+        double shift = s.real("diag_shift", 0.01, 0, 1e6);
+        String mode = s.choice("shift_mode", "absolute", "absolute", "relative");
+        double decay = s.real("shift_decay", 1.0, 0, 1);
+        double min = s.real("shift_min", Math.min(shift, 1e-4), 0, 1e6);
+        String solver = s.choice("solver", "auto", "auto", "cholesky", "cg", "minsr");
+        double tol = s.real("cg_tolerance", 1e-6, 1e-15, 1);
+        int maxIt = s.integer("cg_max_iterations", 1000, 1, 10_000_000);
+        if (mode.equals("relative") && solver.equals("minsr")) {
+            throw s.invalid("solver", "minsr needs shift_mode: absolute (a relative shift scales S's diagonal, which the"
+                    + " sample-space solve never forms).");
+        }
+        s.finish();
+        return new PreconditionerSpec(type, shift, mode, decay, min, solver, tol, maxIt);
+    }
+
+    static ObservableSpec observable(Section s, Lattice lattice, Units units) {
+        String type = s.choice("type", null, "magnetization", "staggered_magnetization", "correlation",
+                "structure_factor", "pauli");
+        int n = lattice.nSites();
+        PauliSumOperator op;
+        String dflt;
+        try {
+            switch (type) {
+                case "magnetization" -> {
+                    op = Observables.magnetization(n, units);
+                    dflt = "magnetization";
+                }
+                case "staggered_magnetization" -> {
+                    op = Observables.staggeredMagnetizationSquared(lattice, units);
+                    dflt = "staggered_magnetization_squared";
+                }
+                case "correlation" -> {
+                    int[] sites = s.integers("sites", 0, n - 1);
+                    if (sites.length != 2 || sites[0] == sites[1]) {
+                        throw s.invalid("sites", "a correlation needs two distinct sites [i, j].");
+                    }
+                    String comp = s.choice("component", "full", "full", "zz");
+                    op = comp.equals("zz") ? Observables.zz(n, sites[0], sites[1], units)
+                            : Observables.spinCorrelation(n, sites[0], sites[1], units);
+                    dflt = (comp.equals("zz") ? "zz_" : "ss_") + sites[0] + "_" + sites[1];
+                }
+                case "structure_factor" -> {
+                    int[] ext = lattice.extents();
+                    List<Double> qs = new ArrayList<>();
+                    double[] q = new double[ext.length];
+                    int[] m = s.integers("momentum", Integer.MIN_VALUE, Integer.MAX_VALUE);
+                    if (m.length != ext.length) {
+                        throw s.invalid("momentum", "needs " + ext.length + " integer(s) n_a, one per lattice"
+                                + " dimension, for q_a = 2π·n_a/L_a (e.g. [2, 2] on 4x4 is q = (π, π)).");
+                    }
+                    for (int a = 0; a < q.length; a++) {
+                        q[a] = 2 * Math.PI * m[a] / ext[a];
+                        qs.add(q[a]);
+                    }
+                    op = Observables.structureFactor(lattice, q, units);
+                    dflt = "structure_factor";
+                    s.resolve("q", qs);
+                }
+                default -> {
+                    op = SpinModels.fromTerms(n, pauliTerms(s, lattice, units));
+                    dflt = null;
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(s.where() + ": observable '" + s.path() + "': " + e.getMessage() + ".");
+        }
+        String name = s.string("name", Optional.ofNullable(dflt).orElse(s.path()));
+        s.finish();
+        return new ObservableSpec(name, type, op);
+    }
+}

@@ -1,0 +1,151 @@
+package org.nqs4j.vmc.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Reads a YAML file into a {@link ConfigValue} tree that remembers the line of every key and
+ * value (snakeyaml-engine's node API keeps the marks). Duplicate keys are an error.
+ */
+public final class YamlConfigParser {
+    private YamlConfigParser() {
+    }
+
+    public static ConfigValue.Mapping parseFile(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read the config file " + file + ": " + e.getMessage(), e);
+        }
+        return parse(text, file.getFileName().toString());
+    }
+
+    /** Parses YAML text; {@code source} names it in messages. */
+    public static ConfigValue.Mapping parse(String text, String source) {
+        LoadSettings settings = LoadSettings.builder().setLabel(source).setAllowDuplicateKeys(true)
+                .setMaxAliasesForCollections(50).setCodePointLimit(16 * 1024 * 1024).build();
+        Optional<Node> root;
+        try {
+            root = new Compose(settings).composeString(text);
+        } catch (MarkedYamlEngineException e) {
+            String at = e.getProblemMark().map(m -> source + ":" + (m.getLine() + 1)).orElse(source);
+            throw new ConfigException(at + ": the file is not valid YAML: " + e.getProblem()
+                    + ". Check the indentation and the ':' after each key.", e);
+        } catch (YamlEngineException e) {
+            throw new ConfigException(source + ": the file is not valid YAML: " + e.getMessage(), e);
+        }
+        if (root.isEmpty()) {
+            throw new ConfigException(source + ": the config file is empty; see examples/ for a complete one.");
+        }
+        ConfigValue value = convert(root.get(), source);
+        if (!(value instanceof ConfigValue.Mapping m)) {
+            throw new ConfigException(value.where() + ": the config must be a set of 'key: value' sections, found "
+                    + value.kind() + ".");
+        }
+        return m;
+    }
+
+    private static String where(Node node, String source) {
+        Optional<Mark> mark = node.getStartMark();
+        return mark.map(m -> source + ":" + (m.getLine() + 1)).orElse(source);
+    }
+
+    private static ConfigValue convert(Node node, String source) {
+        String where = where(node, source);
+        if (node instanceof ScalarNode s) {
+            return new ConfigValue.Scalar(s.getValue(), s.getScalarStyle() != ScalarStyle.PLAIN, where);
+        }
+        if (node instanceof SequenceNode seq) {
+            List<ConfigValue> items = new ArrayList<>();
+            for (Node item : seq.getValue()) {
+                items.add(convert(item, source));
+            }
+            return new ConfigValue.Sequence(items, where);
+        }
+        MappingNode map = (MappingNode) node;
+        LinkedHashMap<String, ConfigValue> entries = new LinkedHashMap<>();
+        Map<String, String> keyWhere = new HashMap<>();
+        for (NodeTuple t : map.getValue()) {
+            String kw = where(t.getKeyNode(), source);
+            if (!(t.getKeyNode() instanceof ScalarNode key)) {
+                throw new ConfigException(kw + ": a key must be a plain name, found a list or section.");
+            }
+            String name = key.getValue();
+            if (entries.containsKey(name)) {
+                throw new ConfigException(kw + ": key '" + name + "' appears twice in the same section (first at "
+                        + keyWhere.get(name) + ").");
+            }
+            entries.put(name, convert(t.getValueNode(), source));
+            keyWhere.put(name, kw);
+        }
+        return new ConfigValue.Mapping(entries, keyWhere, where);
+    }
+
+    /**
+     * Applies a command-line override {@code a.b.c=value} (the value parsed as a YAML scalar or
+     * flow list), creating sections on the way.
+     */
+    public static void override(ConfigValue.Mapping root, String assignment) {
+        int eq = assignment.indexOf('=');
+        if (eq <= 0) {
+            throw new ConfigException("--set " + assignment + ": expected key=value, e.g. --set optimizer.learning_rate=0.02");
+        }
+        String[] path = assignment.substring(0, eq).trim().split("\\.");
+        String valueText = assignment.substring(eq + 1);
+        ConfigValue.Mapping parsed = parse("v: " + valueText, "--set " + assignment);
+        ConfigValue value = relabel(parsed.entries().get("v"), "--set " + assignment);
+        ConfigValue.Mapping node = root;
+        for (int k = 0; k < path.length - 1; k++) {
+            ConfigValue next = node.entries().get(path[k]);
+            if (next == null) {
+                next = new ConfigValue.Mapping(new LinkedHashMap<>(), new HashMap<>(), "--set " + assignment);
+                node.entries().put(path[k], next);
+                node.keyWhere().put(path[k], "--set " + assignment);
+            }
+            if (!(next instanceof ConfigValue.Mapping m)) {
+                throw new ConfigException("--set " + assignment + ": '" + String.join(".", java.util.Arrays.copyOf(path, k + 1))
+                        + "' is " + next.kind() + ", not a section.");
+            }
+            node = m;
+        }
+        node.entries().put(path[path.length - 1], value);
+        node.keyWhere().put(path[path.length - 1], "--set " + assignment);
+    }
+
+    private static ConfigValue relabel(ConfigValue v, String where) {
+        if (v instanceof ConfigValue.Scalar s) {
+            return new ConfigValue.Scalar(s.text(), s.quoted(), where);
+        }
+        if (v instanceof ConfigValue.Sequence q) {
+            return new ConfigValue.Sequence(q.items().stream().map(i -> relabel(i, where)).toList(), where);
+        }
+        ConfigValue.Mapping m = (ConfigValue.Mapping) v;
+        LinkedHashMap<String, ConfigValue> e = new LinkedHashMap<>();
+        Map<String, String> kw = new HashMap<>();
+        m.entries().forEach((k, x) -> {
+            e.put(k, relabel(x, where));
+            kw.put(k, where);
+        });
+        return new ConfigValue.Mapping(e, kw, where);
+    }
+}

@@ -1,0 +1,18 @@
+package org.nqs4j.vmc.driver;
+
+import org.nqs4j.vmc.stats.Estimate;
+
+/**
+ * What one optimisation step measured, for the log.
+ *
+ * @param energy          statistics of Re E_loc at the parameters before the update
+ * @param energyImag      mean of Im E_loc (zero up to noise for a Hermitian Ĥ)
+ * @param acceptance      Metropolis acceptance over all chains
+ * @param updated         false when the update was rejected (non-finite values), see {@code event}
+ * @param event           why the step was rejected, or null
+ * @param samplingSeconds time to sample and form local energies and O_k
+ * @param updateSeconds   time for the force, preconditioner and optimiser
+ */
+public record IterationResult(int iteration, Estimate energy, double energyImag, double acceptance, boolean updated,
+                              String event, double samplingSeconds, double updateSeconds) {
+}

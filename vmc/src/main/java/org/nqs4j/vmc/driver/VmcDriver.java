@@ -1,0 +1,195 @@
+package org.nqs4j.vmc.driver;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nqs4j.ansatz.WaveFunction;
+import org.nqs4j.hamiltonians.Connections;
+import org.nqs4j.hamiltonians.LocalOperator;
+import org.nqs4j.optimizers.Forces;
+import org.nqs4j.optimizers.LogDerivativeSamples;
+import org.nqs4j.optimizers.Optimizer;
+import org.nqs4j.optimizers.Preconditioner;
+import org.nqs4j.optimizers.SolverException;
+import org.nqs4j.samplers.ChainPool;
+import org.nqs4j.samplers.MetropolisSampler;
+import org.nqs4j.vmc.stats.ChainStatistics;
+import org.nqs4j.vmc.stats.Estimate;
+
+/**
+ * The variational loop: sample |ψ_p|², estimate ⟨Ĥ⟩ and the force F = ⟨ΔO* ΔE_loc⟩, precondition
+ * (e.g. SR: (S + ε) δ = F), and move p ← p − η δ.
+ *
+ * <p>Nothing non-finite ever reaches the parameters: a step whose local energies, direction or
+ * new parameters contain NaN/Inf is rejected and reported in its {@link IterationResult}; after
+ * {@value #MAX_CONSECUTIVE_FAILURES} rejected steps in a row the run stops with
+ * {@link NonFiniteUpdateException}, the parameters still at the last good values.
+ */
+public final class VmcDriver {
+    static final int MAX_CONSECUTIVE_FAILURES = 5;
+
+    private final WaveFunction psi;
+    private final LocalOperator hamiltonian;
+    private final MetropolisSampler sampler;
+    private final Preconditioner preconditioner;
+    private final Optimizer optimizer;
+    private final ChainPool pool;
+    private final int samplesPerChain;
+    private final int discardSweeps;
+
+    private final LogDerivativeSamples logDerivatives;
+    private final double[] localEnergies;
+    private final double[] meanO;
+    private final double[] force;
+    private final double[] direction;
+    private final double[] parameters;
+    private final ChainScratch[] scratch;
+    private int consecutiveFailures;
+
+    /** Per-chain buffers, so that chains on different threads share nothing mutable. */
+    private static final class ChainScratch {
+        final Connections connections;
+        final double[] logRatio = new double[2];
+        final double[] value = new double[2];
+
+        ChainScratch(LocalOperator op) {
+            connections = op.newConnections();
+        }
+    }
+
+    public VmcDriver(WaveFunction psi, LocalOperator hamiltonian, MetropolisSampler sampler,
+                     Preconditioner preconditioner, Optimizer optimizer, ChainPool pool,
+                     int samplesPerChain, int discardSweeps) {
+        if (hamiltonian.nSites() != psi.nSites()) {
+            throw new IllegalArgumentException("the Hamiltonian acts on " + hamiltonian.nSites()
+                    + " sites, the ansatz on " + psi.nSites());
+        }
+        this.psi = psi;
+        this.hamiltonian = hamiltonian;
+        this.sampler = sampler;
+        this.preconditioner = preconditioner;
+        this.optimizer = optimizer;
+        this.pool = pool;
+        this.samplesPerChain = samplesPerChain;
+        this.discardSweeps = discardSweeps;
+        int nSamples = sampler.nChains() * samplesPerChain;
+        this.logDerivatives = new LogDerivativeSamples(nSamples, psi.nParameters(), psi.isComplex());
+        this.localEnergies = new double[2 * nSamples];
+        int len = psi.parameterArrayLength();
+        this.meanO = new double[len];
+        this.force = new double[len];
+        this.direction = new double[len];
+        this.parameters = new double[len];
+        this.scratch = new ChainScratch[sampler.nChains()];
+        for (int c = 0; c < scratch.length; c++) {
+            scratch[c] = new ChainScratch(hamiltonian);
+        }
+    }
+
+    public int nSamples() {
+        return logDerivatives.nSamples();
+    }
+
+    /** One optimisation step; {@code iteration} is 0-based and drives the schedules. */
+    public IterationResult step(int iteration) {
+        long t0 = System.nanoTime();
+        int row = logDerivatives.rowLength();
+        double[] o = logDerivatives.data();
+        sampler.sample(samplesPerChain, discardSweeps, (c, s, cache) -> {
+            int index = c * samplesPerChain + s;
+            ChainScratch w = scratch[c];
+            LocalEstimator.localValue(hamiltonian, cache, w.connections, w.logRatio, w.value);
+            localEnergies[2 * index] = w.value[0];
+            localEnergies[2 * index + 1] = w.value[1];
+            cache.logDerivatives(o, index * row);
+        }, pool);
+        long t1 = System.nanoTime();
+        Estimate energy = ChainStatistics.of(localEnergies, 0, 2, sampler.nChains(), samplesPerChain);
+        double energyImag = ChainStatistics.of(localEnergies, 1, 2, sampler.nChains(), samplesPerChain).mean();
+        String event = update(iteration, energy.mean(), energyImag);
+        long t2 = System.nanoTime();
+        if (event == null) {
+            consecutiveFailures = 0;
+        } else if (++consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
+            throw new NonFiniteUpdateException("iteration " + iteration + ": " + consecutiveFailures
+                    + " optimisation steps in a row were rejected (last: " + event + "); the parameters are"
+                    + " left at the last good values. Lower the learning rate or raise the SR diagonal shift.");
+        }
+        return new IterationResult(iteration, energy, energyImag, sampler.acceptance(), event == null, event,
+                (t1 - t0) * 1e-9, (t2 - t1) * 1e-9);
+    }
+
+    /** Computes and applies the update; returns null on success or why the step was rejected. */
+    private String update(int iteration, double eRe, double eIm) {
+        if (!allFinite(localEnergies)) {
+            return "non-finite local energy";
+        }
+        if (!allFinite(logDerivatives.data())) {
+            return "non-finite log-derivative O_k";
+        }
+        logDerivatives.center(meanO);
+        Forces.compute(logDerivatives, localEnergies, eRe, eIm, force);
+        try {
+            preconditioner.apply(logDerivatives, force, direction, iteration);
+        } catch (SolverException e) {
+            return "preconditioner failed: " + e.getMessage();
+        }
+        if (!allFinite(direction)) {
+            return "non-finite update direction";
+        }
+        psi.getParameters(parameters);
+        double[] before = optimizer.saveState();
+        optimizer.step(parameters, direction, iteration);
+        if (!allFinite(parameters)) {
+            optimizer.restoreState(before);
+            return "non-finite parameters after the update";
+        }
+        psi.setParameters(parameters);
+        return null;
+    }
+
+    private static boolean allFinite(double[] a) {
+        for (double v : a) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Estimates the energy and the observables at the current parameters from
+     * {@code samplesPerChain} fresh samples per chain, after {@code discard} sweeps of burn-in.
+     */
+    public Evaluation evaluate(int evalPerChain, int discard, List<NamedOperator> observables) {
+        int nChains = sampler.nChains();
+        int n = nChains * evalPerChain;
+        double[] energy = new double[2 * n];
+        double[][] values = new double[observables.size()][2 * n];
+        ChainScratch[][] obsScratch = new ChainScratch[observables.size()][nChains];
+        for (int k = 0; k < observables.size(); k++) {
+            for (int c = 0; c < nChains; c++) {
+                obsScratch[k][c] = new ChainScratch(observables.get(k).operator());
+            }
+        }
+        sampler.sample(evalPerChain, discard, (c, s, cache) -> {
+            int index = c * evalPerChain + s;
+            ChainScratch w = scratch[c];
+            LocalEstimator.localValue(hamiltonian, cache, w.connections, w.logRatio, w.value);
+            energy[2 * index] = w.value[0];
+            energy[2 * index + 1] = w.value[1];
+            for (int k = 0; k < values.length; k++) {
+                ChainScratch x = obsScratch[k][c];
+                LocalEstimator.localValue(observables.get(k).operator(), cache, x.connections, x.logRatio, x.value);
+                values[k][2 * index] = x.value[0];
+                values[k][2 * index + 1] = x.value[1];
+            }
+        }, pool);
+        Map<String, Estimate> obs = new LinkedHashMap<>();
+        for (int k = 0; k < values.length; k++) {
+            obs.put(observables.get(k).name(), ChainStatistics.of(values[k], 0, 2, nChains, evalPerChain));
+        }
+        return new Evaluation(ChainStatistics.of(energy, 0, 2, nChains, evalPerChain),
+                ChainStatistics.of(energy, 1, 2, nChains, evalPerChain).mean(), sampler.acceptance(), obs);
+    }
+}
