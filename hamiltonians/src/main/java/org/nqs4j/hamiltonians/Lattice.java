@@ -13,7 +13,8 @@ import java.util.Set;
  * linear extents used to build periodic displacements (for C(r) and S(q)).
  *
  * <p>Build one with the factories: {@link #chain}, {@link #square}, {@link #rectangular},
- * {@link #custom}. Duplicate bonds (which appear on periodic lattices of extent 2) are kept once.
+ * {@link #custom}. Duplicate bonds of one colour (which appear on periodic lattices of extent 2)
+ * are kept once; a pair that is bonded with two colours keeps one edge of each colour.
  */
 public final class Lattice {
     private final String name;
@@ -58,6 +59,9 @@ public final class Lattice {
         if (lx < 1 || ly < 1) {
             throw new IllegalArgumentException("lattice extents must be positive, got " + lx + "x" + ly);
         }
+        if (boundary == null) {
+            throw new IllegalArgumentException("boundary must be PERIODIC or OPEN, got null");
+        }
         boolean periodic = boundary == Boundary.PERIODIC;
         Set<Edge> set = new LinkedHashSet<>();
         for (int y = 0; y < ly; y++) {
@@ -90,13 +94,9 @@ public final class Lattice {
         if (t == s) {
             return; // a bond wrapping onto its own site (extent 1 or 2 with NNN) is no bond
         }
-        Edge e = new Edge(Math.min(s, t), Math.max(s, t), colour);
-        for (Edge f : set) {
-            if (f.i() == e.i() && f.j() == e.j()) {
-                return; // the same pair is already bonded (periodic extent 2)
-            }
-        }
-        set.add(e);
+        // The set keeps a pair once per colour (periodic extent 2 meets the same neighbour twice);
+        // a pair that is both nearest and next-nearest (periodic chain of 3) keeps both colours.
+        set.add(new Edge(Math.min(s, t), Math.max(s, t), colour));
     }
 
     /** A graph given by its edge list; no positions, no periodic displacements. */
@@ -143,6 +143,9 @@ public final class Lattice {
     public int[] coordinates(int site) {
         if (extents.length == 0) {
             throw new UnsupportedOperationException("a custom graph has no coordinates");
+        }
+        if (site < 0 || site >= nSites) {
+            throw new IllegalArgumentException("site " + site + " outside 0.." + (nSites - 1));
         }
         int lx = extents[0];
         return new int[] {site % lx, site / lx};

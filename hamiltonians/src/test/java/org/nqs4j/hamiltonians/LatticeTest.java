@@ -1,0 +1,102 @@
+package org.nqs4j.hamiltonians;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nqs4j.hamiltonians.PauliStringTest.assertMessage;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LatticeTest {
+
+    @Test
+    void chainBondCounts() {
+        assertEquals(7, Lattice.chain(7, Boundary.PERIODIC, false).edges().size());
+        assertEquals(6, Lattice.chain(7, Boundary.OPEN, false).edges().size());
+        assertEquals(1, Lattice.chain(2, Boundary.PERIODIC, false).edges().size(), "L=2 ring: bond (0,1) once");
+        assertEquals(0, Lattice.chain(1, Boundary.PERIODIC, false).edges().size());
+    }
+
+    @Test
+    void chainNextNearestCounts() {
+        Lattice ring = Lattice.chain(8, Boundary.PERIODIC, true);
+        assertEquals(8, ring.edges(0).size());
+        assertEquals(8, ring.edges(1).size());
+        assertEquals(2, ring.nColours());
+        assertEquals(6, Lattice.chain(8, Boundary.OPEN, true).edges(1).size());
+        assertEquals(2, Lattice.chain(4, Boundary.PERIODIC, true).edges(1).size(), "L=4: (0,2),(1,3) once each");
+        assertTrue(ring.edges(1).contains(new Edge(0, 6, 1)));
+    }
+
+    @Test
+    void threeSiteRingKeepsNearestBondsThatAreAlsoNextNearest() {
+        Lattice ring = Lattice.chain(3, Boundary.PERIODIC, true);
+        assertEquals(3, ring.edges(0).size());
+        assertEquals(3, ring.edges(1).size());
+        assertFalse(ring.isBipartite(), "a triangle is not bipartite");
+    }
+
+    @Test
+    void squareBondCounts() {
+        int l = 4;
+        assertEquals(2 * l * l, Lattice.square(l, Boundary.PERIODIC, false).edges().size());
+        assertEquals(2 * l * (l - 1), Lattice.square(l, Boundary.OPEN, false).edges().size());
+        assertEquals(4, Lattice.square(2, Boundary.PERIODIC, false).edges().size(), "2x2 torus is a 4-ring");
+        Lattice nnn = Lattice.square(l, Boundary.PERIODIC, true);
+        assertEquals(2 * l * l, nnn.edges(1).size());
+        assertEquals(2 * (l - 1) * (l - 1), Lattice.square(l, Boundary.OPEN, true).edges(1).size());
+        assertEquals(2, Lattice.square(2, Boundary.PERIODIC, true).edges(1).size(), "2x2 torus: two diagonals");
+        assertEquals(9, Lattice.rectangular(3, 2, Boundary.PERIODIC, false).edges().size(),
+                "3x2 torus: 6 horizontal + 3 vertical (vertical bonds of extent 2 once)");
+    }
+
+    @Test
+    void bipartiteDetection() {
+        Lattice even = Lattice.chain(6, Boundary.PERIODIC, false);
+        assertTrue(even.isBipartite());
+        assertArrayEquals(new int[] {0, 1, 0, 1, 0, 1}, even.sublattice().orElseThrow());
+        assertFalse(Lattice.chain(5, Boundary.PERIODIC, false).isBipartite());
+        assertTrue(Lattice.chain(5, Boundary.OPEN, false).isBipartite());
+        assertFalse(Lattice.square(3, Boundary.PERIODIC, false).isBipartite());
+        Lattice square = Lattice.square(4, Boundary.PERIODIC, true);
+        assertTrue(square.isBipartite(), "next-nearest bonds do not spoil the nearest-neighbour bipartition");
+        int[] sub = square.sublattice().orElseThrow();
+        for (int s = 0; s < 16; s++) {
+            int[] r = square.coordinates(s);
+            assertEquals((r[0] + r[1]) % 2, sub[s], "checkerboard");
+        }
+    }
+
+    @Test
+    void coordinatesAndExtents() {
+        Lattice lat = Lattice.rectangular(3, 2, Boundary.OPEN, false);
+        assertArrayEquals(new int[] {2, 1}, lat.coordinates(5));
+        assertArrayEquals(new int[] {3, 2}, lat.extents());
+        assertArrayEquals(new int[] {5}, Lattice.chain(5, Boundary.OPEN, false).extents());
+        assertEquals(Boundary.OPEN, lat.boundary().orElseThrow());
+        assertMessage(() -> lat.coordinates(6), "outside 0..5");
+        assertThrows(UnsupportedOperationException.class, () -> Lattice.custom(2, List.of()).coordinates(0));
+    }
+
+    @Test
+    void customGraphNormalisesAndDeduplicates() {
+        Lattice g = Lattice.custom(3, List.of(new Edge(1, 0, 0), new Edge(0, 1, 0), new Edge(2, 1, 1)));
+        assertEquals(List.of(new Edge(0, 1, 0), new Edge(1, 2, 1)), g.edges());
+        assertTrue(g.boundary().isEmpty());
+        assertEquals(0, g.extents().length);
+    }
+
+    @Test
+    void rejectsBadInput() {
+        assertMessage(() -> Lattice.custom(2, List.of(new Edge(0, 2, 0))), "outside 0..1");
+        assertMessage(() -> Lattice.chain(0, Boundary.OPEN, false), "positive");
+        assertMessage(() -> Lattice.chain(3, null, false), "PERIODIC or OPEN");
+        assertMessage(() -> new Edge(1, 1, 0), "itself");
+        assertMessage(() -> new Edge(-1, 1, 0), "negative site");
+        assertMessage(() -> new Edge(0, 1, -1), "negative colour");
+        assertMessage(() -> Lattice.custom(0, List.of()), "at least one site");
+    }
+}
