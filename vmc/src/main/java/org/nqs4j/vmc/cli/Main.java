@@ -1,11 +1,98 @@
 package org.nqs4j.vmc.cli;
 
-/** Entry point of the {@code nqs} command (placeholder until the CLI lands in this session). */
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.nqs4j.vmc.config.ConfigException;
+import org.nqs4j.vmc.driver.NonFiniteUpdateException;
+
+/**
+ * Entry point of {@code nqs}. Built-in commands live in vmc; the validation and benchmarks
+ * modules add theirs through {@link ServiceLoader} ({@link Command}).
+ */
 public final class Main {
+    public static final String VERSION = "0.1.0";
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.out.println("nqs4j 0.1.0");
+        System.exit(run(args));
+    }
+
+    static Map<String, Command> commands() {
+        Map<String, Command> commands = new LinkedHashMap<>();
+        commands.put("run", new RunCommand());
+        for (Command c : ServiceLoader.load(Command.class)) {
+            commands.putIfAbsent(c.name(), c);
+        }
+        return commands;
+    }
+
+    /** Runs a command line and returns the exit code. */
+    public static int run(String[] args) {
+        Map<String, Command> commands = commands();
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            System.out.println(help(commands));
+            return args.length == 0 ? 2 : 0;
+        }
+        if (args[0].equals("--version") || args[0].equals("version")) {
+            System.out.println("nqs4j " + VERSION + " (Java " + Runtime.version() + ")");
+            return 0;
+        }
+        Command c = commands.get(args[0]);
+        if (c == null) {
+            System.err.println("nqs: unknown command '" + args[0] + "'. Commands: " + String.join(", ", commands.keySet())
+                    + ", test. See nqs --help.");
+            return 2;
+        }
+        List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
+        if (rest.contains("--help") || rest.contains("-h")) {
+            System.out.println("usage: nqs " + c.usage());
+            return 0;
+        }
+        try {
+            return c.run(rest);
+        } catch (UsageException e) {
+            System.err.println("nqs " + c.name() + ": " + e.getMessage());
+            System.err.println("usage: nqs " + c.usage());
+            return 2;
+        } catch (ConfigException e) {
+            System.err.println("nqs " + c.name() + ": config error: " + e.getMessage());
+            return 2;
+        } catch (NonFiniteUpdateException e) {
+            System.err.println("nqs " + c.name() + ": the run stopped: " + e.getMessage());
+            return 1;
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("nqs " + c.name() + ": " + e.getMessage());
+            return 1;
+        } catch (OutOfMemoryError e) {
+            System.err.println("nqs " + c.name() + ": out of memory (" + e.getMessage() + "); use fewer samples per"
+                    + " iteration or give the JVM more memory with NQS_JAVA_OPTS=-Xmx16g.");
+            return 1;
+        } catch (Exception e) {
+            System.err.println("nqs " + c.name() + ": internal error: " + e);
+            e.printStackTrace();
+            return 1;
+        }
+    }
+
+    static String help(Map<String, Command> commands) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("nqs4j ").append(VERSION).append(": variational Monte Carlo for neural-network quantum states\n\n");
+        sb.append("usage: nqs COMMAND [ARGS]\n\ncommands:\n");
+        for (Command c : commands.values()) {
+            sb.append("  ").append(c.usage()).append('\n');
+        }
+        sb.append("  test [MAVEN ARGS]\n      run the test suite (handled by the launcher)\n");
+        sb.append("  --help, --version\n\n");
+        sb.append("exit codes: 0 success, 1 the run failed, 2 a mistake in the command or the config.\n");
+        sb.append("docs: README.md (config reference, run-folder contract, conventions)");
+        return sb.toString();
     }
 }

@@ -106,7 +106,7 @@ public final class VmcDriver {
         long t1 = System.nanoTime();
         Estimate energy = ChainStatistics.of(localEnergies, 0, 2, sampler.nChains(), samplesPerChain);
         double energyImag = ChainStatistics.of(localEnergies, 1, 2, sampler.nChains(), samplesPerChain).mean();
-        String event = update(iteration, energy.mean(), energyImag);
+        String event = update(iteration);
         long t2 = System.nanoTime();
         if (event == null) {
             consecutiveFailures = 0;
@@ -120,7 +120,7 @@ public final class VmcDriver {
     }
 
     /** Computes and applies the update; returns null on success or why the step was rejected. */
-    private String update(int iteration, double eRe, double eIm) {
+    private String update(int iteration) {
         if (!allFinite(localEnergies)) {
             return "non-finite local energy";
         }
@@ -128,7 +128,7 @@ public final class VmcDriver {
             return "non-finite log-derivative O_k";
         }
         logDerivatives.center(meanO);
-        Forces.compute(logDerivatives, localEnergies, eRe, eIm, force);
+        Forces.compute(logDerivatives, localEnergies, force);
         try {
             preconditioner.apply(logDerivatives, force, direction, iteration);
         } catch (SolverException e) {

@@ -1,0 +1,80 @@
+package org.nqs4j.vmc.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import org.nqs4j.vmc.driver.IterationResult;
+import org.nqs4j.vmc.run.RunListener;
+
+/**
+ * Progress on the terminal: a bar redrawn in place (iteration, energy ± error, variance,
+ * acceptance, ETA) when stderr is a terminal, otherwise a plain line every tenth of the run;
+ * nothing in quiet mode. Rejected steps are always reported.
+ */
+public final class ProgressPrinter implements RunListener {
+    private final PrintStream out;
+    private final boolean quiet;
+    private final boolean terminal;
+    private int total;
+    private long start;
+    private boolean barDrawn;
+
+    public ProgressPrinter(PrintStream out, boolean quiet) {
+        this.out = out;
+        this.quiet = quiet;
+        this.terminal = System.console() != null && System.getenv("NQS_NO_PROGRESS_BAR") == null;
+    }
+
+    @Override
+    public void started(int iterations) {
+        total = iterations;
+        start = System.nanoTime();
+    }
+
+    @Override
+    public void iteration(IterationResult r) {
+        if (!r.updated()) {
+            clearBar();
+            out.println("  iteration " + r.iteration() + ": step rejected (" + r.event() + ")");
+        }
+        if (quiet) {
+            return;
+        }
+        int done = r.iteration() + 1;
+        double elapsed = (System.nanoTime() - start) * 1e-9;
+        double eta = elapsed / done * (total - done);
+        String line = String.format(Locale.ROOT, "it %d/%d  E = %s  var %.3g  acc %.2f  ETA %s", done, total,
+                Format.pm(r.energy().mean(), r.energy().error()), r.energy().variance(), r.acceptance(), time(eta));
+        if (terminal) {
+            int width = 24;
+            int filled = (int) Math.round(width * (double) done / Math.max(1, total));
+            out.print("\r[" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + line + "   ");
+            out.flush();
+            barDrawn = true;
+        } else if (done == total || done % Math.max(1, total / 10) == 0) {
+            out.println("  " + line);
+        }
+    }
+
+    private static String time(double s) {
+        return s < 100 ? String.format(Locale.ROOT, "%.0fs", s) : String.format(Locale.ROOT, "%dm%02ds", (int) s / 60, (int) s % 60);
+    }
+
+    private void clearBar() {
+        if (barDrawn) {
+            out.println();
+            barDrawn = false;
+        }
+    }
+
+    @Override
+    public void message(String text) {
+        if (!quiet) {
+            clearBar();
+            out.println("  " + text);
+        }
+    }
+
+    public void finish() {
+        clearBar();
+    }
+}

@@ -1,0 +1,27 @@
+package org.nqs4j.vmc.run;
+
+import org.nqs4j.vmc.driver.IterationResult;
+
+/** Receives progress of a run (for a progress bar); called on the run's thread. */
+public interface RunListener {
+    void started(int iterations);
+
+    void iteration(IterationResult result);
+
+    /** A phase change or notice, e.g. "final estimate with 20000 samples". */
+    void message(String text);
+
+    RunListener SILENT = new RunListener() {
+        @Override
+        public void started(int iterations) {
+        }
+
+        @Override
+        public void iteration(IterationResult result) {
+        }
+
+        @Override
+        public void message(String text) {
+        }
+    };
+}

@@ -1,0 +1,14 @@
+package org.nqs4j.vmc.run;
+
+import java.util.Map;
+import java.util.Optional;
+import org.nqs4j.vmc.driver.Evaluation;
+import org.nqs4j.vmc.spi.ExactReference;
+
+/**
+ * The outcome of a run: the final estimate at fixed parameters, the exact reference when one
+ * was available, and the summary as written to {@code summary.json}.
+ */
+public record RunResult(Evaluation evaluation, Optional<ExactReference> exact, int nParameters, double wallSeconds,
+                        Map<String, Object> summary) {
+}
