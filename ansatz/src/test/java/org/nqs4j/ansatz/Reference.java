@@ -70,8 +70,7 @@ final class Reference {
 
     /** Angle difference mapped to (−π, π]. */
     static double wrap(double angle) {
-        double r = Math.IEEEremainder(angle, 2.0 * Math.PI);
-        return r;
+        return Math.IEEEremainder(angle, 2.0 * Math.PI);
     }
 
     static int[] randomConfiguration(SplittableRandom rnd, int n) {
