@@ -2,9 +2,10 @@ package org.nqs4j.ansatz;
 
 /**
  * Per-chain state of an {@link Rbm}: σ, θ = b + Wσ and tanh θ (Carleo &amp; Troyer 2017,
- * supplement). One and two flips use the exact transcendental-free ratio products of
- * {@link RbmKernels}; three or more flips, or a product the kernels refuse, use the log-cosh
- * path. An accepted move updates θ in O(M·flips) and recomputes tanh θ (M evaluations).
+ * supplement). One and two flips use the exact transcendental-free ratio products
+ * ({@link RbmVectorKernels}, the Vector API form of {@link RbmKernels}); three or more flips, or a
+ * product the kernels refuse, use the log-cosh path. An accepted move updates θ in O(M·flips)
+ * and recomputes tanh θ (M evaluations).
  */
 public final class RbmCache implements WalkerCache {
     private final Rbm rbm;
@@ -18,6 +19,7 @@ public final class RbmCache implements WalkerCache {
     private final double[] scratch2Re;
     private final double[] scratch2Im;
     private final double[] pair = new double[2];
+    private final double[] lanes = new double[3 * RbmVectorKernels.LANES];
 
     RbmCache(Rbm rbm) {
         this.rbm = rbm;
@@ -59,13 +61,14 @@ public final class RbmCache implements WalkerCache {
         boolean done = false;
         if (count == 1) {
             int i = sites[offset];
-            done = RbmKernels.hiddenLogRatioOneFlip(rbm.cosh2wRe, rbm.cosh2wIm, rbm.sinh2wRe,
-                    rbm.sinh2wIm, i * m, sigma[i], tanhRe, tanhIm, m, out);
+            done = RbmVectorKernels.hiddenLogRatioOneFlip(rbm.cosh2wRe, rbm.cosh2wIm,
+                    rbm.sinh2wRe, rbm.sinh2wIm, i * m, sigma[i], tanhRe, tanhIm, m, lanes, out);
         } else if (count == 2) {
             int i1 = sites[offset];
             int i2 = sites[offset + 1];
-            done = RbmKernels.hiddenLogRatioTwoFlips(rbm.cosh2wRe, rbm.cosh2wIm, rbm.sinh2wRe,
-                    rbm.sinh2wIm, i1 * m, sigma[i1], i2 * m, sigma[i2], tanhRe, tanhIm, m, out);
+            done = RbmVectorKernels.hiddenLogRatioTwoFlips(rbm.cosh2wRe, rbm.cosh2wIm,
+                    rbm.sinh2wRe, rbm.sinh2wIm, i1 * m, sigma[i1], i2 * m, sigma[i2],
+                    tanhRe, tanhIm, m, lanes, out);
         }
         if (!done) {
             RbmKernels.hiddenLogRatioGeneral(rbm.wRe, rbm.wIm, m, sigma, sites, offset, count,
@@ -77,7 +80,7 @@ public final class RbmCache implements WalkerCache {
 
     @Override
     public void applyFlips(int[] sites, int offset, int count) {
-        RbmKernels.flipTheta(rbm.wRe, rbm.wIm, rbm.nHidden, sigma, sites, offset, count,
+        RbmVectorKernels.flipTheta(rbm.wRe, rbm.wIm, rbm.nHidden, sigma, sites, offset, count,
                 thetaRe, thetaIm);
         for (int f = offset; f < offset + count; f++) {
             sigma[sites[f]] = -sigma[sites[f]];

@@ -22,6 +22,12 @@ public final class RbmKernels {
     /** The running product is renormalised by a power of two once its exponent leaves ±this. */
     private static final int RESCALE_EXPONENT = 256;
 
+    /**
+     * Smallest accepted |factor|² (2^−400): with the product kept above 2^−257, a factor of
+     * modulus ≥ 2^−200 cannot make it subnormal, so no precision is lost silently.
+     */
+    static final double MIN_FACTOR_MODULUS2 = 0x1p-400;
+
     private RbmKernels() {
     }
 
@@ -200,9 +206,9 @@ public final class RbmKernels {
      * </pre>
      * The product is renormalised by powers of two as it goes (no overflow/underflow for any M).
      * Returns false, leaving {@code out} unspecified, when the product cannot be trusted: a
-     * non-finite or zero factor, or a factor computed with cancellation so large that
-     * M·(|cosh x| + |tanh θ||sinh x|)/|factor| exceeds {@link #MAX_ROUNDING_AMPLIFICATION}
-     * (norms taken as |re| + |im| ≥ modulus). The caller then uses
+     * non-finite, zero or tiny (below 2^−200) factor, or a factor computed with cancellation so
+     * large that M·(|cosh x| + |tanh θ||sinh x|)/|factor| exceeds
+     * {@link #MAX_ROUNDING_AMPLIFICATION} (norms taken as |re| + |im| ≥ modulus). The caller then uses
      * {@link #hiddenLogRatioGeneral}.
      *
      * @param base i·M, the start of site i in the tables
@@ -229,7 +235,8 @@ public final class RbmKernels {
             double fi = ci - (tr * si + ti * sr);
             double terms = Math.abs(cr) + Math.abs(ci)
                     + (Math.abs(tr) + Math.abs(ti)) * (Math.abs(sr) + Math.abs(si));
-            trusted &= terms * terms <= perFactor2 * (fr * fr + fi * fi);
+            double f2 = fr * fr + fi * fi;
+            trusted &= terms * terms <= perFactor2 * f2 && f2 >= MIN_FACTOR_MODULUS2;
             double nr = pr * fr - pi * fi;
             pi = pr * fi + pi * fr;
             pr = nr;
@@ -287,7 +294,8 @@ public final class RbmKernels {
             double n2s = Math.abs(s2r) + Math.abs(s2i);
             double terms = n1c * n2c + n1s * n2s
                     + (Math.abs(tr) + Math.abs(ti)) * (n1s * n2c + n1c * n2s);
-            trusted &= terms * terms <= perFactor2 * (fr * fr + fi * fi);
+            double f2 = fr * fr + fi * fi;
+            trusted &= terms * terms <= perFactor2 * f2 && f2 >= MIN_FACTOR_MODULUS2;
             double nr = pr * fr - pi * fi;
             pi = pr * fi + pi * fr;
             pr = nr;
@@ -327,7 +335,7 @@ public final class RbmKernels {
     }
 
     /** Binary exponent to divide out of (pr, pi), or 0 while it stays within ±RESCALE_EXPONENT. */
-    private static int exponentToRemove(double pr, double pi) {
+    static int exponentToRemove(double pr, double pi) {
         int k = Math.getExponent(Math.max(Math.abs(pr), Math.abs(pi)));
         return (k > RESCALE_EXPONENT || k < -RESCALE_EXPONENT) ? k : 0;
     }
@@ -336,7 +344,7 @@ public final class RbmKernels {
      * log(2^exponent · (pr + i·pi)) into out[0..1]; false when the product is zero or not
      * finite. |pr|, |pi| ≤ 2^257 here, so pr² + pi² cannot overflow.
      */
-    private static boolean logOfScaledProduct(double pr, double pi, int exponent, double[] out) {
+    static boolean logOfScaledProduct(double pr, double pi, int exponent, double[] out) {
         double modulus2 = pr * pr + pi * pi;
         if (!(modulus2 > 0.0) || !Double.isFinite(modulus2)) {
             return false;
