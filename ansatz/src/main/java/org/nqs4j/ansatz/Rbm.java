@@ -1,0 +1,172 @@
+package org.nqs4j.ansatz;
+
+/**
+ * Restricted Boltzmann machine wave function (Carleo &amp; Troyer, Science 355, 602 (2017), Eq. 2
+ * with the hidden units traced out):
+ * <pre>
+ *   log ψ(σ) = Σᵢ aᵢσᵢ + Σⱼ log cosh θⱼ(σ),   θⱼ = bⱼ + Σᵢ Wⱼᵢσᵢ,
+ * </pre>
+ * N visible spins, M hidden units. Parameter layout: a (N), b (M), W (M×N, index j·N + i).
+ *
+ * <p>Two variants from the factories: {@link #real} (real parameters, ψ &gt; 0) and
+ * {@link #complex} (holomorphic complex parameters). Both run the same complex code with separate
+ * re/im arrays; the real variant keeps the imaginary parts at zero and exposes only real parts.
+ * New instances have all parameters zero (ψ uniform); see {@link GaussianParameters}.
+ */
+public final class Rbm implements WaveFunction {
+    final int nSites;
+    final int nHidden;
+    final boolean complex;
+    private final int nParameters;
+
+    final double[] aRe;
+    final double[] aIm;
+    final double[] bRe;
+    final double[] bIm;
+    /** Weights stored by site: w[i·M + j] = Wⱼᵢ. */
+    final double[] wRe;
+    final double[] wIm;
+    /** cosh 2Wⱼᵢ and sinh 2Wⱼᵢ, same storage as w, rebuilt by {@link #setParameters}. */
+    final double[] cosh2wRe;
+    final double[] cosh2wIm;
+    final double[] sinh2wRe;
+    final double[] sinh2wIm;
+
+    private Rbm(int nSites, int nHidden, boolean complex) {
+        SpinConfiguration.requireSites(nSites);
+        if (nHidden < 1) {
+            throw new IllegalArgumentException("number of hidden units M = " + nHidden
+                    + "; M must be >= 1");
+        }
+        long count = (long) nSites + nHidden + (long) nSites * nHidden;
+        this.nParameters = ParameterPacking.checkedParameterCount(count, complex,
+                "an RBM with N = " + nSites + ", M = " + nHidden);
+        this.nSites = nSites;
+        this.nHidden = nHidden;
+        this.complex = complex;
+        aRe = new double[nSites];
+        aIm = new double[nSites];
+        bRe = new double[nHidden];
+        bIm = new double[nHidden];
+        int nw = nSites * nHidden;
+        wRe = new double[nw];
+        wIm = new double[nw];
+        cosh2wRe = new double[nw];
+        cosh2wIm = new double[nw];
+        sinh2wRe = new double[nw];
+        sinh2wIm = new double[nw];
+        RbmKernels.coshSinhOfTwiceW(wRe, wIm, nw, cosh2wRe, cosh2wIm, sinh2wRe, sinh2wIm);
+    }
+
+    /** Real RBM with hidden-unit density α: M = α·N (α ≥ 1). */
+    public static Rbm real(int nSites, int alpha) {
+        return new Rbm(nSites, hiddenFromDensity(nSites, alpha), false);
+    }
+
+    /** Complex (holomorphic) RBM with hidden-unit density α: M = α·N (α ≥ 1). */
+    public static Rbm complex(int nSites, int alpha) {
+        return new Rbm(nSites, hiddenFromDensity(nSites, alpha), true);
+    }
+
+    /** Real RBM with M hidden units given directly (M ≥ 1). */
+    public static Rbm realWithHiddenUnits(int nSites, int nHidden) {
+        return new Rbm(nSites, nHidden, false);
+    }
+
+    /** Complex (holomorphic) RBM with M hidden units given directly (M ≥ 1). */
+    public static Rbm complexWithHiddenUnits(int nSites, int nHidden) {
+        return new Rbm(nSites, nHidden, true);
+    }
+
+    private static int hiddenFromDensity(int nSites, int alpha) {
+        SpinConfiguration.requireSites(nSites);
+        if (alpha < 1) {
+            throw new IllegalArgumentException("hidden-unit density alpha = " + alpha
+                    + "; alpha must be a positive integer (M = alpha * N)");
+        }
+        long m = (long) alpha * nSites;
+        if (m > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("M = alpha * N = " + m + " hidden units is too large");
+        }
+        return (int) m;
+    }
+
+    /** Number of hidden units M. */
+    public int nHidden() {
+        return nHidden;
+    }
+
+    @Override
+    public int nSites() {
+        return nSites;
+    }
+
+    @Override
+    public int nParameters() {
+        return nParameters;
+    }
+
+    @Override
+    public boolean isComplex() {
+        return complex;
+    }
+
+    @Override
+    public void getParameters(double[] dst) {
+        ParameterPacking.requireLength(dst, parameterArrayLength());
+        for (int i = 0; i < nSites; i++) {
+            ParameterPacking.put(dst, 0, i, aRe[i], aIm[i], complex);
+        }
+        for (int j = 0; j < nHidden; j++) {
+            ParameterPacking.put(dst, 0, nSites + j, bRe[j], bIm[j], complex);
+        }
+        int weights = nSites + nHidden;
+        for (int j = 0; j < nHidden; j++) {
+            for (int i = 0; i < nSites; i++) {
+                int w = i * nHidden + j;
+                ParameterPacking.put(dst, 0, weights + j * nSites + i, wRe[w], wIm[w], complex);
+            }
+        }
+    }
+
+    @Override
+    public void setParameters(double[] src) {
+        ParameterPacking.requireValidParameters(src, parameterArrayLength());
+        for (int i = 0; i < nSites; i++) {
+            aRe[i] = ParameterPacking.re(src, 0, i, complex);
+            aIm[i] = ParameterPacking.im(src, 0, i, complex);
+        }
+        for (int j = 0; j < nHidden; j++) {
+            bRe[j] = ParameterPacking.re(src, 0, nSites + j, complex);
+            bIm[j] = ParameterPacking.im(src, 0, nSites + j, complex);
+        }
+        int weights = nSites + nHidden;
+        for (int j = 0; j < nHidden; j++) {
+            for (int i = 0; i < nSites; i++) {
+                int w = i * nHidden + j;
+                wRe[w] = ParameterPacking.re(src, 0, weights + j * nSites + i, complex);
+                wIm[w] = ParameterPacking.im(src, 0, weights + j * nSites + i, complex);
+            }
+        }
+        RbmKernels.coshSinhOfTwiceW(wRe, wIm, wRe.length, cosh2wRe, cosh2wIm, sinh2wRe, sinh2wIm);
+    }
+
+    /** From scratch through a temporary cache (allocates O(N + M); not for hot loops). */
+    @Override
+    public void logPsi(int[] sigma, double[] out) {
+        RbmCache cache = newCache();
+        cache.reset(sigma);
+        cache.logPsi(out);
+    }
+
+    @Override
+    public RbmCache newCache() {
+        return new RbmCache(this);
+    }
+
+    @Override
+    public String description() {
+        return "RBM(" + (complex ? "complex" : "real") + ", N=" + nSites + ", M=" + nHidden
+                + ", P=" + nParameters + ")";
+    }
+}

@@ -1,0 +1,356 @@
+package org.nqs4j.ansatz;
+
+/**
+ * Arithmetic kernels of the restricted Boltzmann machine
+ * log ψ(σ) = Σᵢ aᵢσᵢ + Σⱼ log cosh θⱼ(σ), θⱼ = bⱼ + Σᵢ Wⱼᵢσᵢ
+ * (Carleo &amp; Troyer, Science 355, 602 (2017)), in complex arithmetic on separate re/im arrays.
+ *
+ * <p>Storage: M hidden units, N sites; the weights are stored by site, {@code w[i·M + j]} = Wⱼᵢ,
+ * so that every loop over hidden units for one site is contiguous. A real RBM passes imaginary
+ * arrays that are identically zero. Nothing here allocates; all loops run over flat arrays.
+ */
+public final class RbmKernels {
+    /** ln 2, correctly rounded. */
+    static final double LN2 = 0.6931471805599453;
+
+    /**
+     * Bound on the first-order rounding amplification Σⱼ |terms of factorⱼ| / |factorⱼ| that the
+     * fast ratio products accept: their relative error then stays below ≈ 6ε · 1e5 ≈ 7e-11.
+     */
+    static final double MAX_ROUNDING_AMPLIFICATION = 1e5;
+
+    /** The running product is renormalised by a power of two once its exponent leaves ±this. */
+    private static final int RESCALE_EXPONENT = 256;
+
+    /**
+     * Smallest accepted |factor|² (2^−400): with the product kept above 2^−257, a factor of
+     * modulus ≥ 2^−200 cannot make it subnormal, so no precision is lost silently.
+     */
+    static final double MIN_FACTOR_MODULUS2 = 0x1p-400;
+
+    private RbmKernels() {
+    }
+
+    /**
+     * θⱼ = bⱼ + Σᵢ Wⱼᵢ σᵢ for all j, from scratch (O(M·N)).
+     */
+    public static void theta(double[] bRe, double[] bIm, double[] wRe, double[] wIm, int[] sigma,
+                             int nSites, int nHidden, double[] thetaRe, double[] thetaIm) {
+        System.arraycopy(bRe, 0, thetaRe, 0, nHidden);
+        System.arraycopy(bIm, 0, thetaIm, 0, nHidden);
+        for (int i = 0; i < nSites; i++) {
+            double s = sigma[i];
+            int base = i * nHidden;
+            for (int j = 0; j < nHidden; j++) {
+                thetaRe[j] += s * wRe[base + j];
+                thetaIm[j] += s * wIm[base + j];
+            }
+        }
+    }
+
+    /**
+     * θⱼ ← θⱼ − 2 Σ_{i flipped} Wⱼᵢ σᵢ, with σ the configuration <em>before</em> the flips
+     * (flipping σᵢ → −σᵢ changes θⱼ by −2Wⱼᵢσᵢ). O(M · count).
+     */
+    public static void flipTheta(double[] wRe, double[] wIm, int nHidden, int[] sigma, int[] sites,
+                                 int offset, int count, double[] thetaRe, double[] thetaIm) {
+        for (int f = offset; f < offset + count; f++) {
+            int i = sites[f];
+            double minusTwoS = -2.0 * sigma[i];
+            int base = i * nHidden;
+            for (int j = 0; j < nHidden; j++) {
+                thetaRe[j] += minusTwoS * wRe[base + j];
+                thetaIm[j] += minusTwoS * wIm[base + j];
+            }
+        }
+    }
+
+    /**
+     * Stable complex tanh, element-wise (in place allowed). With s = sign(Re z) and
+     * w = e^{−2sz} (|w| = e^{−2|Re z|} ≤ 1, so nothing overflows):
+     * <pre>
+     *   tanh z = s (1 − w)/(1 + w) = s (1 − |w|² − 2i Im w) / |1 + w|²,
+     * </pre>
+     * with 1 − |w|² = −expm1(−4|Re z|) to keep full relative precision for small |Re z|.
+     */
+    public static void tanh(double[] zRe, double[] zIm, int n, double[] outRe, double[] outIm) {
+        for (int k = 0; k < n; k++) {
+            double x = zRe[k];
+            double y = zIm[k];
+            double s = x >= 0.0 ? 1.0 : -1.0;
+            double ax = Math.abs(x);
+            double decay = Math.exp(-2.0 * ax);
+            double phase = -2.0 * s * y;
+            double wr = decay * Math.cos(phase);
+            double wi = decay * Math.sin(phase);
+            double denominator = 1.0 + 2.0 * wr + decay * decay;
+            outRe[k] = s * -Math.expm1(-4.0 * ax) / denominator;
+            outIm[k] = s * -2.0 * wi / denominator;
+        }
+    }
+
+    /**
+     * Stable complex log cosh, element-wise (in place allowed). With s = sign(Re z) and
+     * w = e^{−2sz}:
+     * <pre>
+     *   log cosh z = s z − ln 2 + log(1 + w),
+     *   log|1 + w| = ½ log1p(2 Re w + |w|²),  arg(1 + w) = atan2(Im w, 1 + Re w).
+     * </pre>
+     * No overflow for any |Re z|; the imaginary part is one branch of arg cosh z (mod 2π).
+     */
+    public static void logCosh(double[] zRe, double[] zIm, int n, double[] outRe, double[] outIm) {
+        for (int k = 0; k < n; k++) {
+            double x = zRe[k];
+            double y = zIm[k];
+            double s = x >= 0.0 ? 1.0 : -1.0;
+            double decay = Math.exp(-2.0 * Math.abs(x));
+            double phase = -2.0 * s * y;
+            double wr = decay * Math.cos(phase);
+            double wi = decay * Math.sin(phase);
+            outRe[k] = Math.abs(x) - LN2 + 0.5 * Math.log1p(2.0 * wr + decay * decay);
+            outIm[k] = s * y + Math.atan2(wi, 1.0 + wr);
+        }
+    }
+
+    /**
+     * Tables cosh 2Wⱼᵢ and sinh 2Wⱼᵢ (same storage as W), for the exact fast ratios:
+     * cosh(a + ib) = cosh a cos b + i sinh a sin b, sinh(a + ib) = sinh a cos b + i cosh a sin b.
+     * Entries overflow to ±∞ only for |Re W| ≳ 355; the ratio kernels then refuse the fast path.
+     */
+    public static void coshSinhOfTwiceW(double[] wRe, double[] wIm, int length, double[] coshRe,
+                                        double[] coshIm, double[] sinhRe, double[] sinhIm) {
+        for (int k = 0; k < length; k++) {
+            double a = 2.0 * wRe[k];
+            double b = 2.0 * wIm[k];
+            double ch = Math.cosh(a);
+            double sh = Math.sinh(a);
+            double cb = Math.cos(b);
+            double sb = Math.sin(b);
+            coshRe[k] = ch * cb;
+            coshIm[k] = sh * sb;
+            sinhRe[k] = sh * cb;
+            sinhIm[k] = ch * sb;
+        }
+    }
+
+    /** Σᵢ aᵢσᵢ into out[0..1]. */
+    public static void visibleTerm(double[] aRe, double[] aIm, int[] sigma, int nSites, double[] out) {
+        double re = 0.0;
+        double im = 0.0;
+        for (int i = 0; i < nSites; i++) {
+            re += aRe[i] * sigma[i];
+            im += aIm[i] * sigma[i];
+        }
+        out[0] = re;
+        out[1] = im;
+    }
+
+    /** Change of Σᵢ aᵢσᵢ when the given sites flip: −2 Σ_{i flipped} aᵢσᵢ, into out[0..1]. */
+    public static void flippedVisibleTerm(double[] aRe, double[] aIm, int[] sigma, int[] sites,
+                                          int offset, int count, double[] out) {
+        double re = 0.0;
+        double im = 0.0;
+        for (int f = offset; f < offset + count; f++) {
+            int i = sites[f];
+            re -= 2.0 * aRe[i] * sigma[i];
+            im -= 2.0 * aIm[i] * sigma[i];
+        }
+        out[0] = re;
+        out[1] = im;
+    }
+
+    /** Σₖ zₖ into out[0..1]. */
+    public static void sum(double[] zRe, double[] zIm, int n, double[] out) {
+        double re = 0.0;
+        double im = 0.0;
+        for (int k = 0; k < n; k++) {
+            re += zRe[k];
+            im += zIm[k];
+        }
+        out[0] = re;
+        out[1] = im;
+    }
+
+    /**
+     * Hidden-unit part of the log ratio for any number of flips, the general path:
+     * Σⱼ [log cosh(θⱼ + Δθⱼ) − log cosh θⱼ], Δθⱼ = −2 Σ_{i flipped} Wⱼᵢσᵢ; O(M·count) plus 2M
+     * log-cosh evaluations. Result into out[0..1]; the four scratch arrays hold M entries.
+     */
+    public static void hiddenLogRatioGeneral(double[] wRe, double[] wIm, int nHidden, int[] sigma,
+                                             int[] sites, int offset, int count,
+                                             double[] thetaRe, double[] thetaIm,
+                                             double[] scratchRe, double[] scratchIm,
+                                             double[] scratch2Re, double[] scratch2Im,
+                                             double[] out) {
+        System.arraycopy(thetaRe, 0, scratchRe, 0, nHidden);
+        System.arraycopy(thetaIm, 0, scratchIm, 0, nHidden);
+        flipTheta(wRe, wIm, nHidden, sigma, sites, offset, count, scratchRe, scratchIm);
+        logCosh(scratchRe, scratchIm, nHidden, scratchRe, scratchIm);
+        logCosh(thetaRe, thetaIm, nHidden, scratch2Re, scratch2Im);
+        double re = 0.0;
+        double im = 0.0;
+        for (int j = 0; j < nHidden; j++) {
+            re += scratchRe[j] - scratch2Re[j];
+            im += scratchIm[j] - scratch2Im[j];
+        }
+        out[0] = re;
+        out[1] = im;
+    }
+
+    /**
+     * Hidden-unit part of the log ratio for one flip of site i, without transcendentals:
+     * with xⱼ = 2Wⱼᵢσᵢ,
+     * <pre>
+     *   cosh(θⱼ − xⱼ)/cosh θⱼ = cosh xⱼ − tanh θⱼ · sinh xⱼ,
+     *   log ratio = log Πⱼ [cosh 2Wⱼᵢ − σᵢ tanh θⱼ sinh 2Wⱼᵢ]   (sinh is odd).
+     * </pre>
+     * The product is renormalised by powers of two as it goes (no overflow/underflow for any M).
+     * Returns false, leaving {@code out} unspecified, when the product cannot be trusted: a
+     * non-finite, zero or tiny (below 2^−200) factor, or a factor computed with cancellation so
+     * large that M·(|cosh x| + |tanh θ||sinh x|)/|factor| exceeds
+     * {@link #MAX_ROUNDING_AMPLIFICATION} (norms taken as |re| + |im| ≥ modulus). The caller then uses
+     * {@link #hiddenLogRatioGeneral}.
+     *
+     * @param base i·M, the start of site i in the tables
+     * @param sign σᵢ before the flip
+     */
+    public static boolean hiddenLogRatioOneFlip(double[] coshRe, double[] coshIm, double[] sinhRe,
+                                                double[] sinhIm, int base, double sign,
+                                                double[] tanhRe, double[] tanhIm, int nHidden,
+                                                double[] out) {
+        double perFactor = MAX_ROUNDING_AMPLIFICATION / nHidden;
+        double perFactor2 = perFactor * perFactor;
+        double pr = 1.0;
+        double pi = 0.0;
+        int exponent = 0;
+        boolean trusted = true;
+        for (int j = 0; j < nHidden; j++) {
+            double cr = coshRe[base + j];
+            double ci = coshIm[base + j];
+            double sr = sign * sinhRe[base + j];
+            double si = sign * sinhIm[base + j];
+            double tr = tanhRe[j];
+            double ti = tanhIm[j];
+            double fr = cr - (tr * sr - ti * si);
+            double fi = ci - (tr * si + ti * sr);
+            double terms = Math.abs(cr) + Math.abs(ci)
+                    + (Math.abs(tr) + Math.abs(ti)) * (Math.abs(sr) + Math.abs(si));
+            double f2 = fr * fr + fi * fi;
+            trusted &= terms * terms <= perFactor2 * f2 && f2 >= MIN_FACTOR_MODULUS2;
+            double nr = pr * fr - pi * fi;
+            pi = pr * fi + pi * fr;
+            pr = nr;
+            int k = exponentToRemove(pr, pi);
+            if (k != 0) {
+                pr = Math.scalb(pr, -k);
+                pi = Math.scalb(pi, -k);
+                exponent += k;
+            }
+        }
+        return trusted && logOfScaledProduct(pr, pi, exponent, out);
+    }
+
+    /**
+     * Hidden-unit part of the log ratio for flips of two distinct sites i₁, i₂, without
+     * transcendentals: with x₁ = 2Wⱼᵢ₁σᵢ₁, x₂ = 2Wⱼᵢ₂σᵢ₂,
+     * <pre>
+     *   cosh(θ − x₁ − x₂)/cosh θ = cosh x₁ cosh x₂ + sinh x₁ sinh x₂
+     *                              − tanh θ (sinh x₁ cosh x₂ + cosh x₁ sinh x₂).
+     * </pre>
+     * Same renormalisation and refusal rule as {@link #hiddenLogRatioOneFlip}.
+     */
+    public static boolean hiddenLogRatioTwoFlips(double[] coshRe, double[] coshIm, double[] sinhRe,
+                                                 double[] sinhIm, int base1, double sign1,
+                                                 int base2, double sign2,
+                                                 double[] tanhRe, double[] tanhIm, int nHidden,
+                                                 double[] out) {
+        double perFactor = MAX_ROUNDING_AMPLIFICATION / nHidden;
+        double perFactor2 = perFactor * perFactor;
+        double pr = 1.0;
+        double pi = 0.0;
+        int exponent = 0;
+        boolean trusted = true;
+        for (int j = 0; j < nHidden; j++) {
+            double c1r = coshRe[base1 + j];
+            double c1i = coshIm[base1 + j];
+            double s1r = sign1 * sinhRe[base1 + j];
+            double s1i = sign1 * sinhIm[base1 + j];
+            double c2r = coshRe[base2 + j];
+            double c2i = coshIm[base2 + j];
+            double s2r = sign2 * sinhRe[base2 + j];
+            double s2i = sign2 * sinhIm[base2 + j];
+            // cosh(x1 + x2) and sinh(x1 + x2) by the addition theorems
+            double chr = (c1r * c2r - c1i * c2i) + (s1r * s2r - s1i * s2i);
+            double chi = (c1r * c2i + c1i * c2r) + (s1r * s2i + s1i * s2r);
+            double shr = (s1r * c2r - s1i * c2i) + (c1r * s2r - c1i * s2i);
+            double shi = (s1r * c2i + s1i * c2r) + (c1r * s2i + c1i * s2r);
+            double tr = tanhRe[j];
+            double ti = tanhIm[j];
+            double fr = chr - (tr * shr - ti * shi);
+            double fi = chi - (tr * shi + ti * shr);
+            double n1c = Math.abs(c1r) + Math.abs(c1i);
+            double n1s = Math.abs(s1r) + Math.abs(s1i);
+            double n2c = Math.abs(c2r) + Math.abs(c2i);
+            double n2s = Math.abs(s2r) + Math.abs(s2i);
+            double terms = n1c * n2c + n1s * n2s
+                    + (Math.abs(tr) + Math.abs(ti)) * (n1s * n2c + n1c * n2s);
+            double f2 = fr * fr + fi * fi;
+            trusted &= terms * terms <= perFactor2 * f2 && f2 >= MIN_FACTOR_MODULUS2;
+            double nr = pr * fr - pi * fi;
+            pi = pr * fi + pi * fr;
+            pr = nr;
+            int k = exponentToRemove(pr, pi);
+            if (k != 0) {
+                pr = Math.scalb(pr, -k);
+                pi = Math.scalb(pi, -k);
+                exponent += k;
+            }
+        }
+        return trusted && logOfScaledProduct(pr, pi, exponent, out);
+    }
+
+    /**
+     * Log-derivatives at the current configuration, in the parameter layout (a, b, W):
+     * ∂/∂aᵢ = σᵢ, ∂/∂bⱼ = tanh θⱼ, ∂/∂Wⱼᵢ = σᵢ tanh θⱼ (index N + M + j·N + i).
+     * A real layout receives only the real parts.
+     */
+    public static void logDerivatives(int[] sigma, double[] tanhRe, double[] tanhIm, int nSites,
+                                      int nHidden, boolean complex, double[] out, int offset) {
+        for (int i = 0; i < nSites; i++) {
+            ParameterPacking.put(out, offset, i, sigma[i], 0.0, complex);
+        }
+        for (int j = 0; j < nHidden; j++) {
+            ParameterPacking.put(out, offset, nSites + j, tanhRe[j], tanhIm[j], complex);
+        }
+        int weights = nSites + nHidden;
+        for (int j = 0; j < nHidden; j++) {
+            double tr = tanhRe[j];
+            double ti = tanhIm[j];
+            int row = weights + j * nSites;
+            for (int i = 0; i < nSites; i++) {
+                double s = sigma[i];
+                ParameterPacking.put(out, offset, row + i, s * tr, s * ti, complex);
+            }
+        }
+    }
+
+    /** Binary exponent to divide out of (pr, pi), or 0 while it stays within ±RESCALE_EXPONENT. */
+    static int exponentToRemove(double pr, double pi) {
+        int k = Math.getExponent(Math.max(Math.abs(pr), Math.abs(pi)));
+        return (k > RESCALE_EXPONENT || k < -RESCALE_EXPONENT) ? k : 0;
+    }
+
+    /**
+     * log(2^exponent · (pr + i·pi)) into out[0..1]; false when the product is zero or not
+     * finite. |pr|, |pi| ≤ 2^257 here, so pr² + pi² cannot overflow.
+     */
+    static boolean logOfScaledProduct(double pr, double pi, int exponent, double[] out) {
+        double modulus2 = pr * pr + pi * pi;
+        if (!(modulus2 > 0.0) || !Double.isFinite(modulus2)) {
+            return false;
+        }
+        out[0] = 0.5 * Math.log(modulus2) + exponent * LN2;
+        out[1] = Math.atan2(pi, pr);
+        return true;
+    }
+}

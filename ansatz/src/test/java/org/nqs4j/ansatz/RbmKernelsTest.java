@@ -1,0 +1,185 @@
+package org.nqs4j.ansatz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class RbmKernelsTest {
+    private static final double LN2 = Math.log(2.0);
+
+    private static double[] logCosh(double x, double y) {
+        double[] re = new double[1];
+        double[] im = new double[1];
+        RbmKernels.logCosh(new double[] {x}, new double[] {y}, 1, re, im);
+        return new double[] {re[0], im[0]};
+    }
+
+    private static double[] tanh(double x, double y) {
+        double[] re = new double[1];
+        double[] im = new double[1];
+        RbmKernels.tanh(new double[] {x}, new double[] {y}, 1, re, im);
+        return new double[] {re[0], im[0]};
+    }
+
+    @Test
+    void logCoshKnownRealValues() {
+        // log cosh 1 = log(1.5430806348152437...) = 0.43378083048302717...
+        assertEquals(0.4337808304830271, logCosh(1.0, 0.0)[0], 1e-16);
+        // log cosh 20 = 20 − ln 2 + log(1 + e^{−40}) = 19.30685281944005469...; e^{−40} ≈ 4e-18
+        assertEquals(19.306852819440055, logCosh(20.0, 0.0)[0], 4e-15);
+        assertEquals(0.0, logCosh(0.0, 0.0)[0], 1e-16);
+        assertEquals(0.0, logCosh(-3.0, 0.0)[1], 0.0);
+    }
+
+    @Test
+    void logCoshMatchesNaiveFormulaForModerateArguments() {
+        double[] xs = {-3.0, -0.7, -1e-3, 0.0, 0.4, 2.5};
+        double[] ys = {-2.0, -0.3, 0.0, 1.2, 3.0};
+        for (double x : xs) {
+            for (double y : ys) {
+                Reference.assertLogEquals(Reference.naiveLogCosh(x, y), logCosh(x, y), 1e-14,
+                        "log cosh(" + x + " + " + y + "i)");
+            }
+        }
+    }
+
+    @Test
+    void logCoshDoesNotOverflowForLargeRealPart() {
+        // log cosh z = s z − ln 2 + log(1 + e^{−2sz}); e^{−2000} vanishes in double precision
+        double[] z = logCosh(1000.0, 0.3);
+        assertEquals(1000.0 - LN2, z[0], 1e-12);
+        assertEquals(0.3, z[1], 1e-15);
+        double[] big = logCosh(1e4, 0.5);
+        assertEquals(1e4 - LN2, big[0], 1e-11);
+        assertEquals(0.5, big[1], 1e-15);
+        // cosh(−1e4 + 0.5i) = cosh(1e4 − 0.5i)
+        double[] negative = logCosh(-1e4, 0.5);
+        assertEquals(1e4 - LN2, negative[0], 1e-11);
+        assertEquals(-0.5, negative[1], 1e-15);
+    }
+
+    @Test
+    void tanhMatchesNaiveFormulaForModerateArguments() {
+        double[] xs = {-2.0, -0.5, 0.0, 0.3, 1.7};
+        double[] ys = {-1.0, 0.0, 0.4, 2.9};
+        for (double x : xs) {
+            for (double y : ys) {
+                // tanh z = sinh z / cosh z with sinh(x+iy) = sinh x cos y + i cosh x sin y
+                double sr = Math.sinh(x) * Math.cos(y);
+                double si = Math.cosh(x) * Math.sin(y);
+                double cr = Math.cosh(x) * Math.cos(y);
+                double ci = Math.sinh(x) * Math.sin(y);
+                double d = cr * cr + ci * ci;
+                double[] t = tanh(x, y);
+                assertEquals((sr * cr + si * ci) / d, t[0], 1e-14, "Re tanh(" + x + "," + y + ")");
+                assertEquals((si * cr - sr * ci) / d, t[1], 1e-14, "Im tanh(" + x + "," + y + ")");
+            }
+        }
+    }
+
+    @Test
+    void tanhIsStableAtExtremes() {
+        double[] large = tanh(1e4, 0.5);
+        assertEquals(1.0, large[0], 0.0);
+        assertEquals(0.0, large[1], 0.0);
+        assertEquals(-1.0, tanh(-1e4, -7.0)[0], 0.0);
+        // tanh x = x − x³/3 + …: full relative precision for tiny x
+        assertEquals(1e-10, tanh(1e-10, 0.0)[0], 1e-25);
+        // tanh(iy) = i tan y
+        double[] imaginary = tanh(0.0, 0.3);
+        assertEquals(0.0, imaginary[0], 1e-16);
+        assertEquals(Math.tan(0.3), imaginary[1], 1e-15);
+    }
+
+    /** One site (N = 1), M hidden units with all Wⱼ = w, all θⱼ = theta. */
+    private static boolean oneFlip(int m, double w, double theta, double[] out) {
+        double[] wRe = filled(m, w);
+        double[] wIm = new double[m];
+        double[] cr = new double[m];
+        double[] ci = new double[m];
+        double[] sr = new double[m];
+        double[] si = new double[m];
+        RbmKernels.coshSinhOfTwiceW(wRe, wIm, m, cr, ci, sr, si);
+        double[] tr = new double[m];
+        double[] ti = new double[m];
+        RbmKernels.tanh(filled(m, theta), new double[m], m, tr, ti);
+        return RbmKernels.hiddenLogRatioOneFlip(cr, ci, sr, si, 0, 1.0, tr, ti, m, out);
+    }
+
+    private static double[] filled(int n, double value) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, value);
+        return a;
+    }
+
+    @Test
+    void oneFlipProductSurvivesOverflowOfTheRawProduct() {
+        // θ = 0, x = 2W = 10: each factor is cosh 10 ≈ 1.1e4, and (cosh 10)^100 ≈ 1e403 > MAX_VALUE
+        double[] out = new double[2];
+        assertTrue(oneFlip(100, 5.0, 0.0, out), "well-conditioned product must be accepted");
+        assertEquals(100 * (10.0 - LN2 + Math.log1p(Math.exp(-20.0))), out[0], 1e-11);
+        assertEquals(0.0, Reference.wrap(out[1]), 1e-15);
+    }
+
+    @Test
+    void oneFlipProductSurvivesUnderflowOfTheRawProduct() {
+        // θ = 5 → θ' = 4: each factor is cosh 4 / cosh 5 ≈ e^{−1}, and e^{−2000} underflows
+        double[] out = new double[2];
+        assertTrue(oneFlip(2000, 0.5, 5.0, out), "well-conditioned product must be accepted");
+        double expected = 2000 * (Reference.naiveLogCosh(4.0, 0.0)[0]
+                - Reference.naiveLogCosh(5.0, 0.0)[0]);
+        assertEquals(expected, out[0], 1e-10);
+    }
+
+    @Test
+    void oneFlipRefusesCancellationAndInfiniteTables() {
+        double[] out = new double[2];
+        // θ = 10, x = 10: cosh 10 − tanh 10 · sinh 10 = 1/cosh 10 loses ~8 digits to cancellation
+        assertFalse(oneFlip(1, 5.0, 10.0, out));
+        // cosh 800 overflows the table
+        assertFalse(oneFlip(3, 400.0, 0.0, out));
+    }
+
+    @Test
+    void twoFlipProductSurvivesOverflowOfTheRawProduct() {
+        int m = 100;
+        // site 0: W = 3, site 1: W = 2 (stored by site), θ = 0 → factor cosh(6 + 4) = cosh 10
+        double[] wRe = new double[2 * m];
+        java.util.Arrays.fill(wRe, 0, m, 3.0);
+        java.util.Arrays.fill(wRe, m, 2 * m, 2.0);
+        double[] cr = new double[2 * m];
+        double[] ci = new double[2 * m];
+        double[] sr = new double[2 * m];
+        double[] si = new double[2 * m];
+        RbmKernels.coshSinhOfTwiceW(wRe, new double[2 * m], 2 * m, cr, ci, sr, si);
+        double[] out = new double[2];
+        assertTrue(RbmKernels.hiddenLogRatioTwoFlips(cr, ci, sr, si, 0, 1.0, m, 1.0,
+                new double[m], new double[m], m, out));
+        assertEquals(100 * (10.0 - LN2 + Math.log1p(Math.exp(-20.0))), out[0], 1e-11);
+    }
+
+    @Test
+    void twoFlipProductRefusesOnlyWhenAccumulatedCancellationIsTooLarge() {
+        // opposite signs: factor cosh(6 − 4) = cosh 2 ≈ 3.76 from cosh 6 cosh 4 − sinh 6 sinh 4
+        // ≈ 5.5e3 − 5.5e3, an amplification of ≈ 2900 per factor (|terms| / |factor|)
+        double[] out = new double[2];
+        assertTrue(twoOppositeFlips(10, out), "10 · 2900 < 1e5 must be accepted");
+        assertEquals(10 * Reference.naiveLogCosh(2.0, 0.0)[0], out[0], 1e-11);
+        assertFalse(twoOppositeFlips(100, out), "100 · 2900 > 1e5 must be refused");
+    }
+
+    private static boolean twoOppositeFlips(int m, double[] out) {
+        double[] wRe = new double[2 * m];
+        java.util.Arrays.fill(wRe, 0, m, 3.0);
+        java.util.Arrays.fill(wRe, m, 2 * m, 2.0);
+        double[] cr = new double[2 * m];
+        double[] ci = new double[2 * m];
+        double[] sr = new double[2 * m];
+        double[] si = new double[2 * m];
+        RbmKernels.coshSinhOfTwiceW(wRe, new double[2 * m], 2 * m, cr, ci, sr, si);
+        return RbmKernels.hiddenLogRatioTwoFlips(cr, ci, sr, si, 0, 1.0, m, -1.0,
+                new double[m], new double[m], m, out);
+    }
+}

@@ -1,0 +1,297 @@
+package org.nqs4j.ansatz;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RbmTest {
+    private static final double LN2 = Math.log(2.0);
+
+    private static Rbm create(boolean complex, int n, int alpha) {
+        return complex ? Rbm.complex(n, alpha) : Rbm.real(n, alpha);
+    }
+
+    @Test
+    void layoutLengthIsPForRealAnd2PForComplex() {
+        Rbm real = Rbm.real(4, 2);
+        assertEquals(8, real.nHidden());
+        assertEquals(4 + 8 + 32, real.nParameters());
+        assertEquals(44, real.parameterArrayLength());
+        Rbm complex = Rbm.complex(4, 2);
+        assertEquals(44, complex.nParameters());
+        assertEquals(88, complex.parameterArrayLength());
+        Rbm direct = Rbm.complexWithHiddenUnits(3, 5);
+        assertEquals(5, direct.nHidden());
+        assertEquals(3 + 5 + 15, direct.nParameters());
+        assertTrue(direct.description().contains("P=23"), direct.description());
+    }
+
+    @Test
+    void parameterOrderIsVisibleBiasHiddenBiasThenWeightsRowByHiddenUnit() {
+        // N = 3, M = 2: a₁ at 1, b₁ at N + 1 = 4, W₁₂ (j = 1, i = 2) at N + M + 1·N + 2 = 10
+        Rbm real = Rbm.realWithHiddenUnits(3, 2);
+        double[] p = new double[real.parameterArrayLength()];
+        p[1] = 0.2;
+        p[4] = 0.3;
+        p[10] = 0.7;
+        real.setParameters(p);
+        double[] out = new double[2];
+        real.logPsi(new int[] {1, -1, -1}, out);
+        // −0.2 + log cosh θ₀ + log cosh θ₁ with θ₀ = 0, θ₁ = 0.3 − 0.7
+        assertEquals(-0.2 + Math.log(Math.cosh(-0.4)), out[0], 1e-15);
+        assertEquals(0.0, out[1], 0.0);
+        double[] back = new double[p.length];
+        real.getParameters(back);
+        assertArrayEquals(p, back, 0.0);
+
+        // complex: Im W₁₂ = 0.5 at 2·10 + 1 → θ₁ = 0.5iσ₂, log cosh(0.5i) = log cos 0.5
+        Rbm complex = Rbm.complexWithHiddenUnits(3, 2);
+        double[] q = new double[complex.parameterArrayLength()];
+        q[21] = 0.5;
+        complex.setParameters(q);
+        complex.logPsi(new int[] {1, 1, -1}, out);
+        assertEquals(Math.log(Math.cos(0.5)), out[0], 1e-15);
+        assertEquals(0.0, Reference.wrap(out[1]), 1e-15);
+        double[] qBack = new double[q.length];
+        complex.getParameters(qBack);
+        assertArrayEquals(q, qBack, 0.0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void logPsiMatchesTextbookFormula(boolean complex) {
+        SplittableRandom rnd = new SplittableRandom(11);
+        Rbm rbm = create(complex, 7, 3);
+        double[] p = Reference.randomParameters(rnd, rbm.parameterArrayLength(), 0.5);
+        rbm.setParameters(p);
+        double[] out = new double[2];
+        for (int trial = 0; trial < 10; trial++) {
+            int[] sigma = Reference.randomConfiguration(rnd, 7);
+            rbm.logPsi(sigma, out);
+            Reference.assertLogEquals(Reference.rbmLogPsi(p, complex, 7, 21, sigma), out, 1e-12,
+                    "log psi");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void logRatioEqualsDifferenceOfLogPsiFromScratch(boolean complex) {
+        SplittableRandom rnd = new SplittableRandom(complex ? 5 : 6);
+        int n = 10;
+        int m = 20;
+        Rbm rbm = create(complex, n, 2);
+        RbmCache cache = rbm.newCache();
+        double[] out = new double[2];
+        // small, typical and large weights (the last drive the ratio products into their guard)
+        for (double scale : new double[] {0.05, 0.5, 2.0}) {
+            double[] p = Reference.randomParameters(rnd, rbm.parameterArrayLength(), scale);
+            rbm.setParameters(p);
+            for (int trial = 0; trial < 20; trial++) {
+                int[] sigma = Reference.randomConfiguration(rnd, n);
+                cache.reset(sigma);
+                double[] before = Reference.rbmLogPsi(p, complex, n, m, sigma);
+                for (int count : new int[] {1, 2, 3, n}) {
+                    int[] sites = Reference.distinctSites(rnd, n, count);
+                    // place the sites at an offset inside a larger buffer
+                    int[] buffer = new int[count + 3];
+                    System.arraycopy(sites, 0, buffer, 2, count);
+                    cache.logRatio(buffer, 2, count, out);
+                    double[] after = Reference.rbmLogPsi(p, complex, n, m,
+                            Reference.flipped(sigma, sites));
+                    Reference.assertLogEquals(new double[] {after[0] - before[0],
+                        after[1] - before[1]}, out, 1e-10,
+                        "ratio for " + count + " flips at scale " + scale);
+                }
+                cache.logRatio(new int[0], 0, 0, out);
+                assertArrayEquals(new double[] {0.0, 0.0}, out, 0.0);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void applyFlipsKeepsCacheEqualToFreshReset(boolean complex) {
+        SplittableRandom rnd = new SplittableRandom(complex ? 21 : 22);
+        int n = 9;
+        Rbm rbm = create(complex, n, 2);
+        double[] p = Reference.randomParameters(rnd, rbm.parameterArrayLength(), 0.6);
+        rbm.setParameters(p);
+        RbmCache walked = rbm.newCache();
+        walked.reset(Reference.randomConfiguration(rnd, n));
+        for (int move = 0; move < 300; move++) {
+            int[] sites = Reference.distinctSites(rnd, n, 1 + rnd.nextInt(4));
+            walked.applyFlips(sites, 0, sites.length);
+        }
+        RbmCache fresh = rbm.newCache();
+        fresh.reset(walked.sigma().clone());
+        // 300 updates of θ accumulate at most ~300·4·ε·|W| ≈ 1e-13 of rounding
+        assertArrayEquals(fresh.thetaRe, walked.thetaRe, 1e-12);
+        assertArrayEquals(fresh.thetaIm, walked.thetaIm, 1e-12);
+        assertArrayEquals(fresh.tanhRe, walked.tanhRe, 1e-12);
+        assertArrayEquals(fresh.tanhIm, walked.tanhIm, 1e-12);
+        double[] walkedLog = new double[2];
+        walked.logPsi(walkedLog);
+        Reference.assertLogEquals(Reference.rbmLogPsi(p, complex, n, 2 * n, walked.sigma()),
+                walkedLog, 1e-11, "log psi after walk");
+        double[] dWalked = new double[rbm.parameterArrayLength()];
+        double[] dFresh = new double[rbm.parameterArrayLength()];
+        walked.logDerivatives(dWalked, 0);
+        fresh.logDerivatives(dFresh, 0);
+        assertArrayEquals(dFresh, dWalked, 1e-12);
+    }
+
+    @Test
+    void realLogDerivativesMatchCentralDifferences() {
+        SplittableRandom rnd = new SplittableRandom(31);
+        Rbm rbm = Rbm.real(4, 2);
+        double[] p = Reference.randomParameters(rnd, rbm.parameterArrayLength(), 0.5);
+        rbm.setParameters(p);
+        int[] sigma = Reference.randomConfiguration(rnd, 4);
+        RbmCache cache = rbm.newCache();
+        cache.reset(sigma);
+        double[] o = new double[p.length + 5];
+        cache.logDerivatives(o, 5);
+        // central difference: truncation h²/6 |f'''| ≲ 1e-11, rounding ε|log ψ|/h ≲ 1e-10
+        double h = 1e-5;
+        double[] plus = new double[2];
+        double[] minus = new double[2];
+        for (int k = 0; k < p.length; k++) {
+            double[] q = p.clone();
+            q[k] = p[k] + h;
+            rbm.setParameters(q);
+            rbm.logPsi(sigma, plus);
+            q[k] = p[k] - h;
+            rbm.setParameters(q);
+            rbm.logPsi(sigma, minus);
+            assertEquals((plus[0] - minus[0]) / (2 * h), o[5 + k], 1e-8, "O_" + k);
+        }
+    }
+
+    @Test
+    void complexLogDerivativesAreHolomorphicDerivatives() {
+        SplittableRandom rnd = new SplittableRandom(32);
+        Rbm rbm = Rbm.complex(4, 2);
+        double[] p = Reference.randomParameters(rnd, rbm.parameterArrayLength(), 0.5);
+        rbm.setParameters(p);
+        int[] sigma = Reference.randomConfiguration(rnd, 4);
+        RbmCache cache = rbm.newCache();
+        cache.reset(sigma);
+        double[] o = new double[p.length];
+        cache.logDerivatives(o, 0);
+        double h = 1e-5;
+        double[] plus = new double[2];
+        double[] minus = new double[2];
+        for (int k = 0; k < rbm.nParameters(); k++) {
+            // step h along the real axis, then along the imaginary axis (i·h): a holomorphic
+            // function has the same derivative (f(p + h) − f(p − h)) / 2h in both directions
+            for (int part = 0; part < 2; part++) {
+                double[] q = p.clone();
+                q[2 * k + part] = p[2 * k + part] + h;
+                rbm.setParameters(q);
+                rbm.logPsi(sigma, plus);
+                q[2 * k + part] = p[2 * k + part] - h;
+                rbm.setParameters(q);
+                rbm.logPsi(sigma, minus);
+                double dRe = plus[0] - minus[0];
+                double dIm = Reference.wrap(plus[1] - minus[1]);
+                // divide by 2h (real step) or by 2ih (imaginary step)
+                double estRe = part == 0 ? dRe / (2 * h) : dIm / (2 * h);
+                double estIm = part == 0 ? dIm / (2 * h) : -dRe / (2 * h);
+                assertEquals(estRe, o[2 * k], 1e-8, "Re O_" + k + " direction " + part);
+                assertEquals(estIm, o[2 * k + 1], 1e-8, "Im O_" + k + " direction " + part);
+            }
+        }
+    }
+
+    @Test
+    void ratioIsExactWhenTheProductOfFactorsOverflows() {
+        // N = 1, M = 100, a = 0.3, bⱼ = −5, Wⱼ = 5: θ = 0 at σ = +1, θ' = −10 after the flip;
+        // Π cosh 10 ≈ 1e403 overflows, the exact log ratio is −2a + 100 log cosh 10
+        Rbm rbm = Rbm.realWithHiddenUnits(1, 100);
+        double[] p = new double[rbm.parameterArrayLength()];
+        p[0] = 0.3;
+        java.util.Arrays.fill(p, 1, 101, -5.0);
+        java.util.Arrays.fill(p, 101, 201, 5.0);
+        rbm.setParameters(p);
+        WalkerCache cache = rbm.newCache();
+        cache.reset(new int[] {1});
+        double[] out = new double[2];
+        cache.logRatio(new int[] {0}, 0, 1, out);
+        assertEquals(-0.6 + 100 * (10.0 - LN2 + Math.log1p(Math.exp(-20.0))), out[0], 1e-11);
+        assertEquals(0.0, out[1], 0.0);
+    }
+
+    @Test
+    void ratioIsExactWhenTwoFlipProductOverflows() {
+        // N = 2, M = 100, bⱼ = −5, Wⱼ₀ = 3, Wⱼ₁ = 2: θ = 0 at σ = (+1, +1), θ' = −10
+        Rbm rbm = Rbm.realWithHiddenUnits(2, 100);
+        double[] p = new double[rbm.parameterArrayLength()];
+        java.util.Arrays.fill(p, 2, 102, -5.0);
+        for (int j = 0; j < 100; j++) {
+            p[102 + 2 * j] = 3.0;
+            p[102 + 2 * j + 1] = 2.0;
+        }
+        rbm.setParameters(p);
+        WalkerCache cache = rbm.newCache();
+        cache.reset(new int[] {1, 1});
+        double[] out = new double[2];
+        cache.logRatio(new int[] {1, 0}, 0, 2, out);
+        assertEquals(100 * (10.0 - LN2 + Math.log1p(Math.exp(-20.0))), out[0], 1e-11);
+    }
+
+    @Test
+    void ratioIsExactWhenCosh2WOverflows() {
+        // N = 1, M = 3, a = 0.3, b = −400, W = 400 + 0.2i: θ = 0.2i, θ' = −800 − 0.2i;
+        // cosh 800 overflows the table; log cosh θ' = 800 − ln 2 + 0.2i, log cosh θ = log cos 0.2
+        Rbm rbm = Rbm.complexWithHiddenUnits(1, 3);
+        double[] p = new double[rbm.parameterArrayLength()];
+        p[0] = 0.3;
+        for (int j = 0; j < 3; j++) {
+            p[2 * (1 + j)] = -400.0;
+            p[2 * (4 + j)] = 400.0;
+            p[2 * (4 + j) + 1] = 0.2;
+        }
+        rbm.setParameters(p);
+        WalkerCache cache = rbm.newCache();
+        cache.reset(new int[] {1});
+        double[] out = new double[2];
+        cache.logRatio(new int[] {0}, 0, 1, out);
+        assertEquals(-0.6 + 3 * (800.0 - LN2 - Math.log(Math.cos(0.2))), out[0], 1e-10);
+        assertEquals(0.0, Reference.wrap(out[1] - 3 * 0.2), 1e-13);
+        // the same move applied, then back: log ψ stays finite and exact
+        cache.applyFlips(new int[] {0}, 0, 1);
+        double[] logPsi = new double[2];
+        cache.logPsi(logPsi);
+        assertEquals(-0.3 + 3 * (800.0 - LN2), logPsi[0], 1e-10);
+    }
+
+    @Test
+    void badArgumentsAreRejectedWithClearMessages() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Rbm.real(4, 0));
+        assertTrue(e.getMessage().contains("alpha"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Rbm.complex(4, -1));
+        e = assertThrows(IllegalArgumentException.class, () -> Rbm.real(0, 1));
+        assertTrue(e.getMessage().contains("N"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Rbm.realWithHiddenUnits(3, 0));
+        assertThrows(IllegalArgumentException.class, () -> Rbm.complex(1 << 20, 1 << 11));
+
+        Rbm rbm = Rbm.real(3, 1);
+        e = assertThrows(IllegalArgumentException.class, () -> rbm.setParameters(new double[5]));
+        assertTrue(e.getMessage().contains("15"), e.getMessage());
+        double[] nan = new double[rbm.parameterArrayLength()];
+        nan[4] = Double.NaN;
+        assertThrows(IllegalArgumentException.class, () -> rbm.setParameters(nan));
+        assertThrows(IllegalArgumentException.class, () -> rbm.getParameters(new double[3]));
+        WalkerCache cache = rbm.newCache();
+        assertThrows(IllegalArgumentException.class, () -> cache.reset(new int[] {1, 1}));
+        e = assertThrows(IllegalArgumentException.class, () -> cache.reset(new int[] {1, 0, 1}));
+        assertTrue(e.getMessage().contains("+1 or -1"), e.getMessage());
+    }
+}

@@ -1,0 +1,116 @@
+package org.nqs4j.ansatz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+
+/**
+ * Independent textbook formulas for the tests: naive complex cosh/log and log ψ read directly
+ * from the public parameter layout (valid for moderate |θ|, where nothing overflows).
+ */
+final class Reference {
+    private Reference() {
+    }
+
+    /** log cosh(x + iy) = log(cosh x cos y + i sinh x sin y), principal branch. */
+    static double[] naiveLogCosh(double x, double y) {
+        double re = Math.cosh(x) * Math.cos(y);
+        double im = Math.sinh(x) * Math.sin(y);
+        return new double[] {Math.log(Math.hypot(re, im)), Math.atan2(im, re)};
+    }
+
+    /** RBM log ψ from the public layout a (N), b (M), W (j·N + i). */
+    static double[] rbmLogPsi(double[] p, boolean complex, int n, int m, int[] sigma) {
+        double re = 0.0;
+        double im = 0.0;
+        for (int i = 0; i < n; i++) {
+            re += get(p, complex, i, 0) * sigma[i];
+            im += get(p, complex, i, 1) * sigma[i];
+        }
+        for (int j = 0; j < m; j++) {
+            double tr = get(p, complex, n + j, 0);
+            double ti = get(p, complex, n + j, 1);
+            for (int i = 0; i < n; i++) {
+                tr += get(p, complex, n + m + j * n + i, 0) * sigma[i];
+                ti += get(p, complex, n + m + j * n + i, 1) * sigma[i];
+            }
+            double[] lc = naiveLogCosh(tr, ti);
+            re += lc[0];
+            im += lc[1];
+        }
+        return new double[] {re, im};
+    }
+
+    /** Jastrow log ψ = Σ_{i<j} J_ij σ_i σ_j from the public pair layout (row-wise i < j). */
+    static double[] jastrowLogPsi(double[] p, boolean complex, int n, int[] sigma) {
+        double re = 0.0;
+        double im = 0.0;
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++, k++) {
+                re += get(p, complex, k, 0) * sigma[i] * sigma[j];
+                im += get(p, complex, k, 1) * sigma[i] * sigma[j];
+            }
+        }
+        return new double[] {re, im};
+    }
+
+    static double get(double[] p, boolean complex, int k, int part) {
+        if (complex) {
+            return p[2 * k + part];
+        }
+        return part == 0 ? p[k] : 0.0;
+    }
+
+    /** Asserts two complex logarithms agree: Re to {@code tol}, Im to {@code tol} modulo 2π. */
+    static void assertLogEquals(double[] expected, double[] actual, double tol, String what) {
+        assertEquals(expected[0], actual[0], tol, what + " (Re)");
+        assertEquals(0.0, wrap(expected[1] - actual[1]), tol, what + " (Im mod 2pi)");
+    }
+
+    /** Angle difference mapped to (−π, π]. */
+    static double wrap(double angle) {
+        return Math.IEEEremainder(angle, 2.0 * Math.PI);
+    }
+
+    static int[] randomConfiguration(SplittableRandom rnd, int n) {
+        int[] sigma = new int[n];
+        for (int i = 0; i < n; i++) {
+            sigma[i] = rnd.nextBoolean() ? 1 : -1;
+        }
+        return sigma;
+    }
+
+    /** {@code count} distinct sites of 0..n−1, in random order. */
+    static int[] distinctSites(SplittableRandom rnd, int n, int count) {
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        for (int i = 0; i < count; i++) {
+            int r = i + rnd.nextInt(n - i);
+            int t = all[i];
+            all[i] = all[r];
+            all[r] = t;
+        }
+        int[] sites = new int[count];
+        System.arraycopy(all, 0, sites, 0, count);
+        return sites;
+    }
+
+    static int[] flipped(int[] sigma, int[] sites) {
+        int[] s = sigma.clone();
+        for (int i : sites) {
+            s[i] = -s[i];
+        }
+        return s;
+    }
+
+    static double[] randomParameters(SplittableRandom rnd, int length, double scale) {
+        double[] p = new double[length];
+        for (int k = 0; k < length; k++) {
+            p[k] = scale * (2.0 * rnd.nextDouble() - 1.0);
+        }
+        return p;
+    }
+}
