@@ -1,0 +1,129 @@
+package org.nqs4j.vmc.run;
+
+import org.nqs4j.ansatz.GaussianParameters;
+import org.nqs4j.ansatz.Jastrow;
+import org.nqs4j.ansatz.Rbm;
+import org.nqs4j.ansatz.WaveFunction;
+import org.nqs4j.optimizers.Adam;
+import org.nqs4j.optimizers.IdentityPreconditioner;
+import org.nqs4j.optimizers.Optimizer;
+import org.nqs4j.optimizers.Preconditioner;
+import org.nqs4j.optimizers.Schedule;
+import org.nqs4j.optimizers.Sgd;
+import org.nqs4j.optimizers.sr.DiagonalShift;
+import org.nqs4j.optimizers.sr.SrSolver;
+import org.nqs4j.optimizers.sr.SrSolvers;
+import org.nqs4j.optimizers.sr.StochasticReconfiguration;
+import org.nqs4j.samplers.ChainPool;
+import org.nqs4j.samplers.ExchangeRule;
+import org.nqs4j.samplers.LocalFlipRule;
+import org.nqs4j.samplers.MetropolisSampler;
+import org.nqs4j.samplers.TransitionRule;
+import org.nqs4j.vmc.config.AnsatzSpec;
+import org.nqs4j.vmc.config.OptimizerSpec;
+import org.nqs4j.vmc.config.PreconditionerSpec;
+import org.nqs4j.vmc.config.RunConfig;
+import org.nqs4j.vmc.config.SamplerSpec;
+import org.nqs4j.vmc.driver.VmcDriver;
+
+/**
+ * The live objects of a run, built from its config: wave function (seeded), sampler (seeded,
+ * one stream per chain), preconditioner, optimiser, thread pool and driver.
+ *
+ * <p>Seeds: the parameters are drawn from {@code seed}, the chains from {@code seed + 1}, so the
+ * two streams never coincide.
+ */
+public final class RunSetup implements AutoCloseable {
+    private final WaveFunction psi;
+    private final MetropolisSampler sampler;
+    private final Optimizer optimizer;
+    private final Preconditioner preconditioner;
+    private final ChainPool pool;
+    private final VmcDriver driver;
+
+    private RunSetup(RunConfig c) {
+        int n = c.lattice().nSites();
+        this.psi = waveFunction(c.ansatz(), n);
+        GaussianParameters.initialise(psi, c.seed(), c.ansatz().initScale());
+        SamplerSpec s = c.sampler();
+        this.sampler = new MetropolisSampler(psi, c.hilbert(), rule(s, c), s.chains(), s.sweepSize(), c.seed() + 1);
+        this.optimizer = optimizer(c.optimizer());
+        this.preconditioner = preconditioner(c.preconditioner());
+        this.pool = new ChainPool(c.threads());
+        this.driver = new VmcDriver(psi, c.hamiltonian().operator(), sampler, preconditioner, optimizer, pool,
+                s.samplesPerChain(), s.discardSweeps());
+    }
+
+    public static RunSetup build(RunConfig config) {
+        return new RunSetup(config);
+    }
+
+    static WaveFunction waveFunction(AnsatzSpec a, int n) {
+        return switch (a.type()) {
+            case "rbm" -> a.complex() ? Rbm.complex(n, a.alpha()) : Rbm.real(n, a.alpha());
+            case "jastrow" -> a.complex() ? Jastrow.complex(n) : Jastrow.real(n);
+            default -> throw new IllegalArgumentException("unknown ansatz " + a.type());
+        };
+    }
+
+    static TransitionRule rule(SamplerSpec s, RunConfig c) {
+        return switch (s.move()) {
+            case "flip" -> new LocalFlipRule(c.lattice().nSites());
+            case "exchange" -> ExchangeRule.onEdges(c.lattice().edges());
+            case "exchange-any" -> ExchangeRule.anyPair(c.lattice().nSites());
+            default -> throw new IllegalArgumentException("unknown move " + s.move());
+        };
+    }
+
+    static Optimizer optimizer(OptimizerSpec o) {
+        Schedule lr = Schedule.constant(o.learningRate());
+        return switch (o.type()) {
+            case "sgd" -> new Sgd(lr);
+            case "adam" -> new Adam(lr, o.beta1(), o.beta2(), o.epsilon());
+            default -> throw new IllegalArgumentException("unknown optimizer " + o.type());
+        };
+    }
+
+    static Preconditioner preconditioner(PreconditionerSpec p) {
+        if (p.type().equals("none")) {
+            return new IdentityPreconditioner();
+        }
+        Schedule eps = Schedule.exponentialDecay(p.diagShift(), p.shiftDecay(), Math.min(p.shiftMin(), p.diagShift()));
+        DiagonalShift shift = p.shiftMode().equals("relative") ? DiagonalShift.relative(eps) : DiagonalShift.absolute(eps);
+        SrSolver solver = switch (p.solver()) {
+            case "cholesky" -> SrSolvers.denseCholesky();
+            case "cg" -> SrSolvers.conjugateGradient(p.cgTolerance(), p.cgMaxIterations());
+            case "minsr" -> SrSolvers.sampleSpace();
+            default -> SrSolvers.auto();
+        };
+        return new StochasticReconfiguration(solver, shift);
+    }
+
+    public WaveFunction waveFunction() {
+        return psi;
+    }
+
+    public MetropolisSampler sampler() {
+        return sampler;
+    }
+
+    public VmcDriver driver() {
+        return driver;
+    }
+
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    /** A copy of the current parameters. */
+    public double[] parameters() {
+        double[] p = new double[psi.parameterArrayLength()];
+        psi.getParameters(p);
+        return p;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
