@@ -46,7 +46,7 @@ public final class Adam implements Optimizer {
 
     @Override
     public void step(double[] parameters, double[] direction, int iteration) {
-        checkLengths(parameters, direction);
+        OptimizerArguments.checkLengths(parameters, direction);
         if (t == 0 && m.length != parameters.length) {
             m = new double[parameters.length];
             v = new double[parameters.length];
@@ -92,12 +92,5 @@ public final class Adam implements Optimizer {
     public String description() {
         return "Adam(beta1 = " + beta1 + ", beta2 = " + beta2 + ", eps = " + epsilon + "), learning rate "
                 + learningRate.description() + "; complex parameters component-wise";
-    }
-
-    static void checkLengths(double[] parameters, double[] direction) {
-        if (direction.length != parameters.length) {
-            throw new IllegalArgumentException("direction has " + direction.length + " doubles but parameters have "
-                    + parameters.length);
-        }
     }
 }

@@ -18,7 +18,7 @@ public final class Sgd implements Optimizer {
 
     @Override
     public void step(double[] parameters, double[] direction, int iteration) {
-        Adam.checkLengths(parameters, direction);
+        OptimizerArguments.checkLengths(parameters, direction);
         double eta = learningRate.valueAt(iteration);
         for (int k = 0; k < parameters.length; k++) {
             parameters[k] -= eta * direction[k];

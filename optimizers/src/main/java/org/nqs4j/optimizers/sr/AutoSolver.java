@@ -27,7 +27,7 @@ public final class AutoSolver implements SrSolver {
 
     @Override
     public void solve(LogDerivativeSamples centeredO, double[] force, double[] shift, double[] direction) {
-        SrSolver.checkShapes(centeredO, force, shift, direction);
+        SolverChecks.checkShapes(centeredO, force, shift, direction);
         last = choose(centeredO, shift);
         last.solve(centeredO, force, shift, direction);
     }

@@ -43,7 +43,7 @@ public final class ConjugateGradientSolver implements SrSolver {
 
     @Override
     public void solve(LogDerivativeSamples centeredO, double[] force, double[] shift, double[] direction) {
-        SrSolver.checkShapes(centeredO, force, shift, direction);
+        SolverChecks.checkShapes(centeredO, force, shift, direction);
         int len = centeredO.rowLength();
         if (x.length != len || !DenseKernels.allFinite(x, len)) {
             x = new double[len];
@@ -94,7 +94,7 @@ public final class ConjugateGradientSolver implements SrSolver {
         }
         relativeResidual = Math.sqrt(rr) / forceNorm;
         System.arraycopy(x, 0, direction, 0, len);
-        SrSolver.checkFinite(direction, len, "CG");
+        SolverChecks.checkFinite(direction, len, "CG");
     }
 
     private void requireFinite(double residualSquared) {

@@ -8,6 +8,10 @@ import org.nqs4j.optimizers.LogDerivativeSamples;
  * Forms S + diag(d) explicitly ({@link DenseQgt}) and solves by Cholesky. Cost O(N_s P²) to form
  * S plus O(P³) to factor; memory O(P²). Exact up to round-off; throws
  * {@link org.nqs4j.optimizers.SolverException} when S + diag(d) is singular.
+ *
+ * <p>EJML factors the real case blocked, the complex case with an unblocked inner-product
+ * Cholesky, which dominates for a complex ansatz (about 2.4 s at P = 1680 on the development
+ * machine, against 0.3 s to form S).
  */
 public final class DenseCholeskySolver implements SrSolver {
     private final DenseQgt qgt = new DenseQgt();
@@ -20,7 +24,7 @@ public final class DenseCholeskySolver implements SrSolver {
 
     @Override
     public void solve(LogDerivativeSamples centeredO, double[] force, double[] shift, double[] direction) {
-        SrSolver.checkShapes(centeredO, force, shift, direction);
+        SolverChecks.checkShapes(centeredO, force, shift, direction);
         int p = centeredO.nParameters();
         int row = centeredO.rowLength();
         System.arraycopy(force, 0, direction, 0, row);
@@ -37,7 +41,7 @@ public final class DenseCholeskySolver implements SrSolver {
             }
             cholesky.solve(realS, direction, "S + shift");
         }
-        SrSolver.checkFinite(direction, row, "dense Cholesky");
+        SolverChecks.checkFinite(direction, row, "dense Cholesky");
     }
 
     @Override

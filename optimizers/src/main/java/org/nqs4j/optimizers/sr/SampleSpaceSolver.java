@@ -42,7 +42,7 @@ public final class SampleSpaceSolver implements SrSolver {
 
     @Override
     public void solve(LogDerivativeSamples centeredO, double[] force, double[] shift, double[] direction) {
-        SrSolver.checkShapes(centeredO, force, shift, direction);
+        SolverChecks.checkShapes(centeredO, force, shift, direction);
         int n = centeredO.nSamples();
         int p = centeredO.nParameters();
         int row = centeredO.rowLength();
@@ -101,7 +101,7 @@ public final class SampleSpaceSolver implements SrSolver {
                 direction[components * k + c] -= adjoint[components * k + c] / shift[k];
             }
         }
-        SrSolver.checkFinite(direction, row, "sample-space (minSR)");
+        SolverChecks.checkFinite(direction, row, "sample-space (minSR)");
     }
 
     @Override

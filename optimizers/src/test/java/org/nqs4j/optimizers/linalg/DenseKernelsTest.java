@@ -87,14 +87,16 @@ class DenseKernelsTest {
         for (int n = 0; n <= 20; n++) {
             double[] a = gaussian(2 * n);
             double[] z = gaussian(2 * n);
-            double[] expected = z.clone();
-            for (int k = 0; k < n; k++) {
-                expected[2 * k] += a[2 * k] * 0.3 + a[2 * k + 1] * -1.7;
-                expected[2 * k + 1] += a[2 * k] * -1.7 - a[2 * k + 1] * 0.3;
-            }
+            double[] before = z.clone();
             DenseKernels.complexAxpyConjugate(0.3, -1.7, a, 0, z, 0, n);
-            for (int j = 0; j < 2 * n; j++) {
-                assertEquals(expected[j], z[j], 8 * U * (Math.abs(expected[j]) + 2 * Math.abs(a[j ^ 1]) + 2 * Math.abs(a[j])));
+            for (int j = 0; j < 2 * n; j += 2) {
+                // conj(a)(0.3 − 1.7i) = (a_re 0.3 − 1.7 a_im) + i(−1.7 a_re − 0.3 a_im)
+                double re = before[j] + a[j] * 0.3 + a[j + 1] * -1.7;
+                double im = before[j + 1] + a[j] * -1.7 - a[j + 1] * 0.3;
+                // two products and two sums: at most 3 roundings of the largest partial sum
+                double scale = Math.abs(before[j]) + Math.abs(before[j + 1]) + 1.7 * (Math.abs(a[j]) + Math.abs(a[j + 1]));
+                assertEquals(re, z[j], 3 * U * scale);
+                assertEquals(im, z[j + 1], 3 * U * scale);
             }
         }
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nqs4j.optimizers.HandExamples;
 import org.nqs4j.optimizers.LogDerivativeSamples;
+import org.nqs4j.optimizers.Schedule;
 import org.nqs4j.optimizers.SolverException;
 import org.nqs4j.optimizers.linalg.SampleMatrixOps;
 
@@ -23,6 +24,8 @@ import org.nqs4j.optimizers.linalg.SampleMatrixOps;
  * relative residual τ has relative error ≤ κ τ.
  */
 class SrSolversTest {
+    /** ε = 1/2 at every step. */
+    private static final Schedule HALF = Schedule.constant(0.5);
     /** CG tolerance for the agreement tests. */
     private static final double TAU = 1e-10;
 
@@ -39,7 +42,7 @@ class SrSolversTest {
         for (SrSolver solver : List.of(SrSolvers.denseCholesky(), SrSolvers.conjugateGradient(1e-14, 10))) {
             double[] delta = new double[2];
             solver.solve(HandExamples.realO(), HandExamples.REAL_FORCE, new double[2], delta);
-            // κ(S) = 3 here (eigenvalues (8 ± 2√13·…)/3 of order 1 and 5): a few ulps
+            // real S has eigenvalues (8 ± √37)/3, complex S 2 and 2/3: κ ≤ 8, entries O(1), so a few ulps
             assertArrayEquals(HandExamples.REAL_DIRECTION, delta, 1e-14, solver.description());
             double[] cdelta = new double[4];
             solver.solve(HandExamples.complexO(), HandExamples.COMPLEX_FORCE, new double[2], cdelta);
@@ -50,15 +53,21 @@ class SrSolversTest {
     @Test
     void relativeShiftHandSystemWithEverySolver() {
         StochasticReconfiguration[] srs = {
-            new StochasticReconfiguration(SrSolvers.denseCholesky(), DiagonalShift.relative(ScheduleHalf.HALF)),
-            new StochasticReconfiguration(SrSolvers.conjugateGradient(1e-14, 10), DiagonalShift.relative(ScheduleHalf.HALF)),
-            new StochasticReconfiguration(SrSolvers.sampleSpace(), DiagonalShift.relative(ScheduleHalf.HALF)),
-            new StochasticReconfiguration(SrSolvers.auto(), DiagonalShift.relative(ScheduleHalf.HALF))};
+            new StochasticReconfiguration(SrSolvers.denseCholesky(), DiagonalShift.relative(HALF)),
+            new StochasticReconfiguration(SrSolvers.conjugateGradient(1e-14, 10), DiagonalShift.relative(HALF)),
+            new StochasticReconfiguration(SrSolvers.sampleSpace(), DiagonalShift.relative(HALF)),
+            new StochasticReconfiguration(SrSolvers.auto(), DiagonalShift.relative(HALF))};
         for (StochasticReconfiguration sr : srs) {
             double[] delta = new double[2];
             sr.apply(HandExamples.realO(), HandExamples.REAL_FORCE, delta, 0);
             assertArrayEquals(HandExamples.REAL_DIRECTION_RELATIVE_HALF, delta, 1e-14, sr.description());
         }
+        // the shift schedule is evaluated at the given step: ε₁ = max(1 · 0.5¹, 0.1) = 1/2
+        StochasticReconfiguration decaying = new StochasticReconfiguration(SrSolvers.denseCholesky(),
+                DiagonalShift.relative(Schedule.exponentialDecay(1, 0.5, 0.1)));
+        double[] delta = new double[2];
+        decaying.apply(HandExamples.realO(), HandExamples.REAL_FORCE, delta, 1);
+        assertArrayEquals(HandExamples.REAL_DIRECTION_RELATIVE_HALF, delta, 1e-14);
     }
 
     @Test
@@ -79,7 +88,7 @@ class SrSolversTest {
         double[] force = Reference.randomVector(o.rowLength(), 3);
         double[] d = new double[p];
         if (relative) {
-            DiagonalShift.relative(org.nqs4j.optimizers.Schedule.constant(0.05)).fill(o, 0, d);
+            DiagonalShift.relative(Schedule.constant(0.05)).fill(o, 0, d);
         } else {
             Arrays.fill(d, 0.01);
         }
@@ -179,7 +188,7 @@ class SrSolversTest {
                     () -> SrSolvers.denseCholesky().solve(few, force, new double[4], delta));
             // the relative shift does not regularise the zero-variance parameter
             double[] relative = new double[4];
-            DiagonalShift.relative(org.nqs4j.optimizers.Schedule.constant(0.1)).fill(o, 0, relative);
+            DiagonalShift.relative(Schedule.constant(0.1)).fill(o, 0, relative);
             assertThrows(SolverException.class, () -> SrSolvers.denseCholesky().solve(o, force, relative, delta));
             assertThrows(SolverException.class, () -> SrSolvers.sampleSpace().solve(o, force, relative, delta));
             assertThrows(SolverException.class, () -> SrSolvers.sampleSpace().solve(o, force, new double[4], delta));
@@ -240,18 +249,13 @@ class SrSolversTest {
     @Test
     void diagonalShiftFillsAbsoluteAndRelativeEntries() {
         double[] d = new double[2];
-        DiagonalShift.absolute(org.nqs4j.optimizers.Schedule.exponentialDecay(1, 0.5, 0)).fill(HandExamples.realO(), 2, d);
+        DiagonalShift.absolute(Schedule.exponentialDecay(1, 0.5, 0)).fill(HandExamples.realO(), 2, d);
         assertArrayEquals(new double[] {0.25, 0.25}, d, 0.0);
         // S₁₁ = 2/3, S₂₂ = 14/3 (HandExamples)
-        DiagonalShift.relative(ScheduleHalf.HALF).fill(HandExamples.realO(), 0, d);
+        DiagonalShift.relative(HALF).fill(HandExamples.realO(), 0, d);
         assertArrayEquals(new double[] {1.0 / 3, 7.0 / 3}, d, 1e-15);
         // complex: S₁₁ = S₂₂ = 4/3
         SampleMatrixOps.columnSquaredNorms(HandExamples.complexO(), 1.0 / 3, d);
         assertArrayEquals(new double[] {4.0 / 3, 4.0 / 3}, d, 1e-15);
-    }
-
-    /** ε = 1/2 at every step. */
-    private static final class ScheduleHalf {
-        static final org.nqs4j.optimizers.Schedule HALF = org.nqs4j.optimizers.Schedule.constant(0.5);
     }
 }
