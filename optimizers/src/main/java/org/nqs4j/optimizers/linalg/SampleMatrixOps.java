@@ -1,0 +1,94 @@
+package org.nqs4j.optimizers.linalg;
+
+import java.util.Arrays;
+
+import org.nqs4j.optimizers.LogDerivativeSamples;
+
+/**
+ * Products with the N_s × P sample matrix A = ΔO held by {@link LogDerivativeSamples}, real or
+ * complex (interleaved), without forming A†A. These make the matrix-free quantum geometric
+ * tensor S v = (1/N_s) A†(A v). None allocates.
+ */
+public final class SampleMatrixOps {
+    private SampleMatrixOps() {
+    }
+
+    /** out_s = Σ_k A_sk v_k; {@code v} has the row length, {@code out} N_s (real) or 2N_s doubles. */
+    public static void multiply(LogDerivativeSamples a, double[] v, double[] out) {
+        int p = a.nParameters();
+        int row = a.rowLength();
+        double[] data = a.data();
+        for (int s = 0; s < a.nSamples(); s++) {
+            if (a.isComplex()) {
+                DenseKernels.complexDot(data, s * row, v, 0, p, out, 2 * s);
+            } else {
+                out[s] = DenseKernels.dot(data, s * row, v, 0, p);
+            }
+        }
+    }
+
+    /** out_k = scale Σ_s conj(A_sk) w_s; {@code w} has N_s (real) or 2N_s doubles. */
+    public static void multiplyAdjoint(LogDerivativeSamples a, double[] w, double scale, double[] out) {
+        int p = a.nParameters();
+        int row = a.rowLength();
+        double[] data = a.data();
+        Arrays.fill(out, 0, row, 0.0);
+        for (int s = 0; s < a.nSamples(); s++) {
+            if (a.isComplex()) {
+                DenseKernels.complexAxpyConjugate(scale * w[2 * s], scale * w[2 * s + 1], data, s * row, out, 0, p);
+            } else {
+                DenseKernels.axpy(scale * w[s], data, s * row, out, 0, p);
+            }
+        }
+    }
+
+    /** out_k = scale Σ_s |A_sk|², k &lt; P: the diagonal of S for scale = 1/N_s. */
+    public static void columnSquaredNorms(LogDerivativeSamples a, double scale, double[] out) {
+        int p = a.nParameters();
+        int row = a.rowLength();
+        double[] data = a.data();
+        Arrays.fill(out, 0, p, 0.0);
+        for (int s = 0; s < a.nSamples(); s++) {
+            int off = s * row;
+            for (int k = 0; k < p; k++) {
+                if (a.isComplex()) {
+                    double re = data[off + 2 * k];
+                    double im = data[off + 2 * k + 1];
+                    out[k] += re * re + im * im;
+                } else {
+                    double v = data[off + k];
+                    out[k] += v * v;
+                }
+            }
+        }
+        for (int k = 0; k < p; k++) {
+            out[k] *= scale;
+        }
+    }
+
+    /**
+     * The columns of A as rows: out is P × N_s (real) or P × N_s complex interleaved (row length
+     * 2N_s), so that S_kl is a dot product of two contiguous rows.
+     */
+    public static void transposeColumns(LogDerivativeSamples a, double[] out) {
+        int n = a.nSamples();
+        int p = a.nParameters();
+        int row = a.rowLength();
+        double[] data = a.data();
+        // blocks of samples keep the read rows and written columns in cache
+        final int block = 32;
+        for (int s0 = 0; s0 < n; s0 += block) {
+            int s1 = Math.min(n, s0 + block);
+            for (int k = 0; k < p; k++) {
+                for (int s = s0; s < s1; s++) {
+                    if (a.isComplex()) {
+                        out[2 * (k * n + s)] = data[s * row + 2 * k];
+                        out[2 * (k * n + s) + 1] = data[s * row + 2 * k + 1];
+                    } else {
+                        out[k * n + s] = data[s * row + k];
+                    }
+                }
+            }
+        }
+    }
+}

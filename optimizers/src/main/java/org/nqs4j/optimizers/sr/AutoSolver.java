@@ -1,0 +1,74 @@
+package org.nqs4j.optimizers.sr;
+
+import org.nqs4j.optimizers.LogDerivativeSamples;
+
+/**
+ * Picks the cheapest exact-enough solver per call from the shape of ΔO (see
+ * {@link SrSolvers#auto()} for the rule). Each delegate is created on first use and keeps its
+ * workspaces (and the CG warm start).
+ */
+public final class AutoSolver implements SrSolver {
+    private final int denseMaxParameters;
+    private final double cgTolerance;
+    private final int cgMaxIterations;
+    private SampleSpaceSolver sampleSpace;
+    private DenseCholeskySolver dense;
+    private ConjugateGradientSolver cg;
+    private SrSolver last;
+
+    AutoSolver(int denseMaxParameters, double cgTolerance, int cgMaxIterations) {
+        if (denseMaxParameters < 1) {
+            throw new IllegalArgumentException("dense-solver parameter limit must be >= 1, got " + denseMaxParameters);
+        }
+        this.denseMaxParameters = denseMaxParameters;
+        this.cgTolerance = cgTolerance;
+        this.cgMaxIterations = cgMaxIterations;
+    }
+
+    @Override
+    public void solve(LogDerivativeSamples centeredO, double[] force, double[] shift, double[] direction) {
+        SolverChecks.checkShapes(centeredO, force, shift, direction);
+        last = choose(centeredO, shift);
+        last.solve(centeredO, force, shift, direction);
+    }
+
+    private SrSolver choose(LogDerivativeSamples centeredO, double[] shift) {
+        int p = centeredO.nParameters();
+        if (p > centeredO.nSamples() && positive(shift, p)) {
+            if (sampleSpace == null) {
+                sampleSpace = new SampleSpaceSolver();
+            }
+            return sampleSpace;
+        }
+        if (p <= denseMaxParameters && p <= centeredO.nSamples()) {
+            if (dense == null) {
+                dense = new DenseCholeskySolver();
+            }
+            return dense;
+        }
+        if (cg == null) {
+            cg = new ConjugateGradientSolver(cgTolerance, cgMaxIterations);
+        }
+        return cg;
+    }
+
+    private static boolean positive(double[] shift, int p) {
+        for (int k = 0; k < p; k++) {
+            if (!(shift[k] > 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The solver used by the last call, or null before the first. */
+    public SrSolver lastUsed() {
+        return last;
+    }
+
+    @Override
+    public String description() {
+        return "auto (minSR if P > N_s and shift > 0, dense Cholesky if P <= " + denseMaxParameters
+                + ", else CG tol " + cgTolerance + ")";
+    }
+}

@@ -1,0 +1,50 @@
+package org.nqs4j.optimizers.sr;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.ZMatrixRMaj;
+import org.nqs4j.optimizers.LogDerivativeSamples;
+import org.nqs4j.optimizers.linalg.DenseKernels;
+import org.nqs4j.optimizers.linalg.GramKernel;
+import org.nqs4j.optimizers.linalg.SampleMatrixOps;
+
+/**
+ * Forms the quantum geometric tensor S_kl = (1/N_s) Σ_s conj(ΔO_sk) ΔO_sl explicitly, P × P:
+ * the columns of ΔO are transposed into contiguous rows and their Gram matrix taken with
+ * {@link GramKernel} (upper triangle, mirrored). Keeps its transposition workspace.
+ */
+public final class DenseQgt {
+    private double[] columns = new double[0];
+    private double[] rotated = new double[0];
+
+    /** S for a real ansatz: (1/N_s) ΔOᵀΔO into {@code s}, reshaped to P × P. */
+    public void form(LogDerivativeSamples centeredO, DMatrixRMaj s) {
+        if (centeredO.isComplex()) {
+            throw new IllegalArgumentException("complex log-derivatives need the complex (ZMatrixRMaj) S");
+        }
+        int n = centeredO.nSamples();
+        int p = centeredO.nParameters();
+        columns = ensure(columns, p * n);
+        SampleMatrixOps.transposeColumns(centeredO, columns);
+        s.reshape(p, p);
+        GramKernel.symmetric(columns, p, n, 1.0 / n, s.data);
+    }
+
+    /** S for a complex ansatz: (1/N_s) ΔO†ΔO into {@code s}, reshaped to P × P, Hermitian. */
+    public void form(LogDerivativeSamples centeredO, ZMatrixRMaj s) {
+        if (!centeredO.isComplex()) {
+            throw new IllegalArgumentException("real log-derivatives need the real (DMatrixRMaj) S");
+        }
+        int n = centeredO.nSamples();
+        int p = centeredO.nParameters();
+        columns = ensure(columns, 2 * p * n);
+        rotated = ensure(rotated, 2 * p * n);
+        SampleMatrixOps.transposeColumns(centeredO, columns);
+        DenseKernels.timesMinusI(columns, 0, rotated, 0, p * n);
+        s.reshape(p, p);
+        GramKernel.hermitian(columns, rotated, p, n, 1.0 / n, s.data);
+    }
+
+    static double[] ensure(double[] a, int len) {
+        return a.length >= len ? a : new double[len];
+    }
+}

@@ -1,0 +1,23 @@
+package org.nqs4j.optimizers.sr;
+
+import org.nqs4j.optimizers.LogDerivativeSamples;
+import org.nqs4j.optimizers.SolverException;
+
+/**
+ * Solves the stochastic-reconfiguration equations (S + diag(d)) δ = F with the quantum geometric
+ * tensor S = (1/N_s) ΔO†ΔO: complex Hermitian for a complex ansatz, real symmetric
+ * (S = (1/N_s) ΔOᵀΔO, F real) for a real one. Instances keep workspaces (and a CG warm start)
+ * and are not thread-safe. Obtain them from {@link SrSolvers}.
+ */
+public interface SrSolver {
+    /**
+     * @param centeredO ΔO, N_s × P
+     * @param force     F in the parameter layout (P or 2P doubles)
+     * @param shift     d_k ≥ 0, k &lt; P (real also for a complex ansatz)
+     * @param direction δ, written in the parameter layout
+     * @throws SolverException when the system is numerically singular or δ is not finite
+     */
+    void solve(LogDerivativeSamples centeredO, double[] force, double[] shift, double[] direction);
+
+    String description();
+}

@@ -1,0 +1,39 @@
+package org.nqs4j.optimizers.sr;
+
+import org.nqs4j.optimizers.LogDerivativeSamples;
+import org.nqs4j.optimizers.Preconditioner;
+
+/**
+ * Stochastic reconfiguration (Sorella 1998; Carleo &amp; Troyer 2017, supplement): δ solves
+ * (S + diag(d_p)) δ = F with the quantum geometric tensor S = (1/N_s) ΔO†ΔO and the diagonal
+ * shift d_p of the step p from a {@link DiagonalShift}; the linear algebra is an {@link SrSolver}.
+ */
+public final class StochasticReconfiguration implements Preconditioner {
+    private final SrSolver solver;
+    private final DiagonalShift shift;
+    private double[] diagonal = new double[0];
+
+    public StochasticReconfiguration(SrSolver solver, DiagonalShift shift) {
+        if (solver == null || shift == null) {
+            throw new IllegalArgumentException("stochastic reconfiguration needs a solver and a diagonal shift");
+        }
+        this.solver = solver;
+        this.shift = shift;
+    }
+
+    @Override
+    public void apply(LogDerivativeSamples centeredO, double[] force, double[] direction, int iteration) {
+        diagonal = DenseQgt.ensure(diagonal, centeredO.nParameters());
+        shift.fill(centeredO, iteration, diagonal);
+        solver.solve(centeredO, force, diagonal, direction);
+    }
+
+    public SrSolver solver() {
+        return solver;
+    }
+
+    @Override
+    public String description() {
+        return "SR, " + solver.description() + ", shift " + shift.description();
+    }
+}

@@ -1,0 +1,261 @@
+package org.nqs4j.optimizers.sr;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.nqs4j.optimizers.HandExamples;
+import org.nqs4j.optimizers.LogDerivativeSamples;
+import org.nqs4j.optimizers.Schedule;
+import org.nqs4j.optimizers.SolverException;
+import org.nqs4j.optimizers.linalg.SampleMatrixOps;
+
+/**
+ * The three SR solvers against hand-solved 2 × 2 systems and against an independent LU solve of
+ * the triple-loop S on random data. Tolerances: a backward-stable solve has relative forward error
+ * ≲ c n u κ (Higham, ch. 7/10), so two of them differ by at most {@link #direct}; CG stopped at
+ * relative residual τ has relative error ≤ κ τ.
+ */
+class SrSolversTest {
+    /** ε = 1/2 at every step. */
+    private static final Schedule HALF = Schedule.constant(0.5);
+    /** CG tolerance for the agreement tests. */
+    private static final double TAU = 1e-10;
+
+    private static double direct(LogDerivativeSamples o, double kappa) {
+        return 20.0 * Math.max(o.nSamples(), o.nParameters()) * Reference.U * kappa;
+    }
+
+    private static List<SrSolver> exactSolvers() {
+        return List.of(SrSolvers.denseCholesky(), SrSolvers.sampleSpace());
+    }
+
+    @Test
+    void unshiftedHandSystemsAreSolvedExactly() {
+        for (SrSolver solver : List.of(SrSolvers.denseCholesky(), SrSolvers.conjugateGradient(1e-14, 10))) {
+            double[] delta = new double[2];
+            solver.solve(HandExamples.realO(), HandExamples.REAL_FORCE, new double[2], delta);
+            // real S has eigenvalues (8 ± √37)/3, complex S 2 and 2/3: κ ≤ 8, entries O(1), so a few ulps
+            assertArrayEquals(HandExamples.REAL_DIRECTION, delta, 1e-14, solver.description());
+            double[] cdelta = new double[4];
+            solver.solve(HandExamples.complexO(), HandExamples.COMPLEX_FORCE, new double[2], cdelta);
+            assertArrayEquals(HandExamples.COMPLEX_DIRECTION, cdelta, 1e-14, solver.description());
+        }
+    }
+
+    @Test
+    void relativeShiftHandSystemWithEverySolver() {
+        StochasticReconfiguration[] srs = {
+            new StochasticReconfiguration(SrSolvers.denseCholesky(), DiagonalShift.relative(HALF)),
+            new StochasticReconfiguration(SrSolvers.conjugateGradient(1e-14, 10), DiagonalShift.relative(HALF)),
+            new StochasticReconfiguration(SrSolvers.sampleSpace(), DiagonalShift.relative(HALF)),
+            new StochasticReconfiguration(SrSolvers.auto(), DiagonalShift.relative(HALF))};
+        for (StochasticReconfiguration sr : srs) {
+            double[] delta = new double[2];
+            sr.apply(HandExamples.realO(), HandExamples.REAL_FORCE, delta, 0);
+            assertArrayEquals(HandExamples.REAL_DIRECTION_RELATIVE_HALF, delta, 1e-14, sr.description());
+        }
+        // the shift schedule is evaluated at the given step: ε₁ = max(1 · 0.5¹, 0.1) = 1/2
+        StochasticReconfiguration decaying = new StochasticReconfiguration(SrSolvers.denseCholesky(),
+                DiagonalShift.relative(Schedule.exponentialDecay(1, 0.5, 0.1)));
+        double[] delta = new double[2];
+        decaying.apply(HandExamples.realO(), HandExamples.REAL_FORCE, delta, 1);
+        assertArrayEquals(HandExamples.REAL_DIRECTION_RELATIVE_HALF, delta, 1e-14);
+    }
+
+    @Test
+    void solversAgreeWithReferenceOnRandomData() {
+        // {N_s, P}: P < N_s (dense regime) and P > N_s (minSR regime)
+        int[][] shapes = {{40, 25}, {20, 50}};
+        for (int[] shape : shapes) {
+            for (boolean complex : new boolean[] {false, true}) {
+                for (boolean relative : new boolean[] {false, true}) {
+                    checkAgreement(shape[0], shape[1], complex, relative);
+                }
+            }
+        }
+    }
+
+    private static void checkAgreement(int n, int p, boolean complex, boolean relative) {
+        LogDerivativeSamples o = Reference.randomO(n, p, complex, 100L * n + p + (complex ? 7 : 0));
+        double[] force = Reference.randomVector(o.rowLength(), 3);
+        double[] d = new double[p];
+        if (relative) {
+            DiagonalShift.relative(Schedule.constant(0.05)).fill(o, 0, d);
+        } else {
+            Arrays.fill(d, 0.01);
+        }
+        String label = "N_s " + n + " P " + p + (complex ? " complex" : " real") + (relative ? " relative" : " absolute");
+        double[] reference = Reference.solve(o, force, d);
+        double kappa = Reference.conditionBound(o, d);
+        double tolerance = direct(o, kappa);
+        for (SrSolver solver : exactSolvers()) {
+            double[] delta = new double[o.rowLength()];
+            solver.solve(o, force, d, delta);
+            assertTrue(Reference.relativeDistance(delta, reference) <= tolerance,
+                    label + " " + solver.description() + ": distance " + Reference.relativeDistance(delta, reference)
+                            + " > " + tolerance);
+            // backward stability: ‖r‖ ≤ c n u ‖S + D‖ ‖δ‖, and ‖S + D‖ ‖δ‖ ≤ κ ‖F‖ up to the bound's slack
+            assertTrue(Reference.relativeResidual(o, force, d, delta) <= tolerance, label + " residual");
+        }
+        ConjugateGradientSolver cg = SrSolvers.conjugateGradient(TAU, 10 * p);
+        double[] delta = new double[o.rowLength()];
+        cg.solve(o, force, d, delta);
+        assertTrue(cg.converged(), label);
+        assertTrue(Reference.relativeDistance(delta, reference) <= 2 * kappa * TAU + tolerance,
+                label + " CG: distance " + Reference.relativeDistance(delta, reference));
+        assertTrue(Reference.relativeResidual(o, force, d, delta) <= 2 * TAU, label + " CG residual");
+    }
+
+    @Test
+    void conjugateGradientStopsAtTheFirstIterateBelowTolerance() {
+        for (boolean complex : new boolean[] {false, true}) {
+            LogDerivativeSamples o = Reference.randomO(60, 30, complex, 42);
+            double[] force = Reference.randomVector(o.rowLength(), 8);
+            double[] d = new double[30];
+            Arrays.fill(d, 1e-3);
+            double tol = 1e-2;
+            ConjugateGradientSolver cg = SrSolvers.conjugateGradient(tol, 1000);
+            double[] delta = new double[o.rowLength()];
+            cg.solve(o, force, d, delta);
+            int iterations = cg.iterations();
+            assertTrue(cg.converged());
+            assertTrue(iterations > 1, "a well-posed test needs several iterations, got " + iterations);
+            assertTrue(cg.relativeResidual() <= tol);
+            // the recursive residual equals the true one up to round-off (κ u ≪ tol here)
+            assertEquals(cg.relativeResidual(), Reference.relativeResidual(o, force, d, delta), 1e-9);
+
+            ConjugateGradientSolver shorter = SrSolvers.conjugateGradient(tol, iterations - 1);
+            shorter.solve(o, force, d, delta);
+            assertFalse(shorter.converged());
+            assertTrue(shorter.relativeResidual() > tol);
+            assertEquals(iterations - 1, shorter.iterations());
+        }
+    }
+
+    @Test
+    void conjugateGradientWarmStartsFromThePreviousSolution() {
+        LogDerivativeSamples o = Reference.randomO(60, 30, true, 43);
+        double[] force = Reference.randomVector(o.rowLength(), 9);
+        double[] d = new double[30];
+        Arrays.fill(d, 1e-2);
+        ConjugateGradientSolver cg = SrSolvers.conjugateGradient(1e-6, 1000);
+        double[] first = new double[o.rowLength()];
+        cg.solve(o, force, d, first);
+        assertTrue(cg.iterations() > 0);
+        double[] second = new double[o.rowLength()];
+        cg.solve(o, force, d, second);
+        assertEquals(0, cg.iterations(), "the previous solution already meets the tolerance");
+        assertArrayEquals(first, second, 0.0);
+        cg.reset();
+        cg.solve(o, force, d, second);
+        assertTrue(cg.iterations() > 0);
+    }
+
+    @Test
+    void zeroForceGivesZeroDirection() {
+        for (SrSolver solver : List.of(SrSolvers.denseCholesky(), SrSolvers.conjugateGradient(), SrSolvers.sampleSpace())) {
+            double[] delta = {1, 1, 1, 1};
+            solver.solve(HandExamples.complexO(), new double[4], new double[] {0.1, 0.1}, delta);
+            assertArrayEquals(new double[4], delta, 0.0, solver.description());
+        }
+    }
+
+    @Test
+    void singularSWithoutShiftThrowsInsteadOfNaN() {
+        // a parameter that does not change ψ: its column of ΔO, row and column of S vanish
+        for (boolean complex : new boolean[] {false, true}) {
+            LogDerivativeSamples o = Reference.randomO(10, 4, complex, 1);
+            for (int s = 0; s < 10; s++) {
+                for (int c = 0; c < (complex ? 2 : 1); c++) {
+                    o.data()[s * o.rowLength() + (complex ? 2 : 1) * 2 + c] = 0;
+                }
+            }
+            double[] force = Reference.randomVector(o.rowLength(), 2);
+            double[] delta = new double[o.rowLength()];
+            assertThrows(SolverException.class,
+                    () -> SrSolvers.denseCholesky().solve(o, force, new double[4], delta));
+            // rank deficiency without an exact zero: N_s = 3 samples, rank(ΔO) ≤ 2 < P = 4
+            LogDerivativeSamples few = Reference.randomO(3, 4, complex, 2);
+            assertThrows(SolverException.class,
+                    () -> SrSolvers.denseCholesky().solve(few, force, new double[4], delta));
+            // the relative shift does not regularise the zero-variance parameter
+            double[] relative = new double[4];
+            DiagonalShift.relative(Schedule.constant(0.1)).fill(o, 0, relative);
+            assertThrows(SolverException.class, () -> SrSolvers.denseCholesky().solve(o, force, relative, delta));
+            assertThrows(SolverException.class, () -> SrSolvers.sampleSpace().solve(o, force, relative, delta));
+            assertThrows(SolverException.class, () -> SrSolvers.sampleSpace().solve(o, force, new double[4], delta));
+        }
+    }
+
+    @Test
+    void nonFiniteInputThrowsFromEverySolver() {
+        LogDerivativeSamples o = Reference.randomO(12, 6, true, 3);
+        o.data()[7] = Double.NaN;
+        double[] force = Reference.randomVector(o.rowLength(), 4);
+        double[] d = new double[6];
+        Arrays.fill(d, 0.1);
+        for (SrSolver solver : List.of(SrSolvers.denseCholesky(), SrSolvers.conjugateGradient(), SrSolvers.sampleSpace())) {
+            assertThrows(SolverException.class, () -> solver.solve(o, force, d, new double[12]), solver.description());
+        }
+        LogDerivativeSamples fine = Reference.randomO(12, 6, false, 3);
+        double[] badForce = new double[6];
+        badForce[2] = Double.POSITIVE_INFINITY;
+        for (SrSolver solver : List.of(SrSolvers.denseCholesky(), SrSolvers.conjugateGradient(), SrSolvers.sampleSpace())) {
+            assertThrows(SolverException.class, () -> solver.solve(fine, badForce, d, new double[6]), solver.description());
+        }
+    }
+
+    @Test
+    void autoPicksBySampleAndParameterCount() {
+        AutoSolver auto = SrSolvers.auto();
+        double[] d = new double[2000];
+        Arrays.fill(d, 0.1);
+        LogDerivativeSamples wide = Reference.randomO(10, 30, false, 5);
+        auto.solve(wide, Reference.randomVector(30, 1), d, new double[30]);
+        assertInstanceOf(SampleSpaceSolver.class, auto.lastUsed());
+        // without shift S is singular; a physical force F = ΔO†e/N_s lies in its range, CG solves it
+        double[] consistent = new double[30];
+        SampleMatrixOps.multiplyAdjoint(wide, Reference.randomVector(10, 2), 0.1, consistent);
+        auto.solve(wide, consistent, new double[30], new double[30]);
+        assertInstanceOf(ConjugateGradientSolver.class, auto.lastUsed(), "zero shift with P > N_s");
+        LogDerivativeSamples tall = Reference.randomO(40, 30, false, 5);
+        auto.solve(tall, Reference.randomVector(30, 1), d, new double[30]);
+        assertInstanceOf(DenseCholeskySolver.class, auto.lastUsed());
+        LogDerivativeSamples large = Reference.randomO(1600, SrSolvers.DENSE_MAX_PARAMETERS + 1, false, 5);
+        int p = large.nParameters();
+        auto.solve(large, Reference.randomVector(p, 1), d, new double[p]);
+        assertInstanceOf(ConjugateGradientSolver.class, auto.lastUsed());
+    }
+
+    @Test
+    void rejectsMisshapenArrays() {
+        LogDerivativeSamples o = HandExamples.complexO();
+        assertThrows(IllegalArgumentException.class,
+                () -> SrSolvers.denseCholesky().solve(o, new double[2], new double[2], new double[4]));
+        assertThrows(IllegalArgumentException.class,
+                () -> SrSolvers.sampleSpace().solve(o, new double[4], new double[1], new double[4]));
+        assertThrows(IllegalArgumentException.class, () -> SrSolvers.conjugateGradient(0, 10));
+        assertThrows(IllegalArgumentException.class, () -> SrSolvers.conjugateGradient(1e-3, 0));
+    }
+
+    @Test
+    void diagonalShiftFillsAbsoluteAndRelativeEntries() {
+        double[] d = new double[2];
+        DiagonalShift.absolute(Schedule.exponentialDecay(1, 0.5, 0)).fill(HandExamples.realO(), 2, d);
+        assertArrayEquals(new double[] {0.25, 0.25}, d, 0.0);
+        // S₁₁ = 2/3, S₂₂ = 14/3 (HandExamples)
+        DiagonalShift.relative(HALF).fill(HandExamples.realO(), 0, d);
+        assertArrayEquals(new double[] {1.0 / 3, 7.0 / 3}, d, 1e-15);
+        // complex: S₁₁ = S₂₂ = 4/3
+        SampleMatrixOps.columnSquaredNorms(HandExamples.complexO(), 1.0 / 3, d);
+        assertArrayEquals(new double[] {4.0 / 3, 4.0 / 3}, d, 1e-15);
+    }
+}
