@@ -61,7 +61,10 @@ public final class RunConfigReader {
         eval.finish();
         List<ObservableSpec> observables = new ArrayList<>();
         for (Section s : root.sections("observables")) {
-            observables.add(observable(s, lattice, hamiltonian.units()));
+            ObservableSpec o = observable(s, lattice, hamiltonian.units());
+            // the ansatz lives in the rotated frame when H is: measure U Ô U† there
+            observables.add(hamiltonian.marshallSign()
+                    ? new ObservableSpec(o.name(), o.type(), SpinModels.marshallRotated(o.operator(), lattice)) : o);
         }
         Section output = root.section("output");
         Path outputRoot = Path.of(output.string("directory", "runs"));
