@@ -1,0 +1,45 @@
+package org.nqs4j.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.nqs4j.hamiltonians.SpinHilbert;
+
+class StateExpectationTest {
+
+    /**
+     * 4-site ring ground state: S_A = S_B = 1, S = 0, so S_0·S_2 = [S_A(S_A+1) − 3/2]/2 = 1/4 and,
+     * by E_0 = 4J⟨S_0·S_1⟩ = −2J, ⟨S_0·S_1⟩ = −1/2.
+     */
+    @Test
+    void fourSiteRingCorrelationsByHand() {
+        SpinBasis basis = SpinBasis.of(SpinHilbert.fixedMagnetization(4, 0));
+        CsrMatrix h = CsrMatrix.fromOperator(HeisenbergFixture.ring(4, 1), basis);
+        double[] psi = FullDiagonalization.of(h).groundState();
+        assertEquals(-0.5, StateExpectation.of(HeisenbergFixture.bond(4, 0, 1), basis, psi), 1e-13);
+        assertEquals(0.25, StateExpectation.of(HeisenbergFixture.bond(4, 0, 2), basis, psi), 1e-13);
+        assertEquals(-0.5, StateExpectation.of(HeisenbergFixture.bond(4, 3, 0), basis, psi), 1e-13);
+    }
+
+    @Test
+    void energyOfAnEigenstateAndNormalisation() {
+        SpinBasis basis = SpinBasis.of(SpinHilbert.fixedMagnetization(10, 0));
+        HeisenbergFixture op = HeisenbergFixture.ring(10, 1);
+        FullDiagonalization ed = FullDiagonalization.of(CsrMatrix.fromOperator(op, basis));
+        double[] psi = ed.eigenvector(3);
+        for (int i = 0; i < psi.length; i++) {
+            psi[i] *= 3; // ⟨ψ|O|ψ⟩/⟨ψ|ψ⟩ is independent of the norm
+        }
+        assertEquals(ed.eigenvalues()[3], StateExpectation.of(op, basis, psi), 1e-12);
+    }
+
+    @Test
+    void mismatchedStateIsRejected() {
+        SpinBasis basis = SpinBasis.of(SpinHilbert.fixedMagnetization(4, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> StateExpectation.of(HeisenbergFixture.ring(4, 1), basis, new double[5]));
+        assertThrows(IllegalArgumentException.class,
+                () -> StateExpectation.of(HeisenbergFixture.ring(4, 1), basis, new double[6]));
+    }
+}
