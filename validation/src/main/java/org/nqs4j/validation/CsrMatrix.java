@@ -31,7 +31,10 @@ public final class CsrMatrix implements SymmetricLinearMap {
     /**
      * The matrix of a real Hermitian operator on {@code basis}, built row-parallel on
      * {@link RowParallel#THREADS} threads in two passes (count, then fill) so that no row is
-     * stored twice; the result does not depend on thread timing.
+     * stored twice; the result does not depend on thread timing. {@code op.connections} is
+     * called concurrently (one {@link Connections} buffer per thread), which is safe for
+     * operators that read only immutable tables, such as
+     * {@link org.nqs4j.hamiltonians.PauliSumOperator}.
      *
      * @throws IllegalArgumentException if the operator has complex matrix elements, acts on a
      *         different number of sites, connects states outside the basis, or is not symmetric

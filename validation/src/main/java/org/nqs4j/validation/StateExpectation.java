@@ -10,12 +10,20 @@ import org.nqs4j.hamiltonians.LocalOperator;
  * <p>⟨ψ|Ô|ψ⟩ = Σ_σ ψ(σ) Σ_σ' ⟨σ'|Ô|σ⟩ ψ(σ'). For real ψ the imaginary parts of the matrix
  * elements cancel pairwise by Hermiticity (Im⟨σ'|Ô|σ⟩ = −Im⟨σ|Ô|σ'⟩), so only the real parts
  * enter and complex operators (e.g. σʸσʸ written with i's) are accepted.
+ *
+ * <p>ψ lives in the basis sector, so a connection σ' outside it has ψ(σ') = 0 and contributes
+ * nothing: ⟨ψ|σˣ_i|ψ⟩ = 0 in a fixed-magnetisation sector, exactly.
+ *
+ * <p>Threads: {@link LocalOperator#connections} is called from several threads at once, each
+ * with its own {@link Connections} buffer. That is safe for operators whose {@code connections}
+ * reads only immutable tables, as {@link org.nqs4j.hamiltonians.PauliSumOperator} does (every
+ * Hamiltonian and observable of the engine is one).
  */
 public final class StateExpectation {
     private StateExpectation() {
     }
 
-    /** ⟨ψ|Ô|ψ⟩ / ⟨ψ|ψ⟩; Ô must conserve the basis sector. */
+    /** ⟨ψ|Ô|ψ⟩ / ⟨ψ|ψ⟩; {@code op} must be Hermitian and safe to call from several threads. */
     public static double of(LocalOperator op, SpinBasis basis, double[] psi) {
         if (op.nSites() != basis.nSites()) {
             throw new IllegalArgumentException("operator acts on " + op.nSites() + " sites, basis has " + basis.nSites());
@@ -48,11 +56,9 @@ public final class StateExpectation {
                         target ^= 1L << flips[f];
                     }
                     int c = basis.index(target);
-                    if (c < 0) {
-                        throw new IllegalArgumentException("operator '" + op.description()
-                                + "' leaves the sector of " + basis);
+                    if (c >= 0) {
+                        row += conn.re(k) * psi[c];
                     }
-                    row += conn.re(k) * psi[c];
                 }
                 sum += amp * row;
             }

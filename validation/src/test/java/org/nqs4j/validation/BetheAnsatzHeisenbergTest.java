@@ -13,7 +13,7 @@ class BetheAnsatzHeisenbergTest {
     void matchesExactDiagonalisationForEvenRingsUpTo22() {
         Lanczos.Settings settings = Lanczos.Settings.defaults();
         for (int length = 4; length <= 22; length += 2) {
-            double ed = ExactDiagonalization.lowest(HeisenbergFixture.ring(length, 1),
+            double ed = ExactDiagonalization.lowest(Models.heisenbergRing(length, 1),
                     SpinHilbert.fixedMagnetization(length, 0), 1, settings).groundEnergy();
             double ba = BetheAnsatzHeisenberg.groundState(length, 1).groundEnergy();
             assertEquals(ed, ba, 1e-9 * Math.abs(ed), "L = " + length);

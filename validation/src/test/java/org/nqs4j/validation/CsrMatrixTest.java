@@ -10,7 +10,12 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.nqs4j.hamiltonians.Connections;
 import org.nqs4j.hamiltonians.LocalOperator;
+import org.nqs4j.hamiltonians.Boundary;
+import org.nqs4j.hamiltonians.Lattice;
+import org.nqs4j.hamiltonians.PauliSumOperator;
 import org.nqs4j.hamiltonians.SpinHilbert;
+import org.nqs4j.hamiltonians.SpinModels;
+import org.nqs4j.hamiltonians.Units;
 
 class CsrMatrixTest {
 
@@ -18,7 +23,7 @@ class CsrMatrixTest {
     void twoSiteExchangeHasHandDerivedElements() {
         // basis 0 = ↓↓, 1 = ↑↓, 2 = ↓↑, 3 = ↑↑ (bit i set ⇔ σ_i = +1); H = J S_0·S_1
         double j = 1.7;
-        CsrMatrix h = CsrMatrix.fromOperator(new HeisenbergFixture(2, new int[][] {{0, 1}}, j),
+        CsrMatrix h = CsrMatrix.fromOperator(SpinModels.heisenberg(Lattice.chain(2, Boundary.OPEN, false), j, Units.SPIN_HALF),
                 SpinBasis.of(SpinHilbert.unconstrained(2)));
         assertEquals(6, h.nonZeros());
         assertEquals(j / 4, h.entry(0, 0), 0);
@@ -43,7 +48,7 @@ class CsrMatrixTest {
 
     @Test
     void productMatchesConnectionsRowByRow() {
-        HeisenbergFixture op = HeisenbergFixture.ring(18, 1.0);
+        PauliSumOperator op = Models.heisenbergRing(18, 1.0);
         SpinBasis basis = SpinBasis.of(SpinHilbert.fixedMagnetization(18, 0));
         CsrMatrix h = CsrMatrix.fromOperator(op, basis);
         assertTrue(basis.dimension() > RowParallel.SERIAL_BELOW, "exercise the parallel path");
@@ -85,7 +90,7 @@ class CsrMatrixTest {
     @Test
     void operatorLeavingTheSectorIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CsrMatrix.fromOperator(IsingRingFixture.of(4, 1, 0.5),
+                () -> CsrMatrix.fromOperator(Models.isingRing(4, 1, 0.5),
                         SpinBasis.of(SpinHilbert.fixedMagnetization(4, 0))));
         assertTrue(e.getMessage().contains("sector"), e.getMessage());
     }

@@ -18,9 +18,9 @@ class FreeFermionIsingTest {
             for (double[] jh : COUPLINGS) {
                 FreeFermionIsing ff = FreeFermionIsing.periodicChain(length, jh[0], jh[1]);
                 double even = ExactDiagonalization.lowest(
-                        IsingRingFixture.projected(length, jh[0], jh[1], +1), hilbert, 1, settings).groundEnergy();
+                        Models.parityProjectedIsingRing(length, jh[0], jh[1], +1), hilbert, 1, settings).groundEnergy();
                 double odd = ExactDiagonalization.lowest(
-                        IsingRingFixture.projected(length, jh[0], jh[1], -1), hilbert, 1, settings).groundEnergy();
+                        Models.parityProjectedIsingRing(length, jh[0], jh[1], -1), hilbert, 1, settings).groundEnergy();
                 String at = "L=" + length + " J=" + jh[0] + " h=" + jh[1];
                 assertEquals(even, ff.evenParityEnergy(), 1e-9 * Math.abs(even), "even sector " + at);
                 assertEquals(odd, ff.oddParityEnergy(), 1e-9 * Math.abs(odd), "odd sector " + at);
@@ -32,7 +32,7 @@ class FreeFermionIsingTest {
     @Test
     void unprojectedGroundStateMatchesExactDiagonalisation() {
         for (int length : new int[] {5, 8}) {
-            double ed = FullDiagonalization.of(CsrMatrix.fromOperator(IsingRingFixture.of(length, 1, 0.6),
+            double ed = FullDiagonalization.of(CsrMatrix.fromOperator(Models.isingRing(length, 1, 0.6),
                     SpinBasis.of(SpinHilbert.unconstrained(length)))).groundEnergy();
             assertEquals(ed, FreeFermionIsing.periodicChain(length, 1, 0.6).groundEnergy(), 1e-12 * Math.abs(ed));
         }

@@ -20,7 +20,7 @@ class FullDiagonalizationTest {
     @Test
     void fourSiteRingSpectrumWithMultiplicities() {
         double j = 0.8;
-        CsrMatrix h = CsrMatrix.fromOperator(HeisenbergFixture.ring(4, j), SpinBasis.of(SpinHilbert.unconstrained(4)));
+        CsrMatrix h = CsrMatrix.fromOperator(Models.heisenbergRing(4, j), SpinBasis.of(SpinHilbert.unconstrained(4)));
         double[] expected = RING4_SPECTRUM.clone();
         for (int i = 0; i < expected.length; i++) {
             expected[i] *= j;
@@ -30,7 +30,7 @@ class FullDiagonalizationTest {
 
     @Test
     void groundStateIsAUnitEigenvector() {
-        CsrMatrix h = CsrMatrix.fromOperator(HeisenbergFixture.ring(8, 1), SpinBasis.of(SpinHilbert.fixedMagnetization(8, 0)));
+        CsrMatrix h = CsrMatrix.fromOperator(Models.heisenbergRing(8, 1), SpinBasis.of(SpinHilbert.fixedMagnetization(8, 0)));
         FullDiagonalization ed = FullDiagonalization.of(h);
         double[] v = ed.groundState();
         double[] hv = new double[v.length];

@@ -13,7 +13,12 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.QRDecomposition;
 import org.junit.jupiter.api.Test;
+import org.nqs4j.hamiltonians.Boundary;
+import org.nqs4j.hamiltonians.Lattice;
+import org.nqs4j.hamiltonians.PauliSumOperator;
 import org.nqs4j.hamiltonians.SpinHilbert;
+import org.nqs4j.hamiltonians.SpinModels;
+import org.nqs4j.hamiltonians.Units;
 
 class LanczosTest {
     private static final Lanczos.Settings SETTINGS = Lanczos.Settings.defaults();
@@ -40,7 +45,7 @@ class LanczosTest {
 
     @Test
     void fourSiteRingResolvesTheTriplet() {
-        CsrMatrix h = CsrMatrix.fromOperator(HeisenbergFixture.ring(4, 1), SpinBasis.of(SpinHilbert.unconstrained(4)));
+        CsrMatrix h = CsrMatrix.fromOperator(Models.heisenbergRing(4, 1), SpinBasis.of(SpinHilbert.unconstrained(4)));
         Lanczos.Result r = Lanczos.lowest(h, 5, SETTINGS);
         assertArrayEquals(new double[] {-2, -1, -1, -1, 0}, r.eigenvalues(), 1e-10);
         assertOrthonormalEigenvectors(h, r);
@@ -49,14 +54,14 @@ class LanczosTest {
     @Test
     void wholeSectorOfTheFourSiteRing() {
         // S^z = 0 holds one state of each multiplet: −2 (singlet), −1, 0, 0 (triplets), 0 (singlet), 1
-        CsrMatrix h = CsrMatrix.fromOperator(HeisenbergFixture.ring(4, 1), SpinBasis.of(SpinHilbert.fixedMagnetization(4, 0)));
+        CsrMatrix h = CsrMatrix.fromOperator(Models.heisenbergRing(4, 1), SpinBasis.of(SpinHilbert.fixedMagnetization(4, 0)));
         Lanczos.Result r = Lanczos.lowest(h, 6, SETTINGS);
         assertArrayEquals(new double[] {-2, -1, 0, 0, 0, 1}, r.eigenvalues(), 1e-10);
     }
 
     @Test
     void su2MultipletsOfTheEightSiteRingMatchFullDiagonalisation() {
-        CsrMatrix h = CsrMatrix.fromOperator(HeisenbergFixture.ring(8, 1), SpinBasis.of(SpinHilbert.unconstrained(8)));
+        CsrMatrix h = CsrMatrix.fromOperator(Models.heisenbergRing(8, 1), SpinBasis.of(SpinHilbert.unconstrained(8)));
         double[] exact = Arrays.copyOf(FullDiagonalization.of(h).eigenvalues(), 12);
         Lanczos.Result r = Lanczos.lowest(h, 12, SETTINGS);
         assertArrayEquals(exact, r.eigenvalues(), 1e-9);
@@ -117,8 +122,9 @@ class LanczosTest {
 
     @Test
     void squareLattice4x4GroundEnergy() {
-        HeisenbergFixture op = HeisenbergFixture.periodicSquare(4, 1);
-        assertEquals(32, op.nBonds());
+        Lattice square = Lattice.square(4, Boundary.PERIODIC, false);
+        assertEquals(32, square.edges().size());
+        PauliSumOperator op = SpinModels.heisenberg(square, 1, Units.SPIN_HALF);
         CsrMatrix h = CsrMatrix.fromOperator(op, SpinBasis.of(SpinHilbert.fixedMagnetization(16, 0)));
         Lanczos.Result r = Lanczos.lowest(h, 1, SETTINGS);
         // the literature value is quoted to 6 decimals: half a unit of the last digit
@@ -129,7 +135,7 @@ class LanczosTest {
 
     @Test
     void sameSeedGivesTheSameResult() {
-        CsrMatrix h = CsrMatrix.fromOperator(HeisenbergFixture.ring(12, 1), SpinBasis.of(SpinHilbert.fixedMagnetization(12, 0)));
+        CsrMatrix h = CsrMatrix.fromOperator(Models.heisenbergRing(12, 1), SpinBasis.of(SpinHilbert.fixedMagnetization(12, 0)));
         Lanczos.Result a = Lanczos.lowest(h, 2, SETTINGS);
         Lanczos.Result b = Lanczos.lowest(h, 2, SETTINGS);
         assertArrayEquals(a.eigenvalues(), b.eigenvalues(), 0);
@@ -139,7 +145,7 @@ class LanczosTest {
 
     @Test
     void badRequestsAreRejectedAndBudgetIsEnforced() {
-        CsrMatrix h = CsrMatrix.fromOperator(HeisenbergFixture.ring(10, 1), SpinBasis.of(SpinHilbert.fixedMagnetization(10, 0)));
+        CsrMatrix h = CsrMatrix.fromOperator(Models.heisenbergRing(10, 1), SpinBasis.of(SpinHilbert.fixedMagnetization(10, 0)));
         assertThrows(IllegalArgumentException.class, () -> Lanczos.lowest(h, 0, SETTINGS));
         assertThrows(IllegalArgumentException.class, () -> Lanczos.lowest(h, h.dimension() + 1, SETTINGS));
         assertThrows(IllegalArgumentException.class, () -> new Lanczos.Settings(2, 1e-10, 10, 0));
