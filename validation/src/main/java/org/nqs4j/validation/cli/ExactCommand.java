@@ -1,0 +1,138 @@
+package org.nqs4j.validation.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.nqs4j.validation.ExactGroundState;
+import org.nqs4j.validation.ExactGroundState.NoExactMethodException;
+import org.nqs4j.validation.ExactGroundState.Solution;
+import org.nqs4j.vmc.cli.Arguments;
+import org.nqs4j.vmc.cli.Command;
+import org.nqs4j.vmc.cli.UsageException;
+import org.nqs4j.vmc.config.RunConfig;
+import org.nqs4j.vmc.config.RunConfigReader;
+import org.nqs4j.vmc.io.Json;
+import org.nqs4j.vmc.spi.ExactReference;
+
+/**
+ * {@code nqs exact CONFIG}: the exact ground state of a config's Hamiltonian alone (no VMC), as
+ * text or, with {@code --json}, as one JSON object on stdout.
+ */
+public final class ExactCommand implements Command {
+    /** Default seconds ED may take before the command gives up instead of starting it. */
+    static final double DEFAULT_BUDGET_SECONDS = 300;
+
+    @Override
+    public String name() {
+        return "exact";
+    }
+
+    @Override
+    public String usage() {
+        return "exact CONFIG [--json] [--method auto|ed] [--budget SECONDS] [--set key=value ...]\n"
+                + "      exact ground-state energy and observables (Bethe ansatz, free fermions or ED)";
+    }
+
+    @Override
+    public int run(List<String> args) {
+        Arguments a = Arguments.parse("exact", args, Set.of("--json"), Set.of("--set", "--method", "--budget"));
+        if (a.positionals().size() != 1) {
+            throw new UsageException("expected exactly one CONFIG file, got " + a.positionals().size() + ".");
+        }
+        Path file = Path.of(a.positionals().get(0));
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("the config file " + file + " does not exist.");
+        }
+        String method = a.option("--method") == null ? "auto" : a.option("--method");
+        if (!method.equals("auto") && !method.equals("ed")) {
+            throw new UsageException("--method must be auto or ed, got '" + method + "'.");
+        }
+        double budget = budget(a.option("--budget"));
+        RunConfig config = RunConfigReader.read(file, a.all("--set"));
+        Solution s;
+        try {
+            s = method.equals("ed") ? ExactGroundState.solveByDiagonalisation(config)
+                    : ExactGroundState.solve(config, budget);
+        } catch (NoExactMethodException e) {
+            System.err.println("nqs exact: " + e.getMessage());
+            return 1;
+        }
+        Optional<ExactReference> analytic = method.equals("ed") ? ExactGroundState.analyticReference(config)
+                : Optional.empty();
+        if (a.flag("--json")) {
+            System.out.println(Json.write(record(config, s, analytic)));
+        } else {
+            report(System.out, config, s, analytic);
+        }
+        return 0;
+    }
+
+    private static double budget(String text) {
+        if (text == null) {
+            return DEFAULT_BUDGET_SECONDS;
+        }
+        try {
+            double b = Double.parseDouble(text);
+            if (b > 0) {
+                return b;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--budget must be a positive number of seconds, got '" + text + "'.");
+    }
+
+    /** The JSON object: energy, energy_per_site, method, dimension (when ED ran), observables, seconds. */
+    static Map<String, Object> record(RunConfig config, Solution s, Optional<ExactReference> analytic) {
+        ExactReference r = s.reference();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", config.name());
+        m.put("hamiltonian", config.hamiltonian().operator().description());
+        m.put("hilbert", config.hilbert().toString());
+        m.put("energy", r.energy());
+        m.put("energy_per_site", r.energy() / config.lattice().nSites());
+        m.put("method", r.method());
+        if (r.dimension() > 0) {
+            m.put("dimension", r.dimension());
+            m.put("memory_bytes", s.memoryBytes());
+        }
+        m.put("observables", r.observables());
+        m.put("seconds", s.seconds());
+        analytic.ifPresent(x -> {
+            m.put("analytic_energy", x.energy());
+            m.put("analytic_method", x.method());
+        });
+        if (!s.note().isEmpty()) {
+            m.put("note", s.note());
+        }
+        return m;
+    }
+
+    static void report(PrintStream out, RunConfig config, Solution s, Optional<ExactReference> analytic) {
+        ExactReference r = s.reference();
+        int n = config.lattice().nSites();
+        out.printf("%s: %s%n", config.name(), config.hamiltonian().operator().description());
+        out.printf("  hilbert      %s%n", config.hilbert());
+        out.printf(Locale.ROOT, "  method       %s%s%n", r.method(), r.dimension() > 0 ? ", ED dimension " + r.dimension() : "");
+        out.printf(Locale.ROOT, "  energy       %.12f   (per site %.12f)%n", r.energy(), r.energy() / n);
+        analytic.ifPresent(x -> out.printf(Locale.ROOT, "  %-12s %.12f   (ED - analytic = %.2e)%n", x.method(),
+                x.energy(), r.energy() - x.energy()));
+        int width = r.observables().keySet().stream().mapToInt(String::length).max().orElse(0);
+        r.observables().forEach((k, v) -> out.printf(Locale.ROOT, "  <%s>%s %.12f%n", k, " ".repeat(width - k.length()), v));
+        out.printf(Locale.ROOT, "  time         %.2f s%n", s.seconds());
+        if (r.dimension() > 0) {
+            out.printf(Locale.ROOT, "  memory       %.1f MB (ED arrays: basis, sparse matrix, vectors)%n",
+                    s.memoryBytes() / 1e6);
+        }
+        if (!s.note().isEmpty()) {
+            out.printf("  note         %s%n", s.note());
+        }
+    }
+}
