@@ -1,0 +1,144 @@
+package org.nqs4j.validation;
+
+import org.nqs4j.ansatz.WalkerCache;
+import org.nqs4j.ansatz.WaveFunction;
+import org.nqs4j.hamiltonians.Connections;
+import org.nqs4j.hamiltonians.LocalOperator;
+import org.nqs4j.hamiltonians.SpinHilbert;
+
+/**
+ * The exact energy and energy variance of a trial wave function, by summing over every basis
+ * state of its Hilbert space (or sector) instead of sampling:
+ * <pre>
+ *   E = ⟨ψ|Ĥ|ψ⟩/⟨ψ|ψ⟩ = Σ_σ |ψ(σ)|² E_loc(σ) / Σ_σ |ψ(σ)|²,   Var = ⟨ψ|Ĥ²|ψ⟩/⟨ψ|ψ⟩ − E².
+ * </pre>
+ * Comparing it with the VMC estimate separates the sampling error (VMC − E) from the variational
+ * error (E − E_0).
+ *
+ * <p><b>Overflow.</b> Amplitudes are formed as φ(σ) = exp(log ψ(σ) − max_σ' Re log ψ(σ')), so the
+ * largest |φ| is 1 and the common factor cancels in every ratio; log ψ of thousands does not
+ * overflow. <b>Local energy.</b> (Ĥφ)(σ) = Σ_σ' ⟨σ|Ĥ|σ'⟩ φ(σ') = Σ_σ' conj⟨σ'|Ĥ|σ⟩ φ(σ') by
+ * Hermiticity, gathered from the connections of σ, so no ratio ψ(σ')/ψ(σ) is divided by a small
+ * amplitude: E = Σ conj φ(σ)·(Ĥφ)(σ) / Σ|φ|² and ⟨Ĥ²⟩ = Σ |(Ĥφ)(σ)|² / Σ|φ|².
+ *
+ * <p>Threads: rows are split over {@link RowParallel#THREADS} threads, each with its own
+ * {@link WalkerCache} and {@link Connections}; the wave function is only read, and the operator's
+ * {@code connections} must be safe to call concurrently (it is for
+ * {@link org.nqs4j.hamiltonians.PauliSumOperator}, which reads immutable tables only).
+ */
+public final class TrialStateEnergy {
+    /** Largest basis summed over: 10⁶ states, a few seconds for an RBM of 20 sites. */
+    public static final int MAX_DIMENSION = 1_000_000;
+
+    /**
+     * @param energy    ⟨Ĥ⟩ in the trial state
+     * @param variance  ⟨Ĥ²⟩ − ⟨Ĥ⟩²
+     * @param dimension number of basis states summed over
+     */
+    public record Result(double energy, double variance, int dimension) {
+    }
+
+    private TrialStateEnergy() {
+    }
+
+    /**
+     * ⟨Ĥ⟩ and Var(Ĥ) of {@code psi} on {@code hilbert}.
+     *
+     * @throws IllegalArgumentException if the sizes disagree, the space has more than
+     *         {@link #MAX_DIMENSION} states, Ĥ leaves the sector, or log ψ is not finite
+     */
+    public static Result of(WaveFunction psi, LocalOperator hamiltonian, SpinHilbert hilbert) {
+        if (psi.nSites() != hilbert.nSites() || hamiltonian.nSites() != hilbert.nSites()) {
+            throw new IllegalArgumentException("wave function (" + psi.nSites() + " sites), Hamiltonian ("
+                    + hamiltonian.nSites() + ") and Hilbert space (" + hilbert.nSites() + ") must agree");
+        }
+        if (hilbert.dimension() > MAX_DIMENSION) {
+            throw new IllegalArgumentException(String.format("the trial-state sum covers at most %d states; %s has %.4g",
+                    MAX_DIMENSION, hilbert, hilbert.dimension()));
+        }
+        SpinBasis basis = SpinBasis.of(hilbert);
+        int d = basis.dimension();
+        double[] logRe = new double[d];
+        double[] logIm = new double[d];
+        int[] bounds = RowParallel.evenBounds(d);
+        RowParallel.run(bounds, (part, from, to) -> {
+            WalkerCache cache = psi.newCache();
+            int[] sigma = new int[basis.nSites()];
+            double[] out = new double[2];
+            for (int r = from; r < to; r++) {
+                basis.sigma(basis.state(r), sigma);
+                cache.reset(sigma);
+                cache.logPsi(out);
+                if (!Double.isFinite(out[0]) || !Double.isFinite(out[1])) {
+                    throw new IllegalArgumentException("log ψ = (" + out[0] + ", " + out[1] + ") is not finite at basis"
+                            + " state " + r + " of " + psi.description());
+                }
+                logRe[r] = out[0];
+                logIm[r] = out[1];
+            }
+        });
+        double shift = Double.NEGATIVE_INFINITY;
+        for (double v : logRe) {
+            shift = Math.max(shift, v);
+        }
+        // φ overwrites log ψ in place: (Re, Im) of exp(log ψ − shift)
+        for (int r = 0; r < d; r++) {
+            double modulus = Math.exp(logRe[r] - shift);
+            double phase = logIm[r];
+            logRe[r] = modulus * Math.cos(phase);
+            logIm[r] = modulus * Math.sin(phase);
+        }
+        double[] phiRe = logRe;
+        double[] phiIm = logIm;
+        double[] norm = new double[bounds.length - 1];
+        double[] h1 = new double[bounds.length - 1];
+        double[] h2 = new double[bounds.length - 1];
+        RowParallel.run(bounds, (part, from, to) -> {
+            Connections conn = hamiltonian.newConnections();
+            int[] sigma = new int[basis.nSites()];
+            double nn = 0;
+            double e = 0;
+            double e2 = 0;
+            for (int r = from; r < to; r++) {
+                long bits = basis.state(r);
+                basis.sigma(bits, sigma);
+                hamiltonian.connections(sigma, conn);
+                int[] flips = conn.flipSites();
+                double hRe = 0;
+                double hIm = 0;
+                for (int k = 0; k < conn.size(); k++) {
+                    long target = bits;
+                    for (int f = conn.flipOffset(k), end = f + conn.flipCount(k); f < end; f++) {
+                        target ^= 1L << flips[f];
+                    }
+                    int c = basis.index(target);
+                    if (c < 0) {
+                        throw new IllegalArgumentException("operator '" + hamiltonian.description()
+                                + "' leaves the sector of " + basis);
+                    }
+                    // conj(a + ib)·(x + iy) = (ax + by) + i(ay − bx)
+                    double a = conn.re(k);
+                    double b = conn.im(k);
+                    hRe += a * phiRe[c] + b * phiIm[c];
+                    hIm += a * phiIm[c] - b * phiRe[c];
+                }
+                nn += phiRe[r] * phiRe[r] + phiIm[r] * phiIm[r];
+                e += phiRe[r] * hRe + phiIm[r] * hIm; // Re conj φ(σ)·(Ĥφ)(σ)
+                e2 += hRe * hRe + hIm * hIm;
+            }
+            norm[part] = nn;
+            h1[part] = e;
+            h2[part] = e2;
+        });
+        double nn = 0;
+        double e = 0;
+        double e2 = 0;
+        for (int p = 0; p < norm.length; p++) {
+            nn += norm[p];
+            e += h1[p];
+            e2 += h2[p];
+        }
+        double energy = e / nn;
+        return new Result(energy, e2 / nn - energy * energy, d);
+    }
+}
