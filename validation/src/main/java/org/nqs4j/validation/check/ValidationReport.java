@@ -1,0 +1,141 @@
+package org.nqs4j.validation.check;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.nqs4j.validation.TrialStateEnergy;
+import org.nqs4j.vmc.cli.Format;
+import org.nqs4j.vmc.spi.ExactReference;
+import org.nqs4j.vmc.stats.Estimate;
+
+/**
+ * A VMC result set against the exact reference: relative error, deviation in error bars,
+ * V-score N·Var(E)/E² (Wu et al., arXiv:2302.04919), the exact energy of the trial state itself
+ * when the space is small (so that VMC − E_trial is the sampling error and E_trial − E_0 the
+ * variational error), and the verdict of a {@link Criterion}.
+ *
+ * @param energyHistory VMC energy of every optimisation step
+ */
+public record ValidationReport(String name, Path config, Path folder, int nSites, Estimate vmc,
+                               Optional<ExactReference> exact, Optional<TrialStateEnergy.Result> trial,
+                               Map<String, Estimate> observables, double[] energyHistory, Criterion criterion,
+                               double wallSeconds) {
+
+    public double relativeError() {
+        return exact.map(x -> Math.abs((vmc.mean() - x.energy()) / x.energy())).orElse(Double.NaN);
+    }
+
+    /** (E − E_0)/δ: positive above the exact energy. */
+    public double deviationSigma() {
+        return exact.map(x -> (vmc.mean() - x.energy()) / vmc.error()).orElse(Double.NaN);
+    }
+
+    public double vScore() {
+        return nSites * vmc.variance() / (vmc.mean() * vmc.mean());
+    }
+
+    public boolean passed() {
+        return failure().isEmpty();
+    }
+
+    /** Why the result fails, or empty when it passes. */
+    public Optional<String> failure() {
+        if (exact.isEmpty()) {
+            return Optional.of("no exact reference for this problem");
+        }
+        double e0 = exact.get().energy();
+        if (!Double.isFinite(vmc.mean()) || !Double.isFinite(vmc.error())) {
+            return Optional.of("the VMC estimate is not finite");
+        }
+        if (!criterion.accurate(vmc.mean(), e0)) {
+            return Optional.of(String.format(Locale.ROOT, "relative error %.2e above the tolerance %.1e",
+                    relativeError(), criterion.tolerance()));
+        }
+        if (!criterion.variational(vmc.mean(), vmc.error(), e0)) {
+            return Optional.of(String.format(Locale.ROOT, "the estimate lies %.1f error bars below the exact energy",
+                    -deviationSigma()));
+        }
+        return Optional.empty();
+    }
+
+    public void print(PrintStream out) {
+        out.printf("validation of %s (%s)%n", name, criterion.statement());
+        out.printf(Locale.ROOT, "  %-20s %s   (per site %s)%n", "VMC energy", Format.pm(vmc.mean(), vmc.error()),
+                Format.pm(vmc.mean() / nSites, vmc.error() / nSites));
+        exact.ifPresentOrElse(x -> {
+            out.printf(Locale.ROOT, "  %-20s %.10f   (%s%s)%n", "exact energy", x.energy(), x.method(),
+                    x.dimension() > 0 ? ", ED dimension " + x.dimension() : "");
+            out.printf(Locale.ROOT, "  %-20s %.3e   (tolerance %.1e)%n", "relative error", relativeError(),
+                    criterion.tolerance());
+            out.printf(Locale.ROOT, "  %-20s %+.2f error bars%n", "deviation", deviationSigma());
+        }, () -> out.printf("  %-20s none (no analytic solution, ED impossible or beyond its budget)%n", "exact energy"));
+        out.printf(Locale.ROOT, "  %-20s %.6g   (V-score N·Var/E² = %.3e)%n", "variance", vmc.variance(), vScore());
+        trial.ifPresent(t -> out.printf(Locale.ROOT, "  %-20s %.10f   (sum over %d states; VMC - trial = %+.2f error"
+                + " bars, trial - exact = %.3e relative)%n", "trial-state energy", t.energy(), t.dimension(),
+                (vmc.mean() - t.energy()) / vmc.error(),
+                exact.map(x -> Math.abs((t.energy() - x.energy()) / x.energy())).orElse(Double.NaN)));
+        observables.forEach((k, v) -> out.printf(Locale.ROOT, "  %-20s %s%s%n", "<" + k + ">", Format.pm(v.mean(),
+                v.error()), exact.map(x -> x.observables().get(k)).map(e -> String.format(Locale.ROOT,
+                "   (exact %.8f)", e)).orElse("")));
+        out.printf("  %-20s %s%n", "result", passed() ? "PASS" : "FAIL: " + failure().get());
+        out.printf("  %-20s %s%n", "output", folder);
+    }
+
+    /** The content of validation.json. */
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("config", config.toString());
+        m.put("run_folder", folder.toString());
+        m.put("criterion", criterion.statement());
+        m.put("tolerance", criterion.tolerance());
+        m.put("passed", passed());
+        failure().ifPresent(f -> m.put("failure", f));
+        m.put("n_sites", nSites);
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("mean", vmc.mean());
+        e.put("error", vmc.error());
+        e.put("variance", vmc.variance());
+        e.put("tau_corr", vmc.tauCorr());
+        e.put("r_hat", vmc.rHat());
+        e.put("n_samples", vmc.nSamples());
+        m.put("vmc", e);
+        exact.ifPresent(x -> {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("energy", x.energy());
+            r.put("method", x.method());
+            if (x.dimension() > 0) {
+                r.put("dimension", x.dimension());
+            }
+            r.put("observables", x.observables());
+            m.put("exact", r);
+            m.put("relative_error", relativeError());
+            m.put("deviation_sigma", deviationSigma());
+        });
+        m.put("v_score", vScore());
+        trial.ifPresent(t -> {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("energy", t.energy());
+            r.put("variance", t.variance());
+            r.put("dimension", t.dimension());
+            r.put("vmc_deviation_sigma", (vmc.mean() - t.energy()) / vmc.error());
+            m.put("trial_state", r);
+        });
+        Map<String, Object> obs = new LinkedHashMap<>();
+        observables.forEach((k, v) -> {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("mean", v.mean());
+            r.put("error", v.error());
+            exact.map(x -> x.observables().get(k)).ifPresent(x -> r.put("exact", x));
+            obs.put(k, r);
+        });
+        m.put("observables", obs);
+        m.put("energy_history", energyHistory);
+        m.put("wall_time_s", wallSeconds);
+        return m;
+    }
+}
