@@ -1,7 +1,6 @@
 package org.nqs4j.optimizers.linalg;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -47,7 +46,7 @@ public final class DenseKernels {
             acc0 = DoubleVector.fromArray(SPECIES, x, xOff + j)
                     .fma(DoubleVector.fromArray(SPECIES, y, yOff + j), acc0);
         }
-        double sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        double sum = sumLanes(acc0.add(acc1));
         for (; j < len; j++) {
             sum += x[xOff + j] * y[yOff + j];
         }
@@ -88,8 +87,8 @@ public final class DenseKernels {
             accRe = av.fma(vv, accRe);
             accIm = av.fma(vv.rearrange(SWAP_PAIRS), accIm);
         }
-        double re = accRe.mul(ALTERNATING).reduceLanes(VectorOperators.ADD);
-        double im = accIm.reduceLanes(VectorOperators.ADD);
+        double re = sumLanes(accRe.mul(ALTERNATING));
+        double im = sumLanes(accIm);
         for (; j < len; j += 2) {
             double ar = a[aOff + j];
             double ai = a[aOff + j + 1];
@@ -135,6 +134,18 @@ public final class DenseKernels {
             dst[dstOff + 2 * k] = src[srcOff + 2 * k + 1];
             dst[dstOff + 2 * k + 1] = -re;
         }
+    }
+
+    /**
+     * Σ of the lanes in lane order. {@code reduceLanes(ADD)} leaves the order unspecified, so its
+     * rounding may differ between interpreted and compiled code; runs must be bit-reproducible.
+     */
+    public static double sumLanes(DoubleVector v) {
+        double s = 0;
+        for (int i = 0; i < v.length(); i++) {
+            s += v.lane(i);
+        }
+        return s;
     }
 
     /** True when every entry of {@code x[0..len)} is finite. */

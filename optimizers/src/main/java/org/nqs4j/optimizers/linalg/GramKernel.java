@@ -1,7 +1,6 @@
 package org.nqs4j.optimizers.linalg;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -124,14 +123,14 @@ public final class GramKernel {
             s03 = a0.fma(b, s03);
             s13 = a1.fma(b, s13);
         }
-        double c00 = s00.reduceLanes(VectorOperators.ADD);
-        double c01 = s01.reduceLanes(VectorOperators.ADD);
-        double c02 = s02.reduceLanes(VectorOperators.ADD);
-        double c03 = s03.reduceLanes(VectorOperators.ADD);
-        double c10 = s10.reduceLanes(VectorOperators.ADD);
-        double c11 = s11.reduceLanes(VectorOperators.ADD);
-        double c12 = s12.reduceLanes(VectorOperators.ADD);
-        double c13 = s13.reduceLanes(VectorOperators.ADD);
+        double c00 = DenseKernels.sumLanes(s00);
+        double c01 = DenseKernels.sumLanes(s01);
+        double c02 = DenseKernels.sumLanes(s02);
+        double c03 = DenseKernels.sumLanes(s03);
+        double c10 = DenseKernels.sumLanes(s10);
+        double c11 = DenseKernels.sumLanes(s11);
+        double c12 = DenseKernels.sumLanes(s12);
+        double c13 = DenseKernels.sumLanes(s13);
         for (; j < len; j++) {
             double a0 = x[x0 + j];
             double a1 = x[x1 + j];

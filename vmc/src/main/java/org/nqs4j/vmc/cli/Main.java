@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import org.nqs4j.vmc.config.ConfigException;
 import org.nqs4j.vmc.driver.NonFiniteUpdateException;
+import org.nqs4j.vmc.run.RunFolder;
 
 /**
  * Entry point of {@code nqs}. Built-in commands live in vmc; the validation and benchmarks
@@ -28,6 +29,7 @@ public final class Main {
     static Map<String, Command> commands() {
         Map<String, Command> commands = new LinkedHashMap<>();
         commands.put("run", new RunCommand());
+        commands.put("plot", new PlotCommand());
         for (Command c : ServiceLoader.load(Command.class)) {
             commands.putIfAbsent(c.name(), c);
         }
@@ -68,6 +70,9 @@ public final class Main {
         } catch (NonFiniteUpdateException e) {
             System.err.println("nqs " + c.name() + ": the run stopped: " + e.getMessage());
             return 1;
+        } catch (RunFolder.FolderExistsException e) {
+            System.err.println("nqs " + c.name() + ": " + e.getMessage());
+            return 2;
         } catch (IOException | UncheckedIOException e) {
             System.err.println("nqs " + c.name() + ": " + e.getMessage());
             return 1;

@@ -6,12 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.nqs4j.vmc.config.ObservableSpec;
 import org.nqs4j.vmc.config.RunConfig;
 import org.nqs4j.vmc.driver.Evaluation;
 import org.nqs4j.vmc.driver.IterationResult;
 import org.nqs4j.vmc.driver.NamedOperator;
 import org.nqs4j.vmc.driver.VmcDriver;
+import org.nqs4j.vmc.plot.RunLog;
+import org.nqs4j.vmc.plot.RunPlots;
 import org.nqs4j.vmc.spi.ExactReference;
 import org.nqs4j.vmc.spi.ExactReferences;
 import org.nqs4j.vmc.stats.Estimate;
@@ -55,7 +58,20 @@ public final class VmcRun {
             Map<String, Object> summary = summary(config, setup, eval, exact, wall, optSeconds, evalSeconds);
             folder.writeSummary(summary);
             folder.writeParameters(setup.parameters(), setup.waveFunction().isComplex());
+            writePlots(folder, config, exact, listener);
             return new RunResult(eval, exact, setup.waveFunction().nParameters(), wall, summary);
+        }
+    }
+
+    /** Plots are a convenience: a failure to draw one is reported, never fatal to the run. */
+    private static void writePlots(RunFolder folder, RunConfig config, Optional<ExactReference> exact,
+                                   RunListener listener) {
+        try {
+            RunPlots.write(List.of(RunLog.read(folder.path())),
+                    exact.map(x -> OptionalDouble.of(x.energy())).orElse(OptionalDouble.empty()), config.name(),
+                    folder.path());
+        } catch (IOException | RuntimeException | Error e) {
+            listener.message("plots not written: " + e);
         }
     }
 

@@ -1,0 +1,205 @@
+package org.nqs4j.vmc.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RunConfigReaderTest {
+    static final String MINIMAL = """
+            lattice:
+              type: chain
+              length: 8
+            hamiltonian:
+              model: heisenberg
+            """;
+
+    static RunConfig read(String yaml, String... overrides) {
+        ConfigValue.Mapping tree = YamlConfigParser.parse(yaml, "test.yaml");
+        for (String o : overrides) {
+            YamlConfigParser.override(tree, o);
+        }
+        return RunConfigReader.read(tree, Path.of("test.yaml"));
+    }
+
+    static String error(String yaml, String... overrides) {
+        return assertThrows(ConfigException.class, () -> read(yaml, overrides)).getMessage();
+    }
+
+    @Test
+    void minimalConfigGetsDocumentedDefaults() {
+        RunConfig c = read(MINIMAL);
+        assertEquals("test", c.name());
+        assertEquals(8, c.lattice().nSites());
+        assertEquals(8, c.lattice().edges().size());
+        assertTrue(c.hilbert().hasFixedMagnetization(), "a Heisenberg model defaults to the S_z = 0 sector");
+        assertEquals(0, c.hilbert().sumSigma());
+        assertEquals("exchange", c.sampler().move());
+        assertEquals("sr", c.preconditioner().type());
+        assertEquals(1, c.ansatz().alpha());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> sampler = (Map<String, Object>) c.resolved().get("sampler");
+        assertEquals(16, sampler.get("chains"));
+        assertEquals("spin", ((Map<?, ?>) c.resolved().get("hamiltonian")).get("units"));
+    }
+
+    @Test
+    void spinUnitsQuarterThePauliHeisenbergCoupling() {
+        // J S·S = (J/4) σ·σ: a Néel state's diagonal element is −J/4 per bond vs −J
+        RunConfig spin = read(MINIMAL);
+        RunConfig pauli = read(MINIMAL, "hamiltonian.units=pauli");
+        int[] neel = {1, -1, 1, -1, 1, -1, 1, -1};
+        var a = spin.hamiltonian().operator().newConnections();
+        var b = pauli.hamiltonian().operator().newConnections();
+        spin.hamiltonian().operator().connections(neel, a);
+        pauli.hamiltonian().operator().connections(neel, b);
+        for (int k = 0; k < a.size(); k++) {
+            if (a.flipCount(k) == 0) {
+                assertEquals(-8 * 0.25, a.re(k), 1e-15);
+            }
+        }
+        for (int k = 0; k < b.size(); k++) {
+            if (b.flipCount(k) == 0) {
+                assertEquals(-8.0, b.re(k), 1e-15);
+            }
+        }
+    }
+
+    @Test
+    void unknownKeyNamesFileLineKeyAndAllowedKeys() {
+        String m = error(MINIMAL + "sampler:\n  chians: 4\n");
+        assertTrue(m.startsWith("test.yaml:7: unknown key 'sampler.chians'"), m);
+        assertTrue(m.contains("did you mean 'chains'"), m);
+        assertTrue(m.contains("Allowed here: move, chains, samples, discard, sweep"), m);
+    }
+
+    @Test
+    void wrongTypeIsReported() {
+        String m = error(MINIMAL + "sampler:\n  chains: many\n");
+        assertTrue(m.contains("test.yaml:7") && m.contains("'sampler.chains'") && m.contains("'many'"), m);
+    }
+
+    @Test
+    void negativeSizeIsReported() {
+        String m = error(MINIMAL.replace("length: 8", "length: -4"));
+        assertTrue(m.contains("test.yaml:3") && m.contains("'lattice.length'") && m.contains("-4"), m);
+    }
+
+    @Test
+    void zeroAlphaIsReported() {
+        String m = error(MINIMAL + "ansatz:\n  alpha: 0\n");
+        assertTrue(m.contains("'ansatz.alpha'") && m.contains("from 1"), m);
+    }
+
+    @Test
+    void latticesWithoutEdgesAreReported() {
+        assertTrue(error(MINIMAL.replace("length: 8", "length: 1")).contains("has no bonds"));
+        String custom = """
+                lattice:
+                  type: custom
+                  sites: 4
+                  edges: []
+                hamiltonian:
+                  model: heisenberg
+                """;
+        assertTrue(error(custom).contains("at least one edge"));
+    }
+
+    @Test
+    void unknownModelListsTheModels() {
+        String m = error(MINIMAL.replace("heisenberg", "hubbard"));
+        assertTrue(m.contains("'hamiltonian.model'") && m.contains("hubbard")
+                && m.contains("heisenberg, xxz, ising, j1j2, pauli"), m);
+    }
+
+    @Test
+    void missingRequiredKeyNamesTheSection() {
+        String m = error("lattice:\n  type: chain\nhamiltonian:\n  model: heisenberg\n");
+        assertTrue(m.contains("'lattice'") && m.contains("'length'"), m);
+        assertTrue(error("hamiltonian:\n  model: ising\n  h: 1\n").contains("'type'"));
+    }
+
+    @Test
+    void duplicateKeysAndBrokenYamlAreReported() {
+        assertTrue(error(MINIMAL + "seed: 1\nseed: 2\n").contains("appears twice"));
+        assertTrue(error("lattice: [unclosed\n").contains("not valid YAML"));
+    }
+
+    @Test
+    void impossibleMagnetisationAndMarshallOnATriangleAreReported() {
+        assertTrue(error(MINIMAL + "hilbert:\n  total_sz: 0.5\n").contains("impossible"));
+        String triangle = """
+                lattice:
+                  type: custom
+                  sites: 3
+                  edges: [[0, 1], [1, 2], [2, 0]]
+                hamiltonian:
+                  model: heisenberg
+                  marshall_sign: true
+                hilbert:
+                  total_sz: 0.5
+                """;
+        assertTrue(error(triangle).contains("bipartite"));
+    }
+
+    @Test
+    void flipMovesOnAFixedMagnetisationAreRefused() {
+        String m = error(MINIMAL + "sampler:\n  move: flip\n");
+        assertTrue(m.contains("'sampler.move'") && m.contains("exchange"), m);
+    }
+
+    @Test
+    void overridesReplaceValuesAndAreNamedInErrors() {
+        RunConfig c = read(MINIMAL, "lattice.length=10", "optimizer.learning_rate=0.03");
+        assertEquals(10, c.lattice().nSites());
+        assertEquals(0.03, c.optimizer().learningRate());
+        String m = error(MINIMAL, "sampler.chains=-1");
+        assertTrue(m.startsWith("--set sampler.chains=-1"), m);
+        assertTrue(error(MINIMAL, "nonsense").contains("key=value"));
+    }
+
+    @Test
+    void samplesAreRoundedUpToWholeChains() {
+        RunConfig c = read(MINIMAL + "sampler:\n  chains: 16\n  samples: 1000\n");
+        assertEquals(63, c.sampler().samplesPerChain());
+        assertEquals(1008, ((Map<?, ?>) c.resolved().get("sampler")).get("samples"));
+    }
+
+    @Test
+    void pauliTermsBuildAnyModel() {
+        // −Σ ZZ − Σ X on a ring written as Pauli strings equals the built-in Ising model
+        String yaml = """
+                lattice: {type: chain, length: 6}
+                hamiltonian:
+                  model: pauli
+                  terms:
+                    - {coefficient: -1.0, operators: ZZ, on: bonds}
+                    - {coefficient: -1.0, operators: X, on: sites}
+                """;
+        String ising = "lattice: {type: chain, length: 6}\nhamiltonian: {model: ising, h: 1.0}\n";
+        assertEquals(read(ising).hamiltonian().operator().terms().size(),
+                read(yaml).hamiltonian().operator().terms().size());
+        assertTrue(read(yaml).hamiltonian().operator().terms().containsAll(read(ising).hamiltonian().operator().terms()));
+        assertFalse(read(yaml).hilbert().hasFixedMagnetization());
+        String bad = yaml.replace("operators: X, on: sites", "operators: Q, on: sites");
+        assertTrue(error(bad).contains("X, Y, Z"));
+    }
+
+    @Test
+    void observablesAreBuiltAndValidated() {
+        RunConfig c = read(MINIMAL + """
+                observables:
+                  - type: staggered_magnetization
+                  - {type: correlation, sites: [0, 4], component: zz}
+                  - {type: structure_factor, momentum: [4]}
+                """);
+        assertEquals(List.of("staggered_magnetization_squared", "zz_0_4", "structure_factor"),
+                c.observables().stream().map(ObservableSpec::name).toList());
+        assertTrue(error(MINIMAL + "observables:\n  - {type: correlation, sites: [3, 3]}\n").contains("distinct"));
+    }
+}
