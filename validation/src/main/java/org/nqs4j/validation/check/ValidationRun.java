@@ -2,16 +2,17 @@ package org.nqs4j.validation.check;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.nqs4j.ansatz.WaveFunction;
 import org.nqs4j.validation.TrialStateEnergy;
 import org.nqs4j.vmc.config.RunConfig;
-import org.nqs4j.vmc.driver.IterationResult;
 import org.nqs4j.vmc.io.AtomicFiles;
 import org.nqs4j.vmc.io.Json;
+import org.nqs4j.vmc.plot.LinePlot;
+import org.nqs4j.vmc.plot.RunLog;
+import org.nqs4j.vmc.plot.Series;
 import org.nqs4j.vmc.run.RunFolder;
 import org.nqs4j.vmc.run.RunListener;
 import org.nqs4j.vmc.run.RunResult;
@@ -21,12 +22,14 @@ import org.nqs4j.vmc.run.VmcRun;
 /**
  * One validation case: the VMC run of a config exactly as {@code nqs run} does it (same folder
  * content), the exact reference the run looked up, the exact energy of the optimised trial state
- * when the space is small, and {@code validation.json} in the run folder.
+ * when the space is small, and {@code validation.json} with the plots in the run folder.
  */
 public final class ValidationRun {
     /** Largest space whose trial-state energy is summed exactly after a run. */
     public static final int TRIAL_STATE_MAX_DIMENSION = 100_000;
     public static final String REPORT = "validation.json";
+    public static final String PLOT = "validation";
+    public static final String ERROR_PLOT = "validation-error";
 
     private ValidationRun() {
     }
@@ -36,19 +39,46 @@ public final class ValidationRun {
                                            RunListener listener) throws IOException {
         long start = System.nanoTime();
         try (RunFolder folder = RunFolder.create(dir, force)) {
-            EnergyHistory history = new EnergyHistory(listener);
-            RunResult result = VmcRun.execute(config, folder, history);
+            RunResult result = VmcRun.execute(config, folder, listener);
             Optional<TrialStateEnergy.Result> trial = Optional.empty();
             if (result.exact().isPresent() && config.hilbert().dimension() <= TRIAL_STATE_MAX_DIMENSION) {
                 listener.message("exact energy of the trial state (sum over the Hilbert space)");
                 trial = Optional.of(trialState(config, folder.path().resolve(RunFolder.PARAMETERS)));
             }
+            RunLog log = RunLog.read(folder.path());
             ValidationReport report = new ValidationReport(config.name(), config.source(), folder.path(),
                     config.lattice().nSites(), result.evaluation().energy(), result.exact(), trial,
-                    result.evaluation().observables(), history.energies(), criterion,
-                    (System.nanoTime() - start) * 1e-9);
+                    result.evaluation().observables(), log.energy(), criterion, (System.nanoTime() - start) * 1e-9);
             AtomicFiles.write(folder.path().resolve(REPORT), Json.write(report.toJson()) + "\n");
+            plot(report, log);
             return report;
+        }
+    }
+
+    /**
+     * {@value #PLOT}.png/.svg: VMC energy per step with its error band and the exact (and
+     * trial-state) energy as lines; {@value #ERROR_PLOT}.png/.svg: the relative error
+     * |E − E_0|/|E_0| per step on a log scale with the tolerance as a line.
+     */
+    private static void plot(ValidationReport report, RunLog log) throws IOException {
+        LinePlot energy = new LinePlot(report.name() + ": VMC energy", "iteration", "energy")
+                .add(new Series("VMC", log.iteration(), log.energy(), log.error()));
+        report.exact().ifPresent(x -> energy.referenceLine(String.format(Locale.ROOT, "exact %.8g (%s)", x.energy(),
+                x.method()), x.energy()));
+        report.trial().ifPresent(t -> energy.referenceLine(String.format(Locale.ROOT, "trial state %.8g",
+                t.energy()), t.energy()));
+        energy.write(report.folder(), PLOT);
+        if (report.exact().isPresent()) {
+            double e0 = report.exact().get().energy();
+            double[] rel = new double[log.energy().length];
+            for (int i = 0; i < rel.length; i++) {
+                rel[i] = Math.abs((log.energy()[i] - e0) / e0);
+            }
+            new LinePlot(report.name() + ": relative error", "iteration", "|E - E0| / |E0|").logY()
+                    .add(new Series("VMC", log.iteration(), rel, null))
+                    .referenceLine(String.format(Locale.ROOT, "tolerance %.1e", report.criterion().tolerance()),
+                            report.criterion().tolerance())
+                    .write(report.folder(), ERROR_PLOT);
         }
     }
 
@@ -58,36 +88,6 @@ public final class ValidationRun {
             WaveFunction psi = setup.waveFunction();
             psi.setParameters(NpyVector.read(parameters));
             return TrialStateEnergy.of(psi, config.hamiltonian().operator(), config.hilbert());
-        }
-    }
-
-    /** Records the energy of every step and passes everything on. */
-    private static final class EnergyHistory implements RunListener {
-        private final RunListener next;
-        private final List<Double> energies = new ArrayList<>();
-
-        EnergyHistory(RunListener next) {
-            this.next = next;
-        }
-
-        @Override
-        public void started(int iterations) {
-            next.started(iterations);
-        }
-
-        @Override
-        public void iteration(IterationResult result) {
-            energies.add(result.energy().mean());
-            next.iteration(result);
-        }
-
-        @Override
-        public void message(String text) {
-            next.message(text);
-        }
-
-        double[] energies() {
-            return energies.stream().mapToDouble(Double::doubleValue).toArray();
         }
     }
 }
