@@ -1,0 +1,77 @@
+package org.nqs4j.validation.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nqs4j.vmc.config.RunConfig;
+import org.nqs4j.vmc.config.RunConfigReader;
+import org.nqs4j.vmc.run.RunListener;
+
+/** The smallest cases of the shipped suite, end to end through the code the launcher calls. */
+class ValidationSuiteTest {
+    private static final Path SUITE = Path.of("suite");
+
+    @TempDir
+    Path out;
+
+    @Test
+    void smallestShippedCasesPass() throws IOException {
+        List<ValidationSuite.Case> all = ValidationSuite.cases(SUITE);
+        assertTrue(all.size() >= 6, "the shipped suite has " + all.size() + " cases");
+        List<ValidationSuite.Case> small = all.stream()
+                .filter(c -> List.of("pauli-tilted-ising-8", "tfim-chain-10-h2.0").contains(c.stem())).toList();
+        assertEquals(2, small.size());
+        assertEquals(2.0e-4, small.get(1).criterion().tolerance(), 0, "tolerance from tolerances.yaml");
+        List<ValidationSuite.Outcome> outcomes = ValidationSuite.run(small, out, false, List.of("threads=2"),
+                c -> RunListener.SILENT);
+        for (ValidationSuite.Outcome o : outcomes) {
+            assertTrue(o.passed(), o.testCase().stem() + ": " + o.error()
+                    + o.report().flatMap(ValidationReport::failure).orElse(""));
+            ValidationReport r = o.report().orElseThrow();
+            assertTrue(Files.isRegularFile(r.folder().resolve(ValidationRun.REPORT)));
+            assertTrue(Files.isRegularFile(r.folder().resolve(ValidationRun.PLOT + ".png")));
+            // the trial state's exact energy: VMC differs from it only by sampling error
+            double trial = r.trial().orElseThrow().energy();
+            assertTrue(Math.abs(r.vmc().mean() - trial) <= 5 * r.vmc().error(), r.vmc() + " vs trial " + trial);
+        }
+        assertTrue(Files.isRegularFile(out.resolve(ValidationSuite.SUMMARY)));
+    }
+
+    @Test
+    void deliberatelyBadRunFails() throws IOException {
+        // alpha 1, 3 steps from a near-uniform state: far above the exact energy
+        RunConfig c = RunConfigReader.read(SUITE.resolve("tfim-chain-10-h1.0.yaml"),
+                List.of("iterations=3", "ansatz.alpha=1", "threads=2", "evaluation.samples=4000"));
+        ValidationReport r = ValidationRun.execute(c, out.resolve("bad"), false, Criterion.defaults(), RunListener.SILENT);
+        assertFalse(r.passed());
+        assertTrue(r.failure().orElseThrow().contains("relative error"), r.failure().orElseThrow());
+        assertEquals("free-fermion", r.exact().orElseThrow().method());
+    }
+
+    @Test
+    void criterionIsVariationalWithFourSigma() {
+        Criterion c = new Criterion(1e-3);
+        assertTrue(c.accurate(-0.9995, -1));
+        assertFalse(c.accurate(-0.998, -1));
+        assertTrue(c.variational(-1.0003, 1e-4, -1)); // 3σ below: allowed
+        assertFalse(c.variational(-1.0005, 1e-4, -1));
+        assertThrows(IllegalArgumentException.class, () -> new Criterion(0));
+    }
+
+    @Test
+    void unknownFileInTolerancesIsRejected(@TempDir Path dir) throws IOException {
+        Files.copy(SUITE.resolve("tfim-chain-10-h1.0.yaml"), dir.resolve("a.yaml"));
+        Files.writeString(dir.resolve(ValidationSuite.TOLERANCES), "b.yaml: 1e-3\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ValidationSuite.cases(dir));
+        assertTrue(e.getMessage().contains("b.yaml"), e.getMessage());
+    }
+}
