@@ -13,7 +13,7 @@ import org.nqs4j.hamiltonians.SpinHilbert;
  * Metropolis–Hastings sampling of |ψ(σ)|² with many independent Markov chains.
  *
  * <p>A move σ→σ' from a symmetric {@link TransitionRule} is accepted with probability
- * min(1, |ψ(σ')/ψ(σ)|²) = min(1, exp(2 Re[log ψ(σ') − log ψ(σ)])). One sweep is
+ * min(1, |ψ(σ')/ψ(σ)|²), the ratio taken directly from the cache ({@link WalkerCache#ratio}). One sweep is
  * {@code sweepSize} proposals (default N). Chains persist across calls to {@link #sample}, so
  * each optimisation step continues the previous chains after a short burn-in.
  *
@@ -145,9 +145,9 @@ public final class MetropolisSampler {
                 continue;
             }
             proposed[c]++;
-            cache.logRatio(sites, 0, n, r);
-            double logAcceptance = 2 * r[0];
-            if (logAcceptance >= 0 || rng.nextDouble() < Math.exp(logAcceptance)) {
+            cache.ratio(sites, 0, n, r);
+            double acceptance = r[0] * r[0] + r[1] * r[1]; // |ψ(σ')/ψ(σ)|², no exp needed
+            if (acceptance >= 1 || rng.nextDouble() < acceptance) {
                 cache.applyFlips(sites, 0, n);
                 accepted[c]++;
             }
