@@ -29,7 +29,8 @@ public final class RbmCache implements WalkerCache {
     private final double[] scratch2Im;
     private final double[] pair = new double[2];
     private final double[] lanes = new double[3 * RbmVectorKernels.LANES];
-    private final double[] product = new double[RbmKernels.PRODUCT_LENGTH];
+    /** Written on every ratio; padded to 16 doubles so no other chain's data shares its line. */
+    private final double[] product = new double[RbmKernels.PRODUCT_LENGTH + 12];
 
     RbmCache(Rbm rbm, boolean vectorised) {
         this.rbm = rbm;

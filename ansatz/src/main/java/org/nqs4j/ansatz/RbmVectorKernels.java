@@ -28,6 +28,12 @@ public final class RbmVectorKernels {
     private static final double BIG = 0x1p256;
     private static final double SMALL = 0x1p-256;
     private static final int STEP_EXPONENT = 256;
+    // broadcast constants as vectors: the scalar-argument forms of blend/compare boxed on JDK 25
+    private static final DoubleVector ONE = DoubleVector.broadcast(SPECIES, 1.0);
+    private static final DoubleVector MINUS_ONE = DoubleVector.broadcast(SPECIES, -1.0);
+    private static final DoubleVector ZERO = DoubleVector.zero(SPECIES);
+    private static final DoubleVector BIG_V = DoubleVector.broadcast(SPECIES, BIG);
+    private static final DoubleVector SMALL_V = DoubleVector.broadcast(SPECIES, SMALL);
 
     private RbmVectorKernels() {
     }
@@ -67,8 +73,7 @@ public final class RbmVectorKernels {
         for (int k = 0; k < bound; k += LANES) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, zRe, k);
             DoubleVector y = DoubleVector.fromArray(SPECIES, zIm, k);
-            DoubleVector s = DoubleVector.broadcast(SPECIES, 1.0)
-                    .blend(-1.0, x.compare(VectorOperators.LT, 0.0));
+            DoubleVector s = ONE.blend(MINUS_ONE, x.compare(VectorOperators.LT, ZERO));
             DoubleVector e = x.abs().mul(-2.0).lanewise(VectorOperators.EXPM1);
             DoubleVector d = e.add(1.0);
             DoubleVector phase = s.mul(y).mul(-2.0);
@@ -92,7 +97,7 @@ public final class RbmVectorKernels {
             DoubleVector v = DoubleVector.fromArray(SPECIES, x, k);
             DoubleVector e = v.abs().mul(-2.0).lanewise(VectorOperators.EXPM1);
             DoubleVector magnitude = e.neg().div(e.add(2.0));
-            magnitude.blend(magnitude.neg(), v.compare(VectorOperators.LT, 0.0)).intoArray(out, k);
+            magnitude.blend(magnitude.neg(), v.compare(VectorOperators.LT, ZERO)).intoArray(out, k);
         }
         for (; k < n; k++) {
             double e = Math.expm1(-2.0 * Math.abs(x[k]));
@@ -234,15 +239,15 @@ public final class RbmVectorKernels {
     /** Per lane 2^−256 where max(|re|, |im|) &gt; 2^256, 2^256 where it is &lt; 2^−256, else 1. */
     private static DoubleVector renormalisation(DoubleVector pr, DoubleVector pi) {
         DoubleVector magnitude = pr.abs().max(pi.abs());
-        VectorMask<Double> big = magnitude.compare(VectorOperators.GT, BIG);
-        VectorMask<Double> small = magnitude.compare(VectorOperators.LT, SMALL);
-        return DoubleVector.broadcast(SPECIES, 1.0).blend(SMALL, big).blend(BIG, small);
+        VectorMask<Double> big = magnitude.compare(VectorOperators.GT, BIG_V);
+        VectorMask<Double> small = magnitude.compare(VectorOperators.LT, SMALL_V);
+        return ONE.blend(SMALL_V, big).blend(BIG_V, small);
     }
 
     /** +1 for a scale of 2^−256, −1 for 2^256, 0 for 1 (the exponent steps removed). */
     private static DoubleVector stepOf(DoubleVector scale) {
-        return DoubleVector.zero(SPECIES).blend(1.0, scale.compare(VectorOperators.LT, 1.0))
-                .blend(-1.0, scale.compare(VectorOperators.GT, 1.0));
+        return ZERO.blend(ONE, scale.compare(VectorOperators.LT, ONE))
+                .blend(MINUS_ONE, scale.compare(VectorOperators.GT, ONE));
     }
 
     /**
