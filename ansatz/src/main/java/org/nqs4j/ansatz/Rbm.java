@@ -32,6 +32,15 @@ public final class Rbm implements WaveFunction {
     final double[] sinh2wRe;
     final double[] sinh2wIm;
 
+    /**
+     * e^{−2aᵢσᵢ}, the visible factor of the ratio when site i flips: {@code up} for σᵢ = +1
+     * (e^{−2aᵢ}), {@code down} for σᵢ = −1 (e^{2aᵢ}); rebuilt by {@link #setParameters}.
+     */
+    final double[] visibleUpRe;
+    final double[] visibleUpIm;
+    final double[] visibleDownRe;
+    final double[] visibleDownIm;
+
     private Rbm(int nSites, int nHidden, boolean complex) {
         SpinConfiguration.requireSites(nSites);
         if (nHidden < 1) {
@@ -56,6 +65,22 @@ public final class Rbm implements WaveFunction {
         sinh2wRe = new double[nw];
         sinh2wIm = new double[nw];
         RbmKernels.coshSinhOfTwiceW(wRe, wIm, nw, cosh2wRe, cosh2wIm, sinh2wRe, sinh2wIm);
+        visibleUpRe = new double[nSites];
+        visibleUpIm = new double[nSites];
+        visibleDownRe = new double[nSites];
+        visibleDownIm = new double[nSites];
+        rebuildVisibleFactors();
+    }
+
+    private void rebuildVisibleFactors() {
+        for (int i = 0; i < nSites; i++) {
+            double modulus = Math.exp(-2.0 * aRe[i]);
+            double phase = -2.0 * aIm[i];
+            visibleUpRe[i] = modulus * Math.cos(phase);
+            visibleUpIm[i] = modulus * Math.sin(phase);
+            visibleDownRe[i] = Math.cos(phase) / modulus;
+            visibleDownIm[i] = -Math.sin(phase) / modulus;
+        }
     }
 
     /** Real RBM with hidden-unit density α: M = α·N (α ≥ 1). */
@@ -149,6 +174,7 @@ public final class Rbm implements WaveFunction {
             }
         }
         RbmKernels.coshSinhOfTwiceW(wRe, wIm, wRe.length, cosh2wRe, cosh2wIm, sinh2wRe, sinh2wIm);
+        rebuildVisibleFactors();
     }
 
     /** From scratch through a temporary cache (allocates O(N + M); not for hot loops). */
@@ -159,9 +185,18 @@ public final class Rbm implements WaveFunction {
         cache.logPsi(out);
     }
 
+    /** A per-chain cache running the Vector API kernels ({@link RbmVectorKernels}). */
     @Override
     public RbmCache newCache() {
-        return new RbmCache(this);
+        return new RbmCache(this, true);
+    }
+
+    /**
+     * A per-chain cache running only the scalar reference kernels ({@link RbmKernels}): the same
+     * results to rounding, for checking the vector path and for benchmarks.
+     */
+    public RbmCache newReferenceCache() {
+        return new RbmCache(this, false);
     }
 
     @Override

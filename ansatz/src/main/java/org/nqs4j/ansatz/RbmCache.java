@@ -2,13 +2,22 @@ package org.nqs4j.ansatz;
 
 /**
  * Per-chain state of an {@link Rbm}: σ, θ = b + Wσ and tanh θ (Carleo &amp; Troyer 2017,
- * supplement). One and two flips use the exact transcendental-free ratio products
- * ({@link RbmVectorKernels}, the Vector API form of {@link RbmKernels}); three or more flips, or a
+ * supplement).
+ *
+ * <p>Ratios of one and two flips are the transcendental-free products
+ * Πⱼ cosh(θⱼ − xⱼ)/cosh θⱼ = Πⱼ [cosh xⱼ − tanh θⱼ sinh xⱼ] over the tables cosh 2W, sinh 2W
+ * ({@link RbmKernels}); {@link #ratio} returns the product itself (no log, no exp) times the
+ * tabulated visible factors e^{−2aᵢσᵢ}, {@link #logRatio} its logarithm. Three or more flips, or a
  * product the kernels refuse, use the log-cosh path. An accepted move updates θ in O(M·flips)
- * and recomputes tanh θ (M evaluations).
+ * and recomputes tanh θ exactly (M complex tanh, vectorised).
+ *
+ * <p>Two kernel sets from the factories of {@link Rbm}: the Vector API kernels
+ * ({@link Rbm#newCache}) and the scalar reference kernels ({@link Rbm#newReferenceCache}); they
+ * agree to rounding. No method allocates.
  */
 public final class RbmCache implements WalkerCache {
     private final Rbm rbm;
+    private final boolean vectorised;
     private final int[] sigma;
     final double[] thetaRe;
     final double[] thetaIm;
@@ -20,9 +29,12 @@ public final class RbmCache implements WalkerCache {
     private final double[] scratch2Im;
     private final double[] pair = new double[2];
     private final double[] lanes = new double[3 * RbmVectorKernels.LANES];
+    /** Written on every ratio; padded to 16 doubles so no other chain's data shares its line. */
+    private final double[] product = new double[RbmKernels.PRODUCT_LENGTH + 12];
 
-    RbmCache(Rbm rbm) {
+    RbmCache(Rbm rbm, boolean vectorised) {
         this.rbm = rbm;
+        this.vectorised = vectorised;
         int m = rbm.nHidden;
         sigma = new int[rbm.nSites];
         thetaRe = new double[m];
@@ -41,7 +53,7 @@ public final class RbmCache implements WalkerCache {
         System.arraycopy(newSigma, 0, sigma, 0, sigma.length);
         RbmKernels.theta(rbm.bRe, rbm.bIm, rbm.wRe, rbm.wIm, sigma, rbm.nSites, rbm.nHidden,
                 thetaRe, thetaIm);
-        RbmKernels.tanh(thetaRe, thetaIm, rbm.nHidden, tanhRe, tanhIm);
+        updateTanh();
     }
 
     @Override
@@ -51,41 +63,116 @@ public final class RbmCache implements WalkerCache {
 
     @Override
     public void logRatio(int[] sites, int offset, int count, double[] out) {
-        RbmKernels.flippedVisibleTerm(rbm.aRe, rbm.aIm, sigma, sites, offset, count, out);
-        if (count == 0) {
+        if (hiddenProduct(sites, offset, count) && RbmKernels.logOfProduct(product, out)) {
+            double hiddenRe = out[0];
+            double hiddenIm = out[1];
+            RbmKernels.flippedVisibleTerm(rbm.aRe, rbm.aIm, sigma, sites, offset, count, out);
+            out[0] += hiddenRe;
+            out[1] += hiddenIm;
             return;
         }
-        double visibleRe = out[0];
-        double visibleIm = out[1];
+        generalLogRatio(sites, offset, count, out);
+    }
+
+    @Override
+    public void ratio(int[] sites, int offset, int count, double[] out) {
+        if (hiddenProduct(sites, offset, count) && RbmKernels.valueOfProduct(product, out)) {
+            double re = out[0];
+            double im = out[1];
+            for (int f = offset; f < offset + count; f++) {
+                int i = sites[f];
+                double vr = sigma[i] > 0 ? rbm.visibleUpRe[i] : rbm.visibleDownRe[i];
+                double vi = sigma[i] > 0 ? rbm.visibleUpIm[i] : rbm.visibleDownIm[i];
+                double nr = re * vr - im * vi;
+                im = re * vi + im * vr;
+                re = nr;
+            }
+            if (Double.isFinite(re) && Double.isFinite(im) && (re != 0.0 || im != 0.0)) {
+                out[0] = re;
+                out[1] = im;
+                return;
+            }
+        }
+        generalLogRatio(sites, offset, count, out);
+        double modulus = Math.exp(out[0]);
+        double phase = out[1];
+        out[0] = modulus * Math.cos(phase);
+        out[1] = modulus * Math.sin(phase);
+    }
+
+    /**
+     * The hidden-unit ratio Πⱼ cosh(θⱼ + Δθⱼ)/cosh θⱼ of one or two flips as a running product
+     * in {@link #product}; false when the move has another size or the kernels refuse.
+     */
+    private boolean hiddenProduct(int[] sites, int offset, int count) {
         int m = rbm.nHidden;
-        boolean done = false;
+        if (count == 0) {
+            RbmKernels.startProduct(product);
+            return true;
+        }
         if (count == 1) {
             int i = sites[offset];
-            done = RbmVectorKernels.hiddenLogRatioOneFlip(rbm.cosh2wRe, rbm.cosh2wIm,
-                    rbm.sinh2wRe, rbm.sinh2wIm, i * m, sigma[i], tanhRe, tanhIm, m, lanes, out);
-        } else if (count == 2) {
+            if (vectorised) {
+                RbmVectorKernels.productOneFlip(rbm.cosh2wRe, rbm.cosh2wIm, rbm.sinh2wRe,
+                        rbm.sinh2wIm, i * m, sigma[i], tanhRe, tanhIm, m, lanes, product);
+            } else {
+                RbmKernels.multiplyOneFlip(rbm.cosh2wRe, rbm.cosh2wIm, rbm.sinh2wRe, rbm.sinh2wIm,
+                        i * m, sigma[i], tanhRe, tanhIm, 0, m, m, RbmKernels.startProduct(product));
+            }
+            return product[3] != 0.0;
+        }
+        if (count == 2) {
             int i1 = sites[offset];
             int i2 = sites[offset + 1];
-            done = RbmVectorKernels.hiddenLogRatioTwoFlips(rbm.cosh2wRe, rbm.cosh2wIm,
-                    rbm.sinh2wRe, rbm.sinh2wIm, i1 * m, sigma[i1], i2 * m, sigma[i2],
-                    tanhRe, tanhIm, m, lanes, out);
+            if (vectorised) {
+                RbmVectorKernels.productTwoFlips(rbm.cosh2wRe, rbm.cosh2wIm, rbm.sinh2wRe,
+                        rbm.sinh2wIm, i1 * m, sigma[i1], i2 * m, sigma[i2], tanhRe, tanhIm, m,
+                        lanes, product);
+            } else {
+                RbmKernels.multiplyTwoFlips(rbm.cosh2wRe, rbm.cosh2wIm, rbm.sinh2wRe,
+                        rbm.sinh2wIm, i1 * m, sigma[i1], i2 * m, sigma[i2], tanhRe, tanhIm, 0, m,
+                        m, RbmKernels.startProduct(product));
+            }
+            return product[3] != 0.0;
         }
-        if (!done) {
-            RbmKernels.hiddenLogRatioGeneral(rbm.wRe, rbm.wIm, m, sigma, sites, offset, count,
-                    thetaRe, thetaIm, scratchRe, scratchIm, scratch2Re, scratch2Im, out);
-        }
-        out[0] += visibleRe;
-        out[1] += visibleIm;
+        return false;
+    }
+
+    /** The log-cosh path: any number of flips, 2M log-cosh evaluations. */
+    private void generalLogRatio(int[] sites, int offset, int count, double[] out) {
+        RbmKernels.hiddenLogRatioGeneral(rbm.wRe, rbm.wIm, rbm.nHidden, sigma, sites, offset,
+                count, thetaRe, thetaIm, scratchRe, scratchIm, scratch2Re, scratch2Im, out);
+        double hiddenRe = out[0];
+        double hiddenIm = out[1];
+        RbmKernels.flippedVisibleTerm(rbm.aRe, rbm.aIm, sigma, sites, offset, count, out);
+        out[0] += hiddenRe;
+        out[1] += hiddenIm;
     }
 
     @Override
     public void applyFlips(int[] sites, int offset, int count) {
-        RbmVectorKernels.flipTheta(rbm.wRe, rbm.wIm, rbm.nHidden, sigma, sites, offset, count,
-                thetaRe, thetaIm);
+        if (vectorised) {
+            RbmVectorKernels.flipTheta(rbm.wRe, rbm.wIm, rbm.nHidden, sigma, sites, offset, count,
+                    thetaRe, thetaIm);
+        } else {
+            RbmKernels.flipTheta(rbm.wRe, rbm.wIm, rbm.nHidden, sigma, sites, offset, count,
+                    thetaRe, thetaIm);
+        }
         for (int f = offset; f < offset + count; f++) {
             sigma[sites[f]] = -sigma[sites[f]];
         }
-        RbmKernels.tanh(thetaRe, thetaIm, rbm.nHidden, tanhRe, tanhIm);
+        updateTanh();
+    }
+
+    /** tanh θ from θ, exactly (a real RBM has Im θ = 0 and keeps Im tanh θ = 0). */
+    private void updateTanh() {
+        if (!vectorised) {
+            RbmKernels.tanh(thetaRe, thetaIm, rbm.nHidden, tanhRe, tanhIm);
+        } else if (rbm.complex) {
+            RbmVectorKernels.tanh(thetaRe, thetaIm, rbm.nHidden, tanhRe, tanhIm);
+        } else {
+            RbmVectorKernels.tanhReal(thetaRe, rbm.nHidden, tanhRe);
+        }
     }
 
     /** Σᵢ aᵢσᵢ + Σⱼ log cosh θⱼ (M log-cosh evaluations). */

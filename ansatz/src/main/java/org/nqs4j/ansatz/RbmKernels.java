@@ -7,7 +7,9 @@ package org.nqs4j.ansatz;
  *
  * <p>Storage: M hidden units, N sites; the weights are stored by site, {@code w[i·M + j]} = Wⱼᵢ,
  * so that every loop over hidden units for one site is contiguous. A real RBM passes imaginary
- * arrays that are identically zero. Nothing here allocates; all loops run over flat arrays.
+ * arrays that are identically zero. All loops run over flat arrays; nothing allocates except the
+ * 4-double running product of the convenience forms {@link #hiddenLogRatioOneFlip} and
+ * {@link #hiddenLogRatioTwoFlips} (hot loops use {@code multiply…} with a scratch product).
  */
 public final class RbmKernels {
     /** ln 2, correctly rounded. */
@@ -74,7 +76,12 @@ public final class RbmKernels {
      * with 1 − |w|² = −expm1(−4|Re z|) to keep full relative precision for small |Re z|.
      */
     public static void tanh(double[] zRe, double[] zIm, int n, double[] outRe, double[] outIm) {
-        for (int k = 0; k < n; k++) {
+        tanh(zRe, zIm, 0, n, outRe, outIm);
+    }
+
+    /** {@link #tanh(double[], double[], int, double[], double[])} on the index range [from, to). */
+    static void tanh(double[] zRe, double[] zIm, int from, int to, double[] outRe, double[] outIm) {
+        for (int k = from; k < to; k++) {
             double x = zRe[k];
             double y = zIm[k];
             double s = x >= 0.0 ? 1.0 : -1.0;
@@ -218,13 +225,27 @@ public final class RbmKernels {
                                                 double[] sinhIm, int base, double sign,
                                                 double[] tanhRe, double[] tanhIm, int nHidden,
                                                 double[] out) {
+        double[] product = startProduct(new double[PRODUCT_LENGTH]);
+        multiplyOneFlip(coshRe, coshIm, sinhRe, sinhIm, base, sign, tanhRe, tanhIm, 0, nHidden,
+                nHidden, product);
+        return logOfProduct(product, out);
+    }
+
+    /**
+     * Multiplies the factors j ∈ [from, to) of {@link #hiddenLogRatioOneFlip} into the running
+     * {@code product} (see {@link #startProduct}); the refusal threshold is set by M = nHidden.
+     */
+    static void multiplyOneFlip(double[] coshRe, double[] coshIm, double[] sinhRe,
+                                double[] sinhIm, int base, double sign, double[] tanhRe,
+                                double[] tanhIm, int from, int to, int nHidden,
+                                double[] product) {
         double perFactor = MAX_ROUNDING_AMPLIFICATION / nHidden;
         double perFactor2 = perFactor * perFactor;
-        double pr = 1.0;
-        double pi = 0.0;
-        int exponent = 0;
-        boolean trusted = true;
-        for (int j = 0; j < nHidden; j++) {
+        double pr = product[0];
+        double pi = product[1];
+        int exponent = (int) product[2];
+        boolean trusted = product[3] != 0.0;
+        for (int j = from; j < to; j++) {
             double cr = coshRe[base + j];
             double ci = coshIm[base + j];
             double sr = sign * sinhRe[base + j];
@@ -247,7 +268,7 @@ public final class RbmKernels {
                 exponent += k;
             }
         }
-        return trusted && logOfScaledProduct(pr, pi, exponent, out);
+        storeProduct(pr, pi, exponent, trusted, product);
     }
 
     /**
@@ -264,13 +285,27 @@ public final class RbmKernels {
                                                  int base2, double sign2,
                                                  double[] tanhRe, double[] tanhIm, int nHidden,
                                                  double[] out) {
+        double[] product = startProduct(new double[PRODUCT_LENGTH]);
+        multiplyTwoFlips(coshRe, coshIm, sinhRe, sinhIm, base1, sign1, base2, sign2, tanhRe,
+                tanhIm, 0, nHidden, nHidden, product);
+        return logOfProduct(product, out);
+    }
+
+    /**
+     * Multiplies the factors j ∈ [from, to) of {@link #hiddenLogRatioTwoFlips} into the running
+     * {@code product}; the refusal threshold is set by M = nHidden.
+     */
+    static void multiplyTwoFlips(double[] coshRe, double[] coshIm, double[] sinhRe,
+                                 double[] sinhIm, int base1, double sign1, int base2,
+                                 double sign2, double[] tanhRe, double[] tanhIm, int from, int to,
+                                 int nHidden, double[] product) {
         double perFactor = MAX_ROUNDING_AMPLIFICATION / nHidden;
         double perFactor2 = perFactor * perFactor;
-        double pr = 1.0;
-        double pi = 0.0;
-        int exponent = 0;
-        boolean trusted = true;
-        for (int j = 0; j < nHidden; j++) {
+        double pr = product[0];
+        double pi = product[1];
+        int exponent = (int) product[2];
+        boolean trusted = product[3] != 0.0;
+        for (int j = from; j < to; j++) {
             double c1r = coshRe[base1 + j];
             double c1i = coshIm[base1 + j];
             double s1r = sign1 * sinhRe[base1 + j];
@@ -306,7 +341,51 @@ public final class RbmKernels {
                 exponent += k;
             }
         }
-        return trusted && logOfScaledProduct(pr, pi, exponent, out);
+        storeProduct(pr, pi, exponent, trusted, product);
+    }
+
+    /** Doubles of a running product: (re, im, binary exponent, trusted ? 1 : 0). */
+    static final int PRODUCT_LENGTH = 4;
+
+    /** Sets a running product to the empty product 1·2⁰, trusted; returns it. */
+    static double[] startProduct(double[] product) {
+        product[0] = 1.0;
+        product[1] = 0.0;
+        product[2] = 0.0;
+        product[3] = 1.0;
+        return product;
+    }
+
+    static void storeProduct(double pr, double pi, int exponent, boolean trusted, double[] product) {
+        product[0] = pr;
+        product[1] = pi;
+        product[2] = exponent;
+        product[3] = trusted ? 1.0 : 0.0;
+    }
+
+    /** log of a trusted running product into out[0..1]; false when refused, zero or not finite. */
+    static boolean logOfProduct(double[] product, double[] out) {
+        return product[3] != 0.0
+                && logOfScaledProduct(product[0], product[1], (int) product[2], out);
+    }
+
+    /**
+     * The value 2^exponent·(re + i·im) of a trusted running product into out[0..1]; false when
+     * refused, zero or not finite (also when the value itself overflows).
+     */
+    static boolean valueOfProduct(double[] product, double[] out) {
+        if (product[3] == 0.0) {
+            return false;
+        }
+        int exponent = (int) product[2];
+        double re = Math.scalb(product[0], exponent);
+        double im = Math.scalb(product[1], exponent);
+        if (!Double.isFinite(re) || !Double.isFinite(im) || (re == 0.0 && im == 0.0)) {
+            return false;
+        }
+        out[0] = re;
+        out[1] = im;
+        return true;
     }
 
     /**
@@ -316,20 +395,37 @@ public final class RbmKernels {
      */
     public static void logDerivatives(int[] sigma, double[] tanhRe, double[] tanhIm, int nSites,
                                       int nHidden, boolean complex, double[] out, int offset) {
+        int weights = nSites + nHidden;
+        if (!complex) {
+            for (int i = 0; i < nSites; i++) {
+                out[offset + i] = sigma[i];
+            }
+            System.arraycopy(tanhRe, 0, out, offset + nSites, nHidden);
+            for (int j = 0; j < nHidden; j++) {
+                double tr = tanhRe[j];
+                int row = offset + weights + j * nSites;
+                for (int i = 0; i < nSites; i++) {
+                    out[row + i] = sigma[i] * tr;
+                }
+            }
+            return;
+        }
         for (int i = 0; i < nSites; i++) {
-            ParameterPacking.put(out, offset, i, sigma[i], 0.0, complex);
+            out[offset + 2 * i] = sigma[i];
+            out[offset + 2 * i + 1] = 0.0;
         }
         for (int j = 0; j < nHidden; j++) {
-            ParameterPacking.put(out, offset, nSites + j, tanhRe[j], tanhIm[j], complex);
+            out[offset + 2 * (nSites + j)] = tanhRe[j];
+            out[offset + 2 * (nSites + j) + 1] = tanhIm[j];
         }
-        int weights = nSites + nHidden;
         for (int j = 0; j < nHidden; j++) {
             double tr = tanhRe[j];
             double ti = tanhIm[j];
-            int row = weights + j * nSites;
+            int row = offset + 2 * (weights + j * nSites);
             for (int i = 0; i < nSites; i++) {
                 double s = sigma[i];
-                ParameterPacking.put(out, offset, row + i, s * tr, s * ti, complex);
+                out[row + 2 * i] = s * tr;
+                out[row + 2 * i + 1] = s * ti;
             }
         }
     }

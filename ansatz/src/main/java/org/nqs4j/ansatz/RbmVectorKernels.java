@@ -6,15 +6,20 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API (SPECIES_PREFERRED) versions of the hot RBM kernels: the θ update and the one- and
- * two-flip ratio products. Same mathematics, arguments and refusal rule as {@link RbmKernels}
- * (see there for the formulas); they agree with the scalar kernels to rounding.
+ * Vector API (SPECIES_PREFERRED) versions of the hot RBM kernels: the θ update, tanh θ and the
+ * one- and two-flip ratio products. Same mathematics and refusal rule as {@link RbmKernels} (see
+ * there for the formulas); they agree with the scalar kernels to rounding.
  *
- * <p>Each lane keeps its own partial product, renormalised in fixed steps of 2^±256 (exact
- * multiplications) whenever it leaves [2^−256, 2^256]; the lanes are combined at the end with
- * the scalar exact renormalisation. A lane whose single factor exceeds ≈ 2^767 (|Re W| ≳ 265)
- * overflows and the product is refused, so the caller's log-cosh path takes over. Tails are
- * handled with {@code indexInRange} masks (neutral factor 1 in the inactive lanes).
+ * <p>Why no masks: masked loads and masked lane-wise operations were not intrinsified by C2 on
+ * the development machine (JDK 25, AVX-512) and fell back to boxed Java code, about 20× slower
+ * than the scalar loop. Every loop here runs unmasked over whole vectors and hands the last
+ * {@code M mod LANES} hidden units to the scalar kernel of {@link RbmKernels}.
+ *
+ * <p>Products: each lane keeps its own partial product, renormalised in exact steps of 2^±256
+ * whenever it leaves [2^−256, 2^256]; the lanes are then folded into the scalar running product
+ * ({@link RbmKernels#startProduct}). The refusal test Σ|terms|² ≤ (10⁵/M)²|f|² and |f|² ≥ 2^−400
+ * is accumulated as a lane-wise maximum of the violation and minimum of |f|², one reduction at the
+ * end. NaN anywhere propagates through max/min and refuses the product.
  */
 public final class RbmVectorKernels {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
@@ -23,6 +28,12 @@ public final class RbmVectorKernels {
     private static final double BIG = 0x1p256;
     private static final double SMALL = 0x1p-256;
     private static final int STEP_EXPONENT = 256;
+    // broadcast constants as vectors: the scalar-argument forms of blend/compare boxed on JDK 25
+    private static final DoubleVector ONE = DoubleVector.broadcast(SPECIES, 1.0);
+    private static final DoubleVector MINUS_ONE = DoubleVector.broadcast(SPECIES, -1.0);
+    private static final DoubleVector ZERO = DoubleVector.zero(SPECIES);
+    private static final DoubleVector BIG_V = DoubleVector.broadcast(SPECIES, BIG);
+    private static final DoubleVector SMALL_V = DoubleVector.broadcast(SPECIES, SMALL);
 
     private RbmVectorKernels() {
     }
@@ -50,8 +61,55 @@ public final class RbmVectorKernels {
     }
 
     /**
+     * Vector form of {@link RbmKernels#tanh} for complex z, through the Vector API's EXPM1, SIN
+     * and COS (short-vector math library intrinsics where the platform has them):
+     * with s = sign Re z, e = expm1(−2|Re z|), d = 1 + e = e^{−2|Re z|}, φ = −2 s Im z,
+     * <pre>
+     *   tanh z = s (1 − d² − 2i d sin φ) / (1 + 2 d cos φ + d²),   1 − d² = −e (2 + e).
+     * </pre>
+     */
+    public static void tanh(double[] zRe, double[] zIm, int n, double[] outRe, double[] outIm) {
+        int bound = SPECIES.loopBound(n);
+        for (int k = 0; k < bound; k += LANES) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, zRe, k);
+            DoubleVector y = DoubleVector.fromArray(SPECIES, zIm, k);
+            DoubleVector s = ONE.blend(MINUS_ONE, x.compare(VectorOperators.LT, ZERO));
+            DoubleVector e = x.abs().mul(-2.0).lanewise(VectorOperators.EXPM1);
+            DoubleVector d = e.add(1.0);
+            DoubleVector phase = s.mul(y).mul(-2.0);
+            DoubleVector wr = d.mul(phase.lanewise(VectorOperators.COS));
+            DoubleVector wi = d.mul(phase.lanewise(VectorOperators.SIN));
+            DoubleVector denominator = wr.mul(2.0).add(1.0).add(d.mul(d));
+            e.neg().mul(e.add(2.0)).mul(s).div(denominator).intoArray(outRe, k);
+            wi.mul(-2.0).mul(s).div(denominator).intoArray(outIm, k);
+        }
+        RbmKernels.tanh(zRe, zIm, bound, n, outRe, outIm);
+    }
+
+    /**
+     * tanh x of real x (imaginary parts not touched), for the real RBM:
+     * tanh x = s (1 − d)/(1 + d) = −s e/(2 + e) with e = expm1(−2|x|), s = sign x.
+     */
+    public static void tanhReal(double[] x, int n, double[] out) {
+        int bound = SPECIES.loopBound(n);
+        int k = 0;
+        for (; k < bound; k += LANES) {
+            DoubleVector v = DoubleVector.fromArray(SPECIES, x, k);
+            DoubleVector e = v.abs().mul(-2.0).lanewise(VectorOperators.EXPM1);
+            DoubleVector magnitude = e.neg().div(e.add(2.0));
+            magnitude.blend(magnitude.neg(), v.compare(VectorOperators.LT, ZERO)).intoArray(out, k);
+        }
+        for (; k < n; k++) {
+            double e = Math.expm1(-2.0 * Math.abs(x[k]));
+            out[k] = Math.copySign(-e / (2.0 + e), x[k]);
+        }
+    }
+
+    /**
      * Vector form of {@link RbmKernels#hiddenLogRatioOneFlip}:
      * log Πⱼ [cosh 2Wⱼᵢ − σᵢ tanh θⱼ sinh 2Wⱼᵢ], or false when refused.
+     *
+     * Allocates its 4-double running product; hot loops call {@link #productOneFlip}.
      *
      * @param lanes scratch of at least 3·{@link #LANES} doubles
      */
@@ -59,46 +117,17 @@ public final class RbmVectorKernels {
                                                 double[] sinhIm, int base, double sign,
                                                 double[] tanhRe, double[] tanhIm, int nHidden,
                                                 double[] lanes, double[] out) {
-        double perFactor = RbmKernels.MAX_ROUNDING_AMPLIFICATION / nHidden;
-        double perFactor2 = perFactor * perFactor;
-        DoubleVector pr = DoubleVector.broadcast(SPECIES, 1.0);
-        DoubleVector pi = DoubleVector.zero(SPECIES);
-        DoubleVector steps = DoubleVector.zero(SPECIES);
-        VectorMask<Double> trusted = SPECIES.maskAll(true);
-        for (int j = 0; j < nHidden; j += LANES) {
-            VectorMask<Double> in = SPECIES.indexInRange(j, nHidden);
-            DoubleVector cr = DoubleVector.fromArray(SPECIES, coshRe, base + j, in);
-            DoubleVector ci = DoubleVector.fromArray(SPECIES, coshIm, base + j, in);
-            DoubleVector sr = DoubleVector.fromArray(SPECIES, sinhRe, base + j, in).mul(sign);
-            DoubleVector si = DoubleVector.fromArray(SPECIES, sinhIm, base + j, in).mul(sign);
-            DoubleVector tr = DoubleVector.fromArray(SPECIES, tanhRe, j, in);
-            DoubleVector ti = DoubleVector.fromArray(SPECIES, tanhIm, j, in);
-            DoubleVector fr = cr.sub(tr.mul(sr).sub(ti.mul(si)));
-            DoubleVector fi = ci.sub(tr.mul(si).add(ti.mul(sr)));
-            DoubleVector terms = cr.abs().add(ci.abs())
-                    .add(tr.abs().add(ti.abs()).mul(sr.abs().add(si.abs())));
-            DoubleVector f2 = fr.mul(fr).add(fi.mul(fi));
-            trusted = trusted.and(terms.mul(terms).compare(VectorOperators.LE, f2.mul(perFactor2))
-                    .and(f2.compare(VectorOperators.GE, RbmKernels.MIN_FACTOR_MODULUS2))
-                    .or(in.not()));
-            fr = fr.blend(1.0, in.not());
-            fi = fi.blend(0.0, in.not());
-            DoubleVector nr = pr.mul(fr).sub(pi.mul(fi));
-            pi = pr.mul(fi).add(pi.mul(fr));
-            pr = nr;
-            DoubleVector magnitude = pr.abs().max(pi.abs());
-            VectorMask<Double> big = magnitude.compare(VectorOperators.GT, BIG);
-            VectorMask<Double> small = magnitude.compare(VectorOperators.LT, SMALL);
-            pr = pr.mul(SMALL, big).mul(BIG, small);
-            pi = pi.mul(SMALL, big).mul(BIG, small);
-            steps = steps.add(1.0, big).sub(1.0, small);
-        }
-        return trusted.allTrue() && combineLanes(pr, pi, steps, lanes, out);
+        double[] product = new double[RbmKernels.PRODUCT_LENGTH];
+        productOneFlip(coshRe, coshIm, sinhRe, sinhIm, base, sign, tanhRe, tanhIm, nHidden, lanes,
+                product);
+        return RbmKernels.logOfProduct(product, out);
     }
 
     /**
      * Vector form of {@link RbmKernels#hiddenLogRatioTwoFlips}:
      * log Πⱼ [cosh(x₁ + x₂) − tanh θⱼ sinh(x₁ + x₂)] by the addition theorems, or false.
+     *
+     * Allocates its 4-double running product; hot loops call {@link #productTwoFlips}.
      *
      * @param lanes scratch of at least 3·{@link #LANES} doubles
      */
@@ -107,28 +136,82 @@ public final class RbmVectorKernels {
                                                  int base2, double sign2,
                                                  double[] tanhRe, double[] tanhIm, int nHidden,
                                                  double[] lanes, double[] out) {
+        double[] product = new double[RbmKernels.PRODUCT_LENGTH];
+        productTwoFlips(coshRe, coshIm, sinhRe, sinhIm, base1, sign1, base2, sign2, tanhRe, tanhIm,
+                nHidden, lanes, product);
+        return RbmKernels.logOfProduct(product, out);
+    }
+
+    /**
+     * The running product Πⱼ [cosh 2Wⱼᵢ − σᵢ tanh θⱼ sinh 2Wⱼᵢ] over all M hidden units into
+     * {@code product} ({@link RbmKernels#PRODUCT_LENGTH} doubles); {@code lanes} holds 3·LANES.
+     */
+    static void productOneFlip(double[] coshRe, double[] coshIm, double[] sinhRe,
+                               double[] sinhIm, int base, double sign, double[] tanhRe,
+                               double[] tanhIm, int nHidden, double[] lanes, double[] product) {
         double perFactor = RbmKernels.MAX_ROUNDING_AMPLIFICATION / nHidden;
         double perFactor2 = perFactor * perFactor;
+        int bound = SPECIES.loopBound(nHidden);
         DoubleVector pr = DoubleVector.broadcast(SPECIES, 1.0);
         DoubleVector pi = DoubleVector.zero(SPECIES);
         DoubleVector steps = DoubleVector.zero(SPECIES);
-        VectorMask<Double> trusted = SPECIES.maskAll(true);
-        for (int j = 0; j < nHidden; j += LANES) {
-            VectorMask<Double> in = SPECIES.indexInRange(j, nHidden);
-            DoubleVector c1r = DoubleVector.fromArray(SPECIES, coshRe, base1 + j, in);
-            DoubleVector c1i = DoubleVector.fromArray(SPECIES, coshIm, base1 + j, in);
-            DoubleVector s1r = DoubleVector.fromArray(SPECIES, sinhRe, base1 + j, in).mul(sign1);
-            DoubleVector s1i = DoubleVector.fromArray(SPECIES, sinhIm, base1 + j, in).mul(sign1);
-            DoubleVector c2r = DoubleVector.fromArray(SPECIES, coshRe, base2 + j, in);
-            DoubleVector c2i = DoubleVector.fromArray(SPECIES, coshIm, base2 + j, in);
-            DoubleVector s2r = DoubleVector.fromArray(SPECIES, sinhRe, base2 + j, in).mul(sign2);
-            DoubleVector s2i = DoubleVector.fromArray(SPECIES, sinhIm, base2 + j, in).mul(sign2);
+        DoubleVector worst = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY);
+        DoubleVector smallest = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
+        for (int j = 0; j < bound; j += LANES) {
+            DoubleVector cr = DoubleVector.fromArray(SPECIES, coshRe, base + j);
+            DoubleVector ci = DoubleVector.fromArray(SPECIES, coshIm, base + j);
+            DoubleVector sr = DoubleVector.fromArray(SPECIES, sinhRe, base + j).mul(sign);
+            DoubleVector si = DoubleVector.fromArray(SPECIES, sinhIm, base + j).mul(sign);
+            DoubleVector tr = DoubleVector.fromArray(SPECIES, tanhRe, j);
+            DoubleVector ti = DoubleVector.fromArray(SPECIES, tanhIm, j);
+            DoubleVector fr = cr.sub(tr.mul(sr).sub(ti.mul(si)));
+            DoubleVector fi = ci.sub(tr.mul(si).add(ti.mul(sr)));
+            DoubleVector terms = cr.abs().add(ci.abs())
+                    .add(tr.abs().add(ti.abs()).mul(sr.abs().add(si.abs())));
+            DoubleVector f2 = fr.mul(fr).add(fi.mul(fi));
+            worst = worst.max(terms.mul(terms).sub(f2.mul(perFactor2)));
+            smallest = smallest.min(f2);
+            DoubleVector nr = pr.mul(fr).sub(pi.mul(fi));
+            pi = pr.mul(fi).add(pi.mul(fr));
+            pr = nr;
+            DoubleVector scale = renormalisation(pr, pi);
+            pr = pr.mul(scale);
+            pi = pi.mul(scale);
+            steps = steps.add(stepOf(scale));
+        }
+        foldLanes(pr, pi, steps, worst, smallest, lanes, product);
+        RbmKernels.multiplyOneFlip(coshRe, coshIm, sinhRe, sinhIm, base, sign, tanhRe, tanhIm,
+                bound, nHidden, nHidden, product);
+    }
+
+    /** The running product of {@link #hiddenLogRatioTwoFlips}, as {@link #productOneFlip}. */
+    static void productTwoFlips(double[] coshRe, double[] coshIm, double[] sinhRe,
+                                double[] sinhIm, int base1, double sign1, int base2,
+                                double sign2, double[] tanhRe, double[] tanhIm, int nHidden,
+                                double[] lanes, double[] product) {
+        double perFactor = RbmKernels.MAX_ROUNDING_AMPLIFICATION / nHidden;
+        double perFactor2 = perFactor * perFactor;
+        int bound = SPECIES.loopBound(nHidden);
+        DoubleVector pr = DoubleVector.broadcast(SPECIES, 1.0);
+        DoubleVector pi = DoubleVector.zero(SPECIES);
+        DoubleVector steps = DoubleVector.zero(SPECIES);
+        DoubleVector worst = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY);
+        DoubleVector smallest = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
+        for (int j = 0; j < bound; j += LANES) {
+            DoubleVector c1r = DoubleVector.fromArray(SPECIES, coshRe, base1 + j);
+            DoubleVector c1i = DoubleVector.fromArray(SPECIES, coshIm, base1 + j);
+            DoubleVector s1r = DoubleVector.fromArray(SPECIES, sinhRe, base1 + j).mul(sign1);
+            DoubleVector s1i = DoubleVector.fromArray(SPECIES, sinhIm, base1 + j).mul(sign1);
+            DoubleVector c2r = DoubleVector.fromArray(SPECIES, coshRe, base2 + j);
+            DoubleVector c2i = DoubleVector.fromArray(SPECIES, coshIm, base2 + j);
+            DoubleVector s2r = DoubleVector.fromArray(SPECIES, sinhRe, base2 + j).mul(sign2);
+            DoubleVector s2i = DoubleVector.fromArray(SPECIES, sinhIm, base2 + j).mul(sign2);
             DoubleVector chr = c1r.mul(c2r).sub(c1i.mul(c2i)).add(s1r.mul(s2r).sub(s1i.mul(s2i)));
             DoubleVector chi = c1r.mul(c2i).add(c1i.mul(c2r)).add(s1r.mul(s2i).add(s1i.mul(s2r)));
             DoubleVector shr = s1r.mul(c2r).sub(s1i.mul(c2i)).add(c1r.mul(s2r).sub(c1i.mul(s2i)));
             DoubleVector shi = s1r.mul(c2i).add(s1i.mul(c2r)).add(c1r.mul(s2i).add(c1i.mul(s2r)));
-            DoubleVector tr = DoubleVector.fromArray(SPECIES, tanhRe, j, in);
-            DoubleVector ti = DoubleVector.fromArray(SPECIES, tanhIm, j, in);
+            DoubleVector tr = DoubleVector.fromArray(SPECIES, tanhRe, j);
+            DoubleVector ti = DoubleVector.fromArray(SPECIES, tanhIm, j);
             DoubleVector fr = chr.sub(tr.mul(shr).sub(ti.mul(shi)));
             DoubleVector fi = chi.sub(tr.mul(shi).add(ti.mul(shr)));
             DoubleVector n1c = c1r.abs().add(c1i.abs());
@@ -138,30 +221,42 @@ public final class RbmVectorKernels {
             DoubleVector terms = n1c.mul(n2c).add(n1s.mul(n2s))
                     .add(tr.abs().add(ti.abs()).mul(n1s.mul(n2c).add(n1c.mul(n2s))));
             DoubleVector f2 = fr.mul(fr).add(fi.mul(fi));
-            trusted = trusted.and(terms.mul(terms).compare(VectorOperators.LE, f2.mul(perFactor2))
-                    .and(f2.compare(VectorOperators.GE, RbmKernels.MIN_FACTOR_MODULUS2))
-                    .or(in.not()));
-            fr = fr.blend(1.0, in.not());
-            fi = fi.blend(0.0, in.not());
+            worst = worst.max(terms.mul(terms).sub(f2.mul(perFactor2)));
+            smallest = smallest.min(f2);
             DoubleVector nr = pr.mul(fr).sub(pi.mul(fi));
             pi = pr.mul(fi).add(pi.mul(fr));
             pr = nr;
-            DoubleVector magnitude = pr.abs().max(pi.abs());
-            VectorMask<Double> big = magnitude.compare(VectorOperators.GT, BIG);
-            VectorMask<Double> small = magnitude.compare(VectorOperators.LT, SMALL);
-            pr = pr.mul(SMALL, big).mul(BIG, small);
-            pi = pi.mul(SMALL, big).mul(BIG, small);
-            steps = steps.add(1.0, big).sub(1.0, small);
+            DoubleVector scale = renormalisation(pr, pi);
+            pr = pr.mul(scale);
+            pi = pi.mul(scale);
+            steps = steps.add(stepOf(scale));
         }
-        return trusted.allTrue() && combineLanes(pr, pi, steps, lanes, out);
+        foldLanes(pr, pi, steps, worst, smallest, lanes, product);
+        RbmKernels.multiplyTwoFlips(coshRe, coshIm, sinhRe, sinhIm, base1, sign1, base2, sign2,
+                tanhRe, tanhIm, bound, nHidden, nHidden, product);
+    }
+
+    /** Per lane 2^−256 where max(|re|, |im|) &gt; 2^256, 2^256 where it is &lt; 2^−256, else 1. */
+    private static DoubleVector renormalisation(DoubleVector pr, DoubleVector pi) {
+        DoubleVector magnitude = pr.abs().max(pi.abs());
+        VectorMask<Double> big = magnitude.compare(VectorOperators.GT, BIG_V);
+        VectorMask<Double> small = magnitude.compare(VectorOperators.LT, SMALL_V);
+        return ONE.blend(SMALL_V, big).blend(BIG_V, small);
+    }
+
+    /** +1 for a scale of 2^−256, −1 for 2^256, 0 for 1 (the exponent steps removed). */
+    private static DoubleVector stepOf(DoubleVector scale) {
+        return ZERO.blend(ONE, scale.compare(VectorOperators.LT, ONE))
+                .blend(MINUS_ONE, scale.compare(VectorOperators.GT, ONE));
     }
 
     /**
-     * log Π_lanes (pr + i·pi)·2^{256·steps} into out[0..1] with the scalar exact
-     * renormalisation; false when the product is zero or not finite.
+     * Folds the lane products Π_lanes (pr + i·pi)·2^{256·steps} into the scalar running
+     * {@code product}, trusted iff every lane passed the refusal test.
      */
-    private static boolean combineLanes(DoubleVector pr, DoubleVector pi, DoubleVector steps,
-                                        double[] lanes, double[] out) {
+    private static void foldLanes(DoubleVector pr, DoubleVector pi, DoubleVector steps,
+                                  DoubleVector worst, DoubleVector smallest, double[] lanes,
+                                  double[] product) {
         pr.intoArray(lanes, 0);
         pi.intoArray(lanes, LANES);
         steps.intoArray(lanes, 2 * LANES);
@@ -182,6 +277,11 @@ public final class RbmVectorKernels {
                 exponent += k;
             }
         }
-        return RbmKernels.logOfScaledProduct(re, im, exponent, out);
+        double worstViolation = worst.reduceLanes(VectorOperators.MAX);
+        double smallestF2 = smallest.reduceLanes(VectorOperators.MIN);
+        // an empty vector loop leaves −∞/+∞, which pass; NaN fails both comparisons
+        boolean trusted = !(worstViolation > 0.0) && !Double.isNaN(worstViolation)
+                && smallestF2 >= RbmKernels.MIN_FACTOR_MODULUS2;
+        RbmKernels.storeProduct(re, im, exponent, trusted, product);
     }
 }

@@ -20,6 +20,20 @@ public interface WalkerCache {
      */
     void logRatio(int[] sites, int offset, int count, double[] out);
 
+    /**
+     * ψ(σ')/ψ(σ) itself for the same move, as (Re, Im) in {@code out}: what Metropolis
+     * acceptances (|ratio|²) and local estimators (Σ H_σσ' ratio) need. The default exponentiates
+     * {@link #logRatio}; an ansatz whose ratio is a product (e.g. the RBM) overrides it to skip the
+     * log and exp. Overflows to ±∞ like exp of the log ratio would.
+     */
+    default void ratio(int[] sites, int offset, int count, double[] out) {
+        logRatio(sites, offset, count, out);
+        double modulus = Math.exp(out[0]);
+        double phase = out[1];
+        out[0] = modulus * Math.cos(phase);
+        out[1] = modulus * Math.sin(phase);
+    }
+
     /** Moves to σ' = σ with the given sites flipped, updating the tables incrementally. */
     void applyFlips(int[] sites, int offset, int count);
 

@@ -116,6 +116,76 @@ class RbmTest {
 
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
+    void ratioIsExpOfLogPsiDifferenceFromScratch(boolean complex) {
+        SplittableRandom rnd = new SplittableRandom(complex ? 15 : 16);
+        int n = 10;
+        int m = 20;
+        Rbm rbm = create(complex, n, 2);
+        RbmCache cache = rbm.newCache();
+        double[] out = new double[2];
+        for (double scale : new double[] {0.05, 0.5, 2.0}) {
+            double[] p = Reference.randomParameters(rnd, rbm.parameterArrayLength(), scale);
+            rbm.setParameters(p);
+            for (int trial = 0; trial < 20; trial++) {
+                int[] sigma = Reference.randomConfiguration(rnd, n);
+                cache.reset(sigma);
+                double[] before = Reference.rbmLogPsi(p, complex, n, m, sigma);
+                for (int count : new int[] {0, 1, 2, 3}) {
+                    int[] sites = Reference.distinctSites(rnd, n, count);
+                    cache.ratio(sites, 0, count, out);
+                    double[] after = Reference.rbmLogPsi(p, complex, n, m,
+                            Reference.flipped(sigma, sites));
+                    double modulus = Math.exp(after[0] - before[0]);
+                    double phase = after[1] - before[1];
+                    // log ratios agree to 1e-10 (test above), so the ratios to 1e-10 relative
+                    double tol = 1e-10 * modulus;
+                    assertEquals(modulus * Math.cos(phase), out[0], tol, count + " flips (Re)");
+                    assertEquals(modulus * Math.sin(phase), out[1], tol, count + " flips (Im)");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void referenceCacheAgreesWithVectorCacheAlongAWalk(boolean complex) {
+        // M = 39 is not a multiple of any vector length: the scalar tails are exercised too
+        SplittableRandom rnd = new SplittableRandom(complex ? 31 : 32);
+        int n = 13;
+        Rbm rbm = create(complex, n, 3);
+        rbm.setParameters(Reference.randomParameters(rnd, rbm.parameterArrayLength(), 0.4));
+        RbmCache vector = rbm.newCache();
+        RbmCache scalar = rbm.newReferenceCache();
+        int[] start = Reference.randomConfiguration(rnd, n);
+        vector.reset(start);
+        scalar.reset(start);
+        double[] v = new double[2];
+        double[] s = new double[2];
+        for (int move = 0; move < 200; move++) {
+            int[] sites = Reference.distinctSites(rnd, n, 1 + rnd.nextInt(2));
+            vector.ratio(sites, 0, sites.length, v);
+            scalar.ratio(sites, 0, sites.length, s);
+            double size = Math.hypot(s[0], s[1]);
+            assertEquals(s[0], v[0], 1e-12 * size, "ratio (Re), move " + move);
+            assertEquals(s[1], v[1], 1e-12 * size, "ratio (Im), move " + move);
+            vector.logRatio(sites, 0, sites.length, v);
+            scalar.logRatio(sites, 0, sites.length, s);
+            Reference.assertLogEquals(s, v, 1e-12, "log ratio, move " + move);
+            vector.applyFlips(sites, 0, sites.length);
+            scalar.applyFlips(sites, 0, sites.length);
+        }
+        assertArrayEquals(scalar.sigma(), vector.sigma());
+        assertArrayEquals(scalar.tanhRe, vector.tanhRe, 1e-13);
+        assertArrayEquals(scalar.tanhIm, vector.tanhIm, 1e-13);
+        double[] dVector = new double[rbm.parameterArrayLength()];
+        double[] dScalar = new double[rbm.parameterArrayLength()];
+        vector.logDerivatives(dVector, 0);
+        scalar.logDerivatives(dScalar, 0);
+        assertArrayEquals(dScalar, dVector, 1e-13);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
     void applyFlipsKeepsCacheEqualToFreshReset(boolean complex) {
         SplittableRandom rnd = new SplittableRandom(complex ? 21 : 22);
         int n = 9;

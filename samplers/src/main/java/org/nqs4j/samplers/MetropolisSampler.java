@@ -13,7 +13,7 @@ import org.nqs4j.hamiltonians.SpinHilbert;
  * Metropolis–Hastings sampling of |ψ(σ)|² with many independent Markov chains.
  *
  * <p>A move σ→σ' from a symmetric {@link TransitionRule} is accepted with probability
- * min(1, |ψ(σ')/ψ(σ)|²) = min(1, exp(2 Re[log ψ(σ') − log ψ(σ)])). One sweep is
+ * min(1, |ψ(σ')/ψ(σ)|²), the ratio taken directly from the cache ({@link WalkerCache#ratio}). One sweep is
  * {@code sweepSize} proposals (default N). Chains persist across calls to {@link #sample}, so
  * each optimisation step continues the previous chains after a short burn-in.
  *
@@ -62,7 +62,9 @@ public final class MetropolisSampler {
         this.rngs = new RestorableUniformRandomProvider[nChains];
         this.configurations = new int[nChains][];
         this.moveSites = new int[nChains][rule.maxFlips()];
-        this.ratio = new double[nChains][2];
+        // 16 doubles (a cache line and more) per chain: the first two are written on every
+        // proposal, and chains on other threads must not share their line
+        this.ratio = new double[nChains][16];
         this.proposed = new long[nChains];
         this.accepted = new long[nChains];
         JumpableUniformRandomProvider base = (JumpableUniformRandomProvider) SOURCE.create(seed);
@@ -135,23 +137,32 @@ public final class MetropolisSampler {
         System.arraycopy(cache.sigma(), 0, configurations[c], 0, configurations[c].length);
     }
 
+    /**
+     * One sweep of chain c. The counters are kept in locals and stored once: chains on different
+     * threads would otherwise write neighbouring elements of {@code proposed}/{@code accepted}
+     * on every proposal (false sharing of one cache line).
+     */
     private void sweep(int c, WalkerCache cache) {
         UniformRandomProvider rng = rngs[c];
         int[] sites = moveSites[c];
         double[] r = ratio[c];
+        long nProposed = 0;
+        long nAccepted = 0;
         for (int step = 0; step < sweepSize; step++) {
             int n = rule.propose(cache.sigma(), rng, sites);
             if (n == 0) {
                 continue;
             }
-            proposed[c]++;
-            cache.logRatio(sites, 0, n, r);
-            double logAcceptance = 2 * r[0];
-            if (logAcceptance >= 0 || rng.nextDouble() < Math.exp(logAcceptance)) {
+            nProposed++;
+            cache.ratio(sites, 0, n, r);
+            double acceptance = r[0] * r[0] + r[1] * r[1]; // |ψ(σ')/ψ(σ)|², no exp needed
+            if (acceptance >= 1 || rng.nextDouble() < acceptance) {
                 cache.applyFlips(sites, 0, n);
-                accepted[c]++;
+                nAccepted++;
             }
         }
+        proposed[c] += nProposed;
+        accepted[c] += nAccepted;
     }
 
     /** Fraction of non-null proposals accepted by chain c in the last {@link #sample} call. */

@@ -7,7 +7,8 @@ import org.nqs4j.hamiltonians.LocalOperator;
 /**
  * Local value of an operator at the chain's current configuration,
  * O_loc(σ) = Σ_σ' ⟨σ|Ô|σ'⟩ ψ(σ')/ψ(σ), with ⟨σ|Ô|σ'⟩ = conj⟨σ'|Ô|σ⟩ for a Hermitian Ô and the
- * amplitude ratios from the cache's look-up tables. ⟨Ô⟩ = E_{|ψ|²}[O_loc]; for Ô = Ĥ this is the
+ * amplitude ratios ψ(σ')/ψ(σ) straight from the cache's look-up tables ({@link WalkerCache#ratio}: for
+ * the RBM a product of FMAs, no exp/cos/sin per connection). ⟨Ô⟩ = E_{|ψ|²}[O_loc]; for Ô = Ĥ this is the
  * local energy.
  */
 public final class LocalEstimator {
@@ -18,7 +19,7 @@ public final class LocalEstimator {
      * Writes O_loc(σ) as (re, im) into {@code out}.
      *
      * @param connections per-chain buffer, wide enough for {@code op}
-     * @param logRatio    per-chain scratch of length 2
+     * @param logRatio    per-chain scratch of length 2 (receives ψ(σ')/ψ(σ))
      */
     public static void localValue(LocalOperator op, WalkerCache cache, Connections connections, double[] logRatio,
                                   double[] out) {
@@ -35,10 +36,9 @@ public final class LocalEstimator {
                 im += mIm;
                 continue;
             }
-            cache.logRatio(sites, connections.flipOffset(k), n, logRatio);
-            double mod = Math.exp(logRatio[0]);
-            double rRe = mod * Math.cos(logRatio[1]);
-            double rIm = mod * Math.sin(logRatio[1]);
+            cache.ratio(sites, connections.flipOffset(k), n, logRatio);
+            double rRe = logRatio[0];
+            double rIm = logRatio[1];
             re += mRe * rRe - mIm * rIm;
             im += mRe * rIm + mIm * rRe;
         }

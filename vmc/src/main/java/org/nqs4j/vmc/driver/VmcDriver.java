@@ -46,11 +46,15 @@ public final class VmcDriver {
     private final ChainScratch[] scratch;
     private int consecutiveFailures;
 
-    /** Per-chain buffers, so that chains on different threads share nothing mutable. */
+    /**
+     * Per-chain buffers, so that chains on different threads share nothing mutable. The 2-double
+     * results are padded to 16 doubles: written per connection, they must not share a cache line
+     * with another chain's.
+     */
     private static final class ChainScratch {
         final Connections connections;
-        final double[] logRatio = new double[2];
-        final double[] value = new double[2];
+        final double[] logRatio = new double[16];
+        final double[] value = new double[16];
 
         ChainScratch(LocalOperator op) {
             connections = op.newConnections();

@@ -1,0 +1,196 @@
+package org.nqs4j.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.nqs4j.ansatz.Rbm;
+import org.nqs4j.optimizers.Schedule;
+import org.nqs4j.optimizers.Sgd;
+import org.nqs4j.optimizers.sr.DiagonalShift;
+import org.nqs4j.optimizers.sr.SrSolvers;
+import org.nqs4j.optimizers.sr.StochasticReconfiguration;
+import org.nqs4j.samplers.ChainPool;
+import org.nqs4j.samplers.MetropolisSampler;
+import org.nqs4j.vmc.cli.Command;
+import org.nqs4j.vmc.cli.UsageException;
+import org.nqs4j.vmc.driver.IterationResult;
+import org.nqs4j.vmc.driver.VmcDriver;
+
+/**
+ * {@code nqs bench}: the peers' problems ({@link BenchProblem}) with the peers' settings: 1,000
+ * samples per SR iteration (20 chains × 50), 10 % discarded (5 sweeps per chain), SR with an
+ * absolute diagonal shift 0.01 and the automatic solver, plain SGD step 0.01. Reports per problem
+ * the time per iteration, kept samples per second (and per thread), the process's peak RSS, and
+ * the energy against wall time; once per run the measured FMA peak of one core.
+ */
+public final class BenchCommand implements Command {
+    private static final int CHAINS = 20;
+    private static final int SAMPLES_PER_CHAIN = 50;
+    private static final int DISCARD_SWEEPS = 5;
+    private static final long SEED = 20170210L;
+
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String usage() {
+        return "bench [--json] [--threads N] [--problems a,b,...] [--quick] [--iterations K]\n"
+                + "      time the reference problems (samples/s, s/iteration, peak RSS, FMA peak)";
+    }
+
+    @Override
+    public int run(List<String> args) throws IOException {
+        boolean json = false;
+        boolean quick = false;
+        int threads = 1;
+        int iterations = 10;
+        List<String> names = null;
+        for (int k = 0; k < args.size(); k++) {
+            switch (args.get(k)) {
+                case "--json" -> json = true;
+                case "--quick" -> quick = true;
+                case "--threads" -> threads = positive(value(args, ++k, "--threads"), "--threads");
+                case "--iterations" -> iterations = positive(value(args, ++k, "--iterations"), "--iterations");
+                case "--problems" -> names = List.of(value(args, ++k, "--problems").split(","));
+                default -> throw new UsageException("unknown argument '" + args.get(k) + "'");
+            }
+        }
+        Map<String, BenchProblem> all = BenchProblem.standard();
+        if (names == null) {
+            names = quick ? BenchProblem.quick() : new ArrayList<>(all.keySet());
+        }
+        for (String n : names) {
+            if (!all.containsKey(n)) {
+                throw new UsageException("unknown problem '" + n + "'; known: " + String.join(", ", all.keySet()));
+            }
+        }
+        int measured = quick ? Math.min(iterations, 3) : iterations;
+        int warmup = quick ? 1 : 3;
+        double peak = FmaPeak.gflops(quick ? 20_000_000L : 100_000_000L, 3);
+        List<Result> results = new ArrayList<>();
+        if (!json) {
+            System.out.printf(Locale.ROOT, "FMA peak of one core (Vector API, %d lanes): %.1f GFLOP/s; %d thread(s)%n",
+                    jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.length(), peak, threads);
+            System.out.printf(Locale.ROOT, "%-28s %7s %8s %12s %12s %10s %10s %9s %11s%n", "problem", "params",
+                    "s/iter", "sampling s", "update s", "samples/s", "per core", "RSS MB", "E/N");
+        }
+        for (String n : names) {
+            Result r = measure(all.get(n), threads, warmup, measured);
+            results.add(r);
+            if (!json) {
+                System.out.printf(Locale.ROOT, "%-28s %7d %8.4f %12.4f %12.4f %10.0f %10.0f %9.0f %11.5f%n", r.name,
+                        r.parameters, r.secondsPerIteration, r.samplingSeconds, r.updateSeconds,
+                        r.samplesPerSecond, r.samplesPerSecond / threads, r.peakRssMb, r.energyPerSite);
+            }
+        }
+        if (json) {
+            System.out.println(toJson(results, peak, threads));
+        }
+        return 0;
+    }
+
+    private record Result(String name, int parameters, int threads, double secondsPerIteration,
+                          double samplingSeconds, double updateSeconds, double samplesPerSecond, double peakRssMb,
+                          double energyPerSite, double exactEnergyPerSite, List<double[]> trace) {
+    }
+
+    private static Result measure(BenchProblem problem, int threads, int warmup, int measured) throws IOException {
+        Rbm rbm = problem.ansatz(SEED);
+        MetropolisSampler sampler = problem.sampler(rbm, CHAINS, SEED + 1);
+        try (ChainPool pool = new ChainPool(threads)) {
+            VmcDriver driver = new VmcDriver(rbm, problem.hamiltonian(), sampler,
+                    new StochasticReconfiguration(SrSolvers.auto(), DiagonalShift.absolute(Schedule.constant(0.01))),
+                    new Sgd(0.01), pool, SAMPLES_PER_CHAIN, DISCARD_SWEEPS);
+            List<double[]> trace = new ArrayList<>();
+            double wall = 0;
+            double sampling = 0;
+            double update = 0;
+            double total = 0;
+            double energy = Double.NaN;
+            for (int it = 0; it < warmup + measured; it++) {
+                long t0 = System.nanoTime();
+                IterationResult r = driver.step(it);
+                double seconds = (System.nanoTime() - t0) * 1e-9;
+                wall += seconds;
+                energy = r.energy().mean() / problem.nSites();
+                trace.add(new double[] {wall, energy});
+                if (it >= warmup) {
+                    total += seconds;
+                    sampling += r.samplingSeconds();
+                    update += r.updateSeconds();
+                }
+            }
+            return new Result(problem.name(), rbm.nParameters(), threads, total / measured, sampling / measured,
+                    update / measured, driver.nSamples() * measured / sampling, peakRssMb(), energy,
+                    problem.exactEnergyPerSite(), trace);
+        }
+    }
+
+    /** The process's peak resident set (VmHWM of /proc/self/status), MB; NaN off Linux. */
+    static double peakRssMb() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return Double.NaN;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("VmHWM:")) {
+                return Double.parseDouble(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static String toJson(List<Result> results, double peak, int threads) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "{\"fma_peak_gflops_one_core\": %.2f, \"threads\": %d, "
+                + "\"available_processors\": %d, \"problems\": [", peak, threads,
+                Runtime.getRuntime().availableProcessors()));
+        for (int k = 0; k < results.size(); k++) {
+            Result r = results.get(k);
+            sb.append(k == 0 ? "\n  " : ",\n  ");
+            sb.append(String.format(Locale.ROOT, "{\"name\": \"%s\", \"parameters\": %d, \"threads\": %d, "
+                            + "\"seconds_per_iteration\": %.6f, \"sampling_seconds_per_iteration\": %.6f, "
+                            + "\"update_seconds_per_iteration\": %.6f, \"samples_per_second\": %.1f, "
+                            + "\"samples_per_second_per_thread\": %.1f, \"peak_rss_mb\": %.1f, "
+                            + "\"energy_per_site\": %s, \"exact_energy_per_site\": %s, \"energy_vs_wall_seconds\": [",
+                    r.name, r.parameters, r.threads, r.secondsPerIteration, r.samplingSeconds, r.updateSeconds,
+                    r.samplesPerSecond, r.samplesPerSecond / r.threads, r.peakRssMb, number(r.energyPerSite),
+                    number(r.exactEnergyPerSite)));
+            for (int t = 0; t < r.trace.size(); t++) {
+                double[] p = r.trace.get(t);
+                sb.append(t == 0 ? "" : ", ").append(String.format(Locale.ROOT, "[%.4f, %s]", p[0], number(p[1])));
+            }
+            sb.append("]}");
+        }
+        return sb.append("\n]}").toString();
+    }
+
+    private static String number(double x) {
+        return Double.isFinite(x) ? String.format(Locale.ROOT, "%.8f", x) : "null";
+    }
+
+    private static String value(List<String> args, int k, String option) {
+        if (k >= args.size()) {
+            throw new UsageException(option + " needs a value");
+        }
+        return args.get(k);
+    }
+
+    private static int positive(String text, String option) {
+        try {
+            int v = Integer.parseInt(text);
+            if (v >= 1) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(option + " must be a positive integer, got '" + text + "'");
+    }
+}

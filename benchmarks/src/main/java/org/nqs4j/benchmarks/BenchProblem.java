@@ -1,0 +1,86 @@
+package org.nqs4j.benchmarks;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nqs4j.ansatz.GaussianParameters;
+import org.nqs4j.ansatz.Rbm;
+import org.nqs4j.hamiltonians.Boundary;
+import org.nqs4j.hamiltonians.Lattice;
+import org.nqs4j.hamiltonians.PauliSumOperator;
+import org.nqs4j.hamiltonians.SpinHilbert;
+import org.nqs4j.hamiltonians.SpinModels;
+import org.nqs4j.hamiltonians.Units;
+import org.nqs4j.samplers.ExchangeRule;
+import org.nqs4j.samplers.LocalFlipRule;
+import org.nqs4j.samplers.MetropolisSampler;
+import org.nqs4j.samplers.TransitionRule;
+
+/**
+ * A standard problem of the reference codes (/work/shared/peers.md): Pauli units, periodic
+ * chains or square lattices, complex RBM with M = αN, Marshall-rotated Heisenberg
+ * H = Σ ZZ − 2 Σ (σ⁺σ⁻ + h.c.) with exchange moves in the Σσ = 0 sector, or the TFIM
+ * H = −Σ ZZ − h Σ X with single flips.
+ *
+ * @param exactEnergyPerSite E₀/N in Pauli units, NaN when unknown
+ */
+public record BenchProblem(String name, Lattice lattice, boolean heisenberg, double field, int alpha,
+                           double exactEnergyPerSite) {
+
+    /** The problems of the performance issue, by name. */
+    public static Map<String, BenchProblem> standard() {
+        Map<String, BenchProblem> all = new LinkedHashMap<>();
+        Lattice chain40 = Lattice.chain(40, Boundary.PERIODIC, false);
+        Lattice chain100 = Lattice.chain(100, Boundary.PERIODIC, false);
+        Lattice square10 = Lattice.square(10, Boundary.PERIODIC, false);
+        for (int alpha : new int[] {1, 2, 4}) {
+            add(all, new BenchProblem("heisenberg-chain-40-a" + alpha, chain40, true, 0, alpha, -1.7746522788));
+        }
+        for (int alpha : new int[] {1, 2, 4}) {
+            add(all, new BenchProblem("heisenberg-chain-100-a" + alpha, chain100, true, 0, alpha, Double.NaN));
+        }
+        add(all, new BenchProblem("tfim-chain-40-h1-a1", chain40, false, 1.0, 1, -1.2735668529));
+        add(all, new BenchProblem("heisenberg-square-10x10-a1", square10, true, 0, 1, -2.686196));
+        return all;
+    }
+
+    private static void add(Map<String, BenchProblem> all, BenchProblem p) {
+        all.put(p.name(), p);
+    }
+
+    /** The problems of {@code --quick}: one per kind, small enough for a smoke run. */
+    public static List<String> quick() {
+        return List.of("heisenberg-chain-40-a1", "tfim-chain-40-h1-a1");
+    }
+
+    public int nSites() {
+        return lattice.nSites();
+    }
+
+    public PauliSumOperator hamiltonian() {
+        if (heisenberg) {
+            return SpinModels.marshallRotated(SpinModels.heisenberg(lattice, 1.0, Units.PAULI), lattice);
+        }
+        return SpinModels.transverseFieldIsing(lattice, 1.0, field, Units.PAULI);
+    }
+
+    public SpinHilbert hilbert() {
+        return heisenberg ? SpinHilbert.fixedMagnetization(nSites(), 0) : SpinHilbert.unconstrained(nSites());
+    }
+
+    public TransitionRule rule() {
+        return heisenberg ? ExchangeRule.onEdges(lattice.edges(0)) : new LocalFlipRule(nSites());
+    }
+
+    /** A complex RBM with Gaussian initial parameters of width 0.01 (seeded). */
+    public Rbm ansatz(long seed) {
+        Rbm rbm = Rbm.complex(nSites(), alpha);
+        GaussianParameters.initialise(rbm, seed, 0.01);
+        return rbm;
+    }
+
+    /** A sampler with sweeps of N proposals (the peers' definition of one sample). */
+    public MetropolisSampler sampler(Rbm rbm, int chains, long seed) {
+        return new MetropolisSampler(rbm, hilbert(), rule(), chains, nSites(), seed);
+    }
+}

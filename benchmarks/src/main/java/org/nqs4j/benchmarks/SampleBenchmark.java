@@ -1,0 +1,91 @@
+package org.nqs4j.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.nqs4j.ansatz.Rbm;
+import org.nqs4j.ansatz.RbmCache;
+import org.nqs4j.hamiltonians.Connections;
+import org.nqs4j.hamiltonians.PauliSumOperator;
+import org.nqs4j.samplers.TransitionRule;
+import org.nqs4j.vmc.driver.LocalEstimator;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Question: how long does one sample take — a sweep of N Metropolis proposals, one local energy
+ * and the O_k row — on the peers' problems, with the vector and the scalar kernels, and does it
+ * allocate? (Run with {@code -prof gc}: gc.alloc.rate.norm must be ≈ 0 B/op.)
+ *
+ * <p>The loop is the sampler's and the driver's hot loop written out, so that the kernel set
+ * can be chosen; samples/s = 1e9 / (ns/op).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
+public class SampleBenchmark {
+    @Param({"heisenberg-chain-40-a1", "heisenberg-chain-40-a4", "tfim-chain-40-h1-a1", "heisenberg-square-10x10-a1"})
+    public String problem;
+
+    @Param({"vector", "scalar"})
+    public String kernels;
+
+    private RbmCache cache;
+    private TransitionRule rule;
+    private PauliSumOperator hamiltonian;
+    private Connections connections;
+    private UniformRandomProvider rng;
+    private final int[] sites = new int[2];
+    private final double[] ratio = new double[2];
+    private final double[] energy = new double[2];
+    private double[] o;
+    private int nSites;
+
+    @Setup
+    public void setUp() {
+        BenchProblem p = BenchProblem.standard().get(problem);
+        Rbm rbm = p.ansatz(5);
+        cache = kernels.equals("vector") ? rbm.newCache() : rbm.newReferenceCache();
+        rule = p.rule();
+        hamiltonian = p.hamiltonian();
+        connections = hamiltonian.newConnections();
+        rng = RandomSource.XO_SHI_RO_256_PP.create(9L);
+        nSites = p.nSites();
+        int[] sigma = new int[nSites];
+        for (int i = 0; i < nSites; i++) {
+            sigma[i] = i % 2 == 0 ? 1 : -1;
+        }
+        cache.reset(sigma);
+        o = new double[rbm.parameterArrayLength()];
+    }
+
+    @Benchmark
+    public double oneSample() {
+        for (int step = 0; step < nSites; step++) {
+            int n = rule.propose(cache.sigma(), rng, sites);
+            if (n == 0) {
+                continue;
+            }
+            cache.ratio(sites, 0, n, ratio);
+            double acceptance = ratio[0] * ratio[0] + ratio[1] * ratio[1];
+            if (acceptance >= 1 || rng.nextDouble() < acceptance) {
+                cache.applyFlips(sites, 0, n);
+            }
+        }
+        LocalEstimator.localValue(hamiltonian, cache, connections, ratio, energy);
+        cache.logDerivatives(o, 0);
+        return energy[0];
+    }
+}

@@ -1,0 +1,64 @@
+package org.nqs4j.benchmarks;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.nqs4j.ansatz.RbmKernels;
+import org.nqs4j.ansatz.RbmVectorKernels;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Question: what does recomputing tanh θ exactly after an accepted move cost, with the Vector
+ * API's EXPM1/SIN/COS against StrictMath-based scalar code, for M = 40 and 160 complex angles?
+ *
+ * <p>Answer: see benchmarks/README.md.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
+public class TanhBenchmark {
+    @Param({"40", "160"})
+    public int m;
+
+    private double[] re;
+    private double[] im;
+    private double[] outRe;
+    private double[] outIm;
+
+    @Setup
+    public void setUp() {
+        SplittableRandom rnd = new SplittableRandom(3);
+        re = new double[m];
+        im = new double[m];
+        for (int k = 0; k < m; k++) {
+            re[k] = rnd.nextDouble(-2, 2);
+            im[k] = rnd.nextDouble(-2, 2);
+        }
+        outRe = new double[m];
+        outIm = new double[m];
+    }
+
+    @Benchmark
+    public double vector() {
+        RbmVectorKernels.tanh(re, im, m, outRe, outIm);
+        return outRe[0];
+    }
+
+    @Benchmark
+    public double scalar() {
+        RbmKernels.tanh(re, im, m, outRe, outIm);
+        return outRe[0];
+    }
+}
