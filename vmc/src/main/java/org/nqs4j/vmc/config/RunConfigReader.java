@@ -371,7 +371,7 @@ public final class RunConfigReader {
                     }
                     op = Observables.structureFactor(lattice, q, units);
                     dflt = "structure_factor";
-                    s.resolve("q", qs);
+                    s.derived("q", qs);
                 }
                 default -> {
                     op = SpinModels.fromTerms(n, pauliTerms(s, lattice, units));
