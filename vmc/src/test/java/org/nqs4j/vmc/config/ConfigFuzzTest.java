@@ -73,6 +73,13 @@ class ConfigFuzzTest {
         return String.join("\n", lines);
     }
 
+    /** Reads a config as nqs run does, or as nqs sweep reads its first point when it declares a sweep. */
+    static RunConfig read(String text, String source) {
+        ConfigValue.Mapping tree = YamlConfigParser.parse(text, source);
+        SweepSpec.extract(tree).ifPresent(s -> s.points().get(0).applyTo(tree));
+        return RunConfigReader.read(tree, Path.of(source));
+    }
+
     @Test
     void damagedConfigsLoadOrFailWithAConfigExceptionNamingTheFile() throws IOException {
         List<String> examples = examples();
@@ -82,7 +89,7 @@ class ConfigFuzzTest {
         for (int k = 0; k < 3000; k++) {
             String text = mutate(examples.get(k % examples.size()), rng);
             try {
-                RunConfigReader.read(YamlConfigParser.parse(text, "fuzz.yaml"), Path.of("fuzz.yaml"));
+                read(text, "fuzz.yaml");
             } catch (ConfigException e) {
                 failures++;
                 assertTrue(e.getMessage() != null && e.getMessage().contains("fuzz.yaml"),
@@ -112,7 +119,7 @@ class ConfigFuzzTest {
                 """);
         DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build();
         for (String text : texts) {
-            RunConfig first = RunConfigReader.read(YamlConfigParser.parse(text, "a.yaml"), Path.of("a.yaml"));
+            RunConfig first = read(text, "a.yaml");
             String dumped = new Dump(settings).dumpToString(first.resolved());
             RunConfig again = RunConfigReader.read(YamlConfigParser.parse(dumped, "config.resolved.yaml"),
                     Path.of("config.resolved.yaml"));
