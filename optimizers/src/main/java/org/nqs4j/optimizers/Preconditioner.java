@@ -15,4 +15,27 @@ public interface Preconditioner {
     void apply(LogDerivativeSamples centeredO, double[] force, double[] direction, int iteration);
 
     String description();
+
+    /**
+     * Multiplies the regularising diagonal shift by {@code factor} ≥ 1 from the next step on; the
+     * driver raises it after a rejected (non-finite) step. Preconditioners without a shift ignore it.
+     */
+    default void setShiftScale(double factor) {
+        if (!(factor >= 1) || !Double.isFinite(factor)) {
+            throw new IllegalArgumentException("the shift scale must be finite and >= 1, got " + factor);
+        }
+    }
+
+    /** What one step hands to the next (e.g. a CG warm start), for checkpoints; empty when nothing. */
+    default double[] saveState() {
+        return new double[0];
+    }
+
+    /** Restores {@link #saveState()}. */
+    default void restoreState(double[] state) {
+        if (state.length != 0) {
+            throw new IllegalArgumentException(description() + " carries no state between steps; got "
+                    + state.length + " doubles");
+        }
+    }
 }

@@ -52,6 +52,26 @@ public final class AutoSolver implements SrSolver {
         return cg;
     }
 
+    /** The CG warm start, when CG has been used; empty otherwise (the other solvers keep nothing). */
+    @Override
+    public double[] saveState() {
+        return cg == null ? new double[0] : cg.saveState();
+    }
+
+    @Override
+    public void restoreState(double[] state) {
+        if (state.length == 0) {
+            if (cg != null) {
+                cg.restoreState(state);
+            }
+            return;
+        }
+        if (cg == null) {
+            cg = new ConjugateGradientSolver(cgTolerance, cgMaxIterations);
+        }
+        cg.restoreState(state);
+    }
+
     private static boolean positive(double[] shift, int p) {
         for (int k = 0; k < p; k++) {
             if (!(shift[k] > 0)) {

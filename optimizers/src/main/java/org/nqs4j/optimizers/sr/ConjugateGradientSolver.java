@@ -132,6 +132,20 @@ public final class ConjugateGradientSolver implements SrSolver {
         return relativeResidual <= tolerance;
     }
 
+    /** The warm start x (the last solution; empty before the first solve). */
+    @Override
+    public double[] saveState() {
+        return x.clone();
+    }
+
+    @Override
+    public void restoreState(double[] state) {
+        x = state.clone();
+        r = new double[x.length];
+        p = new double[x.length];
+        ap = new double[x.length];
+    }
+
     /** Forgets the warm start: the next solve starts from δ = 0. */
     public void reset() {
         Arrays.fill(x, 0.0);

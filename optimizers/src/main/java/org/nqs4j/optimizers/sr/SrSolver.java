@@ -19,5 +19,18 @@ public interface SrSolver {
      */
     void solve(LogDerivativeSamples centeredO, double[] force, double[] shift, double[] direction);
 
+    /** What one solve hands to the next (the CG warm start), for checkpoints; empty when nothing. */
+    default double[] saveState() {
+        return new double[0];
+    }
+
+    /** Restores {@link #saveState()}, so that a resumed run solves exactly as the uninterrupted one. */
+    default void restoreState(double[] state) {
+        if (state.length != 0) {
+            throw new IllegalArgumentException(description() + " carries no state between solves; got "
+                    + state.length + " doubles");
+        }
+    }
+
     String description();
 }

@@ -12,6 +12,7 @@ public final class StochasticReconfiguration implements Preconditioner {
     private final SrSolver solver;
     private final DiagonalShift shift;
     private double[] diagonal = new double[0];
+    private double shiftScale = 1;
 
     public StochasticReconfiguration(SrSolver solver, DiagonalShift shift) {
         if (solver == null || shift == null) {
@@ -25,7 +26,29 @@ public final class StochasticReconfiguration implements Preconditioner {
     public void apply(LogDerivativeSamples centeredO, double[] force, double[] direction, int iteration) {
         diagonal = DenseQgt.ensure(diagonal, centeredO.nParameters());
         shift.fill(centeredO, iteration, diagonal);
+        if (shiftScale != 1) {
+            for (int k = 0; k < centeredO.nParameters(); k++) {
+                diagonal[k] *= shiftScale;
+            }
+        }
         solver.solve(centeredO, force, diagonal, direction);
+    }
+
+    /** d_k → factor · d_k (a zero shift stays zero). */
+    @Override
+    public void setShiftScale(double factor) {
+        Preconditioner.super.setShiftScale(factor);
+        shiftScale = factor;
+    }
+
+    @Override
+    public double[] saveState() {
+        return solver.saveState();
+    }
+
+    @Override
+    public void restoreState(double[] state) {
+        solver.restoreState(state);
     }
 
     public SrSolver solver() {

@@ -29,6 +29,9 @@ public final class Main {
     static Map<String, Command> commands() {
         Map<String, Command> commands = new LinkedHashMap<>();
         commands.put("run", new RunCommand());
+        commands.put("resume", new ResumeCommand());
+        commands.put("sweep", new SweepCommand());
+        commands.put("inspect", new InspectCommand());
         commands.put("plot", new PlotCommand());
         for (Command c : ServiceLoader.load(Command.class)) {
             commands.putIfAbsent(c.name(), c);

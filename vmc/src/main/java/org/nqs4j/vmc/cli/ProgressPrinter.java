@@ -15,6 +15,7 @@ public final class ProgressPrinter implements RunListener {
     private final boolean quiet;
     private final boolean terminal;
     private int total;
+    private int first;
     private long start;
     private boolean barDrawn;
 
@@ -25,7 +26,8 @@ public final class ProgressPrinter implements RunListener {
     }
 
     @Override
-    public void started(int iterations) {
+    public void started(int first, int iterations) {
+        this.first = first;
         total = iterations;
         start = System.nanoTime();
     }
@@ -41,7 +43,7 @@ public final class ProgressPrinter implements RunListener {
         }
         int done = r.iteration() + 1;
         double elapsed = (System.nanoTime() - start) * 1e-9;
-        double eta = elapsed / done * (total - done);
+        double eta = elapsed / Math.max(1, done - first) * (total - done);
         String line = String.format(Locale.ROOT, "it %d/%d  E = %s  var %.3g  acc %.2f  ETA %s", done, total,
                 Format.pm(r.energy().mean(), r.energy().error()), r.energy().variance(), r.acceptance(), time(eta));
         if (terminal) {

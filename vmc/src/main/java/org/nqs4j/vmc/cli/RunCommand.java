@@ -11,7 +11,7 @@ import org.nqs4j.vmc.config.RunConfigReader;
 import org.nqs4j.vmc.run.RunFolder;
 import org.nqs4j.vmc.run.RunResult;
 import org.nqs4j.vmc.run.VmcRun;
-import org.nqs4j.vmc.stats.Estimate;
+import org.nqs4j.vmc.io.Json;
 
 /** {@code nqs run CONFIG}: optimise the ansatz of a config and report the energy with its error. */
 public final class RunCommand implements Command {
@@ -22,13 +22,14 @@ public final class RunCommand implements Command {
 
     @Override
     public String usage() {
-        return "run CONFIG [--out DIR] [--force] [--quiet] [--set key=value ...]\n"
-                + "      optimise and estimate; results in runs/NAME (or DIR): log.jsonl, summary.json, parameters.npy";
+        return "run CONFIG [--out DIR] [--force] [--quiet] [--json] [--set key=value ...]\n"
+                + "      optimise and estimate; results in runs/NAME (or DIR): log.jsonl, checkpoint.bin, summary.json,"
+                + " parameters.npy, plots; --json prints the summary as JSON on stdout";
     }
 
     @Override
     public int run(List<String> args) throws IOException {
-        Arguments a = Arguments.parse("run", args, Set.of("--quiet", "--force"), Set.of("--out", "--set"));
+        Arguments a = Arguments.parse("run", args, Set.of("--quiet", "--force", "--json"), Set.of("--out", "--set"));
         if (a.positionals().size() != 1) {
             throw new UsageException("expected exactly one CONFIG file, got " + a.positionals().size() + ".");
         }
@@ -46,9 +47,18 @@ public final class RunCommand implements Command {
             }
             RunResult result = VmcRun.execute(config, folder, progress);
             progress.finish();
-            report(System.out, config, result, folder.path());
+            report(System.out, result, folder.path(), a.flag("--json"));
         }
         return 0;
+    }
+
+    /** The summary as a readable report, or as one line of JSON (the content of summary.json) for scripts. */
+    static void report(PrintStream out, RunResult result, Path folder, boolean json) {
+        if (json) {
+            out.println(Json.write(result.summary()));
+        } else {
+            SummaryReport.print(out, result.summary(), folder);
+        }
     }
 
     /** --out DIR is used as given; the default runs/NAME never overwrites: it moves on to NAME-2, … */
@@ -60,22 +70,4 @@ public final class RunCommand implements Command {
         return force ? base : RunFolder.firstFree(base);
     }
 
-    static void report(PrintStream out, RunConfig config, RunResult r, Path folder) {
-        Estimate e = r.evaluation().energy();
-        int n = config.lattice().nSites();
-        out.printf("%s: %s%n", config.name(), config.hamiltonian().operator().description());
-        out.printf("  ansatz       %s, %d parameters%n", r.summary().get("ansatz"), r.nParameters());
-        out.printf("  energy       %s   (per site %s)%n", Format.pm(e.mean(), e.error()),
-                Format.pm(e.mean() / n, e.error() / n));
-        out.printf("  variance     %.6g   (V-score N·Var/E² = %.3g)%n", e.variance(),
-                n * e.variance() / (e.mean() * e.mean()));
-        out.printf("  acceptance   %.3f%n", r.evaluation().acceptance());
-        out.printf("  tau_corr     %.2f sweeps   split R-hat %.4f   (%d samples)%n", e.tauCorr(), e.rHat(), e.nSamples());
-        r.exact().ifPresent(x -> out.printf("  exact        %.10g (%s)   relative error %.2e, deviation %.1f sigma%n",
-                x.energy(), x.method(), Math.abs((e.mean() - x.energy()) / x.energy()),
-                e.error() > 0 ? (e.mean() - x.energy()) / e.error() : Double.NaN));
-        r.evaluation().observables().forEach((k, v) -> out.printf("  %-12s %s%n", k, Format.pm(v.mean(), v.error())));
-        out.printf("  wall time    %.1f s on %d thread(s)%n", r.wallSeconds(), config.threads());
-        out.printf("  output       %s%n", folder);
-    }
 }

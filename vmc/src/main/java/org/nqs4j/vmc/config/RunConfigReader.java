@@ -38,12 +38,16 @@ public final class RunConfigReader {
     }
 
     public static RunConfig read(ConfigValue.Mapping tree, Path source) {
+        if (tree.entries().containsKey(SweepSpec.KEY)) {
+            throw new ConfigException(tree.keyWhere().get(SweepSpec.KEY) + ": this config declares a 'sweep' of several"
+                    + " runs; start it with nqs sweep CONFIG (nqs run runs a single point).");
+        }
         Section root = Section.root(tree);
         String fileStem = source.getFileName().toString().replaceFirst("\\.(ya?ml)$", "");
         String name = root.string("name", fileStem);
-        if (!name.matches("[A-Za-z0-9._-]+")) {
-            throw root.invalid("name", "must use letters, digits, '.', '_' or '-' only (it names the run folder), got '"
-                    + name + "'.");
+        if (!name.matches("[A-Za-z0-9._=-]+")) {
+            throw root.invalid("name", "must use letters, digits, '.', '_', '=' or '-' only (it names the run folder),"
+                    + " got '" + name + "'.");
         }
         long seed = root.longInteger("seed", 1234L);
         int threads = root.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
@@ -69,9 +73,12 @@ public final class RunConfigReader {
         Section output = root.section("output");
         Path outputRoot = Path.of(output.string("directory", "runs"));
         output.finish();
+        Section checkpoint = root.section("checkpoint");
+        int every = checkpoint.integer("every", 50, 0, 100_000_000);
+        checkpoint.finish();
         root.finish();
         return new RunConfig(source, name, seed, threads, iterations, lattice, hilbert, hamiltonian, ansatz, sampler,
-                optimizer, preconditioner, evalSamples, List.copyOf(observables), outputRoot, root.resolved());
+                optimizer, preconditioner, evalSamples, List.copyOf(observables), outputRoot, every, root.resolved());
     }
 
     static Lattice lattice(Section s) {
@@ -364,7 +371,7 @@ public final class RunConfigReader {
                     }
                     op = Observables.structureFactor(lattice, q, units);
                     dflt = "structure_factor";
-                    s.resolve("q", qs);
+                    s.derived("q", qs);
                 }
                 default -> {
                     op = SpinModels.fromTerms(n, pauliTerms(s, lattice, units));

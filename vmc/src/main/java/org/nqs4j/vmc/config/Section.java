@@ -325,6 +325,33 @@ public final class Section {
         return out;
     }
 
+    /**
+     * A list of reals derived from other keys (e.g. q from momentum), written to the resolved config
+     * for the reader; when given, it must agree with the derived value (so a resolved config reads back).
+     */
+    public void derived(String k, List<Double> value) {
+        allowed.add(k);
+        if (has(k)) {
+            List<ConfigValue> items = sequence(k);
+            boolean same = items.size() == value.size();
+            for (int i = 0; same && i < items.size(); i++) {
+                same = items.get(i) instanceof ConfigValue.Scalar x && parsesTo(x.text(), value.get(i));
+            }
+            if (!same) {
+                throw error(k, "is derived from the other keys and must be " + value + " (or left out).");
+            }
+        }
+        resolved.put(k, value);
+    }
+
+    private static boolean parsesTo(String text, double expected) {
+        try {
+            return Math.abs(Double.parseDouble(text.trim()) - expected) <= 1e-12 * Math.max(1, Math.abs(expected));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     /** Records a derived value (e.g. a default that depends on other keys) in the resolved config. */
     public void resolve(String k, Object value) {
         resolved.put(k, value);

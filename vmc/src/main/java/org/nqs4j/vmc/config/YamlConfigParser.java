@@ -110,26 +110,29 @@ public final class YamlConfigParser {
         if (eq <= 0) {
             throw new ConfigException("--set " + assignment + ": expected key=value, e.g. --set optimizer.learning_rate=0.02");
         }
-        String[] path = assignment.substring(0, eq).trim().split("\\.");
-        String valueText = assignment.substring(eq + 1);
-        ConfigValue.Mapping parsed = parse("v: " + valueText, "--set " + assignment);
-        ConfigValue value = relabel(parsed.entries().get("v"), "--set " + assignment);
+        ConfigValue.Mapping parsed = parse("v: " + assignment.substring(eq + 1), "--set " + assignment);
+        set(root, assignment.substring(0, eq).trim(), relabel(parsed.entries().get("v"), "--set " + assignment));
+    }
+
+    /** Sets the key at a dotted path to {@code value}, creating sections on the way. */
+    public static void set(ConfigValue.Mapping root, String dottedKey, ConfigValue value) {
+        String[] path = dottedKey.split("\\.");
         ConfigValue.Mapping node = root;
         for (int k = 0; k < path.length - 1; k++) {
             ConfigValue next = node.entries().get(path[k]);
             if (next == null) {
-                next = new ConfigValue.Mapping(new LinkedHashMap<>(), new HashMap<>(), "--set " + assignment);
+                next = new ConfigValue.Mapping(new LinkedHashMap<>(), new HashMap<>(), value.where());
                 node.entries().put(path[k], next);
-                node.keyWhere().put(path[k], "--set " + assignment);
+                node.keyWhere().put(path[k], value.where());
             }
             if (!(next instanceof ConfigValue.Mapping m)) {
-                throw new ConfigException("--set " + assignment + ": '" + String.join(".", java.util.Arrays.copyOf(path, k + 1))
-                        + "' is " + next.kind() + ", not a section.");
+                throw new ConfigException(value.where() + ": '" + String.join(".", java.util.Arrays.copyOf(path, k + 1))
+                        + "' is " + next.kind() + ", not a section, so '" + dottedKey + "' cannot be set.");
             }
             node = m;
         }
         node.entries().put(path[path.length - 1], value);
-        node.keyWhere().put(path[path.length - 1], "--set " + assignment);
+        node.keyWhere().put(path[path.length - 1], value.where());
     }
 
     private static ConfigValue relabel(ConfigValue v, String where) {

@@ -23,10 +23,18 @@ import org.nqs4j.vmc.stats.Estimate;
  * <p>Nothing non-finite ever reaches the parameters: a step whose local energies, direction or
  * new parameters contain NaN/Inf is rejected and reported in its {@link IterationResult}; after
  * {@value #MAX_CONSECUTIVE_FAILURES} rejected steps in a row the run stops with
- * {@link NonFiniteUpdateException}, the parameters still at the last good values.
+ * {@link NonFiniteUpdateException}, the parameters still at the last good values. Each rejection
+ * multiplies the preconditioner's diagonal shift by {@value #SHIFT_RAISE} (a stronger regulariser
+ * shortens the step along badly sampled directions); each accepted step halves the extra factor
+ * again, down to 1.
+ *
+ * <p>{@link #saveState()} captures everything that carries from one step to the next (parameters,
+ * optimiser and preconditioner state, chains, the failure count and shift factor), so that a run
+ * restored at an iteration boundary continues exactly as it would have.
  */
 public final class VmcDriver {
     static final int MAX_CONSECUTIVE_FAILURES = 5;
+    static final double SHIFT_RAISE = 10;
 
     private final WaveFunction psi;
     private final LocalOperator hamiltonian;
@@ -45,6 +53,7 @@ public final class VmcDriver {
     private final double[] parameters;
     private final ChainScratch[] scratch;
     private int consecutiveFailures;
+    private double shiftScale = 1;
 
     /**
      * Per-chain buffers, so that chains on different threads share nothing mutable. The 2-double
@@ -110,14 +119,19 @@ public final class VmcDriver {
         long t1 = System.nanoTime();
         Estimate energy = ChainStatistics.of(localEnergies, 0, 2, sampler.nChains(), samplesPerChain);
         double energyImag = ChainStatistics.of(localEnergies, 1, 2, sampler.nChains(), samplesPerChain).mean();
+        preconditioner.setShiftScale(shiftScale);
         String event = update(iteration);
         long t2 = System.nanoTime();
         if (event == null) {
             consecutiveFailures = 0;
+            shiftScale = Math.max(1, shiftScale / 2);
         } else if (++consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
             throw new NonFiniteUpdateException("iteration " + iteration + ": " + consecutiveFailures
                     + " optimisation steps in a row were rejected (last: " + event + "); the parameters are"
                     + " left at the last good values. Lower the learning rate or raise the SR diagonal shift.");
+        } else {
+            shiftScale *= SHIFT_RAISE;
+            event += "; diagonal shift raised to " + shiftScale + " x its schedule";
         }
         return new IterationResult(iteration, energy, energyImag, sampler.acceptance(), event == null, event,
                 (t1 - t0) * 1e-9, (t2 - t1) * 1e-9);
@@ -150,6 +164,36 @@ public final class VmcDriver {
         }
         psi.setParameters(parameters);
         return null;
+    }
+
+    /** A copy of the state carried between steps; take it between two calls of {@link #step}. */
+    public DriverState saveState() {
+        double[] p = new double[psi.parameterArrayLength()];
+        psi.getParameters(p);
+        return new DriverState(p, optimizer.saveState(), preconditioner.saveState(), sampler.saveState(),
+                consecutiveFailures, shiftScale);
+    }
+
+    /** Puts the driver back into a saved state (of a driver built from the same config). */
+    public void restoreState(DriverState state) {
+        if (state.parameters().length != psi.parameterArrayLength()) {
+            throw new IllegalArgumentException("the saved state has " + state.parameters().length
+                    + " parameter doubles, the ansatz " + psi.parameterArrayLength());
+        }
+        if (!allFinite(state.parameters())) {
+            throw new IllegalArgumentException("the saved parameters are not all finite");
+        }
+        if (!(state.shiftScale() >= 1) || state.consecutiveFailures() < 0
+                || state.consecutiveFailures() >= MAX_CONSECUTIVE_FAILURES) {
+            throw new IllegalArgumentException("invalid saved failure count " + state.consecutiveFailures()
+                    + " or shift factor " + state.shiftScale());
+        }
+        sampler.restoreState(state.sampler());
+        optimizer.restoreState(state.optimizer());
+        preconditioner.restoreState(state.preconditioner());
+        psi.setParameters(state.parameters());
+        consecutiveFailures = state.consecutiveFailures();
+        shiftScale = state.shiftScale();
     }
 
     private static boolean allFinite(double[] a) {

@@ -1,6 +1,14 @@
 package org.nqs4j.vmc.run;
 
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +20,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
+import java.util.Optional;
 import org.nqs4j.vmc.io.AtomicFiles;
 import org.nqs4j.vmc.io.Json;
 import org.nqs4j.vmc.io.NpyWriter;
@@ -21,8 +30,9 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
 
 /**
  * The output folder of one run: {@code config.resolved.yaml}, {@code log.jsonl} (one JSON object
- * per iteration, flushed as written, so an interrupted run keeps its log), {@code summary.json}
- * and {@code parameters.npy}. Whole files are replaced atomically.
+ * per iteration, flushed as written, so an interrupted run keeps its log), {@code checkpoint.bin},
+ * {@code summary.json} and {@code parameters.npy}. Whole files are replaced atomically; the log is
+ * fsynced before each checkpoint, so it always holds at least the checkpoint's iterations.
  */
 public final class RunFolder implements AutoCloseable {
     public static final String CONFIG = "config.resolved.yaml";
@@ -30,7 +40,10 @@ public final class RunFolder implements AutoCloseable {
     public static final String SUMMARY = "summary.json";
     public static final String PARAMETERS = "parameters.npy";
 
+    private static final String HEADER_PREFIX = "# nqs4j resolved config of ";
+
     private final Path path;
+    private FileOutputStream logFile;
     private BufferedWriter log;
 
     private RunFolder(Path path) {
@@ -52,6 +65,20 @@ public final class RunFolder implements AutoCloseable {
             deleteContents(dir);
         }
         Files.createDirectories(dir);
+        if (!Files.isWritable(dir)) {
+            throw new IOException("the run folder " + dir + " is not writable");
+        }
+        return new RunFolder(dir);
+    }
+
+    /** Opens the folder of an existing run (to resume it). */
+    public static RunFolder open(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new NoSuchFileException(dir.toString(), null, "no such run folder");
+        }
+        if (!Files.isRegularFile(dir.resolve(CONFIG))) {
+            throw new IOException(dir + " is not a run folder: it has no " + CONFIG);
+        }
         if (!Files.isWritable(dir)) {
             throw new IOException("the run folder " + dir + " is not writable");
         }
@@ -95,18 +122,41 @@ public final class RunFolder implements AutoCloseable {
         return path;
     }
 
-    public void writeResolvedConfig(Map<String, Object> resolved, String header) throws IOException {
+    /**
+     * Writes the config with every default filled in; its first line names the original file,
+     * which {@link #originalSource()} reads back when the run is resumed.
+     */
+    public void writeResolvedConfig(Map<String, Object> resolved, Path source) throws IOException {
         DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setWidth(120).build();
         String yaml = new Dump(settings).dumpToString(resolved);
-        AtomicFiles.write(path.resolve(CONFIG), header + yaml);
+        AtomicFiles.write(path.resolve(CONFIG), HEADER_PREFIX + source + "\n"
+                + "# (every default filled in; nqs resume reads this file, do not edit it)\n" + yaml);
+    }
+
+    /** The config file the run was started from, as named in the header of config.resolved.yaml. */
+    public Path originalSource() throws IOException {
+        try (BufferedReader r = Files.newBufferedReader(path.resolve(CONFIG), StandardCharsets.UTF_8)) {
+            String first = r.readLine();
+            return first != null && first.startsWith(HEADER_PREFIX) ? Path.of(first.substring(HEADER_PREFIX.length()))
+                    : path.resolve(CONFIG);
+        }
+    }
+
+    /** SHA-256 of config.resolved.yaml, recorded in checkpoints. */
+    public byte[] configHash() throws IOException {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(path.resolve(CONFIG)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
     }
 
     /** Appends one line to log.jsonl and flushes it to the operating system. */
     public void appendLog(Map<String, Object> record) {
         try {
             if (log == null) {
-                log = Files.newBufferedWriter(path.resolve(LOG), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND);
+                logFile = new FileOutputStream(path.resolve(LOG).toFile(), true);
+                log = new BufferedWriter(new OutputStreamWriter(logFile, StandardCharsets.UTF_8));
             }
             log.write(Json.write(record));
             log.write('\n');
@@ -114,6 +164,65 @@ public final class RunFolder implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + path.resolve(LOG) + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Writes the log to the disk (fsync), so that it holds every line a checkpoint counts. */
+    public void syncLog() throws IOException {
+        if (log != null) {
+            log.flush();
+            logFile.getChannel().force(false);
+        }
+    }
+
+    /**
+     * Cuts log.jsonl back to its first {@code lines} lines (those of a checkpoint's iterations); lines
+     * written after the checkpoint are regenerated identically by the resumed run.
+     */
+    public void truncateLog(int lines) throws IOException {
+        if (log != null) {
+            throw new IllegalStateException("truncate the log before appending to it");
+        }
+        Path file = path.resolve(LOG);
+        if (!Files.exists(file)) {
+            if (lines == 0) {
+                return;
+            }
+            throw new IOException("the run folder " + path + " has a checkpoint after " + lines
+                    + " iterations but no " + LOG + "; it cannot be resumed consistently");
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long offset = 0;
+            int found = 0;
+            ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+            long pos = 0;
+            while (found < lines) {
+                buf.clear();
+                int n = ch.read(buf, pos);
+                if (n < 0) {
+                    break;
+                }
+                for (int k = 0; k < n && found < lines; k++) {
+                    if (buf.get(k) == '\n') {
+                        found++;
+                        offset = pos + k + 1;
+                    }
+                }
+                pos += n;
+            }
+            if (found < lines) {
+                throw new IOException(LOG + " in " + path + " holds " + found + " complete lines, but the checkpoint"
+                        + " is after " + lines + " iterations; the log was damaged, the run cannot be resumed"
+                        + " consistently");
+            }
+            ch.truncate(offset);
+            ch.force(false);
+        }
+    }
+
+    /** The checkpoint of the folder, verified; empty when none was written yet. */
+    public Optional<Checkpoint> readCheckpoint() throws IOException {
+        Path file = path.resolve(Checkpoint.FILE);
+        return Files.exists(file) ? Optional.of(Checkpoint.read(file)) : Optional.empty();
     }
 
     public void writeSummary(Map<String, Object> summary) throws IOException {

@@ -4,7 +4,8 @@ import org.nqs4j.vmc.driver.IterationResult;
 
 /** Receives progress of a run (for a progress bar); called on the run's thread. */
 public interface RunListener {
-    void started(int iterations);
+    /** The optimisation starts at 0-based step {@code first} (non-zero when resumed) of {@code iterations}. */
+    void started(int first, int iterations);
 
     void iteration(IterationResult result);
 
@@ -13,7 +14,7 @@ public interface RunListener {
 
     RunListener SILENT = new RunListener() {
         @Override
-        public void started(int iterations) {
+        public void started(int first, int iterations) {
         }
 
         @Override

@@ -1,17 +1,23 @@
 package org.nqs4j.vmc.run;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.function.DoubleSupplier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.nqs4j.vmc.config.ConfigException;
 import org.nqs4j.vmc.config.ObservableSpec;
+import org.nqs4j.vmc.config.RunConfigReader;
 import org.nqs4j.vmc.config.RunConfig;
 import org.nqs4j.vmc.driver.Evaluation;
 import org.nqs4j.vmc.driver.IterationResult;
 import org.nqs4j.vmc.driver.NamedOperator;
+import org.nqs4j.vmc.driver.NonFiniteUpdateException;
 import org.nqs4j.vmc.driver.VmcDriver;
 import org.nqs4j.vmc.plot.RunLog;
 import org.nqs4j.vmc.plot.RunPlots;
@@ -31,36 +37,110 @@ public final class VmcRun {
     private VmcRun() {
     }
 
+    /** Starts a new run in an empty folder. */
     public static RunResult execute(RunConfig config, RunFolder folder, RunListener listener) throws IOException {
-        long start = System.nanoTime();
-        folder.writeResolvedConfig(config.resolved(), "# nqs4j resolved config of " + config.source()
-                + " (every default filled in)\n");
+        folder.writeResolvedConfig(config.resolved(), config.source());
         try (RunSetup setup = RunSetup.build(config)) {
-            VmcDriver driver = setup.driver();
-            listener.started(config.iterations());
-            for (int it = 0; it < config.iterations(); it++) {
-                IterationResult r = driver.step(it);
-                folder.appendLog(logRecord(r, (System.nanoTime() - start) * 1e-9));
-                listener.iteration(r);
-            }
-            double optSeconds = (System.nanoTime() - start) * 1e-9;
-            int perChain = (config.evaluationSamples() + config.sampler().chains() - 1) / config.sampler().chains();
-            listener.message("final estimate from " + perChain * config.sampler().chains() + " samples");
-            List<NamedOperator> observables = new ArrayList<>();
-            for (ObservableSpec o : config.observables()) {
-                observables.add(new NamedOperator(o.name(), o.operator()));
-            }
-            Evaluation eval = driver.evaluate(perChain, 10 * config.sampler().discardSweeps() + 10, observables);
-            double evalSeconds = (System.nanoTime() - start) * 1e-9 - optSeconds;
-            listener.message("looking for an exact reference");
-            Optional<ExactReference> exact = ExactReferences.find(config, EXACT_BUDGET_SECONDS);
-            double wall = (System.nanoTime() - start) * 1e-9;
-            Map<String, Object> summary = summary(config, setup, eval, exact, wall, optSeconds, evalSeconds);
-            folder.writeSummary(summary);
-            folder.writeParameters(setup.parameters(), setup.waveFunction().isComplex());
-            writePlots(folder, config, exact, listener);
-            return new RunResult(eval, exact, setup.waveFunction().nParameters(), wall, summary);
+            return continueFrom(config, folder, setup, 0, 0, listener);
         }
+    }
+
+    /**
+     * Continues an interrupted run in its folder from its last checkpoint (from the start when it
+     * has none), with the folder's config.resolved.yaml. Log lines after the checkpoint are cut and
+     * regenerated: the steps are deterministic given the checkpointed state, so the log and summary
+     * equal those of an uninterrupted run except for timings.
+     */
+    public static RunResult resume(RunFolder folder, RunListener listener) throws IOException {
+        Path configFile = folder.path().resolve(RunFolder.CONFIG);
+        RunConfig config = RunConfigReader.read(configFile, List.of()).withSource(folder.originalSource());
+        Optional<Checkpoint> checkpoint = folder.readCheckpoint();
+        try (RunSetup setup = RunSetup.build(config)) {
+            int start = 0;
+            double wall = 0;
+            if (checkpoint.isPresent()) {
+                Checkpoint c = checkpoint.get();
+                if (!Arrays.equals(c.configHash(), folder.configHash())) {
+                    throw new ConfigException(configFile + " was changed after the checkpoint was written; a run"
+                            + " resumes only with the config it started with. Restore the file, or start a new run.");
+                }
+                if (c.iterations() > config.iterations()) {
+                    throw new Checkpoint.CorruptCheckpointException(folder.path().resolve(Checkpoint.FILE),
+                            "it is after " + c.iterations() + " iterations, the config has " + config.iterations());
+                }
+                try {
+                    setup.driver().restoreState(c.state());
+                } catch (IllegalArgumentException e) {
+                    throw new Checkpoint.CorruptCheckpointException(folder.path().resolve(Checkpoint.FILE),
+                            "it does not fit the config (" + e.getMessage() + ")");
+                }
+                start = c.iterations();
+                wall = c.wallSeconds();
+            }
+            folder.truncateLog(start);
+            listener.message(start == 0 ? "no checkpoint: starting from the beginning"
+                    : "resuming after iteration " + start + " of " + config.iterations());
+            return continueFrom(config, folder, setup, start, wall, listener);
+        }
+    }
+
+    private static RunResult continueFrom(RunConfig config, RunFolder folder, RunSetup setup, int first,
+                                          double wallBefore, RunListener listener) throws IOException {
+        long start = System.nanoTime();
+        DoubleSupplier wall = () -> wallBefore + (System.nanoTime() - start) * 1e-9;
+        VmcDriver driver = setup.driver();
+        listener.started(first, config.iterations());
+        for (int it = first; it < config.iterations(); it++) {
+            IterationResult r;
+            try {
+                r = driver.step(it);
+            } catch (NonFiniteUpdateException e) {
+                folder.writeSummary(failure(config, e, it, lastCheckpoint(config, it)));
+                throw e;
+            }
+            folder.appendLog(logRecord(r, wall.getAsDouble()));
+            listener.iteration(r);
+            int done = it + 1;
+            if (done == config.iterations() || (config.checkpointEvery() > 0 && done % config.checkpointEvery() == 0)) {
+                folder.syncLog(); // the log must hold every iteration the checkpoint counts
+                new Checkpoint(done, wall.getAsDouble(), folder.configHash(), driver.saveState())
+                        .write(folder.path().resolve(Checkpoint.FILE));
+            }
+        }
+        double optSeconds = wall.getAsDouble();
+        int perChain = (config.evaluationSamples() + config.sampler().chains() - 1) / config.sampler().chains();
+        listener.message("final estimate from " + perChain * config.sampler().chains() + " samples");
+        List<NamedOperator> observables = new ArrayList<>();
+        for (ObservableSpec o : config.observables()) {
+            observables.add(new NamedOperator(o.name(), o.operator()));
+        }
+        Evaluation eval = driver.evaluate(perChain, 10 * config.sampler().discardSweeps() + 10, observables);
+        double evalSeconds = wall.getAsDouble() - optSeconds;
+        listener.message("looking for an exact reference");
+        Optional<ExactReference> exact = ExactReferences.find(config, EXACT_BUDGET_SECONDS);
+        double total = wall.getAsDouble();
+        Map<String, Object> summary = summary(config, setup, eval, exact, total, optSeconds, evalSeconds);
+        folder.writeSummary(summary);
+        folder.writeParameters(setup.parameters(), setup.waveFunction().isComplex());
+        writePlots(folder, config, exact, listener);
+        return new RunResult(eval, exact, setup.waveFunction().nParameters(), total, summary);
+    }
+
+    /** The iterations of the last checkpoint written before step {@code failedAt} (0: none). */
+    static int lastCheckpoint(RunConfig config, int failedAt) {
+        int every = config.checkpointEvery();
+        return every > 0 ? failedAt / every * every : 0;
+    }
+
+    static Map<String, Object> failure(RunConfig config, RuntimeException e, int iteration, int checkpointed) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", config.name());
+        m.put("status", "failed");
+        m.put("error", e.getMessage());
+        m.put("failed_at_iteration", iteration);
+        m.put("checkpoint_iterations", checkpointed);
+        m.put("iterations", config.iterations());
+        return m;
     }
 
     /** Plots are a convenience: a failure to draw one is reported, never fatal to the run. */

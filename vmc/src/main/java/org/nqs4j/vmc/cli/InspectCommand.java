@@ -1,0 +1,119 @@
+package org.nqs4j.vmc.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.nqs4j.vmc.config.RunConfig;
+import org.nqs4j.vmc.config.RunConfigReader;
+import org.nqs4j.vmc.io.Json;
+import org.nqs4j.vmc.run.Checkpoint;
+import org.nqs4j.vmc.run.RunFolder;
+
+/**
+ * {@code nqs inspect RUN_DIR}: the summary of a finished run, or for an interrupted one the
+ * progress from its log and checkpoint.
+ */
+public final class InspectCommand implements Command {
+    @Override
+    public String name() {
+        return "inspect";
+    }
+
+    @Override
+    public String usage() {
+        return "inspect RUN_DIR [--json]\n"
+                + "      the summary of a finished run, or the state of an interrupted or failed one";
+    }
+
+    @Override
+    public int run(List<String> args) throws IOException {
+        Arguments a = Arguments.parse("inspect", args, Set.of("--json"), Set.of());
+        if (a.positionals().size() != 1) {
+            throw new UsageException("expected exactly one RUN_DIR, got " + a.positionals().size() + ".");
+        }
+        Path dir = Path.of(a.positionals().get(0));
+        if (!Files.isDirectory(dir)) {
+            throw new NoSuchFileException(dir.toString(), null, "no such run folder");
+        }
+        Path summaryFile = dir.resolve(RunFolder.SUMMARY);
+        Map<String, Object> summary = Files.isRegularFile(summaryFile) ? SummaryReport.read(summaryFile) : null;
+        if (summary != null && "completed".equals(summary.get("status"))) {
+            if (a.flag("--json")) {
+                System.out.println(Json.write(summary));
+            } else {
+                SummaryReport.print(System.out, summary, dir);
+            }
+            return 0;
+        }
+        Map<String, Object> state = progress(dir, summary);
+        if (a.flag("--json")) {
+            System.out.println(Json.write(state));
+        } else {
+            print(System.out, dir, state);
+        }
+        return 0;
+    }
+
+    /** The state of an unfinished run: status, iterations logged and checkpointed, last log line. */
+    static Map<String, Object> progress(Path dir, Map<String, Object> failedSummary) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        RunConfig config = RunConfigReader.read(dir.resolve(RunFolder.CONFIG), List.of());
+        m.put("name", config.name());
+        m.put("status", failedSummary != null ? "failed" : "interrupted");
+        if (failedSummary != null) {
+            m.put("error", failedSummary.get("error"));
+        }
+        m.put("iterations", config.iterations());
+        List<String> lines = Files.isRegularFile(dir.resolve(RunFolder.LOG))
+                ? Files.readAllLines(dir.resolve(RunFolder.LOG)) : List.of();
+        List<String> complete = lines.stream().filter(l -> l.endsWith("}")).toList();
+        m.put("iterations_logged", complete.size());
+        Path ck = dir.resolve(Checkpoint.FILE);
+        if (Files.exists(ck)) {
+            try {
+                Checkpoint c = Checkpoint.read(ck);
+                m.put("checkpoint_iterations", c.iterations());
+                m.put("wall_time_s", c.wallSeconds());
+            } catch (Checkpoint.CorruptCheckpointException e) {
+                m.put("checkpoint_error", e.getMessage());
+            }
+        } else {
+            m.put("checkpoint_iterations", 0);
+        }
+        if (!complete.isEmpty()) {
+            try {
+                m.put("last", SummaryReport.parse(complete.get(complete.size() - 1)));
+            } catch (IllegalArgumentException e) {
+                m.put("last_error", "the last log line is damaged: " + e.getMessage());
+            }
+        }
+        return m;
+    }
+
+    static void print(PrintStream out, Path dir, Map<String, Object> m) {
+        out.printf("%s: %s run%n", m.get("name"), m.get("status"));
+        Optional.ofNullable(m.get("error")).ifPresent(e -> out.printf("  error        %s%n", e));
+        out.printf("  logged       %s of %s iterations%n", m.get("iterations_logged"), m.get("iterations"));
+        if (m.containsKey("checkpoint_error")) {
+            out.printf("  checkpoint   unusable: %s%n", m.get("checkpoint_error"));
+        } else {
+            out.printf("  checkpoint   after %s iterations%s%n", m.get("checkpoint_iterations"),
+                    m.containsKey("wall_time_s") ? String.format(" (%.1f s of wall time)",
+                            SummaryReport.num(m.get("wall_time_s"))) : "");
+        }
+        if (m.get("last") instanceof Map<?, ?> last) {
+            Map<?, ?> e = SummaryReport.map(last.get("energy"));
+            out.printf("  last step    iteration %s: E = %s, variance %.4g, acceptance %.3f%n", last.get("iteration"),
+                    Format.pm(SummaryReport.num(e.get("mean")), SummaryReport.num(e.get("error"))),
+                    SummaryReport.num(e.get("variance")), SummaryReport.num(last.get("acceptance")));
+        }
+        out.printf("  continue     nqs resume %s%n", dir);
+    }
+}

@@ -1,0 +1,81 @@
+package org.nqs4j.vmc.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/**
+ * The human-readable report of a run, from its summary (as written to summary.json, or read back
+ * from it: JSON null stands for NaN).
+ */
+public final class SummaryReport {
+    private SummaryReport() {
+    }
+
+    /** Reads a summary.json. */
+    public static Map<String, Object> read(Path file) throws IOException {
+        try {
+            return parse(Files.readString(file));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses one JSON object (JSON is YAML 1.2, so snakeyaml reads it). */
+    static Map<String, Object> parse(String json) {
+        Object o;
+        try {
+            o = new Load(LoadSettings.builder().build()).loadFromString(json);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
+        }
+        if (!(o instanceof Map<?, ?> m)) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = (Map<String, Object>) m;
+        return map;
+    }
+
+    public static void print(PrintStream out, Map<String, Object> s, Path folder) {
+        int n = (int) num(s.get("n_sites"));
+        Map<?, ?> e = map(s.get("energy"));
+        double mean = num(e.get("mean"));
+        double error = num(e.get("error"));
+        double variance = num(e.get("variance"));
+        out.printf("%s: %s%n", s.get("name"), s.get("hamiltonian"));
+        out.printf("  ansatz       %s, %d parameters%n", s.get("ansatz"), (long) num(s.get("n_parameters")));
+        out.printf("  energy       %s   (per site %s)%n", Format.pm(mean, error), Format.pm(mean / n, error / n));
+        out.printf("  variance     %.6g   (V-score N·Var/E² = %.3g)%n", variance, num(s.get("v_score")));
+        out.printf("  acceptance   %.3f%n", num(s.get("acceptance")));
+        out.printf("  tau_corr     %.2f sweeps   split R-hat %.4f   (%d samples)%n", num(e.get("tau_corr")),
+                num(e.get("r_hat")), (long) num(s.get("n_samples")));
+        if (s.get("exact") instanceof Map<?, ?> x) {
+            out.printf("  exact        %.10g (%s)   relative error %.2e, deviation %.1f sigma%n", num(x.get("energy")),
+                    x.get("method"), num(x.get("relative_error")), num(x.get("deviation_sigma")));
+        }
+        map(s.get("observables")).forEach((k, v) -> {
+            Map<?, ?> o = map(v);
+            if (o.get("mean") instanceof java.util.List<?> means) {
+                out.printf("  %-12s %d values (r = 0 … %d), see summary.json%n", k, means.size(), means.size() - 1);
+            } else {
+                out.printf("  %-12s %s%n", k, Format.pm(num(o.get("mean")), num(o.get("error"))));
+            }
+        });
+        out.printf("  wall time    %.1f s on %d thread(s)%n", num(s.get("wall_time_s")), (long) num(s.get("threads")));
+        out.printf("  output       %s%n", folder);
+    }
+
+    static Map<?, ?> map(Object o) {
+        return o instanceof Map<?, ?> m ? m : Map.of();
+    }
+
+    /** A number of the summary; null (JSON's stand-in for NaN) and absent values are NaN. */
+    static double num(Object o) {
+        return o instanceof Number x ? x.doubleValue() : Double.NaN;
+    }
+}

@@ -1,0 +1,139 @@
+package org.nqs4j.vmc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands end to end through {@link Main#run}: exit codes, --json, sweep, inspect, resume. */
+class CommandsTest {
+    static final String TINY = """
+            name: tiny
+            seed: 4
+            threads: 1
+            iterations: 6
+            checkpoint: {every: 2}
+            lattice: {type: chain, length: 4}
+            hamiltonian: {model: ising, h: 1.0}
+            ansatz: {type: rbm, alpha: 1, complex: false}
+            sampler: {chains: 2, samples: 32}
+            evaluation: {samples: 128}
+            """;
+
+    @TempDir
+    Path tmp;
+
+    record Outcome(int code, String out, String err) {
+    }
+
+    static Outcome nqs(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Outcome(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path p = tmp.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void configMistakesExitWithTwoAndNameKeyAndLine() throws IOException {
+        String[][] cases = {
+            {"iterations: 6\n", "iterations: -3\n", "bad.yaml:4", "iterations"},
+            {"hamiltonian: {model: ising, h: 1.0}\n", "hamiltonian: {model: ising, h: 1.0, hh: 2}\n", "bad.yaml:7", "hamiltonian.hh"},
+            {"sampler: {chains: 2, samples: 32}\n", "sampler: {chains: two, samples: 32}\n", "bad.yaml:9", "sampler.chains"},
+            {"checkpoint: {every: 2}\n", "checkpoint: {every: 0.5}\n", "bad.yaml:5", "checkpoint.every"},
+            {"lattice: {type: chain, length: 4}\n", "lattice: {type: chain, length: 4\n", "bad.yaml", "not valid YAML"},
+        };
+        for (String[] c : cases) {
+            Path f = write("bad.yaml", TINY.replace(c[0], c[1]));
+            Outcome r = nqs("run", f.toString(), "--out", tmp.resolve("never").toString());
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().contains(c[2]) && r.err().contains(c[3]), r.err());
+            assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
+        }
+        Path sweep = write("sweep.yaml", TINY + "sweep: {hamiltonian.h: [0.5, 1.0]}\n");
+        Outcome r = nqs("run", sweep.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("nqs sweep"), r.err());
+    }
+
+    @Test
+    void runJsonInspectAndResume() throws IOException {
+        Path cfg = write("tiny.yaml", TINY);
+        Path dir = tmp.resolve("run");
+        Outcome r = nqs("run", cfg.toString(), "--out", dir.toString(), "--quiet", "--json");
+        assertEquals(0, r.code(), r.err());
+        Map<String, Object> s = SummaryReport.parse(r.out().trim());
+        assertEquals("completed", s.get("status"));
+        assertEquals(Files.readString(dir.resolve("summary.json")).trim(), r.out().trim());
+        assertTrue(Files.isRegularFile(dir.resolve("checkpoint.bin")));
+
+        Outcome inspect = nqs("inspect", dir.toString());
+        assertEquals(0, inspect.code());
+        assertTrue(inspect.out().contains("energy") && inspect.out().contains("tiny"), inspect.out());
+        assertEquals(0, nqs("resume", dir.toString()).code(), "a completed run: nothing to do");
+
+        // an interrupted run: no summary, log longer than the checkpoint
+        Files.delete(dir.resolve("summary.json"));
+        Outcome partial = nqs("inspect", dir.toString(), "--json");
+        Map<String, Object> p = SummaryReport.parse(partial.out().trim());
+        assertEquals("interrupted", p.get("status"));
+        assertEquals(6, p.get("checkpoint_iterations"));
+        Outcome resumed = nqs("resume", dir.toString(), "--quiet", "--json");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertEquals(r.out().replaceAll("\"(wall_time_s|time_s)\":(\\{[^}]*\\}|[^,}]*)", ""),
+                resumed.out().replaceAll("\"(wall_time_s|time_s)\":(\\{[^}]*\\}|[^,}]*)", ""));
+
+        Path ck = dir.resolve("checkpoint.bin");
+        Files.write(ck, java.util.Arrays.copyOf(Files.readAllBytes(ck), 40));
+        Files.delete(dir.resolve("summary.json"));
+        Outcome refused = nqs("resume", dir.toString());
+        assertEquals(1, refused.code());
+        assertTrue(refused.err().contains("checkpoint") && refused.err().contains("damaged"), refused.err());
+    }
+
+    @Test
+    void sweepOverThreeFieldsWritesTableAndPlot() throws IOException {
+        Path cfg = write("tfim.yaml", TINY + "sweep:\n  hamiltonian.h: [0.5, 1.0, 1.5]\n");
+        Path dir = tmp.resolve("sw");
+        Outcome r = nqs("sweep", cfg.toString(), "--out", dir.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        List<String> csv = Files.readAllLines(dir.resolve("sweep.csv"));
+        assertEquals(4, csv.size());
+        assertTrue(csv.get(0).startsWith("hamiltonian.h,status,n_sites,energy,error,energy_per_site"), csv.get(0));
+        assertTrue(csv.get(2).startsWith("1.0,completed,4,"), csv.get(2));
+        assertTrue(Files.readString(dir.resolve("sweep.md")).contains("| 1.5 | completed |"));
+        for (String f : new String[] {"sweep-energy.png", "sweep-energy.svg", "tiny-h=0.5/summary.json",
+            "tiny-h=1.5/log.jsonl"}) {
+            assertTrue(Files.size(dir.resolve(f)) > 0, f);
+        }
+        // a mistake in one point is found before anything runs
+        Path bad = write("bad.yaml", TINY + "sweep:\n  sampler.chains: [2, 0]\n");
+        Outcome b = nqs("sweep", bad.toString(), "--out", tmp.resolve("bad").toString());
+        assertEquals(2, b.code());
+        assertTrue(b.err().contains("sweep point chains=0") && b.err().contains("sampler.chains"), b.err());
+        assertTrue(!Files.exists(tmp.resolve("bad")));
+    }
+}

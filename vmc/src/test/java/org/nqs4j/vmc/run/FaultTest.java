@@ -1,0 +1,99 @@
+package org.nqs4j.vmc.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nqs4j.samplers.SamplerState;
+import org.nqs4j.vmc.config.RunConfig;
+import org.nqs4j.vmc.driver.DriverState;
+import org.nqs4j.vmc.driver.NonFiniteUpdateException;
+
+/** Failed writes and failed steps leave the last good checkpoint intact. */
+class FaultTest {
+    @TempDir
+    Path tmp;
+
+    static Checkpoint sample(int iterations, double p0) {
+        return new Checkpoint(iterations, 1.5, new byte[] {1, 2, 3}, new DriverState(new double[] {p0, -2.5},
+                new double[] {1, 0.1, 0.2, 0.3, 0.4}, new double[0],
+                new SamplerState(new int[][] {{1, -1}, {-1, 1}}, new byte[][] {{9, 8, 7}, {6}}), 2, 100));
+    }
+
+    @Test
+    void checkpointRoundTripsEveryField() throws IOException {
+        Path f = tmp.resolve(Checkpoint.FILE);
+        sample(7, 0.25).write(f);
+        Checkpoint c = Checkpoint.read(f);
+        assertEquals(7, c.iterations());
+        assertEquals(1.5, c.wallSeconds());
+        assertArrayEquals(new byte[] {1, 2, 3}, c.configHash());
+        assertArrayEquals(new double[] {0.25, -2.5}, c.state().parameters());
+        assertArrayEquals(new double[] {1, 0.1, 0.2, 0.3, 0.4}, c.state().optimizer());
+        assertArrayEquals(new int[] {-1, 1}, c.state().sampler().configurations()[1]);
+        assertArrayEquals(new byte[] {9, 8, 7}, c.state().sampler().randomStates()[0]);
+        assertEquals(2, c.state().consecutiveFailures());
+        assertEquals(100, c.state().shiftScale());
+    }
+
+    /** A write that fails (here: the temporary file cannot be created) reports it and keeps the old file. */
+    @Test
+    void failedCheckpointWriteKeepsThePreviousOne() throws IOException {
+        Path f = tmp.resolve(Checkpoint.FILE);
+        sample(3, 0.5).write(f);
+        byte[] before = Files.readAllBytes(f);
+        Path blocker = tmp.resolve("." + Checkpoint.FILE + ".tmp");
+        Files.createDirectories(blocker.resolve("occupied"));
+        IOException e = assertThrows(IOException.class, () -> sample(6, 0.75).write(f));
+        assertTrue(e.getMessage().contains("previous checkpoint, if any, is intact"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(f));
+        assertEquals(3, Checkpoint.read(f).iterations());
+    }
+
+    /**
+     * A field h = 1e308 on 6 sites makes every local energy overflow (|E_loc| ≈ 6·10³⁰⁸ > max double):
+     * each step is rejected with the shift raised, the fifth in a row stops the run, and the
+     * checkpoint still holds the (finite, initial) parameters.
+     */
+    @Test
+    void runStoppedByNonFiniteStepsKeepsItsLastGoodCheckpoint() throws IOException {
+        RunConfig c = VmcRunTest.config("""
+                seed: 2
+                iterations: 20
+                checkpoint: {every: 2}
+                lattice: {type: chain, length: 6}
+                hamiltonian: {model: ising, J: 0.0, h: 1e308}
+                ansatz: {type: rbm, alpha: 1, complex: false, init_scale: 0.1}
+                sampler: {chains: 2, samples: 32}
+                """);
+        Path dir = tmp.resolve("nan");
+        double[] initial;
+        try (RunSetup s = RunSetup.build(c)) {
+            initial = s.parameters();
+        }
+        try (RunFolder f = RunFolder.create(dir, false)) {
+            NonFiniteUpdateException e = assertThrows(NonFiniteUpdateException.class,
+                    () -> VmcRun.execute(c, f, RunListener.SILENT));
+            assertTrue(e.getMessage().contains("5 optimisation steps in a row"), e.getMessage());
+        }
+        List<String> log = Files.readAllLines(dir.resolve(RunFolder.LOG));
+        assertEquals(4, log.size());
+        for (String line : log) {
+            assertTrue(line.contains("\"updated\":false") && line.contains("diagonal shift raised"), line);
+        }
+        Checkpoint ck = Checkpoint.read(dir.resolve(Checkpoint.FILE));
+        assertEquals(4, ck.iterations());
+        assertArrayEquals(initial, ck.state().parameters(), 0.0);
+        assertEquals(4, ck.state().consecutiveFailures());
+        assertEquals(1e4, ck.state().shiftScale());
+        String summary = Files.readString(dir.resolve(RunFolder.SUMMARY));
+        assertTrue(summary.contains("\"status\":\"failed\"") && summary.contains("\"checkpoint_iterations\":4"), summary);
+    }
+}

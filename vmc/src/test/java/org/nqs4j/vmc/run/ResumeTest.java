@@ -1,0 +1,148 @@
+package org.nqs4j.vmc.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nqs4j.vmc.config.RunConfig;
+import org.nqs4j.vmc.driver.IterationResult;
+
+/** An interrupted run, resumed from its checkpoint, equals the uninterrupted run. */
+class ResumeTest {
+    /** Adam (moments), CG (warm start), complex RBM, non-conserving flips: every piece of carried state. */
+    static final String CONFIG = """
+            name: resume-test
+            seed: 11
+            threads: 2
+            iterations: 12
+            checkpoint: {every: 3}
+            lattice: {type: chain, length: 6}
+            hamiltonian: {model: ising, h: 0.8}
+            ansatz: {type: rbm, alpha: 1, complex: true}
+            sampler: {chains: 4, samples: 64}
+            optimizer: {type: adam, learning_rate: 0.02}
+            preconditioner: {solver: cg, diag_shift: 0.05}
+            evaluation: {samples: 256}
+            observables: [{type: magnetization}]
+            """;
+
+    @TempDir
+    Path tmp;
+
+    /** Stops the run after the step {@code at}, as a kill would (the log line is written, nothing else). */
+    static final class Interrupt extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    static RunListener stopAfter(int at) {
+        return new RunListener() {
+            @Override
+            public void started(int first, int iterations) {
+            }
+
+            @Override
+            public void iteration(IterationResult r) {
+                if (r.iteration() == at) {
+                    throw new Interrupt();
+                }
+            }
+
+            @Override
+            public void message(String text) {
+            }
+        };
+    }
+
+    private Path uninterrupted(RunConfig c) throws IOException {
+        Path dir = tmp.resolve("whole");
+        try (RunFolder f = RunFolder.create(dir, false)) {
+            VmcRun.execute(c, f, RunListener.SILENT);
+        }
+        return dir;
+    }
+
+    @Test
+    void resumedRunEqualsTheUninterruptedOne() throws IOException {
+        RunConfig c = VmcRunTest.config(CONFIG);
+        Path whole = uninterrupted(c);
+        for (int stop : new int[] {1, 5, 8, 11}) {
+            Path dir = tmp.resolve("cut" + stop);
+            try (RunFolder f = RunFolder.create(dir, false)) {
+                assertThrows(Interrupt.class, () -> VmcRun.execute(c, f, stopAfter(stop)));
+            }
+            // a line torn by the kill, after the logged ones
+            Files.writeString(dir.resolve(RunFolder.LOG), "{\"iteration\":99,\"ener", StandardOpenOption.APPEND);
+            assertFalse(Files.exists(dir.resolve(RunFolder.SUMMARY)));
+            try (RunFolder f = RunFolder.open(dir)) {
+                VmcRun.resume(f, RunListener.SILENT);
+            }
+            RunLogs.assertSameLog(whole, dir, "stopped after step " + stop);
+            assertEquals(RunLogs.summary(whole), RunLogs.summary(dir), "stopped after step " + stop);
+            assertArrayEquals(Files.readAllBytes(whole.resolve(RunFolder.PARAMETERS)),
+                    Files.readAllBytes(dir.resolve(RunFolder.PARAMETERS)));
+        }
+    }
+
+    @Test
+    void theSummaryNamesTheOriginalConfigAndTheResolvedConfigReadsBack() throws IOException {
+        RunConfig c = VmcRunTest.config(CONFIG);
+        Path dir = tmp.resolve("r");
+        try (RunFolder f = RunFolder.create(dir, false)) {
+            assertThrows(Interrupt.class, () -> VmcRun.execute(c, f, stopAfter(0)));
+        }
+        try (RunFolder f = RunFolder.open(dir)) {
+            assertEquals(Path.of("test.yaml"), f.originalSource());
+            VmcRun.resume(f, RunListener.SILENT);
+        }
+        assertTrue(Files.readString(dir.resolve(RunFolder.SUMMARY)).contains("\"config\":\"test.yaml\""));
+    }
+
+    @Test
+    void damagedCheckpointsAreRefusedAndLeaveTheFolderAlone() throws IOException {
+        RunConfig c = VmcRunTest.config(CONFIG);
+        Path dir = tmp.resolve("d");
+        try (RunFolder f = RunFolder.create(dir, false)) {
+            assertThrows(Interrupt.class, () -> VmcRun.execute(c, f, stopAfter(7)));
+        }
+        Path ck = dir.resolve(Checkpoint.FILE);
+        byte[] good = Files.readAllBytes(ck);
+        byte[] log = Files.readAllBytes(dir.resolve(RunFolder.LOG));
+
+        Files.write(ck, java.util.Arrays.copyOf(good, good.length - 5));
+        assertRefused(dir, "truncated");
+        byte[] flipped = good.clone();
+        flipped[flipped.length - 20] ^= 1;
+        Files.write(ck, flipped);
+        assertRefused(dir, "checksum");
+        Files.write(ck, java.util.Arrays.copyOf(good, 10));
+        assertRefused(dir, "not an nqs4j checkpoint");
+        Files.writeString(ck, "parameters: 1, 2, 3 and so on, this is not a checkpoint at all", StandardCharsets.UTF_8);
+        assertRefused(dir, "not an nqs4j checkpoint");
+        assertArrayEquals(log, Files.readAllBytes(dir.resolve(RunFolder.LOG)), "a refused resume must not cut the log");
+
+        Files.write(ck, good);
+        Files.writeString(dir.resolve(RunFolder.CONFIG), "\n# edited\n", StandardOpenOption.APPEND);
+        try (RunFolder f = RunFolder.open(dir)) {
+            Exception e = assertThrows(org.nqs4j.vmc.config.ConfigException.class,
+                    () -> VmcRun.resume(f, RunListener.SILENT));
+            assertTrue(e.getMessage().contains("changed after the checkpoint"), e.getMessage());
+        }
+    }
+
+    private static void assertRefused(Path dir, String why) throws IOException {
+        try (RunFolder f = RunFolder.open(dir)) {
+            Exception e = assertThrows(Checkpoint.CorruptCheckpointException.class,
+                    () -> VmcRun.resume(f, RunListener.SILENT));
+            assertTrue(e.getMessage().contains(why), e.getMessage());
+        }
+    }
+}
