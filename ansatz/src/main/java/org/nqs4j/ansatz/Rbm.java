@@ -31,6 +31,9 @@ public final class Rbm implements WaveFunction {
     final double[] cosh2wIm;
     final double[] sinh2wRe;
     final double[] sinh2wIm;
+    /** tanh 2Wⱼᵢ, same storage, for the tanh θ update of an accepted move. */
+    final double[] tanh2wRe;
+    final double[] tanh2wIm;
 
     /**
      * e^{−2aᵢσᵢ}, the visible factor of the ratio when site i flips: {@code up} for σᵢ = +1
@@ -64,12 +67,26 @@ public final class Rbm implements WaveFunction {
         cosh2wIm = new double[nw];
         sinh2wRe = new double[nw];
         sinh2wIm = new double[nw];
-        RbmKernels.coshSinhOfTwiceW(wRe, wIm, nw, cosh2wRe, cosh2wIm, sinh2wRe, sinh2wIm);
+        tanh2wRe = new double[nw];
+        tanh2wIm = new double[nw];
+        rebuildWeightTables();
         visibleUpRe = new double[nSites];
         visibleUpIm = new double[nSites];
         visibleDownRe = new double[nSites];
         visibleDownIm = new double[nSites];
         rebuildVisibleFactors();
+    }
+
+    /** cosh 2W, sinh 2W and tanh 2W from W (not in a hot loop: allocates the 2W scratch). */
+    private void rebuildWeightTables() {
+        RbmKernels.coshSinhOfTwiceW(wRe, wIm, wRe.length, cosh2wRe, cosh2wIm, sinh2wRe, sinh2wIm);
+        double[] twoWRe = new double[wRe.length];
+        double[] twoWIm = new double[wIm.length];
+        for (int k = 0; k < twoWRe.length; k++) {
+            twoWRe[k] = 2.0 * wRe[k];
+            twoWIm[k] = 2.0 * wIm[k];
+        }
+        RbmKernels.tanh(twoWRe, twoWIm, twoWRe.length, tanh2wRe, tanh2wIm);
     }
 
     private void rebuildVisibleFactors() {
@@ -173,7 +190,7 @@ public final class Rbm implements WaveFunction {
                 wIm[w] = ParameterPacking.im(src, 0, weights + j * nSites + i, complex);
             }
         }
-        RbmKernels.coshSinhOfTwiceW(wRe, wIm, wRe.length, cosh2wRe, cosh2wIm, sinh2wRe, sinh2wIm);
+        rebuildWeightTables();
         rebuildVisibleFactors();
     }
 

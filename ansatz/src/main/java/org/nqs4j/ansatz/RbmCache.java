@@ -9,7 +9,8 @@ package org.nqs4j.ansatz;
  * ({@link RbmKernels}); {@link #ratio} returns the product itself (no log, no exp) times the
  * tabulated visible factors e^{−2aᵢσᵢ}, {@link #logRatio} its logarithm. Three or more flips, or a
  * product the kernels refuse, use the log-cosh path. An accepted move updates θ in O(M·flips)
- * and recomputes tanh θ exactly (M complex tanh, vectorised).
+ * and tanh θ by the addition theorem with tabulated tanh 2W ({@link RbmKernels#tanhAfterFlips});
+ * {@link #reset} recomputes tanh θ exactly.
  *
  * <p>Two kernel sets from the factories of {@link Rbm}: the Vector API kernels
  * ({@link Rbm#newCache}) and the scalar reference kernels ({@link Rbm#newReferenceCache}); they
@@ -158,21 +159,16 @@ public final class RbmCache implements WalkerCache {
             RbmKernels.flipTheta(rbm.wRe, rbm.wIm, rbm.nHidden, sigma, sites, offset, count,
                     thetaRe, thetaIm);
         }
+        RbmKernels.tanhAfterFlips(rbm.tanh2wRe, rbm.tanh2wIm, rbm.nHidden, sigma, sites, offset, count,
+                thetaRe, thetaIm, tanhRe, tanhIm);
         for (int f = offset; f < offset + count; f++) {
             sigma[sites[f]] = -sigma[sites[f]];
         }
-        updateTanh();
     }
 
     /** tanh θ from θ, exactly (a real RBM has Im θ = 0 and keeps Im tanh θ = 0). */
     private void updateTanh() {
-        if (!vectorised) {
-            RbmKernels.tanh(thetaRe, thetaIm, rbm.nHidden, tanhRe, tanhIm);
-        } else if (rbm.complex) {
-            RbmVectorKernels.tanh(thetaRe, thetaIm, rbm.nHidden, tanhRe, tanhIm);
-        } else {
-            RbmVectorKernels.tanhReal(thetaRe, rbm.nHidden, tanhRe);
-        }
+        RbmKernels.tanh(thetaRe, thetaIm, rbm.nHidden, tanhRe, tanhIm);
     }
 
     /** Σᵢ aᵢσᵢ + Σⱼ log cosh θⱼ (M log-cosh evaluations). */

@@ -97,6 +97,65 @@ public final class RbmKernels {
     }
 
     /**
+     * The addition theorem of {@link #tanhAfterFlips} is used only while |1 − t²| and |1 + t·u|
+     * stay above this floor and |t|, |u| below its inverse: each update then loses at most
+     * ~(1 + |t||u|)·max(|t|,|u|)/floor ≈ 10⁵ ulp, and tanh is recomputed from θ otherwise.
+     */
+    static final double ADDITION_THEOREM_FLOOR = 1e-2;
+
+    /**
+     * tanh θ after the accepted move θ → θ − 2 Σ_f W_{·i_f} σ_{i_f}, without transcendentals where
+     * it is well conditioned, by the addition theorem
+     * <pre>
+     *   tanh(θ + Δ) = (tanh θ + tanh Δ) / (1 + tanh θ · tanh Δ),   tanh Δ = −σᵢ tanh 2Wⱼᵢ,
+     * </pre>
+     * one flipped site at a time, with tanh 2W tabulated. Near saturation (|1 − t²| small: tanh θ
+     * then no longer determines θ) or near a pole of the result, the update loses digits; there
+     * tanh θⱼ is recomputed from the already updated θⱼ. Only IEEE arithmetic and the
+     * deterministic {@link Math} functions are used, so the result is the same bits in
+     * interpreted and compiled code: a resumed or re-run chain reproduces itself exactly.
+     *
+     * @param sigma spins before the move
+     * @param theta θ after the move
+     */
+    public static void tanhAfterFlips(double[] tanh2wRe, double[] tanh2wIm, int nHidden, int[] sigma,
+                                      int[] sites, int offset, int count, double[] thetaRe,
+                                      double[] thetaIm, double[] tanhRe, double[] tanhIm) {
+        for (int j = 0; j < nHidden; j++) {
+            double tr = tanhRe[j];
+            double ti = tanhIm[j];
+            boolean exact = false;
+            for (int f = offset; f < offset + count && !exact; f++) {
+                int w = sites[f] * nHidden + j;
+                double ur = -sigma[sites[f]] * tanh2wRe[w];
+                double ui = -sigma[sites[f]] * tanh2wIm[w];
+                double sr = 1.0 - tr * tr + ti * ti; // 1 − t²
+                double si = -2.0 * tr * ti;
+                double dr = 1.0 + tr * ur - ti * ui; // 1 + t·u
+                double di = tr * ui + ti * ur;
+                double floor2 = ADDITION_THEOREM_FLOOR * ADDITION_THEOREM_FLOOR;
+                double ceiling2 = 1.0 / floor2;
+                if (sr * sr + si * si < floor2 || dr * dr + di * di < floor2
+                        || tr * tr + ti * ti > ceiling2 || ur * ur + ui * ui > ceiling2) {
+                    exact = true;
+                } else {
+                    double nr = tr + ur;
+                    double ni = ti + ui;
+                    double inv = 1.0 / (dr * dr + di * di);
+                    tr = (nr * dr + ni * di) * inv;
+                    ti = (ni * dr - nr * di) * inv;
+                }
+            }
+            if (exact) {
+                tanh(thetaRe, thetaIm, j, j + 1, tanhRe, tanhIm);
+            } else {
+                tanhRe[j] = tr;
+                tanhIm[j] = ti;
+            }
+        }
+    }
+
+    /**
      * Stable complex log cosh, element-wise (in place allowed). With s = sign(Re z) and
      * w = e^{−2sz}:
      * <pre>

@@ -61,51 +61,6 @@ public final class RbmVectorKernels {
     }
 
     /**
-     * Vector form of {@link RbmKernels#tanh} for complex z, through the Vector API's EXPM1, SIN
-     * and COS (short-vector math library intrinsics where the platform has them):
-     * with s = sign Re z, e = expm1(−2|Re z|), d = 1 + e = e^{−2|Re z|}, φ = −2 s Im z,
-     * <pre>
-     *   tanh z = s (1 − d² − 2i d sin φ) / (1 + 2 d cos φ + d²),   1 − d² = −e (2 + e).
-     * </pre>
-     */
-    public static void tanh(double[] zRe, double[] zIm, int n, double[] outRe, double[] outIm) {
-        int bound = SPECIES.loopBound(n);
-        for (int k = 0; k < bound; k += LANES) {
-            DoubleVector x = DoubleVector.fromArray(SPECIES, zRe, k);
-            DoubleVector y = DoubleVector.fromArray(SPECIES, zIm, k);
-            DoubleVector s = ONE.blend(MINUS_ONE, x.compare(VectorOperators.LT, ZERO));
-            DoubleVector e = x.abs().mul(-2.0).lanewise(VectorOperators.EXPM1);
-            DoubleVector d = e.add(1.0);
-            DoubleVector phase = s.mul(y).mul(-2.0);
-            DoubleVector wr = d.mul(phase.lanewise(VectorOperators.COS));
-            DoubleVector wi = d.mul(phase.lanewise(VectorOperators.SIN));
-            DoubleVector denominator = wr.mul(2.0).add(1.0).add(d.mul(d));
-            e.neg().mul(e.add(2.0)).mul(s).div(denominator).intoArray(outRe, k);
-            wi.mul(-2.0).mul(s).div(denominator).intoArray(outIm, k);
-        }
-        RbmKernels.tanh(zRe, zIm, bound, n, outRe, outIm);
-    }
-
-    /**
-     * tanh x of real x (imaginary parts not touched), for the real RBM:
-     * tanh x = s (1 − d)/(1 + d) = −s e/(2 + e) with e = expm1(−2|x|), s = sign x.
-     */
-    public static void tanhReal(double[] x, int n, double[] out) {
-        int bound = SPECIES.loopBound(n);
-        int k = 0;
-        for (; k < bound; k += LANES) {
-            DoubleVector v = DoubleVector.fromArray(SPECIES, x, k);
-            DoubleVector e = v.abs().mul(-2.0).lanewise(VectorOperators.EXPM1);
-            DoubleVector magnitude = e.neg().div(e.add(2.0));
-            magnitude.blend(magnitude.neg(), v.compare(VectorOperators.LT, ZERO)).intoArray(out, k);
-        }
-        for (; k < n; k++) {
-            double e = Math.expm1(-2.0 * Math.abs(x[k]));
-            out[k] = Math.copySign(-e / (2.0 + e), x[k]);
-        }
-    }
-
-    /**
      * Vector form of {@link RbmKernels#hiddenLogRatioOneFlip}:
      * log Πⱼ [cosh 2Wⱼᵢ − σᵢ tanh θⱼ sinh 2Wⱼᵢ], or false when refused.
      *

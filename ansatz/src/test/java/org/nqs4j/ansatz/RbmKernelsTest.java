@@ -182,4 +182,70 @@ class RbmKernelsTest {
         return RbmKernels.hiddenLogRatioTwoFlips(cr, ci, sr, si, 0, 1.0, m, -1.0,
                 new double[m], new double[m], m, out);
     }
+
+    /**
+     * The addition-theorem update of tanh θ equals tanh of the updated θ, also where it must
+     * fall back (saturated angles from large weights, near-poles of complex tanh), along random
+     * one- and two-site moves.
+     */
+    @Test
+    void tanhAfterFlipsMatchesExactTanhOfUpdatedTheta() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(17);
+        for (double scale : new double[] {0.05, 1.0, 6.0}) {
+            for (boolean complex : new boolean[] {false, true}) {
+                int n = 9;
+                int m = 13;
+                double[] wRe = new double[n * m];
+                double[] wIm = new double[n * m];
+                double[] theta0Re = new double[m];
+                double[] theta0Im = new double[m];
+                for (int k = 0; k < wRe.length; k++) {
+                    wRe[k] = scale * (2 * rnd.nextDouble() - 1);
+                    wIm[k] = complex ? scale * (2 * rnd.nextDouble() - 1) : 0.0;
+                }
+                double[] tRe = new double[n * m];
+                double[] tIm = new double[n * m];
+                double[] twoRe = new double[n * m];
+                double[] twoIm = new double[n * m];
+                for (int k = 0; k < wRe.length; k++) {
+                    twoRe[k] = 2 * wRe[k];
+                    twoIm[k] = 2 * wIm[k];
+                }
+                RbmKernels.tanh(twoRe, twoIm, n * m, tRe, tIm);
+                int[] sigma = new int[n];
+                for (int i = 0; i < n; i++) {
+                    sigma[i] = rnd.nextBoolean() ? 1 : -1;
+                }
+                double[] thetaRe = theta0Re.clone();
+                double[] thetaIm = theta0Im.clone();
+                double[] bRe = new double[m];
+                double[] bIm = new double[m];
+                RbmKernels.theta(bRe, bIm, wRe, wIm, sigma, n, m, thetaRe, thetaIm);
+                double[] tanhRe = new double[m];
+                double[] tanhIm = new double[m];
+                RbmKernels.tanh(thetaRe, thetaIm, m, tanhRe, tanhIm);
+                double[] exactRe = new double[m];
+                double[] exactIm = new double[m];
+                int[] sites = new int[2];
+                for (int step = 0; step < 400; step++) {
+                    int count = 1 + rnd.nextInt(2);
+                    sites[0] = rnd.nextInt(n);
+                    sites[1] = (sites[0] + 1 + rnd.nextInt(n - 1)) % n;
+                    RbmKernels.flipTheta(wRe, wIm, m, sigma, sites, 0, count, thetaRe, thetaIm);
+                    RbmKernels.tanhAfterFlips(tRe, tIm, m, sigma, sites, 0, count, thetaRe, thetaIm, tanhRe, tanhIm);
+                    for (int f = 0; f < count; f++) {
+                        sigma[sites[f]] = -sigma[sites[f]];
+                    }
+                    RbmKernels.tanh(thetaRe, thetaIm, m, exactRe, exactIm);
+                    for (int j = 0; j < m; j++) {
+                        double size = Math.max(1.0, Math.hypot(exactRe[j], exactIm[j]));
+                        // each update loses at most ~1e5 ulp ≈ 2e-11 (see ADDITION_THEOREM_FLOOR);
+                        // errors add along the walk (θ' − θ is exact), ≤ 400 · 2e-11 ≈ 1e-8
+                        assertEquals(exactRe[j], tanhRe[j], 1e-8 * size, "Re, scale " + scale + " step " + step);
+                        assertEquals(exactIm[j], tanhIm[j], 1e-8 * size, "Im, scale " + scale + " step " + step);
+                    }
+                }
+            }
+        }
+    }
 }
