@@ -1,7 +1,6 @@
 package org.nqs4j.validation.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,13 +42,7 @@ public final class ExactCommand implements Command {
     @Override
     public int run(List<String> args) {
         Arguments a = Arguments.parse("exact", args, Set.of("--json"), Set.of("--set", "--method", "--budget"));
-        if (a.positionals().size() != 1) {
-            throw new UsageException("expected exactly one CONFIG file, got " + a.positionals().size() + ".");
-        }
-        Path file = Path.of(a.positionals().get(0));
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException("the config file " + file + " does not exist.");
-        }
+        Path file = a.configFile("");
         String method = a.option("--method") == null ? "auto" : a.option("--method");
         if (!method.equals("auto") && !method.equals("ed")) {
             throw new UsageException("--method must be auto or ed, got '" + method + "'.");

@@ -52,19 +52,10 @@ public final class ValidateCommand implements Command {
             }
             return suite(Path.of(a.option("--suite")), a, quiet, force);
         }
-        if (a.positionals().size() != 1) {
-            throw new UsageException("expected exactly one CONFIG file (or --suite DIR), got "
-                    + a.positionals().size() + ".");
-        }
-        Path file = Path.of(a.positionals().get(0));
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException("the config file " + file + " does not exist.");
-        }
+        Path file = a.configFile(" (or --suite DIR)");
         Criterion criterion = new Criterion(tolerance(a.option("--tolerance")));
         RunConfig config = RunConfigReader.read(file, a.all("--set"));
-        Path dir = a.option("--out") != null ? Path.of(a.option("--out"))
-                : force ? config.outputRoot().resolve(config.name())
-                : RunFolder.firstFree(config.outputRoot().resolve(config.name()));
+        Path dir = RunFolder.choose(a.option("--out"), config.outputRoot().resolve(config.name()), force);
         ProgressPrinter progress = new ProgressPrinter(System.err, quiet);
         if (!quiet) {
             System.err.println("nqs validate " + config.name() + " -> " + dir);
@@ -85,8 +76,7 @@ public final class ValidateCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage() + ".");
         }
-        Path out = a.option("--out") != null ? Path.of(a.option("--out"))
-                : RunFolder.firstFree(Path.of("runs", "validation-suite"));
+        Path out = RunFolder.choose(a.option("--out"), Path.of("runs", "validation-suite"), false);
         if (!quiet) {
             System.err.println("nqs validate --suite " + dir + ": " + cases.size() + " case(s) -> " + out);
         }

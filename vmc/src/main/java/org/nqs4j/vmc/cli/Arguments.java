@@ -52,6 +52,22 @@ public final class Arguments {
         return a;
     }
 
+    /**
+     * The one CONFIG file a command takes, checked to exist.
+     *
+     * @param alternative how else the command may be called, for the message (e.g. " (or --suite DIR)")
+     */
+    public java.nio.file.Path configFile(String alternative) {
+        if (positionals.size() != 1) {
+            throw new UsageException("expected exactly one CONFIG file" + alternative + ", got " + positionals.size() + ".");
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(positionals.get(0));
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new UsageException("the config file " + file + " does not exist.");
+        }
+        return file;
+    }
+
     public List<String> positionals() {
         return positionals;
     }

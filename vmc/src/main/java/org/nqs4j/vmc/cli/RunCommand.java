@@ -2,7 +2,6 @@ package org.nqs4j.vmc.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -30,15 +29,9 @@ public final class RunCommand implements Command {
     @Override
     public int run(List<String> args) throws IOException {
         Arguments a = Arguments.parse("run", args, Set.of("--quiet", "--force", "--json"), Set.of("--out", "--set"));
-        if (a.positionals().size() != 1) {
-            throw new UsageException("expected exactly one CONFIG file, got " + a.positionals().size() + ".");
-        }
-        Path file = Path.of(a.positionals().get(0));
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException("the config file " + file + " does not exist.");
-        }
+        Path file = a.configFile("");
         RunConfig config = RunConfigReader.read(file, a.all("--set"));
-        Path dir = resolveFolder(config, a.option("--out"), a.flag("--force"));
+        Path dir = RunFolder.choose(a.option("--out"), config.outputRoot().resolve(config.name()), a.flag("--force"));
         boolean quiet = a.flag("--quiet");
         try (RunFolder folder = RunFolder.create(dir, a.flag("--force"))) {
             ProgressPrinter progress = new ProgressPrinter(System.err, quiet);
@@ -60,14 +53,4 @@ public final class RunCommand implements Command {
             SummaryReport.print(out, result.summary(), folder);
         }
     }
-
-    /** --out DIR is used as given; the default runs/NAME never overwrites: it moves on to NAME-2, … */
-    static Path resolveFolder(RunConfig config, String out, boolean force) {
-        if (out != null) {
-            return Path.of(out);
-        }
-        Path base = config.outputRoot().resolve(config.name());
-        return force ? base : RunFolder.firstFree(base);
-    }
-
 }

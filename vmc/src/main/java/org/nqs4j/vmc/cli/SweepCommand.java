@@ -43,13 +43,7 @@ public final class SweepCommand implements Command {
     @Override
     public int run(List<String> args) throws IOException {
         Arguments a = Arguments.parse("sweep", args, Set.of("--quiet", "--force", "--json"), Set.of("--out", "--set"));
-        if (a.positionals().size() != 1) {
-            throw new UsageException("expected exactly one CONFIG file, got " + a.positionals().size() + ".");
-        }
-        Path file = Path.of(a.positionals().get(0));
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException("the config file " + file + " does not exist.");
-        }
+        Path file = a.configFile("");
         SweepSpec sweep = SweepSpec.extract(parse(file, a.all("--set"))).orElseThrow(() -> new ConfigException(file
                 + ": the config declares no sweep; add e.g. 'sweep: {hamiltonian.h: [0.5, 1.0, 1.5]}', or use nqs run."));
         List<SweepSpec.Point> points = sweep.points();
@@ -58,9 +52,8 @@ public final class SweepCommand implements Command {
             configs.add(pointConfig(file, a.all("--set"), p));
         }
         String base = baseName(parse(file, a.all("--set")), file);
-        Path dir = a.option("--out") != null ? Path.of(a.option("--out"))
-                : a.flag("--force") ? configs.get(0).outputRoot().resolve(base + "-sweep")
-                : RunFolder.firstFree(configs.get(0).outputRoot().resolve(base + "-sweep"));
+        Path dir = RunFolder.choose(a.option("--out"), configs.get(0).outputRoot().resolve(base + "-sweep"),
+                a.flag("--force"));
         RunFolder.create(dir, a.flag("--force")).close();
         boolean quiet = a.flag("--quiet");
         List<Map<String, Object>> rows = new ArrayList<>();

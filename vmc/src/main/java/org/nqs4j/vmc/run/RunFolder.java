@@ -85,6 +85,17 @@ public final class RunFolder implements AutoCloseable {
         return new RunFolder(dir);
     }
 
+    /**
+     * The folder a command writes to: {@code --out DIR} as given; otherwise {@code base}, which is
+     * never overwritten without {@code --force}: the run moves on to {@code base-2}, {@code -3}, …
+     */
+    public static Path choose(String out, Path base, boolean force) {
+        if (out != null) {
+            return Path.of(out);
+        }
+        return force ? base : firstFree(base);
+    }
+
     /** {@code base}, or {@code base-2}, {@code base-3}, … : the first that does not exist yet. */
     public static Path firstFree(Path base) {
         Path p = base;
