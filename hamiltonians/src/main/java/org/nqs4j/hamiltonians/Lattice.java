@@ -152,6 +152,22 @@ public final class Lattice {
     }
 
     /**
+     * The site at r_site + (dx, dy), wrapped on periodic lattices; −1 when it falls off an open
+     * one. Bravais lattices only.
+     */
+    public int translate(int site, int dx, int dy) {
+        int[] r = coordinates(site);
+        int lx = extents[0];
+        int ly = extents.length > 1 ? extents[1] : 1;
+        int x = r[0] + dx;
+        int y = r[1] + dy;
+        if (boundary == Boundary.PERIODIC) {
+            return Math.floorMod(x, lx) + lx * Math.floorMod(y, ly);
+        }
+        return x < 0 || x >= lx || y < 0 || y >= ly ? -1 : x + lx * y;
+    }
+
+    /**
      * Sublattice index (0 or 1) of each site for a 2-colouring of the colour-0 bonds, when the
      * graph is bipartite (the precondition of Marshall's sign rule).
      */

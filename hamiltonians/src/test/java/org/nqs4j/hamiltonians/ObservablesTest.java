@@ -88,6 +88,27 @@ class ObservablesTest {
         assertEquals(16, diagonal(Observables.structureFactor(square, pi0, Units.PAULI), stripes), TOL);
     }
 
+    /** 4-ring ground state: C(1) = E0/N = −1/2, C(2) = 1/4, C(0) = 3/4; the zz parts are 1/3 of those (SU(2)). */
+    @Test
+    void translationAveragedCorrelationsOfTheRingGroundState() {
+        Lattice ring = Lattice.chain(4, Boundary.PERIODIC, false);
+        double[] gs = Dense.groundState(SpinModels.heisenberg(ring, 1, Units.SPIN_HALF));
+        double[] full = {0.75, -0.5, 0.25, -0.5};
+        for (int r = 0; r < 4; r++) {
+            assertEquals(full[r], Dense.expectation(
+                    Observables.translationAveragedCorrelation(ring, r, 0, false, Units.SPIN_HALF), gs), TOL);
+            assertEquals(full[r] / 3, Dense.expectation(
+                    Observables.translationAveragedCorrelation(ring, r, 0, true, Units.SPIN_HALF), gs), TOL);
+        }
+        assertEquals(3, ring.translate(0, -1, 0));
+        Lattice open = Lattice.chain(4, Boundary.OPEN, false);
+        assertEquals(-1, open.translate(0, -1, 0));
+        // an open chain has 3 pairs at distance 1: each of the Néel state's 3 bonds gives −1/4
+        int[] neel = {1, -1, 1, -1};
+        assertEquals(-0.25, diagonal(Observables.translationAveragedCorrelation(open, 1, 0, true, Units.SPIN_HALF), neel),
+                TOL);
+    }
+
     @Test
     void rejectsBadInput() {
         assertMessage(() -> Observables.structureFactor(Lattice.custom(2, List.of()), new double[] {0}, Units.PAULI),

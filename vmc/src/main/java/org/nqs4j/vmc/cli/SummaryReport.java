@@ -61,7 +61,7 @@ public final class SummaryReport {
         map(s.get("observables")).forEach((k, v) -> {
             Map<?, ?> o = map(v);
             if (o.get("mean") instanceof java.util.List<?> means) {
-                out.printf("  %-12s %d values (r = 0 … %d), see summary.json%n", k, means.size(), means.size() - 1);
+                out.printf("  %-12s %d values, in summary.json and %s.png%n", k, means.size(), k);
             } else {
                 out.printf("  %-12s %s%n", k, Format.pm(num(o.get("mean")), num(o.get("error"))));
             }

@@ -65,10 +65,11 @@ public final class RunConfigReader {
         eval.finish();
         List<ObservableSpec> observables = new ArrayList<>();
         for (Section s : root.sections("observables")) {
-            ObservableSpec o = observable(s, lattice, hamiltonian.units());
-            // the ansatz lives in the rotated frame when H is: measure U Ô U† there
-            observables.add(hamiltonian.marshallSign()
-                    ? new ObservableSpec(o.name(), o.type(), SpinModels.marshallRotated(o.operator(), lattice)) : o);
+            for (ObservableSpec o : observables(s, lattice, hamiltonian.units())) {
+                // the ansatz lives in the rotated frame when H is: measure U Ô U† there
+                observables.add(hamiltonian.marshallSign()
+                        ? o.withOperator(SpinModels.marshallRotated(o.operator(), lattice)) : o);
+            }
         }
         Section output = root.section("output");
         Path outputRoot = Path.of(output.string("directory", "runs"));
@@ -330,9 +331,60 @@ public final class RunConfigReader {
         return new PreconditionerSpec(type, shift, mode, decay, min, solver, tol, maxIt);
     }
 
-    static ObservableSpec observable(Section s, Lattice lattice, Units units) {
+    /** Largest lattice for which a family of N observables with N-site sums is estimated every sample. */
+    static final int MAX_FAMILY_SITES = 64;
+
+    static List<ObservableSpec> observables(Section s, Lattice lattice, Units units) {
         String type = s.choice("type", null, "magnetization", "staggered_magnetization", "correlation",
-                "structure_factor", "pauli");
+                "structure_factor", "pauli", "correlations", "structure_factors");
+        if (type.equals("correlations") || type.equals("structure_factors")) {
+            return family(s, type, lattice, units);
+        }
+        return List.of(observable(s, type, lattice, units));
+    }
+
+    /**
+     * C(r) = mean_i S_i·S_{i+r} (or the zz part) for every displacement r, or S^zz(q) for every
+     * lattice momentum q_a = 2π n_a / L_a; Bravais lattices only.
+     */
+    static List<ObservableSpec> family(Section s, String type, Lattice lattice, Units units) {
+        int[] ext = lattice.extents();
+        if (ext.length == 0) {
+            throw s.invalid("type", type + " needs a chain, square or rectangular lattice (displacements and"
+                    + " momenta); on a custom graph list pairs with type: correlation.");
+        }
+        boolean correlations = type.equals("correlations");
+        boolean zz = correlations && s.choice("component", "full", "full", "zz").equals("zz");
+        if ((!correlations || !zz) && lattice.nSites() > MAX_FAMILY_SITES) {
+            throw s.invalid("type", type + (correlations ? " with component: full" : "") + " on " + lattice.nSites()
+                    + " sites would cost O(N²) ratios per sample; it is limited to " + MAX_FAMILY_SITES + " sites."
+                    + (correlations ? " Use component: zz." : " Use type: structure_factor with one momentum."));
+        }
+        String group = correlations ? "correlations" : "structure_factor";
+        int lx = ext[0];
+        int ly = ext.length > 1 ? ext[1] : 1;
+        List<ObservableSpec> out = new ArrayList<>();
+        try {
+            for (int y = 0; y < ly; y++) {
+                for (int x = 0; x < lx; x++) {
+                    List<Integer> coordinate = ext.length == 1 ? List.of(x) : List.of(x, y);
+                    String label = ext.length == 1 ? Integer.toString(x) : x + "," + y;
+                    PauliSumOperator op = correlations
+                            ? Observables.translationAveragedCorrelation(lattice, x, y, zz, units)
+                            : Observables.structureFactor(lattice, ext.length == 1
+                                    ? new double[] {2 * Math.PI * x / lx}
+                                    : new double[] {2 * Math.PI * x / lx, 2 * Math.PI * y / ly}, units);
+                    out.add(new ObservableSpec((correlations ? "C(" : "S(") + label + ")", type, op, group, coordinate));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(s.where() + ": observable '" + s.path() + "': " + e.getMessage() + ".");
+        }
+        s.finish();
+        return out;
+    }
+
+    static ObservableSpec observable(Section s, String type, Lattice lattice, Units units) {
         int n = lattice.nSites();
         PauliSumOperator op;
         String dflt;
@@ -383,6 +435,6 @@ public final class RunConfigReader {
         }
         String name = s.string("name", Optional.ofNullable(dflt).orElse(s.path()));
         s.finish();
-        return new ObservableSpec(name, type, op);
+        return ObservableSpec.single(name, type, op);
     }
 }

@@ -122,7 +122,7 @@ public final class VmcRun {
         Map<String, Object> summary = summary(config, setup, eval, exact, total, optSeconds, evalSeconds);
         folder.writeSummary(summary);
         folder.writeParameters(setup.parameters(), setup.waveFunction().isComplex());
-        writePlots(folder, config, exact, listener);
+        writePlots(folder, config, exact, summary, listener);
         return new RunResult(eval, exact, setup.waveFunction().nParameters(), total, summary);
     }
 
@@ -145,11 +145,12 @@ public final class VmcRun {
 
     /** Plots are a convenience: a failure to draw one is reported, never fatal to the run. */
     private static void writePlots(RunFolder folder, RunConfig config, Optional<ExactReference> exact,
-                                   RunListener listener) {
+                                   Map<String, Object> summary, RunListener listener) {
         try {
             RunPlots.write(List.of(RunLog.read(folder.path())),
                     exact.map(x -> OptionalDouble.of(x.energy())).orElse(OptionalDouble.empty()), config.name(),
                     folder.path());
+            RunPlots.writeFamilies(summary, config.name(), folder.path());
         } catch (IOException | RuntimeException | Error e) {
             listener.message("plots not written: " + e);
         }
@@ -213,13 +214,7 @@ public final class VmcRun {
         m.put("r_hat", e.rHat());
         m.put("v_score", n * e.variance() / (e.mean() * e.mean()));
         exact.ifPresent(x -> m.put("exact", exactRecord(x, e)));
-        Map<String, Object> obs = new LinkedHashMap<>();
-        eval.observables().forEach((k, v) -> {
-            Map<String, Object> rec = estimate(v);
-            exact.map(x -> x.observables().get(k)).ifPresent(xv -> rec.put("exact", xv));
-            obs.put(k, rec);
-        });
-        m.put("observables", obs);
+        m.put("observables", observables(config, eval, exact));
         m.put("seed", config.seed());
         m.put("threads", config.threads());
         m.put("wall_time_s", wall);
@@ -228,6 +223,41 @@ public final class VmcRun {
         t.put("evaluation", evalSeconds);
         m.put("time_s", t);
         return m;
+    }
+
+    /**
+     * Single observables by name; a family (C(r), S(q)) as one entry holding arrays in the order
+     * of its members: {@code coordinate}, {@code mean}, {@code error}, and {@code exact} when known.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> observables(RunConfig config, Evaluation eval, Optional<ExactReference> exact) {
+        Map<String, Object> obs = new LinkedHashMap<>();
+        for (ObservableSpec o : config.observables()) {
+            Estimate v = eval.observables().get(o.name());
+            Double x = exact.map(r -> r.observables().get(o.name())).orElse(null);
+            if (o.group() == null) {
+                Map<String, Object> rec = estimate(v);
+                if (x != null) {
+                    rec.put("exact", x);
+                }
+                obs.put(o.name(), rec);
+                continue;
+            }
+            Map<String, Object> family = (Map<String, Object>) obs.computeIfAbsent(o.group(), g -> {
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("coordinate", new ArrayList<List<Integer>>());
+                f.put("mean", new ArrayList<Double>());
+                f.put("error", new ArrayList<Double>());
+                return f;
+            });
+            ((List<List<Integer>>) family.get("coordinate")).add(o.coordinate());
+            ((List<Double>) family.get("mean")).add(v.mean());
+            ((List<Double>) family.get("error")).add(v.error());
+            if (x != null) {
+                ((List<Double>) family.computeIfAbsent("exact", k -> new ArrayList<Double>())).add(x);
+            }
+        }
+        return obs;
     }
 
     static Map<String, Object> exactRecord(ExactReference x, Estimate e) {

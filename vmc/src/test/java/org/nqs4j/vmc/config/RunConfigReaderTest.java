@@ -202,4 +202,25 @@ class RunConfigReaderTest {
                 c.observables().stream().map(ObservableSpec::name).toList());
         assertTrue(error(MINIMAL + "observables:\n  - {type: correlation, sites: [3, 3]}\n").contains("distinct"));
     }
+
+    @Test
+    void observableFamiliesExpandToEveryDisplacementAndMomentum() {
+        RunConfig c = read(MINIMAL + "observables:\n  - {type: correlations}\n  - {type: structure_factors}\n");
+        assertEquals(16, c.observables().size());
+        assertEquals("C(0)", c.observables().get(0).name());
+        assertEquals(List.of(3), c.observables().get(3).coordinate());
+        assertEquals("structure_factor", c.observables().get(8).group());
+        RunConfig square = read("lattice: {type: square, length: 3}\nhamiltonian: {model: ising, h: 1}\n"
+                + "observables: [{type: correlations, component: zz}]\n");
+        assertEquals(9, square.observables().size());
+        assertEquals("C(2,1)", square.observables().get(5).name());
+        String custom = "lattice: {type: custom, sites: 3, edges: [[0, 1], [1, 2]]}\nhamiltonian: {model: ising, h: 1}\n"
+                + "observables: [{type: correlations}]\n";
+        assertTrue(error(custom).contains("custom graph"));
+        String big = "lattice: {type: square, length: 10}\nhamiltonian: {model: heisenberg}\n"
+                + "observables: [{type: correlations}]\n";
+        assertTrue(error(big).contains("component: zz"));
+        assertEquals(100, read(big.replace("{type: correlations}", "{type: correlations, component: zz}"))
+                .observables().size());
+    }
 }
