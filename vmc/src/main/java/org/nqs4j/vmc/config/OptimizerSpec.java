@@ -1,5 +1,9 @@
 package org.nqs4j.vmc.config;
 
-/** The optimiser: {@code sgd} or {@code adam} with its learning rate and Adam's moments' decay rates. */
-public record OptimizerSpec(String type, double learningRate, double beta1, double beta2, double epsilon) {
+/**
+ * The optimiser: {@code sgd} or {@code adam}, the learning rate η_p = max(η₀ · decay^p, η_min)
+ * at step p, and Adam's moments' decay rates.
+ */
+public record OptimizerSpec(String type, double learningRate, double learningRateDecay, double learningRateMin,
+                            double beta1, double beta2, double epsilon) {
 }

@@ -298,6 +298,11 @@ public final class RunConfigReader {
     static OptimizerSpec optimizer(Section s) {
         String type = s.choice("type", "sgd", "sgd", "adam");
         double lr = s.positive("learning_rate", 0.02);
+        double decay = s.real("learning_rate_decay", 1.0, 0, 1);
+        if (!(decay > 0)) {
+            throw s.invalid("learning_rate_decay", "must be in (0, 1]; 1 keeps the learning rate constant.");
+        }
+        double lrMin = s.real("learning_rate_min", lr, 0, lr);
         double b1 = 0.9;
         double b2 = 0.999;
         double eps = 1e-8;
@@ -307,7 +312,7 @@ public final class RunConfigReader {
             eps = s.positive("epsilon", 1e-8);
         }
         s.finish();
-        return new OptimizerSpec(type, lr, b1, b2, eps);
+        return new OptimizerSpec(type, lr, decay, lrMin, b1, b2, eps);
     }
 
     static PreconditionerSpec preconditioner(Section s) {

@@ -76,7 +76,7 @@ public final class RunSetup implements AutoCloseable {
     }
 
     static Optimizer optimizer(OptimizerSpec o) {
-        Schedule lr = Schedule.constant(o.learningRate());
+        Schedule lr = Schedule.exponentialDecay(o.learningRate(), o.learningRateDecay(), o.learningRateMin());
         return switch (o.type()) {
             case "sgd" -> new Sgd(lr);
             case "adam" -> new Adam(lr, o.beta1(), o.beta2(), o.epsilon());
