@@ -33,12 +33,51 @@ public final class RbmVectorKernels {
     /** 2046 − e is the biased exponent of 2^{1023−e}, the scale removing exponent e − 1023. */
     private static final LongVector TWICE_BIAS = LongVector.broadcast(LongVector.SPECIES_PREFERRED, 2046);
     private static final LongVector BIAS = LongVector.broadcast(LongVector.SPECIES_PREFERRED, 1023);
+    private static final LongVector ONE_L = LongVector.broadcast(LongVector.SPECIES_PREFERRED, 1);
+    /** 1.5·2^52: adding it rounds to an integer held in the low mantissa bits. */
+    private static final DoubleVector ROUNDER_V = DoubleVector.broadcast(SPECIES, 0x1.8p52);
+    private static final LongVector ROUNDER_BITS = LongVector.broadcast(LongVector.SPECIES_PREFERRED,
+            Double.doubleToRawLongBits(0x1.8p52));
+    private static final DoubleVector MIN_EXPONENT_V = DoubleVector.broadcast(SPECIES, -700.0);
+    private static final DoubleVector INV_LN2_V = DoubleVector.broadcast(SPECIES, 1.4426950408889634);
+    /** ln 2 = LN2_HI + LN2_LO, LN2_HI with 32 trailing zero bits (fdlibm). */
+    private static final DoubleVector LN2_HI_V = DoubleVector.broadcast(SPECIES, 6.93147180369123816490e-01);
+    private static final DoubleVector LN2_LO_V = DoubleVector.broadcast(SPECIES, 1.90821492927058770002e-10);
+    /** Phases beyond this go to the scalar kernel: q·PIO2_1 stays exact for |q| &lt; 2^20. */
+    static final double MAX_REDUCIBLE_PHASE = 1e6;
+    private static final DoubleVector MAX_PHASE_V = DoubleVector.broadcast(SPECIES, MAX_REDUCIBLE_PHASE);
+    private static final DoubleVector TWO_OVER_PI_V = DoubleVector.broadcast(SPECIES, 0.6366197723675814);
+    /** π/2 in three parts of 33 bits (fdlibm's pio2_1, pio2_2, pio2_2t). */
+    private static final DoubleVector PIO2_1_V = DoubleVector.broadcast(SPECIES, 1.57079632673412561417e+00);
+    private static final DoubleVector PIO2_2_V = DoubleVector.broadcast(SPECIES, 6.07710050630396597660e-11);
+    private static final DoubleVector PIO2_3_V = DoubleVector.broadcast(SPECIES, 2.02226624879595063154e-21);
+    /** expm1(r)/r = Σ r^m/(m+1)!, m ≤ 13. */
+    private static final double[] EXPM1_COEFFICIENTS = taylor(1, 14, 1);
+    /** sin(r)/r = Σ (−1)^m r^{2m}/(2m+1)!, cos r = Σ (−1)^m r^{2m}/(2m)!, |r| ≤ π/4. */
+    private static final double[] SIN_COEFFICIENTS = taylor(1, 9, 2);
+    private static final double[] COS_COEFFICIENTS = taylor(0, 9, 2);
     // broadcast constants as vectors: the scalar-argument forms of blend/compare boxed on JDK 25
     private static final DoubleVector ONE = DoubleVector.broadcast(SPECIES, 1.0);
     private static final DoubleVector MINUS_ONE = DoubleVector.broadcast(SPECIES, -1.0);
     private static final DoubleVector ZERO = DoubleVector.zero(SPECIES);
 
     private RbmVectorKernels() {
+    }
+
+    /**
+     * Coefficients c_m = ε^m / (first + step·m)! for m &lt; count, with ε = 1 for step 1 and
+     * ε = −1 for step 2 (the alternating sin/cos series in r²).
+     */
+    private static double[] taylor(int first, int count, int step) {
+        double[] c = new double[count];
+        for (int m = 0; m < count; m++) {
+            double factorial = 1.0;
+            for (int f = 2; f <= first + step * m; f++) {
+                factorial *= f;
+            }
+            c[m] = (step == 2 && m % 2 == 1 ? -1.0 : 1.0) / factorial;
+        }
+        return c;
     }
 
     /** Vector form of {@link RbmKernels#flipTheta}; bitwise the same operations per element. */
@@ -64,12 +103,17 @@ public final class RbmVectorKernels {
     }
 
     /**
-     * Vector form of {@link RbmKernels#tanh} for complex z, through the Vector API's EXPM1, SIN
-     * and COS (short-vector math library intrinsics where the platform has them):
-     * with s = sign Re z, e = expm1(−2|Re z|), d = 1 + e = e^{−2|Re z|}, φ = −2 s Im z,
+     * Vector form of {@link RbmKernels#tanh} for complex z: with s = sign Re z,
+     * e = expm1(−2|Re z|), d = 1 + e = e^{−2|Re z|}, φ = −2 s Im z,
      * <pre>
      *   tanh z = s (1 − d² − 2i d sin φ) / (1 + 2 d cos φ + d²),   1 − d² = −e (2 + e).
      * </pre>
+     * expm1, sin and cos are the polynomial kernels below, built from +, ×, FMA and bit operations
+     * only, so that interpreted and compiled code give the same bits (the Vector API's EXPM1/SIN/COS
+     * call SVML in compiled code and StrictMath-like Java when interpreted: a run's energies then
+     * depended on when the JIT kicked in, and so on the thread count). A vector with
+     * |φ| &gt; {@value #MAX_REDUCIBLE_PHASE} goes to the scalar kernel. |Re z| is capped at 350
+     * (d = e^{−700}), below which d² no longer reaches the last bit of 1.
      */
     public static void tanh(double[] zRe, double[] zIm, int n, double[] outRe, double[] outIm) {
         int bound = SPECIES.loopBound(n);
@@ -77,11 +121,34 @@ public final class RbmVectorKernels {
             DoubleVector x = DoubleVector.fromArray(SPECIES, zRe, k);
             DoubleVector y = DoubleVector.fromArray(SPECIES, zIm, k);
             DoubleVector s = ONE.blend(MINUS_ONE, x.compare(VectorOperators.LT, ZERO));
-            DoubleVector e = x.abs().mul(-2.0).lanewise(VectorOperators.EXPM1);
-            DoubleVector d = e.add(1.0);
             DoubleVector phase = s.mul(y).mul(-2.0);
-            DoubleVector wr = d.mul(phase.lanewise(VectorOperators.COS));
-            DoubleVector wi = d.mul(phase.lanewise(VectorOperators.SIN));
+            if (phase.abs().compare(VectorOperators.GT, MAX_PHASE_V).anyTrue()) {
+                RbmKernels.tanh(zRe, zIm, k, k + LANES, outRe, outIm);
+                continue;
+            }
+            DoubleVector e = expm1(x.abs().mul(-2.0).max(MIN_EXPONENT_V));
+            DoubleVector d = e.add(1.0);
+            // sin and cos of the reduced phase r, φ = q π/2 + r, |r| ≤ π/4
+            DoubleVector shifted = phase.fma(TWO_OVER_PI_V, ROUNDER_V);
+            DoubleVector q = shifted.sub(ROUNDER_V);
+            DoubleVector r = q.neg().fma(PIO2_1_V, phase);
+            r = q.neg().fma(PIO2_2_V, r);
+            r = q.neg().fma(PIO2_3_V, r);
+            DoubleVector r2 = r.mul(r);
+            DoubleVector sinR = r.mul(polynomial(r2, SIN_COEFFICIENTS));
+            DoubleVector cosR = polynomial(r2, COS_COEFFICIENTS);
+            // the quadrant's low bits select and sign the two: exact 0/1 arithmetic, no masks
+            LongVector quadrant = shifted.reinterpretAsLongs();
+            DoubleVector odd = quadrant.and(ONE_L).convert(VectorOperators.L2D, 0).reinterpretAsDoubles();
+            DoubleVector sinSign = ONE.sub(quadrant.lanewise(VectorOperators.LSHR, 1).and(ONE_L)
+                    .convert(VectorOperators.L2D, 0).reinterpretAsDoubles().mul(2.0));
+            DoubleVector cosSign = ONE.sub(quadrant.add(ONE_L).lanewise(VectorOperators.LSHR, 1)
+                    .and(ONE_L).convert(VectorOperators.L2D, 0).reinterpretAsDoubles().mul(2.0));
+            DoubleVector even = ONE.sub(odd);
+            DoubleVector sin = even.mul(sinR).add(odd.mul(cosR)).mul(sinSign);
+            DoubleVector cos = even.mul(cosR).add(odd.mul(sinR)).mul(cosSign);
+            DoubleVector wr = d.mul(cos);
+            DoubleVector wi = d.mul(sin);
             DoubleVector denominator = wr.mul(2.0).add(1.0).add(d.mul(d));
             e.neg().mul(e.add(2.0)).mul(s).div(denominator).intoArray(outRe, k);
             wi.mul(-2.0).mul(s).div(denominator).intoArray(outIm, k);
@@ -98,7 +165,7 @@ public final class RbmVectorKernels {
         int k = 0;
         for (; k < bound; k += LANES) {
             DoubleVector v = DoubleVector.fromArray(SPECIES, x, k);
-            DoubleVector e = v.abs().mul(-2.0).lanewise(VectorOperators.EXPM1);
+            DoubleVector e = expm1(v.abs().mul(-2.0).max(MIN_EXPONENT_V));
             DoubleVector magnitude = e.neg().div(e.add(2.0));
             magnitude.blend(magnitude.neg(), v.compare(VectorOperators.LT, ZERO)).intoArray(out, k);
         }
@@ -106,6 +173,33 @@ public final class RbmVectorKernels {
             double e = Math.expm1(-2.0 * Math.abs(x[k]));
             out[k] = Math.copySign(-e / (2.0 + e), x[k]);
         }
+    }
+
+    /**
+     * expm1 u for −700 ≤ u ≤ 0: u = k ln 2 + r with |r| ≤ ln2/2 (Cody–Waite, ln 2 split so that
+     * k·LN2_HI is exact), expm1 r by its Taylor series to r¹⁴ (truncation &lt; 2e-16 relative),
+     * then expm1 u = 2^k expm1 r + (2^k − 1), exact scaling; for k = 0 this is expm1 r itself, with
+     * full relative precision near 0.
+     */
+    private static DoubleVector expm1(DoubleVector u) {
+        DoubleVector shifted = u.fma(INV_LN2_V, ROUNDER_V);
+        DoubleVector k = shifted.sub(ROUNDER_V);
+        DoubleVector r = k.neg().fma(LN2_HI_V, u);
+        r = k.neg().fma(LN2_LO_V, r);
+        DoubleVector p = r.mul(polynomial(r, EXPM1_COEFFICIENTS));
+        // 2^k from the integer k held in the low mantissa bits of `shifted`
+        DoubleVector twoK = shifted.reinterpretAsLongs().sub(ROUNDER_BITS).add(BIAS)
+                .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        return twoK.fma(p, twoK.sub(1.0));
+    }
+
+    /** Σ_m c_m x^m by Horner's rule (c₀ first). */
+    private static DoubleVector polynomial(DoubleVector x, double[] c) {
+        DoubleVector acc = DoubleVector.broadcast(SPECIES, c[c.length - 1]);
+        for (int m = c.length - 2; m >= 0; m--) {
+            acc = acc.fma(x, DoubleVector.broadcast(SPECIES, c[m]));
+        }
+        return acc;
     }
 
     /**

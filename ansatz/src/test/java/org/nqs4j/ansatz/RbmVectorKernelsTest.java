@@ -127,6 +127,35 @@ class RbmVectorKernelsTest {
         }
     }
 
+    /**
+     * The polynomial sin/cos of the vector tanh across all four quadrants of the phase
+     * φ = −2 s Im z, far out (|φ| ≈ 2·10⁵) and beyond the reduction bound (scalar fallback);
+     * tiny Re z keeps its relative precision (1 − d² = −e(2 + e) through expm1).
+     */
+    @Test
+    void tanhIsAccurateForLargePhasesAndTinyRealParts() {
+        int m = 4 * RbmVectorKernels.LANES;
+        double[] x = new double[m];
+        double[] y = new double[m];
+        for (int k = 0; k < m; k++) {
+            x[k] = (k % 3 == 0 ? 1e-9 : 0.3) * (k % 2 == 0 ? 1 : -1);
+            y[k] = k < 3 * RbmVectorKernels.LANES ? (k - m / 2) * 0.41 * Math.pow(10, k % 6) : 1e7 + k;
+        }
+        double[] sr = new double[m];
+        double[] si = new double[m];
+        double[] vr = new double[m];
+        double[] vi = new double[m];
+        RbmKernels.tanh(x, y, m, sr, si);
+        RbmVectorKernels.tanh(x, y, m, vr, vi);
+        for (int k = 0; k < m; k++) {
+            double size = Math.hypot(sr[k], si[k]);
+            // the phase is rounded relative to |Im z|: allow |φ|·ε of absolute phase error
+            double phaseError = 4 * Math.abs(y[k]) * 0x1p-52;
+            assertEquals(sr[k], vr[k], (RELATIVE + phaseError) * size, "Re tanh at " + x[k] + " + i " + y[k]);
+            assertEquals(si[k], vi[k], (RELATIVE + phaseError) * size, "Im tanh at " + x[k] + " + i " + y[k]);
+        }
+    }
+
     @Test
     void tanhAgreesWithScalarKernel() {
         SplittableRandom rnd = new SplittableRandom(53);
