@@ -1,7 +1,7 @@
 package org.nqs4j.ansatz;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -15,27 +15,69 @@ import jdk.incubator.vector.VectorSpecies;
  * than the scalar loop. Every loop here runs unmasked over whole vectors and hands the last
  * {@code M mod LANES} hidden units to the scalar kernel of {@link RbmKernels}.
  *
- * <p>Products: each lane keeps its own partial product, renormalised in exact steps of 2^±256
- * whenever it leaves [2^−256, 2^256]; the lanes are then folded into the scalar running product
- * ({@link RbmKernels#startProduct}). The refusal test Σ|terms|² ≤ (10⁵/M)²|f|² and |f|² ≥ 2^−400
- * is accumulated as a lane-wise maximum of the violation and minimum of |f|², one reduction at the
- * end. NaN anywhere propagates through max/min and refuses the product.
+ * <p>Products: each lane keeps its own partial product, renormalised after every factor by the
+ * exact power of two 2^{−e} that brings max(|re|, |im|) into [1, 2), e read from the exponent
+ * bits (no compare or blend: masks and helper methods taking vectors pushed the kernels over
+ * C2's node-count inlining cutoff, and every vector then lived in a heap box, ≈ 4 KB per call);
+ * Σe is kept per lane. The lanes are then folded into the scalar running product
+ * ({@link RbmKernels#startProduct}) through the {@code lanes} scratch. A lane that overflows
+ * anyway (a factor ≥ 2^1022) becomes 0 or NaN, which the product's consumers refuse. The refusal
+ * test Σ|terms|² ≤ (10⁵/M)²|f|² and |f|² ≥ 2^−400 is accumulated as a lane-wise maximum of the
+ * violation and minimum of |f|², one reduction at the end. NaN anywhere propagates through
+ * max/min and refuses the product.
  */
 public final class RbmVectorKernels {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     /** Lanes per vector; callers size their lane scratch as 3·LANES. */
     public static final int LANES = SPECIES.length();
-    private static final double BIG = 0x1p256;
-    private static final double SMALL = 0x1p-256;
-    private static final int STEP_EXPONENT = 256;
+    /** 2046 − e is the biased exponent of 2^{1023−e}, the scale removing exponent e − 1023. */
+    private static final LongVector TWICE_BIAS = LongVector.broadcast(LongVector.SPECIES_PREFERRED, 2046);
+    private static final LongVector BIAS = LongVector.broadcast(LongVector.SPECIES_PREFERRED, 1023);
+    private static final LongVector ONE_L = LongVector.broadcast(LongVector.SPECIES_PREFERRED, 1);
+    /** 1.5·2^52: adding it rounds to an integer held in the low mantissa bits. */
+    private static final DoubleVector ROUNDER_V = DoubleVector.broadcast(SPECIES, 0x1.8p52);
+    private static final LongVector ROUNDER_BITS = LongVector.broadcast(LongVector.SPECIES_PREFERRED,
+            Double.doubleToRawLongBits(0x1.8p52));
+    private static final DoubleVector MIN_EXPONENT_V = DoubleVector.broadcast(SPECIES, -700.0);
+    private static final DoubleVector INV_LN2_V = DoubleVector.broadcast(SPECIES, 1.4426950408889634);
+    /** ln 2 = LN2_HI + LN2_LO, LN2_HI with 32 trailing zero bits (fdlibm). */
+    private static final DoubleVector LN2_HI_V = DoubleVector.broadcast(SPECIES, 6.93147180369123816490e-01);
+    private static final DoubleVector LN2_LO_V = DoubleVector.broadcast(SPECIES, 1.90821492927058770002e-10);
+    /** Phases beyond this go to the scalar kernel: q·PIO2_1 stays exact for |q| &lt; 2^20. */
+    static final double MAX_REDUCIBLE_PHASE = 1e6;
+    private static final DoubleVector MAX_PHASE_V = DoubleVector.broadcast(SPECIES, MAX_REDUCIBLE_PHASE);
+    private static final DoubleVector TWO_OVER_PI_V = DoubleVector.broadcast(SPECIES, 0.6366197723675814);
+    /** π/2 in three parts of 33 bits (fdlibm's pio2_1, pio2_2, pio2_2t). */
+    private static final DoubleVector PIO2_1_V = DoubleVector.broadcast(SPECIES, 1.57079632673412561417e+00);
+    private static final DoubleVector PIO2_2_V = DoubleVector.broadcast(SPECIES, 6.07710050630396597660e-11);
+    private static final DoubleVector PIO2_3_V = DoubleVector.broadcast(SPECIES, 2.02226624879595063154e-21);
+    /** expm1(r)/r = Σ r^m/(m+1)!, m ≤ 13. */
+    private static final double[] EXPM1_COEFFICIENTS = taylor(1, 14, 1);
+    /** sin(r)/r = Σ (−1)^m r^{2m}/(2m+1)!, cos r = Σ (−1)^m r^{2m}/(2m)!, |r| ≤ π/4. */
+    private static final double[] SIN_COEFFICIENTS = taylor(1, 9, 2);
+    private static final double[] COS_COEFFICIENTS = taylor(0, 9, 2);
     // broadcast constants as vectors: the scalar-argument forms of blend/compare boxed on JDK 25
     private static final DoubleVector ONE = DoubleVector.broadcast(SPECIES, 1.0);
     private static final DoubleVector MINUS_ONE = DoubleVector.broadcast(SPECIES, -1.0);
     private static final DoubleVector ZERO = DoubleVector.zero(SPECIES);
-    private static final DoubleVector BIG_V = DoubleVector.broadcast(SPECIES, BIG);
-    private static final DoubleVector SMALL_V = DoubleVector.broadcast(SPECIES, SMALL);
 
     private RbmVectorKernels() {
+    }
+
+    /**
+     * Coefficients c_m = ε^m / (first + step·m)! for m &lt; count, with ε = 1 for step 1 and
+     * ε = −1 for step 2 (the alternating sin/cos series in r²).
+     */
+    private static double[] taylor(int first, int count, int step) {
+        double[] c = new double[count];
+        for (int m = 0; m < count; m++) {
+            double factorial = 1.0;
+            for (int f = 2; f <= first + step * m; f++) {
+                factorial *= f;
+            }
+            c[m] = (step == 2 && m % 2 == 1 ? -1.0 : 1.0) / factorial;
+        }
+        return c;
     }
 
     /** Vector form of {@link RbmKernels#flipTheta}; bitwise the same operations per element. */
@@ -109,7 +151,7 @@ public final class RbmVectorKernels {
         int bound = SPECIES.loopBound(nHidden);
         DoubleVector pr = DoubleVector.broadcast(SPECIES, 1.0);
         DoubleVector pi = DoubleVector.zero(SPECIES);
-        DoubleVector steps = DoubleVector.zero(SPECIES);
+        LongVector steps = LongVector.zero(LongVector.SPECIES_PREFERRED);
         DoubleVector worst = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY);
         DoubleVector smallest = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
         for (int j = 0; j < bound; j += LANES) {
@@ -129,12 +171,20 @@ public final class RbmVectorKernels {
             DoubleVector nr = pr.mul(fr).sub(pi.mul(fi));
             pi = pr.mul(fi).add(pi.mul(fr));
             pr = nr;
-            DoubleVector scale = renormalisation(pr, pi);
+            // exact renormalisation, written out here (see the class comment)
+            LongVector exponent = pr.abs().max(pi.abs()).reinterpretAsLongs()
+                    .lanewise(VectorOperators.LSHR, 52);
+            DoubleVector scale = TWICE_BIAS.sub(exponent).lanewise(VectorOperators.LSHL, 52)
+                    .reinterpretAsDoubles();
             pr = pr.mul(scale);
             pi = pi.mul(scale);
-            steps = steps.add(stepOf(scale));
+            steps = steps.add(exponent).sub(BIAS);
         }
-        foldLanes(pr, pi, steps, worst, smallest, lanes, product);
+        pr.intoArray(lanes, 0);
+        pi.intoArray(lanes, LANES);
+        ((DoubleVector) steps.convert(VectorOperators.L2D, 0)).intoArray(lanes, 2 * LANES);
+        foldLanes(worst.reduceLanes(VectorOperators.MAX), smallest.reduceLanes(VectorOperators.MIN),
+                lanes, product);
         RbmKernels.multiplyOneFlip(coshRe, coshIm, sinhRe, sinhIm, base, sign, tanhRe, tanhIm,
                 bound, nHidden, nHidden, product);
     }
@@ -149,7 +199,7 @@ public final class RbmVectorKernels {
         int bound = SPECIES.loopBound(nHidden);
         DoubleVector pr = DoubleVector.broadcast(SPECIES, 1.0);
         DoubleVector pi = DoubleVector.zero(SPECIES);
-        DoubleVector steps = DoubleVector.zero(SPECIES);
+        LongVector steps = LongVector.zero(LongVector.SPECIES_PREFERRED);
         DoubleVector worst = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY);
         DoubleVector smallest = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
         for (int j = 0; j < bound; j += LANES) {
@@ -181,47 +231,39 @@ public final class RbmVectorKernels {
             DoubleVector nr = pr.mul(fr).sub(pi.mul(fi));
             pi = pr.mul(fi).add(pi.mul(fr));
             pr = nr;
-            DoubleVector scale = renormalisation(pr, pi);
+            // exact renormalisation, written out here (see the class comment)
+            LongVector exponent = pr.abs().max(pi.abs()).reinterpretAsLongs()
+                    .lanewise(VectorOperators.LSHR, 52);
+            DoubleVector scale = TWICE_BIAS.sub(exponent).lanewise(VectorOperators.LSHL, 52)
+                    .reinterpretAsDoubles();
             pr = pr.mul(scale);
             pi = pi.mul(scale);
-            steps = steps.add(stepOf(scale));
+            steps = steps.add(exponent).sub(BIAS);
         }
-        foldLanes(pr, pi, steps, worst, smallest, lanes, product);
+        pr.intoArray(lanes, 0);
+        pi.intoArray(lanes, LANES);
+        ((DoubleVector) steps.convert(VectorOperators.L2D, 0)).intoArray(lanes, 2 * LANES);
+        foldLanes(worst.reduceLanes(VectorOperators.MAX), smallest.reduceLanes(VectorOperators.MIN),
+                lanes, product);
         RbmKernels.multiplyTwoFlips(coshRe, coshIm, sinhRe, sinhIm, base1, sign1, base2, sign2,
                 tanhRe, tanhIm, bound, nHidden, nHidden, product);
     }
 
-    /** Per lane 2^−256 where max(|re|, |im|) &gt; 2^256, 2^256 where it is &lt; 2^−256, else 1. */
-    private static DoubleVector renormalisation(DoubleVector pr, DoubleVector pi) {
-        DoubleVector magnitude = pr.abs().max(pi.abs());
-        VectorMask<Double> big = magnitude.compare(VectorOperators.GT, BIG_V);
-        VectorMask<Double> small = magnitude.compare(VectorOperators.LT, SMALL_V);
-        return ONE.blend(SMALL_V, big).blend(BIG_V, small);
-    }
-
-    /** +1 for a scale of 2^−256, −1 for 2^256, 0 for 1 (the exponent steps removed). */
-    private static DoubleVector stepOf(DoubleVector scale) {
-        return ZERO.blend(ONE, scale.compare(VectorOperators.LT, ONE))
-                .blend(MINUS_ONE, scale.compare(VectorOperators.GT, ONE));
-    }
-
     /**
-     * Folds the lane products Π_lanes (pr + i·pi)·2^{256·steps} into the scalar running
-     * {@code product}, trusted iff every lane passed the refusal test.
+     * Folds the lane products Π_lanes (re + i·im)·2^{steps} held in {@code lanes} (re, im, steps
+     * blocks of LANES) into the scalar running {@code product}, trusted iff every lane passed
+     * the refusal test (largest violation ≤ 0, smallest |f|² ≥ 2^−400). Scalars only, so that no
+     * vector crosses a call.
      */
-    private static void foldLanes(DoubleVector pr, DoubleVector pi, DoubleVector steps,
-                                  DoubleVector worst, DoubleVector smallest, double[] lanes,
+    private static void foldLanes(double worstViolation, double smallestF2, double[] lanes,
                                   double[] product) {
-        pr.intoArray(lanes, 0);
-        pi.intoArray(lanes, LANES);
-        steps.intoArray(lanes, 2 * LANES);
         double re = 1.0;
         double im = 0.0;
         int exponent = 0;
         for (int l = 0; l < LANES; l++) {
             double lr = lanes[l];
             double li = lanes[LANES + l];
-            exponent += STEP_EXPONENT * (int) lanes[2 * LANES + l];
+            exponent += (int) lanes[2 * LANES + l];
             double nr = re * lr - im * li;
             im = re * li + im * lr;
             re = nr;
@@ -232,8 +274,6 @@ public final class RbmVectorKernels {
                 exponent += k;
             }
         }
-        double worstViolation = worst.reduceLanes(VectorOperators.MAX);
-        double smallestF2 = smallest.reduceLanes(VectorOperators.MIN);
         // an empty vector loop leaves −∞/+∞, which pass; NaN fails both comparisons
         boolean trusted = !(worstViolation > 0.0) && !Double.isNaN(worstViolation)
                 && smallestF2 >= RbmKernels.MIN_FACTOR_MODULUS2;
