@@ -3,7 +3,9 @@ package org.nqs4j.validation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
+import org.nqs4j.ansatz.WaveFunction;
 import org.nqs4j.hamiltonians.Boundary;
 import org.nqs4j.hamiltonians.Lattice;
 import org.nqs4j.hamiltonians.PauliSumOperator;
@@ -79,6 +81,17 @@ public final class ExactGroundState implements ExactReferenceProvider {
         } catch (NoExactMethodException e) {
             return Optional.empty();
         }
+    }
+
+    /** Largest space whose trial-state energy is summed at the end of every run (about a second). */
+    public static final double TRIAL_STATE_MAX_DIMENSION = 1e5;
+
+    @Override
+    public OptionalDouble trialStateEnergy(RunConfig config, WaveFunction psi) {
+        if (config.hilbert().dimension() > TRIAL_STATE_MAX_DIMENSION || !config.hamiltonian().operator().isReal()) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(TrialStateEnergy.of(psi, config.hamiltonian().operator(), config.hilbert()).energy());
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.nqs4j.ansatz.WaveFunction;
+import org.nqs4j.validation.ExactGroundState;
 import org.nqs4j.validation.TrialStateEnergy;
 import org.nqs4j.vmc.config.RunConfig;
 import org.nqs4j.vmc.io.AtomicFiles;
@@ -25,8 +26,6 @@ import org.nqs4j.vmc.run.VmcRun;
  * when the space is small, and {@code validation.json} with the plots in the run folder.
  */
 public final class ValidationRun {
-    /** Largest space whose trial-state energy is summed exactly after a run. */
-    public static final int TRIAL_STATE_MAX_DIMENSION = 100_000;
     public static final String REPORT = "validation.json";
     public static final String PLOT = "validation";
     public static final String ERROR_PLOT = "validation-error";
@@ -41,7 +40,7 @@ public final class ValidationRun {
         try (RunFolder folder = RunFolder.create(dir, force)) {
             RunResult result = VmcRun.execute(config, folder, listener);
             Optional<TrialStateEnergy.Result> trial = Optional.empty();
-            if (result.exact().isPresent() && config.hilbert().dimension() <= TRIAL_STATE_MAX_DIMENSION) {
+            if (result.exact().isPresent() && config.hilbert().dimension() <= ExactGroundState.TRIAL_STATE_MAX_DIMENSION) {
                 listener.message("exact energy of the trial state (sum over the Hilbert space)");
                 trial = Optional.of(trialState(config, folder.path().resolve(RunFolder.PARAMETERS)));
             }

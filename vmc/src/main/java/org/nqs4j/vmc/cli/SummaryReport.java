@@ -57,6 +57,11 @@ public final class SummaryReport {
         if (s.get("exact") instanceof Map<?, ?> x) {
             out.printf("  exact        %.10g (%s)   relative error %.2e, deviation %.1f sigma%n", num(x.get("energy")),
                     x.get("method"), num(x.get("relative_error")), num(x.get("deviation_sigma")));
+            if (x.get("trial_state_energy") instanceof Number t) {
+                out.printf("  trial state  %.10g (summed over the Hilbert space)   VMC - trial = %.1f sigma (sampling),"
+                        + " trial - exact = %.3g (variational)%n", t.doubleValue(), num(x.get("sampling_deviation_sigma")),
+                        num(x.get("variational_error")));
+            }
         }
         map(s.get("observables")).forEach((k, v) -> {
             Map<?, ?> o = map(v);

@@ -118,8 +118,11 @@ public final class VmcRun {
         double evalSeconds = wall.getAsDouble() - optSeconds;
         listener.message("looking for an exact reference");
         Optional<ExactReference> exact = ExactReferences.find(config, EXACT_BUDGET_SECONDS);
+        OptionalDouble trial = exact.isPresent() ? ExactReferences.trialStateEnergy(config, setup.waveFunction())
+                : OptionalDouble.empty();
         double total = wall.getAsDouble();
         Map<String, Object> summary = summary(config, setup, eval, exact, total, optSeconds, evalSeconds);
+        trial.ifPresent(t -> addTrialState(summary, t, eval.energy()));
         folder.writeSummary(summary);
         folder.writeParameters(setup.parameters(), setup.waveFunction().isComplex());
         writePlots(folder, config, exact, summary, listener);
@@ -258,6 +261,18 @@ public final class VmcRun {
             }
         }
         return obs;
+    }
+
+    /**
+     * Splits the deviation from the exact energy: VMC − trial-state energy is sampling error
+     * (consistent with the error bar when within a few σ), trial − exact the variational error.
+     */
+    @SuppressWarnings("unchecked")
+    static void addTrialState(Map<String, Object> summary, double trial, Estimate e) {
+        Map<String, Object> x = (Map<String, Object>) summary.get("exact");
+        x.put("trial_state_energy", trial);
+        x.put("sampling_deviation_sigma", e.error() > 0 ? (e.mean() - trial) / e.error() : Double.NaN);
+        x.put("variational_error", trial - (Double) x.get("energy"));
     }
 
     static Map<String, Object> exactRecord(ExactReference x, Estimate e) {

@@ -1,6 +1,8 @@
 package org.nqs4j.vmc.spi;
 
 import java.util.Optional;
+import java.util.OptionalDouble;
+import org.nqs4j.ansatz.WaveFunction;
 import org.nqs4j.vmc.config.RunConfig;
 
 /**
@@ -13,4 +15,13 @@ public interface ExactReferenceProvider {
      * within about {@code secondsBudget} seconds; empty otherwise.
      */
     Optional<ExactReference> groundState(RunConfig config, double secondsBudget);
+
+    /**
+     * ⟨ψ|Ĥ|ψ⟩/⟨ψ|ψ⟩ of the trial state itself, summed over the whole Hilbert space (sector), when
+     * the space is small enough; VMC − trial is then pure sampling error, trial − exact the
+     * variational error.
+     */
+    default OptionalDouble trialStateEnergy(RunConfig config, WaveFunction psi) {
+        return OptionalDouble.empty();
+    }
 }

@@ -1,6 +1,8 @@
 package org.nqs4j.vmc.spi;
 
 import java.util.Optional;
+import java.util.OptionalDouble;
+import org.nqs4j.ansatz.WaveFunction;
 import java.util.ServiceLoader;
 import org.nqs4j.vmc.config.RunConfig;
 
@@ -17,5 +19,16 @@ public final class ExactReferences {
             }
         }
         return Optional.empty();
+    }
+
+    /** The first provider's exact energy of the trial state, if any can sum the space. */
+    public static OptionalDouble trialStateEnergy(RunConfig config, WaveFunction psi) {
+        for (ExactReferenceProvider p : ServiceLoader.load(ExactReferenceProvider.class)) {
+            OptionalDouble e = p.trialStateEnergy(config, psi);
+            if (e.isPresent()) {
+                return e;
+            }
+        }
+        return OptionalDouble.empty();
     }
 }
