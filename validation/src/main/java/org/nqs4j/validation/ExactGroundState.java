@@ -13,6 +13,7 @@ import org.nqs4j.hamiltonians.SpinHilbert;
 import org.nqs4j.hamiltonians.Units;
 import org.nqs4j.vmc.config.HamiltonianSpec;
 import org.nqs4j.vmc.config.ObservableSpec;
+import org.nqs4j.vmc.config.ReferenceEnergy;
 import org.nqs4j.vmc.config.RunConfig;
 import org.nqs4j.vmc.spi.ExactReference;
 import org.nqs4j.vmc.spi.ExactReferenceProvider;
@@ -104,6 +105,12 @@ public final class ExactGroundState implements ExactReferenceProvider {
         long t0 = System.nanoTime();
         Optional<Analytic> analytic = analytic(config);
         String edProblem = edProblem(config, secondsBudget);
+        if (analytic.isEmpty() && edProblem != null && config.reference().isPresent()) {
+            ReferenceEnergy ref = config.reference().get();
+            String method = "reference: " + ref.source() + (ref.error() > 0 ? " (±" + ref.error() + ")" : "");
+            return new Solution(new ExactReference(ref.energy(), method, 0, Map.of()), seconds(t0), 0,
+                    "not exact: a literature value from the config (" + edProblem + ")");
+        }
         if (analytic.isEmpty() && edProblem != null) {
             throw new NoExactMethodException("no exact method for " + config.hamiltonian().operator().description()
                     + " on " + config.hilbert() + ": no analytic solution applies, and " + edProblem);

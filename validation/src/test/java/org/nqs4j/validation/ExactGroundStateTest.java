@@ -123,4 +123,19 @@ class ExactGroundStateTest {
                 BUDGET));
         assertTrue(e.getMessage().contains("sector"), e.getMessage());
     }
+
+    /** Beyond ED and analytic methods, a literature value from the config is the reference, and says so. */
+    @Test
+    void literatureReferenceIsUsedOnlyWhenNoExactMethodApplies() throws Exception {
+        String square = "lattice: {type: square, length: 10}\nhamiltonian: {model: heisenberg}\n";
+        String reference = "reference: {energy: -67.1549, error: 0.0004, source: QMC Sandvik 1997}\n";
+        ExactReference r = ExactGroundState.solve(config(square + reference), BUDGET).reference();
+        assertEquals(-67.1549, r.energy());
+        assertTrue(r.method().startsWith("reference: QMC Sandvik 1997"), r.method());
+        assertThrows(ExactGroundState.NoExactMethodException.class, () -> ExactGroundState.solve(config(square), BUDGET));
+        // where an exact method exists the literature value is ignored
+        ExactReference exact = ExactGroundState.solve(config(chain(10, "periodic")
+                + "hamiltonian: {model: heisenberg}\n" + reference), BUDGET).reference();
+        assertEquals("bethe-ansatz", exact.method());
+    }
 }

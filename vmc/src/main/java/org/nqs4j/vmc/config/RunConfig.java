@@ -3,6 +3,7 @@ package org.nqs4j.vmc.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.nqs4j.hamiltonians.Lattice;
 import org.nqs4j.hamiltonians.SpinHilbert;
 
@@ -14,15 +15,17 @@ import org.nqs4j.hamiltonians.SpinHilbert;
  * @param evaluationSamples samples (over all chains) of the final estimate at fixed parameters
  * @param outputRoot       folder under which the run folder {@code name} is made
  * @param checkpointEvery  a checkpoint every this many iterations (0: only at the end)
+ * @param reference        a literature ground-state energy, when the config gives one
  */
 public record RunConfig(Path source, String name, long seed, int threads, int iterations, Lattice lattice,
                         SpinHilbert hilbert, HamiltonianSpec hamiltonian, AnsatzSpec ansatz, SamplerSpec sampler,
                         OptimizerSpec optimizer, PreconditionerSpec preconditioner, int evaluationSamples,
                         List<ObservableSpec> observables, Path outputRoot, int checkpointEvery,
-                        Map<String, Object> resolved) {
+                        Optional<ReferenceEnergy> reference, Map<String, Object> resolved) {
     /** The same config, reported as read from {@code file} (a resumed run names its original config). */
     public RunConfig withSource(Path file) {
         return new RunConfig(file, name, seed, threads, iterations, lattice, hilbert, hamiltonian, ansatz, sampler,
-                optimizer, preconditioner, evaluationSamples, observables, outputRoot, checkpointEvery, resolved);
+                optimizer, preconditioner, evaluationSamples, observables, outputRoot, checkpointEvery, reference,
+                resolved);
     }
 }

@@ -77,9 +77,17 @@ public final class RunConfigReader {
         Section checkpoint = root.section("checkpoint");
         int every = checkpoint.integer("every", 50, 0, 100_000_000);
         checkpoint.finish();
+        Optional<ReferenceEnergy> reference = root.optionalSection("reference").map(r -> {
+            ReferenceEnergy e = new ReferenceEnergy(
+                    r.real("energy", null, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
+                    r.real("error", 0.0, 0, Double.POSITIVE_INFINITY), r.string("source", null));
+            r.finish();
+            return e;
+        });
         root.finish();
         return new RunConfig(source, name, seed, threads, iterations, lattice, hilbert, hamiltonian, ansatz, sampler,
-                optimizer, preconditioner, evalSamples, List.copyOf(observables), outputRoot, every, root.resolved());
+                optimizer, preconditioner, evalSamples, List.copyOf(observables), outputRoot, every, reference,
+                root.resolved());
     }
 
     static Lattice lattice(Section s) {

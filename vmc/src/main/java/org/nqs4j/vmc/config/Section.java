@@ -304,6 +304,12 @@ public final class Section {
         return s;
     }
 
+    /** A sub-section that may be absent (and then stays absent from the resolved config). */
+    public java.util.Optional<Section> optionalSection(String k) {
+        allowed.add(k);
+        return has(k) ? java.util.Optional.of(section(k)) : java.util.Optional.empty();
+    }
+
     /** A list of sub-sections (e.g. observables); an absent key gives an empty list. */
     public List<Section> sections(String k) {
         allowed.add(k);
