@@ -25,6 +25,8 @@ public final class BlockedCholesky {
     /** Panel width: the transposed panel (BLOCK × n) of the update stays in L2. */
     static final int BLOCK = 96;
     private static final double UNIT_ROUNDOFF = 0x1p-53;
+    /** Rows handed to one task of the panel solve and the trailing update (a multiple of 4). */
+    private static final int ROWS = 16;
 
     private BlockedCholesky() {
     }
@@ -34,59 +36,76 @@ public final class BlockedCholesky {
         return BLOCK * (n + 2 * LANES);
     }
 
+    /** {@link #factor(double[], int, double[], TaskRunner)} on the calling thread. */
+    public static int factor(double[] a, int n, double[] panel) {
+        return factor(a, n, panel, TaskRunner.SERIAL);
+    }
+
     /**
-     * Factors a = L Lᵀ in place (L in the lower triangle).
+     * Factors a = L Lᵀ in place (L in the lower triangle). The panel rows and the trailing update
+     * are split by rows over {@code tasks}; every entry is computed by the same operations in the
+     * same order whichever thread runs it, so L does not depend on the runner.
      *
      * @param panel scratch of {@link #panelLength}(n) doubles
      * @return −1 on success, else the index of the first pivot that is not positive and finite
      *     (a is then garbage); see also {@link #firstLostPivot}
      */
-    public static int factor(double[] a, int n, double[] panel) {
+    public static int factor(double[] a, int n, double[] panel, TaskRunner tasks) {
         int stride = n + 2 * LANES; // the transposed panel's row length, padded for the last vector
         for (int k0 = 0; k0 < n; k0 += BLOCK) {
             int k1 = Math.min(n, k0 + BLOCK);
+            int from = k0;
             for (int j = k0; j < k1; j++) {
                 double original = a[j * n + j];
                 double d = original - DenseKernels.dot(a, j * n + k0, a, j * n + k0, j - k0);
                 if (!(d > 0) || !Double.isFinite(d)) {
                     return j;
                 }
-                double l = Math.sqrt(d);
-                a[j * n + j] = l;
-                double inv = 1.0 / l;
-                for (int i = j + 1; i < n; i++) {
-                    a[i * n + j] = (a[i * n + j] - DenseKernels.dot(a, i * n + k0, a, j * n + k0, j - k0)) * inv;
+                a[j * n + j] = Math.sqrt(d);
+                for (int i = j + 1; i < k1; i++) {
+                    panelEntry(a, n, k0, i, j);
                 }
             }
             if (k1 < n) {
-                transposePanel(a, n, k0, k1, panel, stride);
-                trailingUpdate(a, n, k0, k1, panel, stride);
+                int rowBlocks = (n - k1 + ROWS - 1) / ROWS;
+                // L_{i,k0:k1} = A_{i,k0:k1} L_kk^{-T}, row by row, and the panel transposed
+                tasks.forEach(rowBlocks, t -> {
+                    for (int i = k1 + t * ROWS; i < Math.min(n, k1 + (t + 1) * ROWS); i++) {
+                        for (int j = from; j < k1; j++) {
+                            panelEntry(a, n, from, i, j);
+                            panel[(j - from) * stride + i] = a[i * n + j];
+                        }
+                    }
+                });
+                for (int k = k0; k < k1; k++) {
+                    java.util.Arrays.fill(panel, (k - k0) * stride + n, (k - k0) * stride + stride, 0.0);
+                }
+                // largest (lowest) row blocks first, so that the dynamic hand-out balances the triangle
+                tasks.forEach(rowBlocks, t -> trailingUpdate(a, n, from, k1, panel, stride,
+                        k1 + (rowBlocks - 1 - t) * ROWS));
             }
         }
         return -1;
     }
 
-    /** panel[(k − k₀)·stride + l] = a[l·n + k] for k₀ ≤ k &lt; k₁, k₁ ≤ l &lt; n (zero-padded). */
-    private static void transposePanel(double[] a, int n, int k0, int k1, double[] panel, int stride) {
-        for (int l = k1; l < n; l++) {
-            for (int k = k0; k < k1; k++) {
-                panel[(k - k0) * stride + l] = a[l * n + k];
-            }
-        }
-        for (int k = k0; k < k1; k++) {
-            java.util.Arrays.fill(panel, (k - k0) * stride + n, (k - k0) * stride + stride, 0.0);
-        }
+    /** L_ij = (A_ij − Σ_{k0≤k&lt;j} L_ik L_jk) / L_jj for i &gt; j (row i's earlier panel entries done). */
+    private static void panelEntry(double[] a, int n, int k0, int i, int j) {
+        a[i * n + j] = (a[i * n + j] - DenseKernels.dot(a, i * n + k0, a, j * n + k0, j - k0)) / a[j * n + j];
     }
 
-    /** A_il −= Σ_k L_ik L_lk for k₁ ≤ l ≤ i &lt; n (and some l &gt; i, which are never read). */
-    private static void trailingUpdate(double[] a, int n, int k0, int k1, double[] panel, int stride) {
-        int i = k1;
-        for (; i + 3 < n; i += 4) {
+    /**
+     * A_il −= Σ_k L_ik L_lk for k₁ ≤ l ≤ i, rows i₀ ≤ i &lt; min(n, i₀ + {@value #ROWS}) (and some
+     * l &gt; i, which are never read).
+     */
+    private static void trailingUpdate(double[] a, int n, int k0, int k1, double[] panel, int stride, int i0) {
+        int end = Math.min(n, i0 + ROWS);
+        int i = i0;
+        for (; i + 3 < end; i += 4) {
             for (int l = k1; l <= i + 3; l += 2 * LANES) {
                 block4(a, n, i, l, k0, k1, panel, stride);
             }
         }
-        for (; i < n; i++) {
+        for (; i < end; i++) {
             for (int l = k1; l <= i; l++) {
                 double s = 0;
                 for (int k = k0; k < k1; k++) {

@@ -81,6 +81,7 @@ public final class VmcDriver {
         this.hamiltonian = hamiltonian;
         this.sampler = sampler;
         this.preconditioner = preconditioner;
+        preconditioner.setTaskRunner(pool::forEach);
         this.optimizer = optimizer;
         this.pool = pool;
         this.samplesPerChain = samplesPerChain;
