@@ -41,6 +41,7 @@ public record BenchProblem(String name, Lattice lattice, boolean heisenberg, dou
         }
         add(all, new BenchProblem("tfim-chain-40-h1-a1", chain40, false, 1.0, 1, -1.2735668529));
         add(all, new BenchProblem("heisenberg-square-10x10-a1", square10, true, 0, 1, -2.686196));
+        add(all, new BenchProblem("heisenberg-square-10x10-a4", square10, true, 0, 4, -2.686196));
         return all;
     }
 

@@ -3,6 +3,7 @@ package org.nqs4j.optimizers;
 import java.util.Arrays;
 
 import org.nqs4j.optimizers.linalg.DenseKernels;
+import org.nqs4j.optimizers.linalg.TaskRunner;
 
 /**
  * The force (energy gradient) of VMC from centred log-derivatives and local energies.
@@ -12,6 +13,9 @@ import org.nqs4j.optimizers.linalg.DenseKernels;
  * (Carleo &amp; Troyer 2017, supplement; Becca &amp; Sorella, ch. 6).
  */
 public final class Forces {
+    /** Parameters per task of the parallel force. */
+    private static final int PARAMETER_BLOCK = 256;
+
     private Forces() {
     }
 
@@ -21,6 +25,16 @@ public final class Forces {
      * @param force          F, written in the parameter layout ({@link LogDerivativeSamples#rowLength()})
      */
     public static void compute(LogDerivativeSamples centeredO, double[] localEnergies, double[] force) {
+        compute(centeredO, localEnergies, force, TaskRunner.SERIAL);
+    }
+
+    /**
+     * {@link #compute(LogDerivativeSamples, double[], double[])} with the parameters split into
+     * fixed blocks over {@code tasks}; each F_k is summed over the samples in order, so F does not
+     * depend on the runner.
+     */
+    public static void compute(LogDerivativeSamples centeredO, double[] localEnergies, double[] force,
+            TaskRunner tasks) {
         int n = centeredO.nSamples();
         int row = centeredO.rowLength();
         if (localEnergies.length < 2 * n) {
@@ -40,15 +54,25 @@ public final class Forces {
         meanIm /= n;
         double[] data = centeredO.data();
         double inv = 1.0 / n;
-        Arrays.fill(force, 0, row, 0.0);
-        for (int s = 0; s < n; s++) {
-            double dRe = (localEnergies[2 * s] - meanRe) * inv;
-            if (centeredO.isComplex()) {
-                double dIm = (localEnergies[2 * s + 1] - meanIm) * inv;
-                DenseKernels.complexAxpyConjugate(dRe, dIm, data, s * row, force, 0, centeredO.nParameters());
-            } else {
-                DenseKernels.axpy(dRe, data, s * row, force, 0, row);
+        double re = meanRe;
+        double im = meanIm;
+        int p = centeredO.nParameters();
+        int blocks = (p + PARAMETER_BLOCK - 1) / PARAMETER_BLOCK;
+        boolean complex = centeredO.isComplex();
+        int components = complex ? 2 : 1;
+        tasks.forEach(blocks, b -> {
+            int from = b * PARAMETER_BLOCK;
+            int count = Math.min(p, from + PARAMETER_BLOCK) - from;
+            Arrays.fill(force, components * from, components * (from + count), 0.0);
+            for (int s = 0; s < n; s++) {
+                double dRe = (localEnergies[2 * s] - re) * inv;
+                if (complex) {
+                    double dIm = (localEnergies[2 * s + 1] - im) * inv;
+                    DenseKernels.complexAxpyConjugate(dRe, dIm, data, s * row + 2 * from, force, 2 * from, count);
+                } else {
+                    DenseKernels.axpy(dRe, data, s * row + from, force, from, count);
+                }
             }
-        }
+        });
     }
 }

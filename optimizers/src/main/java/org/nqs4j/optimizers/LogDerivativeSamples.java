@@ -1,5 +1,7 @@
 package org.nqs4j.optimizers;
 
+import org.nqs4j.optimizers.linalg.TaskRunner;
+
 /**
  * The matrix O_{sk} = ∂ log ψ(σ_s) / ∂p_k of log-derivatives over a batch of N_s samples
  * (rows) and P parameters (columns), row-major; complex entries interleaved (re, im) when the
@@ -12,6 +14,8 @@ public final class LogDerivativeSamples {
     private final int nParameters;
     private final boolean complex;
     private final double[] data;
+    /** Columns per task of {@link #center(double[], TaskRunner)} (a multiple of 2: whole complex numbers). */
+    static final int COLUMN_BLOCK = 512;
 
     public LogDerivativeSamples(int nSamples, int nParameters, boolean complex) {
         if (nSamples < 1 || nParameters < 1) {
@@ -52,23 +56,36 @@ public final class LogDerivativeSamples {
 
     /** Subtracts the column means, writing them into {@code mean} (length {@link #rowLength()}). */
     public void center(double[] mean) {
+        center(mean, TaskRunner.SERIAL);
+    }
+
+    /**
+     * {@link #center(double[])} with the columns split into fixed blocks over {@code tasks}; each
+     * column's mean is summed over the samples in order, so ΔO does not depend on the runner.
+     */
+    public void center(double[] mean, TaskRunner tasks) {
         int row = rowLength();
-        java.util.Arrays.fill(mean, 0, row, 0.0);
-        for (int s = 0; s < nSamples; s++) {
-            int off = s * row;
-            for (int k = 0; k < row; k++) {
-                mean[k] += data[off + k];
+        int blocks = (row + COLUMN_BLOCK - 1) / COLUMN_BLOCK;
+        tasks.forEach(blocks, b -> {
+            int from = b * COLUMN_BLOCK;
+            int to = Math.min(row, from + COLUMN_BLOCK);
+            java.util.Arrays.fill(mean, from, to, 0.0);
+            for (int s = 0; s < nSamples; s++) {
+                int off = s * row;
+                for (int k = from; k < to; k++) {
+                    mean[k] += data[off + k];
+                }
             }
-        }
-        double inv = 1.0 / nSamples;
-        for (int k = 0; k < row; k++) {
-            mean[k] *= inv;
-        }
-        for (int s = 0; s < nSamples; s++) {
-            int off = s * row;
-            for (int k = 0; k < row; k++) {
-                data[off + k] -= mean[k];
+            double inv = 1.0 / nSamples;
+            for (int k = from; k < to; k++) {
+                mean[k] *= inv;
             }
-        }
+            for (int s = 0; s < nSamples; s++) {
+                int off = s * row;
+                for (int k = from; k < to; k++) {
+                    data[off + k] -= mean[k];
+                }
+            }
+        });
     }
 }

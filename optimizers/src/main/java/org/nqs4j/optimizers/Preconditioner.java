@@ -1,5 +1,7 @@
 package org.nqs4j.optimizers;
 
+import org.nqs4j.optimizers.linalg.TaskRunner;
+
 /**
  * Turns the force F_k = ⟨ΔO_k* ΔE_loc⟩ into an update direction δ, so that the optimiser moves
  * p ← p − η δ. Plain gradient descent is the identity; stochastic reconfiguration solves
@@ -24,6 +26,15 @@ public interface Preconditioner {
         if (!(factor >= 1) || !Double.isFinite(factor)) {
             throw new IllegalArgumentException("the shift scale must be finite and >= 1, got " + factor);
         }
+    }
+
+    /**
+     * The runner for the preconditioner's parallel kernels (default serial); the driver passes its
+     * thread pool. The direction δ must not depend on the runner (fixed task decompositions), so
+     * that runs are bit-identical for any thread count. Preconditioners without parallel kernels
+     * ignore it.
+     */
+    default void setTaskRunner(TaskRunner runner) {
     }
 
     /** What one step hands to the next (e.g. a CG warm start), for checkpoints; empty when nothing. */

@@ -4,152 +4,316 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Gram matrices C = X Xᵀ (real) and C_kl = ⟨x_k, x_l⟩ = Σ_j conj(x_kj) x_lj (complex) of the n
- * rows of a row-major matrix X, the O(n² len) heart of forming the quantum geometric tensor.
+ * Gram matrices C = X W² Xᵀ (real) and C_kl = Σ_j conj(x_kj) x_lj w_j² (complex) of the n rows of
+ * a row-major matrix X with optional real column weights w, the O(n² len) heart of forming the
+ * quantum geometric tensor (P × P) or the minSR matrix (N_s × N_s).
  *
- * <p>Only the upper triangle is computed (half the work), with a 2 × 4 register-blocked dot
- * kernel over row chunks of Y that stay in L2 cache; the lower triangle is then mirrored.
- * Measured on the development machine this is several times faster than EJML's
- * {@code multTransA} for the ΔOᵀΔO shapes of SR.
+ * <p>Packed, register-blocked outer-product form (Goto &amp; van de Geijn, ACM TOMS 34, 2008): for
+ * each block of {@value #KC} columns, the rows of X·w are copied into panels of {@value #MR}
+ * rows (for broadcasts) and of NR = 2 SIMD vectors (for loads), k-major, so that a
+ * {@value #MR} × NR tile of C accumulates in 12 registers with pure FMAs over contiguous data
+ * and no horizontal sums. Only tiles touching the upper triangle are computed. The complex Gram
+ * uses the interleaved real dot ⟨x, y⟩ = x·y + i x·(−i y): the −i y panel is packed on the fly and
+ * both products share the broadcast panel.
+ *
+ * <p>Parallel over a fixed set of tasks (one per column panel); every tile is summed in the same
+ * order whichever thread runs it, so C is bit-identical for any {@link TaskRunner}. Instances
+ * keep the packing workspaces and are not thread-safe.
  */
 public final class GramKernel {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
-    /** Doubles of Y kept hot per chunk: 1 MiB, half a typical L2. */
-    private static final int CHUNK_DOUBLES = 1 << 17;
+    private static final int LANES = SPECIES.length();
+    /** Rows of X per tile (broadcast side). */
+    static final int MR = 6;
+    /** Rows of Y per tile (vector side): two SIMD vectors. */
+    static final int NR = 2 * LANES;
+    /** Column block: a packed NR-panel (NR × KC doubles) stays in L1, all MR-panels in L2. Even. */
+    static final int KC = 128;
+    private static final int TILE = MR * NR;
 
-    private GramKernel() {
-    }
-
-    /**
-     * C = scale · X Xᵀ for the n × len row-major X, written fully (both triangles) into the
-     * row-major n × n array {@code c}.
-     */
-    public static void symmetric(double[] x, int n, int len, double scale, double[] c) {
-        upperProduct(x, x, n, len, scale, c, 0, 1);
-        for (int k = 0; k < n; k++) {
-            for (int l = k + 1; l < n; l++) {
-                c[l * n + k] = c[k * n + l];
-            }
-        }
-    }
+    private double[] packedRows = new double[0];
+    private double[] packedCols = new double[0];
+    private double[] packedRotated = new double[0];
+    private double[] real = new double[0];
+    private double[] imaginary = new double[0];
 
     /**
-     * C_kl = scale · Σ_j conj(x_kj) x_lj for the n rows of m complex numbers of X (interleaved,
-     * row length 2m), written fully into the interleaved row-major n × n array {@code c}
-     * (EJML {@code ZMatrixRMaj} layout).
+     * C = scale · X diag(w²) Xᵀ for the n × len row-major X, written fully (both triangles) into
+     * the row-major n × n array {@code c}.
      *
-     * <p>With the real dot · of interleaved arrays, ⟨x, y⟩ = x·y + i x·(−i y); {@code minusIx}
-     * must hold −i X (see {@link DenseKernels#timesMinusI}).
+     * @param weight w_j, j &lt; len, or null for w = 1
      */
-    public static void hermitian(double[] x, double[] minusIx, int n, int m, double scale, double[] c) {
-        upperProduct(x, x, n, 2 * m, scale, c, 0, 2);
-        upperProduct(x, minusIx, n, 2 * m, scale, c, 1, 2);
-        for (int k = 0; k < n; k++) {
-            c[2 * (k * n + k) + 1] = 0.0; // exactly real on the diagonal
-            for (int l = k + 1; l < n; l++) {
-                c[2 * (l * n + k)] = c[2 * (k * n + l)];
-                c[2 * (l * n + k) + 1] = -c[2 * (k * n + l) + 1];
+    public void symmetric(double[] x, int n, int len, double[] weight, double scale, double[] c, TaskRunner tasks) {
+        accumulate(x, n, len, weight, false, tasks);
+        tasks.forEach(n, k -> {
+            for (int l = k; l < n; l++) {
+                double v = scale * real[tileIndex(k, l, n)];
+                c[k * n + l] = v;
+                c[l * n + k] = v;
             }
+        });
+    }
+
+    /**
+     * C_kl = scale · Σ_j conj(x_kj) x_lj w_j² for the n rows of m complex numbers of X (interleaved,
+     * row length 2m), written fully into the interleaved row-major n × n array {@code c} (EJML
+     * {@code ZMatrixRMaj} layout); the diagonal is exactly real.
+     *
+     * @param weight w_j, j &lt; m (real), or null for w = 1
+     */
+    public void hermitian(double[] x, int n, int m, double[] weight, double scale, double[] c, TaskRunner tasks) {
+        accumulate(x, n, 2 * m, weight, true, tasks);
+        tasks.forEach(n, k -> {
+            c[2 * (k * n + k)] = scale * real[tileIndex(k, k, n)];
+            c[2 * (k * n + k) + 1] = 0.0;
+            for (int l = k + 1; l < n; l++) {
+                int t = tileIndex(k, l, n);
+                double re = scale * real[t];
+                double im = scale * imaginary[t];
+                c[2 * (k * n + l)] = re;
+                c[2 * (k * n + l) + 1] = im;
+                c[2 * (l * n + k)] = re;
+                c[2 * (l * n + k) + 1] = -im;
+            }
+        });
+    }
+
+    private static int rowPanels(int n) {
+        return (n + MR - 1) / MR;
+    }
+
+    private static int colPanels(int n) {
+        return (n + NR - 1) / NR;
+    }
+
+    /** Where entry (k, l) of C lives in the tile-major accumulators. */
+    private static int tileIndex(int k, int l, int n) {
+        return ((l / NR) * rowPanels(n) + k / MR) * TILE + (k % MR) * NR + l % NR;
+    }
+
+    /** real (and imaginary, if complex) ← the upper tiles of X W² Xᵀ (and X W² (−iX)ᵀ). */
+    private void accumulate(double[] x, int n, int len, double[] weight, boolean complex, TaskRunner tasks) {
+        int rp = rowPanels(n);
+        int cp = colPanels(n);
+        int accLength = rp * cp * TILE;
+        real = ensure(real, accLength);
+        java.util.Arrays.fill(real, 0, accLength, 0.0);
+        if (complex) {
+            imaginary = ensure(imaginary, accLength);
+            java.util.Arrays.fill(imaginary, 0, accLength, 0.0);
+            packedRotated = ensure(packedRotated, cp * NR * KC);
+        }
+        packedRows = ensure(packedRows, rp * MR * KC);
+        packedCols = ensure(packedCols, cp * NR * KC);
+        for (int k0 = 0; k0 < len; k0 += KC) {
+            int kc = Math.min(KC, len - k0);
+            int from = k0;
+            tasks.forEach(rp + cp, t -> {
+                if (t < rp) {
+                    pack(x, n, len, weight, complex, from, kc, t * MR, MR, packedRows, t * MR * kc, false);
+                } else {
+                    int j = t - rp;
+                    pack(x, n, len, weight, complex, from, kc, j * NR, NR, packedCols, j * NR * kc, false);
+                    if (complex) {
+                        pack(x, n, len, weight, true, from, kc, j * NR, NR, packedRotated, j * NR * kc, true);
+                    }
+                }
+            });
+            // largest column panels first, so that the dynamic hand-out balances the triangle
+            tasks.forEach(cp, t -> {
+                int j = cp - 1 - t;
+                int lastRow = Math.min(n - 1, j * NR + NR - 1);
+                for (int i = 0; i <= lastRow / MR; i++) {
+                    int acc = (j * rp + i) * TILE;
+                    if (complex) {
+                        tilePair(packedRows, i * MR * kc, packedCols, packedRotated, j * NR * kc, kc, real,
+                                imaginary, acc);
+                    } else {
+                        tile(packedRows, i * MR * kc, packedCols, j * NR * kc, kc, real, acc);
+                    }
+                }
+            });
         }
     }
 
     /**
-     * Upper triangle of scale · X Yᵀ: for 0 ≤ k ≤ l &lt; n,
-     * c[cOff + (k n + l) cStride] = scale Σ_j x[k len + j] y[l len + j]; X, Y are n × len row-major.
-     * Entries below the diagonal are not written.
+     * Rows r0..r0+width−1 of X (zero beyond n), columns k0..k0+kc−1, times the weights, into
+     * {@code dst[off + k·width + r]}; with {@code rotate}, of −iX: (re, im) → (im, −re).
      */
-    public static void upperProduct(double[] x, double[] y, int n, int len, double scale, double[] c, int cOff,
-            int cStride) {
-        int chunk = Math.max(4, (CHUNK_DOUBLES / Math.max(1, len)) & ~3);
-        for (int l0 = 0; l0 < n; l0 += chunk) {
-            int l1 = Math.min(n, l0 + chunk);
-            int k = 0;
-            for (; k + 1 < l1; k += 2) {
-                int l = Math.max(l0, k);
-                for (; l + 3 < l1; l += 4) {
-                    block2x4(x, y, k, l, n, len, scale, c, cOff, cStride);
+    private static void pack(double[] x, int n, int len, double[] weight, boolean complex, int k0, int kc, int r0,
+            int width, double[] dst, int off, boolean rotate) {
+        for (int r = 0; r < width; r++) {
+            int row = r0 + r;
+            if (row >= n) {
+                for (int k = 0; k < kc; k++) {
+                    dst[off + k * width + r] = 0.0;
                 }
-                for (; l < l1; l++) {
-                    store(c, cOff, cStride, n, k, l, scale * DenseKernels.dot(x, k * len, y, l * len, len));
-                    store(c, cOff, cStride, n, k + 1, l, scale * DenseKernels.dot(x, (k + 1) * len, y, l * len, len));
-                }
+                continue;
             }
-            if (k < l1) {
-                for (int l = Math.max(l0, k); l < l1; l++) {
-                    store(c, cOff, cStride, n, k, l, scale * DenseKernels.dot(x, k * len, y, l * len, len));
+            int src = row * len + k0;
+            for (int k = 0; k < kc; k++) {
+                int j = k0 + k;
+                double v;
+                if (rotate) {
+                    v = (k & 1) == 0 ? x[src + k + 1] : -x[src + k - 1];
+                } else {
+                    v = x[src + k];
                 }
+                if (weight != null) {
+                    v *= weight[complex ? j >> 1 : j];
+                }
+                dst[off + k * width + r] = v;
             }
         }
     }
 
-    private static void store(double[] c, int cOff, int cStride, int n, int k, int l, double value) {
-        if (l >= k) {
-            c[cOff + (k * n + l) * cStride] = value;
+    /** acc[MR × NR tile] += Σ_k a[k, 0..MR) ⊗ b[k, 0..NR): 12 accumulators, one broadcast per row. */
+    private static void tile(double[] a, int aOff, double[] b, int bOff, int kc, double[] acc, int accOff) {
+        DoubleVector c00 = DoubleVector.fromArray(SPECIES, acc, accOff);
+        DoubleVector c01 = DoubleVector.fromArray(SPECIES, acc, accOff + LANES);
+        DoubleVector c10 = DoubleVector.fromArray(SPECIES, acc, accOff + NR);
+        DoubleVector c11 = DoubleVector.fromArray(SPECIES, acc, accOff + NR + LANES);
+        DoubleVector c20 = DoubleVector.fromArray(SPECIES, acc, accOff + 2 * NR);
+        DoubleVector c21 = DoubleVector.fromArray(SPECIES, acc, accOff + 2 * NR + LANES);
+        DoubleVector c30 = DoubleVector.fromArray(SPECIES, acc, accOff + 3 * NR);
+        DoubleVector c31 = DoubleVector.fromArray(SPECIES, acc, accOff + 3 * NR + LANES);
+        DoubleVector c40 = DoubleVector.fromArray(SPECIES, acc, accOff + 4 * NR);
+        DoubleVector c41 = DoubleVector.fromArray(SPECIES, acc, accOff + 4 * NR + LANES);
+        DoubleVector c50 = DoubleVector.fromArray(SPECIES, acc, accOff + 5 * NR);
+        DoubleVector c51 = DoubleVector.fromArray(SPECIES, acc, accOff + 5 * NR + LANES);
+        for (int k = 0; k < kc; k++) {
+            int pb = bOff + k * NR;
+            int pa = aOff + k * MR;
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, pb);
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, pb + LANES);
+            DoubleVector s = DoubleVector.broadcast(SPECIES, a[pa]);
+            c00 = s.fma(b0, c00);
+            c01 = s.fma(b1, c01);
+            s = DoubleVector.broadcast(SPECIES, a[pa + 1]);
+            c10 = s.fma(b0, c10);
+            c11 = s.fma(b1, c11);
+            s = DoubleVector.broadcast(SPECIES, a[pa + 2]);
+            c20 = s.fma(b0, c20);
+            c21 = s.fma(b1, c21);
+            s = DoubleVector.broadcast(SPECIES, a[pa + 3]);
+            c30 = s.fma(b0, c30);
+            c31 = s.fma(b1, c31);
+            s = DoubleVector.broadcast(SPECIES, a[pa + 4]);
+            c40 = s.fma(b0, c40);
+            c41 = s.fma(b1, c41);
+            s = DoubleVector.broadcast(SPECIES, a[pa + 5]);
+            c50 = s.fma(b0, c50);
+            c51 = s.fma(b1, c51);
         }
+        c00.intoArray(acc, accOff);
+        c01.intoArray(acc, accOff + LANES);
+        c10.intoArray(acc, accOff + NR);
+        c11.intoArray(acc, accOff + NR + LANES);
+        c20.intoArray(acc, accOff + 2 * NR);
+        c21.intoArray(acc, accOff + 2 * NR + LANES);
+        c30.intoArray(acc, accOff + 3 * NR);
+        c31.intoArray(acc, accOff + 3 * NR + LANES);
+        c40.intoArray(acc, accOff + 4 * NR);
+        c41.intoArray(acc, accOff + 4 * NR + LANES);
+        c50.intoArray(acc, accOff + 5 * NR);
+        c51.intoArray(acc, accOff + 5 * NR + LANES);
     }
 
-    /** Rows k, k+1 of X against rows l..l+3 of Y: 8 independent FMA chains. */
-    private static void block2x4(double[] x, double[] y, int k, int l, int n, int len, double scale, double[] c,
-            int cOff, int cStride) {
-        int x0 = k * len;
-        int x1 = x0 + len;
-        int y0 = l * len;
-        int y1 = y0 + len;
-        int y2 = y1 + len;
-        int y3 = y2 + len;
-        DoubleVector s00 = DoubleVector.zero(SPECIES);
-        DoubleVector s01 = s00;
-        DoubleVector s02 = s00;
-        DoubleVector s03 = s00;
-        DoubleVector s10 = s00;
-        DoubleVector s11 = s00;
-        DoubleVector s12 = s00;
-        DoubleVector s13 = s00;
-        int bound = SPECIES.loopBound(len);
-        int j = 0;
-        for (; j < bound; j += SPECIES.length()) {
-            DoubleVector a0 = DoubleVector.fromArray(SPECIES, x, x0 + j);
-            DoubleVector a1 = DoubleVector.fromArray(SPECIES, x, x1 + j);
-            DoubleVector b = DoubleVector.fromArray(SPECIES, y, y0 + j);
-            s00 = a0.fma(b, s00);
-            s10 = a1.fma(b, s10);
-            b = DoubleVector.fromArray(SPECIES, y, y1 + j);
-            s01 = a0.fma(b, s01);
-            s11 = a1.fma(b, s11);
-            b = DoubleVector.fromArray(SPECIES, y, y2 + j);
-            s02 = a0.fma(b, s02);
-            s12 = a1.fma(b, s12);
-            b = DoubleVector.fromArray(SPECIES, y, y3 + j);
-            s03 = a0.fma(b, s03);
-            s13 = a1.fma(b, s13);
+    /**
+     * The complex tile: re += Σ_k a_k ⊗ b_k and im += Σ_k a_k ⊗ z_k with z the packed −i Y; 24
+     * accumulators (AVX-512 has 32 registers), each broadcast feeding four FMAs.
+     */
+    private static void tilePair(double[] a, int aOff, double[] b, double[] z, int bOff, int kc, double[] re,
+            double[] im, int accOff) {
+        DoubleVector c00 = DoubleVector.fromArray(SPECIES, re, accOff);
+        DoubleVector d00 = DoubleVector.fromArray(SPECIES, im, accOff);
+        DoubleVector c01 = DoubleVector.fromArray(SPECIES, re, accOff + LANES);
+        DoubleVector d01 = DoubleVector.fromArray(SPECIES, im, accOff + LANES);
+        DoubleVector c10 = DoubleVector.fromArray(SPECIES, re, accOff + NR);
+        DoubleVector d10 = DoubleVector.fromArray(SPECIES, im, accOff + NR);
+        DoubleVector c11 = DoubleVector.fromArray(SPECIES, re, accOff + NR + LANES);
+        DoubleVector d11 = DoubleVector.fromArray(SPECIES, im, accOff + NR + LANES);
+        DoubleVector c20 = DoubleVector.fromArray(SPECIES, re, accOff + 2 * NR);
+        DoubleVector d20 = DoubleVector.fromArray(SPECIES, im, accOff + 2 * NR);
+        DoubleVector c21 = DoubleVector.fromArray(SPECIES, re, accOff + 2 * NR + LANES);
+        DoubleVector d21 = DoubleVector.fromArray(SPECIES, im, accOff + 2 * NR + LANES);
+        DoubleVector c30 = DoubleVector.fromArray(SPECIES, re, accOff + 3 * NR);
+        DoubleVector d30 = DoubleVector.fromArray(SPECIES, im, accOff + 3 * NR);
+        DoubleVector c31 = DoubleVector.fromArray(SPECIES, re, accOff + 3 * NR + LANES);
+        DoubleVector d31 = DoubleVector.fromArray(SPECIES, im, accOff + 3 * NR + LANES);
+        DoubleVector c40 = DoubleVector.fromArray(SPECIES, re, accOff + 4 * NR);
+        DoubleVector d40 = DoubleVector.fromArray(SPECIES, im, accOff + 4 * NR);
+        DoubleVector c41 = DoubleVector.fromArray(SPECIES, re, accOff + 4 * NR + LANES);
+        DoubleVector d41 = DoubleVector.fromArray(SPECIES, im, accOff + 4 * NR + LANES);
+        DoubleVector c50 = DoubleVector.fromArray(SPECIES, re, accOff + 5 * NR);
+        DoubleVector d50 = DoubleVector.fromArray(SPECIES, im, accOff + 5 * NR);
+        DoubleVector c51 = DoubleVector.fromArray(SPECIES, re, accOff + 5 * NR + LANES);
+        DoubleVector d51 = DoubleVector.fromArray(SPECIES, im, accOff + 5 * NR + LANES);
+        for (int k = 0; k < kc; k++) {
+            int pb = bOff + k * NR;
+            int pa = aOff + k * MR;
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, pb);
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, pb + LANES);
+            DoubleVector z0 = DoubleVector.fromArray(SPECIES, z, pb);
+            DoubleVector z1 = DoubleVector.fromArray(SPECIES, z, pb + LANES);
+            DoubleVector s = DoubleVector.broadcast(SPECIES, a[pa]);
+            c00 = s.fma(b0, c00);
+            c01 = s.fma(b1, c01);
+            d00 = s.fma(z0, d00);
+            d01 = s.fma(z1, d01);
+            s = DoubleVector.broadcast(SPECIES, a[pa + 1]);
+            c10 = s.fma(b0, c10);
+            c11 = s.fma(b1, c11);
+            d10 = s.fma(z0, d10);
+            d11 = s.fma(z1, d11);
+            s = DoubleVector.broadcast(SPECIES, a[pa + 2]);
+            c20 = s.fma(b0, c20);
+            c21 = s.fma(b1, c21);
+            d20 = s.fma(z0, d20);
+            d21 = s.fma(z1, d21);
+            s = DoubleVector.broadcast(SPECIES, a[pa + 3]);
+            c30 = s.fma(b0, c30);
+            c31 = s.fma(b1, c31);
+            d30 = s.fma(z0, d30);
+            d31 = s.fma(z1, d31);
+            s = DoubleVector.broadcast(SPECIES, a[pa + 4]);
+            c40 = s.fma(b0, c40);
+            c41 = s.fma(b1, c41);
+            d40 = s.fma(z0, d40);
+            d41 = s.fma(z1, d41);
+            s = DoubleVector.broadcast(SPECIES, a[pa + 5]);
+            c50 = s.fma(b0, c50);
+            c51 = s.fma(b1, c51);
+            d50 = s.fma(z0, d50);
+            d51 = s.fma(z1, d51);
         }
-        double c00 = DenseKernels.sumLanes(s00);
-        double c01 = DenseKernels.sumLanes(s01);
-        double c02 = DenseKernels.sumLanes(s02);
-        double c03 = DenseKernels.sumLanes(s03);
-        double c10 = DenseKernels.sumLanes(s10);
-        double c11 = DenseKernels.sumLanes(s11);
-        double c12 = DenseKernels.sumLanes(s12);
-        double c13 = DenseKernels.sumLanes(s13);
-        for (; j < len; j++) {
-            double a0 = x[x0 + j];
-            double a1 = x[x1 + j];
-            c00 += a0 * y[y0 + j];
-            c01 += a0 * y[y1 + j];
-            c02 += a0 * y[y2 + j];
-            c03 += a0 * y[y3 + j];
-            c10 += a1 * y[y0 + j];
-            c11 += a1 * y[y1 + j];
-            c12 += a1 * y[y2 + j];
-            c13 += a1 * y[y3 + j];
-        }
-        store(c, cOff, cStride, n, k, l, scale * c00);
-        store(c, cOff, cStride, n, k, l + 1, scale * c01);
-        store(c, cOff, cStride, n, k, l + 2, scale * c02);
-        store(c, cOff, cStride, n, k, l + 3, scale * c03);
-        store(c, cOff, cStride, n, k + 1, l, scale * c10);
-        store(c, cOff, cStride, n, k + 1, l + 1, scale * c11);
-        store(c, cOff, cStride, n, k + 1, l + 2, scale * c12);
-        store(c, cOff, cStride, n, k + 1, l + 3, scale * c13);
+        c00.intoArray(re, accOff);
+        d00.intoArray(im, accOff);
+        c01.intoArray(re, accOff + LANES);
+        d01.intoArray(im, accOff + LANES);
+        c10.intoArray(re, accOff + NR);
+        d10.intoArray(im, accOff + NR);
+        c11.intoArray(re, accOff + NR + LANES);
+        d11.intoArray(im, accOff + NR + LANES);
+        c20.intoArray(re, accOff + 2 * NR);
+        d20.intoArray(im, accOff + 2 * NR);
+        c21.intoArray(re, accOff + 2 * NR + LANES);
+        d21.intoArray(im, accOff + 2 * NR + LANES);
+        c30.intoArray(re, accOff + 3 * NR);
+        d30.intoArray(im, accOff + 3 * NR);
+        c31.intoArray(re, accOff + 3 * NR + LANES);
+        d31.intoArray(im, accOff + 3 * NR + LANES);
+        c40.intoArray(re, accOff + 4 * NR);
+        d40.intoArray(im, accOff + 4 * NR);
+        c41.intoArray(re, accOff + 4 * NR + LANES);
+        d41.intoArray(im, accOff + 4 * NR + LANES);
+        c50.intoArray(re, accOff + 5 * NR);
+        d50.intoArray(im, accOff + 5 * NR);
+        c51.intoArray(re, accOff + 5 * NR + LANES);
+        d51.intoArray(im, accOff + 5 * NR + LANES);
+    }
+
+    private static double[] ensure(double[] a, int len) {
+        return a.length >= len ? a : new double[len];
     }
 }

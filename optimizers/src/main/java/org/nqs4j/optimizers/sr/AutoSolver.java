@@ -1,6 +1,7 @@
 package org.nqs4j.optimizers.sr;
 
 import org.nqs4j.optimizers.LogDerivativeSamples;
+import org.nqs4j.optimizers.linalg.TaskRunner;
 
 /**
  * Picks the cheapest exact-enough solver per call from the shape of ΔO (see
@@ -15,6 +16,7 @@ public final class AutoSolver implements SrSolver {
     private DenseCholeskySolver dense;
     private ConjugateGradientSolver cg;
     private SrSolver last;
+    private TaskRunner tasks = TaskRunner.SERIAL;
 
     AutoSolver(int denseMaxParameters, double cgTolerance, int cgMaxIterations) {
         if (denseMaxParameters < 1) {
@@ -37,6 +39,7 @@ public final class AutoSolver implements SrSolver {
         if (p > centeredO.nSamples() && positive(shift, p)) {
             if (sampleSpace == null) {
                 sampleSpace = new SampleSpaceSolver();
+                sampleSpace.setTaskRunner(tasks);
             }
             return sampleSpace;
         }
@@ -50,6 +53,17 @@ public final class AutoSolver implements SrSolver {
             cg = new ConjugateGradientSolver(cgTolerance, cgMaxIterations);
         }
         return cg;
+    }
+
+    @Override
+    public void setTaskRunner(TaskRunner runner) {
+        if (runner == null) {
+            throw new IllegalArgumentException("the task runner must not be null (use TaskRunner.SERIAL)");
+        }
+        tasks = runner;
+        if (sampleSpace != null) {
+            sampleSpace.setTaskRunner(runner);
+        }
     }
 
     /** The CG warm start, when CG has been used; empty otherwise (the other solvers keep nothing). */

@@ -4,6 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ZMatrixRMaj;
 import org.nqs4j.optimizers.SolverException;
 import org.nqs4j.optimizers.linalg.BlockedCholesky;
+import org.nqs4j.optimizers.linalg.TaskRunner;
 
 /**
  * In-place solve of M x = b for a real symmetric or complex Hermitian positive-definite M by the
@@ -25,6 +26,11 @@ final class CholeskyFactor {
     private double[] diagonal = new double[0];
     private double[] embedded = new double[0];
     private double[] rhs = new double[0];
+    private TaskRunner tasks = TaskRunner.SERIAL;
+
+    void setTaskRunner(TaskRunner runner) {
+        tasks = runner;
+    }
 
     /** Solves m x = b; b is overwritten by x, m is destroyed. */
     void solve(DMatrixRMaj m, double[] b, String what) {
@@ -63,7 +69,7 @@ final class CholeskyFactor {
         for (int k = 0; k < n; k++) {
             diagonal[k] = a[k * n + k];
         }
-        int failed = BlockedCholesky.factor(a, n, panel);
+        int failed = BlockedCholesky.factor(a, n, panel, tasks);
         if (failed < 0) {
             failed = BlockedCholesky.firstLostPivot(a, n, diagonal);
         }

@@ -3,18 +3,18 @@ package org.nqs4j.optimizers.sr;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ZMatrixRMaj;
 import org.nqs4j.optimizers.LogDerivativeSamples;
-import org.nqs4j.optimizers.linalg.DenseKernels;
 import org.nqs4j.optimizers.linalg.GramKernel;
 import org.nqs4j.optimizers.linalg.SampleMatrixOps;
+import org.nqs4j.optimizers.linalg.TaskRunner;
 
 /**
  * Forms the quantum geometric tensor S_kl = (1/N_s) Σ_s conj(ΔO_sk) ΔO_sl explicitly, P × P:
  * the columns of ΔO are transposed into contiguous rows and their Gram matrix taken with
- * {@link GramKernel} (upper triangle, mirrored). Keeps its transposition workspace.
+ * {@link GramKernel} (upper triangle, mirrored). Keeps its transposition and packing workspaces.
  */
 public final class DenseQgt {
+    private final GramKernel gram = new GramKernel();
     private double[] columns = new double[0];
-    private double[] rotated = new double[0];
 
     /** S for a real ansatz: (1/N_s) ΔOᵀΔO into {@code s}, reshaped to P × P. */
     public void form(LogDerivativeSamples centeredO, DMatrixRMaj s) {
@@ -26,7 +26,7 @@ public final class DenseQgt {
         columns = ensure(columns, p * n);
         SampleMatrixOps.transposeColumns(centeredO, columns);
         s.reshape(p, p);
-        GramKernel.symmetric(columns, p, n, 1.0 / n, s.data);
+        gram.symmetric(columns, p, n, null, 1.0 / n, s.data, TaskRunner.SERIAL);
     }
 
     /** S for a complex ansatz: (1/N_s) ΔO†ΔO into {@code s}, reshaped to P × P, Hermitian. */
@@ -37,11 +37,9 @@ public final class DenseQgt {
         int n = centeredO.nSamples();
         int p = centeredO.nParameters();
         columns = ensure(columns, 2 * p * n);
-        rotated = ensure(rotated, 2 * p * n);
         SampleMatrixOps.transposeColumns(centeredO, columns);
-        DenseKernels.timesMinusI(columns, 0, rotated, 0, p * n);
         s.reshape(p, p);
-        GramKernel.hermitian(columns, rotated, p, n, 1.0 / n, s.data);
+        gram.hermitian(columns, p, n, null, 1.0 / n, s.data, TaskRunner.SERIAL);
     }
 
     static double[] ensure(double[] a, int len) {

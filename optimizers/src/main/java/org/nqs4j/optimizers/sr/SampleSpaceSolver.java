@@ -4,9 +4,9 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ZMatrixRMaj;
 import org.nqs4j.optimizers.LogDerivativeSamples;
 import org.nqs4j.optimizers.SolverException;
-import org.nqs4j.optimizers.linalg.DenseKernels;
 import org.nqs4j.optimizers.linalg.GramKernel;
 import org.nqs4j.optimizers.linalg.SampleMatrixOps;
+import org.nqs4j.optimizers.linalg.TaskRunner;
 
 /**
  * Sample-space SR ("minSR", Chen &amp; Heyl, Nat. Phys. 2024; Rende et al. 2024): for P &gt; N_s,
@@ -29,15 +29,24 @@ import org.nqs4j.optimizers.linalg.SampleMatrixOps;
  */
 public final class SampleSpaceSolver implements SrSolver {
     private final CholeskyFactor cholesky = new CholeskyFactor();
+    private final GramKernel gram = new GramKernel();
     private final DMatrixRMaj realM = new DMatrixRMaj(1, 1);
     private final ZMatrixRMaj complexM = new ZMatrixRMaj(1, 1);
-    private double[] scaledRows = new double[0];
-    private double[] rotatedRows = new double[0];
     private double[] sampleVector = new double[0];
     private double[] adjoint = new double[0];
     private double[] inverseRootShift = new double[0];
+    private TaskRunner tasks = TaskRunner.SERIAL;
 
     SampleSpaceSolver() {
+    }
+
+    @Override
+    public void setTaskRunner(TaskRunner runner) {
+        if (runner == null) {
+            throw new IllegalArgumentException("the task runner must not be null (use TaskRunner.SERIAL)");
+        }
+        tasks = runner;
+        cholesky.setTaskRunner(runner);
     }
 
     @Override
@@ -45,7 +54,6 @@ public final class SampleSpaceSolver implements SrSolver {
         SolverChecks.checkShapes(centeredO, force, shift, direction);
         int n = centeredO.nSamples();
         int p = centeredO.nParameters();
-        int row = centeredO.rowLength();
         int components = centeredO.isComplex() ? 2 : 1;
         for (int k = 0; k < p; k++) {
             if (!(shift[k] > 0) || !Double.isFinite(shift[k])) {
@@ -54,12 +62,11 @@ public final class SampleSpaceSolver implements SrSolver {
                         + " (zero shift, or a relative shift on a parameter with zero variance)");
             }
         }
-        scaledRows = DenseQgt.ensure(scaledRows, n * row);
         sampleVector = DenseQgt.ensure(sampleVector, components * n);
-        adjoint = DenseQgt.ensure(adjoint, row);
+        adjoint = DenseQgt.ensure(adjoint, centeredO.rowLength());
         double[] data = centeredO.data();
 
-        // g = D⁻¹F (in δ) and B = A D^{-1/2}, so that A D⁻¹A† = B B†
+        // g = D⁻¹F (in δ); A D⁻¹A† is the Gram matrix of the rows of A weighted by D^{-1/2}
         inverseRootShift = DenseQgt.ensure(inverseRootShift, p);
         for (int k = 0; k < p; k++) {
             inverseRootShift[k] = 1.0 / Math.sqrt(shift[k]);
@@ -67,18 +74,11 @@ public final class SampleSpaceSolver implements SrSolver {
                 direction[components * k + c] = force[components * k + c] / shift[k];
             }
         }
-        for (int s = 0; s < n; s++) {
-            for (int j = 0; j < row; j++) {
-                scaledRows[s * row + j] = data[s * row + j] * inverseRootShift[j / components];
-            }
-        }
         SampleMatrixOps.multiply(centeredO, direction, sampleVector);
         if (centeredO.isComplex()) {
-            rotatedRows = DenseQgt.ensure(rotatedRows, n * row);
-            DenseKernels.timesMinusI(scaledRows, 0, rotatedRows, 0, n * p);
             complexM.reshape(n, n);
             // the kernel gives ⟨b_s, b_t⟩ = Σ_k conj(B_sk) B_tk; (B B†)_st is its conjugate
-            GramKernel.hermitian(scaledRows, rotatedRows, n, p, 1.0, complexM.data);
+            gram.hermitian(data, n, p, inverseRootShift, 1.0, complexM.data, tasks);
             for (int j = 1; j < 2 * n * n; j += 2) {
                 complexM.data[j] = -complexM.data[j];
             }
@@ -88,7 +88,7 @@ public final class SampleSpaceSolver implements SrSolver {
             cholesky.solve(complexM, sampleVector, "N_s I + A D^-1 A^dagger");
         } else {
             realM.reshape(n, n);
-            GramKernel.symmetric(scaledRows, n, p, 1.0, realM.data);
+            gram.symmetric(data, n, p, inverseRootShift, 1.0, realM.data, tasks);
             for (int s = 0; s < n; s++) {
                 realM.data[s * n + s] += n;
             }
@@ -101,7 +101,7 @@ public final class SampleSpaceSolver implements SrSolver {
                 direction[components * k + c] -= adjoint[components * k + c] / shift[k];
             }
         }
-        SolverChecks.checkFinite(direction, row, "sample-space (minSR)");
+        SolverChecks.checkFinite(direction, centeredO.rowLength(), "sample-space (minSR)");
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.nqs4j.optimizers.sr;
 
 import org.nqs4j.optimizers.LogDerivativeSamples;
 import org.nqs4j.optimizers.SolverException;
+import org.nqs4j.optimizers.linalg.TaskRunner;
 
 /**
  * Solves the stochastic-reconfiguration equations (S + diag(d)) δ = F with the quantum geometric
@@ -30,6 +31,14 @@ public interface SrSolver {
             throw new IllegalArgumentException(description() + " carries no state between solves; got "
                     + state.length + " doubles");
         }
+    }
+
+    /**
+     * The runner for the solver's parallel kernels (default: {@link TaskRunner#SERIAL}). Solvers
+     * split their work into a fixed set of tasks, so δ does not depend on the runner; solvers
+     * without parallel kernels ignore it.
+     */
+    default void setTaskRunner(TaskRunner runner) {
     }
 
     String description();

@@ -2,6 +2,7 @@ package org.nqs4j.optimizers.sr;
 
 import org.nqs4j.optimizers.LogDerivativeSamples;
 import org.nqs4j.optimizers.Preconditioner;
+import org.nqs4j.optimizers.linalg.TaskRunner;
 
 /**
  * Stochastic reconfiguration (Sorella 1998; Carleo &amp; Troyer 2017, supplement): δ solves
@@ -39,6 +40,11 @@ public final class StochasticReconfiguration implements Preconditioner {
     public void setShiftScale(double factor) {
         Preconditioner.super.setShiftScale(factor);
         shiftScale = factor;
+    }
+
+    @Override
+    public void setTaskRunner(TaskRunner runner) {
+        solver.setTaskRunner(runner);
     }
 
     @Override

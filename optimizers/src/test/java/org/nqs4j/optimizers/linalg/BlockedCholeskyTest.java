@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class BlockedCholeskyTest {
@@ -59,6 +60,31 @@ class BlockedCholeskyTest {
             for (int i = 0; i < n; i++) {
                 // cond(A) ≤ (n + 1)/1 for the matrices below, so |Δx| ≲ cond · n u
                 assertEquals(x[i], b[i], 1e-10, "n = " + n);
+            }
+        }
+    }
+
+    /** Rows are split over tasks, each entry computed the same way: L is bit-identical for any runner. */
+    @Test
+    void factorDoesNotDependOnTheRunner() {
+        int n = 2 * BlockedCholesky.BLOCK + 37;
+        double[] a = randomSpd(new SplittableRandom(11), n);
+        double[] serial = a.clone();
+        double[] parallel = a.clone();
+        double[] reversed = a.clone();
+        assertEquals(-1, BlockedCholesky.factor(serial, n, new double[BlockedCholesky.panelLength(n)]));
+        assertEquals(-1, BlockedCholesky.factor(parallel, n, new double[BlockedCholesky.panelLength(n)],
+                (count, task) -> IntStream.range(0, count).parallel().forEach(task)));
+        assertEquals(-1, BlockedCholesky.factor(reversed, n, new double[BlockedCholesky.panelLength(n)],
+                (count, task) -> {
+                    for (int t = count - 1; t >= 0; t--) {
+                        task.accept(t);
+                    }
+                }));
+        for (int i = 0; i < n; i++) { // the lower triangle is L; above it is scratch
+            for (int j = 0; j <= i; j++) {
+                assertEquals(serial[i * n + j], parallel[i * n + j], "(" + i + ", " + j + ")");
+                assertEquals(serial[i * n + j], reversed[i * n + j], "(" + i + ", " + j + ")");
             }
         }
     }

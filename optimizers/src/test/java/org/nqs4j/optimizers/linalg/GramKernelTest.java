@@ -1,15 +1,17 @@
 package org.nqs4j.optimizers.linalg;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
 /**
- * Gram matrices against the defining triple loop, on shapes that hit the 2 × 4 blocks, their row
- * and column tails, several L2 chunks and vector tails. Each entry is a dot product of length
- * len, so the two summation orders differ by at most 2 len u Σ|x y| per entry.
+ * Gram matrices against the defining triple loop, on shapes that hit the 6 × 2·LANES tiles, their
+ * row and column padding, several column blocks and odd block tails. Each entry is a dot product
+ * of length len, so the two summation orders differ by at most 2 len u Σ|x y| per entry.
  */
 class GramKernelTest {
     private static final double U = 0x1p-53;
@@ -17,13 +19,13 @@ class GramKernelTest {
 
     @Test
     void symmetricMatchesTripleLoop() {
-        int[][] shapes = {{1, 1}, {2, 3}, {5, 7}, {9, 17}, {13, 64}, {11, 40_001}};
+        int[][] shapes = {{1, 1}, {2, 3}, {5, 7}, {9, 17}, {13, 64}, {37, 129}, {11, 40_001}};
         for (int[] shape : shapes) {
             int n = shape[0];
             int len = shape[1];
             double[] x = gaussian(n * len);
             double[] c = new double[n * n];
-            GramKernel.symmetric(x, n, len, 0.5, c);
+            new GramKernel().symmetric(x, n, len, null, 0.5, c, TaskRunner.SERIAL);
             for (int k = 0; k < n; k++) {
                 for (int l = 0; l < n; l++) {
                     double sum = 0;
@@ -45,10 +47,8 @@ class GramKernelTest {
             int n = shape[0];
             int m = shape[1];
             double[] x = gaussian(2 * n * m);
-            double[] rotated = new double[x.length];
-            DenseKernels.timesMinusI(x, 0, rotated, 0, n * m);
             double[] c = new double[2 * n * n];
-            GramKernel.hermitian(x, rotated, n, m, 0.25, c);
+            new GramKernel().hermitian(x, n, m, null, 0.25, c, TaskRunner.SERIAL);
             for (int k = 0; k < n; k++) {
                 for (int l = 0; l < n; l++) {
                     double re = 0;
@@ -70,6 +70,73 @@ class GramKernelTest {
                 }
             }
         }
+    }
+
+    @Test
+    void weightedMatchesTripleLoop() {
+        int n = 23;
+        int m = 301; // three column blocks of the complex row (2m = 602 doubles), odd tail
+        double[] x = gaussian(2 * n * m);
+        double[] w = new double[m];
+        for (int j = 0; j < m; j++) {
+            w[j] = 0.5 + random.nextDouble();
+        }
+        double[] c = new double[2 * n * n];
+        new GramKernel().hermitian(x, n, m, w, 1.0, c, TaskRunner.SERIAL);
+        double[] r = new double[n * n];
+        new GramKernel().symmetric(x, n, 2 * m, doubled(w), 1.0, r, TaskRunner.SERIAL);
+        for (int k = 0; k < n; k++) {
+            for (int l = 0; l < n; l++) {
+                double re = 0;
+                double im = 0;
+                double abs = 0;
+                for (int j = 0; j < m; j++) {
+                    double w2 = w[j] * w[j];
+                    double ar = x[2 * (k * m + j)];
+                    double ai = x[2 * (k * m + j) + 1];
+                    double br = x[2 * (l * m + j)];
+                    double bi = x[2 * (l * m + j) + 1];
+                    re += w2 * (ar * br + ai * bi);
+                    im += w2 * (ar * bi - ai * br);
+                    abs += w2 * Math.hypot(ar, ai) * Math.hypot(br, bi);
+                }
+                double tol = 6 * m * U * abs; // the weights add one rounding per factor
+                assertEquals(re, c[2 * (k * n + l)], tol);
+                assertEquals(im, c[2 * (k * n + l) + 1], tol);
+                // the real Gram of the interleaved rows is the real part
+                assertEquals(re, r[k * n + l], tol);
+            }
+        }
+    }
+
+    /** Each tile is summed in a fixed order whichever thread runs it: bit-identical for any runner. */
+    @Test
+    void resultDoesNotDependOnTheRunner() {
+        int n = 53;
+        int m = 150;
+        double[] x = gaussian(2 * n * m);
+        double[] serial = new double[2 * n * n];
+        double[] reversed = new double[2 * n * n];
+        double[] parallel = new double[2 * n * n];
+        GramKernel kernel = new GramKernel();
+        kernel.hermitian(x, n, m, null, 1.0, serial, TaskRunner.SERIAL);
+        kernel.hermitian(x, n, m, null, 1.0, reversed, (count, task) -> {
+            for (int t = count - 1; t >= 0; t--) {
+                task.accept(t);
+            }
+        });
+        kernel.hermitian(x, n, m, null, 1.0, parallel, (count, task) -> IntStream.range(0, count).parallel()
+                .forEach(task));
+        assertArrayEquals(serial, reversed);
+        assertArrayEquals(serial, parallel);
+    }
+
+    private static double[] doubled(double[] w) {
+        double[] d = new double[2 * w.length];
+        for (int j = 0; j < d.length; j++) {
+            d[j] = w[j / 2];
+        }
+        return d;
     }
 
     private double[] gaussian(int len) {

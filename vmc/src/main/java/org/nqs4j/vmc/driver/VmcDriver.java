@@ -81,6 +81,7 @@ public final class VmcDriver {
         this.hamiltonian = hamiltonian;
         this.sampler = sampler;
         this.preconditioner = preconditioner;
+        preconditioner.setTaskRunner(pool::forEach);
         this.optimizer = optimizer;
         this.pool = pool;
         this.samplesPerChain = samplesPerChain;
@@ -145,8 +146,8 @@ public final class VmcDriver {
         if (!allFinite(logDerivatives.data())) {
             return "non-finite log-derivative O_k";
         }
-        logDerivatives.center(meanO);
-        Forces.compute(logDerivatives, localEnergies, force);
+        logDerivatives.center(meanO, pool::forEach);
+        Forces.compute(logDerivatives, localEnergies, force, pool::forEach);
         try {
             preconditioner.apply(logDerivatives, force, direction, iteration);
         } catch (SolverException e) {
