@@ -68,7 +68,8 @@ public final class SummaryReport {
             if (o.get("mean") instanceof java.util.List<?> means) {
                 out.printf("  %-12s %d values, in summary.json and %s.png%n", k, means.size(), k);
             } else {
-                out.printf("  %-12s %s%n", k, Format.pm(num(o.get("mean")), num(o.get("error"))));
+                out.printf("  %-12s %s%s%n", k, Format.pm(num(o.get("mean")), num(o.get("error"))),
+                        o.get("exact") instanceof Number x ? String.format("   (exact %.8g)", x.doubleValue()) : "");
             }
         });
         out.printf("  wall time    %.1f s on %d thread(s)%n", num(s.get("wall_time_s")), (long) num(s.get("threads")));
