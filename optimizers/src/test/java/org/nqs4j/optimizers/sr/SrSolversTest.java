@@ -115,6 +115,33 @@ class SrSolversTest {
     }
 
     @Test
+    void rbmStructuredGramGivesTheGenericDirectionToRounding() {
+        // N_s = 30 > N + M but < P = 6 + 5 + 30: the minSR regime with the structured Gram
+        for (boolean complex : new boolean[] {false, true}) {
+            LogDerivativeSamples rbm = Reference.randomRbmO(30, 6, 5, complex, complex ? 11 : 12);
+            LogDerivativeSamples plain = Reference.withoutStructure(rbm);
+            assertTrue(rbm.rbmFactors().isPresent());
+            assertTrue(plain.rbmFactors().isEmpty());
+            double[] force = Reference.randomVector(rbm.rowLength(), 4);
+            double[] d = new double[rbm.nParameters()];
+            Arrays.fill(d, 0.01);
+            double[] structured = new double[rbm.rowLength()];
+            double[] generic = new double[rbm.rowLength()];
+            SrSolvers.sampleSpace().solve(rbm, force, d, structured);
+            SrSolvers.sampleSpace().solve(plain, force, d, generic);
+            double tolerance = direct(rbm, Reference.conditionBound(rbm, d));
+            assertTrue(Reference.relativeDistance(structured, generic) <= tolerance,
+                    "distance " + Reference.relativeDistance(structured, generic) + " > " + tolerance);
+            assertTrue(Reference.relativeDistance(structured, Reference.solve(rbm, force, d)) <= tolerance);
+            // a relative shift weights the columns: no product structure, the generic path bit for bit
+            DiagonalShift.relative(Schedule.constant(0.05)).fill(rbm, 0, d);
+            SrSolvers.sampleSpace().solve(rbm, force, d, structured);
+            SrSolvers.sampleSpace().solve(plain, force, d, generic);
+            assertArrayEquals(generic, structured, 0.0);
+        }
+    }
+
+    @Test
     void conjugateGradientStopsAtTheFirstIterateBelowTolerance() {
         for (boolean complex : new boolean[] {false, true}) {
             LogDerivativeSamples o = Reference.randomO(60, 30, complex, 42);

@@ -87,7 +87,7 @@ public final class VmcDriver {
         this.samplesPerChain = samplesPerChain;
         this.discardSweeps = discardSweeps;
         int nSamples = sampler.nChains() * samplesPerChain;
-        this.logDerivatives = new LogDerivativeSamples(nSamples, psi.nParameters(), psi.isComplex());
+        this.logDerivatives = LogDerivativeSamples.forAnsatz(nSamples, psi);
         this.localEnergies = new double[2 * nSamples];
         int len = psi.parameterArrayLength();
         this.meanO = new double[len];
