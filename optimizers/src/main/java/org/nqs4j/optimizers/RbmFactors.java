@@ -7,33 +7,47 @@ import org.nqs4j.ansatz.RbmLogDerivativeLayout;
  * O_s = (σ_s, t_s, t_s ⊗ σ_s) ({@link RbmLogDerivativeLayout}), copied from the first N + M
  * columns of the rows by {@link LogDerivativeSamples#center} before it subtracts the means: what
  * the structured minSR Gram matrix needs, O(N_s (N + M)) numbers instead of O(N_s N M).
+ *
+ * <p>Stored transposed (feature-major) with split real and imaginary parts, each feature's N_s
+ * values contiguous and zero-padded to {@link #stride()}, so that a kernel loads SIMD vectors of
+ * consecutive samples; Im t is zero for a real RBM.
  */
 public final class RbmFactors {
+    /** Padding multiple of the sample dimension (covers any SIMD width up to 8 doubles). */
+    private static final int PAD = 8;
     private final RbmLogDerivativeLayout layout;
     private final int nSamples;
+    private final int stride;
     private final boolean complex;
     private final double[] spins;
-    private final double[] tanh;
+    private final double[] tanhRe;
+    private final double[] tanhIm;
 
     RbmFactors(RbmLogDerivativeLayout layout, int nSamples, boolean complex) {
         this.layout = layout;
         this.nSamples = nSamples;
         this.complex = complex;
-        this.spins = new double[nSamples * layout.nVisible()];
-        this.tanh = new double[nSamples * layout.nHidden() * (complex ? 2 : 1)];
+        this.stride = (nSamples + PAD - 1) / PAD * PAD;
+        this.spins = new double[layout.nVisible() * stride];
+        this.tanhRe = new double[layout.nHidden() * stride];
+        this.tanhIm = new double[layout.nHidden() * stride];
     }
 
     /** Copies σ_s and t_s out of the uncentred rows of {@code data} (row length {@code row}). */
     void capture(double[] data, int row) {
-        int n = layout.nVisible();
         int c = complex ? 2 : 1;
-        int hidden = c * layout.nHidden();
+        int n = layout.nVisible();
         for (int s = 0; s < nSamples; s++) {
             int off = s * row;
             for (int i = 0; i < n; i++) {
-                spins[s * n + i] = data[off + c * i];
+                spins[i * stride + s] = data[off + c * i];
             }
-            System.arraycopy(data, off + c * n, tanh, s * hidden, hidden);
+            for (int j = 0; j < layout.nHidden(); j++) {
+                tanhRe[j * stride + s] = data[off + c * (n + j)];
+                if (complex) {
+                    tanhIm[j * stride + s] = data[off + c * (n + j) + 1];
+                }
+            }
         }
     }
 
@@ -49,13 +63,23 @@ public final class RbmFactors {
         return complex;
     }
 
-    /** σ, N_s × N row-major (real). */
+    /** Row length of the transposed arrays: N_s rounded up to a multiple of 8, zero beyond N_s. */
+    public int stride() {
+        return stride;
+    }
+
+    /** σ_si at {@code i * stride() + s}. */
     public double[] spins() {
         return spins;
     }
 
-    /** t = tanh θ, N_s × M row-major, complex interleaved when {@link #isComplex()}. */
-    public double[] tanh() {
-        return tanh;
+    /** Re t_sj at {@code j * stride() + s}. */
+    public double[] tanhRe() {
+        return tanhRe;
+    }
+
+    /** Im t_sj at {@code j * stride() + s}; zero for a real RBM. */
+    public double[] tanhIm() {
+        return tanhIm;
     }
 }

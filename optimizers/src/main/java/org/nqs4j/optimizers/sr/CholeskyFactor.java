@@ -41,6 +41,14 @@ final class CholeskyFactor {
             re[j] = z[2 * j];
             im[j] = z[2 * j + 1];
         }
+        solve(re, im, n, b, what);
+    }
+
+    /**
+     * Solves (re + i·im) x = b for interleaved complex b (2n doubles), M in split row-major storage
+     * (only the lower triangle is read); b is overwritten, re and im are destroyed.
+     */
+    void solve(double[] re, double[] im, int n, double[] b, String what) {
         panel = DenseQgt.ensure(panel, HermitianBlockedCholesky.panelLength(n));
         panelIm = DenseQgt.ensure(panelIm, HermitianBlockedCholesky.panelLength(n));
         diagonal = DenseQgt.ensure(diagonal, n);

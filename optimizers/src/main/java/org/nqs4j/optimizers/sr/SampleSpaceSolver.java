@@ -43,6 +43,8 @@ public final class SampleSpaceSolver implements SrSolver {
     private final DMatrixRMaj realM = new DMatrixRMaj(1, 1);
     private final ZMatrixRMaj complexM = new ZMatrixRMaj(1, 1);
     private double[] sampleVector = new double[0];
+    private double[] splitRe = new double[0];
+    private double[] splitIm = new double[0];
     private double[] adjoint = new double[0];
     private double[] inverseRootShift = new double[0];
     private TaskRunner tasks = TaskRunner.SERIAL;
@@ -86,16 +88,30 @@ public final class SampleSpaceSolver implements SrSolver {
         }
         SampleMatrixOps.multiply(centeredO, direction, sampleVector);
         Optional<RbmFactors> factors = uniform(shift, p) ? centeredO.rbmFactors() : Optional.empty();
-        if (centeredO.isComplex()) {
-            complexM.reshape(n, n);
-            if (factors.isPresent()) {
-                rbmGram.centred(factors.get(), 1.0 / shift[0], complexM.data, tasks);
-            } else {
-                // the kernel gives ⟨b_s, b_t⟩ = Σ_k conj(B_sk) B_tk; (B B†)_st is its conjugate
-                gram.hermitian(data, n, p, inverseRootShift, 1.0, complexM.data, tasks);
-                for (int j = 1; j < 2 * n * n; j += 2) {
-                    complexM.data[j] = -complexM.data[j];
+        if (factors.isPresent()) {
+            // M = N_s I + ΔO ΔO†/ε straight into the split storage the Cholesky factors
+            if (centeredO.isComplex()) {
+                splitRe = DenseQgt.ensure(splitRe, n * n);
+                splitIm = DenseQgt.ensure(splitIm, n * n);
+                rbmGram.centred(factors.get(), 1.0 / shift[0], splitRe, splitIm, tasks);
+                for (int s = 0; s < n; s++) {
+                    splitRe[s * n + s] += n;
                 }
+                cholesky.solve(splitRe, splitIm, n, sampleVector, "N_s I + A D^-1 A^dagger");
+            } else {
+                realM.reshape(n, n);
+                rbmGram.centred(factors.get(), 1.0 / shift[0], realM.data, null, tasks);
+                for (int s = 0; s < n; s++) {
+                    realM.data[s * n + s] += n;
+                }
+                cholesky.solve(realM, sampleVector, "N_s I + A D^-1 A^T");
+            }
+        } else if (centeredO.isComplex()) {
+            complexM.reshape(n, n);
+            // the kernel gives ⟨b_s, b_t⟩ = Σ_k conj(B_sk) B_tk; (B B†)_st is its conjugate
+            gram.hermitian(data, n, p, inverseRootShift, 1.0, complexM.data, tasks);
+            for (int j = 1; j < 2 * n * n; j += 2) {
+                complexM.data[j] = -complexM.data[j];
             }
             for (int s = 0; s < n; s++) {
                 complexM.data[2 * (s * n + s)] += n;
@@ -103,11 +119,7 @@ public final class SampleSpaceSolver implements SrSolver {
             cholesky.solve(complexM, sampleVector, "N_s I + A D^-1 A^dagger");
         } else {
             realM.reshape(n, n);
-            if (factors.isPresent()) {
-                rbmGram.centred(factors.get(), 1.0 / shift[0], realM.data, tasks);
-            } else {
-                gram.symmetric(data, n, p, inverseRootShift, 1.0, realM.data, tasks);
-            }
+            gram.symmetric(data, n, p, inverseRootShift, 1.0, realM.data, tasks);
             for (int s = 0; s < n; s++) {
                 realM.data[s * n + s] += n;
             }
