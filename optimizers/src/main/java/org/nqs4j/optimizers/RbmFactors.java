@@ -23,7 +23,8 @@ public final class RbmFactors {
     private final double[] tanhRe;
     private final double[] tanhIm;
 
-    RbmFactors(RbmLogDerivativeLayout layout, int nSamples, boolean complex) {
+    /** Zero factors for {@code nSamples} rows of the given layout; fill them with {@link #capture}. */
+    public RbmFactors(RbmLogDerivativeLayout layout, int nSamples, boolean complex) {
         this.layout = layout;
         this.nSamples = nSamples;
         this.complex = complex;
@@ -33,8 +34,11 @@ public final class RbmFactors {
         this.tanhIm = new double[layout.nHidden() * stride];
     }
 
-    /** Copies σ_s and t_s out of the uncentred rows of {@code data} (row length {@code row}). */
-    void capture(double[] data, int row) {
+    /**
+     * Copies σ_s and t_s out of the uncentred rows of {@code data} (row length {@code row}): the
+     * first N + M entries of each row (interleaved when complex), so a row may stop there.
+     */
+    public void capture(double[] data, int row) {
         int c = complex ? 2 : 1;
         int n = layout.nVisible();
         for (int s = 0; s < nSamples; s++) {
