@@ -86,7 +86,7 @@ public final class SampleSpaceSolver implements SrSolver {
                 direction[components * k + c] = force[components * k + c] / shift[k];
             }
         }
-        SampleMatrixOps.multiply(centeredO, direction, sampleVector);
+        SampleMatrixOps.multiply(centeredO, direction, sampleVector, tasks);
         Optional<RbmFactors> factors = uniform(shift, p) ? centeredO.rbmFactors() : Optional.empty();
         if (factors.isPresent()) {
             // M = N_s I + ΔO ΔO†/ε straight into the split storage the Cholesky factors
@@ -126,7 +126,7 @@ public final class SampleSpaceSolver implements SrSolver {
             cholesky.solve(realM, sampleVector, "N_s I + A D^-1 A^T");
         }
         // δ = g − D⁻¹ A† z
-        SampleMatrixOps.multiplyAdjoint(centeredO, sampleVector, 1.0, adjoint);
+        SampleMatrixOps.multiplyAdjoint(centeredO, sampleVector, 1.0, adjoint, tasks);
         for (int k = 0; k < p; k++) {
             for (int c = 0; c < components; c++) {
                 direction[components * k + c] -= adjoint[components * k + c] / shift[k];
