@@ -13,8 +13,8 @@ import org.nqs4j.ansatz.RbmLogDerivativeLayout;
  * consecutive samples; Im t is zero for a real RBM.
  */
 public final class RbmFactors {
-    /** Padding multiple of the sample dimension (covers any SIMD width up to 8 doubles). */
-    private static final int PAD = 8;
+    /** Padding multiple of the sample dimension (covers two SIMD vectors of up to 8 doubles). */
+    private static final int PAD = 16;
     private final RbmLogDerivativeLayout layout;
     private final int nSamples;
     private final int stride;
@@ -67,7 +67,7 @@ public final class RbmFactors {
         return complex;
     }
 
-    /** Row length of the transposed arrays: N_s rounded up to a multiple of 8, zero beyond N_s. */
+    /** Row length of the transposed arrays: N_s rounded up to a multiple of 16, zero beyond N_s. */
     public int stride() {
         return stride;
     }

@@ -19,8 +19,8 @@ import org.nqs4j.optimizers.RbmFactors;
  * Cost 2 N_s² (N + 4M) flops plus O(N_s²) passes, instead of the O(N_s² N M) of the rows
  * themselves. A real RBM runs the same kernel with Im t = 0.
  *
- * <p>Kernel: 4 rows s × one SIMD vector of samples t per tile, a, Re b, Im b in 12 accumulators,
- * each broadcast of σ_si or t_sj feeding FMAs over contiguous feature-major factors
+ * <p>Kernel: 4 rows s × two SIMD vectors of samples t per tile (a first, then Re b and Im b in 16
+ * accumulators), each broadcast of σ_si or t_sj feeding FMAs over contiguous feature-major factors
  * ({@link RbmFactors}); G is written row by row in split (re, im) storage, the form
  * {@link HermitianBlockedCholesky} factors. Each lane is one entry, summed over i and j in order:
  * no horizontal sums, and rows split into fixed tasks, so the result is bit-identical for any
@@ -62,7 +62,7 @@ public final class RbmGram {
         tasks.forEach(blocks, b -> {
             int end = Math.min(n, (b + 1) * ROW_BLOCK);
             for (int s = b * ROW_BLOCK; s < end; s += 4) {
-                for (int t = 0; t < n; t += LANES) {
+                for (int t = 0; t < n; t += 2 * LANES) {
                     tile(f, s, t, re, out);
                 }
             }
@@ -98,8 +98,10 @@ public final class RbmGram {
     }
 
     /**
-     * G for rows s..s+3 (those &lt; N_s written) and samples t..t+LANES−1 (masked to &lt; N_s); rows
-     * beyond N_s read the factors' zero padding.
+     * G for rows s..s+3 (those &lt; N_s written) and samples t..t+2·LANES−1 (masked to &lt; N_s); rows
+     * beyond N_s read the factors' zero padding. First a (8 accumulators) is stored into {@code re},
+     * then Re b, Im b (16 accumulators) are summed and combined with it, so no more than 16
+     * accumulators are live.
      */
     private static void tile(RbmFactors f, int s, int t, double[] re, double[] im) {
         int n = f.nSamples();
@@ -107,67 +109,133 @@ public final class RbmGram {
         double[] spins = f.spins();
         double[] tr = f.tanhRe();
         double[] ti = f.tanhIm();
-        DoubleVector a0 = DoubleVector.zero(SPECIES);
-        DoubleVector a1 = a0;
-        DoubleVector a2 = a0;
-        DoubleVector a3 = a0;
+        int t1 = t + LANES;
+        VectorMask<Double> m0 = SPECIES.indexInRange(t, n);
+        VectorMask<Double> m1 = SPECIES.indexInRange(t1, n);
+        DoubleVector a00 = DoubleVector.zero(SPECIES);
+        DoubleVector a01 = a00;
+        DoubleVector a10 = a00;
+        DoubleVector a11 = a00;
+        DoubleVector a20 = a00;
+        DoubleVector a21 = a00;
+        DoubleVector a30 = a00;
+        DoubleVector a31 = a00;
         for (int i = 0; i < f.layout().nVisible(); i++) {
             int o = i * ld;
-            DoubleVector v = DoubleVector.fromArray(SPECIES, spins, o + t);
-            a0 = v.fma(DoubleVector.broadcast(SPECIES, spins[o + s]), a0);
-            a1 = v.fma(DoubleVector.broadcast(SPECIES, spins[o + s + 1]), a1);
-            a2 = v.fma(DoubleVector.broadcast(SPECIES, spins[o + s + 2]), a2);
-            a3 = v.fma(DoubleVector.broadcast(SPECIES, spins[o + s + 3]), a3);
+            DoubleVector v0 = DoubleVector.fromArray(SPECIES, spins, o + t);
+            DoubleVector v1 = DoubleVector.fromArray(SPECIES, spins, o + t1);
+            DoubleVector x = DoubleVector.broadcast(SPECIES, spins[o + s]);
+            a00 = v0.fma(x, a00);
+            a01 = v1.fma(x, a01);
+            x = DoubleVector.broadcast(SPECIES, spins[o + s + 1]);
+            a10 = v0.fma(x, a10);
+            a11 = v1.fma(x, a11);
+            x = DoubleVector.broadcast(SPECIES, spins[o + s + 2]);
+            a20 = v0.fma(x, a20);
+            a21 = v1.fma(x, a21);
+            x = DoubleVector.broadcast(SPECIES, spins[o + s + 3]);
+            a30 = v0.fma(x, a30);
+            a31 = v1.fma(x, a31);
         }
-        DoubleVector p0 = DoubleVector.zero(SPECIES);
-        DoubleVector p1 = p0;
-        DoubleVector p2 = p0;
-        DoubleVector p3 = p0;
-        DoubleVector q0 = p0;
-        DoubleVector q1 = p0;
-        DoubleVector q2 = p0;
-        DoubleVector q3 = p0;
-        for (int j = 0; j < f.layout().nHidden(); j++) {
-            int o = j * ld;
-            DoubleVector vr = DoubleVector.fromArray(SPECIES, tr, o + t);
-            DoubleVector vi = DoubleVector.fromArray(SPECIES, ti, o + t);
-            // t_s conj(t_t): Re = tr_s vr + ti_s vi, Im = ti_s vr − tr_s vi
-            DoubleVector x = DoubleVector.broadcast(SPECIES, tr[o + s]);
-            DoubleVector y = DoubleVector.broadcast(SPECIES, ti[o + s]);
-            p0 = vi.fma(y, vr.fma(x, p0));
-            q0 = vi.fma(x.neg(), vr.fma(y, q0));
-            x = DoubleVector.broadcast(SPECIES, tr[o + s + 1]);
-            y = DoubleVector.broadcast(SPECIES, ti[o + s + 1]);
-            p1 = vi.fma(y, vr.fma(x, p1));
-            q1 = vi.fma(x.neg(), vr.fma(y, q1));
-            x = DoubleVector.broadcast(SPECIES, tr[o + s + 2]);
-            y = DoubleVector.broadcast(SPECIES, ti[o + s + 2]);
-            p2 = vi.fma(y, vr.fma(x, p2));
-            q2 = vi.fma(x.neg(), vr.fma(y, q2));
-            x = DoubleVector.broadcast(SPECIES, tr[o + s + 3]);
-            y = DoubleVector.broadcast(SPECIES, ti[o + s + 3]);
-            p3 = vi.fma(y, vr.fma(x, p3));
-            q3 = vi.fma(x.neg(), vr.fma(y, q3));
-        }
-        // G = a + (1 + a) b, written inline (a vector passed to a non-inlined helper is boxed)
-        VectorMask<Double> m = SPECIES.indexInRange(t, n);
-        DoubleVector w = a0.add(1.0);
-        w.fma(p0, a0).intoArray(re, s * n + t, m);
-        w.mul(q0).intoArray(im, s * n + t, m);
+        // stored inline (a vector passed to a non-inlined helper is boxed); rows ≥ N_s are dropped
+        a00.intoArray(re, s * n + t, m0);
+        a01.intoArray(re, s * n + t1, m1);
         if (s + 1 < n) {
-            w = a1.add(1.0);
-            w.fma(p1, a1).intoArray(re, (s + 1) * n + t, m);
-            w.mul(q1).intoArray(im, (s + 1) * n + t, m);
+            a10.intoArray(re, (s + 1) * n + t, m0);
+            a11.intoArray(re, (s + 1) * n + t1, m1);
         }
         if (s + 2 < n) {
-            w = a2.add(1.0);
-            w.fma(p2, a2).intoArray(re, (s + 2) * n + t, m);
-            w.mul(q2).intoArray(im, (s + 2) * n + t, m);
+            a20.intoArray(re, (s + 2) * n + t, m0);
+            a21.intoArray(re, (s + 2) * n + t1, m1);
         }
         if (s + 3 < n) {
-            w = a3.add(1.0);
-            w.fma(p3, a3).intoArray(re, (s + 3) * n + t, m);
-            w.mul(q3).intoArray(im, (s + 3) * n + t, m);
+            a30.intoArray(re, (s + 3) * n + t, m0);
+            a31.intoArray(re, (s + 3) * n + t1, m1);
+        }
+        DoubleVector p00 = DoubleVector.zero(SPECIES);
+        DoubleVector p01 = p00;
+        DoubleVector p10 = p00;
+        DoubleVector p11 = p00;
+        DoubleVector p20 = p00;
+        DoubleVector p21 = p00;
+        DoubleVector p30 = p00;
+        DoubleVector p31 = p00;
+        DoubleVector q00 = p00;
+        DoubleVector q01 = p00;
+        DoubleVector q10 = p00;
+        DoubleVector q11 = p00;
+        DoubleVector q20 = p00;
+        DoubleVector q21 = p00;
+        DoubleVector q30 = p00;
+        DoubleVector q31 = p00;
+        for (int j = 0; j < f.layout().nHidden(); j++) {
+            int o = j * ld;
+            DoubleVector r0 = DoubleVector.fromArray(SPECIES, tr, o + t);
+            DoubleVector r1 = DoubleVector.fromArray(SPECIES, tr, o + t1);
+            DoubleVector i0 = DoubleVector.fromArray(SPECIES, ti, o + t);
+            DoubleVector i1 = DoubleVector.fromArray(SPECIES, ti, o + t1);
+            DoubleVector n0 = i0.neg();
+            DoubleVector n1 = i1.neg();
+            // t_s conj(t_t): Re = tr_s Re t_t + ti_s Im t_t, Im = ti_s Re t_t − tr_s Im t_t
+            DoubleVector x = DoubleVector.broadcast(SPECIES, tr[o + s]);
+            DoubleVector y = DoubleVector.broadcast(SPECIES, ti[o + s]);
+            p00 = i0.fma(y, r0.fma(x, p00));
+            p01 = i1.fma(y, r1.fma(x, p01));
+            q00 = n0.fma(x, r0.fma(y, q00));
+            q01 = n1.fma(x, r1.fma(y, q01));
+            x = DoubleVector.broadcast(SPECIES, tr[o + s + 1]);
+            y = DoubleVector.broadcast(SPECIES, ti[o + s + 1]);
+            p10 = i0.fma(y, r0.fma(x, p10));
+            p11 = i1.fma(y, r1.fma(x, p11));
+            q10 = n0.fma(x, r0.fma(y, q10));
+            q11 = n1.fma(x, r1.fma(y, q11));
+            x = DoubleVector.broadcast(SPECIES, tr[o + s + 2]);
+            y = DoubleVector.broadcast(SPECIES, ti[o + s + 2]);
+            p20 = i0.fma(y, r0.fma(x, p20));
+            p21 = i1.fma(y, r1.fma(x, p21));
+            q20 = n0.fma(x, r0.fma(y, q20));
+            q21 = n1.fma(x, r1.fma(y, q21));
+            x = DoubleVector.broadcast(SPECIES, tr[o + s + 3]);
+            y = DoubleVector.broadcast(SPECIES, ti[o + s + 3]);
+            p30 = i0.fma(y, r0.fma(x, p30));
+            p31 = i1.fma(y, r1.fma(x, p31));
+            q30 = n0.fma(x, r0.fma(y, q30));
+            q31 = n1.fma(x, r1.fma(y, q31));
+        }
+        // G = a + (1 + a) b
+        int o = s * n;
+        DoubleVector a = DoubleVector.fromArray(SPECIES, re, o + t, m0);
+        a.add(1.0).fma(p00, a).intoArray(re, o + t, m0);
+        a.add(1.0).mul(q00).intoArray(im, o + t, m0);
+        a = DoubleVector.fromArray(SPECIES, re, o + t1, m1);
+        a.add(1.0).fma(p01, a).intoArray(re, o + t1, m1);
+        a.add(1.0).mul(q01).intoArray(im, o + t1, m1);
+        if (s + 1 < n) {
+            o += n;
+            a = DoubleVector.fromArray(SPECIES, re, o + t, m0);
+            a.add(1.0).fma(p10, a).intoArray(re, o + t, m0);
+            a.add(1.0).mul(q10).intoArray(im, o + t, m0);
+            a = DoubleVector.fromArray(SPECIES, re, o + t1, m1);
+            a.add(1.0).fma(p11, a).intoArray(re, o + t1, m1);
+            a.add(1.0).mul(q11).intoArray(im, o + t1, m1);
+        }
+        if (s + 2 < n) {
+            o += n;
+            a = DoubleVector.fromArray(SPECIES, re, o + t, m0);
+            a.add(1.0).fma(p20, a).intoArray(re, o + t, m0);
+            a.add(1.0).mul(q20).intoArray(im, o + t, m0);
+            a = DoubleVector.fromArray(SPECIES, re, o + t1, m1);
+            a.add(1.0).fma(p21, a).intoArray(re, o + t1, m1);
+            a.add(1.0).mul(q21).intoArray(im, o + t1, m1);
+        }
+        if (s + 3 < n) {
+            o += n;
+            a = DoubleVector.fromArray(SPECIES, re, o + t, m0);
+            a.add(1.0).fma(p30, a).intoArray(re, o + t, m0);
+            a.add(1.0).mul(q30).intoArray(im, o + t, m0);
+            a = DoubleVector.fromArray(SPECIES, re, o + t1, m1);
+            a.add(1.0).fma(p31, a).intoArray(re, o + t1, m1);
+            a.add(1.0).mul(q31).intoArray(im, o + t1, m1);
         }
     }
 }
