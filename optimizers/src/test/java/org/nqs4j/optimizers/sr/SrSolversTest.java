@@ -11,6 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.nqs4j.ansatz.GaussianParameters;
+import org.nqs4j.ansatz.Rbm;
+import org.nqs4j.ansatz.WalkerCache;
 import org.nqs4j.optimizers.HandExamples;
 import org.nqs4j.optimizers.LogDerivativeSamples;
 import org.nqs4j.optimizers.Schedule;
@@ -138,6 +141,41 @@ class SrSolversTest {
             SrSolvers.sampleSpace().solve(rbm, force, d, structured);
             SrSolvers.sampleSpace().solve(plain, force, d, generic);
             assertArrayEquals(generic, structured, 0.0);
+        }
+    }
+
+    /** Rows from a real {@link Rbm} walker cache (not hand-built): the driver's path, L = 8, M = 8. */
+    @Test
+    void rbmAnsatzRowsGiveTheGenericDirectionToRounding() {
+        for (boolean complex : new boolean[] {false, true}) {
+            Rbm rbm = complex ? Rbm.complex(8, 1) : Rbm.real(8, 1);
+            GaussianParameters.initialise(rbm, 3, 0.3);
+            int n = 40; // P = 8 + 8 + 64 = 80 > N_s: minSR
+            LogDerivativeSamples rows = LogDerivativeSamples.forAnsatz(n, rbm);
+            WalkerCache cache = rbm.newCache();
+            java.util.Random random = new java.util.Random(8);
+            int[] sigma = new int[8];
+            for (int s = 0; s < n; s++) {
+                for (int i = 0; i < 8; i++) {
+                    sigma[i] = random.nextBoolean() ? 1 : -1;
+                }
+                cache.reset(sigma);
+                cache.logDerivatives(rows.data(), s * rows.rowLength());
+            }
+            LogDerivativeSamples plain = Reference.withoutStructure(rows);
+            rows.center(new double[rows.rowLength()]);
+            plain.center(new double[plain.rowLength()]);
+            assertArrayEquals(plain.data(), rows.data(), 0.0);
+            double[] force = Reference.randomVector(rows.rowLength(), 6);
+            double[] d = new double[rows.nParameters()];
+            Arrays.fill(d, 0.01);
+            double[] structured = new double[rows.rowLength()];
+            double[] generic = new double[rows.rowLength()];
+            SrSolvers.sampleSpace().solve(rows, force, d, structured);
+            SrSolvers.sampleSpace().solve(plain, force, d, generic);
+            double tolerance = direct(rows, Reference.conditionBound(rows, d));
+            assertTrue(Reference.relativeDistance(structured, generic) <= tolerance,
+                    (complex ? "complex" : "real") + ": distance " + Reference.relativeDistance(structured, generic));
         }
     }
 
