@@ -216,6 +216,12 @@ public final class Rbm implements WaveFunction {
         return new RbmCache(this, false);
     }
 
+    /** Always present: the RBM row is (σ, tanh θ, tanh θ ⊗ σ) ({@link RbmKernels#logDerivatives}). */
+    @Override
+    public java.util.Optional<RbmLogDerivativeLayout> rbmLogDerivativeLayout() {
+        return java.util.Optional.of(new RbmLogDerivativeLayout(nSites, nHidden));
+    }
+
     @Override
     public String description() {
         return "RBM(" + (complex ? "complex" : "real") + ", N=" + nSites + ", M=" + nHidden

@@ -41,6 +41,15 @@ public interface WaveFunction {
     /** A new per-chain cache; call {@link WalkerCache#reset} before use. */
     WalkerCache newCache();
 
+    /**
+     * The product structure of the log-derivative row, when it has the RBM form (σ, tanh θ,
+     * tanh θ ⊗ σ): lets sample-space SR form the N_s × N_s Gram matrix in O(N_s²(N + M)) instead
+     * of O(N_s² N M). Empty (the default) for any other ansatz, which then takes the generic path.
+     */
+    default java.util.Optional<RbmLogDerivativeLayout> rbmLogDerivativeLayout() {
+        return java.util.Optional.empty();
+    }
+
     /** A one-line description (type, sizes, parameter count) for logs. */
     String description();
 }

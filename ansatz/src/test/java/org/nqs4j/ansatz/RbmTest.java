@@ -32,6 +32,36 @@ class RbmTest {
         assertTrue(direct.description().contains("P=23"), direct.description());
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void logDerivativeRowHasTheDeclaredProductForm(boolean complex) {
+        // N = 5, M = 3: the row is (σ, t, t ⊗ σ) with W_ji at N + M + j·N + i, exactly (σ = ±1)
+        Rbm rbm = complex ? Rbm.complexWithHiddenUnits(5, 3) : Rbm.realWithHiddenUnits(5, 3);
+        RbmLogDerivativeLayout layout = rbm.rbmLogDerivativeLayout().orElseThrow();
+        assertEquals(new RbmLogDerivativeLayout(5, 3), layout);
+        assertEquals(rbm.nParameters(), layout.nParameters());
+        SplittableRandom rnd = new SplittableRandom(7);
+        rbm.setParameters(Reference.randomParameters(rnd, rbm.parameterArrayLength(), 0.5));
+        int[] sigma = Reference.randomConfiguration(rnd, 5);
+        RbmCache cache = rbm.newCache();
+        cache.reset(sigma);
+        int c = complex ? 2 : 1;
+        double[] o = new double[rbm.parameterArrayLength()];
+        cache.logDerivatives(o, 0);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(sigma[i], o[c * i], 0.0);
+        }
+        for (int j = 0; j < 3; j++) {
+            for (int i = 0; i < 5; i++) {
+                for (int part = 0; part < c; part++) {
+                    assertEquals(sigma[i] * o[c * (5 + j) + part], o[c * (8 + j * 5 + i) + part], 0.0);
+                }
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> new RbmLogDerivativeLayout(0, 3));
+        assertTrue(Jastrow.complex(4).rbmLogDerivativeLayout().isEmpty());
+    }
+
     @Test
     void parameterOrderIsVisibleBiasHiddenBiasThenWeightsRowByHiddenUnit() {
         // N = 3, M = 2: a₁ at 1, b₁ at N + 1 = 4, W₁₂ (j = 1, i = 2) at N + M + 1·N + 2 = 10

@@ -25,8 +25,8 @@ import org.nqs4j.vmc.driver.VmcDriver;
  * samples per SR iteration (20 chains × 50), 10 % discarded (5 sweeps per chain), SR with an
  * absolute diagonal shift 0.01 and the automatic solver, plain SGD step 0.01. Reports per problem
  * the time per iteration, kept samples per second (and per thread), the process's peak RSS (before
- * the kernel timings), the energy against wall time, and the GFLOP/s of the minSR kernels at the
- * problem's shape ({@link KernelRates}) against the FMA peak of the threads used; once per run the
+ * the kernel timings), the energy against wall time, and the time and GFLOP/s of the minSR kernels (structured RBM Gram,
+ * Hermitian Cholesky) at the problem's shape ({@link KernelRates}) against the FMA peak of the threads used; once per run the
  * measured FMA peak of one core.
  */
 public final class BenchCommand implements Command {
@@ -79,9 +79,9 @@ public final class BenchCommand implements Command {
         if (!json) {
             System.out.printf(Locale.ROOT, "FMA peak of one core (Vector API, %d lanes): %.1f GFLOP/s; %d thread(s)%n",
                     jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.length(), peak, threads);
-            System.out.printf(Locale.ROOT, "%-28s %7s %8s %12s %12s %10s %10s %9s %11s %16s %16s%n", "problem",
+            System.out.printf(Locale.ROOT, "%-28s %7s %8s %12s %12s %10s %10s %9s %11s %24s %24s%n", "problem",
                     "params", "s/iter", "sampling s", "update s", "samples/s", "per core", "RSS MB", "E/N",
-                    "Gram GF/s (%pk)", "Chol GF/s (%pk)");
+                    "Gram ms GF/s (%pk)", "Chol ms GF/s (%pk)");
         }
         for (String n : names) {
             Result r = measure(all.get(n), threads, warmup, measured);
@@ -89,11 +89,12 @@ public final class BenchCommand implements Command {
             if (!json) {
                 double threadPeak = peak * threads;
                 System.out.printf(Locale.ROOT,
-                        "%-28s %7d %8.4f %12.4f %12.4f %10.0f %10.0f %9.0f %11.5f %9.1f (%3.0f%%) %9.1f (%3.0f%%)%n",
+                        "%-28s %7d %8.4f %12.4f %12.4f %10.0f %10.0f %9.0f %11.5f %7.1f %7.1f (%3.0f%%) %7.1f %7.1f (%3.0f%%)%n",
                         r.name, r.parameters, r.secondsPerIteration, r.samplingSeconds, r.updateSeconds,
                         r.samplesPerSecond, r.samplesPerSecond / threads, r.peakRssMb, r.energyPerSite,
-                        r.kernels.gramGflops(), 100 * r.kernels.gramGflops() / threadPeak,
-                        r.kernels.choleskyGflops(), 100 * r.kernels.choleskyGflops() / threadPeak);
+                        1e3 * r.kernels.gramSeconds(), r.kernels.gramGflops(), 100 * r.kernels.gramGflops() / threadPeak,
+                        1e3 * r.kernels.choleskySeconds(), r.kernels.choleskyGflops(),
+                        100 * r.kernels.choleskyGflops() / threadPeak);
             }
         }
         if (json) {
@@ -135,7 +136,8 @@ public final class BenchCommand implements Command {
                 }
             }
             double rss = peakRssMb();
-            KernelRates kernels = KernelRates.measure(driver.nSamples(), rbm.nParameters(), pool::forEach);
+            KernelRates kernels = KernelRates.measure(driver.nSamples(), rbm.rbmLogDerivativeLayout().orElseThrow(),
+                    pool::forEach);
             return new Result(problem.name(), rbm.nParameters(), threads, total / measured, sampling / measured,
                     update / measured, driver.nSamples() * measured / sampling, rss, energy,
                     problem.exactEnergyPerSite(), trace, kernels);
@@ -169,10 +171,12 @@ public final class BenchCommand implements Command {
                             + "\"update_seconds_per_iteration\": %.6f, \"samples_per_second\": %.1f, "
                             + "\"samples_per_second_per_thread\": %.1f, \"peak_rss_mb\": %.1f, "
                             + "\"energy_per_site\": %s, \"exact_energy_per_site\": %s, "
-                            + "\"gram_gflops\": %.2f, \"cholesky_gflops\": %.2f, \"energy_vs_wall_seconds\": [",
+                            + "\"gram_seconds\": %.6f, \"gram_gflops\": %.2f, \"cholesky_seconds\": %.6f, "
+                            + "\"cholesky_gflops\": %.2f, \"energy_vs_wall_seconds\": [",
                     r.name, r.parameters, r.threads, r.secondsPerIteration, r.samplingSeconds, r.updateSeconds,
                     r.samplesPerSecond, r.samplesPerSecond / r.threads, r.peakRssMb, number(r.energyPerSite),
-                    number(r.exactEnergyPerSite), r.kernels.gramGflops(), r.kernels.choleskyGflops()));
+                    number(r.exactEnergyPerSite), r.kernels.gramSeconds(), r.kernels.gramGflops(),
+                    r.kernels.choleskySeconds(), r.kernels.choleskyGflops()));
             for (int t = 0; t < r.trace.size(); t++) {
                 double[] p = r.trace.get(t);
                 sb.append(t == 0 ? "" : ", ").append(String.format(Locale.ROOT, "[%.4f, %s]", p[0], number(p[1])));

@@ -6,6 +6,8 @@ import org.ejml.data.ZMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_ZDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 import org.nqs4j.optimizers.linalg.BlockedCholesky;
+import org.nqs4j.optimizers.linalg.HermitianBlockedCholesky;
+import org.nqs4j.optimizers.linalg.TaskRunner;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -21,8 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Question: how long does the Cholesky factorisation of the N_s × N_s Hermitian minSR matrix
  * (N_s = 1,000, the peers' samples per iteration) take with EJML's complex Cholesky (unblocked,
- * scalar) and with {@link BlockedCholesky} on the real symmetric embedding of order 2N_s
- * (twice the flops, SIMD)? Flops: complex n³·4/3, embedded (2n)³/3.
+ * scalar), with {@link BlockedCholesky} on the real symmetric embedding of order 2N_s
+ * (twice the flops, SIMD), and with {@link HermitianBlockedCholesky} on split re/im storage (round 4,
+ * what minSR uses now)? Flops: complex n³·4/3, embedded (2n)³/3.
  *
  * <p>Answer: see benchmarks/README.md.
  */
@@ -36,12 +39,15 @@ public class CholeskyBenchmark {
     @Param({"1000"})
     public int n;
 
-    @Param({"ejml-complex", "blocked-real-embedding"})
+    @Param({"ejml-complex", "blocked-real-embedding", "blocked-hermitian"})
     public String impl;
 
     private double[] hermitian;
     private double[] work;
     private double[] panel;
+    private double[] re;
+    private double[] im;
+    private double[] panelIm;
     private ZMatrixRMaj matrix;
     private CholeskyDecomposition_F64<ZMatrixRMaj> ejml;
 
@@ -74,7 +80,10 @@ public class CholeskyBenchmark {
         matrix = new ZMatrixRMaj(n, n);
         ejml = DecompositionFactory_ZDRM.chol(n, true);
         work = new double[4 * n * n];
-        panel = new double[BlockedCholesky.panelLength(2 * n)];
+        panel = new double[Math.max(BlockedCholesky.panelLength(2 * n), HermitianBlockedCholesky.panelLength(n))];
+        panelIm = new double[HermitianBlockedCholesky.panelLength(n)];
+        re = new double[n * n];
+        im = new double[n * n];
     }
 
     @Benchmark
@@ -83,6 +92,14 @@ public class CholeskyBenchmark {
             System.arraycopy(hermitian, 0, matrix.data, 0, hermitian.length);
             ejml.decompose(matrix);
             return matrix.data[0];
+        }
+        if (impl.equals("blocked-hermitian")) {
+            for (int j = 0; j < n * n; j++) {
+                re[j] = hermitian[2 * j];
+                im[j] = hermitian[2 * j + 1];
+            }
+            HermitianBlockedCholesky.factor(re, im, n, panel, panelIm, TaskRunner.SERIAL);
+            return re[0];
         }
         int n2 = 2 * n;
         for (int s = 0; s < n; s++) {

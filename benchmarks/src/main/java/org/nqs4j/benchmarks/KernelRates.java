@@ -1,58 +1,78 @@
 package org.nqs4j.benchmarks;
 
 import java.util.SplittableRandom;
-import org.nqs4j.optimizers.linalg.BlockedCholesky;
-import org.nqs4j.optimizers.linalg.GramKernel;
+import org.nqs4j.ansatz.RbmLogDerivativeLayout;
+import org.nqs4j.optimizers.RbmFactors;
+import org.nqs4j.optimizers.linalg.HermitianBlockedCholesky;
+import org.nqs4j.optimizers.linalg.RbmGram;
 import org.nqs4j.optimizers.linalg.TaskRunner;
 
 /**
- * GFLOP/s of the two kernels of the minSR update at a problem's shape, on random data, best of
- * a few runs after warm-up. Flops are counted analytically: the Hermitian Gram matrix of N_s
- * complex rows of length P (upper triangle only) costs 4 N_s² P real flops (N_s²/2 entries × P
- * complex multiply-adds of 8 flops); the Cholesky of the real 2N_s embedding costs (2N_s)³/3.
+ * Time and GFLOP/s of the two kernels of the minSR update of a complex RBM at a problem's shape,
+ * on random data, best of a few runs after warm-up. Flops are counted analytically: the structured
+ * Gram matrix ({@link RbmGram}, both triangles) costs 2 N_s² (N + 4M) real flops (per entry N real
+ * and M complex multiply-adds); the Hermitian Cholesky ({@link HermitianBlockedCholesky}) of order
+ * N_s costs (4/3) N_s³.
  *
- * @param gramGflops     Gram kernel rate
- * @param choleskyGflops Cholesky rate
+ * @param gramSeconds     structured Gram matrix, seconds
+ * @param gramGflops      its rate
+ * @param choleskySeconds Cholesky, seconds
+ * @param choleskyGflops  its rate
  */
-record KernelRates(double gramGflops, double choleskyGflops) {
+record KernelRates(double gramSeconds, double gramGflops, double choleskySeconds, double choleskyGflops) {
     private static final int RUNS = 4;
 
-    static KernelRates measure(int nSamples, int nParameters, TaskRunner tasks) {
+    static KernelRates measure(int nSamples, RbmLogDerivativeLayout layout, TaskRunner tasks) {
         SplittableRandom rnd = new SplittableRandom(1);
-        double[] x = new double[2 * nSamples * nParameters];
-        for (int j = 0; j < x.length; j++) {
-            x[j] = rnd.nextDouble(-1, 1);
-        }
-        double[] c = new double[2 * nSamples * nSamples];
-        GramKernel gram = new GramKernel();
-        double best = Double.POSITIVE_INFINITY;
-        for (int r = 0; r < RUNS; r++) {
-            long t0 = System.nanoTime();
-            gram.hermitian(x, nSamples, nParameters, null, 1.0, c, tasks);
-            best = Math.min(best, (System.nanoTime() - t0) * 1e-9);
-        }
-        double gramRate = 4.0 * nSamples * nSamples * nParameters / best * 1e-9;
-        x = null; // the Gram input can be large (N_s × 2P doubles); free it before the next one
-        int n = 2 * nSamples;
-        double[] a = new double[n * n];
-        for (int i = 0; i < n; i++) { // diagonally dominant, hence positive definite
-            for (int j = 0; j <= i; j++) {
-                double v = i == j ? n : rnd.nextDouble(-1, 1);
-                a[i * n + j] = v;
-                a[j * n + i] = v;
+        int nVisible = layout.nVisible();
+        int row = 2 * (nVisible + layout.nHidden());
+        double[] rows = new double[nSamples * row];
+        for (int s = 0; s < nSamples; s++) {
+            for (int i = 0; i < nVisible; i++) {
+                rows[s * row + 2 * i] = rnd.nextBoolean() ? 1 : -1;
+            }
+            for (int k = 2 * nVisible; k < row; k++) {
+                rows[s * row + k] = rnd.nextDouble(-1, 1);
             }
         }
-        double[] work = new double[n * n];
-        double[] panel = new double[BlockedCholesky.panelLength(n)];
-        best = Double.POSITIVE_INFINITY;
+        RbmFactors factors = new RbmFactors(layout, nSamples, true);
+        factors.capture(rows, row);
+        int n = nSamples;
+        double[] re = new double[n * n];
+        double[] im = new double[n * n];
+        RbmGram gram = new RbmGram();
+        double gramBest = Double.POSITIVE_INFINITY;
         for (int r = 0; r < RUNS; r++) {
-            System.arraycopy(a, 0, work, 0, a.length);
             long t0 = System.nanoTime();
-            if (BlockedCholesky.factor(work, n, panel, tasks) >= 0) {
+            gram.centred(factors, 1.0, re, im, tasks);
+            gramBest = Math.min(gramBest, (System.nanoTime() - t0) * 1e-9);
+        }
+        double gramFlops = 2.0 * n * n * (nVisible + 4.0 * layout.nHidden());
+        double[] aRe = new double[n * n];
+        double[] aIm = new double[n * n];
+        for (int i = 0; i < n; i++) { // diagonally dominant, hence positive definite
+            for (int j = 0; j < i; j++) {
+                double x = rnd.nextDouble(-1, 1);
+                double y = rnd.nextDouble(-1, 1);
+                aRe[i * n + j] = x;
+                aIm[i * n + j] = y;
+                aRe[j * n + i] = x;
+                aIm[j * n + i] = -y;
+            }
+            aRe[i * n + i] = 2 * n;
+        }
+        double[] panelRe = new double[HermitianBlockedCholesky.panelLength(n)];
+        double[] panelIm = new double[HermitianBlockedCholesky.panelLength(n)];
+        double best = Double.POSITIVE_INFINITY;
+        for (int r = 0; r < RUNS; r++) {
+            System.arraycopy(aRe, 0, re, 0, n * n);
+            System.arraycopy(aIm, 0, im, 0, n * n);
+            long t0 = System.nanoTime();
+            if (HermitianBlockedCholesky.factor(re, im, n, panelRe, panelIm, tasks) >= 0) {
                 throw new IllegalStateException("the benchmark matrix must be positive definite");
             }
             best = Math.min(best, (System.nanoTime() - t0) * 1e-9);
         }
-        return new KernelRates(gramRate, (double) n * n * n / 3 / best * 1e-9);
+        return new KernelRates(gramBest, gramFlops / gramBest * 1e-9, best, 4.0 / 3 * n * n * n / best * 1e-9);
     }
 }

@@ -1,5 +1,9 @@
 package org.nqs4j.optimizers;
 
+import java.util.Optional;
+
+import org.nqs4j.ansatz.RbmLogDerivativeLayout;
+import org.nqs4j.ansatz.WaveFunction;
 import org.nqs4j.optimizers.linalg.TaskRunner;
 
 /**
@@ -8,16 +12,38 @@ import org.nqs4j.optimizers.linalg.TaskRunner;
  * ansatz is complex, so a row holds {@link #rowLength()} doubles in the ansatz's parameter
  * layout. Estimators fill the rows; {@link #center} turns O into ΔO = O − ⟨O⟩, the form the
  * quantum geometric tensor S = ⟨ΔO†ΔO⟩ and the force F = ⟨ΔO† ΔE_loc⟩ need.
+ *
+ * <p>For an RBM ({@link #forAnsatz} with a {@link WaveFunction#rbmLogDerivativeLayout}), {@link #center}
+ * first keeps the factors σ_s, tanh θ_s of the uncentred rows ({@link #rbmFactors}), from which
+ * sample-space SR forms ΔO ΔO† in O(N_s²(N + M)).
  */
 public final class LogDerivativeSamples {
     private final int nSamples;
     private final int nParameters;
     private final boolean complex;
     private final double[] data;
+    /** The RBM row factors, or null when the rows have no declared product structure. */
+    private final RbmFactors rbmFactors;
+    private boolean factorsCaptured;
     /** Columns per task of {@link #center(double[], TaskRunner)} (a multiple of 2: whole complex numbers). */
     static final int COLUMN_BLOCK = 512;
 
     public LogDerivativeSamples(int nSamples, int nParameters, boolean complex) {
+        this(nSamples, nParameters, complex, null);
+    }
+
+    /** Rows of the ansatz {@code psi}, with its RBM product structure when it declares one. */
+    public static LogDerivativeSamples forAnsatz(int nSamples, WaveFunction psi) {
+        return new LogDerivativeSamples(nSamples, psi.nParameters(), psi.isComplex(),
+                psi.rbmLogDerivativeLayout().orElse(null));
+    }
+
+    /** Rows of the RBM form (σ, t, t ⊗ σ) with the given layout (P = N + M + N M). */
+    public static LogDerivativeSamples ofRbm(int nSamples, RbmLogDerivativeLayout layout, boolean complex) {
+        return new LogDerivativeSamples(nSamples, layout.nParameters(), complex, layout);
+    }
+
+    private LogDerivativeSamples(int nSamples, int nParameters, boolean complex, RbmLogDerivativeLayout layout) {
         if (nSamples < 1 || nParameters < 1) {
             throw new IllegalArgumentException("need at least one sample and one parameter");
         }
@@ -30,6 +56,11 @@ public final class LogDerivativeSamples {
         this.nParameters = nParameters;
         this.complex = complex;
         this.data = new double[(int) len];
+        if (layout != null && layout.nParameters() != nParameters) {
+            throw new IllegalArgumentException("the RBM layout has " + layout.nParameters()
+                    + " parameters, the rows " + nParameters);
+        }
+        this.rbmFactors = layout == null ? null : new RbmFactors(layout, nSamples, complex);
     }
 
     public int nSamples() {
@@ -54,6 +85,15 @@ public final class LogDerivativeSamples {
         return data;
     }
 
+    /**
+     * σ_s and tanh θ_s of the rows as they were before the last {@link #center}; empty when the
+     * rows have no RBM structure or were never centred. Valid as long as the data are not
+     * changed by other means after centring.
+     */
+    public Optional<RbmFactors> rbmFactors() {
+        return factorsCaptured ? Optional.of(rbmFactors) : Optional.empty();
+    }
+
     /** Subtracts the column means, writing them into {@code mean} (length {@link #rowLength()}). */
     public void center(double[] mean) {
         center(mean, TaskRunner.SERIAL);
@@ -65,6 +105,10 @@ public final class LogDerivativeSamples {
      */
     public void center(double[] mean, TaskRunner tasks) {
         int row = rowLength();
+        if (rbmFactors != null) {
+            rbmFactors.capture(data, row);
+            factorsCaptured = true;
+        }
         int blocks = (row + COLUMN_BLOCK - 1) / COLUMN_BLOCK;
         tasks.forEach(blocks, b -> {
             int from = b * COLUMN_BLOCK;

@@ -13,33 +13,62 @@ public final class SampleMatrixOps {
     private SampleMatrixOps() {
     }
 
+    /** Rows per task of {@link #multiply}. */
+    static final int ROW_BLOCK = 32;
+    /** Parameters per task of {@link #multiplyAdjoint}. */
+    static final int PARAMETER_BLOCK = 256;
+
     /** out_s = Σ_k A_sk v_k; {@code v} has the row length, {@code out} N_s (real) or 2N_s doubles. */
     public static void multiply(LogDerivativeSamples a, double[] v, double[] out) {
+        multiply(a, v, out, TaskRunner.SERIAL);
+    }
+
+    /** {@link #multiply(LogDerivativeSamples, double[], double[])} with fixed row blocks over {@code tasks}. */
+    public static void multiply(LogDerivativeSamples a, double[] v, double[] out, TaskRunner tasks) {
         int p = a.nParameters();
         int row = a.rowLength();
+        int n = a.nSamples();
         double[] data = a.data();
-        for (int s = 0; s < a.nSamples(); s++) {
-            if (a.isComplex()) {
-                DenseKernels.complexDot(data, s * row, v, 0, p, out, 2 * s);
-            } else {
-                out[s] = DenseKernels.dot(data, s * row, v, 0, p);
+        tasks.forEach((n + ROW_BLOCK - 1) / ROW_BLOCK, b -> {
+            for (int s = b * ROW_BLOCK; s < Math.min(n, (b + 1) * ROW_BLOCK); s++) {
+                if (a.isComplex()) {
+                    DenseKernels.complexDot(data, s * row, v, 0, p, out, 2 * s);
+                } else {
+                    out[s] = DenseKernels.dot(data, s * row, v, 0, p);
+                }
             }
-        }
+        });
     }
 
     /** out_k = scale Σ_s conj(A_sk) w_s; {@code w} has N_s (real) or 2N_s doubles. */
     public static void multiplyAdjoint(LogDerivativeSamples a, double[] w, double scale, double[] out) {
+        multiplyAdjoint(a, w, scale, out, TaskRunner.SERIAL);
+    }
+
+    /**
+     * {@link #multiplyAdjoint(LogDerivativeSamples, double[], double, double[])} with the parameters
+     * split into fixed blocks of {@value #PARAMETER_BLOCK} over {@code tasks}; each block sums the
+     * samples in order, so the result does not depend on the runner.
+     */
+    public static void multiplyAdjoint(LogDerivativeSamples a, double[] w, double scale, double[] out,
+                                       TaskRunner tasks) {
         int p = a.nParameters();
         int row = a.rowLength();
+        int c = a.isComplex() ? 2 : 1;
         double[] data = a.data();
-        Arrays.fill(out, 0, row, 0.0);
-        for (int s = 0; s < a.nSamples(); s++) {
-            if (a.isComplex()) {
-                DenseKernels.complexAxpyConjugate(scale * w[2 * s], scale * w[2 * s + 1], data, s * row, out, 0, p);
-            } else {
-                DenseKernels.axpy(scale * w[s], data, s * row, out, 0, p);
+        tasks.forEach((p + PARAMETER_BLOCK - 1) / PARAMETER_BLOCK, b -> {
+            int k0 = b * PARAMETER_BLOCK;
+            int count = Math.min(p, k0 + PARAMETER_BLOCK) - k0;
+            Arrays.fill(out, c * k0, c * (k0 + count), 0.0);
+            for (int s = 0; s < a.nSamples(); s++) {
+                if (a.isComplex()) {
+                    DenseKernels.complexAxpyConjugate(scale * w[2 * s], scale * w[2 * s + 1], data, s * row + 2 * k0,
+                            out, 2 * k0, count);
+                } else {
+                    DenseKernels.axpy(scale * w[s], data, s * row + k0, out, k0, count);
+                }
             }
-        }
+        });
     }
 
     /** out_k = scale Σ_s |A_sk|², k &lt; P: the diagonal of S for scale = 1/N_s. */

@@ -2,9 +2,13 @@ package org.nqs4j.optimizers.sr;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ZMatrixRMaj;
+import java.util.Optional;
+
 import org.nqs4j.optimizers.LogDerivativeSamples;
+import org.nqs4j.optimizers.RbmFactors;
 import org.nqs4j.optimizers.SolverException;
 import org.nqs4j.optimizers.linalg.GramKernel;
+import org.nqs4j.optimizers.linalg.RbmGram;
 import org.nqs4j.optimizers.linalg.SampleMatrixOps;
 import org.nqs4j.optimizers.linalg.TaskRunner;
 
@@ -23,6 +27,11 @@ import org.nqs4j.optimizers.linalg.TaskRunner;
  * Cholesky solution for both shifts. The N_s × N_s matrix has eigenvalues ≥ N_s and is always
  * well conditioned.
  *
+ * <p>For RBM rows ({@link LogDerivativeSamples#rbmFactors}) and a uniform shift D = εI, A A†/ε is
+ * formed from the factors σ, tanh θ by {@link RbmGram} in O(N_s²(N + M)) instead of O(N_s² N M);
+ * a non-uniform (relative) shift weights the columns and breaks the product structure, so it
+ * takes the generic path.
+ *
  * <p>Cost O(N_s² P) to form A D⁻¹A† plus O(N_s³) to factor; memory O(N_s² + N_s P). Requires every
  * d_k &gt; 0 (a zero shift, or a relative shift on a parameter of zero variance, throws
  * {@link SolverException}).
@@ -30,9 +39,12 @@ import org.nqs4j.optimizers.linalg.TaskRunner;
 public final class SampleSpaceSolver implements SrSolver {
     private final CholeskyFactor cholesky = new CholeskyFactor();
     private final GramKernel gram = new GramKernel();
+    private final RbmGram rbmGram = new RbmGram();
     private final DMatrixRMaj realM = new DMatrixRMaj(1, 1);
     private final ZMatrixRMaj complexM = new ZMatrixRMaj(1, 1);
     private double[] sampleVector = new double[0];
+    private double[] splitRe = new double[0];
+    private double[] splitIm = new double[0];
     private double[] adjoint = new double[0];
     private double[] inverseRootShift = new double[0];
     private TaskRunner tasks = TaskRunner.SERIAL;
@@ -74,8 +86,27 @@ public final class SampleSpaceSolver implements SrSolver {
                 direction[components * k + c] = force[components * k + c] / shift[k];
             }
         }
-        SampleMatrixOps.multiply(centeredO, direction, sampleVector);
-        if (centeredO.isComplex()) {
+        SampleMatrixOps.multiply(centeredO, direction, sampleVector, tasks);
+        Optional<RbmFactors> factors = uniform(shift, p) ? centeredO.rbmFactors() : Optional.empty();
+        if (factors.isPresent()) {
+            // M = N_s I + ΔO ΔO†/ε straight into the split storage the Cholesky factors
+            if (centeredO.isComplex()) {
+                splitRe = DenseQgt.ensure(splitRe, n * n);
+                splitIm = DenseQgt.ensure(splitIm, n * n);
+                rbmGram.centred(factors.get(), 1.0 / shift[0], splitRe, splitIm, tasks);
+                for (int s = 0; s < n; s++) {
+                    splitRe[s * n + s] += n;
+                }
+                cholesky.solve(splitRe, splitIm, n, sampleVector, "N_s I + A D^-1 A^dagger");
+            } else {
+                realM.reshape(n, n);
+                rbmGram.centred(factors.get(), 1.0 / shift[0], realM.data, null, tasks);
+                for (int s = 0; s < n; s++) {
+                    realM.data[s * n + s] += n;
+                }
+                cholesky.solve(realM, sampleVector, "N_s I + A D^-1 A^T");
+            }
+        } else if (centeredO.isComplex()) {
             complexM.reshape(n, n);
             // the kernel gives ⟨b_s, b_t⟩ = Σ_k conj(B_sk) B_tk; (B B†)_st is its conjugate
             gram.hermitian(data, n, p, inverseRootShift, 1.0, complexM.data, tasks);
@@ -95,13 +126,22 @@ public final class SampleSpaceSolver implements SrSolver {
             cholesky.solve(realM, sampleVector, "N_s I + A D^-1 A^T");
         }
         // δ = g − D⁻¹ A† z
-        SampleMatrixOps.multiplyAdjoint(centeredO, sampleVector, 1.0, adjoint);
+        SampleMatrixOps.multiplyAdjoint(centeredO, sampleVector, 1.0, adjoint, tasks);
         for (int k = 0; k < p; k++) {
             for (int c = 0; c < components; c++) {
                 direction[components * k + c] -= adjoint[components * k + c] / shift[k];
             }
         }
         SolverChecks.checkFinite(direction, centeredO.rowLength(), "sample-space (minSR)");
+    }
+
+    private static boolean uniform(double[] shift, int p) {
+        for (int k = 1; k < p; k++) {
+            if (shift[k] != shift[0]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

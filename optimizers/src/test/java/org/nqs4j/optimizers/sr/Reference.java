@@ -6,6 +6,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ZMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.CommonOps_ZDRM;
+import org.nqs4j.ansatz.RbmLogDerivativeLayout;
 import org.nqs4j.optimizers.LogDerivativeSamples;
 
 /**
@@ -33,6 +34,43 @@ final class Reference {
         }
         o.center(new double[o.rowLength()]);
         return o;
+    }
+
+    /**
+     * Centred RBM rows O_s = (σ_s, t_s, t_s ⊗ σ_s) with random spins ±1 (biased towards +1) and
+     * random t_s around a non-zero mean, so that centring matters; rows of the RBM layout.
+     */
+    static LogDerivativeSamples randomRbmO(int n, int nVisible, int nHidden, boolean complex, long seed) {
+        Random random = new Random(seed);
+        LogDerivativeSamples o = LogDerivativeSamples.ofRbm(n, new RbmLogDerivativeLayout(nVisible, nHidden), complex);
+        int c = complex ? 2 : 1;
+        double[] data = o.data();
+        for (int s = 0; s < n; s++) {
+            int off = s * o.rowLength();
+            double[] sigma = new double[nVisible];
+            for (int i = 0; i < nVisible; i++) {
+                sigma[i] = random.nextDouble() < 0.6 ? 1 : -1;
+                data[off + c * i] = sigma[i];
+            }
+            for (int j = 0; j < nHidden; j++) {
+                for (int part = 0; part < c; part++) {
+                    double t = (part == 0 ? 0.4 : -0.2) + 0.3 * random.nextGaussian();
+                    data[off + c * (nVisible + j) + part] = t;
+                    for (int i = 0; i < nVisible; i++) {
+                        data[off + c * (nVisible + nHidden + j * nVisible + i) + part] = sigma[i] * t;
+                    }
+                }
+            }
+        }
+        o.center(new double[o.rowLength()]);
+        return o;
+    }
+
+    /** The same rows without the declared RBM structure (the generic path). */
+    static LogDerivativeSamples withoutStructure(LogDerivativeSamples o) {
+        LogDerivativeSamples plain = new LogDerivativeSamples(o.nSamples(), o.nParameters(), o.isComplex());
+        System.arraycopy(o.data(), 0, plain.data(), 0, o.data().length);
+        return plain;
     }
 
     static double[] randomVector(int len, long seed) {

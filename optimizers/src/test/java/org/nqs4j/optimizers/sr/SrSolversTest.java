@@ -11,6 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.nqs4j.ansatz.GaussianParameters;
+import org.nqs4j.ansatz.Rbm;
+import org.nqs4j.ansatz.WalkerCache;
 import org.nqs4j.optimizers.HandExamples;
 import org.nqs4j.optimizers.LogDerivativeSamples;
 import org.nqs4j.optimizers.Schedule;
@@ -112,6 +115,68 @@ class SrSolversTest {
         assertTrue(Reference.relativeDistance(delta, reference) <= 2 * kappa * TAU + tolerance,
                 label + " CG: distance " + Reference.relativeDistance(delta, reference));
         assertTrue(Reference.relativeResidual(o, force, d, delta) <= 2 * TAU, label + " CG residual");
+    }
+
+    @Test
+    void rbmStructuredGramGivesTheGenericDirectionToRounding() {
+        // N_s = 30 > N + M but < P = 6 + 5 + 30: the minSR regime with the structured Gram
+        for (boolean complex : new boolean[] {false, true}) {
+            LogDerivativeSamples rbm = Reference.randomRbmO(30, 6, 5, complex, complex ? 11 : 12);
+            LogDerivativeSamples plain = Reference.withoutStructure(rbm);
+            assertTrue(rbm.rbmFactors().isPresent());
+            assertTrue(plain.rbmFactors().isEmpty());
+            double[] force = Reference.randomVector(rbm.rowLength(), 4);
+            double[] d = new double[rbm.nParameters()];
+            Arrays.fill(d, 0.01);
+            double[] structured = new double[rbm.rowLength()];
+            double[] generic = new double[rbm.rowLength()];
+            SrSolvers.sampleSpace().solve(rbm, force, d, structured);
+            SrSolvers.sampleSpace().solve(plain, force, d, generic);
+            double tolerance = direct(rbm, Reference.conditionBound(rbm, d));
+            assertTrue(Reference.relativeDistance(structured, generic) <= tolerance,
+                    "distance " + Reference.relativeDistance(structured, generic) + " > " + tolerance);
+            assertTrue(Reference.relativeDistance(structured, Reference.solve(rbm, force, d)) <= tolerance);
+            // a relative shift weights the columns: no product structure, the generic path bit for bit
+            DiagonalShift.relative(Schedule.constant(0.05)).fill(rbm, 0, d);
+            SrSolvers.sampleSpace().solve(rbm, force, d, structured);
+            SrSolvers.sampleSpace().solve(plain, force, d, generic);
+            assertArrayEquals(generic, structured, 0.0);
+        }
+    }
+
+    /** Rows from a real {@link Rbm} walker cache (not hand-built): the driver's path, L = 8, M = 8. */
+    @Test
+    void rbmAnsatzRowsGiveTheGenericDirectionToRounding() {
+        for (boolean complex : new boolean[] {false, true}) {
+            Rbm rbm = complex ? Rbm.complex(8, 1) : Rbm.real(8, 1);
+            GaussianParameters.initialise(rbm, 3, 0.3);
+            int n = 40; // P = 8 + 8 + 64 = 80 > N_s: minSR
+            LogDerivativeSamples rows = LogDerivativeSamples.forAnsatz(n, rbm);
+            WalkerCache cache = rbm.newCache();
+            java.util.Random random = new java.util.Random(8);
+            int[] sigma = new int[8];
+            for (int s = 0; s < n; s++) {
+                for (int i = 0; i < 8; i++) {
+                    sigma[i] = random.nextBoolean() ? 1 : -1;
+                }
+                cache.reset(sigma);
+                cache.logDerivatives(rows.data(), s * rows.rowLength());
+            }
+            LogDerivativeSamples plain = Reference.withoutStructure(rows);
+            rows.center(new double[rows.rowLength()]);
+            plain.center(new double[plain.rowLength()]);
+            assertArrayEquals(plain.data(), rows.data(), 0.0);
+            double[] force = Reference.randomVector(rows.rowLength(), 6);
+            double[] d = new double[rows.nParameters()];
+            Arrays.fill(d, 0.01);
+            double[] structured = new double[rows.rowLength()];
+            double[] generic = new double[rows.rowLength()];
+            SrSolvers.sampleSpace().solve(rows, force, d, structured);
+            SrSolvers.sampleSpace().solve(plain, force, d, generic);
+            double tolerance = direct(rows, Reference.conditionBound(rows, d));
+            assertTrue(Reference.relativeDistance(structured, generic) <= tolerance,
+                    (complex ? "complex" : "real") + ": distance " + Reference.relativeDistance(structured, generic));
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.nqs4j.vmc.driver;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.nqs4j.ansatz.WaveFunction;
 import org.nqs4j.hamiltonians.Connections;
 import org.nqs4j.hamiltonians.LocalOperator;
@@ -87,7 +88,7 @@ public final class VmcDriver {
         this.samplesPerChain = samplesPerChain;
         this.discardSweeps = discardSweeps;
         int nSamples = sampler.nChains() * samplesPerChain;
-        this.logDerivatives = new LogDerivativeSamples(nSamples, psi.nParameters(), psi.isComplex());
+        this.logDerivatives = LogDerivativeSamples.forAnsatz(nSamples, psi);
         this.localEnergies = new double[2 * nSamples];
         int len = psi.parameterArrayLength();
         this.meanO = new double[len];
@@ -143,7 +144,7 @@ public final class VmcDriver {
         if (!allFinite(localEnergies)) {
             return "non-finite local energy";
         }
-        if (!allFinite(logDerivatives.data())) {
+        if (!allFinite(logDerivatives.data(), pool)) {
             return "non-finite log-derivative O_k";
         }
         logDerivatives.center(meanO, pool::forEach);
@@ -195,6 +196,24 @@ public final class VmcDriver {
         psi.setParameters(state.parameters());
         consecutiveFailures = state.consecutiveFailures();
         shiftScale = state.shiftScale();
+    }
+
+    /** Doubles per task of the parallel finiteness check of O (N_s × P can be hundreds of MB). */
+    private static final int FINITE_BLOCK = 1 << 16;
+
+    /** {@link #allFinite(double[])} over fixed blocks on the pool (a boolean AND: any order gives the same). */
+    private static boolean allFinite(double[] a, ChainPool pool) {
+        int blocks = (a.length + FINITE_BLOCK - 1) / FINITE_BLOCK;
+        AtomicBoolean finite = new AtomicBoolean(true);
+        pool.forEach(blocks, b -> {
+            for (int j = b * FINITE_BLOCK; j < Math.min(a.length, (b + 1) * FINITE_BLOCK); j++) {
+                if (!Double.isFinite(a[j])) {
+                    finite.set(false);
+                    return;
+                }
+            }
+        });
+        return finite.get();
     }
 
     private static boolean allFinite(double[] a) {

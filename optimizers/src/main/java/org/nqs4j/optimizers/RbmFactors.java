@@ -1,0 +1,89 @@
+package org.nqs4j.optimizers;
+
+import org.nqs4j.ansatz.RbmLogDerivativeLayout;
+
+/**
+ * The factors σ_s and t_s = tanh θ(σ_s) of every uncentred RBM log-derivative row
+ * O_s = (σ_s, t_s, t_s ⊗ σ_s) ({@link RbmLogDerivativeLayout}), copied from the first N + M
+ * columns of the rows by {@link LogDerivativeSamples#center} before it subtracts the means: what
+ * the structured minSR Gram matrix needs, O(N_s (N + M)) numbers instead of O(N_s N M).
+ *
+ * <p>Stored transposed (feature-major) with split real and imaginary parts, each feature's N_s
+ * values contiguous and zero-padded to {@link #stride()}, so that a kernel loads SIMD vectors of
+ * consecutive samples; Im t is zero for a real RBM.
+ */
+public final class RbmFactors {
+    /** Padding multiple of the sample dimension (covers two SIMD vectors of up to 8 doubles). */
+    private static final int PAD = 16;
+    private final RbmLogDerivativeLayout layout;
+    private final int nSamples;
+    private final int stride;
+    private final boolean complex;
+    private final double[] spins;
+    private final double[] tanhRe;
+    private final double[] tanhIm;
+
+    /** Zero factors for {@code nSamples} rows of the given layout; fill them with {@link #capture}. */
+    public RbmFactors(RbmLogDerivativeLayout layout, int nSamples, boolean complex) {
+        this.layout = layout;
+        this.nSamples = nSamples;
+        this.complex = complex;
+        this.stride = (nSamples + PAD - 1) / PAD * PAD;
+        this.spins = new double[layout.nVisible() * stride];
+        this.tanhRe = new double[layout.nHidden() * stride];
+        this.tanhIm = new double[layout.nHidden() * stride];
+    }
+
+    /**
+     * Copies σ_s and t_s out of the uncentred rows of {@code data} (row length {@code row}): the
+     * first N + M entries of each row (interleaved when complex), so a row may stop there.
+     */
+    public void capture(double[] data, int row) {
+        int c = complex ? 2 : 1;
+        int n = layout.nVisible();
+        for (int s = 0; s < nSamples; s++) {
+            int off = s * row;
+            for (int i = 0; i < n; i++) {
+                spins[i * stride + s] = data[off + c * i];
+            }
+            for (int j = 0; j < layout.nHidden(); j++) {
+                tanhRe[j * stride + s] = data[off + c * (n + j)];
+                if (complex) {
+                    tanhIm[j * stride + s] = data[off + c * (n + j) + 1];
+                }
+            }
+        }
+    }
+
+    public RbmLogDerivativeLayout layout() {
+        return layout;
+    }
+
+    public int nSamples() {
+        return nSamples;
+    }
+
+    public boolean isComplex() {
+        return complex;
+    }
+
+    /** Row length of the transposed arrays: N_s rounded up to a multiple of 16, zero beyond N_s. */
+    public int stride() {
+        return stride;
+    }
+
+    /** σ_si at {@code i * stride() + s}. */
+    public double[] spins() {
+        return spins;
+    }
+
+    /** Re t_sj at {@code j * stride() + s}. */
+    public double[] tanhRe() {
+        return tanhRe;
+    }
+
+    /** Im t_sj at {@code j * stride() + s}; zero for a real RBM. */
+    public double[] tanhIm() {
+        return tanhIm;
+    }
+}

@@ -1,0 +1,241 @@
+package org.nqs4j.optimizers.linalg;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+import org.nqs4j.optimizers.RbmFactors;
+
+/**
+ * The centred minSR Gram matrix ΔO ΔO† of RBM rows O_s = (σ_s, t_s, t_s ⊗ σ_s) from their factors
+ * alone. The uncentred Gram is exactly
+ * <pre>
+ *   G_st = Σ_k O_sk conj(O_tk) = a_st + b_st + a_st b_st,   a_st = σ_s·σ_t,   b_st = t_s·conj(t_t)
+ * </pre>
+ * (the W block contributes Σ_ji t_sj σ_si conj(t_tj) σ_ti = a_st b_st), and ΔO = C O with the
+ * centring projector C = I − 11ᵀ/N_s, so ΔO ΔO† = C G C:
+ * <pre>
+ *   (C G C)_st = G_st − (r_s + conj(r_t)) + ḡ,   r_s = (1/N_s) Σ_t G_st,   ḡ = (1/N_s) Σ_s Re r_s.
+ * </pre>
+ * Cost 2 N_s² (N + 4M) flops plus O(N_s²) passes, instead of the O(N_s² N M) of the rows
+ * themselves. A real RBM runs the same kernel with Im t = 0.
+ *
+ * <p>Kernel: 4 rows s × two SIMD vectors of samples t per tile (a first, then Re b and Im b in 16
+ * accumulators), each broadcast of σ_si or t_sj feeding FMAs over contiguous feature-major factors
+ * ({@link RbmFactors}); G is written row by row in split (re, im) storage, the form
+ * {@link HermitianBlockedCholesky} factors. Each lane is one entry, summed over i and j in order:
+ * no horizontal sums, and rows split into fixed tasks, so the result is bit-identical for any
+ * {@link TaskRunner}. Both triangles are written; they agree to rounding (the Cholesky reads the
+ * lower one).
+ *
+ * <p>Rounding: the centring subtracts numbers of size |G| ≤ N(1 + M max|t|²), so an entry differs
+ * from the directly summed ΔO ΔO† by O(u (N + M + N_s) |G|) absolutely, not relatively to the
+ * (possibly smaller) centred entry. In minSR the matrix is N_s I + ΔO ΔO†/d with eigenvalues
+ * ≥ N_s, so this moves the solution by a relative O(u (N + M + N_s) |G| / (d N_s)): rounding level
+ * for any sane shift.
+ */
+public final class RbmGram {
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+    /** Rows per task (a multiple of the 4-row tile). */
+    static final int ROW_BLOCK = 16;
+    private double[] rowMean = new double[0];
+    private double[] scratch = new double[0];
+
+    /**
+     * (re + i·im) = scale · ΔO ΔO†, i.e. scale Σ_k ΔO_sk conj(ΔO_tk), N_s × N_s row-major split
+     * storage; {@code im} may be null for a real RBM (the imaginary part is zero).
+     */
+    public void centred(RbmFactors f, double scale, double[] re, double[] im, TaskRunner tasks) {
+        int n = f.nSamples();
+        if (rowMean.length < 2 * n) {
+            rowMean = new double[2 * n];
+        }
+        double[] imaginary = im;
+        if (imaginary == null) {
+            if (scratch.length < n * n) {
+                scratch = new double[n * n];
+            }
+            imaginary = scratch;
+        }
+        double[] out = imaginary;
+        int blocks = (n + ROW_BLOCK - 1) / ROW_BLOCK;
+        tasks.forEach(blocks, b -> {
+            int end = Math.min(n, (b + 1) * ROW_BLOCK);
+            for (int s = b * ROW_BLOCK; s < end; s += 4) {
+                for (int t = 0; t < n; t += 2 * LANES) {
+                    tile(f, s, t, re, out);
+                }
+            }
+            for (int s = b * ROW_BLOCK; s < end; s++) {
+                double sumRe = 0;
+                double sumIm = 0;
+                for (int t = 0; t < n; t++) {
+                    sumRe += re[s * n + t];
+                    sumIm += out[s * n + t];
+                }
+                rowMean[2 * s] = sumRe / n;
+                rowMean[2 * s + 1] = sumIm / n;
+            }
+        });
+        double grand = 0;
+        for (int s = 0; s < n; s++) {
+            grand += rowMean[2 * s];
+        }
+        double mean = grand / n;
+        tasks.forEach(blocks, b -> {
+            int end = Math.min(n, (b + 1) * ROW_BLOCK);
+            for (int s = b * ROW_BLOCK; s < end; s++) {
+                double rRe = rowMean[2 * s];
+                double rIm = rowMean[2 * s + 1];
+                for (int t = 0; t < n; t++) {
+                    re[s * n + t] = scale * (re[s * n + t] - (rRe + rowMean[2 * t]) + mean);
+                    out[s * n + t] = scale * (out[s * n + t] - (rIm - rowMean[2 * t + 1]));
+                }
+                out[s * n + s] = 0.0; // exactly: the Gram diagonal is real
+
+            }
+        });
+    }
+
+    /**
+     * G for rows s..s+3 (those &lt; N_s written) and samples t..t+2·LANES−1 (masked to &lt; N_s); rows
+     * beyond N_s read the factors' zero padding. First a (8 accumulators) is stored into {@code re},
+     * then Re b, Im b (16 accumulators) are summed and combined with it, so no more than 16
+     * accumulators are live.
+     */
+    private static void tile(RbmFactors f, int s, int t, double[] re, double[] im) {
+        int n = f.nSamples();
+        int ld = f.stride();
+        double[] spins = f.spins();
+        double[] tr = f.tanhRe();
+        double[] ti = f.tanhIm();
+        int t1 = t + LANES;
+        VectorMask<Double> m0 = SPECIES.indexInRange(t, n);
+        VectorMask<Double> m1 = SPECIES.indexInRange(t1, n);
+        DoubleVector a00 = DoubleVector.zero(SPECIES);
+        DoubleVector a01 = a00;
+        DoubleVector a10 = a00;
+        DoubleVector a11 = a00;
+        DoubleVector a20 = a00;
+        DoubleVector a21 = a00;
+        DoubleVector a30 = a00;
+        DoubleVector a31 = a00;
+        for (int i = 0; i < f.layout().nVisible(); i++) {
+            int o = i * ld;
+            DoubleVector v0 = DoubleVector.fromArray(SPECIES, spins, o + t);
+            DoubleVector v1 = DoubleVector.fromArray(SPECIES, spins, o + t1);
+            DoubleVector x = DoubleVector.broadcast(SPECIES, spins[o + s]);
+            a00 = v0.fma(x, a00);
+            a01 = v1.fma(x, a01);
+            x = DoubleVector.broadcast(SPECIES, spins[o + s + 1]);
+            a10 = v0.fma(x, a10);
+            a11 = v1.fma(x, a11);
+            x = DoubleVector.broadcast(SPECIES, spins[o + s + 2]);
+            a20 = v0.fma(x, a20);
+            a21 = v1.fma(x, a21);
+            x = DoubleVector.broadcast(SPECIES, spins[o + s + 3]);
+            a30 = v0.fma(x, a30);
+            a31 = v1.fma(x, a31);
+        }
+        // stored inline (a vector passed to a non-inlined helper is boxed); rows ≥ N_s are dropped
+        a00.intoArray(re, s * n + t, m0);
+        a01.intoArray(re, s * n + t1, m1);
+        if (s + 1 < n) {
+            a10.intoArray(re, (s + 1) * n + t, m0);
+            a11.intoArray(re, (s + 1) * n + t1, m1);
+        }
+        if (s + 2 < n) {
+            a20.intoArray(re, (s + 2) * n + t, m0);
+            a21.intoArray(re, (s + 2) * n + t1, m1);
+        }
+        if (s + 3 < n) {
+            a30.intoArray(re, (s + 3) * n + t, m0);
+            a31.intoArray(re, (s + 3) * n + t1, m1);
+        }
+        DoubleVector p00 = DoubleVector.zero(SPECIES);
+        DoubleVector p01 = p00;
+        DoubleVector p10 = p00;
+        DoubleVector p11 = p00;
+        DoubleVector p20 = p00;
+        DoubleVector p21 = p00;
+        DoubleVector p30 = p00;
+        DoubleVector p31 = p00;
+        DoubleVector q00 = p00;
+        DoubleVector q01 = p00;
+        DoubleVector q10 = p00;
+        DoubleVector q11 = p00;
+        DoubleVector q20 = p00;
+        DoubleVector q21 = p00;
+        DoubleVector q30 = p00;
+        DoubleVector q31 = p00;
+        for (int j = 0; j < f.layout().nHidden(); j++) {
+            int o = j * ld;
+            DoubleVector r0 = DoubleVector.fromArray(SPECIES, tr, o + t);
+            DoubleVector r1 = DoubleVector.fromArray(SPECIES, tr, o + t1);
+            DoubleVector i0 = DoubleVector.fromArray(SPECIES, ti, o + t);
+            DoubleVector i1 = DoubleVector.fromArray(SPECIES, ti, o + t1);
+            DoubleVector n0 = i0.neg();
+            DoubleVector n1 = i1.neg();
+            // t_s conj(t_t): Re = tr_s Re t_t + ti_s Im t_t, Im = ti_s Re t_t − tr_s Im t_t
+            DoubleVector x = DoubleVector.broadcast(SPECIES, tr[o + s]);
+            DoubleVector y = DoubleVector.broadcast(SPECIES, ti[o + s]);
+            p00 = i0.fma(y, r0.fma(x, p00));
+            p01 = i1.fma(y, r1.fma(x, p01));
+            q00 = n0.fma(x, r0.fma(y, q00));
+            q01 = n1.fma(x, r1.fma(y, q01));
+            x = DoubleVector.broadcast(SPECIES, tr[o + s + 1]);
+            y = DoubleVector.broadcast(SPECIES, ti[o + s + 1]);
+            p10 = i0.fma(y, r0.fma(x, p10));
+            p11 = i1.fma(y, r1.fma(x, p11));
+            q10 = n0.fma(x, r0.fma(y, q10));
+            q11 = n1.fma(x, r1.fma(y, q11));
+            x = DoubleVector.broadcast(SPECIES, tr[o + s + 2]);
+            y = DoubleVector.broadcast(SPECIES, ti[o + s + 2]);
+            p20 = i0.fma(y, r0.fma(x, p20));
+            p21 = i1.fma(y, r1.fma(x, p21));
+            q20 = n0.fma(x, r0.fma(y, q20));
+            q21 = n1.fma(x, r1.fma(y, q21));
+            x = DoubleVector.broadcast(SPECIES, tr[o + s + 3]);
+            y = DoubleVector.broadcast(SPECIES, ti[o + s + 3]);
+            p30 = i0.fma(y, r0.fma(x, p30));
+            p31 = i1.fma(y, r1.fma(x, p31));
+            q30 = n0.fma(x, r0.fma(y, q30));
+            q31 = n1.fma(x, r1.fma(y, q31));
+        }
+        // G = a + (1 + a) b
+        int o = s * n;
+        DoubleVector a = DoubleVector.fromArray(SPECIES, re, o + t, m0);
+        a.add(1.0).fma(p00, a).intoArray(re, o + t, m0);
+        a.add(1.0).mul(q00).intoArray(im, o + t, m0);
+        a = DoubleVector.fromArray(SPECIES, re, o + t1, m1);
+        a.add(1.0).fma(p01, a).intoArray(re, o + t1, m1);
+        a.add(1.0).mul(q01).intoArray(im, o + t1, m1);
+        if (s + 1 < n) {
+            o += n;
+            a = DoubleVector.fromArray(SPECIES, re, o + t, m0);
+            a.add(1.0).fma(p10, a).intoArray(re, o + t, m0);
+            a.add(1.0).mul(q10).intoArray(im, o + t, m0);
+            a = DoubleVector.fromArray(SPECIES, re, o + t1, m1);
+            a.add(1.0).fma(p11, a).intoArray(re, o + t1, m1);
+            a.add(1.0).mul(q11).intoArray(im, o + t1, m1);
+        }
+        if (s + 2 < n) {
+            o += n;
+            a = DoubleVector.fromArray(SPECIES, re, o + t, m0);
+            a.add(1.0).fma(p20, a).intoArray(re, o + t, m0);
+            a.add(1.0).mul(q20).intoArray(im, o + t, m0);
+            a = DoubleVector.fromArray(SPECIES, re, o + t1, m1);
+            a.add(1.0).fma(p21, a).intoArray(re, o + t1, m1);
+            a.add(1.0).mul(q21).intoArray(im, o + t1, m1);
+        }
+        if (s + 3 < n) {
+            o += n;
+            a = DoubleVector.fromArray(SPECIES, re, o + t, m0);
+            a.add(1.0).fma(p30, a).intoArray(re, o + t, m0);
+            a.add(1.0).mul(q30).intoArray(im, o + t, m0);
+            a = DoubleVector.fromArray(SPECIES, re, o + t1, m1);
+            a.add(1.0).fma(p31, a).intoArray(re, o + t1, m1);
+            a.add(1.0).mul(q31).intoArray(im, o + t1, m1);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.nqs4j.optimizers.linalg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class HermitianBlockedCholeskyTest {
+    private static final double U = 0x1p-53;
+
+    @Test
+    void handExampleFactorsExactly() {
+        // [4 2−2i; 2+2i 9] = L L† with L = [2 0; 1+i √7]; for x = (1, i): b = A x = (6+2i, 2+11i)
+        double[] re = {4, 2, 2, 9};
+        double[] im = {0, -2, 2, 0};
+        assertEquals(-1, HermitianBlockedCholesky.factor(re, im, 2, panel(2), panel(2), TaskRunner.SERIAL));
+        assertEquals(2.0, re[0]);
+        assertEquals(1.0, re[2]);
+        assertEquals(1.0, im[2]);
+        assertEquals(Math.sqrt(7), re[3], 1e-15);
+        assertEquals(0.0, im[3]);
+        double[] b = {6, 2, 2, 11};
+        HermitianBlockedCholesky.solve(re, im, 2, b);
+        assertEquals(1.0, b[0], 1e-15);
+        assertEquals(0.0, b[1], 1e-15);
+        assertEquals(0.0, b[2], 1e-15);
+        assertEquals(1.0, b[3], 1e-15);
+    }
+
+    /** Sizes straddle the panel and SIMD widths and the 4-row tiles; L L† must reproduce A to rounding. */
+    @Test
+    void factorReproducesMatrixAndSolvesAcrossBlockBoundaries() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        int block = HermitianBlockedCholesky.BLOCK;
+        for (int n : new int[] {1, 3, 18, block - 1, block + 5, 2 * block + 23}) {
+            double[][] a = randomHpd(rnd, n);
+            double[] re = a[0].clone();
+            double[] im = a[1].clone();
+            assertEquals(-1, HermitianBlockedCholesky.factor(re, im, n, panel(n), panel(n), TaskRunner.SERIAL));
+            double scale = 0;
+            for (int i = 0; i < n; i++) {
+                scale = Math.max(scale, a[0][i * n + i]);
+            }
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j <= i; j++) {
+                    double sr = 0;
+                    double si = 0;
+                    for (int k = 0; k <= j; k++) { // L_ik conj(L_jk)
+                        sr += re[i * n + k] * re[j * n + k] + im[i * n + k] * im[j * n + k];
+                        si += im[i * n + k] * re[j * n + k] - re[i * n + k] * im[j * n + k];
+                    }
+                    // backward stability: |L L† − A| ≤ c n u max A_kk (c = 8: four real products per term)
+                    double tol = 8 * n * U * scale;
+                    assertEquals(a[0][i * n + j], sr, tol, "n = " + n + ", Re (" + i + ", " + j + ")");
+                    assertEquals(a[1][i * n + j], si, tol, "n = " + n + ", Im (" + i + ", " + j + ")");
+                }
+            }
+            double[] x = new double[2 * n];
+            for (int i = 0; i < 2 * n; i++) {
+                x[i] = rnd.nextDouble(-1, 1);
+            }
+            double[] b = new double[2 * n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    double ar = a[0][i * n + j];
+                    double ai = a[1][i * n + j];
+                    b[2 * i] += ar * x[2 * j] - ai * x[2 * j + 1];
+                    b[2 * i + 1] += ar * x[2 * j + 1] + ai * x[2 * j];
+                }
+            }
+            HermitianBlockedCholesky.solve(re, im, n, b);
+            for (int i = 0; i < 2 * n; i++) {
+                // cond(A) ≤ 2n/3 + 1 for the matrices below, so |Δx| ≲ cond · c n u ≪ 1e-10
+                assertEquals(x[i], b[i], 1e-10, "n = " + n);
+            }
+        }
+    }
+
+    @Test
+    void factorDoesNotDependOnTheRunner() {
+        int n = 3 * HermitianBlockedCholesky.BLOCK + 29;
+        double[][] a = randomHpd(new SplittableRandom(13), n);
+        double[][] serial = {a[0].clone(), a[1].clone()};
+        double[][] parallel = {a[0].clone(), a[1].clone()};
+        double[][] reversed = {a[0].clone(), a[1].clone()};
+        HermitianBlockedCholesky.factor(serial[0], serial[1], n, panel(n), panel(n), TaskRunner.SERIAL);
+        HermitianBlockedCholesky.factor(parallel[0], parallel[1], n, panel(n), panel(n),
+                (count, task) -> IntStream.range(0, count).parallel().forEach(task));
+        HermitianBlockedCholesky.factor(reversed[0], reversed[1], n, panel(n), panel(n), (count, task) -> {
+            for (int t = count - 1; t >= 0; t--) {
+                task.accept(t);
+            }
+        });
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                for (int part = 0; part < 2; part++) {
+                    assertEquals(serial[part][i * n + j], parallel[part][i * n + j], "(" + i + ", " + j + ")");
+                    assertEquals(serial[part][i * n + j], reversed[part][i * n + j], "(" + i + ", " + j + ")");
+                }
+            }
+        }
+    }
+
+    @Test
+    void indefiniteMatrixIsReportedAtItsPivot() {
+        // [1 2i; −2i 1]: eigenvalues 3 and −1, the second pivot is 1 − 4 < 0
+        double[] re = {1, 0, 0, 1};
+        double[] im = {0, 2, -2, 0};
+        assertEquals(1, HermitianBlockedCholesky.factor(re, im, 2, panel(2), panel(2), TaskRunner.SERIAL));
+    }
+
+    private static double[] panel(int n) {
+        return new double[HermitianBlockedCholesky.panelLength(n)];
+    }
+
+    /** A = G G†/n + I with G uniform complex in [−1, 1]²: eigenvalues in [1, 2n/3 + 1]; {re, im}. */
+    private static double[][] randomHpd(SplittableRandom rnd, int n) {
+        double[] gr = new double[n * n];
+        double[] gi = new double[n * n];
+        for (int k = 0; k < gr.length; k++) {
+            gr[k] = rnd.nextDouble(-1, 1);
+            gi[k] = rnd.nextDouble(-1, 1);
+        }
+        double[] re = new double[n * n];
+        double[] im = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double sr = 0;
+                double si = 0;
+                for (int k = 0; k < n; k++) { // G_ik conj(G_jk)
+                    sr += gr[i * n + k] * gr[j * n + k] + gi[i * n + k] * gi[j * n + k];
+                    si += gi[i * n + k] * gr[j * n + k] - gr[i * n + k] * gi[j * n + k];
+                }
+                re[i * n + j] = sr / n + (i == j ? 1 : 0);
+                im[i * n + j] = i == j ? 0 : si / n;
+            }
+        }
+        return new double[][] {re, im};
+    }
+}
