@@ -3,7 +3,6 @@ package org.nqs4j.validation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 import org.nqs4j.ansatz.WaveFunction;
 import org.nqs4j.hamiltonians.Boundary;
@@ -17,6 +16,7 @@ import org.nqs4j.vmc.config.ReferenceEnergy;
 import org.nqs4j.vmc.config.RunConfig;
 import org.nqs4j.vmc.spi.ExactReference;
 import org.nqs4j.vmc.spi.ExactReferenceProvider;
+import org.nqs4j.vmc.spi.TrialState;
 
 /**
  * The exact ground state of a configured problem, by the cheapest exact method that applies:
@@ -88,11 +88,12 @@ public final class ExactGroundState implements ExactReferenceProvider {
     public static final double TRIAL_STATE_MAX_DIMENSION = 1e5;
 
     @Override
-    public OptionalDouble trialStateEnergy(RunConfig config, WaveFunction psi) {
+    public Optional<TrialState> trialState(RunConfig config, WaveFunction psi) {
         if (config.hilbert().dimension() > TRIAL_STATE_MAX_DIMENSION || !config.hamiltonian().operator().isReal()) {
-            return OptionalDouble.empty();
+            return Optional.empty();
         }
-        return OptionalDouble.of(TrialStateEnergy.of(psi, config.hamiltonian().operator(), config.hilbert()).energy());
+        TrialStateEnergy.Result r = TrialStateEnergy.of(psi, config.hamiltonian().operator(), config.hilbert());
+        return Optional.of(new TrialState(r.energy(), r.variance(), r.dimension()));
     }
 
     /**

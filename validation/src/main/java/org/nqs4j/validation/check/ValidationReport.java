@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.nqs4j.validation.TrialStateEnergy;
 import org.nqs4j.vmc.cli.Format;
 import org.nqs4j.vmc.spi.ExactReference;
+import org.nqs4j.vmc.spi.TrialState;
 import org.nqs4j.vmc.stats.Estimate;
 
 /**
@@ -21,7 +21,7 @@ import org.nqs4j.vmc.stats.Estimate;
  * @param energyHistory VMC energy of every optimisation step
  */
 public record ValidationReport(String name, Path config, Path folder, int nSites, Estimate vmc,
-                               Optional<ExactReference> exact, Optional<TrialStateEnergy.Result> trial,
+                               Optional<ExactReference> exact, Optional<TrialState> trial,
                                Map<String, Estimate> observables, double[] energyHistory, Criterion criterion,
                                double wallSeconds) {
 

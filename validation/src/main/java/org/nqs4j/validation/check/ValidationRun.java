@@ -3,11 +3,7 @@ package org.nqs4j.validation.check;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Optional;
 
-import org.nqs4j.ansatz.WaveFunction;
-import org.nqs4j.validation.ExactGroundState;
-import org.nqs4j.validation.TrialStateEnergy;
 import org.nqs4j.vmc.config.RunConfig;
 import org.nqs4j.vmc.io.AtomicFiles;
 import org.nqs4j.vmc.io.Json;
@@ -17,7 +13,6 @@ import org.nqs4j.vmc.plot.Series;
 import org.nqs4j.vmc.run.RunFolder;
 import org.nqs4j.vmc.run.RunListener;
 import org.nqs4j.vmc.run.RunResult;
-import org.nqs4j.vmc.run.RunSetup;
 import org.nqs4j.vmc.run.VmcRun;
 
 /**
@@ -39,14 +34,9 @@ public final class ValidationRun {
         long start = System.nanoTime();
         try (RunFolder folder = RunFolder.create(dir, force)) {
             RunResult result = VmcRun.execute(config, folder, listener);
-            Optional<TrialStateEnergy.Result> trial = Optional.empty();
-            if (result.exact().isPresent() && config.hilbert().dimension() <= ExactGroundState.TRIAL_STATE_MAX_DIMENSION) {
-                listener.message("exact energy of the trial state (sum over the Hilbert space)");
-                trial = Optional.of(trialState(config, folder.path().resolve(RunFolder.PARAMETERS)));
-            }
             RunLog log = RunLog.read(folder.path());
             ValidationReport report = new ValidationReport(config.name(), config.source(), folder.path(),
-                    config.lattice().nSites(), result.evaluation().energy(), result.exact(), trial,
+                    config.lattice().nSites(), result.evaluation().energy(), result.exact(), result.trial(),
                     result.evaluation().observables(), log.energy(), criterion, (System.nanoTime() - start) * 1e-9);
             AtomicFiles.write(folder.path().resolve(REPORT), Json.write(report.toJson()) + "\n");
             plot(report, log);
@@ -78,15 +68,6 @@ public final class ValidationRun {
                     .referenceLine(String.format(Locale.ROOT, "tolerance %.1e", report.criterion().tolerance()),
                             report.criterion().tolerance())
                     .write(report.folder(), ERROR_PLOT);
-        }
-    }
-
-    /** The trial state of the config's ansatz at the parameters the run wrote. */
-    private static TrialStateEnergy.Result trialState(RunConfig config, Path parameters) throws IOException {
-        try (RunSetup setup = RunSetup.build(config)) {
-            WaveFunction psi = setup.waveFunction();
-            psi.setParameters(NpyVector.read(parameters));
-            return TrialStateEnergy.of(psi, config.hamiltonian().operator(), config.hilbert());
         }
     }
 }

@@ -23,6 +23,7 @@ import org.nqs4j.vmc.plot.RunLog;
 import org.nqs4j.vmc.plot.RunPlots;
 import org.nqs4j.vmc.spi.ExactReference;
 import org.nqs4j.vmc.spi.ExactReferences;
+import org.nqs4j.vmc.spi.TrialState;
 import org.nqs4j.vmc.stats.Estimate;
 
 /**
@@ -118,15 +119,15 @@ public final class VmcRun {
         double evalSeconds = wall.getAsDouble() - optSeconds;
         listener.message("looking for an exact reference");
         Optional<ExactReference> exact = ExactReferences.find(config, EXACT_BUDGET_SECONDS);
-        OptionalDouble trial = exact.isPresent() ? ExactReferences.trialStateEnergy(config, setup.waveFunction())
-                : OptionalDouble.empty();
+        Optional<TrialState> trial = exact.isPresent() ? ExactReferences.trialState(config, setup.waveFunction())
+                : Optional.empty();
         double total = wall.getAsDouble();
         Map<String, Object> summary = summary(config, setup, eval, exact, total, optSeconds, evalSeconds);
-        trial.ifPresent(t -> addTrialState(summary, t, eval.energy()));
+        trial.ifPresent(t -> addTrialState(summary, t.energy(), eval.energy()));
         folder.writeSummary(summary);
         folder.writeParameters(setup.parameters(), setup.waveFunction().isComplex());
         writePlots(folder, config, exact, summary, listener);
-        return new RunResult(eval, exact, setup.waveFunction().nParameters(), total, summary);
+        return new RunResult(eval, exact, trial, setup.waveFunction().nParameters(), total, summary);
     }
 
     /** The iterations of the last checkpoint written before step {@code failedAt} (0: none). */

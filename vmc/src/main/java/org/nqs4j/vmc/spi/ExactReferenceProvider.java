@@ -1,7 +1,6 @@
 package org.nqs4j.vmc.spi;
 
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.nqs4j.ansatz.WaveFunction;
 import org.nqs4j.vmc.config.RunConfig;
 
@@ -21,7 +20,7 @@ public interface ExactReferenceProvider {
      * the space is small enough; VMC − trial is then pure sampling error, trial − exact the
      * variational error.
      */
-    default OptionalDouble trialStateEnergy(RunConfig config, WaveFunction psi) {
-        return OptionalDouble.empty();
+    default Optional<TrialState> trialState(RunConfig config, WaveFunction psi) {
+        return Optional.empty();
     }
 }

@@ -1,7 +1,6 @@
 package org.nqs4j.vmc.spi;
 
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.nqs4j.ansatz.WaveFunction;
 import java.util.ServiceLoader;
 import org.nqs4j.vmc.config.RunConfig;
@@ -22,13 +21,13 @@ public final class ExactReferences {
     }
 
     /** The first provider's exact energy of the trial state, if any can sum the space. */
-    public static OptionalDouble trialStateEnergy(RunConfig config, WaveFunction psi) {
+    public static Optional<TrialState> trialState(RunConfig config, WaveFunction psi) {
         for (ExactReferenceProvider p : ServiceLoader.load(ExactReferenceProvider.class)) {
-            OptionalDouble e = p.trialStateEnergy(config, psi);
-            if (e.isPresent()) {
-                return e;
+            Optional<TrialState> t = p.trialState(config, psi);
+            if (t.isPresent()) {
+                return t;
             }
         }
-        return OptionalDouble.empty();
+        return Optional.empty();
     }
 }
