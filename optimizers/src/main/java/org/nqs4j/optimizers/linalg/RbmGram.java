@@ -1,7 +1,6 @@
 package org.nqs4j.optimizers.linalg;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 import org.nqs4j.optimizers.RbmFactors;
 
@@ -61,9 +60,13 @@ public final class RbmGram {
         int blocks = (n + ROW_BLOCK - 1) / ROW_BLOCK;
         tasks.forEach(blocks, b -> {
             int end = Math.min(n, (b + 1) * ROW_BLOCK);
+            int full = n - n % (2 * LANES);
             for (int s = b * ROW_BLOCK; s < end; s += 4) {
-                for (int t = 0; t < n; t += 2 * LANES) {
+                for (int t = 0; t < full; t += 2 * LANES) {
                     tile(f, s, t, re, out);
+                }
+                if (full < n) {
+                    tailTile(f, s, full, re, out);
                 }
             }
             for (int s = b * ROW_BLOCK; s < end; s++) {
@@ -98,10 +101,40 @@ public final class RbmGram {
     }
 
     /**
-     * G for rows s..s+3 (those &lt; N_s written) and samples t..t+2·LANES−1 (masked to &lt; N_s); rows
-     * beyond N_s read the factors' zero padding. First a (8 accumulators) is stored into {@code re},
-     * then Re b, Im b (16 accumulators) are summed and combined with it, so no more than 16
-     * accumulators are live.
+     * G for rows s..s+3 (those &lt; N_s written) and the last N_s mod 2·LANES samples t..N_s−1,
+     * in scalar code: masked vector loads and stores are not intrinsified in every compiled
+     * context, and a tile that falls back to the Vector API's Java implementation is ~50× slower.
+     */
+    private static void tailTile(RbmFactors f, int s, int t, double[] re, double[] im) {
+        int n = f.nSamples();
+        int ld = f.stride();
+        double[] spins = f.spins();
+        double[] tr = f.tanhRe();
+        double[] ti = f.tanhIm();
+        for (int r = s; r < Math.min(s + 4, n); r++) {
+            for (int c = t; c < n; c++) {
+                double a = 0;
+                for (int i = 0; i < f.layout().nVisible(); i++) {
+                    a = Math.fma(spins[i * ld + c], spins[i * ld + r], a);
+                }
+                double p = 0;
+                double q = 0;
+                for (int j = 0; j < f.layout().nHidden(); j++) {
+                    int o = j * ld;
+                    p = Math.fma(ti[o + c], ti[o + r], Math.fma(tr[o + c], tr[o + r], p));
+                    q = Math.fma(-ti[o + c], tr[o + r], Math.fma(tr[o + c], ti[o + r], q));
+                }
+                re[r * n + c] = Math.fma(a + 1.0, p, a);
+                im[r * n + c] = (a + 1.0) * q;
+            }
+        }
+    }
+
+    /**
+     * G for rows s..s+3 (those &lt; N_s written) and samples t..t+2·LANES−1 (all &lt; N_s: no masks,
+     * see {@link #tailTile}); rows beyond N_s read the factors' zero padding. First a
+     * (8 accumulators) is stored into {@code re}, then Re b, Im b (16 accumulators) are summed and
+     * combined with it, so no more than 16 accumulators are live.
      */
     private static void tile(RbmFactors f, int s, int t, double[] re, double[] im) {
         int n = f.nSamples();
@@ -110,8 +143,6 @@ public final class RbmGram {
         double[] tr = f.tanhRe();
         double[] ti = f.tanhIm();
         int t1 = t + LANES;
-        VectorMask<Double> m0 = SPECIES.indexInRange(t, n);
-        VectorMask<Double> m1 = SPECIES.indexInRange(t1, n);
         DoubleVector a00 = DoubleVector.zero(SPECIES);
         DoubleVector a01 = a00;
         DoubleVector a10 = a00;
@@ -138,19 +169,19 @@ public final class RbmGram {
             a31 = v1.fma(x, a31);
         }
         // stored inline (a vector passed to a non-inlined helper is boxed); rows ≥ N_s are dropped
-        a00.intoArray(re, s * n + t, m0);
-        a01.intoArray(re, s * n + t1, m1);
+        a00.intoArray(re, s * n + t);
+        a01.intoArray(re, s * n + t1);
         if (s + 1 < n) {
-            a10.intoArray(re, (s + 1) * n + t, m0);
-            a11.intoArray(re, (s + 1) * n + t1, m1);
+            a10.intoArray(re, (s + 1) * n + t);
+            a11.intoArray(re, (s + 1) * n + t1);
         }
         if (s + 2 < n) {
-            a20.intoArray(re, (s + 2) * n + t, m0);
-            a21.intoArray(re, (s + 2) * n + t1, m1);
+            a20.intoArray(re, (s + 2) * n + t);
+            a21.intoArray(re, (s + 2) * n + t1);
         }
         if (s + 3 < n) {
-            a30.intoArray(re, (s + 3) * n + t, m0);
-            a31.intoArray(re, (s + 3) * n + t1, m1);
+            a30.intoArray(re, (s + 3) * n + t);
+            a31.intoArray(re, (s + 3) * n + t1);
         }
         DoubleVector p00 = DoubleVector.zero(SPECIES);
         DoubleVector p01 = p00;
@@ -204,38 +235,38 @@ public final class RbmGram {
         }
         // G = a + (1 + a) b
         int o = s * n;
-        DoubleVector a = DoubleVector.fromArray(SPECIES, re, o + t, m0);
-        a.add(1.0).fma(p00, a).intoArray(re, o + t, m0);
-        a.add(1.0).mul(q00).intoArray(im, o + t, m0);
-        a = DoubleVector.fromArray(SPECIES, re, o + t1, m1);
-        a.add(1.0).fma(p01, a).intoArray(re, o + t1, m1);
-        a.add(1.0).mul(q01).intoArray(im, o + t1, m1);
+        DoubleVector a = DoubleVector.fromArray(SPECIES, re, o + t);
+        a.add(1.0).fma(p00, a).intoArray(re, o + t);
+        a.add(1.0).mul(q00).intoArray(im, o + t);
+        a = DoubleVector.fromArray(SPECIES, re, o + t1);
+        a.add(1.0).fma(p01, a).intoArray(re, o + t1);
+        a.add(1.0).mul(q01).intoArray(im, o + t1);
         if (s + 1 < n) {
             o += n;
-            a = DoubleVector.fromArray(SPECIES, re, o + t, m0);
-            a.add(1.0).fma(p10, a).intoArray(re, o + t, m0);
-            a.add(1.0).mul(q10).intoArray(im, o + t, m0);
-            a = DoubleVector.fromArray(SPECIES, re, o + t1, m1);
-            a.add(1.0).fma(p11, a).intoArray(re, o + t1, m1);
-            a.add(1.0).mul(q11).intoArray(im, o + t1, m1);
+            a = DoubleVector.fromArray(SPECIES, re, o + t);
+            a.add(1.0).fma(p10, a).intoArray(re, o + t);
+            a.add(1.0).mul(q10).intoArray(im, o + t);
+            a = DoubleVector.fromArray(SPECIES, re, o + t1);
+            a.add(1.0).fma(p11, a).intoArray(re, o + t1);
+            a.add(1.0).mul(q11).intoArray(im, o + t1);
         }
         if (s + 2 < n) {
             o += n;
-            a = DoubleVector.fromArray(SPECIES, re, o + t, m0);
-            a.add(1.0).fma(p20, a).intoArray(re, o + t, m0);
-            a.add(1.0).mul(q20).intoArray(im, o + t, m0);
-            a = DoubleVector.fromArray(SPECIES, re, o + t1, m1);
-            a.add(1.0).fma(p21, a).intoArray(re, o + t1, m1);
-            a.add(1.0).mul(q21).intoArray(im, o + t1, m1);
+            a = DoubleVector.fromArray(SPECIES, re, o + t);
+            a.add(1.0).fma(p20, a).intoArray(re, o + t);
+            a.add(1.0).mul(q20).intoArray(im, o + t);
+            a = DoubleVector.fromArray(SPECIES, re, o + t1);
+            a.add(1.0).fma(p21, a).intoArray(re, o + t1);
+            a.add(1.0).mul(q21).intoArray(im, o + t1);
         }
         if (s + 3 < n) {
             o += n;
-            a = DoubleVector.fromArray(SPECIES, re, o + t, m0);
-            a.add(1.0).fma(p30, a).intoArray(re, o + t, m0);
-            a.add(1.0).mul(q30).intoArray(im, o + t, m0);
-            a = DoubleVector.fromArray(SPECIES, re, o + t1, m1);
-            a.add(1.0).fma(p31, a).intoArray(re, o + t1, m1);
-            a.add(1.0).mul(q31).intoArray(im, o + t1, m1);
+            a = DoubleVector.fromArray(SPECIES, re, o + t);
+            a.add(1.0).fma(p30, a).intoArray(re, o + t);
+            a.add(1.0).mul(q30).intoArray(im, o + t);
+            a = DoubleVector.fromArray(SPECIES, re, o + t1);
+            a.add(1.0).fma(p31, a).intoArray(re, o + t1);
+            a.add(1.0).mul(q31).intoArray(im, o + t1);
         }
     }
 }
