@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.nqs4j.ansatz.WalkerCache;
 import org.nqs4j.ansatz.WaveFunction;
 import org.nqs4j.hamiltonians.Connections;
 import org.nqs4j.hamiltonians.LocalOperator;
@@ -69,6 +70,13 @@ public final class VmcDriver {
         ChainScratch(LocalOperator op) {
             connections = op.newConnections();
         }
+
+        /** O_loc(σ) of the chain's current configuration, stored as (re, im) at {@code dst[2·index]}. */
+        void storeLocalValue(LocalOperator op, WalkerCache cache, double[] dst, int index) {
+            LocalEstimator.localValue(op, cache, connections, logRatio, value);
+            dst[2 * index] = value[0];
+            dst[2 * index + 1] = value[1];
+        }
     }
 
     public VmcDriver(WaveFunction psi, LocalOperator hamiltonian, MetropolisSampler sampler,
@@ -112,10 +120,7 @@ public final class VmcDriver {
         double[] o = logDerivatives.data();
         sampler.sample(samplesPerChain, discardSweeps, (c, s, cache) -> {
             int index = c * samplesPerChain + s;
-            ChainScratch w = scratch[c];
-            LocalEstimator.localValue(hamiltonian, cache, w.connections, w.logRatio, w.value);
-            localEnergies[2 * index] = w.value[0];
-            localEnergies[2 * index + 1] = w.value[1];
+            scratch[c].storeLocalValue(hamiltonian, cache, localEnergies, index);
             cache.logDerivatives(o, index * row);
         }, pool);
         long t1 = System.nanoTime();
@@ -242,15 +247,9 @@ public final class VmcDriver {
         }
         sampler.sample(evalPerChain, discard, (c, s, cache) -> {
             int index = c * evalPerChain + s;
-            ChainScratch w = scratch[c];
-            LocalEstimator.localValue(hamiltonian, cache, w.connections, w.logRatio, w.value);
-            energy[2 * index] = w.value[0];
-            energy[2 * index + 1] = w.value[1];
+            scratch[c].storeLocalValue(hamiltonian, cache, energy, index);
             for (int k = 0; k < values.length; k++) {
-                ChainScratch x = obsScratch[k][c];
-                LocalEstimator.localValue(observables.get(k).operator(), cache, x.connections, x.logRatio, x.value);
-                values[k][2 * index] = x.value[0];
-                values[k][2 * index + 1] = x.value[1];
+                obsScratch[k][c].storeLocalValue(observables.get(k).operator(), cache, values[k], index);
             }
         }, pool);
         Map<String, Estimate> obs = new LinkedHashMap<>();
