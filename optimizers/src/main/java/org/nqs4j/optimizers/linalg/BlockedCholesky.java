@@ -1,7 +1,6 @@
 package org.nqs4j.optimizers.linalg;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -10,13 +9,16 @@ import jdk.incubator.vector.VectorSpecies;
  * and the triangular solves. For each panel of {@value #BLOCK} columns k₀..k₁:
  * <ol>
  *   <li>factor the diagonal block (dot-product form, contiguous row segments);</li>
- *   <li>panel rows i ≥ k₁: L_{i,k₀:k₁} = A_{i,k₀:k₁} L_{kk}^{−T} (column-oriented substitution on the
- *   transposed panel, vectorised over rows);</li>
+ *   <li>panel rows i ≥ k₁: L_{i,k₀:k₁} = A_{i,k₀:k₁} L_{kk}^{−T} (forward substitution along the
+ *   panel's columns, vectorised over rows);</li>
  *   <li>trailing update A_il −= Σ_{k₀≤k&lt;k₁} L_ik L_lk for k₁ ≤ l ≤ i, the n³/3 flops of the
  *   factorisation, as a register-blocked outer product: the panel is copied transposed, so 8 rows ×
  *   2 SIMD vectors of columns accumulate in 16 registers with one broadcast per row and one load per
  *   vector per k, and no horizontal sums.</li>
  * </ol>
+ * The transposed panel is held in slabs of {@link #GROUP} rows, one per task, column after column
+ * ({@code slab[k][r]}) and a cache line apart, as in {@link HermitianBlockedCholesky}: tasks on
+ * different threads never write the same cache line, and the update streams each slab.
  * EJML's complex Cholesky is unblocked and scalar; this kernel runs the bulk of the flops at
  * FMA throughput. Deterministic: a fixed order of operations for a given n. Entries above the
  * diagonal are overwritten with scratch values (never read).
@@ -27,15 +29,17 @@ public final class BlockedCholesky {
     /** Panel width: the transposed panel (BLOCK × n) of the update stays in L2. */
     static final int BLOCK = 96;
     private static final double UNIT_ROUNDOFF = 0x1p-53;
-    /** Rows handed to one task of the panel solve and the trailing update (a multiple of 8). */
-    private static final int ROWS = 16;
+    /** Rows per task and per slab: the column width (two vectors) of the update's 8-row tile. */
+    static final int GROUP = 2 * LANES;
+    /** Doubles per slab: a BLOCK × GROUP column-major block and a cache line of padding. */
+    private static final int SLAB = BLOCK * GROUP + 8;
 
     private BlockedCholesky() {
     }
 
     /** Doubles of the {@code panel} scratch that {@link #factor} needs for order n. */
     public static int panelLength(int n) {
-        return BLOCK * (n + 2 * LANES);
+        return ((n + GROUP - 1) / GROUP) * SLAB;
     }
 
     /** {@link #factor(double[], int, double[], TaskRunner)} on the calling thread. */
@@ -45,7 +49,7 @@ public final class BlockedCholesky {
 
     /**
      * Factors a = L Lᵀ in place (L in the lower triangle). The panel rows and the trailing update
-     * are split by rows over {@code tasks}; every entry is computed by the same operations in the
+     * are split into tasks of {@link #GROUP} rows; every entry is computed by the same operations in the
      * same order whichever thread runs it, so L does not depend on the runner.
      *
      * @param panel scratch of {@link #panelLength}(n) doubles
@@ -53,7 +57,6 @@ public final class BlockedCholesky {
      *     (a is then garbage); see also {@link #firstLostPivot}
      */
     public static int factor(double[] a, int n, double[] panel, TaskRunner tasks) {
-        int stride = n + 2 * LANES; // the transposed panel's row length, padded for the last vector
         for (int k0 = 0; k0 < n; k0 += BLOCK) {
             int k1 = Math.min(n, k0 + BLOCK);
             int from = k0;
@@ -69,16 +72,10 @@ public final class BlockedCholesky {
                 }
             }
             if (k1 < n) {
-                int rowBlocks = (n - k1 + ROWS - 1) / ROWS;
-                // L_{i,k0:k1} = A_{i,k0:k1} L_kk^{-T} on the transposed panel, and copied back
-                tasks.forEach(rowBlocks, t -> panelRows(a, n, from, k1, panel, stride, k1 + t * ROWS,
-                        Math.min(n, k1 + (t + 1) * ROWS)));
-                for (int k = k0; k < k1; k++) {
-                    java.util.Arrays.fill(panel, (k - k0) * stride + n, (k - k0) * stride + stride, 0.0);
-                }
-                // largest (lowest) row blocks first, so that the dynamic hand-out balances the triangle
-                tasks.forEach(rowBlocks, t -> trailingUpdate(a, n, from, k1, panel, stride,
-                        k1 + (rowBlocks - 1 - t) * ROWS));
+                int groups = (n - k1 + GROUP - 1) / GROUP;
+                tasks.forEach(groups, g -> panelRows(a, n, from, k1, panel, g));
+                // largest (lowest) row groups first, so that the dynamic hand-out balances the triangle
+                tasks.forEach(groups, t -> trailingUpdate(a, n, from, k1, panel, groups - 1 - t));
             }
         }
         return -1;
@@ -90,73 +87,87 @@ public final class BlockedCholesky {
     }
 
     /**
-     * Panel rows r₀ ≤ i &lt; r₁ below the diagonal block: X L_kkᵀ = A_{i,k0:k1} solved column by
-     * column on the transposed panel P[j][i], vectorised over the rows (right-looking: column j
-     * is divided by L_jj, then P[j'] −= L_j'j P[j] for j' &gt; j), then copied back into a.
+     * Slab g (rows r₀ = k₁ + g·GROUP ≤ i &lt; r₁): X L_kkᵀ = A_{i,k0:k1} by forward substitution
+     * along the panel's columns, vectorised over the slab's rows, X_j = (A_j − Σ_{q&lt;j} L_jq X_q) / L_jj,
+     * then copied back into a.
      */
-    private static void panelRows(double[] a, int n, int k0, int k1, double[] panel, int stride, int r0, int r1) {
-        for (int i = r0; i < r1; i++) {
-            for (int j = k0; j < k1; j++) {
-                panel[(j - k0) * stride + i] = a[i * n + j];
+    private static void panelRows(double[] a, int n, int k0, int k1, double[] panel, int g) {
+        int r0 = k1 + g * GROUP;
+        int r1 = Math.min(n, r0 + GROUP);
+        int base = g * SLAB;
+        int width = k1 - k0;
+        for (int j = 0; j < width; j++) {
+            int p = base + j * GROUP;
+            for (int i = r0; i < r1; i++) {
+                panel[p + i - r0] = a[i * n + k0 + j];
+            }
+            for (int r = r1 - r0; r < GROUP; r++) { // rows past n: zeros, so the update's tail stays finite
+                panel[p + r] = 0;
             }
         }
-        int bound = r0 + SPECIES.loopBound(r1 - r0);
-        for (int j = k0; j < k1; j++) {
-            int pj = (j - k0) * stride;
-            double ljj = a[j * n + j];
-            int i = r0;
-            for (; i < bound; i += LANES) {
-                DoubleVector.fromArray(SPECIES, panel, pj + i).div(ljj).intoArray(panel, pj + i);
+        for (int j = 0; j < width; j++) {
+            int pj = base + j * GROUP;
+            DoubleVector x0 = DoubleVector.fromArray(SPECIES, panel, pj);
+            DoubleVector x1 = DoubleVector.fromArray(SPECIES, panel, pj + LANES);
+            int lj = (k0 + j) * n + k0;
+            for (int q = 0; q < j; q++) {
+                int pq = base + q * GROUP;
+                DoubleVector m = DoubleVector.broadcast(SPECIES, -a[lj + q]);
+                x0 = DoubleVector.fromArray(SPECIES, panel, pq).fma(m, x0);
+                x1 = DoubleVector.fromArray(SPECIES, panel, pq + LANES).fma(m, x1);
             }
-            for (; i < r1; i++) {
-                panel[pj + i] /= ljj;
-            }
-            for (int q = j + 1; q < k1; q++) {
-                int pq = (q - k0) * stride;
-                double minusL = -a[q * n + j];
-                DoubleVector m = DoubleVector.broadcast(SPECIES, minusL);
-                i = r0;
-                for (; i < bound; i += LANES) {
-                    DoubleVector.fromArray(SPECIES, panel, pj + i)
-                            .fma(m, DoubleVector.fromArray(SPECIES, panel, pq + i)).intoArray(panel, pq + i);
-                }
-                for (; i < r1; i++) {
-                    panel[pq + i] = Math.fma(panel[pj + i], minusL, panel[pq + i]);
-                }
-            }
+            double ljj = a[lj + j];
+            x0.div(ljj).intoArray(panel, pj);
+            x1.div(ljj).intoArray(panel, pj + LANES);
         }
         for (int i = r0; i < r1; i++) {
-            for (int j = k0; j < k1; j++) {
-                a[i * n + j] = panel[(j - k0) * stride + i];
+            for (int j = 0; j < width; j++) {
+                a[i * n + k0 + j] = panel[base + j * GROUP + i - r0];
             }
         }
     }
 
     /**
-     * A_il −= Σ_k L_ik L_lk for k₁ ≤ l ≤ i, rows i₀ ≤ i &lt; min(n, i₀ + {@value #ROWS}) (and some
-     * l &gt; i, which are never read).
+     * A_il −= Σ_k L_ik L_lk for the rows of slab g and the columns k₁ ≤ l ≤ i (in whole groups; the
+     * part above the diagonal is scratch). Tiles that would reach past column n−1 go through a
+     * scalar loop, so that no store is masked (masked stores left C2's intrinsics).
      */
-    private static void trailingUpdate(double[] a, int n, int k0, int k1, double[] panel, int stride, int i0) {
-        int end = Math.min(n, i0 + ROWS);
+    private static void trailingUpdate(double[] a, int n, int k0, int k1, double[] panel, int g) {
+        int i0 = k1 + g * GROUP;
+        int end = Math.min(n, i0 + GROUP);
         int i = i0;
         for (; i + 7 < end; i += 8) {
-            for (int l = k1; l <= i + 7; l += 2 * LANES) {
-                block8(a, n, i, l, k0, k1, panel, stride);
+            for (int l = k1, h = 0; l <= i + 7; l += GROUP, h++) {
+                if (l + GROUP <= n) {
+                    block8(a, n, i, l, k0, k1, panel, h * SLAB);
+                } else {
+                    scalarTile(a, n, i, i + 8, l, k0, k1, panel, h * SLAB);
+                }
             }
         }
-        for (; i < end; i++) {
-            for (int l = k1; l <= i; l++) {
-                double s = 0;
-                for (int k = k0; k < k1; k++) {
-                    s += a[i * n + k] * panel[(k - k0) * stride + l];
-                }
-                a[i * n + l] -= s;
+        if (i < end) {
+            for (int l = k1, h = 0; l < end; l += GROUP, h++) {
+                scalarTile(a, n, i, end, l, k0, k1, panel, h * SLAB);
             }
         }
     }
 
-    /** Rows i..i+7, columns l..l+2·LANES−1 (those &lt; n written): 16 accumulators. */
-    private static void block8(double[] a, int n, int i, int l, int k0, int k1, double[] panel, int stride) {
+    /** Rows r₀ ≤ i &lt; r₁, the columns l ≤ c &lt; min(n, l + GROUP) of slab {@code base}, one entry at a time. */
+    private static void scalarTile(double[] a, int n, int r0, int r1, int l, int k0, int k1, double[] panel,
+                                   int base) {
+        for (int i = r0; i < r1; i++) {
+            for (int c = l; c < Math.min(n, l + GROUP); c++) {
+                double s = 0;
+                for (int k = k0; k < k1; k++) {
+                    s += a[i * n + k] * panel[base + (k - k0) * GROUP + c - l];
+                }
+                a[i * n + c] -= s;
+            }
+        }
+    }
+
+    /** Rows i..i+7, columns l..l+GROUP−1 (all &lt; n) from slab {@code base}: 16 accumulators. */
+    private static void block8(double[] a, int n, int i, int l, int k0, int k1, double[] panel, int base) {
         DoubleVector c00 = DoubleVector.zero(SPECIES);
         DoubleVector c01 = c00;
         DoubleVector c10 = c00;
@@ -181,8 +192,7 @@ public final class BlockedCholesky {
         int r5 = r4 + n;
         int r6 = r5 + n;
         int r7 = r6 + n;
-        for (int k = k0; k < k1; k++) {
-            int p = (k - k0) * stride + l;
+        for (int k = k0, p = base; k < k1; k++, p += GROUP) {
             DoubleVector b0 = DoubleVector.fromArray(SPECIES, panel, p);
             DoubleVector b1 = DoubleVector.fromArray(SPECIES, panel, p + LANES);
             DoubleVector x = DoubleVector.broadcast(SPECIES, a[r0 + k]);
@@ -210,26 +220,23 @@ public final class BlockedCholesky {
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
         }
-        // masked to the columns < n; written inline, since a vector passed to a helper that C2 does
-        // not inline is boxed
-        VectorMask<Double> m0 = SPECIES.indexInRange(l, n);
-        VectorMask<Double> m1 = SPECIES.indexInRange(l + LANES, n);
-        DoubleVector.fromArray(SPECIES, a, r0 + l, m0).sub(c00).intoArray(a, r0 + l, m0);
-        DoubleVector.fromArray(SPECIES, a, r0 + l + LANES, m1).sub(c01).intoArray(a, r0 + l + LANES, m1);
-        DoubleVector.fromArray(SPECIES, a, r1 + l, m0).sub(c10).intoArray(a, r1 + l, m0);
-        DoubleVector.fromArray(SPECIES, a, r1 + l + LANES, m1).sub(c11).intoArray(a, r1 + l + LANES, m1);
-        DoubleVector.fromArray(SPECIES, a, r2 + l, m0).sub(c20).intoArray(a, r2 + l, m0);
-        DoubleVector.fromArray(SPECIES, a, r2 + l + LANES, m1).sub(c21).intoArray(a, r2 + l + LANES, m1);
-        DoubleVector.fromArray(SPECIES, a, r3 + l, m0).sub(c30).intoArray(a, r3 + l, m0);
-        DoubleVector.fromArray(SPECIES, a, r3 + l + LANES, m1).sub(c31).intoArray(a, r3 + l + LANES, m1);
-        DoubleVector.fromArray(SPECIES, a, r4 + l, m0).sub(c40).intoArray(a, r4 + l, m0);
-        DoubleVector.fromArray(SPECIES, a, r4 + l + LANES, m1).sub(c41).intoArray(a, r4 + l + LANES, m1);
-        DoubleVector.fromArray(SPECIES, a, r5 + l, m0).sub(c50).intoArray(a, r5 + l, m0);
-        DoubleVector.fromArray(SPECIES, a, r5 + l + LANES, m1).sub(c51).intoArray(a, r5 + l + LANES, m1);
-        DoubleVector.fromArray(SPECIES, a, r6 + l, m0).sub(c60).intoArray(a, r6 + l, m0);
-        DoubleVector.fromArray(SPECIES, a, r6 + l + LANES, m1).sub(c61).intoArray(a, r6 + l + LANES, m1);
-        DoubleVector.fromArray(SPECIES, a, r7 + l, m0).sub(c70).intoArray(a, r7 + l, m0);
-        DoubleVector.fromArray(SPECIES, a, r7 + l + LANES, m1).sub(c71).intoArray(a, r7 + l + LANES, m1);
+        // written inline: a vector passed to a helper that C2 does not inline is boxed
+        DoubleVector.fromArray(SPECIES, a, r0 + l).sub(c00).intoArray(a, r0 + l);
+        DoubleVector.fromArray(SPECIES, a, r0 + l + LANES).sub(c01).intoArray(a, r0 + l + LANES);
+        DoubleVector.fromArray(SPECIES, a, r1 + l).sub(c10).intoArray(a, r1 + l);
+        DoubleVector.fromArray(SPECIES, a, r1 + l + LANES).sub(c11).intoArray(a, r1 + l + LANES);
+        DoubleVector.fromArray(SPECIES, a, r2 + l).sub(c20).intoArray(a, r2 + l);
+        DoubleVector.fromArray(SPECIES, a, r2 + l + LANES).sub(c21).intoArray(a, r2 + l + LANES);
+        DoubleVector.fromArray(SPECIES, a, r3 + l).sub(c30).intoArray(a, r3 + l);
+        DoubleVector.fromArray(SPECIES, a, r3 + l + LANES).sub(c31).intoArray(a, r3 + l + LANES);
+        DoubleVector.fromArray(SPECIES, a, r4 + l).sub(c40).intoArray(a, r4 + l);
+        DoubleVector.fromArray(SPECIES, a, r4 + l + LANES).sub(c41).intoArray(a, r4 + l + LANES);
+        DoubleVector.fromArray(SPECIES, a, r5 + l).sub(c50).intoArray(a, r5 + l);
+        DoubleVector.fromArray(SPECIES, a, r5 + l + LANES).sub(c51).intoArray(a, r5 + l + LANES);
+        DoubleVector.fromArray(SPECIES, a, r6 + l).sub(c60).intoArray(a, r6 + l);
+        DoubleVector.fromArray(SPECIES, a, r6 + l + LANES).sub(c61).intoArray(a, r6 + l + LANES);
+        DoubleVector.fromArray(SPECIES, a, r7 + l).sub(c70).intoArray(a, r7 + l);
+        DoubleVector.fromArray(SPECIES, a, r7 + l + LANES).sub(c71).intoArray(a, r7 + l + LANES);
     }
 
     /** Solves L Lᵀ x = b in place (b ← x) with the factor of {@link #factor}. */

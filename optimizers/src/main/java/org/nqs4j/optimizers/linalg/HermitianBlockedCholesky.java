@@ -1,7 +1,6 @@
 package org.nqs4j.optimizers.linalg;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -13,8 +12,12 @@ import jdk.incubator.vector.VectorSpecies;
  * (8/3) n³.
  *
  * <p>Split storage makes the complex product four real FMAs on contiguous vectors:
- * Re −= Lr_ik Pr_kl + Li_ik Pi_kl, Im −= Li_ik Pr_kl − Lr_ik Pi_kl with the panel copied transposed
- * (P_kl = L_lk), 4 rows × 2 SIMD vectors of columns in 16 accumulators. The diagonal of L is real.
+ * Re −= Lr_ik Pr_kl + Li_ik Pi_kl, Im −= Li_ik Pr_kl − Lr_ik Pi_kl, 4 rows × 2 SIMD vectors of
+ * columns in 16 accumulators. The panel is copied transposed into slabs of {@link #GROUP} rows,
+ * one slab per task, laid out column after column ({@code slab[k][r]}) and a cache line apart:
+ * the panel solve of a task then writes only its own slab (interleaved rows of two tasks on two
+ * threads shared cache lines and made the panel step slower on two threads than on one), and
+ * the trailing update reads each slab as one contiguous stream. The diagonal of L is real.
  * Deterministic for a given n and independent of the {@link TaskRunner}; entries above the
  * diagonal are scratch.
  */
@@ -23,26 +26,27 @@ public final class HermitianBlockedCholesky {
     private static final int LANES = SPECIES.length();
     /** Panel width: the two transposed panels (2 × BLOCK × n) of the update stay in L2. */
     static final int BLOCK = 64;
-    /** Rows per task of the panel solve and the trailing update (a multiple of 4). */
-    private static final int ROWS = 16;
+    /** Rows per task and per slab: the column width (two vectors) of the update's 4-row tile. */
+    static final int GROUP = 2 * LANES;
+    /** Doubles per slab: a BLOCK × GROUP column-major block and a cache line of padding. */
+    private static final int SLAB = BLOCK * GROUP + 8;
 
     private HermitianBlockedCholesky() {
     }
 
     /** Doubles of each of the two panel scratch arrays that {@link #factor} needs for order n. */
     public static int panelLength(int n) {
-        return BLOCK * (n + 2 * LANES);
+        return ((n + GROUP - 1) / GROUP) * SLAB;
     }
 
     /**
-     * Factors (re + i·im) = L L† in place. Panel rows and trailing update are split by rows over
-     * {@code tasks}, each entry computed by the same operations in the same order on any thread.
+     * Factors (re + i·im) = L L† in place. Panel rows and trailing update are split into tasks of
+     * {@link #GROUP} rows, each entry computed by the same operations in the same order on any thread.
      *
      * @param panelRe scratch of {@link #panelLength}(n) doubles, and {@code panelIm} likewise
      * @return −1 on success, else the first pivot that is not positive and finite (then garbage)
      */
     public static int factor(double[] re, double[] im, int n, double[] panelRe, double[] panelIm, TaskRunner tasks) {
-        int stride = n + 2 * LANES;
         for (int k0 = 0; k0 < n; k0 += BLOCK) {
             int k1 = Math.min(n, k0 + BLOCK);
             int from = k0;
@@ -76,107 +80,121 @@ public final class HermitianBlockedCholesky {
                 }
             }
             if (k1 < n) {
-                int rowBlocks = (n - k1 + ROWS - 1) / ROWS;
-                tasks.forEach(rowBlocks, t -> panelRows(re, im, n, from, k1, panelRe, panelIm, stride,
-                        k1 + t * ROWS, Math.min(n, k1 + (t + 1) * ROWS)));
-                for (int k = k0; k < k1; k++) {
-                    java.util.Arrays.fill(panelRe, (k - k0) * stride + n, (k - k0) * stride + stride, 0.0);
-                    java.util.Arrays.fill(panelIm, (k - k0) * stride + n, (k - k0) * stride + stride, 0.0);
-                }
-                tasks.forEach(rowBlocks, t -> trailingUpdate(re, im, n, from, k1, panelRe, panelIm, stride,
-                        k1 + (rowBlocks - 1 - t) * ROWS));
+                int groups = (n - k1 + GROUP - 1) / GROUP;
+                tasks.forEach(groups, g -> panelRows(re, im, n, from, k1, panelRe, panelIm, g));
+                tasks.forEach(groups, t -> trailingUpdate(re, im, n, from, k1, panelRe, panelIm, groups - 1 - t));
             }
         }
         return -1;
     }
 
     /**
-     * Panel rows r₀ ≤ i &lt; r₁: X L_kk† = A_{i,k0:k1} column by column on the transposed panel,
-     * vectorised over rows (P[j] /= L_jj, then P[q] −= P[j] conj(L_qj) for q &gt; j), copied back.
+     * Slab g (rows r₀ = k₁ + g·GROUP ≤ i &lt; r₁): X L_kk† = A_{i,k0:k1} by forward substitution
+     * along the panel's columns, vectorised over the slab's rows,
+     * X_j = (A_j − Σ_{q&lt;j} X_q conj(L_jq)) / L_jj, then copied back into the rows.
      */
-    private static void panelRows(double[] re, double[] im, int n, int k0, int k1, double[] pr, double[] pi,
-                                  int stride, int r0, int r1) {
-        for (int i = r0; i < r1; i++) {
-            for (int j = k0; j < k1; j++) {
-                pr[(j - k0) * stride + i] = re[i * n + j];
-                pi[(j - k0) * stride + i] = im[i * n + j];
+    private static void panelRows(double[] re, double[] im, int n, int k0, int k1, double[] pr, double[] pi, int g) {
+        int r0 = k1 + g * GROUP;
+        int r1 = Math.min(n, r0 + GROUP);
+        int base = g * SLAB;
+        int width = k1 - k0;
+        for (int j = 0; j < width; j++) {
+            int p = base + j * GROUP;
+            for (int i = r0; i < r1; i++) {
+                pr[p + i - r0] = re[i * n + k0 + j];
+                pi[p + i - r0] = im[i * n + k0 + j];
+            }
+            for (int r = r1 - r0; r < GROUP; r++) { // rows past n: zeros, so the update's tail stays finite
+                pr[p + r] = 0;
+                pi[p + r] = 0;
             }
         }
-        int bound = r0 + SPECIES.loopBound(r1 - r0);
-        for (int j = k0; j < k1; j++) {
-            int pj = (j - k0) * stride;
-            double ljj = re[j * n + j];
-            int i = r0;
-            for (; i < bound; i += LANES) {
-                DoubleVector.fromArray(SPECIES, pr, pj + i).div(ljj).intoArray(pr, pj + i);
-                DoubleVector.fromArray(SPECIES, pi, pj + i).div(ljj).intoArray(pi, pj + i);
+        for (int j = 0; j < width; j++) {
+            int pj = base + j * GROUP;
+            DoubleVector ar0 = DoubleVector.fromArray(SPECIES, pr, pj);
+            DoubleVector ar1 = DoubleVector.fromArray(SPECIES, pr, pj + LANES);
+            DoubleVector ai0 = DoubleVector.fromArray(SPECIES, pi, pj);
+            DoubleVector ai1 = DoubleVector.fromArray(SPECIES, pi, pj + LANES);
+            int lj = (k0 + j) * n + k0;
+            for (int q = 0; q < j; q++) {
+                int pq = base + q * GROUP;
+                DoubleVector xr0 = DoubleVector.fromArray(SPECIES, pr, pq);
+                DoubleVector xr1 = DoubleVector.fromArray(SPECIES, pr, pq + LANES);
+                DoubleVector xi0 = DoubleVector.fromArray(SPECIES, pi, pq);
+                DoubleVector xi1 = DoubleVector.fromArray(SPECIES, pi, pq + LANES);
+                // A_j −= X_q conj(L_jq) = (xr lr + xi li) + i (xi lr − xr li)
+                DoubleVector mlr = DoubleVector.broadcast(SPECIES, -re[lj + q]);
+                DoubleVector mli = DoubleVector.broadcast(SPECIES, -im[lj + q]);
+                DoubleVector vli = DoubleVector.broadcast(SPECIES, im[lj + q]);
+                ar0 = xr0.fma(mlr, xi0.fma(mli, ar0));
+                ar1 = xr1.fma(mlr, xi1.fma(mli, ar1));
+                ai0 = xi0.fma(mlr, xr0.fma(vli, ai0));
+                ai1 = xi1.fma(mlr, xr1.fma(vli, ai1));
             }
-            for (; i < r1; i++) {
-                pr[pj + i] /= ljj;
-                pi[pj + i] /= ljj;
-            }
-            for (int q = j + 1; q < k1; q++) {
-                int pq = (q - k0) * stride;
-                double lr = re[q * n + j];
-                double li = im[q * n + j];
-                DoubleVector mlr = DoubleVector.broadcast(SPECIES, -lr);
-                DoubleVector mli = DoubleVector.broadcast(SPECIES, -li);
-                DoubleVector vli = DoubleVector.broadcast(SPECIES, li);
-                i = r0;
-                for (; i < bound; i += LANES) {
-                    DoubleVector xr = DoubleVector.fromArray(SPECIES, pr, pj + i);
-                    DoubleVector xi = DoubleVector.fromArray(SPECIES, pi, pj + i);
-                    // P_q −= (xr + i xi)(lr − i li) = xr lr + xi li + i (xi lr − xr li)
-                    xr.fma(mlr, xi.fma(mli, DoubleVector.fromArray(SPECIES, pr, pq + i))).intoArray(pr, pq + i);
-                    xi.fma(mlr, xr.fma(vli, DoubleVector.fromArray(SPECIES, pi, pq + i))).intoArray(pi, pq + i);
-                }
-                for (; i < r1; i++) {
-                    double xr = pr[pj + i];
-                    double xi = pi[pj + i];
-                    pr[pq + i] = Math.fma(xr, -lr, Math.fma(xi, -li, pr[pq + i]));
-                    pi[pq + i] = Math.fma(xi, -lr, Math.fma(xr, li, pi[pq + i]));
-                }
-            }
+            double ljj = re[lj + j];
+            ar0.div(ljj).intoArray(pr, pj);
+            ar1.div(ljj).intoArray(pr, pj + LANES);
+            ai0.div(ljj).intoArray(pi, pj);
+            ai1.div(ljj).intoArray(pi, pj + LANES);
         }
         for (int i = r0; i < r1; i++) {
-            for (int j = k0; j < k1; j++) {
-                re[i * n + j] = pr[(j - k0) * stride + i];
-                im[i * n + j] = pi[(j - k0) * stride + i];
+            for (int j = 0; j < width; j++) {
+                re[i * n + k0 + j] = pr[base + j * GROUP + i - r0];
+                im[i * n + k0 + j] = pi[base + j * GROUP + i - r0];
             }
         }
     }
 
-    /** A_il −= Σ_k L_ik conj(L_lk) for k₁ ≤ l ≤ i, rows i₀ ≤ i &lt; min(n, i₀ + {@value #ROWS}). */
+    /**
+     * A_il −= Σ_k L_ik conj(L_lk) for the rows of slab g and the columns k₁ ≤ l ≤ i (in whole
+     * groups; the part above the diagonal is scratch). Tiles that would reach past column n−1 go
+     * through a scalar loop, so that no store is masked (masked stores left C2's intrinsics).
+     */
     private static void trailingUpdate(double[] re, double[] im, int n, int k0, int k1, double[] pr, double[] pi,
-                                       int stride, int i0) {
-        int end = Math.min(n, i0 + ROWS);
+                                       int g) {
+        int i0 = k1 + g * GROUP;
+        int end = Math.min(n, i0 + GROUP);
         int i = i0;
         for (; i + 3 < end; i += 4) {
-            for (int l = k1; l <= i + 3; l += 2 * LANES) {
-                block4(re, im, n, i, l, k0, k1, pr, pi, stride);
+            for (int l = k1, h = 0; l <= i + 3; l += GROUP, h++) {
+                if (l + GROUP <= n) {
+                    block4(re, im, n, i, l, k0, k1, pr, pi, h * SLAB);
+                } else {
+                    scalarTile(re, im, n, i, i + 4, l, k0, k1, pr, pi, h * SLAB);
+                }
             }
         }
-        for (; i < end; i++) {
-            for (int l = k1; l <= i; l++) {
+        if (i < end) {
+            for (int l = k1, h = 0; l < end; l += GROUP, h++) {
+                scalarTile(re, im, n, i, end, l, k0, k1, pr, pi, h * SLAB);
+            }
+        }
+    }
+
+    /** Rows r₀ ≤ i &lt; r₁, the columns l ≤ c &lt; min(n, l + GROUP) of slab {@code base}, one entry at a time. */
+    private static void scalarTile(double[] re, double[] im, int n, int r0, int r1, int l, int k0, int k1,
+                                   double[] pr, double[] pi, int base) {
+        for (int i = r0; i < r1; i++) {
+            for (int c = l; c < Math.min(n, l + GROUP); c++) {
                 double sr = 0;
                 double si = 0;
                 for (int k = k0; k < k1; k++) {
                     double ar = re[i * n + k];
                     double ai = im[i * n + k];
-                    double br = pr[(k - k0) * stride + l];
-                    double bi = pi[(k - k0) * stride + l];
+                    double br = pr[base + (k - k0) * GROUP + c - l];
+                    double bi = pi[base + (k - k0) * GROUP + c - l];
                     sr += ar * br + ai * bi;
                     si += ai * br - ar * bi;
                 }
-                re[i * n + l] -= sr;
-                im[i * n + l] -= si;
+                re[i * n + c] -= sr;
+                im[i * n + c] -= si;
             }
         }
     }
 
-    /** Rows i..i+3, columns l..l+2·LANES−1 (those &lt; n written): 16 accumulators. */
+    /** Rows i..i+3, columns l..l+GROUP−1 (all &lt; n) from slab {@code base}: 16 accumulators. */
     private static void block4(double[] re, double[] im, int n, int i, int l, int k0, int k1, double[] pr,
-                               double[] pi, int stride) {
+                               double[] pi, int base) {
         DoubleVector r00 = DoubleVector.zero(SPECIES);
         DoubleVector r01 = r00;
         DoubleVector r10 = r00;
@@ -197,8 +215,7 @@ public final class HermitianBlockedCholesky {
         int o1 = o0 + n;
         int o2 = o1 + n;
         int o3 = o2 + n;
-        for (int k = k0; k < k1; k++) {
-            int p = (k - k0) * stride + l;
+        for (int k = k0, p = base; k < k1; k++, p += GROUP) {
             DoubleVector br0 = DoubleVector.fromArray(SPECIES, pr, p);
             DoubleVector br1 = DoubleVector.fromArray(SPECIES, pr, p + LANES);
             DoubleVector bi0 = DoubleVector.fromArray(SPECIES, pi, p);
@@ -233,27 +250,25 @@ public final class HermitianBlockedCholesky {
             m30 = na.fma(bi0, ai.fma(br0, m30));
             m31 = na.fma(bi1, ai.fma(br1, m31));
         }
-        // masked to the columns < n and written inline (a vector passed to a non-inlined helper is boxed)
-        VectorMask<Double> v0 = SPECIES.indexInRange(l, n);
-        VectorMask<Double> v1 = SPECIES.indexInRange(l + LANES, n);
+        // written inline: a vector passed to a non-inlined helper is boxed
         int c0 = l;
         int c1 = l + LANES;
-        DoubleVector.fromArray(SPECIES, re, o0 + c0, v0).sub(r00).intoArray(re, o0 + c0, v0);
-        DoubleVector.fromArray(SPECIES, re, o0 + c1, v1).sub(r01).intoArray(re, o0 + c1, v1);
-        DoubleVector.fromArray(SPECIES, im, o0 + c0, v0).sub(m00).intoArray(im, o0 + c0, v0);
-        DoubleVector.fromArray(SPECIES, im, o0 + c1, v1).sub(m01).intoArray(im, o0 + c1, v1);
-        DoubleVector.fromArray(SPECIES, re, o1 + c0, v0).sub(r10).intoArray(re, o1 + c0, v0);
-        DoubleVector.fromArray(SPECIES, re, o1 + c1, v1).sub(r11).intoArray(re, o1 + c1, v1);
-        DoubleVector.fromArray(SPECIES, im, o1 + c0, v0).sub(m10).intoArray(im, o1 + c0, v0);
-        DoubleVector.fromArray(SPECIES, im, o1 + c1, v1).sub(m11).intoArray(im, o1 + c1, v1);
-        DoubleVector.fromArray(SPECIES, re, o2 + c0, v0).sub(r20).intoArray(re, o2 + c0, v0);
-        DoubleVector.fromArray(SPECIES, re, o2 + c1, v1).sub(r21).intoArray(re, o2 + c1, v1);
-        DoubleVector.fromArray(SPECIES, im, o2 + c0, v0).sub(m20).intoArray(im, o2 + c0, v0);
-        DoubleVector.fromArray(SPECIES, im, o2 + c1, v1).sub(m21).intoArray(im, o2 + c1, v1);
-        DoubleVector.fromArray(SPECIES, re, o3 + c0, v0).sub(r30).intoArray(re, o3 + c0, v0);
-        DoubleVector.fromArray(SPECIES, re, o3 + c1, v1).sub(r31).intoArray(re, o3 + c1, v1);
-        DoubleVector.fromArray(SPECIES, im, o3 + c0, v0).sub(m30).intoArray(im, o3 + c0, v0);
-        DoubleVector.fromArray(SPECIES, im, o3 + c1, v1).sub(m31).intoArray(im, o3 + c1, v1);
+        DoubleVector.fromArray(SPECIES, re, o0 + c0).sub(r00).intoArray(re, o0 + c0);
+        DoubleVector.fromArray(SPECIES, re, o0 + c1).sub(r01).intoArray(re, o0 + c1);
+        DoubleVector.fromArray(SPECIES, im, o0 + c0).sub(m00).intoArray(im, o0 + c0);
+        DoubleVector.fromArray(SPECIES, im, o0 + c1).sub(m01).intoArray(im, o0 + c1);
+        DoubleVector.fromArray(SPECIES, re, o1 + c0).sub(r10).intoArray(re, o1 + c0);
+        DoubleVector.fromArray(SPECIES, re, o1 + c1).sub(r11).intoArray(re, o1 + c1);
+        DoubleVector.fromArray(SPECIES, im, o1 + c0).sub(m10).intoArray(im, o1 + c0);
+        DoubleVector.fromArray(SPECIES, im, o1 + c1).sub(m11).intoArray(im, o1 + c1);
+        DoubleVector.fromArray(SPECIES, re, o2 + c0).sub(r20).intoArray(re, o2 + c0);
+        DoubleVector.fromArray(SPECIES, re, o2 + c1).sub(r21).intoArray(re, o2 + c1);
+        DoubleVector.fromArray(SPECIES, im, o2 + c0).sub(m20).intoArray(im, o2 + c0);
+        DoubleVector.fromArray(SPECIES, im, o2 + c1).sub(m21).intoArray(im, o2 + c1);
+        DoubleVector.fromArray(SPECIES, re, o3 + c0).sub(r30).intoArray(re, o3 + c0);
+        DoubleVector.fromArray(SPECIES, re, o3 + c1).sub(r31).intoArray(re, o3 + c1);
+        DoubleVector.fromArray(SPECIES, im, o3 + c0).sub(m30).intoArray(im, o3 + c0);
+        DoubleVector.fromArray(SPECIES, im, o3 + c1).sub(m31).intoArray(im, o3 + c1);
     }
 
     /** Solves L L† x = b in place for interleaved complex b (2n doubles) with the factor of {@link #factor}. */
