@@ -74,6 +74,7 @@ public final class BenchCommand implements Command {
         }
         int measured = quick ? Math.min(iterations, 3) : iterations;
         int warmup = quick ? 1 : 3;
+        double warmupSeconds = quick ? 0 : 4;
         double peak = FmaPeak.gflops(quick ? 20_000_000L : 100_000_000L, 3);
         List<Result> results = new ArrayList<>();
         if (!json) {
@@ -84,7 +85,7 @@ public final class BenchCommand implements Command {
                     "Gram ms GF/s (%pk)", "Chol ms GF/s (%pk)");
         }
         for (String n : names) {
-            Result r = measure(all.get(n), threads, warmup, measured);
+            Result r = measure(all.get(n), threads, warmup, warmupSeconds, measured);
             results.add(r);
             if (!json) {
                 double threadPeak = peak * threads;
@@ -109,19 +110,19 @@ public final class BenchCommand implements Command {
                           KernelRates kernels) {
     }
 
-    private static Result measure(BenchProblem problem, int threads, int warmup, int measured) throws IOException {
+    /** {@code warmup} iterations, then {@code measured} timed ones, after a JIT warm-up of {@code warmupSeconds}. */
+    private static Result measure(BenchProblem problem, int threads, int warmup, double warmupSeconds, int measured)
+            throws IOException {
         Rbm rbm = problem.ansatz(SEED);
-        MetropolisSampler sampler = problem.sampler(rbm, CHAINS, SEED + 1);
         try (ChainPool pool = new ChainPool(threads)) {
-            VmcDriver driver = new VmcDriver(rbm, problem.hamiltonian(), sampler,
-                    new StochasticReconfiguration(SrSolvers.auto(), DiagonalShift.absolute(Schedule.constant(0.01))),
-                    new Sgd(0.01), pool, SAMPLES_PER_CHAIN, DISCARD_SWEEPS);
+            VmcDriver driver = driver(problem, rbm, pool);
             List<double[]> trace = new ArrayList<>();
             double wall = 0;
             double sampling = 0;
             double update = 0;
             double total = 0;
             double energy = Double.NaN;
+            warmUp(problem, pool, warmupSeconds);
             for (int it = 0; it < warmup + measured; it++) {
                 long t0 = System.nanoTime();
                 IterationResult r = driver.step(it);
@@ -141,6 +142,26 @@ public final class BenchCommand implements Command {
             return new Result(problem.name(), rbm.nParameters(), threads, total / measured, sampling / measured,
                     update / measured, driver.nSamples() * measured / sampling, rss, energy,
                     problem.exactEnergyPerSite(), trace, kernels);
+        }
+    }
+
+    private static VmcDriver driver(BenchProblem problem, Rbm rbm, ChainPool pool) {
+        return new VmcDriver(rbm, problem.hamiltonian(), problem.sampler(rbm, CHAINS, SEED + 1),
+                new StochasticReconfiguration(SrSolvers.auto(), DiagonalShift.absolute(Schedule.constant(0.01))),
+                new Sgd(0.01), pool, SAMPLES_PER_CHAIN, DISCARD_SWEEPS);
+    }
+
+    /**
+     * Steps a throwaway copy of the problem for {@code seconds}: C2 needs a few seconds to compile
+     * the kernels, and with every core busy its compiler threads starve, so a warm-up of a fixed
+     * number of iterations left partly interpreted code in the two-thread figures. A copy keeps
+     * the measured run's energies independent of how fast the machine is.
+     */
+    private static void warmUp(BenchProblem problem, ChainPool pool, double seconds) {
+        VmcDriver driver = driver(problem, problem.ansatz(SEED), pool);
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        for (int it = 0; System.nanoTime() < end; it++) {
+            driver.step(it);
         }
     }
 
