@@ -121,9 +121,9 @@ public final class MetropolisSampler {
     /**
      * Runs chain c on the calling thread. The random stream, the move sites and the ratio, all
      * written on every proposal, are worked on in copies allocated here, by the thread that runs
-     * the chain: the pool's threads would otherwise write to neighbouring small objects (after a
-     * garbage collection, the per-chain generators sit next to each other) and share their cache
-     * lines, which cost a quarter of the two-thread sampling speed.
+     * the chain: the pool's threads would otherwise write to neighbouring small objects (a
+     * garbage collection copies the per-chain generators next to each other) and share their
+     * cache lines.
      */
     private void runChain(int c, int samples, int discard, SampleVisitor visitor) {
         WalkerCache cache = caches[c];
