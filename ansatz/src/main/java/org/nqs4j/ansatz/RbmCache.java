@@ -159,8 +159,13 @@ public final class RbmCache implements WalkerCache {
             RbmKernels.flipTheta(rbm.wRe, rbm.wIm, rbm.nHidden, sigma, sites, offset, count,
                     thetaRe, thetaIm);
         }
-        RbmKernels.tanhAfterFlips(rbm.tanh2wRe, rbm.tanh2wIm, rbm.nHidden, sigma, sites, offset, count,
-                thetaRe, thetaIm, tanhRe, tanhIm);
+        if (vectorised) {
+            RbmVectorKernels.tanhAfterFlips(rbm.tanh2wRe, rbm.tanh2wIm, rbm.nHidden, sigma, sites, offset, count,
+                    thetaRe, thetaIm, tanhRe, tanhIm);
+        } else {
+            RbmKernels.tanhAfterFlips(rbm.tanh2wRe, rbm.tanh2wIm, rbm.nHidden, sigma, sites, offset, count,
+                    thetaRe, thetaIm, tanhRe, tanhIm);
+        }
         for (int f = offset; f < offset + count; f++) {
             sigma[sites[f]] = -sigma[sites[f]];
         }

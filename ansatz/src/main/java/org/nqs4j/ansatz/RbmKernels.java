@@ -121,7 +121,15 @@ public final class RbmKernels {
     public static void tanhAfterFlips(double[] tanh2wRe, double[] tanh2wIm, int nHidden, int[] sigma,
                                       int[] sites, int offset, int count, double[] thetaRe,
                                       double[] thetaIm, double[] tanhRe, double[] tanhIm) {
-        for (int j = 0; j < nHidden; j++) {
+        tanhAfterFlips(tanh2wRe, tanh2wIm, nHidden, sigma, sites, offset, count, thetaRe, thetaIm, tanhRe, tanhIm,
+                0, nHidden);
+    }
+
+    /** {@link #tanhAfterFlips} for the hidden units from ≤ j &lt; to. */
+    static void tanhAfterFlips(double[] tanh2wRe, double[] tanh2wIm, int nHidden, int[] sigma, int[] sites,
+                               int offset, int count, double[] thetaRe, double[] thetaIm, double[] tanhRe,
+                               double[] tanhIm, int from, int to) {
+        for (int j = from; j < to; j++) {
             double tr = tanhRe[j];
             double ti = tanhIm[j];
             boolean exact = false;

@@ -103,6 +103,63 @@ public final class RbmVectorKernels {
     }
 
     /**
+     * {@link RbmKernels#tanhAfterFlips} on whole vectors of hidden units: the same addition
+     * theorem, operation for operation, so the result is the same bits as the scalar kernel's. A
+     * vector with any lane outside the well-conditioned region (rare) is handed, whole, to the
+     * scalar kernel, which recomputes that lane from θ; so is the tail of M mod LANES units.
+     *
+     * @param sigma spins before the move
+     * @param theta θ after the move
+     */
+    public static void tanhAfterFlips(double[] tanh2wRe, double[] tanh2wIm, int nHidden, int[] sigma, int[] sites,
+                                      int offset, int count, double[] thetaRe, double[] thetaIm, double[] tanhRe,
+                                      double[] tanhIm) {
+        double floor2 = RbmKernels.ADDITION_THEOREM_FLOOR * RbmKernels.ADDITION_THEOREM_FLOOR;
+        DoubleVector floor2V = DoubleVector.broadcast(SPECIES, floor2);
+        DoubleVector ceiling2V = DoubleVector.broadcast(SPECIES, 1.0 / floor2);
+        int bound = SPECIES.loopBound(nHidden);
+        for (int j = 0; j < bound; j += LANES) {
+            DoubleVector tr = DoubleVector.fromArray(SPECIES, tanhRe, j);
+            DoubleVector ti = DoubleVector.fromArray(SPECIES, tanhIm, j);
+            boolean exact = false;
+            for (int f = offset; f < offset + count; f++) {
+                int w = sites[f] * nHidden + j;
+                double minusSigma = -sigma[sites[f]];
+                DoubleVector ur = DoubleVector.fromArray(SPECIES, tanh2wRe, w).mul(minusSigma);
+                DoubleVector ui = DoubleVector.fromArray(SPECIES, tanh2wIm, w).mul(minusSigma);
+                DoubleVector sr = ONE.sub(tr.mul(tr)).add(ti.mul(ti)); // 1 − t²
+                DoubleVector si = tr.mul(-2.0).mul(ti);
+                DoubleVector dr = ONE.add(tr.mul(ur)).sub(ti.mul(ui)); // 1 + t·u
+                DoubleVector di = tr.mul(ui).add(ti.mul(ur));
+                DoubleVector d2 = dr.mul(dr).add(di.mul(di));
+                // the scalar test, negated so that NaN also leaves the addition theorem
+                boolean wellConditioned = sr.mul(sr).add(si.mul(si)).compare(VectorOperators.GE, floor2V)
+                        .and(d2.compare(VectorOperators.GE, floor2V))
+                        .and(tr.mul(tr).add(ti.mul(ti)).compare(VectorOperators.LE, ceiling2V))
+                        .and(ur.mul(ur).add(ui.mul(ui)).compare(VectorOperators.LE, ceiling2V)).allTrue();
+                if (!wellConditioned) {
+                    exact = true;
+                    break;
+                }
+                DoubleVector nr = tr.add(ur);
+                DoubleVector ni = ti.add(ui);
+                DoubleVector inv = ONE.div(d2);
+                tr = nr.mul(dr).add(ni.mul(di)).mul(inv);
+                ti = ni.mul(dr).sub(nr.mul(di)).mul(inv);
+            }
+            if (exact) {
+                RbmKernels.tanhAfterFlips(tanh2wRe, tanh2wIm, nHidden, sigma, sites, offset, count, thetaRe, thetaIm,
+                        tanhRe, tanhIm, j, j + LANES);
+            } else {
+                tr.intoArray(tanhRe, j);
+                ti.intoArray(tanhIm, j);
+            }
+        }
+        RbmKernels.tanhAfterFlips(tanh2wRe, tanh2wIm, nHidden, sigma, sites, offset, count, thetaRe, thetaIm,
+                tanhRe, tanhIm, bound, nHidden);
+    }
+
+    /**
      * Vector form of {@link RbmKernels#hiddenLogRatioOneFlip}:
      * log Πⱼ [cosh 2Wⱼᵢ − σᵢ tanh θⱼ sinh 2Wⱼᵢ], or false when refused.
      *

@@ -144,4 +144,56 @@ class RbmVectorKernelsTest {
         assertFalse(RbmVectorKernels.hiddenLogRatioOneFlip(cr, ci, sr, si, 0, 1.0, tr, ti, 1,
                 lanes, new double[2]));
     }
+
+    /**
+     * The vector tanh update is the scalar one operation for operation: the same bits along
+     * random one- and two-site walks, including the vectors that fall back to tanh θ (scale 6
+     * saturates angles) and the tail of M mod LANES units.
+     */
+    @Test
+    void tanhAfterFlipsIsBitIdenticalToTheScalarKernel() {
+        SplittableRandom rnd = new SplittableRandom(23);
+        int n = 11;
+        int m = 2 * RbmVectorKernels.LANES + 3;
+        for (double scale : new double[] {0.05, 1.0, 6.0}) {
+            double[] wRe = Reference.randomParameters(rnd, n * m, scale);
+            double[] wIm = Reference.randomParameters(rnd, n * m, scale);
+            double[] twoRe = new double[n * m];
+            double[] twoIm = new double[n * m];
+            for (int k = 0; k < n * m; k++) {
+                twoRe[k] = 2 * wRe[k];
+                twoIm[k] = 2 * wIm[k];
+            }
+            double[] t2Re = new double[n * m];
+            double[] t2Im = new double[n * m];
+            RbmKernels.tanh(twoRe, twoIm, n * m, t2Re, t2Im);
+            int[] sigma = new int[n];
+            for (int i = 0; i < n; i++) {
+                sigma[i] = rnd.nextBoolean() ? 1 : -1;
+            }
+            double[] thetaRe = new double[m];
+            double[] thetaIm = new double[m];
+            RbmKernels.theta(new double[m], new double[m], wRe, wIm, sigma, n, m, thetaRe, thetaIm);
+            double[] scalarRe = new double[m];
+            double[] scalarIm = new double[m];
+            RbmKernels.tanh(thetaRe, thetaIm, m, scalarRe, scalarIm);
+            double[] vectorRe = scalarRe.clone();
+            double[] vectorIm = scalarIm.clone();
+            int[] sites = new int[2];
+            for (int step = 0; step < 300; step++) {
+                int count = 1 + rnd.nextInt(2);
+                sites[0] = rnd.nextInt(n);
+                sites[1] = (sites[0] + 1 + rnd.nextInt(n - 1)) % n;
+                RbmKernels.flipTheta(wRe, wIm, m, sigma, sites, 0, count, thetaRe, thetaIm);
+                RbmKernels.tanhAfterFlips(t2Re, t2Im, m, sigma, sites, 0, count, thetaRe, thetaIm, scalarRe, scalarIm);
+                RbmVectorKernels.tanhAfterFlips(t2Re, t2Im, m, sigma, sites, 0, count, thetaRe, thetaIm, vectorRe,
+                        vectorIm);
+                for (int f = 0; f < count; f++) {
+                    sigma[sites[f]] = -sigma[sites[f]];
+                }
+                assertTrue(Arrays.equals(scalarRe, vectorRe) && Arrays.equals(scalarIm, vectorIm),
+                        "scale " + scale + ", step " + step);
+            }
+        }
+    }
 }
