@@ -52,10 +52,20 @@ public final class Forces {
         }
         meanRe /= n;
         meanIm /= n;
-        double[] data = centeredO.data();
+        // F = ΔO† ε / N_s = (O† ε − conj(Ō) Σ_s ε_s) / N_s: a pending centring is applied to F
+        double[] data = centeredO.rawRows();
+        double[] mean = centeredO.pendingMean();
         double inv = 1.0 / n;
         double re = meanRe;
         double im = meanIm;
+        double residualRe = 0; // Σ_s (E_s − Ē)/N_s, zero but for rounding
+        double residualIm = 0;
+        for (int s = 0; s < n; s++) {
+            residualRe += (localEnergies[2 * s] - re) * inv;
+            residualIm += (localEnergies[2 * s + 1] - im) * inv;
+        }
+        double sumRe = residualRe;
+        double sumIm = centeredO.isComplex() ? residualIm : 0.0;
         int p = centeredO.nParameters();
         int blocks = (p + PARAMETER_BLOCK - 1) / PARAMETER_BLOCK;
         boolean complex = centeredO.isComplex();
@@ -71,6 +81,13 @@ public final class Forces {
                     DenseKernels.complexAxpyConjugate(dRe, dIm, data, s * row + 2 * from, force, 2 * from, count);
                 } else {
                     DenseKernels.axpy(dRe, data, s * row + from, force, from, count);
+                }
+            }
+            if (mean != null) {
+                if (complex) {
+                    DenseKernels.complexAxpyConjugate(-sumRe, -sumIm, mean, 2 * from, force, 2 * from, count);
+                } else {
+                    DenseKernels.axpy(-sumRe, mean, from, force, from, count);
                 }
             }
         });

@@ -23,18 +23,32 @@ public final class SampleMatrixOps {
         multiply(a, v, out, TaskRunner.SERIAL);
     }
 
-    /** {@link #multiply(LogDerivativeSamples, double[], double[])} with fixed row blocks over {@code tasks}. */
+    /**
+     * {@link #multiply(LogDerivativeSamples, double[], double[])} with fixed row blocks over
+     * {@code tasks}. A pending centring is applied as ΔO v = O v − (Ō·v) 1, without touching O.
+     */
     public static void multiply(LogDerivativeSamples a, double[] v, double[] out, TaskRunner tasks) {
         int p = a.nParameters();
         int row = a.rowLength();
         int n = a.nSamples();
-        double[] data = a.data();
+        double[] data = a.rawRows();
+        double[] mean = a.pendingMean();
+        double[] meanDotV = new double[2];
+        if (mean != null) {
+            if (a.isComplex()) {
+                DenseKernels.complexDot(mean, 0, v, 0, p, meanDotV, 0);
+            } else {
+                meanDotV[0] = DenseKernels.dot(mean, 0, v, 0, p);
+            }
+        }
         tasks.forEach((n + ROW_BLOCK - 1) / ROW_BLOCK, b -> {
             for (int s = b * ROW_BLOCK; s < Math.min(n, (b + 1) * ROW_BLOCK); s++) {
                 if (a.isComplex()) {
                     DenseKernels.complexDot(data, s * row, v, 0, p, out, 2 * s);
+                    out[2 * s] -= meanDotV[0];
+                    out[2 * s + 1] -= meanDotV[1];
                 } else {
-                    out[s] = DenseKernels.dot(data, s * row, v, 0, p);
+                    out[s] = DenseKernels.dot(data, s * row, v, 0, p) - meanDotV[0];
                 }
             }
         });
@@ -55,7 +69,17 @@ public final class SampleMatrixOps {
         int p = a.nParameters();
         int row = a.rowLength();
         int c = a.isComplex() ? 2 : 1;
-        double[] data = a.data();
+        double[] data = a.rawRows();
+        double[] mean = a.pendingMean();
+        // a pending centring: ΔO† w = O† w − conj(Ō) Σ_s w_s
+        double sumRe = 0;
+        double sumIm = 0;
+        for (int s = 0; s < a.nSamples(); s++) {
+            sumRe += w[c * s];
+            sumIm += a.isComplex() ? w[2 * s + 1] : 0.0;
+        }
+        double minusRe = -scale * sumRe;
+        double minusIm = -scale * sumIm;
         tasks.forEach((p + PARAMETER_BLOCK - 1) / PARAMETER_BLOCK, b -> {
             int k0 = b * PARAMETER_BLOCK;
             int count = Math.min(p, k0 + PARAMETER_BLOCK) - k0;
@@ -66,6 +90,13 @@ public final class SampleMatrixOps {
                             out, 2 * k0, count);
                 } else {
                     DenseKernels.axpy(scale * w[s], data, s * row + k0, out, k0, count);
+                }
+            }
+            if (mean != null) {
+                if (a.isComplex()) {
+                    DenseKernels.complexAxpyConjugate(minusRe, minusIm, mean, 2 * k0, out, 2 * k0, count);
+                } else {
+                    DenseKernels.axpy(minusRe, mean, k0, out, k0, count);
                 }
             }
         });

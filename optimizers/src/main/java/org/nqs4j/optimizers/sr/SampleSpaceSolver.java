@@ -76,7 +76,6 @@ public final class SampleSpaceSolver implements SrSolver {
         }
         sampleVector = DenseQgt.ensure(sampleVector, components * n);
         adjoint = DenseQgt.ensure(adjoint, centeredO.rowLength());
-        double[] data = centeredO.data();
 
         // g = D⁻¹F (in δ); A D⁻¹A† is the Gram matrix of the rows of A weighted by D^{-1/2}
         inverseRootShift = DenseQgt.ensure(inverseRootShift, p);
@@ -108,6 +107,7 @@ public final class SampleSpaceSolver implements SrSolver {
             }
         } else if (centeredO.isComplex()) {
             complexM.reshape(n, n);
+            double[] data = centeredO.data();
             // the kernel gives ⟨b_s, b_t⟩ = Σ_k conj(B_sk) B_tk; (B B†)_st is its conjugate
             gram.hermitian(data, n, p, inverseRootShift, 1.0, complexM.data, tasks);
             for (int j = 1; j < 2 * n * n; j += 2) {
@@ -119,6 +119,7 @@ public final class SampleSpaceSolver implements SrSolver {
             cholesky.solve(complexM, sampleVector, "N_s I + A D^-1 A^dagger");
         } else {
             realM.reshape(n, n);
+            double[] data = centeredO.data();
             gram.symmetric(data, n, p, inverseRootShift, 1.0, realM.data, tasks);
             for (int s = 0; s < n; s++) {
                 realM.data[s * n + s] += n;

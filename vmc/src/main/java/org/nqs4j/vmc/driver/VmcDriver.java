@@ -3,7 +3,6 @@ package org.nqs4j.vmc.driver;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.nqs4j.ansatz.WalkerCache;
 import org.nqs4j.ansatz.WaveFunction;
 import org.nqs4j.hamiltonians.Connections;
@@ -117,7 +116,7 @@ public final class VmcDriver {
     public IterationResult step(int iteration) {
         long t0 = System.nanoTime();
         int row = logDerivatives.rowLength();
-        double[] o = logDerivatives.data();
+        double[] o = logDerivatives.rowsToFill();
         sampler.sample(samplesPerChain, discardSweeps, (c, s, cache) -> {
             int index = c * samplesPerChain + s;
             scratch[c].storeLocalValue(hamiltonian, cache, localEnergies, index);
@@ -149,10 +148,11 @@ public final class VmcDriver {
         if (!allFinite(localEnergies)) {
             return "non-finite local energy";
         }
-        if (!allFinite(logDerivatives.data(), pool)) {
+        logDerivatives.center(meanO, pool::forEach);
+        // a NaN or ±∞ anywhere in a column of O makes its mean non-finite: P checks, not N_s·P
+        if (!allFinite(meanO)) {
             return "non-finite log-derivative O_k";
         }
-        logDerivatives.center(meanO, pool::forEach);
         Forces.compute(logDerivatives, localEnergies, force, pool::forEach);
         try {
             preconditioner.apply(logDerivatives, force, direction, iteration);
@@ -201,24 +201,6 @@ public final class VmcDriver {
         psi.setParameters(state.parameters());
         consecutiveFailures = state.consecutiveFailures();
         shiftScale = state.shiftScale();
-    }
-
-    /** Doubles per task of the parallel finiteness check of O (N_s × P can be hundreds of MB). */
-    private static final int FINITE_BLOCK = 1 << 16;
-
-    /** {@link #allFinite(double[])} over fixed blocks on the pool (a boolean AND: any order gives the same). */
-    private static boolean allFinite(double[] a, ChainPool pool) {
-        int blocks = (a.length + FINITE_BLOCK - 1) / FINITE_BLOCK;
-        AtomicBoolean finite = new AtomicBoolean(true);
-        pool.forEach(blocks, b -> {
-            for (int j = b * FINITE_BLOCK; j < Math.min(a.length, (b + 1) * FINITE_BLOCK); j++) {
-                if (!Double.isFinite(a[j])) {
-                    finite.set(false);
-                    return;
-                }
-            }
-        });
-        return finite.get();
     }
 
     private static boolean allFinite(double[] a) {
