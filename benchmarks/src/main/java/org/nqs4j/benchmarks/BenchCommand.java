@@ -19,6 +19,8 @@ import org.nqs4j.vmc.cli.Command;
 import org.nqs4j.vmc.cli.UsageException;
 import org.nqs4j.vmc.driver.IterationResult;
 import org.nqs4j.vmc.driver.VmcDriver;
+import org.nqs4j.vmc.plot.LinePlot;
+import org.nqs4j.vmc.plot.Series;
 
 /**
  * {@code nqs bench}: the peers' problems ({@link BenchProblem}) with the peers' settings: 1,000
@@ -42,14 +44,16 @@ public final class BenchCommand implements Command {
 
     @Override
     public String usage() {
-        return "bench [--json] [--threads N] [--problems a,b,...] [--quick] [--iterations K]\n"
-                + "      time the reference problems (samples/s, s/iteration, peak RSS, FMA peak)";
+        return "bench [--json] [--out DIR] [--threads N] [--problems a,b,...] [--quick] [--iterations K]\n"
+                + "      time the reference problems (samples/s, s/iteration, peak RSS, FMA peak); --out DIR also\n"
+                + "      writes bench.json, bench.md and the energy against wall time (energy-vs-wall.png/.svg)";
     }
 
     @Override
     public int run(List<String> args) throws IOException {
         boolean json = false;
         boolean quick = false;
+        Path out = null;
         int threads = 1;
         int iterations = 10;
         List<String> names = null;
@@ -57,6 +61,7 @@ public final class BenchCommand implements Command {
             switch (args.get(k)) {
                 case "--json" -> json = true;
                 case "--quick" -> quick = true;
+                case "--out" -> out = Path.of(value(args, ++k, "--out"));
                 case "--threads" -> threads = positive(value(args, ++k, "--threads"), "--threads");
                 case "--iterations" -> iterations = positive(value(args, ++k, "--iterations"), "--iterations");
                 case "--problems" -> names = List.of(value(args, ++k, "--problems").split(","));
@@ -75,33 +80,70 @@ public final class BenchCommand implements Command {
         int measured = quick ? Math.min(iterations, 3) : iterations;
         int warmup = quick ? 1 : 3;
         double warmupSeconds = quick ? 0 : 4;
-        double peak = FmaPeak.gflops(quick ? 20_000_000L : 100_000_000L, 3);
+        // a shorter measurement in --quick runs read below the true peak before C2 had compiled it
+        double peak = FmaPeak.gflops(100_000_000L, 3);
         List<Result> results = new ArrayList<>();
+        List<String> table = new ArrayList<>();
+        table.add(String.format(Locale.ROOT, "FMA peak of one core (Vector API, %d lanes): %.1f GFLOP/s; %d thread(s)",
+                jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.length(), peak, threads));
+        table.add(String.format(Locale.ROOT, "%-28s %7s %8s %12s %12s %10s %10s %9s %11s %24s %24s", "problem",
+                "params", "s/iter", "sampling s", "update s", "samples/s", "per core", "RSS MB", "E/N",
+                "Gram ms GF/s (%pk)", "Chol ms GF/s (%pk)"));
         if (!json) {
-            System.out.printf(Locale.ROOT, "FMA peak of one core (Vector API, %d lanes): %.1f GFLOP/s; %d thread(s)%n",
-                    jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.length(), peak, threads);
-            System.out.printf(Locale.ROOT, "%-28s %7s %8s %12s %12s %10s %10s %9s %11s %24s %24s%n", "problem",
-                    "params", "s/iter", "sampling s", "update s", "samples/s", "per core", "RSS MB", "E/N",
-                    "Gram ms GF/s (%pk)", "Chol ms GF/s (%pk)");
+            table.forEach(System.out::println);
         }
         for (String n : names) {
             Result r = measure(all.get(n), threads, warmup, warmupSeconds, measured);
             results.add(r);
+            double threadPeak = peak * threads;
+            String line = String.format(Locale.ROOT,
+                    "%-28s %7d %8.4f %12.4f %12.4f %10.0f %10.0f %9.0f %11.5f %7.1f %7.1f (%3.0f%%) %7.1f %7.1f (%3.0f%%)",
+                    r.name, r.parameters, r.secondsPerIteration, r.samplingSeconds, r.updateSeconds,
+                    r.samplesPerSecond, r.samplesPerSecond / threads, r.peakRssMb, r.energyPerSite,
+                    1e3 * r.kernels.gramSeconds(), r.kernels.gramGflops(), 100 * r.kernels.gramGflops() / threadPeak,
+                    1e3 * r.kernels.choleskySeconds(), r.kernels.choleskyGflops(),
+                    100 * r.kernels.choleskyGflops() / threadPeak);
+            table.add(line);
             if (!json) {
-                double threadPeak = peak * threads;
-                System.out.printf(Locale.ROOT,
-                        "%-28s %7d %8.4f %12.4f %12.4f %10.0f %10.0f %9.0f %11.5f %7.1f %7.1f (%3.0f%%) %7.1f %7.1f (%3.0f%%)%n",
-                        r.name, r.parameters, r.secondsPerIteration, r.samplingSeconds, r.updateSeconds,
-                        r.samplesPerSecond, r.samplesPerSecond / threads, r.peakRssMb, r.energyPerSite,
-                        1e3 * r.kernels.gramSeconds(), r.kernels.gramGflops(), 100 * r.kernels.gramGflops() / threadPeak,
-                        1e3 * r.kernels.choleskySeconds(), r.kernels.choleskyGflops(),
-                        100 * r.kernels.choleskyGflops() / threadPeak);
+                System.out.println(line);
             }
         }
         if (json) {
             System.out.println(toJson(results, peak, threads));
         }
+        if (out != null) {
+            writeOutputs(out, results, peak, threads, table);
+            if (!json) {
+                System.out.println("wrote " + out.resolve("bench.json") + ", bench.md, energy-vs-wall.png/.svg");
+            }
+        }
         return 0;
+    }
+
+    /**
+     * bench.json, bench.md (the table) and the relative energy error |E/N − E₀/N| / |E₀/N| of every
+     * problem with a known E₀ against wall time, log scale (energy-vs-wall.png and .svg).
+     */
+    private static void writeOutputs(Path dir, List<Result> results, double peak, int threads, List<String> table)
+            throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("bench.json"), toJson(results, peak, threads) + "\n");
+        Files.writeString(dir.resolve("bench.md"), "```\n" + String.join("\n", table) + "\n```\n");
+        LinePlot plot = new LinePlot("Energy against wall time (" + threads + " thread(s))", "wall time (s)",
+                "|E/N − E0/N| / |E0/N|").logY();
+        for (Result r : results) {
+            if (!Double.isFinite(r.exactEnergyPerSite)) {
+                continue;
+            }
+            double[] x = new double[r.trace.size()];
+            double[] y = new double[r.trace.size()];
+            for (int t = 0; t < x.length; t++) {
+                x[t] = r.trace.get(t)[0];
+                y[t] = Math.abs(r.trace.get(t)[1] - r.exactEnergyPerSite) / Math.abs(r.exactEnergyPerSite);
+            }
+            plot.add(new Series(r.name, x, y, null));
+        }
+        plot.write(dir, "energy-vs-wall");
     }
 
     private record Result(String name, int parameters, int threads, double secondsPerIteration,

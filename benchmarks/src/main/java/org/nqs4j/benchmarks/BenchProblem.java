@@ -15,6 +15,7 @@ import org.nqs4j.samplers.ExchangeRule;
 import org.nqs4j.samplers.LocalFlipRule;
 import org.nqs4j.samplers.MetropolisSampler;
 import org.nqs4j.samplers.TransitionRule;
+import org.nqs4j.validation.BetheAnsatzHeisenberg;
 
 /**
  * A standard problem of the reference codes (/work/shared/peers.md): Pauli units, periodic
@@ -36,8 +37,10 @@ public record BenchProblem(String name, Lattice lattice, boolean heisenberg, dou
         for (int alpha : new int[] {1, 2, 4}) {
             add(all, new BenchProblem("heisenberg-chain-40-a" + alpha, chain40, true, 0, alpha, -1.7746522788));
         }
+        // Pauli units: 4 × the spin-½ Bethe-ansatz energy
+        double chain100Exact = 4 * BetheAnsatzHeisenberg.groundState(100, 1.0).groundEnergy() / 100;
         for (int alpha : new int[] {1, 2, 4}) {
-            add(all, new BenchProblem("heisenberg-chain-100-a" + alpha, chain100, true, 0, alpha, Double.NaN));
+            add(all, new BenchProblem("heisenberg-chain-100-a" + alpha, chain100, true, 0, alpha, chain100Exact));
         }
         add(all, new BenchProblem("tfim-chain-40-h1-a1", chain40, false, 1.0, 1, -1.2735668529));
         add(all, new BenchProblem("heisenberg-square-10x10-a1", square10, true, 0, 1, -2.686196));
