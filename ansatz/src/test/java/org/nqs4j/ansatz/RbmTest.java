@@ -250,63 +250,16 @@ class RbmTest {
     void realLogDerivativesMatchCentralDifferences() {
         SplittableRandom rnd = new SplittableRandom(31);
         Rbm rbm = Rbm.real(4, 2);
-        double[] p = Reference.randomParameters(rnd, rbm.parameterArrayLength(), 0.5);
-        rbm.setParameters(p);
-        int[] sigma = Reference.randomConfiguration(rnd, 4);
-        RbmCache cache = rbm.newCache();
-        cache.reset(sigma);
-        double[] o = new double[p.length + 5];
-        cache.logDerivatives(o, 5);
-        // central difference: truncation h²/6 |f'''| ≲ 1e-11, rounding ε|log ψ|/h ≲ 1e-10
-        double h = 1e-5;
-        double[] plus = new double[2];
-        double[] minus = new double[2];
-        for (int k = 0; k < p.length; k++) {
-            double[] q = p.clone();
-            q[k] = p[k] + h;
-            rbm.setParameters(q);
-            rbm.logPsi(sigma, plus);
-            q[k] = p[k] - h;
-            rbm.setParameters(q);
-            rbm.logPsi(sigma, minus);
-            assertEquals((plus[0] - minus[0]) / (2 * h), o[5 + k], 1e-8, "O_" + k);
-        }
+        Reference.assertLogDerivativesMatchDifferences(rbm,
+                Reference.randomParameters(rnd, rbm.parameterArrayLength(), 0.5), Reference.randomConfiguration(rnd, 4));
     }
 
     @Test
     void complexLogDerivativesAreHolomorphicDerivatives() {
         SplittableRandom rnd = new SplittableRandom(32);
         Rbm rbm = Rbm.complex(4, 2);
-        double[] p = Reference.randomParameters(rnd, rbm.parameterArrayLength(), 0.5);
-        rbm.setParameters(p);
-        int[] sigma = Reference.randomConfiguration(rnd, 4);
-        RbmCache cache = rbm.newCache();
-        cache.reset(sigma);
-        double[] o = new double[p.length];
-        cache.logDerivatives(o, 0);
-        double h = 1e-5;
-        double[] plus = new double[2];
-        double[] minus = new double[2];
-        for (int k = 0; k < rbm.nParameters(); k++) {
-            // step h along the real axis, then along the imaginary axis (i·h): a holomorphic
-            // function has the same derivative (f(p + h) − f(p − h)) / 2h in both directions
-            for (int part = 0; part < 2; part++) {
-                double[] q = p.clone();
-                q[2 * k + part] = p[2 * k + part] + h;
-                rbm.setParameters(q);
-                rbm.logPsi(sigma, plus);
-                q[2 * k + part] = p[2 * k + part] - h;
-                rbm.setParameters(q);
-                rbm.logPsi(sigma, minus);
-                double dRe = plus[0] - minus[0];
-                double dIm = Reference.wrap(plus[1] - minus[1]);
-                // divide by 2h (real step) or by 2ih (imaginary step)
-                double estRe = part == 0 ? dRe / (2 * h) : dIm / (2 * h);
-                double estIm = part == 0 ? dIm / (2 * h) : -dRe / (2 * h);
-                assertEquals(estRe, o[2 * k], 1e-8, "Re O_" + k + " direction " + part);
-                assertEquals(estIm, o[2 * k + 1], 1e-8, "Im O_" + k + " direction " + part);
-            }
-        }
+        Reference.assertLogDerivativesMatchDifferences(rbm,
+                Reference.randomParameters(rnd, rbm.parameterArrayLength(), 0.5), Reference.randomConfiguration(rnd, 4));
     }
 
     @Test

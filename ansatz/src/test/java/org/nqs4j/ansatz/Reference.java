@@ -62,6 +62,45 @@ final class Reference {
         return part == 0 ? p[k] : 0.0;
     }
 
+    /**
+     * Asserts that a cache's O_k at σ are the derivatives of log ψ: central differences with step
+     * h = 1e-5 (truncation h²/6 |f‴| ≲ 1e-11, rounding ε|log ψ|/h ≲ 1e-10), to 1e-8. A complex
+     * ansatz is stepped along the real and the imaginary axis of each parameter: a holomorphic
+     * log ψ has the same derivative in both directions. Leaves ψ at parameters {@code p}.
+     */
+    static void assertLogDerivativesMatchDifferences(WaveFunction psi, double[] p, int[] sigma) {
+        psi.setParameters(p);
+        WalkerCache cache = psi.newCache();
+        cache.reset(sigma);
+        double[] o = new double[p.length + 5];
+        cache.logDerivatives(o, 5);
+        double h = 1e-5;
+        double[] plus = new double[2];
+        double[] minus = new double[2];
+        int parts = psi.isComplex() ? 2 : 1;
+        for (int k = 0; k < psi.nParameters(); k++) {
+            for (int part = 0; part < parts; part++) {
+                double[] q = p.clone();
+                q[parts * k + part] = p[parts * k + part] + h;
+                psi.setParameters(q);
+                psi.logPsi(sigma, plus);
+                q[parts * k + part] = p[parts * k + part] - h;
+                psi.setParameters(q);
+                psi.logPsi(sigma, minus);
+                double dRe = plus[0] - minus[0];
+                double dIm = wrap(plus[1] - minus[1]);
+                // divide by 2h (real step) or by 2ih (imaginary step)
+                double estRe = part == 0 ? dRe / (2 * h) : dIm / (2 * h);
+                double estIm = part == 0 ? dIm / (2 * h) : -dRe / (2 * h);
+                assertEquals(estRe, o[5 + parts * k], 1e-8, "Re O_" + k + " direction " + part);
+                if (psi.isComplex()) {
+                    assertEquals(estIm, o[5 + 2 * k + 1], 1e-8, "Im O_" + k + " direction " + part);
+                }
+            }
+        }
+        psi.setParameters(p);
+    }
+
     /** Asserts two complex logarithms agree: Re to {@code tol}, Im to {@code tol} modulo 2π. */
     static void assertLogEquals(double[] expected, double[] actual, double tol, String what) {
         assertEquals(expected[0], actual[0], tol, what + " (Re)");

@@ -168,6 +168,34 @@ public final class Lattice {
     }
 
     /**
+     * The translation group of a periodic Bravais lattice as site permutations: row t = dx + Lx·dy
+     * maps site i to i + (dx, dy), so row 0 is the identity and the group has N elements. These are
+     * the symmetries a translation-invariant ansatz shares its weights over (Carleo &amp; Troyer 2017,
+     * supplement, "Use of symmetries").
+     *
+     * @throws UnsupportedOperationException for a custom graph or open boundaries, which have no
+     *         translation group
+     */
+    public int[][] translations() {
+        if (extents.length == 0 || boundary != Boundary.PERIODIC) {
+            throw new UnsupportedOperationException("translations need a chain, square or rectangular lattice"
+                    + " with periodic boundaries; " + name + " has none");
+        }
+        int lx = extents[0];
+        int ly = extents.length > 1 ? extents[1] : 1;
+        int[][] group = new int[nSites][nSites];
+        for (int dy = 0; dy < ly; dy++) {
+            for (int dx = 0; dx < lx; dx++) {
+                int[] row = group[dx + lx * dy];
+                for (int i = 0; i < nSites; i++) {
+                    row[i] = translate(i, dx, dy);
+                }
+            }
+        }
+        return group;
+    }
+
+    /**
      * Sublattice index (0 or 1) of each site for a 2-colouring of the colour-0 bonds, when the
      * graph is bipartite (the precondition of Marshall's sign rule).
      */

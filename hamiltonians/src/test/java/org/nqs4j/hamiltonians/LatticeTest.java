@@ -71,6 +71,37 @@ class LatticeTest {
     }
 
     @Test
+    void translationsAreTheAutomorphismGroupOfTheBonds() {
+        Lattice rect = Lattice.rectangular(3, 2, Boundary.PERIODIC, true);
+        int[][] group = rect.translations();
+        assertEquals(6, group.length);
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5}, group[0], "row 0 is the identity");
+        assertArrayEquals(new int[] {1, 2, 0, 4, 5, 3}, group[1], "row 1 is x -> x + 1");
+        assertArrayEquals(new int[] {3, 4, 5, 0, 1, 2}, group[3], "row Lx is y -> y + 1");
+        java.util.Set<Edge> bonds = new java.util.HashSet<>(rect.edges());
+        java.util.Set<List<Integer>> rows = new java.util.HashSet<>();
+        for (int[] g : group) {
+            assertEquals(6, java.util.Arrays.stream(g).distinct().count(), "a permutation");
+            for (Edge e : rect.edges()) {
+                Edge image = new Edge(Math.min(g[e.i()], g[e.j()]), Math.max(g[e.i()], g[e.j()]), e.colour());
+                assertTrue(bonds.contains(image), "bond " + e + " maps onto a bond of the same colour");
+            }
+            for (int[] h : group) {
+                int[] gh = new int[6];
+                for (int i = 0; i < 6; i++) {
+                    gh[i] = g[h[i]];
+                }
+                rows.add(java.util.Arrays.stream(gh).boxed().toList());
+            }
+        }
+        assertEquals(6, rows.size(), "closed under composition");
+        for (Lattice none : List.of(Lattice.chain(4, Boundary.OPEN, false), Lattice.custom(2, List.of(new Edge(0, 1, 0))))) {
+            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, none::translations);
+            assertTrue(e.getMessage().contains("periodic boundaries"), e.getMessage());
+        }
+    }
+
+    @Test
     void coordinatesAndExtents() {
         Lattice lat = Lattice.rectangular(3, 2, Boundary.OPEN, false);
         assertArrayEquals(new int[] {2, 1}, lat.coordinates(5));

@@ -56,7 +56,7 @@ public final class RunConfigReader {
         Lattice lattice = lattice(root.section("lattice"));
         HamiltonianSpec hamiltonian = hamiltonian(root.section("hamiltonian"), lattice);
         SpinHilbert hilbert = hilbert(root.section("hilbert"), lattice.nSites(), hamiltonian.model());
-        AnsatzSpec ansatz = ansatz(root.section("ansatz"));
+        AnsatzSpec ansatz = ansatz(root.section("ansatz"), lattice);
         SamplerSpec sampler = sampler(root.section("sampler"), lattice.nSites(), hilbert);
         OptimizerSpec optimizer = optimizer(root.section("optimizer"));
         PreconditionerSpec preconditioner = preconditioner(root.section("preconditioner"));
@@ -275,13 +275,19 @@ public final class RunConfigReader {
         return hilbert;
     }
 
-    static AnsatzSpec ansatz(Section s) {
+    static AnsatzSpec ansatz(Section s, Lattice lattice) {
         String type = s.choice("type", "rbm", "rbm", "jastrow");
         boolean complex = s.bool("complex", true);
         int alpha = type.equals("rbm") ? s.integer("alpha", 1, 1, 1024) : 0;
+        String symmetry = type.equals("rbm") ? s.choice("symmetry", "none", "none", "translations") : "none";
+        if (symmetry.equals("translations") && (lattice.extents().length == 0
+                || lattice.boundary().orElse(Boundary.OPEN) != Boundary.PERIODIC)) {
+            throw s.invalid("symmetry", "'translations' needs a chain, square or rectangular lattice with periodic"
+                    + " boundaries; the " + lattice.name() + " has no translation group (use 'none').");
+        }
         double scale = s.real("init_scale", 0.01, 0, 10);
         s.finish();
-        return new AnsatzSpec(type, complex, alpha, scale);
+        return new AnsatzSpec(type, complex, alpha, symmetry, scale);
     }
 
     static SamplerSpec sampler(Section s, int n, SpinHilbert hilbert) {

@@ -3,7 +3,9 @@ package org.nqs4j.vmc.run;
 import org.nqs4j.ansatz.GaussianParameters;
 import org.nqs4j.ansatz.Jastrow;
 import org.nqs4j.ansatz.Rbm;
+import org.nqs4j.ansatz.SymmetricRbm;
 import org.nqs4j.ansatz.WaveFunction;
+import org.nqs4j.hamiltonians.Lattice;
 import org.nqs4j.optimizers.Adam;
 import org.nqs4j.optimizers.IdentityPreconditioner;
 import org.nqs4j.optimizers.Optimizer;
@@ -42,8 +44,7 @@ public final class RunSetup implements AutoCloseable {
     private final VmcDriver driver;
 
     private RunSetup(RunConfig c) {
-        int n = c.lattice().nSites();
-        this.psi = waveFunction(c.ansatz(), n);
+        this.psi = waveFunction(c.ansatz(), c.lattice());
         GaussianParameters.initialise(psi, c.seed(), c.ansatz().initScale());
         SamplerSpec s = c.sampler();
         this.sampler = new MetropolisSampler(psi, c.hilbert(), rule(s, c), s.chains(), s.sweepSize(), c.seed() + 1);
@@ -58,7 +59,12 @@ public final class RunSetup implements AutoCloseable {
         return new RunSetup(config);
     }
 
-    static WaveFunction waveFunction(AnsatzSpec a, int n) {
+    static WaveFunction waveFunction(AnsatzSpec a, Lattice lattice) {
+        int n = lattice.nSites();
+        if (a.translationSymmetric()) {
+            int[][] group = lattice.translations();
+            return a.complex() ? SymmetricRbm.complex(group, a.alpha()) : SymmetricRbm.real(group, a.alpha());
+        }
         return switch (a.type()) {
             case "rbm" -> a.complex() ? Rbm.complex(n, a.alpha()) : Rbm.real(n, a.alpha());
             case "jastrow" -> a.complex() ? Jastrow.complex(n) : Jastrow.real(n);

@@ -97,6 +97,16 @@ class RunConfigReaderTest {
     }
 
     @Test
+    void translationSymmetryNeedsAPeriodicBravaisLattice() {
+        RunConfig c = read(MINIMAL + "ansatz:\n  alpha: 2\n  symmetry: translations\n");
+        assertTrue(c.ansatz().translationSymmetric());
+        String m = error(MINIMAL.replace("length: 8", "length: 8\n  boundary: open") + "ansatz:\n  symmetry: translations\n");
+        assertTrue(m.startsWith("test.yaml:8: key 'ansatz.symmetry'") && m.contains("periodic boundaries"), m);
+        m = error(MINIMAL + "ansatz:\n  symmetry: rotations\n");
+        assertTrue(m.contains("'ansatz.symmetry'") && m.contains("none") && m.contains("translations"), m);
+    }
+
+    @Test
     void latticesWithoutEdgesAreReported() {
         assertTrue(error(MINIMAL.replace("length: 8", "length: 1")).contains("has no bonds"));
         String custom = """
