@@ -26,11 +26,11 @@ public final class Rbm implements WaveFunction {
     /** Weights stored by site: w[i·M + j] = Wⱼᵢ. */
     final double[] wRe;
     final double[] wIm;
-    /** cosh 2Wⱼᵢ and sinh 2Wⱼᵢ, same storage as w, rebuilt by {@link #setParameters}. */
-    final double[] cosh2wRe;
-    final double[] cosh2wIm;
-    final double[] sinh2wRe;
-    final double[] sinh2wIm;
+    /** e^{2Wⱼᵢ} and e^{−2Wⱼᵢ}, same storage as w, rebuilt by {@link #setParameters}. */
+    final double[] exp2wRe;
+    final double[] exp2wIm;
+    final double[] expMinus2wRe;
+    final double[] expMinus2wIm;
     /** tanh 2Wⱼᵢ, same storage, for the tanh θ update of an accepted move. */
     final double[] tanh2wRe;
     final double[] tanh2wIm;
@@ -63,10 +63,10 @@ public final class Rbm implements WaveFunction {
         int nw = nSites * nHidden;
         wRe = new double[nw];
         wIm = new double[nw];
-        cosh2wRe = new double[nw];
-        cosh2wIm = new double[nw];
-        sinh2wRe = new double[nw];
-        sinh2wIm = new double[nw];
+        exp2wRe = new double[nw];
+        exp2wIm = new double[nw];
+        expMinus2wRe = new double[nw];
+        expMinus2wIm = new double[nw];
         tanh2wRe = new double[nw];
         tanh2wIm = new double[nw];
         rebuildWeightTables();
@@ -77,9 +77,9 @@ public final class Rbm implements WaveFunction {
         rebuildVisibleFactors();
     }
 
-    /** cosh 2W, sinh 2W and tanh 2W from W (not in a hot loop: allocates the 2W scratch). */
+    /** e^{±2W} and tanh 2W from W (not in a hot loop: allocates the 2W scratch). */
     private void rebuildWeightTables() {
-        RbmKernels.coshSinhOfTwiceW(wRe, wIm, wRe.length, cosh2wRe, cosh2wIm, sinh2wRe, sinh2wIm);
+        RbmKernels.expOfTwiceW(wRe, wIm, wRe.length, exp2wRe, exp2wIm, expMinus2wRe, expMinus2wIm);
         double[] twoWRe = new double[wRe.length];
         double[] twoWIm = new double[wIm.length];
         for (int k = 0; k < twoWRe.length; k++) {

@@ -5,8 +5,9 @@ package org.nqs4j.ansatz;
  * supplement).
  *
  * <p>Ratios of one and two flips are the transcendental-free products
- * Πⱼ cosh(θⱼ − xⱼ)/cosh θⱼ = Πⱼ [cosh xⱼ − tanh θⱼ sinh xⱼ] over the tables cosh 2W, sinh 2W
- * ({@link RbmKernels}); {@link #ratio} returns the product itself (no log, no exp) times the
+ * Πⱼ cosh(θⱼ − xⱼ)/cosh θⱼ = Πⱼ [e^{−sⱼxⱼ} + cⱼ sinh xⱼ] over the tables e^{±2W}, with
+ * sⱼ = sign Re θⱼ and the signed complement cⱼ = sⱼ − tanh θⱼ kept per chain, which stays accurate
+ * when hidden units saturate ({@link RbmKernels#hiddenLogRatioOneFlip}); {@link #ratio} returns the product itself (no log, no exp) times the
  * tabulated visible factors e^{−2aᵢσᵢ}, {@link #logRatio} its logarithm. Three or more flips, or a
  * product the kernels refuse, use the log-cosh path. An accepted move updates θ in O(M·flips)
  * and tanh θ by the addition theorem with tabulated tanh 2W ({@link RbmKernels#tanhAfterFlips});
@@ -24,6 +25,11 @@ public final class RbmCache implements WalkerCache {
     final double[] thetaIm;
     final double[] tanhRe;
     final double[] tanhIm;
+    /** c = s − tanh θ with s = sign Re θ, to full relative precision ({@link RbmKernels#signedComplement}). */
+    private final double[] compRe;
+    private final double[] compIm;
+    /** (1 + s)/2: 1 where Re θ ≥ 0, else 0. */
+    private final double[] upper;
     private final double[] scratchRe;
     private final double[] scratchIm;
     private final double[] scratch2Re;
@@ -42,6 +48,9 @@ public final class RbmCache implements WalkerCache {
         thetaIm = new double[m];
         tanhRe = new double[m];
         tanhIm = new double[m];
+        compRe = new double[m];
+        compIm = new double[m];
+        upper = new double[m];
         scratchRe = new double[m];
         scratchIm = new double[m];
         scratch2Re = new double[m];
@@ -114,11 +123,11 @@ public final class RbmCache implements WalkerCache {
         if (count == 1) {
             int i = sites[offset];
             if (vectorised) {
-                RbmVectorKernels.productOneFlip(rbm.cosh2wRe, rbm.cosh2wIm, rbm.sinh2wRe,
-                        rbm.sinh2wIm, i * m, sigma[i], tanhRe, tanhIm, m, lanes, product);
+                RbmVectorKernels.productOneFlip(rbm.exp2wRe, rbm.exp2wIm, rbm.expMinus2wRe,
+                        rbm.expMinus2wIm, i * m, sigma[i], compRe, compIm, upper, m, lanes, product);
             } else {
-                RbmKernels.multiplyOneFlip(rbm.cosh2wRe, rbm.cosh2wIm, rbm.sinh2wRe, rbm.sinh2wIm,
-                        i * m, sigma[i], tanhRe, tanhIm, 0, m, m, RbmKernels.startProduct(product));
+                RbmKernels.multiplyOneFlip(rbm.exp2wRe, rbm.exp2wIm, rbm.expMinus2wRe, rbm.expMinus2wIm,
+                        i * m, sigma[i], compRe, compIm, upper, 0, m, m, RbmKernels.startProduct(product));
             }
             return product[3] != 0.0;
         }
@@ -126,12 +135,12 @@ public final class RbmCache implements WalkerCache {
             int i1 = sites[offset];
             int i2 = sites[offset + 1];
             if (vectorised) {
-                RbmVectorKernels.productTwoFlips(rbm.cosh2wRe, rbm.cosh2wIm, rbm.sinh2wRe,
-                        rbm.sinh2wIm, i1 * m, sigma[i1], i2 * m, sigma[i2], tanhRe, tanhIm, m,
+                RbmVectorKernels.productTwoFlips(rbm.exp2wRe, rbm.exp2wIm, rbm.expMinus2wRe,
+                        rbm.expMinus2wIm, i1 * m, sigma[i1], i2 * m, sigma[i2], compRe, compIm, upper, m,
                         lanes, product);
             } else {
-                RbmKernels.multiplyTwoFlips(rbm.cosh2wRe, rbm.cosh2wIm, rbm.sinh2wRe,
-                        rbm.sinh2wIm, i1 * m, sigma[i1], i2 * m, sigma[i2], tanhRe, tanhIm, 0, m,
+                RbmKernels.multiplyTwoFlips(rbm.exp2wRe, rbm.exp2wIm, rbm.expMinus2wRe,
+                        rbm.expMinus2wIm, i1 * m, sigma[i1], i2 * m, sigma[i2], compRe, compIm, upper, 0, m,
                         m, RbmKernels.startProduct(product));
             }
             return product[3] != 0.0;
@@ -162,18 +171,21 @@ public final class RbmCache implements WalkerCache {
         if (vectorised) {
             RbmVectorKernels.tanhAfterFlips(rbm.tanh2wRe, rbm.tanh2wIm, rbm.nHidden, sigma, sites, offset, count,
                     thetaRe, thetaIm, tanhRe, tanhIm);
+            RbmVectorKernels.signedComplement(thetaRe, thetaIm, tanhRe, tanhIm, rbm.nHidden, compRe, compIm, upper);
         } else {
             RbmKernels.tanhAfterFlips(rbm.tanh2wRe, rbm.tanh2wIm, rbm.nHidden, sigma, sites, offset, count,
                     thetaRe, thetaIm, tanhRe, tanhIm);
+            RbmKernels.signedComplement(thetaRe, thetaIm, tanhRe, tanhIm, 0, rbm.nHidden, compRe, compIm, upper);
         }
         for (int f = offset; f < offset + count; f++) {
             sigma[sites[f]] = -sigma[sites[f]];
         }
     }
 
-    /** tanh θ from θ, exactly (a real RBM has Im θ = 0 and keeps Im tanh θ = 0). */
+    /** tanh θ and its signed complement from θ, exactly (a real RBM has Im θ = 0 and keeps Im tanh θ = 0). */
     private void updateTanh() {
         RbmKernels.tanh(thetaRe, thetaIm, rbm.nHidden, tanhRe, tanhIm);
+        RbmKernels.signedComplement(thetaRe, thetaIm, tanhRe, tanhIm, 0, rbm.nHidden, compRe, compIm, upper);
     }
 
     /** Σᵢ aᵢσᵢ + Σⱼ log cosh θⱼ (M log-cosh evaluations). */

@@ -187,25 +187,62 @@ public final class RbmKernels {
     }
 
     /**
-     * Tables cosh 2Wⱼᵢ and sinh 2Wⱼᵢ (same storage as W), for the exact fast ratios:
-     * cosh(a + ib) = cosh a cos b + i sinh a sin b, sinh(a + ib) = sinh a cos b + i cosh a sin b.
-     * Entries overflow to ±∞ only for |Re W| ≳ 355; the ratio kernels then refuse the fast path.
+     * Tables e^{2Wⱼᵢ} and e^{−2Wⱼᵢ} (same storage as W), for the exact fast ratios:
+     * e^{±(a + ib)} = e^{±a}(cos b ± i sin b). Entries overflow to ∞ only for |Re W| ≳ 355; the
+     * ratio kernels then refuse the fast path.
      */
-    public static void coshSinhOfTwiceW(double[] wRe, double[] wIm, int length, double[] coshRe,
-                                        double[] coshIm, double[] sinhRe, double[] sinhIm) {
+    public static void expOfTwiceW(double[] wRe, double[] wIm, int length, double[] posRe,
+                                   double[] posIm, double[] negRe, double[] negIm) {
         for (int k = 0; k < length; k++) {
             double a = 2.0 * wRe[k];
             double b = 2.0 * wIm[k];
-            double ch = Math.cosh(a);
-            double sh = Math.sinh(a);
+            double up = Math.exp(a);
+            double down = Math.exp(-a);
             double cb = Math.cos(b);
             double sb = Math.sin(b);
-            coshRe[k] = ch * cb;
-            coshIm[k] = sh * sb;
-            sinhRe[k] = sh * cb;
-            sinhIm[k] = ch * sb;
+            posRe[k] = up * cb;
+            posIm[k] = up * sb;
+            negRe[k] = down * cb;
+            negIm[k] = -down * sb;
         }
     }
+
+    /** Below this |c|, the signed complement c = s − tanh θ is recomputed from θ, not subtracted. */
+    static final double COMPLEMENT_FLOOR = 1e-2;
+
+    /**
+     * The signed complement cⱼ = sⱼ − tanh θⱼ, sⱼ = sign Re θⱼ, and upperⱼ = (1 + sⱼ)/2, for
+     * j ∈ [from, to). Where |s − tanh θ| ≥ {@link #COMPLEMENT_FLOOR} the subtraction loses at most
+     * a factor 1/floor of relative precision; below (a saturated unit, |Re θ| ≳ 2.6) it is
+     * recomputed from θ as
+     * <pre>
+     *   c = s · 2q/(1 + q),   q = e^{−2sθ}   (|q| ≤ 1),
+     * </pre>
+     * which is exact to a few ulp however small c is (c ≈ 2s e^{−2|θ|}).
+     */
+    static void signedComplement(double[] thetaRe, double[] thetaIm, double[] tanhRe, double[] tanhIm,
+                                 int from, int to, double[] compRe, double[] compIm, double[] upper) {
+        double floor2 = COMPLEMENT_FLOOR * COMPLEMENT_FLOOR;
+        for (int j = from; j < to; j++) {
+            double s = thetaRe[j] >= 0.0 ? 1.0 : -1.0;
+            double cr = s - tanhRe[j];
+            double ci = -tanhIm[j];
+            if (!(cr * cr + ci * ci >= floor2)) {
+                double decay = Math.exp(-2.0 * s * thetaRe[j]);
+                double y = thetaIm[j];
+                double qr = y == 0.0 ? decay : decay * Math.cos(2.0 * s * y);
+                double qi = y == 0.0 ? 0.0 : -decay * Math.sin(2.0 * s * y);
+                // 2q/(1 + q) = 2(q + |q|²)/|1 + q|² (real part) and 2 Im q/|1 + q|²
+                double denominator = (1.0 + qr) * (1.0 + qr) + qi * qi;
+                cr = s * 2.0 * (qr + qr * qr + qi * qi) / denominator;
+                ci = s * 2.0 * qi / denominator;
+            }
+            compRe[j] = cr;
+            compIm[j] = ci;
+            upper[j] = thetaRe[j] >= 0.0 ? 1.0 : 0.0;
+        }
+    }
+
 
     /** Σᵢ aᵢσᵢ into out[0..1]. */
     public static void visibleTerm(double[] aRe, double[] aIm, int[] sigma, int nSites, double[] out) {
@@ -272,28 +309,34 @@ public final class RbmKernels {
     }
 
     /**
-     * Hidden-unit part of the log ratio for one flip of site i, without transcendentals:
-     * with xⱼ = 2Wⱼᵢσᵢ,
+     * Hidden-unit part of the log ratio for one flip of site i, without transcendentals and
+     * without cancellation: with xⱼ = 2Wⱼᵢσᵢ, sⱼ = sign Re θⱼ and the signed complement
+     * cⱼ = sⱼ − tanh θⱼ (kept to full relative precision by {@link #signedComplement}),
      * <pre>
-     *   cosh(θⱼ − xⱼ)/cosh θⱼ = cosh xⱼ − tanh θⱼ · sinh xⱼ,
-     *   log ratio = log Πⱼ [cosh 2Wⱼᵢ − σᵢ tanh θⱼ sinh 2Wⱼᵢ]   (sinh is odd).
+     *   cosh(θⱼ − xⱼ)/cosh θⱼ = cosh xⱼ − tanh θⱼ sinh xⱼ = e^{−sⱼxⱼ} + cⱼ sinh xⱼ,
+     *   sinh xⱼ = (e^{xⱼ} − e^{−xⱼ})/2,
      * </pre>
+     * with e^{±xⱼ} read from the tables e^{±2W} ({@link #expOfTwiceW}). The first form cancels
+     * catastrophically once a hidden unit saturates (tanh θ → ±1, a trained RBM): its rounding
+     * error grows as e^{2|x|}. In the second, for real θ, both terms have the same sign when
+     * sⱼxⱼ &gt; 0 and the first dominates otherwise, so a factor is accurate to a few ulp.
      * The product is renormalised by powers of two as it goes (no overflow/underflow for any M).
      * Returns false, leaving {@code out} unspecified, when the product cannot be trusted: a
      * non-finite, zero or tiny (below 2^−200) factor, or a factor computed with cancellation so
-     * large that M·(|cosh x| + |tanh θ||sinh x|)/|factor| exceeds
-     * {@link #MAX_ROUNDING_AMPLIFICATION} (norms taken as |re| + |im| ≥ modulus). The caller then uses
-     * {@link #hiddenLogRatioGeneral}.
+     * large that M·(|e^{−sx}| + |c|(|e^x| + |e^{−x}|)/2)/|factor| exceeds
+     * {@link #MAX_ROUNDING_AMPLIFICATION} (norms taken as |re| + |im| ≥ modulus; only a complex θ
+     * near a zero of cosh gets there). The caller then uses {@link #hiddenLogRatioGeneral}.
      *
-     * @param base i·M, the start of site i in the tables
-     * @param sign σᵢ before the flip
+     * @param base  i·M, the start of site i in the tables
+     * @param sign  σᵢ before the flip
+     * @param upper (1 + sⱼ)/2: 1 where Re θⱼ ≥ 0, else 0
      */
-    public static boolean hiddenLogRatioOneFlip(double[] coshRe, double[] coshIm, double[] sinhRe,
-                                                double[] sinhIm, int base, double sign,
-                                                double[] tanhRe, double[] tanhIm, int nHidden,
-                                                double[] out) {
+    public static boolean hiddenLogRatioOneFlip(double[] ePosRe, double[] ePosIm, double[] eNegRe,
+                                                double[] eNegIm, int base, double sign,
+                                                double[] compRe, double[] compIm, double[] upper,
+                                                int nHidden, double[] out) {
         double[] product = startProduct(new double[PRODUCT_LENGTH]);
-        multiplyOneFlip(coshRe, coshIm, sinhRe, sinhIm, base, sign, tanhRe, tanhIm, 0, nHidden,
+        multiplyOneFlip(ePosRe, ePosIm, eNegRe, eNegIm, base, sign, compRe, compIm, upper, 0, nHidden,
                 nHidden, product);
         return logOfProduct(product, out);
     }
@@ -302,10 +345,15 @@ public final class RbmKernels {
      * Multiplies the factors j ∈ [from, to) of {@link #hiddenLogRatioOneFlip} into the running
      * {@code product} (see {@link #startProduct}); the refusal threshold is set by M = nHidden.
      */
-    static void multiplyOneFlip(double[] coshRe, double[] coshIm, double[] sinhRe,
-                                double[] sinhIm, int base, double sign, double[] tanhRe,
-                                double[] tanhIm, int from, int to, int nHidden,
+    static void multiplyOneFlip(double[] ePosRe, double[] ePosIm, double[] eNegRe,
+                                double[] eNegIm, int base, double sign, double[] compRe,
+                                double[] compIm, double[] upper, int from, int to, int nHidden,
                                 double[] product) {
+        // e^{+x} and e^{−x} for x = 2Wσ: the tables swap roles with σ
+        double[] plusRe = sign > 0 ? ePosRe : eNegRe;
+        double[] plusIm = sign > 0 ? ePosIm : eNegIm;
+        double[] minusRe = sign > 0 ? eNegRe : ePosRe;
+        double[] minusIm = sign > 0 ? eNegIm : ePosIm;
         double perFactor = MAX_ROUNDING_AMPLIFICATION / nHidden;
         double perFactor2 = perFactor * perFactor;
         double pr = product[0];
@@ -313,16 +361,21 @@ public final class RbmKernels {
         int exponent = (int) product[2];
         boolean trusted = product[3] != 0.0;
         for (int j = from; j < to; j++) {
-            double cr = coshRe[base + j];
-            double ci = coshIm[base + j];
-            double sr = sign * sinhRe[base + j];
-            double si = sign * sinhIm[base + j];
-            double tr = tanhRe[j];
-            double ti = tanhIm[j];
-            double fr = cr - (tr * sr - ti * si);
-            double fi = ci - (tr * si + ti * sr);
-            double terms = Math.abs(cr) + Math.abs(ci)
-                    + (Math.abs(tr) + Math.abs(ti)) * (Math.abs(sr) + Math.abs(si));
+            double ar = plusRe[base + j];
+            double ai = plusIm[base + j];
+            double br = minusRe[base + j];
+            double bi = minusIm[base + j];
+            double h = upper[j];
+            double er = h * br + (1.0 - h) * ar; // e^{−sx}: exact selection (h is 0 or 1)
+            double ei = h * bi + (1.0 - h) * ai;
+            double shr = 0.5 * (ar - br);
+            double shi = 0.5 * (ai - bi);
+            double cr = compRe[j];
+            double ci = compIm[j];
+            double fr = er + (cr * shr - ci * shi);
+            double fi = ei + (cr * shi + ci * shr);
+            double terms = Math.abs(er) + Math.abs(ei) + (Math.abs(cr) + Math.abs(ci))
+                    * 0.5 * (Math.abs(ar) + Math.abs(ai) + Math.abs(br) + Math.abs(bi));
             double f2 = fr * fr + fi * fi;
             trusted &= terms * terms <= perFactor2 * f2 && f2 >= MIN_FACTOR_MODULUS2;
             double nr = pr * fr - pi * fi;
@@ -339,22 +392,23 @@ public final class RbmKernels {
     }
 
     /**
-     * Hidden-unit part of the log ratio for flips of two distinct sites i₁, i₂, without
-     * transcendentals: with x₁ = 2Wⱼᵢ₁σᵢ₁, x₂ = 2Wⱼᵢ₂σᵢ₂,
+     * Hidden-unit part of the log ratio for flips of two distinct sites i₁, i₂, as
+     * {@link #hiddenLogRatioOneFlip} with x = x₁ + x₂, x_k = 2Wⱼᵢₖσᵢₖ:
      * <pre>
-     *   cosh(θ − x₁ − x₂)/cosh θ = cosh x₁ cosh x₂ + sinh x₁ sinh x₂
-     *                              − tanh θ (sinh x₁ cosh x₂ + cosh x₁ sinh x₂).
+     *   cosh(θ − x)/cosh θ = e^{−sx} + c sinh x,   e^{±x} = e^{±x₁} e^{±x₂},   sinh x = (e^x − e^{−x})/2.
      * </pre>
-     * Same renormalisation and refusal rule as {@link #hiddenLogRatioOneFlip}.
+     * The products of table entries keep e^{±x} to 2 ulp even when x₁ ≈ −x₂ (an exchange across
+     * nearly equal weights), where the addition theorem for sinh(x₁ + x₂) would cancel. Same
+     * renormalisation and refusal rule.
      */
-    public static boolean hiddenLogRatioTwoFlips(double[] coshRe, double[] coshIm, double[] sinhRe,
-                                                 double[] sinhIm, int base1, double sign1,
-                                                 int base2, double sign2,
-                                                 double[] tanhRe, double[] tanhIm, int nHidden,
+    public static boolean hiddenLogRatioTwoFlips(double[] ePosRe, double[] ePosIm, double[] eNegRe,
+                                                 double[] eNegIm, int base1, double sign1,
+                                                 int base2, double sign2, double[] compRe,
+                                                 double[] compIm, double[] upper, int nHidden,
                                                  double[] out) {
         double[] product = startProduct(new double[PRODUCT_LENGTH]);
-        multiplyTwoFlips(coshRe, coshIm, sinhRe, sinhIm, base1, sign1, base2, sign2, tanhRe,
-                tanhIm, 0, nHidden, nHidden, product);
+        multiplyTwoFlips(ePosRe, ePosIm, eNegRe, eNegIm, base1, sign1, base2, sign2, compRe, compIm,
+                upper, 0, nHidden, nHidden, product);
         return logOfProduct(product, out);
     }
 
@@ -362,10 +416,18 @@ public final class RbmKernels {
      * Multiplies the factors j ∈ [from, to) of {@link #hiddenLogRatioTwoFlips} into the running
      * {@code product}; the refusal threshold is set by M = nHidden.
      */
-    static void multiplyTwoFlips(double[] coshRe, double[] coshIm, double[] sinhRe,
-                                 double[] sinhIm, int base1, double sign1, int base2,
-                                 double sign2, double[] tanhRe, double[] tanhIm, int from, int to,
-                                 int nHidden, double[] product) {
+    static void multiplyTwoFlips(double[] ePosRe, double[] ePosIm, double[] eNegRe,
+                                 double[] eNegIm, int base1, double sign1, int base2,
+                                 double sign2, double[] compRe, double[] compIm, double[] upper,
+                                 int from, int to, int nHidden, double[] product) {
+        double[] plus1Re = sign1 > 0 ? ePosRe : eNegRe;
+        double[] plus1Im = sign1 > 0 ? ePosIm : eNegIm;
+        double[] minus1Re = sign1 > 0 ? eNegRe : ePosRe;
+        double[] minus1Im = sign1 > 0 ? eNegIm : ePosIm;
+        double[] plus2Re = sign2 > 0 ? ePosRe : eNegRe;
+        double[] plus2Im = sign2 > 0 ? ePosIm : eNegIm;
+        double[] minus2Re = sign2 > 0 ? eNegRe : ePosRe;
+        double[] minus2Im = sign2 > 0 ? eNegIm : ePosIm;
         double perFactor = MAX_ROUNDING_AMPLIFICATION / nHidden;
         double perFactor2 = perFactor * perFactor;
         double pr = product[0];
@@ -373,29 +435,29 @@ public final class RbmKernels {
         int exponent = (int) product[2];
         boolean trusted = product[3] != 0.0;
         for (int j = from; j < to; j++) {
-            double c1r = coshRe[base1 + j];
-            double c1i = coshIm[base1 + j];
-            double s1r = sign1 * sinhRe[base1 + j];
-            double s1i = sign1 * sinhIm[base1 + j];
-            double c2r = coshRe[base2 + j];
-            double c2i = coshIm[base2 + j];
-            double s2r = sign2 * sinhRe[base2 + j];
-            double s2i = sign2 * sinhIm[base2 + j];
-            // cosh(x1 + x2) and sinh(x1 + x2) by the addition theorems
-            double chr = (c1r * c2r - c1i * c2i) + (s1r * s2r - s1i * s2i);
-            double chi = (c1r * c2i + c1i * c2r) + (s1r * s2i + s1i * s2r);
-            double shr = (s1r * c2r - s1i * c2i) + (c1r * s2r - c1i * s2i);
-            double shi = (s1r * c2i + s1i * c2r) + (c1r * s2i + c1i * s2r);
-            double tr = tanhRe[j];
-            double ti = tanhIm[j];
-            double fr = chr - (tr * shr - ti * shi);
-            double fi = chi - (tr * shi + ti * shr);
-            double n1c = Math.abs(c1r) + Math.abs(c1i);
-            double n1s = Math.abs(s1r) + Math.abs(s1i);
-            double n2c = Math.abs(c2r) + Math.abs(c2i);
-            double n2s = Math.abs(s2r) + Math.abs(s2i);
-            double terms = n1c * n2c + n1s * n2s
-                    + (Math.abs(tr) + Math.abs(ti)) * (n1s * n2c + n1c * n2s);
+            double p1r = plus1Re[base1 + j];
+            double p1i = plus1Im[base1 + j];
+            double p2r = plus2Re[base2 + j];
+            double p2i = plus2Im[base2 + j];
+            double m1r = minus1Re[base1 + j];
+            double m1i = minus1Im[base1 + j];
+            double m2r = minus2Re[base2 + j];
+            double m2i = minus2Im[base2 + j];
+            double ar = p1r * p2r - p1i * p2i; // e^{x}
+            double ai = p1r * p2i + p1i * p2r;
+            double br = m1r * m2r - m1i * m2i; // e^{−x}
+            double bi = m1r * m2i + m1i * m2r;
+            double h = upper[j];
+            double er = h * br + (1.0 - h) * ar;
+            double ei = h * bi + (1.0 - h) * ai;
+            double shr = 0.5 * (ar - br);
+            double shi = 0.5 * (ai - bi);
+            double cr = compRe[j];
+            double ci = compIm[j];
+            double fr = er + (cr * shr - ci * shi);
+            double fi = ei + (cr * shi + ci * shr);
+            double terms = Math.abs(er) + Math.abs(ei) + (Math.abs(cr) + Math.abs(ci))
+                    * 0.5 * (Math.abs(ar) + Math.abs(ai) + Math.abs(br) + Math.abs(bi));
             double f2 = fr * fr + fi * fi;
             trusted &= terms * terms <= perFactor2 * f2 && f2 >= MIN_FACTOR_MODULUS2;
             double nr = pr * fr - pi * fi;

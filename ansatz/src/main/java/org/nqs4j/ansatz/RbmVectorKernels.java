@@ -161,48 +161,53 @@ public final class RbmVectorKernels {
 
     /**
      * Vector form of {@link RbmKernels#hiddenLogRatioOneFlip}:
-     * log Πⱼ [cosh 2Wⱼᵢ − σᵢ tanh θⱼ sinh 2Wⱼᵢ], or false when refused.
+     * log Πⱼ [e^{−sⱼxⱼ} + cⱼ sinh xⱼ], or false when refused.
      *
      * Allocates its 4-double running product; hot loops call {@link #productOneFlip}.
      *
      * @param lanes scratch of at least 3·{@link #LANES} doubles
      */
-    public static boolean hiddenLogRatioOneFlip(double[] coshRe, double[] coshIm, double[] sinhRe,
-                                                double[] sinhIm, int base, double sign,
-                                                double[] tanhRe, double[] tanhIm, int nHidden,
-                                                double[] lanes, double[] out) {
+    public static boolean hiddenLogRatioOneFlip(double[] ePosRe, double[] ePosIm, double[] eNegRe,
+                                                double[] eNegIm, int base, double sign,
+                                                double[] compRe, double[] compIm, double[] upper,
+                                                int nHidden, double[] lanes, double[] out) {
         double[] product = new double[RbmKernels.PRODUCT_LENGTH];
-        productOneFlip(coshRe, coshIm, sinhRe, sinhIm, base, sign, tanhRe, tanhIm, nHidden, lanes,
+        productOneFlip(ePosRe, ePosIm, eNegRe, eNegIm, base, sign, compRe, compIm, upper, nHidden, lanes,
                 product);
         return RbmKernels.logOfProduct(product, out);
     }
 
     /**
      * Vector form of {@link RbmKernels#hiddenLogRatioTwoFlips}:
-     * log Πⱼ [cosh(x₁ + x₂) − tanh θⱼ sinh(x₁ + x₂)] by the addition theorems, or false.
+     * log Πⱼ [e^{−sⱼx} + cⱼ sinh x], x = x₁ + x₂, e^{±x} = e^{±x₁}e^{±x₂}, or false.
      *
      * Allocates its 4-double running product; hot loops call {@link #productTwoFlips}.
      *
      * @param lanes scratch of at least 3·{@link #LANES} doubles
      */
-    public static boolean hiddenLogRatioTwoFlips(double[] coshRe, double[] coshIm, double[] sinhRe,
-                                                 double[] sinhIm, int base1, double sign1,
-                                                 int base2, double sign2,
-                                                 double[] tanhRe, double[] tanhIm, int nHidden,
+    public static boolean hiddenLogRatioTwoFlips(double[] ePosRe, double[] ePosIm, double[] eNegRe,
+                                                 double[] eNegIm, int base1, double sign1,
+                                                 int base2, double sign2, double[] compRe,
+                                                 double[] compIm, double[] upper, int nHidden,
                                                  double[] lanes, double[] out) {
         double[] product = new double[RbmKernels.PRODUCT_LENGTH];
-        productTwoFlips(coshRe, coshIm, sinhRe, sinhIm, base1, sign1, base2, sign2, tanhRe, tanhIm,
+        productTwoFlips(ePosRe, ePosIm, eNegRe, eNegIm, base1, sign1, base2, sign2, compRe, compIm, upper,
                 nHidden, lanes, product);
         return RbmKernels.logOfProduct(product, out);
     }
 
     /**
-     * The running product Πⱼ [cosh 2Wⱼᵢ − σᵢ tanh θⱼ sinh 2Wⱼᵢ] over all M hidden units into
+     * The running product of {@link #hiddenLogRatioOneFlip} over all M hidden units into
      * {@code product} ({@link RbmKernels#PRODUCT_LENGTH} doubles); {@code lanes} holds 3·LANES.
      */
-    static void productOneFlip(double[] coshRe, double[] coshIm, double[] sinhRe,
-                               double[] sinhIm, int base, double sign, double[] tanhRe,
-                               double[] tanhIm, int nHidden, double[] lanes, double[] product) {
+    static void productOneFlip(double[] ePosRe, double[] ePosIm, double[] eNegRe,
+                               double[] eNegIm, int base, double sign, double[] compRe,
+                               double[] compIm, double[] upper, int nHidden, double[] lanes,
+                               double[] product) {
+        double[] plusRe = sign > 0 ? ePosRe : eNegRe;
+        double[] plusIm = sign > 0 ? ePosIm : eNegIm;
+        double[] minusRe = sign > 0 ? eNegRe : ePosRe;
+        double[] minusIm = sign > 0 ? eNegIm : ePosIm;
         double perFactor = RbmKernels.MAX_ROUNDING_AMPLIFICATION / nHidden;
         double perFactor2 = perFactor * perFactor;
         int bound = SPECIES.loopBound(nHidden);
@@ -212,16 +217,22 @@ public final class RbmVectorKernels {
         DoubleVector worst = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY);
         DoubleVector smallest = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
         for (int j = 0; j < bound; j += LANES) {
-            DoubleVector cr = DoubleVector.fromArray(SPECIES, coshRe, base + j);
-            DoubleVector ci = DoubleVector.fromArray(SPECIES, coshIm, base + j);
-            DoubleVector sr = DoubleVector.fromArray(SPECIES, sinhRe, base + j).mul(sign);
-            DoubleVector si = DoubleVector.fromArray(SPECIES, sinhIm, base + j).mul(sign);
-            DoubleVector tr = DoubleVector.fromArray(SPECIES, tanhRe, j);
-            DoubleVector ti = DoubleVector.fromArray(SPECIES, tanhIm, j);
-            DoubleVector fr = cr.sub(tr.mul(sr).sub(ti.mul(si)));
-            DoubleVector fi = ci.sub(tr.mul(si).add(ti.mul(sr)));
-            DoubleVector terms = cr.abs().add(ci.abs())
-                    .add(tr.abs().add(ti.abs()).mul(sr.abs().add(si.abs())));
+            DoubleVector ar = DoubleVector.fromArray(SPECIES, plusRe, base + j);
+            DoubleVector ai = DoubleVector.fromArray(SPECIES, plusIm, base + j);
+            DoubleVector br = DoubleVector.fromArray(SPECIES, minusRe, base + j);
+            DoubleVector bi = DoubleVector.fromArray(SPECIES, minusIm, base + j);
+            DoubleVector h = DoubleVector.fromArray(SPECIES, upper, j);
+            DoubleVector g = ONE.sub(h);
+            DoubleVector er = h.mul(br).add(g.mul(ar));
+            DoubleVector ei = h.mul(bi).add(g.mul(ai));
+            DoubleVector shr = ar.sub(br).mul(0.5);
+            DoubleVector shi = ai.sub(bi).mul(0.5);
+            DoubleVector cr = DoubleVector.fromArray(SPECIES, compRe, j);
+            DoubleVector ci = DoubleVector.fromArray(SPECIES, compIm, j);
+            DoubleVector fr = er.add(cr.mul(shr).sub(ci.mul(shi)));
+            DoubleVector fi = ei.add(cr.mul(shi).add(ci.mul(shr)));
+            DoubleVector terms = er.abs().add(ei.abs()).add(cr.abs().add(ci.abs())
+                    .mul(ar.abs().add(ai.abs()).add(br.abs().add(bi.abs())).mul(0.5)));
             DoubleVector f2 = fr.mul(fr).add(fi.mul(fi));
             worst = worst.max(terms.mul(terms).sub(f2.mul(perFactor2)));
             smallest = smallest.min(f2);
@@ -242,15 +253,23 @@ public final class RbmVectorKernels {
         ((DoubleVector) steps.convert(VectorOperators.L2D, 0)).intoArray(lanes, 2 * LANES);
         foldLanes(worst.reduceLanes(VectorOperators.MAX), smallest.reduceLanes(VectorOperators.MIN),
                 lanes, product);
-        RbmKernels.multiplyOneFlip(coshRe, coshIm, sinhRe, sinhIm, base, sign, tanhRe, tanhIm,
+        RbmKernels.multiplyOneFlip(ePosRe, ePosIm, eNegRe, eNegIm, base, sign, compRe, compIm, upper,
                 bound, nHidden, nHidden, product);
     }
 
     /** The running product of {@link #hiddenLogRatioTwoFlips}, as {@link #productOneFlip}. */
-    static void productTwoFlips(double[] coshRe, double[] coshIm, double[] sinhRe,
-                                double[] sinhIm, int base1, double sign1, int base2,
-                                double sign2, double[] tanhRe, double[] tanhIm, int nHidden,
-                                double[] lanes, double[] product) {
+    static void productTwoFlips(double[] ePosRe, double[] ePosIm, double[] eNegRe,
+                                double[] eNegIm, int base1, double sign1, int base2,
+                                double sign2, double[] compRe, double[] compIm, double[] upper,
+                                int nHidden, double[] lanes, double[] product) {
+        double[] plus1Re = sign1 > 0 ? ePosRe : eNegRe;
+        double[] plus1Im = sign1 > 0 ? ePosIm : eNegIm;
+        double[] minus1Re = sign1 > 0 ? eNegRe : ePosRe;
+        double[] minus1Im = sign1 > 0 ? eNegIm : ePosIm;
+        double[] plus2Re = sign2 > 0 ? ePosRe : eNegRe;
+        double[] plus2Im = sign2 > 0 ? ePosIm : eNegIm;
+        double[] minus2Re = sign2 > 0 ? eNegRe : ePosRe;
+        double[] minus2Im = sign2 > 0 ? eNegIm : ePosIm;
         double perFactor = RbmKernels.MAX_ROUNDING_AMPLIFICATION / nHidden;
         double perFactor2 = perFactor * perFactor;
         int bound = SPECIES.loopBound(nHidden);
@@ -260,28 +279,30 @@ public final class RbmVectorKernels {
         DoubleVector worst = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY);
         DoubleVector smallest = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
         for (int j = 0; j < bound; j += LANES) {
-            DoubleVector c1r = DoubleVector.fromArray(SPECIES, coshRe, base1 + j);
-            DoubleVector c1i = DoubleVector.fromArray(SPECIES, coshIm, base1 + j);
-            DoubleVector s1r = DoubleVector.fromArray(SPECIES, sinhRe, base1 + j).mul(sign1);
-            DoubleVector s1i = DoubleVector.fromArray(SPECIES, sinhIm, base1 + j).mul(sign1);
-            DoubleVector c2r = DoubleVector.fromArray(SPECIES, coshRe, base2 + j);
-            DoubleVector c2i = DoubleVector.fromArray(SPECIES, coshIm, base2 + j);
-            DoubleVector s2r = DoubleVector.fromArray(SPECIES, sinhRe, base2 + j).mul(sign2);
-            DoubleVector s2i = DoubleVector.fromArray(SPECIES, sinhIm, base2 + j).mul(sign2);
-            DoubleVector chr = c1r.mul(c2r).sub(c1i.mul(c2i)).add(s1r.mul(s2r).sub(s1i.mul(s2i)));
-            DoubleVector chi = c1r.mul(c2i).add(c1i.mul(c2r)).add(s1r.mul(s2i).add(s1i.mul(s2r)));
-            DoubleVector shr = s1r.mul(c2r).sub(s1i.mul(c2i)).add(c1r.mul(s2r).sub(c1i.mul(s2i)));
-            DoubleVector shi = s1r.mul(c2i).add(s1i.mul(c2r)).add(c1r.mul(s2i).add(c1i.mul(s2r)));
-            DoubleVector tr = DoubleVector.fromArray(SPECIES, tanhRe, j);
-            DoubleVector ti = DoubleVector.fromArray(SPECIES, tanhIm, j);
-            DoubleVector fr = chr.sub(tr.mul(shr).sub(ti.mul(shi)));
-            DoubleVector fi = chi.sub(tr.mul(shi).add(ti.mul(shr)));
-            DoubleVector n1c = c1r.abs().add(c1i.abs());
-            DoubleVector n1s = s1r.abs().add(s1i.abs());
-            DoubleVector n2c = c2r.abs().add(c2i.abs());
-            DoubleVector n2s = s2r.abs().add(s2i.abs());
-            DoubleVector terms = n1c.mul(n2c).add(n1s.mul(n2s))
-                    .add(tr.abs().add(ti.abs()).mul(n1s.mul(n2c).add(n1c.mul(n2s))));
+            DoubleVector p1r = DoubleVector.fromArray(SPECIES, plus1Re, base1 + j);
+            DoubleVector p1i = DoubleVector.fromArray(SPECIES, plus1Im, base1 + j);
+            DoubleVector p2r = DoubleVector.fromArray(SPECIES, plus2Re, base2 + j);
+            DoubleVector p2i = DoubleVector.fromArray(SPECIES, plus2Im, base2 + j);
+            DoubleVector m1r = DoubleVector.fromArray(SPECIES, minus1Re, base1 + j);
+            DoubleVector m1i = DoubleVector.fromArray(SPECIES, minus1Im, base1 + j);
+            DoubleVector m2r = DoubleVector.fromArray(SPECIES, minus2Re, base2 + j);
+            DoubleVector m2i = DoubleVector.fromArray(SPECIES, minus2Im, base2 + j);
+            DoubleVector ar = p1r.mul(p2r).sub(p1i.mul(p2i));
+            DoubleVector ai = p1r.mul(p2i).add(p1i.mul(p2r));
+            DoubleVector br = m1r.mul(m2r).sub(m1i.mul(m2i));
+            DoubleVector bi = m1r.mul(m2i).add(m1i.mul(m2r));
+            DoubleVector h = DoubleVector.fromArray(SPECIES, upper, j);
+            DoubleVector g = ONE.sub(h);
+            DoubleVector er = h.mul(br).add(g.mul(ar));
+            DoubleVector ei = h.mul(bi).add(g.mul(ai));
+            DoubleVector shr = ar.sub(br).mul(0.5);
+            DoubleVector shi = ai.sub(bi).mul(0.5);
+            DoubleVector cr = DoubleVector.fromArray(SPECIES, compRe, j);
+            DoubleVector ci = DoubleVector.fromArray(SPECIES, compIm, j);
+            DoubleVector fr = er.add(cr.mul(shr).sub(ci.mul(shi)));
+            DoubleVector fi = ei.add(cr.mul(shi).add(ci.mul(shr)));
+            DoubleVector terms = er.abs().add(ei.abs()).add(cr.abs().add(ci.abs())
+                    .mul(ar.abs().add(ai.abs()).add(br.abs().add(bi.abs())).mul(0.5)));
             DoubleVector f2 = fr.mul(fr).add(fi.mul(fi));
             worst = worst.max(terms.mul(terms).sub(f2.mul(perFactor2)));
             smallest = smallest.min(f2);
@@ -302,8 +323,34 @@ public final class RbmVectorKernels {
         ((DoubleVector) steps.convert(VectorOperators.L2D, 0)).intoArray(lanes, 2 * LANES);
         foldLanes(worst.reduceLanes(VectorOperators.MAX), smallest.reduceLanes(VectorOperators.MIN),
                 lanes, product);
-        RbmKernels.multiplyTwoFlips(coshRe, coshIm, sinhRe, sinhIm, base1, sign1, base2, sign2,
-                tanhRe, tanhIm, bound, nHidden, nHidden, product);
+        RbmKernels.multiplyTwoFlips(ePosRe, ePosIm, eNegRe, eNegIm, base1, sign1, base2, sign2,
+                compRe, compIm, upper, bound, nHidden, nHidden, product);
+    }
+
+    /**
+     * {@link RbmKernels#signedComplement} on whole vectors: c = s − tanh θ and upper = (1 + s)/2 by
+     * the same subtraction, bit for bit; a vector with a lane below the floor (a saturated unit)
+     * goes, whole, to the scalar kernel, which recomputes that lane from θ; so does the tail.
+     */
+    public static void signedComplement(double[] thetaRe, double[] thetaIm, double[] tanhRe, double[] tanhIm,
+                                        int nHidden, double[] compRe, double[] compIm, double[] upper) {
+        DoubleVector floor2V = DoubleVector.broadcast(SPECIES,
+                RbmKernels.COMPLEMENT_FLOOR * RbmKernels.COMPLEMENT_FLOOR);
+        int bound = SPECIES.loopBound(nHidden);
+        for (int j = 0; j < bound; j += LANES) {
+            var nonNegative = DoubleVector.fromArray(SPECIES, thetaRe, j).compare(VectorOperators.GE, ZERO);
+            DoubleVector s = MINUS_ONE.blend(ONE, nonNegative);
+            DoubleVector cr = s.sub(DoubleVector.fromArray(SPECIES, tanhRe, j));
+            DoubleVector ci = DoubleVector.fromArray(SPECIES, tanhIm, j).neg();
+            if (cr.mul(cr).add(ci.mul(ci)).compare(VectorOperators.GE, floor2V).allTrue()) {
+                cr.intoArray(compRe, j);
+                ci.intoArray(compIm, j);
+                ZERO.blend(ONE, nonNegative).intoArray(upper, j);
+            } else {
+                RbmKernels.signedComplement(thetaRe, thetaIm, tanhRe, tanhIm, j, j + LANES, compRe, compIm, upper);
+            }
+        }
+        RbmKernels.signedComplement(thetaRe, thetaIm, tanhRe, tanhIm, bound, nHidden, compRe, compIm, upper);
     }
 
     /**

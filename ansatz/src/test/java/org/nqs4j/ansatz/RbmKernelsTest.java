@@ -95,17 +95,7 @@ class RbmKernelsTest {
 
     /** One site (N = 1), M hidden units with all Wⱼ = w, all θⱼ = theta. */
     private static boolean oneFlip(int m, double w, double theta, double[] out) {
-        double[] wRe = filled(m, w);
-        double[] wIm = new double[m];
-        double[] cr = new double[m];
-        double[] ci = new double[m];
-        double[] sr = new double[m];
-        double[] si = new double[m];
-        RbmKernels.coshSinhOfTwiceW(wRe, wIm, m, cr, ci, sr, si);
-        double[] tr = new double[m];
-        double[] ti = new double[m];
-        RbmKernels.tanh(filled(m, theta), new double[m], m, tr, ti);
-        return RbmKernels.hiddenLogRatioOneFlip(cr, ci, sr, si, 0, 1.0, tr, ti, m, out);
+        return new RatioInputs(filled(m, w), new double[m], filled(m, theta), new double[m]).oneFlip(0, 1.0, out);
     }
 
     private static double[] filled(int n, double value) {
@@ -133,54 +123,94 @@ class RbmKernelsTest {
         assertEquals(expected, out[0], 1e-10);
     }
 
+    /**
+     * Saturated hidden units (a trained RBM): θ = 10 → 0 and θ = 20 → 8. The form cosh x − tanh θ
+     * sinh x cancels here (cosh 10 − tanh 10 · sinh 10 = 1/cosh 10 loses ~8 digits); the
+     * complement form e^{−sx} + (s − tanh θ) sinh x keeps full precision and is accepted.
+     */
     @Test
-    void oneFlipRefusesCancellationAndInfiniteTables() {
+    void oneFlipIsExactOnSaturatedUnits() {
         double[] out = new double[2];
-        // θ = 10, x = 10: cosh 10 − tanh 10 · sinh 10 = 1/cosh 10 loses ~8 digits to cancellation
-        assertFalse(oneFlip(1, 5.0, 10.0, out));
-        // cosh 800 overflows the table
-        assertFalse(oneFlip(3, 400.0, 0.0, out));
+        assertTrue(oneFlip(1, 5.0, 10.0, out));
+        assertEquals(-Reference.naiveLogCosh(10.0, 0.0)[0], out[0], 1e-14 * 10);
+        assertTrue(oneFlip(7, 6.0, 20.0, out));
+        assertEquals(7 * (Reference.naiveLogCosh(8.0, 0.0)[0] - (20.0 - LN2)), out[0], 1e-13 * 7 * 12);
+        // the other side of zero: θ = −20 with σ = +1 and W = −6 moves θ to −8
+        assertTrue(oneFlip(3, -6.0, -20.0, out));
+        assertEquals(3 * (Reference.naiveLogCosh(-8.0, 0.0)[0] - (20.0 - LN2)), out[0], 1e-13 * 3 * 12);
+    }
+
+    @Test
+    void oneFlipRefusesInfiniteTables() {
+        // e^{800} overflows the table
+        assertFalse(oneFlip(3, 400.0, 0.0, new double[2]));
     }
 
     @Test
     void twoFlipProductSurvivesOverflowOfTheRawProduct() {
         int m = 100;
         // site 0: W = 3, site 1: W = 2 (stored by site), θ = 0 → factor cosh(6 + 4) = cosh 10
-        double[] wRe = new double[2 * m];
-        java.util.Arrays.fill(wRe, 0, m, 3.0);
-        java.util.Arrays.fill(wRe, m, 2 * m, 2.0);
-        double[] cr = new double[2 * m];
-        double[] ci = new double[2 * m];
-        double[] sr = new double[2 * m];
-        double[] si = new double[2 * m];
-        RbmKernels.coshSinhOfTwiceW(wRe, new double[2 * m], 2 * m, cr, ci, sr, si);
         double[] out = new double[2];
-        assertTrue(RbmKernels.hiddenLogRatioTwoFlips(cr, ci, sr, si, 0, 1.0, m, 1.0,
-                new double[m], new double[m], m, out));
+        assertTrue(twoSites(m, 0.0).twoFlips(0, 1.0, m, 1.0, out));
         assertEquals(100 * (10.0 - LN2 + Math.log1p(Math.exp(-20.0))), out[0], 1e-11);
     }
 
+    /**
+     * Opposite spins across large weights: the factor cosh(6 − 4) = cosh 2 ≈ 3.76, which the
+     * addition theorem would form as cosh 6 cosh 4 − sinh 6 sinh 4 ≈ 5.5e3 − 5.5e3; from
+     * e^{±x} = e^{±6} e^{∓4} there is no cancellation, for any M. Likewise on saturated units
+     * (θ = 9 → 7).
+     */
     @Test
-    void twoFlipProductRefusesOnlyWhenAccumulatedCancellationIsTooLarge() {
-        // opposite signs: factor cosh(6 − 4) = cosh 2 ≈ 3.76 from cosh 6 cosh 4 − sinh 6 sinh 4
-        // ≈ 5.5e3 − 5.5e3, an amplification of ≈ 2900 per factor (|terms| / |factor|)
+    void twoOppositeFlipsAcrossLargeWeightsStayExact() {
         double[] out = new double[2];
-        assertTrue(twoOppositeFlips(10, out), "10 · 2900 < 1e5 must be accepted");
-        assertEquals(10 * Reference.naiveLogCosh(2.0, 0.0)[0], out[0], 1e-11);
-        assertFalse(twoOppositeFlips(100, out), "100 · 2900 > 1e5 must be refused");
+        for (int m : new int[] {10, 100}) {
+            assertTrue(twoSites(m, 0.0).twoFlips(0, 1.0, m, -1.0, out), "M = " + m);
+            assertEquals(m * Reference.naiveLogCosh(2.0, 0.0)[0], out[0], 1e-13 * m);
+            assertTrue(twoSites(m, 9.0).twoFlips(0, 1.0, m, -1.0, out), "M = " + m);
+            assertEquals(m * (Reference.naiveLogCosh(7.0, 0.0)[0] - Reference.naiveLogCosh(9.0, 0.0)[0]), out[0],
+                    1e-13 * m);
+        }
     }
 
-    private static boolean twoOppositeFlips(int m, double[] out) {
+    /** Two sites with W = 3 (site 0) and W = 2 (site 1) on all M hidden units, θⱼ = theta. */
+    private static RatioInputs twoSites(int m, double theta) {
         double[] wRe = new double[2 * m];
         java.util.Arrays.fill(wRe, 0, m, 3.0);
         java.util.Arrays.fill(wRe, m, 2 * m, 2.0);
-        double[] cr = new double[2 * m];
-        double[] ci = new double[2 * m];
-        double[] sr = new double[2 * m];
-        double[] si = new double[2 * m];
-        RbmKernels.coshSinhOfTwiceW(wRe, new double[2 * m], 2 * m, cr, ci, sr, si);
-        return RbmKernels.hiddenLogRatioTwoFlips(cr, ci, sr, si, 0, 1.0, m, -1.0,
-                new double[m], new double[m], m, out);
+        return new RatioInputs(wRe, new double[2 * m], filled(m, theta), new double[m]);
+    }
+
+    /**
+     * c = s − tanh θ keeps full relative precision on saturated units, where s − tanh θ itself
+     * would be all rounding: against 2/(1 + e^{2sθ})·s evaluated directly (no cancellation there).
+     */
+    @Test
+    void signedComplementIsAccurateWhereTanhSaturates() {
+        double[][] thetas = {{15.0, 0.0}, {-15.0, 0.0}, {15.0, 0.7}, {-9.0, -2.5}, {0.3, 0.2}, {-0.3, 0.0}};
+        for (double[] z : thetas) {
+            double[] c = new double[2];
+            double[] upper = new double[1];
+            double[] tr = new double[1];
+            double[] ti = new double[1];
+            RbmKernels.tanh(new double[] {z[0]}, new double[] {z[1]}, 1, tr, ti);
+            double[] cr = new double[1];
+            double[] ci = new double[1];
+            RbmKernels.signedComplement(new double[] {z[0]}, new double[] {z[1]}, tr, ti, 0, 1, cr, ci, upper);
+            c[0] = cr[0];
+            c[1] = ci[0];
+            double s = z[0] >= 0 ? 1.0 : -1.0;
+            // e^{2sθ} = e^{2s Re θ}(cos 2s Im θ + i sin 2s Im θ); c = 2s/(1 + e^{2sθ})
+            double er = Math.exp(2 * s * z[0]) * Math.cos(2 * s * z[1]);
+            double ei = Math.exp(2 * s * z[0]) * Math.sin(2 * s * z[1]);
+            double d = (1 + er) * (1 + er) + ei * ei;
+            double expectedRe = 2 * s * (1 + er) / d;
+            double expectedIm = -2 * s * ei / d;
+            double scale = Math.hypot(expectedRe, expectedIm);
+            assertEquals(expectedRe, c[0], 1e-14 * scale, "Re c at " + z[0] + " + " + z[1] + "i");
+            assertEquals(expectedIm, c[1], 1e-14 * scale, "Im c at " + z[0] + " + " + z[1] + "i");
+            assertEquals(s > 0 ? 1.0 : 0.0, upper[0]);
+        }
     }
 
     /**

@@ -12,30 +12,11 @@ import org.junit.jupiter.api.Test;
 class RbmVectorKernelsTest {
     private static final double RELATIVE = 1e-12;
 
-    /** Two sites' worth of tables and tanh θ for M hidden units. */
-    private static final class Tables {
-        final int m;
-        final double[] cr;
-        final double[] ci;
-        final double[] sr;
-        final double[] si;
-        final double[] tr;
-        final double[] ti;
-
-        Tables(SplittableRandom rnd, int m, double wScale, double thetaScale) {
-            this.m = m;
-            double[] wRe = Reference.randomParameters(rnd, 2 * m, wScale);
-            double[] wIm = Reference.randomParameters(rnd, 2 * m, wScale);
-            cr = new double[2 * m];
-            ci = new double[2 * m];
-            sr = new double[2 * m];
-            si = new double[2 * m];
-            RbmKernels.coshSinhOfTwiceW(wRe, wIm, 2 * m, cr, ci, sr, si);
-            tr = new double[m];
-            ti = new double[m];
-            RbmKernels.tanh(Reference.randomParameters(rnd, m, thetaScale),
-                    Reference.randomParameters(rnd, m, thetaScale), m, tr, ti);
-        }
+    /** Two sites' worth of tables and θ for M hidden units. */
+    private static RatioInputs tables(SplittableRandom rnd, int m, double wScale, double thetaScale) {
+        return new RatioInputs(Reference.randomParameters(rnd, 2 * m, wScale),
+                Reference.randomParameters(rnd, 2 * m, wScale), Reference.randomParameters(rnd, m, thetaScale),
+                Reference.randomParameters(rnd, m, thetaScale));
     }
 
     private static void assertAgree(double[] scalar, double[] vector, String what) {
@@ -53,23 +34,20 @@ class RbmVectorKernelsTest {
         double[] vector = new double[2];
         int accepted = 0;
         for (int m : new int[] {1, 2, 3, 5, 8, 13, 37, 200, 1000}) {
-            for (double wScale : new double[] {0.1, 0.6, 1.5}) {
-                Tables t = new Tables(rnd, m, wScale, 2.0);
+            for (double wScale : new double[] {0.1, 0.6, 1.5, 4.0}) {
+                // θ up to ±12: saturated units, as in a trained RBM
+                RatioInputs t = tables(rnd, m, wScale, wScale > 1 ? 12.0 : 2.0);
                 for (double sign1 : new double[] {1.0, -1.0}) {
-                    boolean s = RbmKernels.hiddenLogRatioOneFlip(t.cr, t.ci, t.sr, t.si, m, sign1,
-                            t.tr, t.ti, m, scalar);
-                    boolean v = RbmVectorKernels.hiddenLogRatioOneFlip(t.cr, t.ci, t.sr, t.si, m,
-                            sign1, t.tr, t.ti, m, lanes, vector);
+                    boolean s = t.oneFlip(m, sign1, scalar);
+                    boolean v = t.vectorOneFlip(m, sign1, lanes, vector);
                     assertEquals(s, v, "one flip accepted, M = " + m);
                     if (s) {
                         accepted++;
                         assertAgree(scalar, vector, "one flip, M = " + m);
                     }
                     double sign2 = -sign1 * (rnd.nextBoolean() ? 1 : -1);
-                    s = RbmKernels.hiddenLogRatioTwoFlips(t.cr, t.ci, t.sr, t.si, 0, sign1, m,
-                            sign2, t.tr, t.ti, m, scalar);
-                    v = RbmVectorKernels.hiddenLogRatioTwoFlips(t.cr, t.ci, t.sr, t.si, 0, sign1,
-                            m, sign2, t.tr, t.ti, m, lanes, vector);
+                    s = t.twoFlips(0, sign1, m, sign2, scalar);
+                    v = t.vectorTwoFlips(0, sign1, m, sign2, lanes, vector);
                     assertEquals(s, v, "two flips accepted, M = " + m);
                     if (s) {
                         accepted++;
@@ -87,19 +65,12 @@ class RbmVectorKernelsTest {
         int m = 300;
         double[] w = new double[2 * m];
         Arrays.fill(w, 5.0);
-        double[] cr = new double[2 * m];
-        double[] ci = new double[2 * m];
-        double[] sr = new double[2 * m];
-        double[] si = new double[2 * m];
-        RbmKernels.coshSinhOfTwiceW(w, new double[2 * m], 2 * m, cr, ci, sr, si);
-        double[] zero = new double[m];
+        RatioInputs t = new RatioInputs(w, new double[2 * m], new double[m], new double[m]);
         double[] scalar = new double[2];
         double[] vector = new double[2];
         double[] lanes = new double[3 * RbmVectorKernels.LANES];
-        assertTrue(RbmKernels.hiddenLogRatioOneFlip(cr, ci, sr, si, 0, 1.0, zero, zero, m,
-                scalar));
-        assertTrue(RbmVectorKernels.hiddenLogRatioOneFlip(cr, ci, sr, si, 0, 1.0, zero, zero, m,
-                lanes, vector));
+        assertTrue(t.oneFlip(0, 1.0, scalar));
+        assertTrue(t.vectorOneFlip(0, 1.0, lanes, vector));
         assertAgree(scalar, vector, "overflowing one-flip product");
         assertEquals(m * (10.0 - Math.log(2.0) + Math.log1p(Math.exp(-20.0))), vector[0],
                 1e-10);
@@ -128,21 +99,38 @@ class RbmVectorKernelsTest {
     }
 
     @Test
-    void refusesTheSameCancellationAsTheScalarKernel() {
-        // one hidden unit, W = 5, θ = 10: cosh 10 − tanh 10 · sinh 10 = 1/cosh 10 (cancellation)
-        double[] cr = new double[1];
-        double[] ci = new double[1];
-        double[] sr = new double[1];
-        double[] si = new double[1];
-        RbmKernels.coshSinhOfTwiceW(new double[] {5.0}, new double[1], 1, cr, ci, sr, si);
-        double[] tr = new double[1];
-        double[] ti = new double[1];
-        RbmKernels.tanh(new double[] {10.0}, new double[1], 1, tr, ti);
+    void refusesTheSameInfiniteTablesAsTheScalarKernel() {
+        // W = 400 on M = 11 units: e^{800} overflows
+        int m = 11;
+        double[] w = new double[2 * m];
+        Arrays.fill(w, 400.0);
+        RatioInputs t = new RatioInputs(w, new double[2 * m], new double[m], new double[m]);
         double[] lanes = new double[3 * RbmVectorKernels.LANES];
-        assertFalse(RbmKernels.hiddenLogRatioOneFlip(cr, ci, sr, si, 0, 1.0, tr, ti, 1,
-                new double[2]));
-        assertFalse(RbmVectorKernels.hiddenLogRatioOneFlip(cr, ci, sr, si, 0, 1.0, tr, ti, 1,
-                lanes, new double[2]));
+        assertFalse(t.oneFlip(0, 1.0, new double[2]));
+        assertFalse(t.vectorOneFlip(0, 1.0, lanes, new double[2]));
+        assertFalse(t.twoFlips(0, 1.0, m, -1.0, new double[2]));
+        assertFalse(t.vectorTwoFlips(0, 1.0, m, -1.0, lanes, new double[2]));
+    }
+
+    /** The vector signed complement is the scalar one, bit for bit, saturated lanes included. */
+    @Test
+    void signedComplementIsBitIdenticalToTheScalarKernel() {
+        SplittableRandom rnd = new SplittableRandom(24);
+        int m = 3 * RbmVectorKernels.LANES + 5;
+        for (double scale : new double[] {0.5, 4.0, 30.0}) {
+            double[] thetaRe = Reference.randomParameters(rnd, m, scale);
+            double[] thetaIm = Reference.randomParameters(rnd, m, scale);
+            double[] tr = new double[m];
+            double[] ti = new double[m];
+            RbmKernels.tanh(thetaRe, thetaIm, m, tr, ti);
+            double[][] scalar = {new double[m], new double[m], new double[m]};
+            double[][] vector = {new double[m], new double[m], new double[m]};
+            RbmKernels.signedComplement(thetaRe, thetaIm, tr, ti, 0, m, scalar[0], scalar[1], scalar[2]);
+            RbmVectorKernels.signedComplement(thetaRe, thetaIm, tr, ti, m, vector[0], vector[1], vector[2]);
+            for (int k = 0; k < 3; k++) {
+                assertTrue(Arrays.equals(scalar[k], vector[k]), "array " + k + " at scale " + scale);
+            }
+        }
     }
 
     /**
