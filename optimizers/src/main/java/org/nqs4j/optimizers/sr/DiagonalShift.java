@@ -11,12 +11,18 @@ import org.nqs4j.optimizers.linalg.SampleMatrixOps;
  * ε_p from a {@link Schedule}:
  * <ul>
  * <li>absolute: d_k = ε (Sorella 1998; the usual choice with minSR),</li>
- * <li>relative: d_k = ε S_kk, i.e. S_kk → S_kk(1 + ε) (Carleo &amp; Troyer 2017, supplement), which
- * is scale-invariant per parameter but leaves a parameter with zero variance (S_kk = 0)
- * unregularised.</li>
+ * <li>relative: d_k = ε max(S_kk, τ max_l S_ll), i.e. S_kk → S_kk(1 + ε) (Carleo &amp; Troyer 2017,
+ * supplement), scale-invariant per parameter. The floor τ = {@value #RELATIVE_FLOOR} keeps S + D
+ * definite when a parameter has (numerically) zero variance over the samples: its O_k is constant,
+ * e.g. the visible bias of a symmetric RBM, O_a = 2S_z, in a fixed-S_z sector. Such a parameter
+ * changes ψ only by a constant factor on the sampled configurations, its force is zero, and the
+ * floor gives it a zero step instead of a singular S.</li>
  * </ul>
  */
 public final class DiagonalShift {
+    /** τ: the relative shift of a parameter is at least ε τ max_l S_ll. */
+    static final double RELATIVE_FLOOR = 1e-10;
+
     private final Schedule epsilon;
     private final boolean relative;
 
@@ -42,7 +48,16 @@ public final class DiagonalShift {
     public void fill(LogDerivativeSamples centeredO, int iteration, double[] d) {
         double eps = epsilon.valueAt(iteration);
         if (relative) {
+            int p = centeredO.nParameters();
             SampleMatrixOps.columnSquaredNorms(centeredO, eps / centeredO.nSamples(), d);
+            double largest = 0.0;
+            for (int k = 0; k < p; k++) {
+                largest = Math.max(largest, d[k]);
+            }
+            double floor = RELATIVE_FLOOR * largest;
+            for (int k = 0; k < p; k++) {
+                d[k] = Math.max(d[k], floor);
+            }
         } else {
             Arrays.fill(d, 0, centeredO.nParameters(), eps);
         }

@@ -73,6 +73,43 @@ class SrSolversTest {
         assertArrayEquals(HandExamples.REAL_DIRECTION_RELATIVE_HALF, delta, 1e-14);
     }
 
+    /**
+     * A parameter whose O_k is the same on every sample (centred column zero) has zero force; with
+     * the relative shift every solver gives it a zero step and leaves the others as in the system
+     * without it, instead of failing on a singular S.
+     */
+    @Test
+    void relativeShiftGivesAZeroVarianceParameterAZeroStep() {
+        int n = 30;
+        int p = 6;
+        LogDerivativeSamples full = Reference.randomO(n, p, false, 77);
+        LogDerivativeSamples reduced = new LogDerivativeSamples(n, p - 1, false);
+        for (int s = 0; s < n; s++) {
+            full.data()[s * p + 2] = 0.0;
+            for (int k = 0, r = 0; k < p; k++) {
+                if (k != 2) {
+                    reduced.data()[s * (p - 1) + r++] = full.data()[s * p + k];
+                }
+            }
+        }
+        reduced.center(new double[p - 1]);
+        double[] force = Reference.randomVector(p, 5);
+        force[2] = 0.0;
+        double[] reducedForce = {force[0], force[1], force[3], force[4], force[5]};
+        for (SrSolver solver : List.of(SrSolvers.denseCholesky(), SrSolvers.conjugateGradient(1e-13, 100),
+                SrSolvers.sampleSpace())) {
+            StochasticReconfiguration sr = new StochasticReconfiguration(solver, DiagonalShift.relative(HALF));
+            double[] delta = new double[p];
+            sr.apply(full, force, delta, 0);
+            double[] expected = new double[p - 1];
+            new StochasticReconfiguration(SrSolvers.denseCholesky(), DiagonalShift.relative(HALF))
+                    .apply(reduced, reducedForce, expected, 0);
+            assertEquals(0.0, delta[2], 0.0, solver.description());
+            assertArrayEquals(expected, new double[] {delta[0], delta[1], delta[3], delta[4], delta[5]}, 1e-10,
+                    solver.description());
+        }
+    }
+
     @Test
     void solversAgreeWithReferenceOnRandomData() {
         // {N_s, P}: P < N_s (dense regime) and P > N_s (minSR regime)
@@ -251,11 +288,14 @@ class SrSolversTest {
             LogDerivativeSamples few = Reference.randomO(3, 4, complex, 2);
             assertThrows(SolverException.class,
                     () -> SrSolvers.denseCholesky().solve(few, force, new double[4], delta));
-            // the relative shift does not regularise the zero-variance parameter
+            // the relative shift floors the zero-variance parameter at ε τ max S_ll: both solves succeed
             double[] relative = new double[4];
             DiagonalShift.relative(Schedule.constant(0.1)).fill(o, 0, relative);
-            assertThrows(SolverException.class, () -> SrSolvers.denseCholesky().solve(o, force, relative, delta));
-            assertThrows(SolverException.class, () -> SrSolvers.sampleSpace().solve(o, force, relative, delta));
+            assertTrue(relative[2] > 0.0, "floored shift");
+            for (SrSolver solver : exactSolvers()) {
+                solver.solve(o, force, relative, delta);
+                assertTrue(Arrays.stream(delta).allMatch(Double::isFinite), solver.description());
+            }
             assertThrows(SolverException.class, () -> SrSolvers.sampleSpace().solve(o, force, new double[4], delta));
         }
     }
