@@ -36,6 +36,20 @@ public final class Rbm implements WaveFunction {
     final double[] tanh2wIm;
 
     /**
+     * Exchange tables ({@link #tabulateExchanges}): the pairs tabulated with site i are
+     * {@code partners[i]}, with pair indices {@code pairIds[i]}; pair b = (lo, hi), lo &lt; hi, has
+     * e^{±2(W_{j,lo} − W_{j,hi})} at b·M + j, rebuilt by {@link #setParameters}.
+     */
+    private int[][] partners;
+    private int[][] pairIds;
+    private int[] pairLo;
+    private int[] pairHi;
+    double[] pairExpRe;
+    double[] pairExpIm;
+    double[] pairExpMinusRe;
+    double[] pairExpMinusIm;
+
+    /**
      * e^{−2aᵢσᵢ}, the visible factor of the ratio when site i flips: {@code up} for σᵢ = +1
      * (e^{−2aᵢ}), {@code down} for σᵢ = −1 (e^{2aᵢ}); rebuilt by {@link #setParameters}.
      */
@@ -87,6 +101,96 @@ public final class Rbm implements WaveFunction {
             twoWIm[k] = 2.0 * wIm[k];
         }
         RbmKernels.tanh(twoWRe, twoWIm, twoWRe.length, tanh2wRe, tanh2wIm);
+    }
+
+    /**
+     * Tabulates the exchanges of the given site pairs: moving σ_lo = −σ_hi → −σ_lo, σ_hi changes
+     * θⱼ by −x with x = 2σ_lo(W_{j,lo} − W_{j,hi}), so its ratio is a one-flip product over tables
+     * e^{±2(W_lo − W_hi)}: half the loads and no products of table entries, against the general
+     * two-flip kernel. Results agree with the untabulated RBM to rounding. Call before sampling
+     * (not concurrently with it); pairs repeated or in either order count once.
+     */
+    @Override
+    public void tabulateExchanges(int[][] pairs) {
+        java.util.LinkedHashSet<Long> unique = new java.util.LinkedHashSet<>();
+        for (int[] pair : pairs) {
+            if (pair.length != 2 || pair[0] == pair[1] || pair[0] < 0 || pair[1] < 0 || pair[0] >= nSites
+                    || pair[1] >= nSites) {
+                throw new IllegalArgumentException("an exchange pair needs two distinct sites of 0.." + (nSites - 1)
+                        + ", got " + java.util.Arrays.toString(pair));
+            }
+            unique.add((long) Math.min(pair[0], pair[1]) * nSites + Math.max(pair[0], pair[1]));
+        }
+        int count = unique.size();
+        pairLo = new int[count];
+        pairHi = new int[count];
+        int[] degree = new int[nSites];
+        int b = 0;
+        for (long key : unique) {
+            pairLo[b] = (int) (key / nSites);
+            pairHi[b] = (int) (key % nSites);
+            degree[pairLo[b]]++;
+            degree[pairHi[b]]++;
+            b++;
+        }
+        partners = new int[nSites][];
+        pairIds = new int[nSites][];
+        for (int i = 0; i < nSites; i++) {
+            partners[i] = new int[degree[i]];
+            pairIds[i] = new int[degree[i]];
+            degree[i] = 0;
+        }
+        for (b = 0; b < count; b++) {
+            for (int[] end : new int[][] {{pairLo[b], pairHi[b]}, {pairHi[b], pairLo[b]}}) {
+                partners[end[0]][degree[end[0]]] = end[1];
+                pairIds[end[0]][degree[end[0]]++] = b;
+            }
+        }
+        long length = (long) count * nHidden;
+        if (length > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(count + " exchange pairs x M = " + nHidden + " is too large to tabulate");
+        }
+        pairExpRe = new double[(int) length];
+        pairExpIm = new double[(int) length];
+        pairExpMinusRe = new double[(int) length];
+        pairExpMinusIm = new double[(int) length];
+        rebuildPairTables();
+    }
+
+    /** The index of the tabulated pair {i, j}, or −1. */
+    int pairIndex(int i, int j) {
+        if (partners == null) {
+            return -1;
+        }
+        int[] p = partners[i];
+        for (int k = 0; k < p.length; k++) {
+            if (p[k] == j) {
+                return pairIds[i][k];
+            }
+        }
+        return -1;
+    }
+
+    /** The lower site of tabulated pair b. */
+    int pairLow(int b) {
+        return pairLo[b];
+    }
+
+    /** e^{±2(W_lo − W_hi)} of every tabulated pair (not in a hot loop: allocates the difference scratch). */
+    private void rebuildPairTables() {
+        if (pairLo == null) {
+            return;
+        }
+        int m = nHidden;
+        double[] dRe = new double[pairExpRe.length];
+        double[] dIm = new double[pairExpRe.length];
+        for (int b = 0; b < pairLo.length; b++) {
+            for (int j = 0; j < m; j++) {
+                dRe[b * m + j] = wRe[pairLo[b] * m + j] - wRe[pairHi[b] * m + j];
+                dIm[b * m + j] = wIm[pairLo[b] * m + j] - wIm[pairHi[b] * m + j];
+            }
+        }
+        RbmKernels.expOfTwiceW(dRe, dIm, dRe.length, pairExpRe, pairExpIm, pairExpMinusRe, pairExpMinusIm);
     }
 
     private void rebuildVisibleFactors() {
@@ -191,6 +295,7 @@ public final class Rbm implements WaveFunction {
             }
         }
         rebuildWeightTables();
+        rebuildPairTables();
         rebuildVisibleFactors();
     }
 

@@ -134,6 +134,20 @@ public final class RbmCache implements WalkerCache {
         if (count == 2) {
             int i1 = sites[offset];
             int i2 = sites[offset + 1];
+            int pair = sigma[i1] != sigma[i2] ? rbm.pairIndex(i1, i2) : -1;
+            if (pair >= 0) {
+                // an exchange of a tabulated pair: one flip by x = 2σ_lo(W_lo − W_hi)
+                double sign = sigma[rbm.pairLow(pair)];
+                if (vectorised) {
+                    RbmVectorKernels.productOneFlip(rbm.pairExpRe, rbm.pairExpIm, rbm.pairExpMinusRe,
+                            rbm.pairExpMinusIm, pair * m, sign, compRe, compIm, upper, m, lanes, product);
+                } else {
+                    RbmKernels.multiplyOneFlip(rbm.pairExpRe, rbm.pairExpIm, rbm.pairExpMinusRe,
+                            rbm.pairExpMinusIm, pair * m, sign, compRe, compIm, upper, 0, m, m,
+                            RbmKernels.startProduct(product));
+                }
+                return product[3] != 0.0;
+            }
             if (vectorised) {
                 RbmVectorKernels.productTwoFlips(rbm.exp2wRe, rbm.exp2wIm, rbm.expMinus2wRe,
                         rbm.expMinus2wIm, i1 * m, sigma[i1], i2 * m, sigma[i2], compRe, compIm, upper, m,

@@ -153,6 +153,11 @@ public final class SymmetricRbm implements WaveFunction {
     }
 
     @Override
+    public void tabulateExchanges(int[][] pairs) {
+        rbm.tabulateExchanges(pairs);
+    }
+
+    @Override
     public WalkerCache newCache() {
         return new Cache(rbm.newCache());
     }

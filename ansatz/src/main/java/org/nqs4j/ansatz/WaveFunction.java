@@ -50,6 +50,14 @@ public interface WaveFunction {
         return java.util.Optional.empty();
     }
 
+    /**
+     * A hint that moves and the Hamiltonian exchange these site pairs (σᵢ = −σⱼ, both flipped): an
+     * ansatz may tabulate them for cheaper ratios. Results agree with the untabulated ansatz to
+     * rounding and stay deterministic. Call before sampling; the default ignores it.
+     */
+    default void tabulateExchanges(int[][] pairs) {
+    }
+
     /** A one-line description (type, sizes, parameter count) for logs. */
     String description();
 }

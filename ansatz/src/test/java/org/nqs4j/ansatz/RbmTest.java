@@ -176,6 +176,54 @@ class RbmTest {
         }
     }
 
+    /**
+     * Exchanges of tabulated pairs (a ring's bonds, listed in both orders and twice) take the
+     * one-flip product over e^{±2(W_lo − W_hi)}; their ratios equal the log ψ differences from
+     * scratch, on both kernel sets, before and after new parameters rebuild the tables.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void tabulatedExchangesMatchLogPsiFromScratch(boolean complex) {
+        SplittableRandom rnd = new SplittableRandom(complex ? 61 : 62);
+        int n = 10;
+        int m = 20;
+        Rbm rbm = create(complex, n, 2);
+        int[][] pairs = new int[2 * n][];
+        for (int i = 0; i < n; i++) {
+            pairs[i] = new int[] {i, (i + 1) % n};
+            pairs[n + i] = new int[] {(i + 1) % n, i};
+        }
+        rbm.tabulateExchanges(pairs);
+        assertEquals(-1, rbm.pairIndex(0, 5), "not a bond");
+        assertTrue(rbm.pairIndex(3, 4) >= 0 && rbm.pairIndex(3, 4) == rbm.pairIndex(4, 3));
+        double[] out = new double[2];
+        for (double scale : new double[] {0.05, 0.5, 2.0}) {
+            double[] p = Reference.randomParameters(rnd, rbm.parameterArrayLength(), scale);
+            rbm.setParameters(p);
+            for (RbmCache cache : new RbmCache[] {rbm.newCache(), rbm.newReferenceCache()}) {
+                for (int trial = 0; trial < 10; trial++) {
+                    int[] sigma = Reference.randomConfiguration(rnd, n);
+                    cache.reset(sigma);
+                    double[] before = Reference.rbmLogPsi(p, complex, n, m, sigma);
+                    for (int i = 0; i < n; i++) {
+                        int[] sites = {(i + 1) % n, i};
+                        double[] after = Reference.rbmLogPsi(p, complex, n, m, Reference.flipped(sigma, sites));
+                        double[] expected = {after[0] - before[0], after[1] - before[1]};
+                        cache.logRatio(sites, 0, 2, out);
+                        Reference.assertLogEquals(expected, out, 1e-10, "bond " + i + " at scale " + scale);
+                        cache.ratio(sites, 0, 2, out);
+                        double modulus = Math.exp(expected[0]);
+                        assertEquals(modulus * Math.cos(expected[1]), out[0], 1e-10 * modulus, "ratio (Re)");
+                        assertEquals(modulus * Math.sin(expected[1]), out[1], 1e-10 * modulus, "ratio (Im)");
+                    }
+                }
+            }
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> rbm.tabulateExchanges(new int[][] {{2, 2}}));
+        assertTrue(e.getMessage().contains("two distinct sites"), e.getMessage());
+    }
+
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void referenceCacheAgreesWithVectorCacheAlongAWalk(boolean complex) {

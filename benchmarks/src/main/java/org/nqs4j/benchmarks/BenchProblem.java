@@ -76,9 +76,17 @@ public record BenchProblem(String name, Lattice lattice, boolean heisenberg, dou
         return heisenberg ? ExchangeRule.onEdges(lattice.edges(0)) : new LocalFlipRule(nSites());
     }
 
-    /** A complex RBM with Gaussian initial parameters of width 0.01 (seeded). */
+    /** A complex RBM with Gaussian initial parameters of width 0.01 (seeded), bond exchanges tabulated. */
     public Rbm ansatz(long seed) {
+        return ansatz(seed, true);
+    }
+
+    /** {@link #ansatz(long)}, with the bond exchanges tabulated or not ({@link Rbm#tabulateExchanges}). */
+    public Rbm ansatz(long seed, boolean tabulateExchanges) {
         Rbm rbm = Rbm.complex(nSites(), alpha);
+        if (heisenberg && tabulateExchanges) {
+            rbm.tabulateExchanges(lattice.edges(0).stream().map(e -> new int[] {e.i(), e.j()}).toArray(int[][]::new));
+        }
         GaussianParameters.initialise(rbm, seed, 0.01);
         return rbm;
     }

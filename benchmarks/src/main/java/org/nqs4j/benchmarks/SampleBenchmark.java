@@ -42,6 +42,13 @@ public class SampleBenchmark {
     @Param({"vector", "scalar"})
     public String kernels;
 
+    /**
+     * Exchange moves through per-bond tables e^{±2(W_i − W_j)} (one-flip products) or the general
+     * two-flip product (Heisenberg problems only; TFIM has no exchanges).
+     */
+    @Param({"tabulated", "general"})
+    public String exchanges;
+
     private RbmCache cache;
     private TransitionRule rule;
     private PauliSumOperator hamiltonian;
@@ -56,7 +63,7 @@ public class SampleBenchmark {
     @Setup
     public void setUp() {
         BenchProblem p = BenchProblem.standard().get(problem);
-        Rbm rbm = p.ansatz(5);
+        Rbm rbm = p.ansatz(5, exchanges.equals("tabulated"));
         cache = kernels.equals("vector") ? rbm.newCache() : rbm.newReferenceCache();
         rule = p.rule();
         hamiltonian = p.hamiltonian();

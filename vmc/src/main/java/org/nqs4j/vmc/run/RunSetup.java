@@ -45,6 +45,10 @@ public final class RunSetup implements AutoCloseable {
 
     private RunSetup(RunConfig c) {
         this.psi = waveFunction(c.ansatz(), c.lattice());
+        if (c.hilbert().hasFixedMagnetization()) {
+            // exchange moves and the Hamiltonian's exchange terms act on the bonds
+            psi.tabulateExchanges(c.lattice().edges().stream().map(e -> new int[] {e.i(), e.j()}).toArray(int[][]::new));
+        }
         GaussianParameters.initialise(psi, c.seed(), c.ansatz().initScale());
         SamplerSpec s = c.sampler();
         this.sampler = new MetropolisSampler(psi, c.hilbert(), rule(s, c), s.chains(), s.sweepSize(), c.seed() + 1);
