@@ -7,9 +7,10 @@ package org.nqs4j.ansatz;
  * <p>Ratios of one and two flips are the transcendental-free products
  * Πⱼ cosh(θⱼ − xⱼ)/cosh θⱼ = Πⱼ [e^{−sⱼxⱼ} + cⱼ sinh xⱼ] over the tables e^{±2W}, with
  * sⱼ = sign Re θⱼ and the signed complement cⱼ = sⱼ − tanh θⱼ kept per chain, which stays accurate
- * when hidden units saturate ({@link RbmKernels#hiddenLogRatioOneFlip}); {@link #ratio} returns the product itself (no log, no exp) times the
- * tabulated visible factors e^{−2aᵢσᵢ}, {@link #logRatio} its logarithm. Three or more flips, or a
- * product the kernels refuse, use the log-cosh path. An accepted move updates θ in O(M·flips)
+ * when hidden units saturate ({@link RbmKernels#hiddenLogRatioOneFlip}); an exchange of a pair
+ * the RBM tabulated ({@link Rbm#tabulateExchanges}) is a one-flip product over its own tables.
+ * {@link #ratio} returns the product itself (no log, no exp) times the tabulated visible factors
+ * e^{−2aᵢσᵢ}, {@link #logRatio} its logarithm. Three or more flips, or a product the kernels refuse, use the log-cosh path. An accepted move updates θ in O(M·flips)
  * and tanh θ by the addition theorem with tabulated tanh 2W ({@link RbmKernels#tanhAfterFlips});
  * {@link #reset} recomputes tanh θ exactly.
  *
