@@ -11,7 +11,8 @@ package org.nqs4j.ansatz;
  * the RBM tabulated ({@link Rbm#tabulateExchanges}) is a one-flip product over its own tables.
  * {@link #ratio} returns the product itself (no log, no exp) times the tabulated visible factors
  * e^{−2aᵢσᵢ}, {@link #logRatio} its logarithm. Three or more flips, or a product the kernels
- * refuse, use the log-cosh path. An accepted move updates θ in O(M·flips) and tanh θ by the addition theorem with tabulated tanh 2W ({@link RbmKernels#tanhAfterFlips});
+ * refuse, use the log-cosh path. An accepted move updates θ in O(M·flips) and tanh θ by the
+ * addition theorem with tabulated tanh 2W ({@link RbmKernels#tanhAfterFlips});
  * {@link #reset} recomputes tanh θ exactly.
  *
  * <p>Two kernel sets from the factories of {@link Rbm}: the Vector API kernels
