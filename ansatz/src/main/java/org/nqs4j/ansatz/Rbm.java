@@ -31,9 +31,13 @@ public final class Rbm implements WaveFunction {
     final double[] exp2wIm;
     final double[] expMinus2wRe;
     final double[] expMinus2wIm;
-    /** tanh 2Wⱼᵢ, same storage, for the tanh θ update of an accepted move. */
+    /** tanh 2Wⱼᵢ and 1 ± tanh 2Wⱼᵢ, same storage, for the update of an accepted move. */
     final double[] tanh2wRe;
     final double[] tanh2wIm;
+    final double[] onePlusTanh2wRe;
+    final double[] onePlusTanh2wIm;
+    final double[] oneMinusTanh2wRe;
+    final double[] oneMinusTanh2wIm;
 
     /**
      * Exchange tables ({@link #tabulateExchanges}): the pairs tabulated with site i are
@@ -83,6 +87,10 @@ public final class Rbm implements WaveFunction {
         expMinus2wIm = new double[nw];
         tanh2wRe = new double[nw];
         tanh2wIm = new double[nw];
+        onePlusTanh2wRe = new double[nw];
+        onePlusTanh2wIm = new double[nw];
+        oneMinusTanh2wRe = new double[nw];
+        oneMinusTanh2wIm = new double[nw];
         rebuildWeightTables();
         visibleUpRe = new double[nSites];
         visibleUpIm = new double[nSites];
@@ -91,7 +99,7 @@ public final class Rbm implements WaveFunction {
         rebuildVisibleFactors();
     }
 
-    /** e^{±2W} and tanh 2W from W (not in a hot loop: allocates the 2W scratch). */
+    /** e^{±2W}, tanh 2W and 1 ± tanh 2W from W (not in a hot loop: allocates the 2W scratch). */
     private void rebuildWeightTables() {
         RbmKernels.expOfTwiceW(wRe, wIm, wRe.length, exp2wRe, exp2wIm, expMinus2wRe, expMinus2wIm);
         double[] twoWRe = new double[wRe.length];
@@ -101,6 +109,8 @@ public final class Rbm implements WaveFunction {
             twoWIm[k] = 2.0 * wIm[k];
         }
         RbmKernels.tanh(twoWRe, twoWIm, twoWRe.length, tanh2wRe, tanh2wIm);
+        RbmKernels.onePlusMinusTanhOfTwiceW(wRe, wIm, wRe.length, onePlusTanh2wRe, onePlusTanh2wIm, oneMinusTanh2wRe,
+                oneMinusTanh2wIm);
     }
 
     /**

@@ -11,9 +11,8 @@ package org.nqs4j.ansatz;
  * the RBM tabulated ({@link Rbm#tabulateExchanges}) is a one-flip product over its own tables.
  * {@link #ratio} returns the product itself (no log, no exp) times the tabulated visible factors
  * e^{−2aᵢσᵢ}, {@link #logRatio} its logarithm. Three or more flips, or a product the kernels
- * refuse, use the log-cosh path. An accepted move updates θ in O(M·flips) and tanh θ by the
- * addition theorem with tabulated tanh 2W ({@link RbmKernels#tanhAfterFlips});
- * {@link #reset} recomputes tanh θ exactly.
+ * refuse, use the log-cosh path. An accepted move updates θ, c and tanh θ in O(M·flips) without
+ * transcendentals ({@link RbmKernels#applyFlips}); {@link #reset} recomputes them exactly.
  *
  * <p>Two kernel sets from the factories of {@link Rbm}: the Vector API kernels
  * ({@link Rbm#newCache}) and the scalar reference kernels ({@link Rbm#newReferenceCache}); they
@@ -178,20 +177,13 @@ public final class RbmCache implements WalkerCache {
     @Override
     public void applyFlips(int[] sites, int offset, int count) {
         if (vectorised) {
-            RbmVectorKernels.flipTheta(rbm.wRe, rbm.wIm, rbm.nHidden, sigma, sites, offset, count,
-                    thetaRe, thetaIm);
+            RbmVectorKernels.applyFlips(rbm.wRe, rbm.wIm, rbm.tanh2wRe, rbm.tanh2wIm, rbm.onePlusTanh2wRe,
+                    rbm.onePlusTanh2wIm, rbm.oneMinusTanh2wRe, rbm.oneMinusTanh2wIm, rbm.nHidden, sigma, sites, offset,
+                    count, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper);
         } else {
-            RbmKernels.flipTheta(rbm.wRe, rbm.wIm, rbm.nHidden, sigma, sites, offset, count,
-                    thetaRe, thetaIm);
-        }
-        if (vectorised) {
-            RbmVectorKernels.tanhAfterFlips(rbm.tanh2wRe, rbm.tanh2wIm, rbm.nHidden, sigma, sites, offset, count,
-                    thetaRe, thetaIm, tanhRe, tanhIm);
-            RbmVectorKernels.signedComplement(thetaRe, thetaIm, tanhRe, tanhIm, rbm.nHidden, compRe, compIm, upper);
-        } else {
-            RbmKernels.tanhAfterFlips(rbm.tanh2wRe, rbm.tanh2wIm, rbm.nHidden, sigma, sites, offset, count,
-                    thetaRe, thetaIm, tanhRe, tanhIm);
-            RbmKernels.signedComplement(thetaRe, thetaIm, tanhRe, tanhIm, 0, rbm.nHidden, compRe, compIm, upper);
+            RbmKernels.applyFlips(rbm.wRe, rbm.wIm, rbm.tanh2wRe, rbm.tanh2wIm, rbm.onePlusTanh2wRe,
+                    rbm.onePlusTanh2wIm, rbm.oneMinusTanh2wRe, rbm.oneMinusTanh2wIm, rbm.nHidden, sigma, sites, offset,
+                    count, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper);
         }
         for (int f = offset; f < offset + count; f++) {
             sigma[sites[f]] = -sigma[sites[f]];

@@ -97,68 +97,132 @@ public final class RbmKernels {
     }
 
     /**
-     * The addition theorem of {@link #tanhAfterFlips} is used only while |1 − t²| and |1 + t·u|
-     * stay above this floor and |t|, |u| below its inverse: each update then loses at most
-     * ~(1 + |t||u|)·max(|t|,|u|)/floor ≈ 10⁵ ulp, and tanh is recomputed from θ otherwise.
+     * Tables 1 + tanh 2W and 1 − tanh 2W (same storage as W), each to full relative precision,
+     * from 1 ± tanh z = 2/(1 + e^{∓2z}): the factors of {@link #applyFlips}. Entries that overflow
+     * (|Re W| ≳ 177) are not finite; the update then recomputes the unit from θ.
      */
-    static final double ADDITION_THEOREM_FLOOR = 1e-2;
-
-    /**
-     * tanh θ after the accepted move θ → θ − 2 Σ_f W_{·i_f} σ_{i_f}, without transcendentals where
-     * it is well conditioned, by the addition theorem
-     * <pre>
-     *   tanh(θ + Δ) = (tanh θ + tanh Δ) / (1 + tanh θ · tanh Δ),   tanh Δ = −σᵢ tanh 2Wⱼᵢ,
-     * </pre>
-     * one flipped site at a time, with tanh 2W tabulated. Near saturation (|1 − t²| small: tanh θ
-     * then no longer determines θ) or near a pole of the result, the update loses digits; there
-     * tanh θⱼ is recomputed from the already updated θⱼ. Only IEEE arithmetic and the
-     * deterministic {@link Math} functions are used, so the result is the same bits in
-     * interpreted and compiled code: a resumed or re-run chain reproduces itself exactly.
-     *
-     * @param sigma spins before the move
-     * @param theta θ after the move
-     */
-    public static void tanhAfterFlips(double[] tanh2wRe, double[] tanh2wIm, int nHidden, int[] sigma,
-                                      int[] sites, int offset, int count, double[] thetaRe,
-                                      double[] thetaIm, double[] tanhRe, double[] tanhIm) {
-        tanhAfterFlips(tanh2wRe, tanh2wIm, nHidden, sigma, sites, offset, count, thetaRe, thetaIm, tanhRe, tanhIm,
-                0, nHidden);
-    }
-
-    /** {@link #tanhAfterFlips} for the hidden units from ≤ j &lt; to. */
-    static void tanhAfterFlips(double[] tanh2wRe, double[] tanh2wIm, int nHidden, int[] sigma, int[] sites,
-                               int offset, int count, double[] thetaRe, double[] thetaIm, double[] tanhRe,
-                               double[] tanhIm, int from, int to) {
-        for (int j = from; j < to; j++) {
-            double tr = tanhRe[j];
-            double ti = tanhIm[j];
-            boolean exact = false;
-            for (int f = offset; f < offset + count && !exact; f++) {
-                int w = sites[f] * nHidden + j;
-                double ur = -sigma[sites[f]] * tanh2wRe[w];
-                double ui = -sigma[sites[f]] * tanh2wIm[w];
-                double sr = 1.0 - tr * tr + ti * ti; // 1 − t²
-                double si = -2.0 * tr * ti;
-                double dr = 1.0 + tr * ur - ti * ui; // 1 + t·u
-                double di = tr * ui + ti * ur;
-                double floor2 = ADDITION_THEOREM_FLOOR * ADDITION_THEOREM_FLOOR;
-                double ceiling2 = 1.0 / floor2;
-                if (sr * sr + si * si < floor2 || dr * dr + di * di < floor2
-                        || tr * tr + ti * ti > ceiling2 || ur * ur + ui * ui > ceiling2) {
-                    exact = true;
+    public static void onePlusMinusTanhOfTwiceW(double[] wRe, double[] wIm, int length, double[] plusRe,
+                                                double[] plusIm, double[] minusRe, double[] minusIm) {
+        for (int k = 0; k < length; k++) {
+            double a = 4.0 * wRe[k];
+            double b = 4.0 * wIm[k];
+            double cb = Math.cos(b);
+            double sb = Math.sin(b);
+            // q = e^{−2z} for 1 + tanh z, and e^{2z} for 1 − tanh z, with 2z = 4W
+            for (int side = 0; side < 2; side++) {
+                double e = Math.exp(side == 0 ? -a : a);
+                double qr = e * cb;
+                double qi = side == 0 ? -e * sb : e * sb;
+                double d = (1.0 + qr) * (1.0 + qr) + qi * qi;
+                double re = 2.0 * (1.0 + qr) / d;
+                double im = -2.0 * qi / d;
+                if (side == 0) {
+                    plusRe[k] = re;
+                    plusIm[k] = im;
                 } else {
-                    double nr = tr + ur;
-                    double ni = ti + ui;
-                    double inv = 1.0 / (dr * dr + di * di);
-                    tr = (nr * dr + ni * di) * inv;
-                    ti = (ni * dr - nr * di) * inv;
+                    minusRe[k] = re;
+                    minusIm[k] = im;
                 }
             }
+        }
+    }
+
+    /** Bounds on |1 + t u|² and on |c|² below/above which {@link #applyFlips} recomputes a unit from θ. */
+    static final double UPDATE_FLOOR2 = 1e-280;
+    static final double UPDATE_CEILING2 = 1e280;
+
+    /**
+     * An accepted move σᵢ → −σᵢ for the listed sites, applied to the per-unit state of a chain
+     * without transcendentals: θⱼ += −2σᵢWⱼᵢ (the same operations as {@link #flipTheta}), and the
+     * signed complement c = s − tanh θ (s = sign Re θ, {@link #signedComplement}) by
+     * <pre>
+     *   u = tanh Δ = −σᵢ tanh 2Wⱼᵢ,   1 + t u = (1 + s u) − c u,
+     *   c' = c (1 − s u)/(1 + t u)                      while sign Re θ stays s,
+     *   c' = −s (2 − s c)(1 + s u)/(1 + t u),  s' = −s   when it changes,
+     * </pre>
+     * which is the addition theorem tanh(θ + Δ) = (t + u)/(1 + t u) rewritten for c, with
+     * 1 ± s u = 1 ∓ sσᵢ tanh 2W read from the tables of {@link #onePlusMinusTanhOfTwiceW}. No
+     * difference of nearly equal numbers remains for real θ, so c keeps its relative precision
+     * however saturated the unit (c ≈ 2s e^{−2|θ|}); then tanh θ = s − c. A unit whose update
+     * leaves the bounds {@link #UPDATE_FLOOR2}, {@link #UPDATE_CEILING2} (a near-pole of complex
+     * tanh, an underflowing c, a non-finite table) is recomputed from θ. Only IEEE arithmetic and
+     * the deterministic {@link Math} functions are used, so a resumed or re-run chain reproduces
+     * itself exactly.
+     *
+     * @param sigma spins before the move (left unchanged)
+     */
+    public static void applyFlips(double[] wRe, double[] wIm, double[] tanh2wRe, double[] tanh2wIm,
+                                  double[] plusRe, double[] plusIm, double[] minusRe, double[] minusIm,
+                                  int nHidden, int[] sigma, int[] sites, int offset, int count,
+                                  double[] thetaRe, double[] thetaIm, double[] tanhRe, double[] tanhIm,
+                                  double[] compRe, double[] compIm, double[] upper) {
+        applyFlips(wRe, wIm, tanh2wRe, tanh2wIm, plusRe, plusIm, minusRe, minusIm, nHidden, sigma, sites, offset,
+                count, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper, 0, nHidden);
+    }
+
+    /** {@link #applyFlips} for the hidden units from ≤ j &lt; to. */
+    static void applyFlips(double[] wRe, double[] wIm, double[] tanh2wRe, double[] tanh2wIm,
+                           double[] plusRe, double[] plusIm, double[] minusRe, double[] minusIm,
+                           int nHidden, int[] sigma, int[] sites, int offset, int count,
+                           double[] thetaRe, double[] thetaIm, double[] tanhRe, double[] tanhIm,
+                           double[] compRe, double[] compIm, double[] upper, int from, int to) {
+        for (int j = from; j < to; j++) {
+            double thr = thetaRe[j];
+            double thi = thetaIm[j];
+            double h = upper[j];
+            double s = 2.0 * h - 1.0;
+            double cr = compRe[j];
+            double ci = compIm[j];
+            boolean exact = false;
+            for (int f = offset; f < offset + count; f++) {
+                int w = sites[f] * nHidden + j;
+                double sg = sigma[sites[f]];
+                double minusTwoS = -2.0 * sg;
+                thr += minusTwoS * wRe[w];
+                thi += minusTwoS * wIm[w];
+                double ur = -sg * tanh2wRe[w];
+                double ui = -sg * tanh2wIm[w];
+                // g = 1 when sσ > 0: then 1 − s u = 1 + tanh 2W and 1 + s u = 1 − tanh 2W (exact selection)
+                double g = sg > 0 ? h : 1.0 - h;
+                double ar = g * plusRe[w] + (1.0 - g) * minusRe[w];  // 1 − s u
+                double ai = g * plusIm[w] + (1.0 - g) * minusIm[w];
+                double br = g * minusRe[w] + (1.0 - g) * plusRe[w];  // 1 + s u
+                double bi = g * minusIm[w] + (1.0 - g) * plusIm[w];
+                double dr = br - (cr * ur - ci * ui);                 // 1 + t u
+                double di = bi - (cr * ui + ci * ur);
+                double sNew = thr >= 0.0 ? 1.0 : -1.0;
+                double nr;
+                double ni;
+                if (sNew == s) {
+                    nr = cr * ar - ci * ai;
+                    ni = cr * ai + ci * ar;
+                } else {
+                    double er = 2.0 - s * cr;
+                    double ei = -s * ci;
+                    nr = -s * (er * br - ei * bi);
+                    ni = -s * (er * bi + ei * br);
+                }
+                double d2 = dr * dr + di * di;
+                double inv = 1.0 / d2;
+                cr = (nr * dr + ni * di) * inv;
+                ci = (ni * dr - nr * di) * inv;
+                s = sNew;
+                h = 0.5 + 0.5 * sNew;
+                double c2 = cr * cr + ci * ci;
+                exact |= !(d2 >= UPDATE_FLOOR2 && d2 <= UPDATE_CEILING2 && c2 >= UPDATE_FLOOR2
+                        && c2 <= UPDATE_CEILING2);
+            }
+            thetaRe[j] = thr;
+            thetaIm[j] = thi;
             if (exact) {
                 tanh(thetaRe, thetaIm, j, j + 1, tanhRe, tanhIm);
+                signedComplement(thetaRe, thetaIm, tanhRe, tanhIm, j, j + 1, compRe, compIm, upper);
             } else {
-                tanhRe[j] = tr;
-                tanhIm[j] = ti;
+                compRe[j] = cr;
+                compIm[j] = ci;
+                upper[j] = h;
+                tanhRe[j] = s - cr;
+                tanhIm[j] = -ci;
             }
         }
     }
@@ -220,7 +284,7 @@ public final class RbmKernels {
      * </pre>
      * which is exact to a few ulp however small c is (c ≈ 2s e^{−2|θ|}).
      */
-    static void signedComplement(double[] thetaRe, double[] thetaIm, double[] tanhRe, double[] tanhIm,
+    public static void signedComplement(double[] thetaRe, double[] thetaIm, double[] tanhRe, double[] tanhIm,
                                  int from, int to, double[] compRe, double[] compIm, double[] upper) {
         double floor2 = COMPLEMENT_FLOOR * COMPLEMENT_FLOOR;
         for (int j = from; j < to; j++) {

@@ -60,6 +60,8 @@ public final class RbmVectorKernels {
     private static final DoubleVector ONE = DoubleVector.broadcast(SPECIES, 1.0);
     private static final DoubleVector MINUS_ONE = DoubleVector.broadcast(SPECIES, -1.0);
     private static final DoubleVector ZERO = DoubleVector.zero(SPECIES);
+    private static final DoubleVector HALF = DoubleVector.broadcast(SPECIES, 0.5);
+    private static final DoubleVector TWO = DoubleVector.broadcast(SPECIES, 2.0);
 
     private RbmVectorKernels() {
     }
@@ -103,60 +105,85 @@ public final class RbmVectorKernels {
     }
 
     /**
-     * {@link RbmKernels#tanhAfterFlips} on whole vectors of hidden units: the same addition
-     * theorem, operation for operation, so the result is the same bits as the scalar kernel's. A
-     * vector with any lane outside the well-conditioned region (rare) is handed, whole, to the
-     * scalar kernel, which recomputes that lane from θ; so is the tail of M mod LANES units.
+     * {@link RbmKernels#applyFlips} on whole vectors of hidden units: the same operations lane by
+     * lane (the table selection by exact 0/1 weights, the choice between the two forms of c' by
+     * a blend), so θ, tanh θ and c are the same bits as the scalar kernel's. A vector with a lane
+     * outside the bounds is handed, whole and untouched, to the scalar kernel, which recomputes
+     * that lane from θ; so is the tail of M mod LANES units.
      *
-     * @param sigma spins before the move
-     * @param theta θ after the move
+     * @param sigma spins before the move (left unchanged)
      */
-    public static void tanhAfterFlips(double[] tanh2wRe, double[] tanh2wIm, int nHidden, int[] sigma, int[] sites,
-                                      int offset, int count, double[] thetaRe, double[] thetaIm, double[] tanhRe,
-                                      double[] tanhIm) {
-        double floor2 = RbmKernels.ADDITION_THEOREM_FLOOR * RbmKernels.ADDITION_THEOREM_FLOOR;
-        DoubleVector floor2V = DoubleVector.broadcast(SPECIES, floor2);
-        DoubleVector ceiling2V = DoubleVector.broadcast(SPECIES, 1.0 / floor2);
+    public static void applyFlips(double[] wRe, double[] wIm, double[] tanh2wRe, double[] tanh2wIm,
+                                  double[] plusRe, double[] plusIm, double[] minusRe, double[] minusIm,
+                                  int nHidden, int[] sigma, int[] sites, int offset, int count,
+                                  double[] thetaRe, double[] thetaIm, double[] tanhRe, double[] tanhIm,
+                                  double[] compRe, double[] compIm, double[] upper) {
+        DoubleVector floor2V = DoubleVector.broadcast(SPECIES, RbmKernels.UPDATE_FLOOR2);
+        DoubleVector ceiling2V = DoubleVector.broadcast(SPECIES, RbmKernels.UPDATE_CEILING2);
         int bound = SPECIES.loopBound(nHidden);
         for (int j = 0; j < bound; j += LANES) {
-            DoubleVector tr = DoubleVector.fromArray(SPECIES, tanhRe, j);
-            DoubleVector ti = DoubleVector.fromArray(SPECIES, tanhIm, j);
-            boolean exact = false;
+            DoubleVector thr = DoubleVector.fromArray(SPECIES, thetaRe, j);
+            DoubleVector thi = DoubleVector.fromArray(SPECIES, thetaIm, j);
+            DoubleVector h = DoubleVector.fromArray(SPECIES, upper, j);
+            DoubleVector s = h.mul(2.0).sub(ONE);
+            DoubleVector cr = DoubleVector.fromArray(SPECIES, compRe, j);
+            DoubleVector ci = DoubleVector.fromArray(SPECIES, compIm, j);
+            boolean inBounds = true;
             for (int f = offset; f < offset + count; f++) {
                 int w = sites[f] * nHidden + j;
-                double minusSigma = -sigma[sites[f]];
-                DoubleVector ur = DoubleVector.fromArray(SPECIES, tanh2wRe, w).mul(minusSigma);
-                DoubleVector ui = DoubleVector.fromArray(SPECIES, tanh2wIm, w).mul(minusSigma);
-                DoubleVector sr = ONE.sub(tr.mul(tr)).add(ti.mul(ti)); // 1 − t²
-                DoubleVector si = tr.mul(-2.0).mul(ti);
-                DoubleVector dr = ONE.add(tr.mul(ur)).sub(ti.mul(ui)); // 1 + t·u
-                DoubleVector di = tr.mul(ui).add(ti.mul(ur));
+                double sg = sigma[sites[f]];
+                double minusTwoS = -2.0 * sg;
+                thr = DoubleVector.fromArray(SPECIES, wRe, w).mul(minusTwoS).add(thr);
+                thi = DoubleVector.fromArray(SPECIES, wIm, w).mul(minusTwoS).add(thi);
+                DoubleVector ur = DoubleVector.fromArray(SPECIES, tanh2wRe, w).mul(-sg);
+                DoubleVector ui = DoubleVector.fromArray(SPECIES, tanh2wIm, w).mul(-sg);
+                DoubleVector g = sg > 0 ? h : ONE.sub(h);
+                DoubleVector k = ONE.sub(g);
+                DoubleVector pr = DoubleVector.fromArray(SPECIES, plusRe, w);
+                DoubleVector pi = DoubleVector.fromArray(SPECIES, plusIm, w);
+                DoubleVector qr = DoubleVector.fromArray(SPECIES, minusRe, w);
+                DoubleVector qi = DoubleVector.fromArray(SPECIES, minusIm, w);
+                DoubleVector ar = g.mul(pr).add(k.mul(qr));
+                DoubleVector ai = g.mul(pi).add(k.mul(qi));
+                DoubleVector br = g.mul(qr).add(k.mul(pr));
+                DoubleVector bi = g.mul(qi).add(k.mul(pi));
+                DoubleVector dr = br.sub(cr.mul(ur).sub(ci.mul(ui)));
+                DoubleVector di = bi.sub(cr.mul(ui).add(ci.mul(ur)));
+                var nonNegative = thr.compare(VectorOperators.GE, ZERO);
+                DoubleVector sNew = MINUS_ONE.blend(ONE, nonNegative);
+                var same = sNew.compare(VectorOperators.EQ, s);
+                DoubleVector er = TWO.sub(s.mul(cr));
+                DoubleVector ei = s.neg().mul(ci);
+                DoubleVector crossR = s.neg().mul(er.mul(br).sub(ei.mul(bi)));
+                DoubleVector crossI = s.neg().mul(er.mul(bi).add(ei.mul(br)));
+                DoubleVector nr = crossR.blend(cr.mul(ar).sub(ci.mul(ai)), same);
+                DoubleVector ni = crossI.blend(cr.mul(ai).add(ci.mul(ar)), same);
                 DoubleVector d2 = dr.mul(dr).add(di.mul(di));
-                // the scalar test, negated so that NaN also leaves the addition theorem
-                boolean wellConditioned = sr.mul(sr).add(si.mul(si)).compare(VectorOperators.GE, floor2V)
-                        .and(d2.compare(VectorOperators.GE, floor2V))
-                        .and(tr.mul(tr).add(ti.mul(ti)).compare(VectorOperators.LE, ceiling2V))
-                        .and(ur.mul(ur).add(ui.mul(ui)).compare(VectorOperators.LE, ceiling2V)).allTrue();
-                if (!wellConditioned) {
-                    exact = true;
-                    break;
-                }
-                DoubleVector nr = tr.add(ur);
-                DoubleVector ni = ti.add(ui);
                 DoubleVector inv = ONE.div(d2);
-                tr = nr.mul(dr).add(ni.mul(di)).mul(inv);
-                ti = ni.mul(dr).sub(nr.mul(di)).mul(inv);
+                cr = nr.mul(dr).add(ni.mul(di)).mul(inv);
+                ci = ni.mul(dr).sub(nr.mul(di)).mul(inv);
+                s = sNew;
+                h = HALF.add(HALF.mul(sNew));
+                DoubleVector c2 = cr.mul(cr).add(ci.mul(ci));
+                inBounds &= d2.compare(VectorOperators.GE, floor2V).and(d2.compare(VectorOperators.LE, ceiling2V))
+                        .and(c2.compare(VectorOperators.GE, floor2V))
+                        .and(c2.compare(VectorOperators.LE, ceiling2V)).allTrue();
             }
-            if (exact) {
-                RbmKernels.tanhAfterFlips(tanh2wRe, tanh2wIm, nHidden, sigma, sites, offset, count, thetaRe, thetaIm,
-                        tanhRe, tanhIm, j, j + LANES);
+            if (inBounds) {
+                thr.intoArray(thetaRe, j);
+                thi.intoArray(thetaIm, j);
+                cr.intoArray(compRe, j);
+                ci.intoArray(compIm, j);
+                h.intoArray(upper, j);
+                s.sub(cr).intoArray(tanhRe, j);
+                ci.neg().intoArray(tanhIm, j);
             } else {
-                tr.intoArray(tanhRe, j);
-                ti.intoArray(tanhIm, j);
+                RbmKernels.applyFlips(wRe, wIm, tanh2wRe, tanh2wIm, plusRe, plusIm, minusRe, minusIm, nHidden, sigma,
+                        sites, offset, count, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper, j, j + LANES);
             }
         }
-        RbmKernels.tanhAfterFlips(tanh2wRe, tanh2wIm, nHidden, sigma, sites, offset, count, thetaRe, thetaIm,
-                tanhRe, tanhIm, bound, nHidden);
+        RbmKernels.applyFlips(wRe, wIm, tanh2wRe, tanh2wIm, plusRe, plusIm, minusRe, minusIm, nHidden, sigma, sites,
+                offset, count, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper, bound, nHidden);
     }
 
     /**
@@ -325,32 +352,6 @@ public final class RbmVectorKernels {
                 lanes, product);
         RbmKernels.multiplyTwoFlips(ePosRe, ePosIm, eNegRe, eNegIm, base1, sign1, base2, sign2,
                 compRe, compIm, upper, bound, nHidden, nHidden, product);
-    }
-
-    /**
-     * {@link RbmKernels#signedComplement} on whole vectors: c = s − tanh θ and upper = (1 + s)/2 by
-     * the same subtraction, bit for bit; a vector with a lane below the floor (a saturated unit)
-     * goes, whole, to the scalar kernel, which recomputes that lane from θ; so does the tail.
-     */
-    public static void signedComplement(double[] thetaRe, double[] thetaIm, double[] tanhRe, double[] tanhIm,
-                                        int nHidden, double[] compRe, double[] compIm, double[] upper) {
-        DoubleVector floor2V = DoubleVector.broadcast(SPECIES,
-                RbmKernels.COMPLEMENT_FLOOR * RbmKernels.COMPLEMENT_FLOOR);
-        int bound = SPECIES.loopBound(nHidden);
-        for (int j = 0; j < bound; j += LANES) {
-            var nonNegative = DoubleVector.fromArray(SPECIES, thetaRe, j).compare(VectorOperators.GE, ZERO);
-            DoubleVector s = MINUS_ONE.blend(ONE, nonNegative);
-            DoubleVector cr = s.sub(DoubleVector.fromArray(SPECIES, tanhRe, j));
-            DoubleVector ci = DoubleVector.fromArray(SPECIES, tanhIm, j).neg();
-            if (cr.mul(cr).add(ci.mul(ci)).compare(VectorOperators.GE, floor2V).allTrue()) {
-                cr.intoArray(compRe, j);
-                ci.intoArray(compIm, j);
-                ZERO.blend(ONE, nonNegative).intoArray(upper, j);
-            } else {
-                RbmKernels.signedComplement(thetaRe, thetaIm, tanhRe, tanhIm, j, j + LANES, compRe, compIm, upper);
-            }
-        }
-        RbmKernels.signedComplement(thetaRe, thetaIm, tanhRe, tanhIm, bound, nHidden, compRe, compIm, upper);
     }
 
     /**

@@ -214,65 +214,41 @@ class RbmKernelsTest {
     }
 
     /**
-     * The addition-theorem update of tanh θ equals tanh of the updated θ, also where it must
-     * fall back (saturated angles from large weights, near-poles of complex tanh), along random
-     * one- and two-site moves.
+     * The transcendental-free update of an accepted move keeps θ bit for bit as {@link
+     * RbmKernels#flipTheta} and tanh θ and its signed complement c at their exact values for the
+     * updated θ, including saturated units (scale 6: |θ| up to ~40, c down to e^{−80}) and the
+     * near-poles of complex tanh, along random one- and two-site walks.
      */
     @Test
-    void tanhAfterFlipsMatchesExactTanhOfUpdatedTheta() {
+    void applyFlipsKeepsTanhAndComplementExact() {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(17);
         for (double scale : new double[] {0.05, 1.0, 6.0}) {
             for (boolean complex : new boolean[] {false, true}) {
-                int n = 9;
-                int m = 13;
-                double[] wRe = new double[n * m];
-                double[] wIm = new double[n * m];
-                double[] theta0Re = new double[m];
-                double[] theta0Im = new double[m];
-                for (int k = 0; k < wRe.length; k++) {
-                    wRe[k] = scale * (2 * rnd.nextDouble() - 1);
-                    wIm[k] = complex ? scale * (2 * rnd.nextDouble() - 1) : 0.0;
-                }
-                double[] tRe = new double[n * m];
-                double[] tIm = new double[n * m];
-                double[] twoRe = new double[n * m];
-                double[] twoIm = new double[n * m];
-                for (int k = 0; k < wRe.length; k++) {
-                    twoRe[k] = 2 * wRe[k];
-                    twoIm[k] = 2 * wIm[k];
-                }
-                RbmKernels.tanh(twoRe, twoIm, n * m, tRe, tIm);
-                int[] sigma = new int[n];
-                for (int i = 0; i < n; i++) {
-                    sigma[i] = rnd.nextBoolean() ? 1 : -1;
-                }
-                double[] thetaRe = theta0Re.clone();
-                double[] thetaIm = theta0Im.clone();
-                double[] bRe = new double[m];
-                double[] bIm = new double[m];
-                RbmKernels.theta(bRe, bIm, wRe, wIm, sigma, n, m, thetaRe, thetaIm);
-                double[] tanhRe = new double[m];
-                double[] tanhIm = new double[m];
-                RbmKernels.tanh(thetaRe, thetaIm, m, tanhRe, tanhIm);
-                double[] exactRe = new double[m];
-                double[] exactIm = new double[m];
+                WalkState walk = new WalkState(rnd, 9, 13, scale, complex);
+                int m = walk.m;
+                double[] theta = walk.thetaRe.clone();
+                double[] thetaI = walk.thetaIm.clone();
+                double[][] exact = {new double[m], new double[m], new double[m], new double[m], new double[m]};
                 int[] sites = new int[2];
                 for (int step = 0; step < 400; step++) {
                     int count = 1 + rnd.nextInt(2);
-                    sites[0] = rnd.nextInt(n);
-                    sites[1] = (sites[0] + 1 + rnd.nextInt(n - 1)) % n;
-                    RbmKernels.flipTheta(wRe, wIm, m, sigma, sites, 0, count, thetaRe, thetaIm);
-                    RbmKernels.tanhAfterFlips(tRe, tIm, m, sigma, sites, 0, count, thetaRe, thetaIm, tanhRe, tanhIm);
-                    for (int f = 0; f < count; f++) {
-                        sigma[sites[f]] = -sigma[sites[f]];
-                    }
-                    RbmKernels.tanh(thetaRe, thetaIm, m, exactRe, exactIm);
+                    sites[0] = rnd.nextInt(walk.n);
+                    sites[1] = (sites[0] + 1 + rnd.nextInt(walk.n - 1)) % walk.n;
+                    RbmKernels.flipTheta(walk.wRe, walk.wIm, m, walk.sigma, sites, 0, count, theta, thetaI);
+                    walk.move(sites, count, false);
+                    assertTrue(java.util.Arrays.equals(theta, walk.thetaRe) && java.util.Arrays.equals(thetaI, walk.thetaIm),
+                            "theta as flipTheta, step " + step);
+                    walk.exact(walk.thetaRe, walk.thetaIm, exact[0], exact[1], exact[2], exact[3], exact[4]);
+                    String where = "scale " + scale + (complex ? " complex" : " real") + " step " + step;
                     for (int j = 0; j < m; j++) {
-                        double size = Math.max(1.0, Math.hypot(exactRe[j], exactIm[j]));
-                        // each update loses at most ~1e5 ulp ≈ 2e-11 (see ADDITION_THEOREM_FLOOR);
-                        // errors add along the walk (θ' − θ is exact), ≤ 400 · 2e-11 ≈ 1e-8
-                        assertEquals(exactRe[j], tanhRe[j], 1e-8 * size, "Re, scale " + scale + " step " + step);
-                        assertEquals(exactIm[j], tanhIm[j], 1e-8 * size, "Im, scale " + scale + " step " + step);
+                        // ≲ 6 ulp per update, compounding over at most 400 updates: 1e-12 relative
+                        double size = Math.max(1.0, Math.hypot(exact[0][j], exact[1][j]));
+                        assertEquals(exact[0][j], walk.tanhRe[j], 1e-12 * size, "Re tanh, " + where);
+                        assertEquals(exact[1][j], walk.tanhIm[j], 1e-12 * size, "Im tanh, " + where);
+                        double c = Math.hypot(exact[2][j], exact[3][j]);
+                        assertEquals(exact[2][j], walk.compRe[j], 1e-12 * c, "Re c, " + where);
+                        assertEquals(exact[3][j], walk.compIm[j], 1e-12 * c, "Im c, " + where);
+                        assertEquals(exact[4][j], walk.upper[j], "upper, " + where);
                     }
                 }
             }

@@ -112,75 +112,35 @@ class RbmVectorKernelsTest {
         assertFalse(t.vectorTwoFlips(0, 1.0, m, -1.0, lanes, new double[2]));
     }
 
-    /** The vector signed complement is the scalar one, bit for bit, saturated lanes included. */
-    @Test
-    void signedComplementIsBitIdenticalToTheScalarKernel() {
-        SplittableRandom rnd = new SplittableRandom(24);
-        int m = 3 * RbmVectorKernels.LANES + 5;
-        for (double scale : new double[] {0.5, 4.0, 30.0}) {
-            double[] thetaRe = Reference.randomParameters(rnd, m, scale);
-            double[] thetaIm = Reference.randomParameters(rnd, m, scale);
-            double[] tr = new double[m];
-            double[] ti = new double[m];
-            RbmKernels.tanh(thetaRe, thetaIm, m, tr, ti);
-            double[][] scalar = {new double[m], new double[m], new double[m]};
-            double[][] vector = {new double[m], new double[m], new double[m]};
-            RbmKernels.signedComplement(thetaRe, thetaIm, tr, ti, 0, m, scalar[0], scalar[1], scalar[2]);
-            RbmVectorKernels.signedComplement(thetaRe, thetaIm, tr, ti, m, vector[0], vector[1], vector[2]);
-            for (int k = 0; k < 3; k++) {
-                assertTrue(Arrays.equals(scalar[k], vector[k]), "array " + k + " at scale " + scale);
-            }
-        }
-    }
-
     /**
-     * The vector tanh update is the scalar one operation for operation: the same bits along
-     * random one- and two-site walks, including the vectors that fall back to tanh θ (scale 6
-     * saturates angles) and the tail of M mod LANES units.
+     * The vector update of an accepted move is the scalar one operation for operation: the same
+     * bits of θ, tanh θ, c and upper along random one- and two-site walks, including vectors with
+     * saturated or near-pole lanes (scale 6) that go to the scalar kernel, and the M mod LANES tail.
      */
     @Test
-    void tanhAfterFlipsIsBitIdenticalToTheScalarKernel() {
+    void applyFlipsIsBitIdenticalToTheScalarKernel() {
         SplittableRandom rnd = new SplittableRandom(23);
         int n = 11;
         int m = 2 * RbmVectorKernels.LANES + 3;
         for (double scale : new double[] {0.05, 1.0, 6.0}) {
-            double[] wRe = Reference.randomParameters(rnd, n * m, scale);
-            double[] wIm = Reference.randomParameters(rnd, n * m, scale);
-            double[] twoRe = new double[n * m];
-            double[] twoIm = new double[n * m];
-            for (int k = 0; k < n * m; k++) {
-                twoRe[k] = 2 * wRe[k];
-                twoIm[k] = 2 * wIm[k];
-            }
-            double[] t2Re = new double[n * m];
-            double[] t2Im = new double[n * m];
-            RbmKernels.tanh(twoRe, twoIm, n * m, t2Re, t2Im);
-            int[] sigma = new int[n];
-            for (int i = 0; i < n; i++) {
-                sigma[i] = rnd.nextBoolean() ? 1 : -1;
-            }
-            double[] thetaRe = new double[m];
-            double[] thetaIm = new double[m];
-            RbmKernels.theta(new double[m], new double[m], wRe, wIm, sigma, n, m, thetaRe, thetaIm);
-            double[] scalarRe = new double[m];
-            double[] scalarIm = new double[m];
-            RbmKernels.tanh(thetaRe, thetaIm, m, scalarRe, scalarIm);
-            double[] vectorRe = scalarRe.clone();
-            double[] vectorIm = scalarIm.clone();
-            int[] sites = new int[2];
-            for (int step = 0; step < 300; step++) {
-                int count = 1 + rnd.nextInt(2);
-                sites[0] = rnd.nextInt(n);
-                sites[1] = (sites[0] + 1 + rnd.nextInt(n - 1)) % n;
-                RbmKernels.flipTheta(wRe, wIm, m, sigma, sites, 0, count, thetaRe, thetaIm);
-                RbmKernels.tanhAfterFlips(t2Re, t2Im, m, sigma, sites, 0, count, thetaRe, thetaIm, scalarRe, scalarIm);
-                RbmVectorKernels.tanhAfterFlips(t2Re, t2Im, m, sigma, sites, 0, count, thetaRe, thetaIm, vectorRe,
-                        vectorIm);
-                for (int f = 0; f < count; f++) {
-                    sigma[sites[f]] = -sigma[sites[f]];
+            for (boolean complex : new boolean[] {false, true}) {
+                WalkState scalar = new WalkState(rnd, n, m, scale, complex);
+                WalkState vector = scalar.copy();
+                int[] sites = new int[2];
+                for (int step = 0; step < 300; step++) {
+                    int count = 1 + rnd.nextInt(2);
+                    sites[0] = rnd.nextInt(n);
+                    sites[1] = (sites[0] + 1 + rnd.nextInt(n - 1)) % n;
+                    scalar.move(sites, count, false);
+                    vector.move(sites, count, true);
+                    String where = "scale " + scale + (complex ? " complex" : " real") + ", step " + step;
+                    assertTrue(Arrays.equals(scalar.thetaRe, vector.thetaRe) && Arrays.equals(scalar.thetaIm, vector.thetaIm),
+                            "theta, " + where);
+                    assertTrue(Arrays.equals(scalar.tanhRe, vector.tanhRe) && Arrays.equals(scalar.tanhIm, vector.tanhIm),
+                            "tanh, " + where);
+                    assertTrue(Arrays.equals(scalar.compRe, vector.compRe) && Arrays.equals(scalar.compIm, vector.compIm)
+                            && Arrays.equals(scalar.upper, vector.upper), "complement, " + where);
                 }
-                assertTrue(Arrays.equals(scalarRe, vectorRe) && Arrays.equals(scalarIm, vectorIm),
-                        "scale " + scale + ", step " + step);
             }
         }
     }

@@ -3,6 +3,7 @@ package org.nqs4j.benchmarks;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.nqs4j.ansatz.RbmKernels;
+import org.nqs4j.ansatz.RbmVectorKernels;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -16,11 +17,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Question: what does updating tanh θ after an accepted one-site move cost by the addition
- * theorem with tabulated tanh 2W (no transcendentals, what the RBM cache does), against
- * recomputing M complex tanh exactly, for M = 40 and 160 complex angles? (The Vector API's
- * EXPM1/SIN/COS were faster still but round differently in interpreted and compiled code, which
- * breaks bit-reproducibility, so they are not used.)
+ * Question: what does the per-unit update of an accepted one-site move cost — θ, tanh θ and its
+ * signed complement, without transcendentals ({@link RbmKernels#applyFlips}, what the RBM cache
+ * does), vector and scalar — against recomputing M complex tanh exactly, for M = 40 and 160, on
+ * moderate angles (|θ| ≲ 2) and on saturated ones (|θ| ≈ 6, a trained RBM)? The site flips back
+ * and forth, so θ stays where it started. (The Vector API's EXPM1/SIN/COS round differently in
+ * interpreted and compiled code, which breaks bit-reproducibility, so they are not used.)
  *
  * <p>Answer: see benchmarks/README.md.
  */
@@ -34,44 +36,85 @@ public class TanhBenchmark {
     @Param({"40", "160"})
     public int m;
 
-    private double[] re;
-    private double[] im;
-    private double[] outRe;
-    private double[] outIm;
+    /** Typical |Re θ|: 1 (moderate) or 6 (saturated). */
+    @Param({"1", "6"})
+    public double angle;
+
+    private double[] thetaRe;
+    private double[] thetaIm;
+    private double[] tanhRe;
+    private double[] tanhIm;
+    private double[] compRe;
+    private double[] compIm;
+    private double[] upper;
+    private double[] wRe;
+    private double[] wIm;
     private double[] tanh2wRe;
     private double[] tanh2wIm;
+    private double[] plusRe;
+    private double[] plusIm;
+    private double[] minusRe;
+    private double[] minusIm;
     private final int[] sigma = {1};
     private final int[] site = {0};
 
     @Setup
     public void setUp() {
         SplittableRandom rnd = new SplittableRandom(3);
-        re = new double[m];
-        im = new double[m];
+        thetaRe = new double[m];
+        thetaIm = new double[m];
         for (int k = 0; k < m; k++) {
-            re[k] = rnd.nextDouble(-2, 2);
-            im[k] = rnd.nextDouble(-2, 2);
+            thetaRe[k] = (rnd.nextBoolean() ? angle : -angle) + rnd.nextDouble(-0.5, 0.5);
+            thetaIm[k] = rnd.nextDouble(-1, 1);
         }
-        outRe = new double[m];
-        outIm = new double[m];
+        wRe = new double[m];
+        wIm = new double[m];
+        for (int k = 0; k < m; k++) {
+            wRe[k] = 0.1 * rnd.nextDouble(-1, 1);
+            wIm[k] = 0.1 * rnd.nextDouble(-1, 1);
+        }
+        double[] twoRe = new double[m];
+        double[] twoIm = new double[m];
+        for (int k = 0; k < m; k++) {
+            twoRe[k] = 2 * wRe[k];
+            twoIm[k] = 2 * wIm[k];
+        }
         tanh2wRe = new double[m];
         tanh2wIm = new double[m];
-        for (int k = 0; k < m; k++) {
-            tanh2wRe[k] = 0.1 * rnd.nextDouble(-1, 1);
-            tanh2wIm[k] = 0.1 * rnd.nextDouble(-1, 1);
-        }
-        RbmKernels.tanh(re, im, m, outRe, outIm);
+        RbmKernels.tanh(twoRe, twoIm, m, tanh2wRe, tanh2wIm);
+        plusRe = new double[m];
+        plusIm = new double[m];
+        minusRe = new double[m];
+        minusIm = new double[m];
+        RbmKernels.onePlusMinusTanhOfTwiceW(wRe, wIm, m, plusRe, plusIm, minusRe, minusIm);
+        tanhRe = new double[m];
+        tanhIm = new double[m];
+        compRe = new double[m];
+        compIm = new double[m];
+        upper = new double[m];
+        RbmKernels.tanh(thetaRe, thetaIm, m, tanhRe, tanhIm);
+        RbmKernels.signedComplement(thetaRe, thetaIm, tanhRe, tanhIm, 0, m, compRe, compIm, upper);
     }
 
     @Benchmark
-    public double additionTheorem() {
-        RbmKernels.tanhAfterFlips(tanh2wRe, tanh2wIm, m, sigma, site, 0, 1, re, im, outRe, outIm);
-        return outRe[0];
+    public double updateVector() {
+        RbmVectorKernels.applyFlips(wRe, wIm, tanh2wRe, tanh2wIm, plusRe, plusIm, minusRe, minusIm, m, sigma, site, 0, 1,
+                thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper);
+        sigma[0] = -sigma[0];
+        return tanhRe[0];
     }
 
     @Benchmark
-    public double scalar() {
-        RbmKernels.tanh(re, im, m, outRe, outIm);
-        return outRe[0];
+    public double updateScalar() {
+        RbmKernels.applyFlips(wRe, wIm, tanh2wRe, tanh2wIm, plusRe, plusIm, minusRe, minusIm, m, sigma, site, 0, 1,
+                thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper);
+        sigma[0] = -sigma[0];
+        return tanhRe[0];
+    }
+
+    @Benchmark
+    public double exactTanh() {
+        RbmKernels.tanh(thetaRe, thetaIm, m, tanhRe, tanhIm);
+        return tanhRe[0];
     }
 }
