@@ -1,12 +1,17 @@
 package org.nqs4j.vmc.config;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 /**
  * The variational ansatz: {@code rbm} (M = α·N hidden units) or {@code jastrow} (two-body),
- * with real or complex parameters drawn from N(0, initScale²) with the run seed.
+ * with real or complex parameters drawn from N(0, initScale²) with the run seed, or read from
+ * {@code initFrom} (a {@code parameters.npy} of a run with the same ansatz: a warm start).
  * {@code symmetry} is {@code none} or {@code translations}: an RBM of α features shared over the
  * lattice translations (M = α·N hidden units, P = 1 + α + αN parameters).
  */
-public record AnsatzSpec(String type, boolean complex, int alpha, String symmetry, double initScale) {
+public record AnsatzSpec(String type, boolean complex, int alpha, String symmetry, double initScale,
+                         Optional<Path> initFrom) {
     public boolean translationSymmetric() {
         return symmetry.equals("translations");
     }

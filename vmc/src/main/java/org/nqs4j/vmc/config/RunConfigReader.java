@@ -1,5 +1,6 @@
 package org.nqs4j.vmc.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -286,8 +287,17 @@ public final class RunConfigReader {
                     + " boundaries; the " + lattice.name() + " has no translation group (use 'none').");
         }
         double scale = s.real("init_scale", 0.01, 0, 10);
+        Optional<Path> initFrom = Optional.empty();
+        if (s.has("init_from")) {
+            Path file = Path.of(s.string("init_from", null));
+            if (!Files.isRegularFile(file)) {
+                throw s.invalid("init_from", "no file " + file.toAbsolutePath() + " (a parameters.npy of an earlier run;"
+                        + " relative paths start from the working directory).");
+            }
+            initFrom = Optional.of(file);
+        }
         s.finish();
-        return new AnsatzSpec(type, complex, alpha, symmetry, scale);
+        return new AnsatzSpec(type, complex, alpha, symmetry, scale, initFrom);
     }
 
     static SamplerSpec sampler(Section s, int n, SpinHilbert hilbert) {

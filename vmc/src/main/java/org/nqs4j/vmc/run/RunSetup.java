@@ -1,5 +1,7 @@
 package org.nqs4j.vmc.run;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import org.nqs4j.ansatz.GaussianParameters;
 import org.nqs4j.ansatz.Jastrow;
 import org.nqs4j.ansatz.Rbm;
@@ -22,11 +24,13 @@ import org.nqs4j.samplers.LocalFlipRule;
 import org.nqs4j.samplers.MetropolisSampler;
 import org.nqs4j.samplers.TransitionRule;
 import org.nqs4j.vmc.config.AnsatzSpec;
+import org.nqs4j.vmc.config.ConfigException;
 import org.nqs4j.vmc.config.OptimizerSpec;
 import org.nqs4j.vmc.config.PreconditionerSpec;
 import org.nqs4j.vmc.config.RunConfig;
 import org.nqs4j.vmc.config.SamplerSpec;
 import org.nqs4j.vmc.driver.VmcDriver;
+import org.nqs4j.vmc.io.NpyReader;
 
 /**
  * The live objects of a run, built from its config: wave function (seeded), sampler (seeded,
@@ -49,7 +53,11 @@ public final class RunSetup implements AutoCloseable {
             // exchange moves and the Hamiltonian's exchange terms act on the bonds
             psi.tabulateExchanges(c.lattice().edges().stream().map(e -> new int[] {e.i(), e.j()}).toArray(int[][]::new));
         }
-        GaussianParameters.initialise(psi, c.seed(), c.ansatz().initScale());
+        if (c.ansatz().initFrom().isPresent()) {
+            psi.setParameters(warmStart(c.ansatz().initFrom().get(), psi));
+        } else {
+            GaussianParameters.initialise(psi, c.seed(), c.ansatz().initScale());
+        }
         SamplerSpec s = c.sampler();
         this.sampler = new MetropolisSampler(psi, c.hilbert(), rule(s, c), s.chains(), s.sweepSize(), c.seed() + 1);
         this.optimizer = optimizer(c.optimizer());
@@ -74,6 +82,27 @@ public final class RunSetup implements AutoCloseable {
             case "jastrow" -> a.complex() ? Jastrow.complex(n) : Jastrow.real(n);
             default -> throw new IllegalArgumentException("unknown ansatz " + a.type());
         };
+    }
+
+    /** The parameters of {@code file} for {@code psi}, refused unless they fit it exactly. */
+    static double[] warmStart(Path file, WaveFunction psi) {
+        NpyReader.Vector v;
+        try {
+            v = NpyReader.read(file);
+        } catch (IOException e) {
+            throw new ConfigException("key 'ansatz.init_from': " + e.getMessage());
+        }
+        if (v.complex() != psi.isComplex() || v.length() != psi.nParameters()) {
+            throw new ConfigException("key 'ansatz.init_from': " + file + " holds " + v.length() + (v.complex() ? " complex"
+                    : " real") + " parameters; this ansatz, " + psi.description() + ", has " + psi.nParameters()
+                    + (psi.isComplex() ? " complex" : " real") + " ones (start from a run of the same ansatz).");
+        }
+        for (double x : v.data()) {
+            if (!Double.isFinite(x)) {
+                throw new ConfigException("key 'ansatz.init_from': " + file + " holds a non-finite parameter.");
+            }
+        }
+        return v.data();
     }
 
     static TransitionRule rule(SamplerSpec s, RunConfig c) {

@@ -2,6 +2,7 @@ package org.nqs4j.vmc.run;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nqs4j.vmc.config.ConfigException;
 import org.nqs4j.vmc.config.ConfigValue;
 import org.nqs4j.vmc.config.RunConfig;
 import org.nqs4j.vmc.config.RunConfigReader;
@@ -111,6 +113,49 @@ class VmcRunTest {
             assertTrue(Math.abs(e.mean() - exact) / Math.abs(exact) < 1e-4, "E = " + e.mean() + " ± " + e.error());
             assertTrue(e.mean() > exact - 4 * e.error(), "below the ground state by more than 4 sigma: " + e.mean());
         }
+    }
+
+    /**
+     * ansatz.init_from starts a run from an earlier run's parameters.npy: with no iterations it
+     * keeps them exactly, and its energy estimate (fresh chains) agrees with the earlier run's
+     * within 4 combined error bars; a file of another ansatz is refused with the key, the file and
+     * both parameter counts.
+     */
+    @Test
+    void warmStartFromParametersOfAnEarlierRun() throws IOException {
+        String yaml = """
+                seed: 9
+                threads: 2
+                iterations: 20
+                lattice: {type: chain, length: 8}
+                hamiltonian: {model: heisenberg, marshall_sign: true}
+                ansatz: {type: rbm, alpha: 1, complex: false, symmetry: translations}
+                sampler: {chains: 4, samples: 256}
+                optimizer: {type: sgd, learning_rate: 0.05}
+                preconditioner: {diag_shift: 0.1}
+                evaluation: {samples: 2048}
+                """;
+        RunResult first;
+        Path saved;
+        try (RunFolder f = RunFolder.create(tmp.resolve("first"), false)) {
+            first = VmcRun.execute(config(yaml), f, RunListener.SILENT);
+            saved = f.path().resolve(RunFolder.PARAMETERS);
+        }
+        try (RunFolder f = RunFolder.create(tmp.resolve("warm"), false)) {
+            RunResult warm = VmcRun.execute(config(yaml, "iterations=0", "ansatz.init_from=" + saved), f,
+                    RunListener.SILENT);
+            Estimate a = first.evaluation().energy();
+            Estimate b = warm.evaluation().energy();
+            assertTrue(Math.abs(a.mean() - b.mean()) < 4 * Math.hypot(a.error(), b.error()),
+                    a.mean() + " ± " + a.error() + " vs " + b.mean() + " ± " + b.error());
+            assertArrayEquals(Files.readAllBytes(saved), Files.readAllBytes(f.path().resolve(RunFolder.PARAMETERS)));
+        }
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> RunSetup.build(config(yaml, "ansatz.alpha=2", "ansatz.init_from=" + saved)));
+        assertTrue(e.getMessage().contains("ansatz.init_from") && e.getMessage().contains("holds 10 real parameters")
+                && e.getMessage().contains("has 19 real"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> config(yaml, "ansatz.init_from=" + tmp.resolve("missing.npy")));
+        assertTrue(e.getMessage().contains("key 'ansatz.init_from'") && e.getMessage().contains("no file"), e.getMessage());
     }
 
     /** The same seed gives bit-identical energies whatever the number of threads. */
