@@ -191,17 +191,14 @@ public final class RbmKernels {
                 double dr = br - (cr * ur - ci * ui);                 // 1 + t u
                 double di = bi - (cr * ui + ci * ur);
                 double sNew = thr >= 0.0 ? 1.0 : -1.0;
-                double nr;
-                double ni;
-                if (sNew == s) {
-                    nr = cr * ar - ci * ai;
-                    ni = cr * ai + ci * ar;
-                } else {
-                    double er = 2.0 - s * cr;
-                    double ei = -s * ci;
-                    nr = -s * (er * br - ei * bi);
-                    ni = -s * (er * bi + ei * br);
-                }
+                // numerator x·y: c (1 − s u), or −s(2 − s c) (1 + s u) when the sign changes;
+                // Im x = Im c either way, as −s(2 − s c) = (−s(2 − s Re c), Im c) exactly
+                boolean same = sNew == s;
+                double xr = same ? cr : -s * (2.0 - s * cr);
+                double yr = same ? ar : br;
+                double yi = same ? ai : bi;
+                double nr = xr * yr - ci * yi;
+                double ni = xr * yi + ci * yr;
                 double d2 = dr * dr + di * di;
                 double inv = 1.0 / d2;
                 cr = (nr * dr + ni * di) * inv;

@@ -152,12 +152,11 @@ public final class RbmVectorKernels {
                 var nonNegative = thr.compare(VectorOperators.GE, ZERO);
                 DoubleVector sNew = MINUS_ONE.blend(ONE, nonNegative);
                 var same = sNew.compare(VectorOperators.EQ, s);
-                DoubleVector er = TWO.sub(s.mul(cr));
-                DoubleVector ei = s.neg().mul(ci);
-                DoubleVector crossR = s.neg().mul(er.mul(br).sub(ei.mul(bi)));
-                DoubleVector crossI = s.neg().mul(er.mul(bi).add(ei.mul(br)));
-                DoubleVector nr = crossR.blend(cr.mul(ar).sub(ci.mul(ai)), same);
-                DoubleVector ni = crossI.blend(cr.mul(ai).add(ci.mul(ar)), same);
+                DoubleVector xr = s.neg().mul(TWO.sub(s.mul(cr))).blend(cr, same);
+                DoubleVector yr = br.blend(ar, same);
+                DoubleVector yi = bi.blend(ai, same);
+                DoubleVector nr = xr.mul(yr).sub(ci.mul(yi));
+                DoubleVector ni = xr.mul(yi).add(ci.mul(yr));
                 DoubleVector d2 = dr.mul(dr).add(di.mul(di));
                 DoubleVector inv = ONE.div(d2);
                 cr = nr.mul(dr).add(ni.mul(di)).mul(inv);
