@@ -294,7 +294,9 @@ public final class RunConfigReader {
                 throw s.invalid("init_from", "no file " + file.toAbsolutePath() + " (a parameters.npy of an earlier run;"
                         + " relative paths start from the working directory).");
             }
-            initFrom = Optional.of(file);
+            initFrom = Optional.of(file.toAbsolutePath());
+            // the resolved config (and so a resume from any directory) names the file absolutely
+            s.resolve("init_from", initFrom.get().toString());
         }
         s.finish();
         return new AnsatzSpec(type, complex, alpha, symmetry, scale, initFrom);

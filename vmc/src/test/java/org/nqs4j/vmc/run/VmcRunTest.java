@@ -149,6 +149,8 @@ class VmcRunTest {
             assertTrue(Math.abs(a.mean() - b.mean()) < 4 * Math.hypot(a.error(), b.error()),
                     a.mean() + " ± " + a.error() + " vs " + b.mean() + " ± " + b.error());
             assertArrayEquals(Files.readAllBytes(saved), Files.readAllBytes(f.path().resolve(RunFolder.PARAMETERS)));
+            assertTrue(Files.readString(f.path().resolve(RunFolder.CONFIG)).contains(saved.toAbsolutePath().toString()),
+                    "the resolved config names the warm-start file absolutely (resume from any directory)");
         }
         ConfigException e = assertThrows(ConfigException.class,
                 () -> RunSetup.build(config(yaml, "ansatz.alpha=2", "ansatz.init_from=" + saved)));
