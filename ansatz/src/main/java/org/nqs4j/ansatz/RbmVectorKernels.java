@@ -6,8 +6,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API (SPECIES_PREFERRED) versions of the hot RBM kernels: the θ update, tanh θ and the
- * one- and two-flip ratio products. Same mathematics and refusal rule as {@link RbmKernels} (see
+ * Vector API (SPECIES_PREFERRED) versions of the hot RBM kernels: the update of an accepted move
+ * (θ, tanh θ, c) and the one- and two-flip ratio products. Same mathematics and refusal rule as {@link RbmKernels} (see
  * there for the formulas); they agree with the scalar kernels to rounding.
  *
  * <p>Why no masks: masked loads and masked lane-wise operations were not intrinsified by C2 on
@@ -80,28 +80,6 @@ public final class RbmVectorKernels {
             c[m] = (step == 2 && m % 2 == 1 ? -1.0 : 1.0) / factorial;
         }
         return c;
-    }
-
-    /** Vector form of {@link RbmKernels#flipTheta}; bitwise the same operations per element. */
-    public static void flipTheta(double[] wRe, double[] wIm, int nHidden, int[] sigma, int[] sites,
-                                 int offset, int count, double[] thetaRe, double[] thetaIm) {
-        int bound = SPECIES.loopBound(nHidden);
-        for (int f = offset; f < offset + count; f++) {
-            int i = sites[f];
-            double minusTwoS = -2.0 * sigma[i];
-            int base = i * nHidden;
-            int j = 0;
-            for (; j < bound; j += LANES) {
-                DoubleVector.fromArray(SPECIES, wRe, base + j).mul(minusTwoS)
-                        .add(DoubleVector.fromArray(SPECIES, thetaRe, j)).intoArray(thetaRe, j);
-                DoubleVector.fromArray(SPECIES, wIm, base + j).mul(minusTwoS)
-                        .add(DoubleVector.fromArray(SPECIES, thetaIm, j)).intoArray(thetaIm, j);
-            }
-            for (; j < nHidden; j++) {
-                thetaRe[j] += minusTwoS * wRe[base + j];
-                thetaIm[j] += minusTwoS * wIm[base + j];
-            }
-        }
     }
 
     /**

@@ -77,28 +77,6 @@ class RbmVectorKernelsTest {
     }
 
     @Test
-    void thetaUpdateAgreesWithScalarKernel() {
-        SplittableRandom rnd = new SplittableRandom(52);
-        for (int m : new int[] {1, 3, 8, 17, 64}) {
-            int n = 6;
-            double[] wRe = Reference.randomParameters(rnd, n * m, 1.0);
-            double[] wIm = Reference.randomParameters(rnd, n * m, 1.0);
-            int[] sigma = Reference.randomConfiguration(rnd, n);
-            double[] thetaRe = Reference.randomParameters(rnd, m, 3.0);
-            double[] thetaIm = Reference.randomParameters(rnd, m, 3.0);
-            double[] vRe = thetaRe.clone();
-            double[] vIm = thetaIm.clone();
-            int[] sites = Reference.distinctSites(rnd, n, 3);
-            RbmKernels.flipTheta(wRe, wIm, m, sigma, sites, 0, 3, thetaRe, thetaIm);
-            RbmVectorKernels.flipTheta(wRe, wIm, m, sigma, sites, 0, 3, vRe, vIm);
-            for (int j = 0; j < m; j++) {
-                assertEquals(thetaRe[j], vRe[j], RELATIVE * Math.max(1.0, Math.abs(thetaRe[j])));
-                assertEquals(thetaIm[j], vIm[j], RELATIVE * Math.max(1.0, Math.abs(thetaIm[j])));
-            }
-        }
-    }
-
-    @Test
     void refusesTheSameInfiniteTablesAsTheScalarKernel() {
         // W = 400 on M = 11 units: e^{800} overflows
         int m = 11;

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.nqs4j.ansatz.GaussianParameters;
 import org.nqs4j.ansatz.Rbm;
 import org.nqs4j.hamiltonians.Boundary;
+import org.nqs4j.hamiltonians.Edge;
 import org.nqs4j.hamiltonians.Lattice;
 import org.nqs4j.hamiltonians.PauliSumOperator;
 import org.nqs4j.hamiltonians.SpinHilbert;
@@ -85,7 +86,7 @@ public record BenchProblem(String name, Lattice lattice, boolean heisenberg, dou
     public Rbm ansatz(long seed, boolean tabulateExchanges) {
         Rbm rbm = Rbm.complex(nSites(), alpha);
         if (heisenberg && tabulateExchanges) {
-            rbm.tabulateExchanges(lattice.edges(0).stream().map(e -> new int[] {e.i(), e.j()}).toArray(int[][]::new));
+            rbm.tabulateExchanges(Edge.sitePairs(lattice.edges(0)));
         }
         GaussianParameters.initialise(rbm, seed, 0.01);
         return rbm;

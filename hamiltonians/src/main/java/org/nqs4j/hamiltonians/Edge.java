@@ -16,4 +16,9 @@ public record Edge(int i, int j, int colour) {
             throw new IllegalArgumentException("edge (" + i + ", " + j + ") has negative colour " + colour);
         }
     }
+
+    /** The site pairs {i, j} of the edges, in order (for tables keyed by pairs). */
+    public static int[][] sitePairs(java.util.List<Edge> edges) {
+        return edges.stream().map(e -> new int[] {e.i(), e.j()}).toArray(int[][]::new);
+    }
 }

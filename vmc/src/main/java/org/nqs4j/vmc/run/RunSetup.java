@@ -7,6 +7,7 @@ import org.nqs4j.ansatz.Jastrow;
 import org.nqs4j.ansatz.Rbm;
 import org.nqs4j.ansatz.SymmetricRbm;
 import org.nqs4j.ansatz.WaveFunction;
+import org.nqs4j.hamiltonians.Edge;
 import org.nqs4j.hamiltonians.Lattice;
 import org.nqs4j.optimizers.Adam;
 import org.nqs4j.optimizers.IdentityPreconditioner;
@@ -51,7 +52,7 @@ public final class RunSetup implements AutoCloseable {
         this.psi = waveFunction(c.ansatz(), c.lattice());
         if (c.hilbert().hasFixedMagnetization()) {
             // exchange moves and the Hamiltonian's exchange terms act on the bonds
-            psi.tabulateExchanges(c.lattice().edges().stream().map(e -> new int[] {e.i(), e.j()}).toArray(int[][]::new));
+            psi.tabulateExchanges(Edge.sitePairs(c.lattice().edges()));
         }
         if (c.ansatz().initFrom().isPresent()) {
             psi.setParameters(warmStart(c.ansatz().initFrom().get(), psi));
