@@ -211,4 +211,9 @@ public final class RbmCache implements WalkerCache {
         RbmKernels.logDerivatives(sigma, tanhRe, tanhIm, rbm.nSites, rbm.nHidden, rbm.complex,
                 out, offset);
     }
+
+    @Override
+    public void logDerivativeFactors(double[] out, int offset) {
+        RbmKernels.logDerivativeFactors(sigma, tanhRe, tanhIm, rbm.nSites, rbm.nHidden, rbm.complex, out, offset);
+    }
 }

@@ -585,19 +585,34 @@ public final class RbmKernels {
      */
     public static void logDerivatives(int[] sigma, double[] tanhRe, double[] tanhIm, int nSites,
                                       int nHidden, boolean complex, double[] out, int offset) {
-        int weights = nSites + nHidden;
+        logDerivativeFactors(sigma, tanhRe, tanhIm, nSites, nHidden, complex, out, offset);
+        int c = complex ? 2 : 1;
+        int weights = offset + c * (nSites + nHidden);
+        for (int j = 0; j < nHidden; j++) {
+            double tr = tanhRe[j];
+            double ti = tanhIm[j];
+            int row = weights + c * j * nSites;
+            for (int i = 0; i < nSites; i++) {
+                double s = sigma[i];
+                out[row + c * i] = s * tr;
+                if (complex) {
+                    out[row + 2 * i + 1] = s * ti;
+                }
+            }
+        }
+    }
+
+    /**
+     * The factors of the log-derivative row, its first N + M entries (σ, tanh θ) in the same
+     * layout: the rest, tanh θ ⊗ σ, follows from them ({@link RbmLogDerivativeLayout}).
+     */
+    public static void logDerivativeFactors(int[] sigma, double[] tanhRe, double[] tanhIm, int nSites,
+                                            int nHidden, boolean complex, double[] out, int offset) {
         if (!complex) {
             for (int i = 0; i < nSites; i++) {
                 out[offset + i] = sigma[i];
             }
             System.arraycopy(tanhRe, 0, out, offset + nSites, nHidden);
-            for (int j = 0; j < nHidden; j++) {
-                double tr = tanhRe[j];
-                int row = offset + weights + j * nSites;
-                for (int i = 0; i < nSites; i++) {
-                    out[row + i] = sigma[i] * tr;
-                }
-            }
             return;
         }
         for (int i = 0; i < nSites; i++) {
@@ -607,16 +622,6 @@ public final class RbmKernels {
         for (int j = 0; j < nHidden; j++) {
             out[offset + 2 * (nSites + j)] = tanhRe[j];
             out[offset + 2 * (nSites + j) + 1] = tanhIm[j];
-        }
-        for (int j = 0; j < nHidden; j++) {
-            double tr = tanhRe[j];
-            double ti = tanhIm[j];
-            int row = offset + 2 * (weights + j * nSites);
-            for (int i = 0; i < nSites; i++) {
-                double s = sigma[i];
-                out[row + 2 * i] = s * tr;
-                out[row + 2 * i + 1] = s * ti;
-            }
         }
     }
 

@@ -2,6 +2,7 @@ package org.nqs4j.benchmarks;
 
 import java.util.SplittableRandom;
 import org.nqs4j.ansatz.RbmLogDerivativeLayout;
+import org.nqs4j.optimizers.LogDerivativeSamples;
 import org.nqs4j.optimizers.RbmFactors;
 import org.nqs4j.optimizers.linalg.HermitianBlockedCholesky;
 import org.nqs4j.optimizers.linalg.RbmGram;
@@ -10,8 +11,8 @@ import org.nqs4j.optimizers.linalg.TaskRunner;
 /**
  * Time and GFLOP/s of the two kernels of the minSR update of a complex RBM at a problem's shape,
  * on random data, best of a few runs after warm-up. Flops are counted analytically: the structured
- * Gram matrix ({@link RbmGram}, both triangles) costs 2 N_s² (N + 4M) real flops (per entry N real
- * and M complex multiply-adds); the Hermitian Cholesky ({@link HermitianBlockedCholesky}) of order
+ * Gram matrix ({@link RbmGram}, the lower triangle) costs N_s² (N + 4M) real flops (per entry N
+ * real and M complex multiply-adds, over half the N_s² entries); the Hermitian Cholesky ({@link HermitianBlockedCholesky}) of order
  * N_s costs (4/3) N_s³.
  *
  * @param gramSeconds     structured Gram matrix, seconds
@@ -25,8 +26,9 @@ record KernelRates(double gramSeconds, double gramGflops, double choleskySeconds
     static KernelRates measure(int nSamples, RbmLogDerivativeLayout layout, TaskRunner tasks) {
         SplittableRandom rnd = new SplittableRandom(1);
         int nVisible = layout.nVisible();
-        int row = 2 * (nVisible + layout.nHidden());
-        double[] rows = new double[nSamples * row];
+        LogDerivativeSamples samples = LogDerivativeSamples.ofRbm(nSamples, layout, true);
+        double[] rows = samples.rowsToFill();
+        int row = samples.storedRowLength();
         for (int s = 0; s < nSamples; s++) {
             for (int i = 0; i < nVisible; i++) {
                 rows[s * row + 2 * i] = rnd.nextBoolean() ? 1 : -1;
@@ -35,8 +37,8 @@ record KernelRates(double gramSeconds, double gramGflops, double choleskySeconds
                 rows[s * row + k] = rnd.nextDouble(-1, 1);
             }
         }
-        RbmFactors factors = new RbmFactors(layout, nSamples, true);
-        factors.capture(rows, row);
+        samples.center(new double[samples.rowLength()]);
+        RbmFactors factors = samples.rbmFactors().orElseThrow();
         int n = nSamples;
         double[] re = new double[n * n];
         double[] im = new double[n * n];
@@ -44,10 +46,10 @@ record KernelRates(double gramSeconds, double gramGflops, double choleskySeconds
         double gramBest = Double.POSITIVE_INFINITY;
         for (int r = 0; r < RUNS; r++) {
             long t0 = System.nanoTime();
-            gram.centred(factors, 1.0, re, im, tasks);
+            gram.centred(factors, samples.means(), 1.0, re, im, tasks);
             gramBest = Math.min(gramBest, (System.nanoTime() - t0) * 1e-9);
         }
-        double gramFlops = 2.0 * n * n * (nVisible + 4.0 * layout.nHidden());
+        double gramFlops = (double) n * n * (nVisible + 4.0 * layout.nHidden()); // the lower triangle
         double[] aRe = new double[n * n];
         double[] aIm = new double[n * n];
         for (int i = 0; i < n; i++) { // diagonally dominant, hence positive definite

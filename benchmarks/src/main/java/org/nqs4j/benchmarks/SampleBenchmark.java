@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Question: how long does one sample take — a sweep of N Metropolis proposals, one local energy
- * and the O_k row — on the peers' problems, with the vector and the scalar kernels, and does it
+ * and the O_k row's factors (σ, tanh θ: what the driver stores for an RBM) — on the peers' problems, with the vector and the scalar kernels, and does it
  * allocate? (Run with {@code -prof gc}: gc.alloc.rate.norm must be ≈ 0 B/op.)
  *
  * <p>The loop is the sampler's and the driver's hot loop written out, so that the kernel set
@@ -92,7 +92,7 @@ public class SampleBenchmark {
             }
         }
         LocalEstimator.localValue(hamiltonian, cache, connections, ratio, energy);
-        cache.logDerivatives(o, 0);
+        cache.logDerivativeFactors(o, 0);
         return energy[0];
     }
 }

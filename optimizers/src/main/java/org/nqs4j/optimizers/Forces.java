@@ -1,8 +1,6 @@
 package org.nqs4j.optimizers;
 
-import java.util.Arrays;
-
-import org.nqs4j.optimizers.linalg.DenseKernels;
+import org.nqs4j.optimizers.linalg.SampleMatrixOps;
 import org.nqs4j.optimizers.linalg.TaskRunner;
 
 /**
@@ -13,9 +11,6 @@ import org.nqs4j.optimizers.linalg.TaskRunner;
  * (Carleo &amp; Troyer 2017, supplement; Becca &amp; Sorella, ch. 6).
  */
 public final class Forces {
-    /** Parameters per task of the parallel force. */
-    private static final int PARAMETER_BLOCK = 256;
-
     private Forces() {
     }
 
@@ -29,9 +24,8 @@ public final class Forces {
     }
 
     /**
-     * {@link #compute(LogDerivativeSamples, double[], double[])} with the parameters split into
-     * fixed blocks over {@code tasks}; each F_k is summed over the samples in order, so F does not
-     * depend on the runner.
+     * {@link #compute(LogDerivativeSamples, double[], double[])} over {@code tasks}: F = ΔO† ε by
+     * {@link SampleMatrixOps#multiplyAdjoint}, whose result does not depend on the runner.
      */
     public static void compute(LogDerivativeSamples centeredO, double[] localEnergies, double[] force,
             TaskRunner tasks) {
@@ -52,44 +46,18 @@ public final class Forces {
         }
         meanRe /= n;
         meanIm /= n;
-        // F = ΔO† ε / N_s = (O† ε − conj(Ō) Σ_s ε_s) / N_s: a pending centring is applied to F
-        double[] data = centeredO.rawRows();
-        double[] mean = centeredO.pendingMean();
-        double inv = 1.0 / n;
-        double re = meanRe;
-        double im = meanIm;
-        double residualRe = 0; // Σ_s (E_s − Ē)/N_s, zero but for rounding
-        double residualIm = 0;
-        for (int s = 0; s < n; s++) {
-            residualRe += (localEnergies[2 * s] - re) * inv;
-            residualIm += (localEnergies[2 * s + 1] - im) * inv;
-        }
-        double sumRe = residualRe;
-        double sumIm = centeredO.isComplex() ? residualIm : 0.0;
-        int p = centeredO.nParameters();
-        int blocks = (p + PARAMETER_BLOCK - 1) / PARAMETER_BLOCK;
+        // F = ΔO† ε with ε_s = (E_s − Ē)/N_s (real part only for a real ansatz)
         boolean complex = centeredO.isComplex();
-        int components = complex ? 2 : 1;
-        tasks.forEach(blocks, b -> {
-            int from = b * PARAMETER_BLOCK;
-            int count = Math.min(p, from + PARAMETER_BLOCK) - from;
-            Arrays.fill(force, components * from, components * (from + count), 0.0);
-            for (int s = 0; s < n; s++) {
-                double dRe = (localEnergies[2 * s] - re) * inv;
-                if (complex) {
-                    double dIm = (localEnergies[2 * s + 1] - im) * inv;
-                    DenseKernels.complexAxpyConjugate(dRe, dIm, data, s * row + 2 * from, force, 2 * from, count);
-                } else {
-                    DenseKernels.axpy(dRe, data, s * row + from, force, from, count);
-                }
+        double[] epsilon = new double[complex ? 2 * n : n];
+        double inv = 1.0 / n;
+        for (int s = 0; s < n; s++) {
+            if (complex) {
+                epsilon[2 * s] = (localEnergies[2 * s] - meanRe) * inv;
+                epsilon[2 * s + 1] = (localEnergies[2 * s + 1] - meanIm) * inv;
+            } else {
+                epsilon[s] = (localEnergies[2 * s] - meanRe) * inv;
             }
-            if (mean != null) {
-                if (complex) {
-                    DenseKernels.complexAxpyConjugate(-sumRe, -sumIm, mean, 2 * from, force, 2 * from, count);
-                } else {
-                    DenseKernels.axpy(-sumRe, mean, from, force, from, count);
-                }
-            }
-        });
+        }
+        SampleMatrixOps.multiplyAdjoint(centeredO, epsilon, 1.0, force, tasks);
     }
 }

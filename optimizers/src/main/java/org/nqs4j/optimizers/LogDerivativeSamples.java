@@ -1,54 +1,68 @@
 package org.nqs4j.optimizers;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 import org.nqs4j.ansatz.RbmLogDerivativeLayout;
+import org.nqs4j.ansatz.WalkerCache;
 import org.nqs4j.ansatz.WaveFunction;
+import org.nqs4j.optimizers.linalg.RbmRowProducts;
 import org.nqs4j.optimizers.linalg.TaskRunner;
 
 /**
  * The matrix O_{sk} = ∂ log ψ(σ_s) / ∂p_k of log-derivatives over a batch of N_s samples
  * (rows) and P parameters (columns), row-major; complex entries interleaved (re, im) when the
  * ansatz is complex, so a row holds {@link #rowLength()} doubles in the ansatz's parameter
- * layout. Estimators fill the rows; {@link #center} turns O into ΔO = O − ⟨O⟩, the form the
- * quantum geometric tensor S = ⟨ΔO†ΔO⟩ and the force F = ⟨ΔO† ΔE_loc⟩ need.
+ * layout. Estimators fill the rows ({@link #store}); {@link #center} turns O into
+ * ΔO = O − ⟨O⟩, the form the quantum geometric tensor S = ⟨ΔO†ΔO⟩ and the force
+ * F = ⟨ΔO† ΔE_loc⟩ need.
  *
  * <p>Centring is lazy: {@link #center} computes the column means (one read of O), and the
- * subtraction (a read and a write of all N_s P entries: 650 MB at 10×10, α = 4, 2,000 samples)
- * happens only when {@link #data} is asked for ΔO. Kernels that apply the rank-one correction
- * themselves, ΔO v = O v − (Ō·v) 1 and ΔO† w = O† w − conj(Ō) Σ_s w_s ({@link #rawRows},
- * {@link #pendingMean}), never pay for it: the force and sample-space SR of an RBM.
+ * subtraction (a read and a write of all N_s P entries) happens only when {@link #data} is asked
+ * for ΔO. Kernels that apply the rank-one correction themselves, ΔO v = O v − (Ō·v) 1 and
+ * ΔO† w = O† w − conj(Ō) Σ_s w_s ({@link #rawRows}, {@link #pendingMean}), never pay for it.
  *
- * <p>For an RBM ({@link #forAnsatz} with a {@link WaveFunction#rbmLogDerivativeLayout}), {@link #center}
- * first keeps the factors σ_s, tanh θ_s of the uncentred rows ({@link #rbmFactors}), from which
- * sample-space SR forms ΔO ΔO† in O(N_s²(N + M)).
+ * <p>Factored RBM rows ({@link #forAnsatz} of an ansatz with a
+ * {@link WaveFunction#rbmLogDerivativeLayout}, or {@link #ofRbm}): only the factors σ_s and
+ * t_s = tanh θ(σ_s) of each row are stored, N + M numbers instead of N + M + N M (the rest is
+ * t_s ⊗ σ_s). Filling, centring, the force and the products A v, A† w and ΔO ΔO† then run on the
+ * factors ({@link #rbmFactors}, {@link #means}) and never touch an N_s × P array: at L = 40,
+ * α = 1 and 1,000 complex samples that is 27 MB written and read four times per iteration, at
+ * 10×10, α = 4 650 MB. {@link #data} still gives the full ΔO, expanded on first use, to the
+ * solvers that need it (dense S, CG, a relative shift).
  */
 public final class LogDerivativeSamples {
     private final int nSamples;
     private final int nParameters;
     private final boolean complex;
-    private final double[] data;
-    /** The RBM row factors, or null when the rows have no declared product structure. */
+    /** The rows as stored: full rows, or for factored RBM rows their first N + M entries. */
+    private final double[] rows;
+    private final int storedRowLength;
+    /** The RBM row factors, or null when the rows are stored in full. */
     private final RbmFactors rbmFactors;
-    private boolean factorsCaptured;
-    /** Column means not yet subtracted from {@link #data}, or null when the rows are as stored. */
+    private boolean centred;
+    /** Column means not yet subtracted from the full rows, or null when the rows are as stored. */
     private double[] pendingMean;
     private double[] meanBuffer;
     private TaskRunner pendingTasks = TaskRunner.SERIAL;
+    /** Factored rows only: the full rows, expanded by {@link #data} on demand. */
+    private double[] expanded;
+    private boolean expandedCurrent;
     /** Columns per task of {@link #center(double[], TaskRunner)} (a multiple of 2: whole complex numbers). */
     static final int COLUMN_BLOCK = 512;
 
+    /** N_s full rows of P parameters (no declared structure). */
     public LogDerivativeSamples(int nSamples, int nParameters, boolean complex) {
         this(nSamples, nParameters, complex, null);
     }
 
-    /** Rows of the ansatz {@code psi}, with its RBM product structure when it declares one. */
+    /** Rows of the ansatz {@code psi}, factored when it declares the RBM product structure. */
     public static LogDerivativeSamples forAnsatz(int nSamples, WaveFunction psi) {
         return new LogDerivativeSamples(nSamples, psi.nParameters(), psi.isComplex(),
                 psi.rbmLogDerivativeLayout().orElse(null));
     }
 
-    /** Rows of the RBM form (σ, t, t ⊗ σ) with the given layout (P = N + M + N M). */
+    /** Factored rows of the RBM form (σ, t, t ⊗ σ) with the given layout (P = N + M + N M). */
     public static LogDerivativeSamples ofRbm(int nSamples, RbmLogDerivativeLayout layout, boolean complex) {
         return new LogDerivativeSamples(nSamples, layout.nParameters(), complex, layout);
     }
@@ -57,20 +71,26 @@ public final class LogDerivativeSamples {
         if (nSamples < 1 || nParameters < 1) {
             throw new IllegalArgumentException("need at least one sample and one parameter");
         }
-        long len = (long) nSamples * nParameters * (complex ? 2 : 1);
-        if (len > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("O matrix of " + nSamples + " x " + nParameters
-                    + " does not fit one Java array; use fewer samples per iteration");
-        }
-        this.nSamples = nSamples;
-        this.nParameters = nParameters;
-        this.complex = complex;
-        this.data = new double[(int) len];
         if (layout != null && layout.nParameters() != nParameters) {
             throw new IllegalArgumentException("the RBM layout has " + layout.nParameters()
                     + " parameters, the rows " + nParameters);
         }
+        int c = complex ? 2 : 1;
+        this.nSamples = nSamples;
+        this.nParameters = nParameters;
+        this.complex = complex;
+        this.storedRowLength = c * (layout == null ? nParameters : layout.nVisible() + layout.nHidden());
+        this.rows = new double[checkedLength(nSamples, storedRowLength)];
         this.rbmFactors = layout == null ? null : new RbmFactors(layout, nSamples, complex);
+    }
+
+    private static int checkedLength(int nSamples, int row) {
+        long len = (long) nSamples * row;
+        if (len > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("O matrix of " + nSamples + " rows of " + row
+                    + " doubles does not fit one Java array; use fewer samples per iteration");
+        }
+        return (int) len;
     }
 
     public int nSamples() {
@@ -90,34 +110,62 @@ public final class LogDerivativeSamples {
         return complex ? 2 * nParameters : nParameters;
     }
 
-    /**
-     * Backing row-major array, row s at {@code s * rowLength()}: the rows as filled, or ΔO after
-     * {@link #center} (the pending subtraction is carried out here, once).
-     */
-    public double[] data() {
-        if (pendingMean != null) {
-            subtract(pendingMean, pendingTasks);
-            pendingMean = null;
-        }
-        return data;
+    /** Doubles per stored row in {@link #rowsToFill}: {@link #rowLength}, or (N + M)(1 or 2) when factored. */
+    public int storedRowLength() {
+        return storedRowLength;
+    }
+
+    /** True when only the RBM factors of each row are stored. */
+    public boolean isFactored() {
+        return rbmFactors != null;
     }
 
     /**
-     * The backing array, for estimators about to overwrite every row: a pending centring of the
-     * old rows is dropped rather than carried out, and the old RBM factors are forgotten.
+     * Writes row s from the cache of the chain at σ_s: the full row, or its factors. Rows are
+     * disjoint, so chains on different threads may store concurrently (after {@link #rowsToFill}).
+     */
+    public void store(int s, WalkerCache cache) {
+        if (rbmFactors != null) {
+            cache.logDerivativeFactors(rows, s * storedRowLength);
+        } else {
+            cache.logDerivatives(rows, s * storedRowLength);
+        }
+    }
+
+    /**
+     * Full ΔO (or O, before centring), row s at {@code s * rowLength()}: the stored rows with the
+     * pending subtraction carried out here, once; factored rows are expanded first.
+     */
+    public double[] data() {
+        if (rbmFactors != null) {
+            if (!expandedCurrent) {
+                expand();
+            }
+        } else if (pendingMean != null) {
+            subtract(rows, pendingMean, pendingTasks);
+            pendingMean = null;
+        }
+        return rbmFactors != null ? expanded : rows;
+    }
+
+    /**
+     * The stored rows, for estimators about to overwrite every row ({@link #storedRowLength}
+     * doubles each): a pending centring of the old rows is dropped rather than carried out, and
+     * the old factors and expansion are forgotten.
      */
     public double[] rowsToFill() {
         pendingMean = null;
-        factorsCaptured = false;
-        return data;
+        centred = false;
+        expandedCurrent = false;
+        return rows;
     }
 
     /**
-     * The backing array without carrying out a pending subtraction: O itself while
-     * {@link #pendingMean} is non-null, else the same as {@link #data}.
+     * Full rows without carrying out a pending subtraction: O itself while {@link #pendingMean}
+     * is non-null, else the same as {@link #data} (for factored rows, always {@link #data}).
      */
     public double[] rawRows() {
-        return data;
+        return rbmFactors != null ? data() : rows;
     }
 
     /**
@@ -125,16 +173,20 @@ public final class LogDerivativeSamples {
      * when the raw rows are already ΔO or were never centred. Do not modify.
      */
     public double[] pendingMean() {
-        return pendingMean;
+        return rbmFactors != null ? null : pendingMean;
+    }
+
+    /** The column means Ō of the last {@link #center} (length {@link #rowLength()}), or null before. Do not modify. */
+    public double[] means() {
+        return centred ? meanBuffer : null;
     }
 
     /**
-     * σ_s and tanh θ_s of the rows as they were before the last {@link #center}; empty when the
-     * rows have no RBM structure or were never centred. Valid as long as the data are not
-     * changed by other means after centring.
+     * σ_s and tanh θ_s of the factored rows as they were before the last {@link #center}; empty
+     * when the rows are stored in full or were never centred.
      */
     public Optional<RbmFactors> rbmFactors() {
-        return factorsCaptured ? Optional.of(rbmFactors) : Optional.empty();
+        return centred && rbmFactors != null ? Optional.of(rbmFactors) : Optional.empty();
     }
 
     /** Subtracts the column means, writing them into {@code mean} (length {@link #rowLength()}). */
@@ -145,41 +197,84 @@ public final class LogDerivativeSamples {
     /**
      * {@link #center(double[])} with the columns split into fixed blocks over {@code tasks}; each
      * column's mean is summed over the samples in order, so ΔO does not depend on the runner. The
-     * subtraction is deferred to the first {@link #data} call (on the same runner).
+     * subtraction is deferred to the first {@link #data} call (on the same runner). A second
+     * centring acts on ΔO, as if the first had been carried out.
      */
     public void center(double[] mean, TaskRunner tasks) {
-        double[] rows = data(); // a second centring acts on ΔO, as if the first had been carried out
         int row = rowLength();
-        if (rbmFactors != null) {
-            rbmFactors.capture(rows, row);
-            factorsCaptured = true;
-        }
-        int blocks = (row + COLUMN_BLOCK - 1) / COLUMN_BLOCK;
-        tasks.forEach(blocks, b -> {
-            int from = b * COLUMN_BLOCK;
-            int to = Math.min(row, from + COLUMN_BLOCK);
-            java.util.Arrays.fill(mean, from, to, 0.0);
-            for (int s = 0; s < nSamples; s++) {
-                int off = s * row;
-                for (int k = from; k < to; k++) {
-                    mean[k] += rows[off + k];
-                }
-            }
-            double inv = 1.0 / nSamples;
-            for (int k = from; k < to; k++) {
-                mean[k] *= inv;
-            }
-        });
         if (meanBuffer == null) {
             meanBuffer = new double[row];
         }
-        System.arraycopy(mean, 0, meanBuffer, 0, row);
-        pendingMean = meanBuffer;
+        if (rbmFactors != null) {
+            if (centred) {
+                Arrays.fill(mean, 0, row, 0.0); // the factored rows are ΔO already: the means of ΔO
+            } else {
+                rbmFactors.capture(rows, storedRowLength);
+                RbmRowProducts.columnMeans(rbmFactors, mean, tasks);
+            }
+        } else {
+            double[] full = data();
+            int blocks = (row + COLUMN_BLOCK - 1) / COLUMN_BLOCK;
+            tasks.forEach(blocks, b -> {
+                int from = b * COLUMN_BLOCK;
+                int to = Math.min(row, from + COLUMN_BLOCK);
+                Arrays.fill(mean, from, to, 0.0);
+                for (int s = 0; s < nSamples; s++) {
+                    int off = s * row;
+                    for (int k = from; k < to; k++) {
+                        mean[k] += full[off + k];
+                    }
+                }
+                double inv = 1.0 / nSamples;
+                for (int k = from; k < to; k++) {
+                    mean[k] *= inv;
+                }
+            });
+            pendingMean = meanBuffer;
+        }
+        if (!(rbmFactors != null && centred)) {
+            System.arraycopy(mean, 0, meanBuffer, 0, row);
+        }
+        centred = true;
         pendingTasks = tasks;
+        expandedCurrent = false;
     }
 
-    /** data −= 1 meanᵀ over fixed column blocks. */
-    private void subtract(double[] mean, TaskRunner tasks) {
+    /** Factored rows: the full rows t ⊗ σ written out, minus the means once centred. */
+    private void expand() {
+        int row = rowLength();
+        if (expanded == null) {
+            expanded = new double[checkedLength(nSamples, row)];
+        }
+        RbmLogDerivativeLayout layout = rbmFactors.layout();
+        int nv = layout.nVisible();
+        int nh = layout.nHidden();
+        int c = complex ? 2 : 1;
+        pendingTasks.forEach(nSamples, s -> {
+            int in = s * storedRowLength;
+            int out = s * row;
+            System.arraycopy(rows, in, expanded, out, storedRowLength);
+            for (int j = 0; j < nh; j++) {
+                double tr = rows[in + c * (nv + j)];
+                double ti = complex ? rows[in + 2 * (nv + j) + 1] : 0.0;
+                int w = out + c * (nv + nh + j * nv);
+                for (int i = 0; i < nv; i++) {
+                    double sg = rows[in + c * i];
+                    expanded[w + c * i] = sg * tr;
+                    if (complex) {
+                        expanded[w + 2 * i + 1] = sg * ti;
+                    }
+                }
+            }
+        });
+        if (centred) {
+            subtract(expanded, meanBuffer, pendingTasks);
+        }
+        expandedCurrent = true;
+    }
+
+    /** full −= 1 meanᵀ over fixed column blocks. */
+    private void subtract(double[] full, double[] mean, TaskRunner tasks) {
         int row = rowLength();
         int blocks = (row + COLUMN_BLOCK - 1) / COLUMN_BLOCK;
         tasks.forEach(blocks, b -> {
@@ -188,7 +283,7 @@ public final class LogDerivativeSamples {
             for (int s = 0; s < nSamples; s++) {
                 int off = s * row;
                 for (int k = from; k < to; k++) {
-                    data[off + k] -= mean[k];
+                    full[off + k] -= mean[k];
                 }
             }
         });

@@ -4,9 +4,9 @@ import org.nqs4j.ansatz.RbmLogDerivativeLayout;
 
 /**
  * The factors σ_s and t_s = tanh θ(σ_s) of every uncentred RBM log-derivative row
- * O_s = (σ_s, t_s, t_s ⊗ σ_s) ({@link RbmLogDerivativeLayout}), copied from the first N + M
- * columns of the rows by {@link LogDerivativeSamples#center} before it subtracts the means: what
- * the structured minSR Gram matrix needs, O(N_s (N + M)) numbers instead of O(N_s N M).
+ * O_s = (σ_s, t_s, t_s ⊗ σ_s) ({@link RbmLogDerivativeLayout}), copied from the stored factored
+ * rows by {@link LogDerivativeSamples#center}: all that the force, the products A v, A† w and the
+ * minSR Gram matrix need, O(N_s (N + M)) numbers instead of O(N_s N M).
  *
  * <p>Stored transposed (feature-major) with split real and imaginary parts, each feature's N_s
  * values contiguous and zero-padded to {@link #stride()}, so that a kernel loads SIMD vectors of
@@ -22,6 +22,10 @@ public final class RbmFactors {
     private final double[] spins;
     private final double[] tanhRe;
     private final double[] tanhIm;
+    private final double[] weightedRe;
+    private final double[] weightedIm;
+    private final double[] sampleRe;
+    private final double[] sampleIm;
 
     /** Zero factors for {@code nSamples} rows of the given layout; fill them with {@link #capture}. */
     public RbmFactors(RbmLogDerivativeLayout layout, int nSamples, boolean complex) {
@@ -32,6 +36,10 @@ public final class RbmFactors {
         this.spins = new double[layout.nVisible() * stride];
         this.tanhRe = new double[layout.nHidden() * stride];
         this.tanhIm = new double[layout.nHidden() * stride];
+        this.weightedRe = new double[layout.nHidden() * stride];
+        this.weightedIm = new double[layout.nHidden() * stride];
+        this.sampleRe = new double[stride];
+        this.sampleIm = new double[stride];
     }
 
     /**
@@ -85,5 +93,23 @@ public final class RbmFactors {
     /** Im t_sj at {@code j * stride() + s}; zero for a real RBM. */
     public double[] tanhIm() {
         return tanhIm;
+    }
+
+    /** Scratch of the tanh layout (M rows of {@link #stride()}) for kernels that weight t by a sample vector. */
+    public double[] weightedTanhRe() {
+        return weightedRe;
+    }
+
+    public double[] weightedTanhIm() {
+        return weightedIm;
+    }
+
+    /** Scratch of {@link #stride()} doubles for kernels that produce one number per sample. */
+    public double[] sampleScratchRe() {
+        return sampleRe;
+    }
+
+    public double[] sampleScratchIm() {
+        return sampleIm;
     }
 }

@@ -15,16 +15,17 @@ import org.nqs4j.optimizers.RbmFactors;
  * <pre>
  *   (C G C)_st = G_st − (r_s + conj(r_t)) + ḡ,   r_s = (1/N_s) Σ_t G_st,   ḡ = (1/N_s) Σ_s Re r_s.
  * </pre>
- * Cost 2 N_s² (N + 4M) flops plus O(N_s²) passes, instead of the O(N_s² N M) of the rows
- * themselves. A real RBM runs the same kernel with Im t = 0.
+ * The row means need no full rows: r_s = O_s·conj(Ō) exactly, an N_s N M product of the factors
+ * ({@link RbmRowProducts#multiplyUncentred}), so only the lower triangle t ≤ s is formed, the one
+ * the Cholesky reads. Cost N_s² (N + 4M) flops plus O(N_s²) passes, instead of the O(N_s² N M)
+ * of the rows themselves. A real RBM runs the same kernel with Im t = 0.
  *
  * <p>Kernel: 4 rows s × two SIMD vectors of samples t per tile (a first, then Re b and Im b in 16
  * accumulators), each broadcast of σ_si or t_sj feeding FMAs over contiguous feature-major factors
  * ({@link RbmFactors}); G is written row by row in split (re, im) storage, the form
  * {@link HermitianBlockedCholesky} factors. Each lane is one entry, summed over i and j in order:
  * no horizontal sums, and rows split into fixed tasks, so the result is bit-identical for any
- * {@link TaskRunner}. Both triangles are written; they agree to rounding (the Cholesky reads the
- * lower one).
+ * {@link TaskRunner}. Row blocks grow along the triangle, so the largest are handed out first.
  *
  * <p>Rounding: the centring subtracts numbers of size |G| ≤ N(1 + M max|t|²), so an entry differs
  * from the directly summed ΔO ΔO† by O(u (N + M + N_s) |G|) absolutely, not relatively to the
@@ -39,15 +40,23 @@ public final class RbmGram {
     static final int ROW_BLOCK = 16;
     private double[] rowMean = new double[0];
     private double[] scratch = new double[0];
+    private double[] conjugateMean = new double[0];
 
     /**
-     * (re + i·im) = scale · ΔO ΔO†, i.e. scale Σ_k ΔO_sk conj(ΔO_tk), N_s × N_s row-major split
-     * storage; {@code im} may be null for a real RBM (the imaginary part is zero).
+     * The lower triangle (t ≤ s) of (re + i·im) = scale · ΔO ΔO†, i.e. scale Σ_k ΔO_sk conj(ΔO_tk),
+     * N_s × N_s row-major split storage; the upper triangle is left as it was. {@code mean} is Ō,
+     * the column means of the uncentred rows ({@link org.nqs4j.optimizers.LogDerivativeSamples#means});
+     * {@code im} may be null for a real RBM (the imaginary part is zero).
      */
-    public void centred(RbmFactors f, double scale, double[] re, double[] im, TaskRunner tasks) {
+    public void centred(RbmFactors f, double[] mean, double scale, double[] re, double[] im, TaskRunner tasks) {
         int n = f.nSamples();
+        int c = f.isComplex() ? 2 : 1;
+        int row = c * f.layout().nParameters();
         if (rowMean.length < 2 * n) {
             rowMean = new double[2 * n];
+        }
+        if (conjugateMean.length < row) {
+            conjugateMean = new double[row];
         }
         double[] imaginary = im;
         if (imaginary == null) {
@@ -57,45 +66,43 @@ public final class RbmGram {
             imaginary = scratch;
         }
         double[] out = imaginary;
+        // r_s = (1/N_s) Σ_t G_st = O_s·conj(Ō), from the factors
+        for (int k = 0; k < row; k++) {
+            conjugateMean[k] = c == 2 && k % 2 == 1 ? -mean[k] : mean[k];
+        }
+        RbmRowProducts.multiplyUncentred(f, conjugateMean, rowMean, tasks);
+        double grand = 0;
+        for (int s = 0; s < n; s++) {
+            grand += rowMean[c * s];
+        }
+        double average = grand / n;
         int blocks = (n + ROW_BLOCK - 1) / ROW_BLOCK;
-        tasks.forEach(blocks, b -> {
+        // the largest blocks (the last rows) first, so the threads finish together
+        tasks.forEach(blocks, task -> {
+            int b = blocks - 1 - task;
             int end = Math.min(n, (b + 1) * ROW_BLOCK);
             int full = n - n % (2 * LANES);
             for (int s = b * ROW_BLOCK; s < end; s += 4) {
-                for (int t = 0; t < full; t += 2 * LANES) {
+                int last = Math.min(n, s + 4); // columns t < last cover the rows' lower triangle
+                int t = 0;
+                for (; t < full && t < last; t += 2 * LANES) {
                     tile(f, s, t, re, out);
                 }
-                if (full < n) {
-                    tailTile(f, s, full, re, out);
+                if (t < last) {
+                    tailTile(f, s, t, re, out);
                 }
             }
             for (int s = b * ROW_BLOCK; s < end; s++) {
-                double sumRe = 0;
-                double sumIm = 0;
-                for (int t = 0; t < n; t++) {
-                    sumRe += re[s * n + t];
-                    sumIm += out[s * n + t];
+                double rRe = rowMean[c * s];
+                double rIm = c == 2 ? rowMean[2 * s + 1] : 0.0;
+                for (int t = 0; t < s; t++) {
+                    double tRe = rowMean[c * t];
+                    double tIm = c == 2 ? rowMean[2 * t + 1] : 0.0;
+                    re[s * n + t] = scale * (re[s * n + t] - (rRe + tRe) + average);
+                    out[s * n + t] = scale * (out[s * n + t] - (rIm - tIm));
                 }
-                rowMean[2 * s] = sumRe / n;
-                rowMean[2 * s + 1] = sumIm / n;
-            }
-        });
-        double grand = 0;
-        for (int s = 0; s < n; s++) {
-            grand += rowMean[2 * s];
-        }
-        double mean = grand / n;
-        tasks.forEach(blocks, b -> {
-            int end = Math.min(n, (b + 1) * ROW_BLOCK);
-            for (int s = b * ROW_BLOCK; s < end; s++) {
-                double rRe = rowMean[2 * s];
-                double rIm = rowMean[2 * s + 1];
-                for (int t = 0; t < n; t++) {
-                    re[s * n + t] = scale * (re[s * n + t] - (rRe + rowMean[2 * t]) + mean);
-                    out[s * n + t] = scale * (out[s * n + t] - (rIm - rowMean[2 * t + 1]));
-                }
+                re[s * n + s] = scale * (re[s * n + s] - 2 * rRe + average);
                 out[s * n + s] = 0.0; // exactly: the Gram diagonal is real
-
             }
         });
     }

@@ -7,7 +7,8 @@ import org.nqs4j.optimizers.LogDerivativeSamples;
 /**
  * Products with the N_s × P sample matrix A = ΔO held by {@link LogDerivativeSamples}, real or
  * complex (interleaved), without forming A†A. These make the matrix-free quantum geometric
- * tensor S v = (1/N_s) A†(A v). None allocates.
+ * tensor S v = (1/N_s) A†(A v). Factored RBM rows ({@link LogDerivativeSamples#rbmFactors}) take
+ * {@link RbmRowProducts}. None allocates.
  */
 public final class SampleMatrixOps {
     private SampleMatrixOps() {
@@ -28,6 +29,10 @@ public final class SampleMatrixOps {
      * {@code tasks}. A pending centring is applied as ΔO v = O v − (Ō·v) 1, without touching O.
      */
     public static void multiply(LogDerivativeSamples a, double[] v, double[] out, TaskRunner tasks) {
+        if (a.rbmFactors().isPresent()) {
+            RbmRowProducts.multiply(a.rbmFactors().get(), a.means(), v, out, tasks);
+            return;
+        }
         int p = a.nParameters();
         int row = a.rowLength();
         int n = a.nSamples();
@@ -66,6 +71,10 @@ public final class SampleMatrixOps {
      */
     public static void multiplyAdjoint(LogDerivativeSamples a, double[] w, double scale, double[] out,
                                        TaskRunner tasks) {
+        if (a.rbmFactors().isPresent()) {
+            RbmRowProducts.multiplyAdjoint(a.rbmFactors().get(), a.means(), w, scale, out, tasks);
+            return;
+        }
         int p = a.nParameters();
         int row = a.rowLength();
         int c = a.isComplex() ? 2 : 1;

@@ -92,14 +92,14 @@ public final class SampleSpaceSolver implements SrSolver {
             if (centeredO.isComplex()) {
                 splitRe = DenseQgt.ensure(splitRe, n * n);
                 splitIm = DenseQgt.ensure(splitIm, n * n);
-                rbmGram.centred(factors.get(), 1.0 / shift[0], splitRe, splitIm, tasks);
+                rbmGram.centred(factors.get(), centeredO.means(), 1.0 / shift[0], splitRe, splitIm, tasks);
                 for (int s = 0; s < n; s++) {
                     splitRe[s * n + s] += n;
                 }
                 cholesky.solve(splitRe, splitIm, n, sampleVector, "N_s I + A D^-1 A^dagger");
             } else {
                 realM.reshape(n, n);
-                rbmGram.centred(factors.get(), 1.0 / shift[0], realM.data, null, tasks);
+                rbmGram.centred(factors.get(), centeredO.means(), 1.0 / shift[0], realM.data, null, tasks);
                 for (int s = 0; s < n; s++) {
                     realM.data[s * n + s] += n;
                 }

@@ -27,20 +27,15 @@ class RbmGramTest {
         Random random = new Random(seed);
         LogDerivativeSamples o = LogDerivativeSamples.ofRbm(n, new RbmLogDerivativeLayout(nVisible, nHidden), complex);
         int c = complex ? 2 : 1;
+        double[] data = o.rowsToFill();
         for (int s = 0; s < n; s++) {
-            int off = s * o.rowLength();
-            int[] sigma = new int[nVisible];
+            int off = s * o.storedRowLength();
             for (int i = 0; i < nVisible; i++) {
-                sigma[i] = random.nextDouble() < 0.7 ? 1 : -1;
-                o.data()[off + c * i] = sigma[i];
+                data[off + c * i] = random.nextDouble() < 0.7 ? 1 : -1;
             }
             for (int j = 0; j < nHidden; j++) {
                 for (int part = 0; part < c; part++) {
-                    double t = (part == 0 ? 0.5 : 0.3) + 0.4 * random.nextGaussian();
-                    o.data()[off + c * (nVisible + j) + part] = t;
-                    for (int i = 0; i < nVisible; i++) {
-                        o.data()[off + c * (nVisible + nHidden + j * nVisible + i) + part] = sigma[i] * t;
-                    }
+                    data[off + c * (nVisible + j) + part] = (part == 0 ? 0.5 : 0.3) + 0.4 * random.nextGaussian();
                 }
             }
         }
@@ -69,11 +64,11 @@ class RbmGramTest {
         double scale = 0.25;
         double[] gramRe = new double[n * n];
         double[] gramIm = complex ? new double[n * n] : null;
-        new RbmGram().centred(factors, scale, gramRe, gramIm, TaskRunner.SERIAL);
+        new RbmGram().centred(factors, o.means(), scale, gramRe, gramIm, TaskRunner.SERIAL);
         double tolerance = 4 * (7 + 9 + n) * U * maxG * scale;
         double[] d = o.data();
         for (int s = 0; s < n; s++) {
-            for (int t = 0; t < n; t++) {
+            for (int t = 0; t <= s; t++) { // the lower triangle, the one written
                 double re = 0;
                 double im = 0;
                 for (int k = 0; k < o.nParameters(); k++) {
@@ -111,13 +106,13 @@ class RbmGramTest {
         double[][] reversed = {new double[n * n], new double[n * n]};
         double[][] parallel = {new double[n * n], new double[n * n]};
         RbmGram gram = new RbmGram();
-        gram.centred(f, 1.0, serial[0], serial[1], TaskRunner.SERIAL);
-        gram.centred(f, 1.0, reversed[0], reversed[1], (count, task) -> {
+        gram.centred(f, o.means(), 1.0, serial[0], serial[1], TaskRunner.SERIAL);
+        gram.centred(f, o.means(), 1.0, reversed[0], reversed[1], (count, task) -> {
             for (int t = count - 1; t >= 0; t--) {
                 task.accept(t);
             }
         });
-        gram.centred(f, 1.0, parallel[0], parallel[1],
+        gram.centred(f, o.means(), 1.0, parallel[0], parallel[1],
                 (count, task) -> IntStream.range(0, count).parallel().forEach(task));
         for (int part = 0; part < 2; part++) {
             assertArrayEquals(serial[part], reversed[part], 0.0);

@@ -38,27 +38,22 @@ final class Reference {
 
     /**
      * Centred RBM rows O_s = (σ_s, t_s, t_s ⊗ σ_s) with random spins ±1 (biased towards +1) and
-     * random t_s around a non-zero mean, so that centring matters; rows of the RBM layout.
+     * random t_s around a non-zero mean, so that centring matters; factored rows of the RBM layout
+     * (only σ_s and t_s stored).
      */
     static LogDerivativeSamples randomRbmO(int n, int nVisible, int nHidden, boolean complex, long seed) {
         Random random = new Random(seed);
         LogDerivativeSamples o = LogDerivativeSamples.ofRbm(n, new RbmLogDerivativeLayout(nVisible, nHidden), complex);
         int c = complex ? 2 : 1;
-        double[] data = o.data();
+        double[] data = o.rowsToFill();
         for (int s = 0; s < n; s++) {
-            int off = s * o.rowLength();
-            double[] sigma = new double[nVisible];
+            int off = s * o.storedRowLength();
             for (int i = 0; i < nVisible; i++) {
-                sigma[i] = random.nextDouble() < 0.6 ? 1 : -1;
-                data[off + c * i] = sigma[i];
+                data[off + c * i] = random.nextDouble() < 0.6 ? 1 : -1;
             }
             for (int j = 0; j < nHidden; j++) {
                 for (int part = 0; part < c; part++) {
-                    double t = (part == 0 ? 0.4 : -0.2) + 0.3 * random.nextGaussian();
-                    data[off + c * (nVisible + j) + part] = t;
-                    for (int i = 0; i < nVisible; i++) {
-                        data[off + c * (nVisible + nHidden + j * nVisible + i) + part] = sigma[i] * t;
-                    }
+                    data[off + c * (nVisible + j) + part] = (part == 0 ? 0.4 : -0.2) + 0.3 * random.nextGaussian();
                 }
             }
         }

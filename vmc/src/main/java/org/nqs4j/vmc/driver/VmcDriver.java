@@ -115,12 +115,11 @@ public final class VmcDriver {
     /** One optimisation step; {@code iteration} is 0-based and drives the schedules. */
     public IterationResult step(int iteration) {
         long t0 = System.nanoTime();
-        int row = logDerivatives.rowLength();
-        double[] o = logDerivatives.rowsToFill();
+        logDerivatives.rowsToFill();
         sampler.sample(samplesPerChain, discardSweeps, (c, s, cache) -> {
             int index = c * samplesPerChain + s;
             scratch[c].storeLocalValue(hamiltonian, cache, localEnergies, index);
-            cache.logDerivatives(o, index * row);
+            logDerivatives.store(index, cache);
         }, pool);
         long t1 = System.nanoTime();
         Estimate energy = ChainStatistics.of(localEnergies, 0, 2, sampler.nChains(), samplesPerChain);
