@@ -63,21 +63,7 @@ public final class HermitianBlockedCholesky {
                 double ljj = Math.sqrt(d);
                 re[j * n + j] = ljj;
                 im[j * n + j] = 0;
-                for (int i = j + 1; i < k1; i++) {
-                    // L_ij = (A_ij − Σ_k L_ik conj(L_jk)) / L_jj
-                    double sr = re[i * n + j];
-                    double si = im[i * n + j];
-                    for (int k = k0; k < j; k++) {
-                        double ar = re[i * n + k];
-                        double ai = im[i * n + k];
-                        double br = re[j * n + k];
-                        double bi = im[j * n + k];
-                        sr -= ar * br + ai * bi;
-                        si -= ai * br - ar * bi;
-                    }
-                    re[i * n + j] = sr / ljj;
-                    im[i * n + j] = si / ljj;
-                }
+                diagonalColumn(re, im, n, k0, k1, j, ljj);
             }
             if (k1 < n) {
                 int groups = (n - k1 + GROUP - 1) / GROUP;
@@ -86,6 +72,64 @@ public final class HermitianBlockedCholesky {
             }
         }
         return -1;
+    }
+
+    /**
+     * Column j of the diagonal block below the pivot, L_ij = (A_ij − Σ_{k0≤k&lt;j} L_ik conj(L_jk)) / L_jj
+     * for j &lt; i &lt; k₁, four rows at a time: each row's sum runs over k in order as before, but
+     * the four independent sums hide the latency of the chained multiply-adds (this block is the
+     * serial part of every panel).
+     */
+    private static void diagonalColumn(double[] re, double[] im, int n, int k0, int k1, int j, double ljj) {
+        int i = j + 1;
+        for (; i + 3 < k1; i += 4) {
+            int o0 = i * n;
+            int o1 = o0 + n;
+            int o2 = o1 + n;
+            int o3 = o2 + n;
+            double s0r = re[o0 + j];
+            double s0i = im[o0 + j];
+            double s1r = re[o1 + j];
+            double s1i = im[o1 + j];
+            double s2r = re[o2 + j];
+            double s2i = im[o2 + j];
+            double s3r = re[o3 + j];
+            double s3i = im[o3 + j];
+            for (int k = k0; k < j; k++) {
+                double br = re[j * n + k];
+                double bi = im[j * n + k];
+                s0r -= re[o0 + k] * br + im[o0 + k] * bi;
+                s0i -= im[o0 + k] * br - re[o0 + k] * bi;
+                s1r -= re[o1 + k] * br + im[o1 + k] * bi;
+                s1i -= im[o1 + k] * br - re[o1 + k] * bi;
+                s2r -= re[o2 + k] * br + im[o2 + k] * bi;
+                s2i -= im[o2 + k] * br - re[o2 + k] * bi;
+                s3r -= re[o3 + k] * br + im[o3 + k] * bi;
+                s3i -= im[o3 + k] * br - re[o3 + k] * bi;
+            }
+            re[o0 + j] = s0r / ljj;
+            im[o0 + j] = s0i / ljj;
+            re[o1 + j] = s1r / ljj;
+            im[o1 + j] = s1i / ljj;
+            re[o2 + j] = s2r / ljj;
+            im[o2 + j] = s2i / ljj;
+            re[o3 + j] = s3r / ljj;
+            im[o3 + j] = s3i / ljj;
+        }
+        for (; i < k1; i++) {
+            double sr = re[i * n + j];
+            double si = im[i * n + j];
+            for (int k = k0; k < j; k++) {
+                double ar = re[i * n + k];
+                double ai = im[i * n + k];
+                double br = re[j * n + k];
+                double bi = im[j * n + k];
+                sr -= ar * br + ai * bi;
+                si -= ai * br - ar * bi;
+            }
+            re[i * n + j] = sr / ljj;
+            im[i * n + j] = si / ljj;
+        }
     }
 
     /**
@@ -271,36 +315,71 @@ public final class HermitianBlockedCholesky {
         DoubleVector.fromArray(SPECIES, im, o3 + c1).sub(m31).intoArray(im, o3 + c1);
     }
 
-    /** Solves L L† x = b in place for interleaved complex b (2n doubles) with the factor of {@link #factor}. */
-    public static void solve(double[] re, double[] im, int n, double[] b) {
+    /**
+     * Solves L L† x = b in place for interleaved complex b (2n doubles) with the factor of
+     * {@link #factor}; {@code yRe}, {@code yIm} are scratch of n doubles. Forward substitution
+     * y_i = (b_i − Σ_{k&lt;i} L_ik y_k)/L_ii as SIMD dot products along the rows of L (lanes summed in
+     * lane order), then back substitution x_j = y_j/L_jj, y_k −= conj(L_jk) x_j as SIMD updates
+     * along the same rows: both read L row by row, once each.
+     */
+    public static void solve(double[] re, double[] im, int n, double[] b, double[] yRe, double[] yIm) {
         for (int i = 0; i < n; i++) { // L y = b
-            double sr = b[2 * i];
-            double si = b[2 * i + 1];
-            for (int k = 0; k < i; k++) {
-                double lr = re[i * n + k];
-                double li = im[i * n + k];
-                double yr = b[2 * k];
-                double yi = b[2 * k + 1];
-                sr -= lr * yr - li * yi;
-                si -= lr * yi + li * yr;
+            int o = i * n;
+            int bound = SPECIES.loopBound(i);
+            DoubleVector rr = DoubleVector.zero(SPECIES);
+            DoubleVector ii = rr;
+            DoubleVector ri = rr;
+            DoubleVector ir = rr;
+            for (int k = 0; k < bound; k += LANES) {
+                DoubleVector lr = DoubleVector.fromArray(SPECIES, re, o + k);
+                DoubleVector li = DoubleVector.fromArray(SPECIES, im, o + k);
+                DoubleVector vr = DoubleVector.fromArray(SPECIES, yRe, k);
+                DoubleVector vi = DoubleVector.fromArray(SPECIES, yIm, k);
+                rr = lr.fma(vr, rr);
+                ii = li.fma(vi, ii);
+                ri = lr.fma(vi, ri);
+                ir = li.fma(vr, ir);
             }
-            double lii = re[i * n + i];
-            b[2 * i] = sr / lii;
-            b[2 * i + 1] = si / lii;
+            double sr = b[2 * i] - (DenseKernels.sumLanes(rr) - DenseKernels.sumLanes(ii));
+            double si = b[2 * i + 1] - (DenseKernels.sumLanes(ri) + DenseKernels.sumLanes(ir));
+            for (int k = bound; k < i; k++) {
+                double lr = re[o + k];
+                double li = im[o + k];
+                sr -= lr * yRe[k] - li * yIm[k];
+                si -= lr * yIm[k] + li * yRe[k];
+            }
+            double lii = re[o + i];
+            yRe[i] = sr / lii;
+            yIm[i] = si / lii;
         }
         for (int j = n - 1; j >= 0; j--) { // L† x = y; column j of L† is conj of row j of L
-            double ljj = re[j * n + j];
-            double xr = b[2 * j] / ljj;
-            double xi = b[2 * j + 1] / ljj;
-            b[2 * j] = xr;
-            b[2 * j + 1] = xi;
-            for (int k = 0; k < j; k++) {
-                double lr = re[j * n + k];
-                double li = im[j * n + k];
-                // b_k −= conj(L_jk) x_j
-                b[2 * k] -= lr * xr + li * xi;
-                b[2 * k + 1] -= lr * xi - li * xr;
+            int o = j * n;
+            double ljj = re[o + j];
+            double xr = yRe[j] / ljj;
+            double xi = yIm[j] / ljj;
+            yRe[j] = xr;
+            yIm[j] = xi;
+            // y_k −= conj(L_jk) x_j = (lr xr + li xi) + i (lr xi − li xr)
+            DoubleVector mxr = DoubleVector.broadcast(SPECIES, -xr);
+            DoubleVector mxi = DoubleVector.broadcast(SPECIES, -xi);
+            DoubleVector pxr = DoubleVector.broadcast(SPECIES, xr);
+            int bound = SPECIES.loopBound(j);
+            for (int k = 0; k < bound; k += LANES) {
+                DoubleVector lr = DoubleVector.fromArray(SPECIES, re, o + k);
+                DoubleVector li = DoubleVector.fromArray(SPECIES, im, o + k);
+                li.fma(mxi, lr.fma(mxr, DoubleVector.fromArray(SPECIES, yRe, k))).intoArray(yRe, k);
+                li.fma(pxr, lr.fma(mxi, DoubleVector.fromArray(SPECIES, yIm, k))).intoArray(yIm, k);
             }
+            for (int k = bound; k < j; k++) {
+                double lr = re[o + k];
+                double li = im[o + k];
+                yRe[k] = Math.fma(li, -xi, Math.fma(lr, -xr, yRe[k]));
+                yIm[k] = Math.fma(li, xr, Math.fma(lr, -xi, yIm[k]));
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            b[2 * k] = yRe[k];
+            b[2 * k + 1] = yIm[k];
         }
     }
 }

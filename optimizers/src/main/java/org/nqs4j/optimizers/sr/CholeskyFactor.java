@@ -18,6 +18,8 @@ final class CholeskyFactor {
     private double[] panel = new double[0];
     private double[] panelIm = new double[0];
     private double[] diagonal = new double[0];
+    private double[] solveRe = new double[0];
+    private double[] solveIm = new double[0];
     private double[] re = new double[0];
     private double[] im = new double[0];
     private TaskRunner tasks = TaskRunner.SERIAL;
@@ -57,7 +59,9 @@ final class CholeskyFactor {
         }
         int failed = HermitianBlockedCholesky.factor(re, im, n, panel, panelIm, tasks);
         check(failed, re, n, what);
-        HermitianBlockedCholesky.solve(re, im, n, b);
+        solveRe = DenseQgt.ensure(solveRe, n);
+        solveIm = DenseQgt.ensure(solveIm, n);
+        HermitianBlockedCholesky.solve(re, im, n, b, solveRe, solveIm);
     }
 
     private void factorAndSolve(double[] a, int n, double[] b, String what) {

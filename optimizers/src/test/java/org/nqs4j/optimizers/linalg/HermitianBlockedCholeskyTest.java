@@ -21,7 +21,7 @@ class HermitianBlockedCholeskyTest {
         assertEquals(Math.sqrt(7), re[3], 1e-15);
         assertEquals(0.0, im[3]);
         double[] b = {6, 2, 2, 11};
-        HermitianBlockedCholesky.solve(re, im, 2, b);
+        HermitianBlockedCholesky.solve(re, im, 2, b, new double[2], new double[2]);
         assertEquals(1.0, b[0], 1e-15);
         assertEquals(0.0, b[1], 1e-15);
         assertEquals(0.0, b[2], 1e-15);
@@ -69,7 +69,7 @@ class HermitianBlockedCholeskyTest {
                     b[2 * i + 1] += ar * x[2 * j + 1] + ai * x[2 * j];
                 }
             }
-            HermitianBlockedCholesky.solve(re, im, n, b);
+            HermitianBlockedCholesky.solve(re, im, n, b, new double[n], new double[n]);
             for (int i = 0; i < 2 * n; i++) {
                 // cond(A) ≤ 2n/3 + 1 for the matrices below, so |Δx| ≲ cond · c n u ≪ 1e-10
                 assertEquals(x[i], b[i], 1e-10, "n = " + n);
