@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Random;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.nqs4j.ansatz.RbmLogDerivativeLayout;
 import org.nqs4j.optimizers.LogDerivativeSamples;
+import org.nqs4j.optimizers.RandomRows;
 import org.nqs4j.optimizers.RbmFactors;
 
 /**
@@ -22,24 +21,8 @@ import org.nqs4j.optimizers.RbmFactors;
 class RbmGramTest {
     private static final double U = 0x1p-53;
 
-    /** Centred RBM rows with spins biased to +1 and t around a non-zero mean (centring matters). */
     private static LogDerivativeSamples rows(int n, int nVisible, int nHidden, boolean complex, long seed) {
-        Random random = new Random(seed);
-        LogDerivativeSamples o = LogDerivativeSamples.ofRbm(n, new RbmLogDerivativeLayout(nVisible, nHidden), complex);
-        int c = complex ? 2 : 1;
-        double[] data = o.rowsToFill();
-        for (int s = 0; s < n; s++) {
-            int off = s * o.storedRowLength();
-            for (int i = 0; i < nVisible; i++) {
-                data[off + c * i] = random.nextDouble() < 0.7 ? 1 : -1;
-            }
-            for (int j = 0; j < nHidden; j++) {
-                for (int part = 0; part < c; part++) {
-                    data[off + c * (nVisible + j) + part] = (part == 0 ? 0.5 : 0.3) + 0.4 * random.nextGaussian();
-                }
-            }
-        }
-        return o;
+        return RandomRows.factoredRbm(n, nVisible, nHidden, complex, seed);
     }
 
     @ParameterizedTest

@@ -9,9 +9,9 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.nqs4j.ansatz.RbmLogDerivativeLayout;
 import org.nqs4j.optimizers.Forces;
 import org.nqs4j.optimizers.LogDerivativeSamples;
+import org.nqs4j.optimizers.RandomRows;
 
 /**
  * Factored RBM rows against the same rows stored in full: the column means, A v, A† w and the
@@ -32,25 +32,8 @@ class RbmRowProductsTest {
     };
     private static final TaskRunner PARALLEL = (count, task) -> IntStream.range(0, count).parallel().forEach(task);
 
-    /** Factored rows with spins biased to +1 and t around a non-zero mean, so that centring matters. */
     private static LogDerivativeSamples factored(boolean complex, long seed) {
-        Random random = new Random(seed);
-        LogDerivativeSamples o = LogDerivativeSamples.ofRbm(SAMPLES, new RbmLogDerivativeLayout(N, M), complex);
-        int c = complex ? 2 : 1;
-        double[] rows = o.rowsToFill();
-        for (int s = 0; s < SAMPLES; s++) {
-            int off = s * o.storedRowLength();
-            for (int i = 0; i < N; i++) {
-                rows[off + c * i] = random.nextDouble() < 0.7 ? 1 : -1;
-            }
-            for (int j = 0; j < M; j++) {
-                rows[off + c * (N + j)] = 0.6 + 0.3 * random.nextGaussian();
-                if (complex) {
-                    rows[off + c * (N + j) + 1] = -0.3 + 0.3 * random.nextGaussian();
-                }
-            }
-        }
-        return o;
+        return RandomRows.factoredRbm(SAMPLES, N, M, complex, seed);
     }
 
     private static double[] gaussian(int len, long seed) {

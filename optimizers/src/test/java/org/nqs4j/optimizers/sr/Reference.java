@@ -6,8 +6,8 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ZMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.CommonOps_ZDRM;
-import org.nqs4j.ansatz.RbmLogDerivativeLayout;
 import org.nqs4j.optimizers.LogDerivativeSamples;
+import org.nqs4j.optimizers.RandomRows;
 
 /**
  * Independent reference for the SR solvers: S + D by the defining triple loop and an EJML LU
@@ -42,21 +42,7 @@ final class Reference {
      * (only σ_s and t_s stored).
      */
     static LogDerivativeSamples randomRbmO(int n, int nVisible, int nHidden, boolean complex, long seed) {
-        Random random = new Random(seed);
-        LogDerivativeSamples o = LogDerivativeSamples.ofRbm(n, new RbmLogDerivativeLayout(nVisible, nHidden), complex);
-        int c = complex ? 2 : 1;
-        double[] data = o.rowsToFill();
-        for (int s = 0; s < n; s++) {
-            int off = s * o.storedRowLength();
-            for (int i = 0; i < nVisible; i++) {
-                data[off + c * i] = random.nextDouble() < 0.6 ? 1 : -1;
-            }
-            for (int j = 0; j < nHidden; j++) {
-                for (int part = 0; part < c; part++) {
-                    data[off + c * (nVisible + j) + part] = (part == 0 ? 0.4 : -0.2) + 0.3 * random.nextGaussian();
-                }
-            }
-        }
+        LogDerivativeSamples o = RandomRows.factoredRbm(n, nVisible, nHidden, complex, seed);
         o.center(new double[o.rowLength()]);
         return o;
     }
