@@ -337,8 +337,16 @@ public final class RunConfigReader {
             b2 = s.real("beta2", 0.999, 0, 0.999999999);
             eps = s.positive("epsilon", 1e-8);
         }
+        double maxInfidelity = Double.NaN;
+        if (s.has("max_infidelity")) {
+            maxInfidelity = s.real("max_infidelity", null, 0, 1);
+            if (!(maxInfidelity > 0 && maxInfidelity < 1)) {
+                throw s.invalid("max_infidelity", "must be in (0, 1): the largest accepted 1 - |<psi|psi'>|^2 of one"
+                        + " step, estimated from the step's samples (e.g. 0.2); leave it out for no limit.");
+            }
+        }
         s.finish();
-        return new OptimizerSpec(type, lr, decay, lrMin, b1, b2, eps);
+        return new OptimizerSpec(type, lr, decay, lrMin, b1, b2, eps, maxInfidelity);
     }
 
     static PreconditionerSpec preconditioner(Section s) {

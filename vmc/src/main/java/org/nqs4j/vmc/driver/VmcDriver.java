@@ -29,6 +29,11 @@ import org.nqs4j.vmc.stats.Estimate;
  * shortens the step along badly sampled directions); each accepted step halves the extra factor
  * again, down to 1.
  *
+ * <p>With {@link #limitStepInfidelity} set, a step whose new state has an estimated infidelity
+ * 1 − |⟨ψ|ψ'⟩|² above the limit with the current one ({@link StepFidelity}, from the samples just
+ * drawn) is rejected the same way: a large SR step along a badly sampled direction shows there
+ * before it wrecks the state (a collapse of the acceptance, an energy jump by many error bars).
+ *
  * <p>{@link #saveState()} captures everything that carries from one step to the next (parameters,
  * optimiser and preconditioner state, chains, the failure count and shift factor), so that a run
  * restored at an iteration boundary continues exactly as it would have.
@@ -55,6 +60,14 @@ public final class VmcDriver {
     private final ChainScratch[] scratch;
     private int consecutiveFailures;
     private double shiftScale = 1;
+    /** The largest accepted step infidelity, or NaN for no limit. */
+    private double maxInfidelity = Double.NaN;
+    /** With a limit: σ_s of every sample (N per row), log ψ and log ψ' at them, a spare cache per chain. */
+    private int[] configurations;
+    private double[] logOld;
+    private double[] logNew;
+    private WalkerCache[] spareCaches;
+    private final double[] previous;
 
     /**
      * Per-chain buffers, so that chains on different threads share nothing mutable. The 2-double
@@ -65,6 +78,7 @@ public final class VmcDriver {
         final Connections connections;
         final double[] logRatio = new double[16];
         final double[] value = new double[16];
+        final double[] logPsi = new double[16];
 
         ChainScratch(LocalOperator op) {
             connections = op.newConnections();
@@ -102,6 +116,7 @@ public final class VmcDriver {
         this.force = new double[len];
         this.direction = new double[len];
         this.parameters = new double[len];
+        this.previous = new double[len];
         this.scratch = new ChainScratch[sampler.nChains()];
         for (int c = 0; c < scratch.length; c++) {
             scratch[c] = new ChainScratch(hamiltonian);
@@ -112,6 +127,28 @@ public final class VmcDriver {
         return logDerivatives.nSamples();
     }
 
+    /**
+     * Rejects (as a failed step: the shift raised, the parameters kept) every step whose estimated
+     * infidelity 1 − F with the current state exceeds {@code max} ({@link StepFidelity}). Costs
+     * two evaluations of log ψ per sample and step (at the old and the new parameters).
+     *
+     * @param max in (0, 1)
+     */
+    public void limitStepInfidelity(double max) {
+        if (!(max > 0 && max < 1)) {
+            throw new IllegalArgumentException("the step infidelity limit must be in (0, 1), got " + max);
+        }
+        maxInfidelity = max;
+        int n = nSamples();
+        configurations = new int[n * psi.nSites()];
+        logOld = new double[2 * n];
+        logNew = new double[2 * n];
+        spareCaches = new WalkerCache[sampler.nChains()];
+        for (int c = 0; c < spareCaches.length; c++) {
+            spareCaches[c] = psi.newCache();
+        }
+    }
+
     /** One optimisation step; {@code iteration} is 0-based and drives the schedules. */
     public IterationResult step(int iteration) {
         long t0 = System.nanoTime();
@@ -120,6 +157,12 @@ public final class VmcDriver {
             int index = c * samplesPerChain + s;
             scratch[c].storeLocalValue(hamiltonian, cache, localEnergies, index);
             logDerivatives.store(index, cache);
+            if (configurations != null) {
+                System.arraycopy(cache.sigma(), 0, configurations, index * psi.nSites(), psi.nSites());
+                cache.logPsi(scratch[c].logPsi);
+                logOld[2 * index] = scratch[c].logPsi[0];
+                logOld[2 * index + 1] = scratch[c].logPsi[1];
+            }
         }, pool);
         long t1 = System.nanoTime();
         Estimate energy = ChainStatistics.of(localEnergies, 0, 2, sampler.nChains(), samplesPerChain);
@@ -162,6 +205,7 @@ public final class VmcDriver {
             return "non-finite update direction";
         }
         psi.getParameters(parameters);
+        System.arraycopy(parameters, 0, previous, 0, parameters.length);
         double[] before = optimizer.saveState();
         optimizer.step(parameters, direction, iteration);
         if (!allFinite(parameters)) {
@@ -169,7 +213,35 @@ public final class VmcDriver {
             return "non-finite parameters after the update";
         }
         psi.setParameters(parameters);
+        if (configurations != null) {
+            double infidelity = 1 - stepFidelity();
+            if (!(infidelity <= maxInfidelity)) {
+                psi.setParameters(previous);
+                optimizer.restoreState(before);
+                return String.format(java.util.Locale.ROOT,
+                        "estimated step infidelity 1 - |<psi|psi'>|^2 = %.3g above the limit %.3g", infidelity,
+                        maxInfidelity);
+            }
+        }
         return null;
+    }
+
+    /** F of the step just applied to ψ, from the samples of this iteration (chains over the pool). */
+    private double stepFidelity() {
+        int perChain = samplesPerChain;
+        int nSites = psi.nSites();
+        pool.forEach(sampler.nChains(), c -> {
+            WalkerCache cache = spareCaches[c];
+            int[] sigma = new int[nSites];
+            for (int s = c * perChain; s < (c + 1) * perChain; s++) {
+                System.arraycopy(configurations, s * nSites, sigma, 0, nSites);
+                cache.reset(sigma);
+                cache.logPsi(scratch[c].logPsi);
+                logNew[2 * s] = scratch[c].logPsi[0];
+                logNew[2 * s + 1] = scratch[c].logPsi[1];
+            }
+        });
+        return StepFidelity.estimate(logOld, logNew, nSamples());
     }
 
     /** A copy of the state carried between steps; take it between two calls of {@link #step}. */

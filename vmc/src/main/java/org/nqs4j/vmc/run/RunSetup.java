@@ -66,6 +66,9 @@ public final class RunSetup implements AutoCloseable {
         this.pool = new ChainPool(c.threads());
         this.driver = new VmcDriver(psi, c.hamiltonian().operator(), sampler, preconditioner, optimizer, pool,
                 s.samplesPerChain(), s.discardSweeps());
+        if (!Double.isNaN(c.optimizer().maxInfidelity())) {
+            driver.limitStepInfidelity(c.optimizer().maxInfidelity());
+        }
     }
 
     public static RunSetup build(RunConfig config) {
