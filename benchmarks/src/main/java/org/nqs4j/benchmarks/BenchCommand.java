@@ -86,8 +86,8 @@ public final class BenchCommand implements Command {
         List<String> table = new ArrayList<>();
         table.add(String.format(Locale.ROOT, "FMA peak of one core (Vector API, %d lanes): %.1f GFLOP/s; %d thread(s)",
                 jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.length(), peak, threads));
-        table.add(String.format(Locale.ROOT, "%-28s %7s %8s %12s %12s %10s %10s %9s %11s %24s %24s", "problem",
-                "params", "s/iter", "sampling s", "update s", "samples/s", "per core", "RSS MB", "E/N",
+        table.add(String.format(Locale.ROOT, "%-28s %7s %8s %8s %12s %12s %10s %10s %9s %11s %24s %24s", "problem",
+                "params", "s/iter", "median", "sampling s", "update s", "samples/s", "per core", "RSS MB", "E/N",
                 "Gram ms GF/s (%pk)", "Chol ms GF/s (%pk)"));
         if (!json) {
             table.forEach(System.out::println);
@@ -97,9 +97,10 @@ public final class BenchCommand implements Command {
             results.add(r);
             double threadPeak = peak * threads;
             String line = String.format(Locale.ROOT,
-                    "%-28s %7d %8.4f %12.4f %12.4f %10.0f %10.0f %9.0f %11.5f %7.1f %7.1f (%3.0f%%) %7.1f %7.1f (%3.0f%%)",
-                    r.name, r.parameters, r.secondsPerIteration, r.samplingSeconds, r.updateSeconds,
-                    r.samplesPerSecond, r.samplesPerSecond / threads, r.peakRssMb, r.energyPerSite,
+                    "%-28s %7d %8.4f %8.4f %12.4f %12.4f %10.0f %10.0f %9.0f %11.5f"
+                            + " %7.1f %7.1f (%3.0f%%) %7.1f %7.1f (%3.0f%%)",
+                    r.name, r.parameters, r.secondsPerIteration, r.medianSecondsPerIteration, r.samplingSeconds,
+                    r.updateSeconds, r.samplesPerSecond, r.samplesPerSecond / threads, r.peakRssMb, r.energyPerSite,
                     1e3 * r.kernels.gramSeconds(), r.kernels.gramGflops(), 100 * r.kernels.gramGflops() / threadPeak,
                     1e3 * r.kernels.choleskySeconds(), r.kernels.choleskyGflops(),
                     100 * r.kernels.choleskyGflops() / threadPeak);
@@ -147,7 +148,8 @@ public final class BenchCommand implements Command {
     }
 
     private record Result(String name, int parameters, int threads, double secondsPerIteration,
-                          double samplingSeconds, double updateSeconds, double samplesPerSecond, double peakRssMb,
+                          double medianSecondsPerIteration, double samplingSeconds, double updateSeconds,
+                          double samplesPerSecond, double peakRssMb,
                           double energyPerSite, double exactEnergyPerSite, List<double[]> trace,
                           KernelRates kernels) {
     }
@@ -164,6 +166,7 @@ public final class BenchCommand implements Command {
             double update = 0;
             double total = 0;
             double energy = Double.NaN;
+            double[] times = new double[measured];
             warmUp(problem, pool, warmupSeconds);
             for (int it = 0; it < warmup + measured; it++) {
                 long t0 = System.nanoTime();
@@ -173,6 +176,7 @@ public final class BenchCommand implements Command {
                 energy = r.energy().mean() / problem.nSites();
                 trace.add(new double[] {wall, energy});
                 if (it >= warmup) {
+                    times[it - warmup] = seconds;
                     total += seconds;
                     sampling += r.samplingSeconds();
                     update += r.updateSeconds();
@@ -181,7 +185,11 @@ public final class BenchCommand implements Command {
             double rss = peakRssMb();
             KernelRates kernels = KernelRates.measure(driver.nSamples(), rbm.rbmLogDerivativeLayout().orElseThrow(),
                     pool::forEach);
-            return new Result(problem.name(), rbm.nParameters(), threads, total / measured, sampling / measured,
+            java.util.Arrays.sort(times);
+            double median = measured % 2 == 1 ? times[measured / 2]
+                    : 0.5 * (times[measured / 2 - 1] + times[measured / 2]);
+            return new Result(problem.name(), rbm.nParameters(), threads, total / measured, median,
+                    sampling / measured,
                     update / measured, driver.nSamples() * measured / sampling, rss, energy,
                     problem.exactEnergyPerSite(), trace, kernels);
         }
@@ -241,13 +249,15 @@ public final class BenchCommand implements Command {
             Result r = results.get(k);
             sb.append(k == 0 ? "\n  " : ",\n  ");
             sb.append(String.format(Locale.ROOT, "{\"name\": \"%s\", \"parameters\": %d, \"threads\": %d, "
-                            + "\"seconds_per_iteration\": %.6f, \"sampling_seconds_per_iteration\": %.6f, "
+                            + "\"seconds_per_iteration\": %.6f, \"median_seconds_per_iteration\": %.6f, "
+                            + "\"sampling_seconds_per_iteration\": %.6f, "
                             + "\"update_seconds_per_iteration\": %.6f, \"samples_per_second\": %.1f, "
                             + "\"samples_per_second_per_thread\": %.1f, \"peak_rss_mb\": %.1f, "
                             + "\"energy_per_site\": %s, \"exact_energy_per_site\": %s, "
                             + "\"gram_seconds\": %.6f, \"gram_gflops\": %.2f, \"cholesky_seconds\": %.6f, "
                             + "\"cholesky_gflops\": %.2f, \"energy_vs_wall_seconds\": [",
-                    r.name, r.parameters, r.threads, r.secondsPerIteration, r.samplingSeconds, r.updateSeconds,
+                    r.name, r.parameters, r.threads, r.secondsPerIteration, r.medianSecondsPerIteration,
+                    r.samplingSeconds, r.updateSeconds,
                     r.samplesPerSecond, r.samplesPerSecond / r.threads, r.peakRssMb, number(r.energyPerSite),
                     number(r.exactEnergyPerSite), r.kernels.gramSeconds(), r.kernels.gramGflops(),
                     r.kernels.choleskySeconds(), r.kernels.choleskyGflops()));
