@@ -61,6 +61,27 @@ class StepGuardTest {
         }
     }
 
+    /** Rejections included, the guarded run is the same bit for bit on one thread and on two. */
+    @Test
+    void guardedStepsDoNotDependOnTheThreadCount() {
+        String yaml = RING.replace("threads: 2\n", "")
+                + "optimizer: {type: sgd, learning_rate: 0.5, max_infidelity: 0.02}\n";
+        double[][] finals = new double[2][];
+        int rejected = 0;
+        for (int t = 1; t <= 2; t++) {
+            try (RunSetup s = RunSetup.build(VmcRunTest.config(yaml, "threads=" + t))) {
+                for (int it = 0; it < 12; it++) {
+                    if (!s.driver().step(it).updated()) {
+                        rejected++;
+                    }
+                }
+                finals[t - 1] = s.parameters();
+            }
+        }
+        assertTrue(rejected > 0, "the limit should reject some of these steps");
+        assertArrayEquals(finals[0], finals[1], 0.0);
+    }
+
     @Test
     void aLimitOutsideTheOpenUnitIntervalNamesTheKey() {
         ConfigException e = assertThrows(ConfigException.class,
