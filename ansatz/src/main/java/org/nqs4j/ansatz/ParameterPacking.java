@@ -69,4 +69,24 @@ final class ParameterPacking {
         }
         return (int) count;
     }
+
+    /**
+     * Embeds the parameters of a smaller ansatz of the layout [visible (v)][b (u)][W (u × N, row j)]
+     * with u' &lt; u units (or features) into {@code into}, which has u: the visible block, b_j and
+     * the W rows j &lt; u' are copied, the added units keep their values in {@code into}. Lengths are
+     * in doubles ({@code c} = 2 when complex). False when {@code smaller} has no such shape.
+     */
+    static boolean embedUnits(double[] smaller, double[] into, int visible, int nSites, int units, int c) {
+        int count = smaller.length / c;
+        if (smaller.length % c != 0 || count <= visible || (count - visible) % (1 + nSites) != 0) {
+            return false;
+        }
+        int fewer = (count - visible) / (1 + nSites);
+        if (fewer > units || into.length != c * (visible + units * (1 + nSites))) {
+            return false;
+        }
+        System.arraycopy(smaller, 0, into, 0, c * (visible + fewer));
+        System.arraycopy(smaller, c * (visible + fewer), into, c * (visible + units), c * fewer * nSites);
+        return true;
+    }
 }

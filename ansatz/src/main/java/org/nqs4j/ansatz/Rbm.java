@@ -331,6 +331,12 @@ public final class Rbm implements WaveFunction {
         return new RbmCache(this, false);
     }
 
+    /** The added hidden units j ≥ M' keep their b_j and W_j· (layout a, b, W with W_ji at N + M + jN + i). */
+    @Override
+    public boolean embedSmaller(double[] smaller, double[] params) {
+        return ParameterPacking.embedUnits(smaller, params, nSites, nSites, nHidden, complex ? 2 : 1);
+    }
+
     /** Always present: the RBM row is (σ, tanh θ, tanh θ ⊗ σ) ({@link RbmKernels#logDerivatives}). */
     @Override
     public java.util.Optional<RbmLogDerivativeLayout> rbmLogDerivativeLayout() {

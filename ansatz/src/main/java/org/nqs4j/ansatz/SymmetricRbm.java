@@ -111,6 +111,12 @@ public final class SymmetricRbm implements WaveFunction {
         return complex;
     }
 
+    /** The added features f ≥ α' keep their b_f and w_f (layout a, b, w). */
+    @Override
+    public boolean embedSmaller(double[] smaller, double[] params) {
+        return ParameterPacking.embedUnits(smaller, params, 1, nSites, alpha, complex ? 2 : 1);
+    }
+
     @Override
     public void getParameters(double[] dst) {
         ParameterPacking.requireLength(dst, parameters.length);

@@ -58,6 +58,16 @@ public interface WaveFunction {
     default void tabulateExchanges(int[][] pairs) {
     }
 
+    /**
+     * Writes the parameters {@code smaller} of a smaller ansatz of the same kind (fewer hidden units
+     * or features: the warm start of a larger α from a trained smaller one, as in Carleo &amp;
+     * Troyer's α series) into {@code params}, which keeps its values for the added units; false
+     * (the default) when this ansatz cannot take {@code smaller}. Both in the parameter layout.
+     */
+    default boolean embedSmaller(double[] smaller, double[] params) {
+        return false;
+    }
+
     /** A one-line description (type, sizes, parameter count) for logs. */
     String description();
 }

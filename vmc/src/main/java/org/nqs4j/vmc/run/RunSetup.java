@@ -54,10 +54,9 @@ public final class RunSetup implements AutoCloseable {
             // exchange moves and the Hamiltonian's exchange terms act on the bonds
             psi.tabulateExchanges(Edge.sitePairs(c.lattice().edges()));
         }
+        GaussianParameters.initialise(psi, c.seed(), c.ansatz().initScale());
         if (c.ansatz().initFrom().isPresent()) {
             psi.setParameters(warmStart(c.ansatz().initFrom().get(), psi));
-        } else {
-            GaussianParameters.initialise(psi, c.seed(), c.ansatz().initScale());
         }
         SamplerSpec s = c.sampler();
         this.sampler = new MetropolisSampler(psi, c.hilbert(), rule(s, c), s.chains(), s.sweepSize(), c.seed() + 1);
@@ -88,7 +87,11 @@ public final class RunSetup implements AutoCloseable {
         };
     }
 
-    /** The parameters of {@code file} for {@code psi}, refused unless they fit it exactly. */
+    /**
+     * The parameters of {@code file} for {@code psi}: the same ansatz, or a smaller one of the same
+     * kind (fewer hidden units or features, {@link WaveFunction#embedSmaller}), whose added units
+     * keep {@code psi}'s current (freshly drawn) values; refused otherwise.
+     */
     static double[] warmStart(Path file, WaveFunction psi) {
         NpyReader.Vector v;
         try {
@@ -96,17 +99,23 @@ public final class RunSetup implements AutoCloseable {
         } catch (IOException e) {
             throw new ConfigException("key 'ansatz.init_from': " + e.getMessage());
         }
-        if (v.complex() != psi.isComplex() || v.length() != psi.nParameters()) {
-            throw new ConfigException("key 'ansatz.init_from': " + file + " holds " + v.length() + (v.complex() ? " complex"
-                    : " real") + " parameters; this ansatz, " + psi.description() + ", has " + psi.nParameters()
-                    + (psi.isComplex() ? " complex" : " real") + " ones (start from a run of the same ansatz).");
-        }
         for (double x : v.data()) {
             if (!Double.isFinite(x)) {
                 throw new ConfigException("key 'ansatz.init_from': " + file + " holds a non-finite parameter.");
             }
         }
-        return v.data();
+        if (v.complex() == psi.isComplex() && v.length() == psi.nParameters()) {
+            return v.data();
+        }
+        double[] params = new double[psi.parameterArrayLength()];
+        psi.getParameters(params);
+        if (v.complex() == psi.isComplex() && v.length() < psi.nParameters() && psi.embedSmaller(v.data(), params)) {
+            return params;
+        }
+        throw new ConfigException("key 'ansatz.init_from': " + file + " holds " + v.length() + (v.complex() ? " complex"
+                : " real") + " parameters; this ansatz, " + psi.description() + ", has " + psi.nParameters()
+                + (psi.isComplex() ? " complex" : " real") + " ones (start from a run of the same ansatz, or of the"
+                + " same kind with fewer hidden units or features).");
     }
 
     static TransitionRule rule(SamplerSpec s, RunConfig c) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,7 +119,8 @@ class VmcRunTest {
     /**
      * ansatz.init_from starts a run from an earlier run's parameters.npy: with no iterations it
      * keeps them exactly, and its energy estimate (fresh chains) agrees with the earlier run's
-     * within 4 combined error bars; a file of another ansatz is refused with the key, the file and
+     * within 4 combined error bars; a larger α grows from it (the trained features kept, the added
+     * ones drawn as in a fresh run); a file of another ansatz is refused with the key, the file and
      * both parameter counts.
      */
     @Test
@@ -152,10 +154,26 @@ class VmcRunTest {
             assertTrue(Files.readString(f.path().resolve(RunFolder.CONFIG)).contains(saved.toAbsolutePath().toString()),
                     "the resolved config names the warm-start file absolutely (resume from any directory)");
         }
+        // a larger α grows from it: the trained feature kept, the added one as a fresh run draws it
+        double[] trained = org.nqs4j.vmc.io.NpyReader.read(saved).data();
+        double[] fresh;
+        try (RunSetup s = RunSetup.build(config(yaml, "ansatz.alpha=2"))) {
+            fresh = s.parameters();
+        }
+        try (RunSetup s = RunSetup.build(config(yaml, "ansatz.alpha=2", "ansatz.init_from=" + saved))) {
+            double[] grown = s.parameters(); // a, b_0, b_1, w_0 (8), w_1 (8)
+            assertEquals(19, grown.length);
+            assertEquals(trained[0], grown[0], 0.0);
+            assertEquals(trained[1], grown[1], 0.0);
+            assertEquals(fresh[2], grown[2], 0.0);
+            assertArrayEquals(Arrays.copyOfRange(trained, 2, 10), Arrays.copyOfRange(grown, 3, 11), 0.0);
+            assertArrayEquals(Arrays.copyOfRange(fresh, 11, 19), Arrays.copyOfRange(grown, 11, 19), 0.0);
+        }
         ConfigException e = assertThrows(ConfigException.class,
-                () -> RunSetup.build(config(yaml, "ansatz.alpha=2", "ansatz.init_from=" + saved)));
+                () -> RunSetup.build(config(yaml, "ansatz.symmetry=none", "ansatz.init_from=" + saved)));
         assertTrue(e.getMessage().contains("ansatz.init_from") && e.getMessage().contains("holds 10 real parameters")
-                && e.getMessage().contains("has 19 real"), e.getMessage());
+                && e.getMessage().contains("has 80 real") && e.getMessage().contains("fewer hidden units"),
+                e.getMessage());
         e = assertThrows(ConfigException.class, () -> config(yaml, "ansatz.init_from=" + tmp.resolve("missing.npy")));
         assertTrue(e.getMessage().contains("key 'ansatz.init_from'") && e.getMessage().contains("no file"), e.getMessage());
     }
