@@ -34,19 +34,26 @@ class GrowthTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void rbmGrownByZeroUnitsIsTheSameState(boolean complex) {
-        // α = 1 → 3 on 6 sites: M = 6 → 18 hidden units
-        Rbm small = complex ? Rbm.complex(6, 1) : Rbm.real(6, 1);
-        Rbm big = complex ? Rbm.complex(6, 3) : Rbm.real(6, 3);
-        GaussianParameters.initialise(small, 1, 0.4);
+    /** Draws {@code small}, embeds it into zeros of {@code big}, checks the state; returns small's parameters. */
+    private static double[] growByZeros(WaveFunction small, WaveFunction big, long seed) {
+        GaussianParameters.initialise(small, seed, 0.4);
         double[] s = new double[small.parameterArrayLength()];
         small.getParameters(s);
         double[] p = new double[big.parameterArrayLength()];
         assertTrue(big.embedSmaller(s, p));
         big.setParameters(p);
         assertSameState(small, big);
+        return s;
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void rbmGrownByZeroUnitsIsTheSameState(boolean complex) {
+        // α = 1 → 3 on 6 sites: M = 6 → 18 hidden units
+        Rbm small = complex ? Rbm.complex(6, 1) : Rbm.real(6, 1);
+        Rbm big = complex ? Rbm.complex(6, 3) : Rbm.real(6, 3);
+        double[] s = growByZeros(small, big, 1);
+        double[] p = new double[big.parameterArrayLength()];
         java.util.Arrays.fill(p, 7.0);
         assertTrue(big.embedSmaller(s, p));
         int c = complex ? 2 : 1;
@@ -62,13 +69,8 @@ class GrowthTest {
     void symmetricRbmGrownByZeroFeaturesIsTheSameState(boolean complex) {
         SymmetricRbm small = complex ? SymmetricRbm.complex(RING6, 1) : SymmetricRbm.real(RING6, 1);
         SymmetricRbm big = complex ? SymmetricRbm.complex(RING6, 2) : SymmetricRbm.real(RING6, 2);
-        GaussianParameters.initialise(small, 2, 0.4);
-        double[] s = new double[small.parameterArrayLength()];
-        small.getParameters(s);
+        growByZeros(small, big, 2);
         double[] p = new double[big.parameterArrayLength()];
-        assertTrue(big.embedSmaller(s, p));
-        big.setParameters(p);
-        assertSameState(small, big);
         assertFalse(big.embedSmaller(new double[(complex ? 2 : 1) * 9], p), "9 parameters are no feature set on 6 sites");
     }
 }
