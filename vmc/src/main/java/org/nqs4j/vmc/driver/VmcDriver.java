@@ -60,14 +60,8 @@ public final class VmcDriver {
     private final ChainScratch[] scratch;
     private int consecutiveFailures;
     private double shiftScale = 1;
-    /** The largest accepted step infidelity, or NaN for no limit. */
-    private double maxInfidelity = Double.NaN;
-    /** With a limit: σ_s of every sample (N per row), log ψ and log ψ' at them, a spare cache per chain. */
-    private int[] configurations;
-    private double[] logOld;
-    private double[] logNew;
-    private WalkerCache[] spareCaches;
-    private final double[] previous;
+    /** The step-infidelity limit, or null for none. */
+    private StepGuard guard;
 
     /**
      * Per-chain buffers, so that chains on different threads share nothing mutable. The 2-double
@@ -78,7 +72,6 @@ public final class VmcDriver {
         final Connections connections;
         final double[] logRatio = new double[16];
         final double[] value = new double[16];
-        final double[] logPsi = new double[16];
 
         ChainScratch(LocalOperator op) {
             connections = op.newConnections();
@@ -116,7 +109,6 @@ public final class VmcDriver {
         this.force = new double[len];
         this.direction = new double[len];
         this.parameters = new double[len];
-        this.previous = new double[len];
         this.scratch = new ChainScratch[sampler.nChains()];
         for (int c = 0; c < scratch.length; c++) {
             scratch[c] = new ChainScratch(hamiltonian);
@@ -135,18 +127,7 @@ public final class VmcDriver {
      * @param max in (0, 1)
      */
     public void limitStepInfidelity(double max) {
-        if (!(max > 0 && max < 1)) {
-            throw new IllegalArgumentException("the step infidelity limit must be in (0, 1), got " + max);
-        }
-        maxInfidelity = max;
-        int n = nSamples();
-        configurations = new int[n * psi.nSites()];
-        logOld = new double[2 * n];
-        logNew = new double[2 * n];
-        spareCaches = new WalkerCache[sampler.nChains()];
-        for (int c = 0; c < spareCaches.length; c++) {
-            spareCaches[c] = psi.newCache();
-        }
+        guard = new StepGuard(psi, sampler.nChains(), samplesPerChain, max);
     }
 
     /** One optimisation step; {@code iteration} is 0-based and drives the schedules. */
@@ -157,11 +138,8 @@ public final class VmcDriver {
             int index = c * samplesPerChain + s;
             scratch[c].storeLocalValue(hamiltonian, cache, localEnergies, index);
             logDerivatives.store(index, cache);
-            if (configurations != null) {
-                System.arraycopy(cache.sigma(), 0, configurations, index * psi.nSites(), psi.nSites());
-                cache.logPsi(scratch[c].logPsi);
-                logOld[2 * index] = scratch[c].logPsi[0];
-                logOld[2 * index + 1] = scratch[c].logPsi[1];
+            if (guard != null) {
+                guard.record(c, index, cache);
             }
         }, pool);
         long t1 = System.nanoTime();
@@ -205,7 +183,9 @@ public final class VmcDriver {
             return "non-finite update direction";
         }
         psi.getParameters(parameters);
-        System.arraycopy(parameters, 0, previous, 0, parameters.length);
+        if (guard != null) {
+            guard.rememberParameters(parameters);
+        }
         double[] before = optimizer.saveState();
         optimizer.step(parameters, direction, iteration);
         if (!allFinite(parameters)) {
@@ -213,35 +193,11 @@ public final class VmcDriver {
             return "non-finite parameters after the update";
         }
         psi.setParameters(parameters);
-        if (configurations != null) {
-            double infidelity = 1 - stepFidelity();
-            if (!(infidelity <= maxInfidelity)) {
-                psi.setParameters(previous);
-                optimizer.restoreState(before);
-                return String.format(java.util.Locale.ROOT,
-                        "estimated step infidelity 1 - |<psi|psi'>|^2 = %.3g above the limit %.3g", infidelity,
-                        maxInfidelity);
-            }
+        String rejected = guard == null ? null : guard.check(pool);
+        if (rejected != null) {
+            optimizer.restoreState(before);
         }
-        return null;
-    }
-
-    /** F of the step just applied to ψ, from the samples of this iteration (chains over the pool). */
-    private double stepFidelity() {
-        int perChain = samplesPerChain;
-        int nSites = psi.nSites();
-        pool.forEach(sampler.nChains(), c -> {
-            WalkerCache cache = spareCaches[c];
-            int[] sigma = new int[nSites];
-            for (int s = c * perChain; s < (c + 1) * perChain; s++) {
-                System.arraycopy(configurations, s * nSites, sigma, 0, nSites);
-                cache.reset(sigma);
-                cache.logPsi(scratch[c].logPsi);
-                logNew[2 * s] = scratch[c].logPsi[0];
-                logNew[2 * s + 1] = scratch[c].logPsi[1];
-            }
-        });
-        return StepFidelity.estimate(logOld, logNew, nSamples());
+        return rejected;
     }
 
     /** A copy of the state carried between steps; take it between two calls of {@link #step}. */
