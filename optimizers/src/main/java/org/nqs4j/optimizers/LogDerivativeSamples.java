@@ -202,16 +202,17 @@ public final class LogDerivativeSamples {
      */
     public void center(double[] mean, TaskRunner tasks) {
         int row = rowLength();
+        if (rbmFactors != null && centred) {
+            Arrays.fill(mean, 0, row, 0.0); // the factored rows are ΔO already: the means of ΔO
+            return;
+        }
         if (meanBuffer == null) {
             meanBuffer = new double[row];
         }
         if (rbmFactors != null) {
-            if (centred) {
-                Arrays.fill(mean, 0, row, 0.0); // the factored rows are ΔO already: the means of ΔO
-            } else {
-                rbmFactors.capture(rows, storedRowLength);
-                RbmRowProducts.columnMeans(rbmFactors, mean, tasks);
-            }
+            rbmFactors.capture(rows, storedRowLength);
+            RbmRowProducts.columnMeans(rbmFactors, mean, tasks);
+            expandedCurrent = false;
         } else {
             double[] full = data();
             int blocks = (row + COLUMN_BLOCK - 1) / COLUMN_BLOCK;
@@ -232,12 +233,9 @@ public final class LogDerivativeSamples {
             });
             pendingMean = meanBuffer;
         }
-        if (!(rbmFactors != null && centred)) {
-            System.arraycopy(mean, 0, meanBuffer, 0, row);
-        }
+        System.arraycopy(mean, 0, meanBuffer, 0, row);
         centred = true;
         pendingTasks = tasks;
-        expandedCurrent = false;
     }
 
     /** Factored rows: the full rows t ⊗ σ written out, minus the means once centred. */

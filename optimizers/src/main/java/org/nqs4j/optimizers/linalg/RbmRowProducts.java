@@ -65,15 +65,15 @@ public final class RbmRowProducts {
         boolean complex = f.isComplex();
         int c = complex ? 2 : 1;
         int p = f.layout().nParameters();
-        double meanRe = 0;
+        double meanRe;
         double meanIm = 0;
-        for (int k = 0; k < p; k++) {
-            double mr = mean[c * k];
-            double mi = complex ? mean[c * k + 1] : 0.0;
-            double vr = v[c * k];
-            double vi = complex ? v[c * k + 1] : 0.0;
-            meanRe += mr * vr - mi * vi;
-            meanIm += mr * vi + mi * vr;
+        if (complex) {
+            double[] dot = f.sampleScratchRe(); // free until multiplyUncentred
+            DenseKernels.complexDot(mean, 0, v, 0, p, dot, 0);
+            meanRe = dot[0];
+            meanIm = dot[1];
+        } else {
+            meanRe = DenseKernels.dot(mean, 0, v, 0, p);
         }
         multiplyUncentred(f, v, out, tasks);
         for (int s = 0; s < f.nSamples(); s++) {
