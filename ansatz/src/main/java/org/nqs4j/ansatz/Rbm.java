@@ -102,13 +102,11 @@ public final class Rbm implements WaveFunction {
     /** e^{±2W}, tanh 2W and 1 ± tanh 2W from W (not in a hot loop: allocates the 2W scratch). */
     private void rebuildWeightTables() {
         RbmKernels.expOfTwiceW(wRe, wIm, wRe.length, exp2wRe, exp2wIm, expMinus2wRe, expMinus2wIm);
-        double[] twoWRe = new double[wRe.length];
-        double[] twoWIm = new double[wIm.length];
-        for (int k = 0; k < twoWRe.length; k++) {
-            twoWRe[k] = 2.0 * wRe[k];
-            twoWIm[k] = 2.0 * wIm[k];
+        for (int k = 0; k < wRe.length; k++) { // 2W, then tanh in place (the kernel is element-wise)
+            tanh2wRe[k] = 2.0 * wRe[k];
+            tanh2wIm[k] = 2.0 * wIm[k];
         }
-        RbmKernels.tanh(twoWRe, twoWIm, twoWRe.length, tanh2wRe, tanh2wIm);
+        RbmKernels.tanh(tanh2wRe, tanh2wIm, wRe.length, tanh2wRe, tanh2wIm);
         RbmKernels.onePlusMinusTanhOfTwiceW(wRe, wIm, wRe.length, onePlusTanh2wRe, onePlusTanh2wIm, oneMinusTanh2wRe,
                 oneMinusTanh2wIm);
     }
@@ -192,15 +190,15 @@ public final class Rbm implements WaveFunction {
             return;
         }
         int m = nHidden;
-        double[] dRe = new double[pairExpRe.length];
-        double[] dIm = new double[pairExpRe.length];
+        // W_lo − W_hi in the e^{−2x} table, then both tables from it in place (the kernel is element-wise)
         for (int b = 0; b < pairLo.length; b++) {
             for (int j = 0; j < m; j++) {
-                dRe[b * m + j] = wRe[pairLo[b] * m + j] - wRe[pairHi[b] * m + j];
-                dIm[b * m + j] = wIm[pairLo[b] * m + j] - wIm[pairHi[b] * m + j];
+                pairExpMinusRe[b * m + j] = wRe[pairLo[b] * m + j] - wRe[pairHi[b] * m + j];
+                pairExpMinusIm[b * m + j] = wIm[pairLo[b] * m + j] - wIm[pairHi[b] * m + j];
             }
         }
-        RbmKernels.expOfTwiceW(dRe, dIm, dRe.length, pairExpRe, pairExpIm, pairExpMinusRe, pairExpMinusIm);
+        RbmKernels.expOfTwiceW(pairExpMinusRe, pairExpMinusIm, pairExpRe.length, pairExpRe, pairExpIm, pairExpMinusRe,
+                pairExpMinusIm);
     }
 
     private void rebuildVisibleFactors() {

@@ -79,7 +79,7 @@ public final class RbmKernels {
         tanh(zRe, zIm, 0, n, outRe, outIm);
     }
 
-    /** {@link #tanh(double[], double[], int, double[], double[])} on the index range [from, to). */
+    /** {@link #tanh(double[], double[], int, double[], double[])} on the index range [from, to); out may be z. */
     static void tanh(double[] zRe, double[] zIm, int from, int to, double[] outRe, double[] outIm) {
         for (int k = from; k < to; k++) {
             double x = zRe[k];
@@ -250,7 +250,7 @@ public final class RbmKernels {
     /**
      * Tables e^{2Wⱼᵢ} and e^{−2Wⱼᵢ} (same storage as W), for the exact fast ratios:
      * e^{±(a + ib)} = e^{±a}(cos b ± i sin b). Entries overflow to ∞ only for |Re W| ≳ 355; the
-     * ratio kernels then refuse the fast path.
+     * ratio kernels then refuse the fast path. Element-wise: an output may be the input W.
      */
     public static void expOfTwiceW(double[] wRe, double[] wIm, int length, double[] posRe,
                                    double[] posIm, double[] negRe, double[] negIm) {
