@@ -69,7 +69,7 @@ public final class SymmetricRbm implements WaveFunction {
         return new SymmetricRbm(group, alpha, true);
     }
 
-    private static int[] requirePermutation(int[] row, int n, int g) {
+    static int[] requirePermutation(int[] row, int n, int g) {
         if (row == null || row.length != n) {
             throw new IllegalArgumentException("symmetry " + g + " has " + (row == null ? "no" : row.length)
                     + " entries; every permutation must map all N = " + n + " sites");

@@ -196,6 +196,46 @@ public final class Lattice {
     }
 
     /**
+     * The point group of a Bravais lattice as site permutations (row 0 the identity): the
+     * reflections x → −x and y → −y and, on a square lattice, the diagonal reflection x ↔ y, with
+     * all their products. That is C₂ᵥ-type {id, reflection} (2) on a chain, C₂ᵥ (4) on an Lx ≠ Ly
+     * rectangle and C₄ᵥ (8) on an L×L square. On periodic lattices the operations fix site 0
+     * (x → −x mod L), so with the translations they generate the whole space group; on open ones
+     * they fix the centre (x → L − 1 − x). Every row maps the bonds of each colour onto themselves;
+     * an operation that equals another one (a reflection of a periodic axis of length 2) is kept once.
+     *
+     * @throws UnsupportedOperationException for a custom graph, which has no coordinates
+     */
+    public int[][] pointGroup() {
+        if (extents.length == 0) {
+            throw new UnsupportedOperationException("a point group needs a chain, square or rectangular lattice; "
+                    + name + " has no coordinates");
+        }
+        int lx = extents[0];
+        int ly = extents.length > 1 ? extents[1] : 1;
+        Set<List<Integer>> group = new LinkedHashSet<>();
+        for (int swap = 0; swap < (lx == ly ? 2 : 1); swap++) {
+            for (int flipY = 0; flipY < (ly > 1 ? 2 : 1); flipY++) {
+                for (int flipX = 0; flipX < 2; flipX++) {
+                    int[] row = new int[nSites];
+                    for (int i = 0; i < nSites; i++) {
+                        int x = flipX == 1 ? reflect(i % lx, lx) : i % lx;
+                        int y = flipY == 1 ? reflect(i / lx, ly) : i / lx;
+                        row[i] = swap == 1 ? y + lx * x : x + lx * y;
+                    }
+                    group.add(Arrays.stream(row).boxed().toList());
+                }
+            }
+        }
+        return group.stream().map(row -> row.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+    }
+
+    /** The reflection of coordinate x on an axis of length L: about 0 when periodic, about the centre when open. */
+    private int reflect(int x, int length) {
+        return boundary == Boundary.PERIODIC ? Math.floorMod(-x, length) : length - 1 - x;
+    }
+
+    /**
      * Sublattice index (0 or 1) of each site for a 2-colouring of the colour-0 bonds, when the
      * graph is bipartite (the precondition of Marshall's sign rule).
      */

@@ -78,27 +78,72 @@ class LatticeTest {
         assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5}, group[0], "row 0 is the identity");
         assertArrayEquals(new int[] {1, 2, 0, 4, 5, 3}, group[1], "row 1 is x -> x + 1");
         assertArrayEquals(new int[] {3, 4, 5, 0, 1, 2}, group[3], "row Lx is y -> y + 1");
-        java.util.Set<Edge> bonds = new java.util.HashSet<>(rect.edges());
-        java.util.Set<List<Integer>> rows = new java.util.HashSet<>();
-        for (int[] g : group) {
-            assertEquals(6, java.util.Arrays.stream(g).distinct().count(), "a permutation");
-            for (Edge e : rect.edges()) {
-                Edge image = new Edge(Math.min(g[e.i()], g[e.j()]), Math.max(g[e.i()], g[e.j()]), e.colour());
-                assertTrue(bonds.contains(image), "bond " + e + " maps onto a bond of the same colour");
-            }
-            for (int[] h : group) {
-                int[] gh = new int[6];
-                for (int i = 0; i < 6; i++) {
-                    gh[i] = g[h[i]];
-                }
-                rows.add(java.util.Arrays.stream(gh).boxed().toList());
-            }
-        }
-        assertEquals(6, rows.size(), "closed under composition");
+        assertEquals(6, closure(rect, group).size(), "closed under composition");
         for (Lattice none : List.of(Lattice.chain(4, Boundary.OPEN, false), Lattice.custom(2, List.of(new Edge(0, 1, 0))))) {
             UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, none::translations);
             assertTrue(e.getMessage().contains("periodic boundaries"), e.getMessage());
         }
+    }
+
+    /**
+     * Asserts every row of {@code group} is a permutation mapping each bond onto a bond of the same
+     * colour, and returns the set of all products g∘h.
+     */
+    private static java.util.Set<List<Integer>> closure(Lattice lattice, int[][] group) {
+        int n = lattice.nSites();
+        java.util.Set<Edge> bonds = new java.util.HashSet<>(lattice.edges());
+        for (int[] g : group) {
+            assertEquals(n, java.util.Arrays.stream(g).distinct().count(), "a permutation");
+            for (Edge e : lattice.edges()) {
+                Edge image = new Edge(Math.min(g[e.i()], g[e.j()]), Math.max(g[e.i()], g[e.j()]), e.colour());
+                assertTrue(bonds.contains(image), "bond " + e + " maps onto a bond of the same colour");
+            }
+        }
+        java.util.Set<List<Integer>> products = new java.util.HashSet<>();
+        for (int[] gh : compose(group, group)) {
+            products.add(java.util.Arrays.stream(gh).boxed().toList());
+        }
+        return products;
+    }
+
+    @Test
+    void pointGroupIsC4vOnASquareC2vOnARectangleAndAReflectionOnAChain() {
+        Lattice torus = Lattice.square(4, Boundary.PERIODIC, true);
+        int[][] c4v = torus.pointGroup();
+        assertEquals(8, c4v.length);
+        assertArrayEquals(java.util.stream.IntStream.range(0, 16).toArray(), c4v[0], "row 0 is the identity");
+        assertEquals(8, closure(torus, c4v).size(), "C4v is closed and has 8 distinct elements");
+        assertEquals(128, closure(torus, compose(torus.translations(), c4v)).size(),
+                "with the 16 translations: the space group of 128 elements");
+        Lattice open = Lattice.square(3, Boundary.OPEN, true);
+        assertEquals(8, closure(open, open.pointGroup()).size());
+        assertEquals(4, open.pointGroup()[7][4], "the centre is fixed on an open lattice");
+        Lattice rect = Lattice.rectangular(4, 6, Boundary.PERIODIC, false);
+        assertEquals(4, closure(rect, rect.pointGroup()).size());
+        assertEquals(2, Lattice.rectangular(4, 2, Boundary.PERIODIC, false).pointGroup().length,
+                "y -> -y mod 2 is the identity, kept once");
+        assertArrayEquals(new int[] {0, 5, 4, 3, 2, 1}, Lattice.chain(6, Boundary.PERIODIC, true).pointGroup()[1],
+                "x -> -x mod L");
+        assertArrayEquals(new int[] {4, 3, 2, 1, 0}, Lattice.chain(5, Boundary.OPEN, false).pointGroup()[1],
+                "x -> L - 1 - x");
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                () -> Lattice.custom(2, List.of(new Edge(0, 1, 0))).pointGroup());
+        assertTrue(e.getMessage().contains("has no coordinates"), e.getMessage());
+    }
+
+    private static int[][] compose(int[][] first, int[][] second) {
+        int[][] products = new int[first.length * second.length][];
+        int k = 0;
+        for (int[] g : first) {
+            for (int[] h : second) {
+                int[] gh = new int[g.length];
+                for (int i = 0; i < g.length; i++) {
+                    gh[i] = g[h[i]];
+                }
+                products[k++] = gh;
+            }
+        }
+        return products;
     }
 
     @Test

@@ -8,11 +8,22 @@ import java.util.Optional;
  * with real or complex parameters drawn from N(0, initScale²) with the run seed, or read from
  * {@code initFrom} (a {@code parameters.npy} of a run with the same ansatz: a warm start).
  * {@code symmetry} is {@code none} or {@code translations}: an RBM of α features shared over the
- * lattice translations (M = α·N hidden units, P = 1 + α + αN parameters).
+ * lattice translations (M = α·N hidden units, P = 1 + α + αN parameters). {@code projection} is
+ * {@code none}, {@code point_group}, {@code spin_flip} or {@code point_group+spin_flip}: the ansatz
+ * summed over the lattice's point group and/or the spin flip (the trivial representation), with
+ * the same parameters.
  */
-public record AnsatzSpec(String type, boolean complex, int alpha, String symmetry, double initScale,
-                         Optional<Path> initFrom) {
+public record AnsatzSpec(String type, boolean complex, int alpha, String symmetry, String projection,
+                         double initScale, Optional<Path> initFrom) {
     public boolean translationSymmetric() {
         return symmetry.equals("translations");
+    }
+
+    public boolean projectsPointGroup() {
+        return projection.contains("point_group");
+    }
+
+    public boolean projectsSpinFlip() {
+        return projection.contains("spin_flip");
     }
 }

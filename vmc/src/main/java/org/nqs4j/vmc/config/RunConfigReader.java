@@ -57,7 +57,7 @@ public final class RunConfigReader {
         Lattice lattice = lattice(root.section("lattice"));
         HamiltonianSpec hamiltonian = hamiltonian(root.section("hamiltonian"), lattice);
         SpinHilbert hilbert = hilbert(root.section("hilbert"), lattice.nSites(), hamiltonian.model());
-        AnsatzSpec ansatz = ansatz(root.section("ansatz"), lattice);
+        AnsatzSpec ansatz = ansatz(root.section("ansatz"), lattice, hilbert);
         SamplerSpec sampler = sampler(root.section("sampler"), lattice.nSites(), hilbert);
         OptimizerSpec optimizer = optimizer(root.section("optimizer"));
         PreconditionerSpec preconditioner = preconditioner(root.section("preconditioner"));
@@ -276,7 +276,7 @@ public final class RunConfigReader {
         return hilbert;
     }
 
-    static AnsatzSpec ansatz(Section s, Lattice lattice) {
+    static AnsatzSpec ansatz(Section s, Lattice lattice, SpinHilbert hilbert) {
         String type = s.choice("type", "rbm", "rbm", "jastrow");
         boolean complex = s.bool("complex", true);
         int alpha = type.equals("rbm") ? s.integer("alpha", 1, 1, 1024) : 0;
@@ -285,6 +285,15 @@ public final class RunConfigReader {
                 || lattice.boundary().orElse(Boundary.OPEN) != Boundary.PERIODIC)) {
             throw s.invalid("symmetry", "'translations' needs a chain, square or rectangular lattice with periodic"
                     + " boundaries; the " + lattice.name() + " has no translation group (use 'none').");
+        }
+        String projection = s.choice("projection", "none", "none", "point_group", "spin_flip", "point_group+spin_flip");
+        if (projection.contains("point_group") && lattice.extents().length == 0) {
+            throw s.invalid("projection", "'point_group' needs a chain, square or rectangular lattice; the "
+                    + lattice.name() + " has no coordinates (use 'none' or 'spin_flip').");
+        }
+        if (projection.contains("spin_flip") && hilbert.hasFixedMagnetization() && hilbert.sumSigma() != 0) {
+            throw s.invalid("projection", "the spin flip maps total S_z to -S_z, so it is a symmetry only of the"
+                    + " S_z = 0 sector or of the whole space; hilbert.total_sz is " + hilbert.sumSigma() / 2.0 + ".");
         }
         double scale = s.real("init_scale", 0.01, 0, 10);
         Optional<Path> initFrom = Optional.empty();
@@ -299,7 +308,7 @@ public final class RunConfigReader {
             s.resolve("init_from", initFrom.get().toString());
         }
         s.finish();
-        return new AnsatzSpec(type, complex, alpha, symmetry, scale, initFrom);
+        return new AnsatzSpec(type, complex, alpha, symmetry, projection, scale, initFrom);
     }
 
     static SamplerSpec sampler(Section s, int n, SpinHilbert hilbert) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.nqs4j.ansatz.GaussianParameters;
 import org.nqs4j.ansatz.Jastrow;
+import org.nqs4j.ansatz.ProjectedWaveFunction;
 import org.nqs4j.ansatz.Rbm;
 import org.nqs4j.ansatz.SymmetricRbm;
 import org.nqs4j.ansatz.WaveFunction;
@@ -75,6 +76,16 @@ public final class RunSetup implements AutoCloseable {
     }
 
     static WaveFunction waveFunction(AnsatzSpec a, Lattice lattice) {
+        WaveFunction psi = unprojected(a, lattice);
+        if (!a.projectsPointGroup() && !a.projectsSpinFlip()) {
+            return psi;
+        }
+        int[][] group = a.projectsPointGroup() ? lattice.pointGroup()
+                : new int[][] {java.util.stream.IntStream.range(0, lattice.nSites()).toArray()};
+        return ProjectedWaveFunction.of(psi, group, a.projectsSpinFlip());
+    }
+
+    private static WaveFunction unprojected(AnsatzSpec a, Lattice lattice) {
         int n = lattice.nSites();
         if (a.translationSymmetric()) {
             int[][] group = lattice.translations();

@@ -107,6 +107,24 @@ class RunConfigReaderTest {
     }
 
     @Test
+    void projectionNeedsCoordinatesForThePointGroupAndSzZeroForTheSpinFlip() {
+        RunConfig c = read(MINIMAL + "ansatz:\n  projection: point_group+spin_flip\n");
+        assertTrue(c.ansatz().projectsPointGroup() && c.ansatz().projectsSpinFlip());
+        assertTrue(!read(MINIMAL).ansatz().projectsPointGroup(), "off by default");
+        String custom = """
+                lattice: {type: custom, sites: 3, edges: [[0, 1], [1, 2]]}
+                hamiltonian: {model: heisenberg}
+                ansatz: {projection: point_group}
+                """;
+        String m = error(custom);
+        assertTrue(m.startsWith("test.yaml:3: key 'ansatz.projection'") && m.contains("no coordinates"), m);
+        m = error(MINIMAL + "hilbert:\n  total_sz: 1\nansatz:\n  projection: spin_flip\n");
+        assertTrue(m.contains("'ansatz.projection'") && m.contains("S_z = 0 sector"), m);
+        m = error(MINIMAL + "ansatz:\n  projection: rotations\n");
+        assertTrue(m.contains("'ansatz.projection'") && m.contains("point_group+spin_flip"), m);
+    }
+
+    @Test
     void latticesWithoutEdgesAreReported() {
         assertTrue(error(MINIMAL.replace("length: 8", "length: 1")).contains("has no bonds"));
         String custom = """
