@@ -18,6 +18,8 @@ import jdk.incubator.vector.VectorSpecies;
  * the panel solve of a task then writes only its own slab (interleaved rows of two tasks on two
  * threads shared cache lines and made the panel step slower on two threads than on one), and
  * the trailing update reads each slab as one contiguous stream. The diagonal of L is real.
+ * The next panel's diagonal block is factored inside the trailing update, by the task that updates
+ * its rows (look-ahead), so on several threads it overlaps the rest of the update.
  * Deterministic for a given n and independent of the {@link TaskRunner}; entries above the
  * diagonal are scratch.
  */
@@ -47,29 +49,51 @@ public final class HermitianBlockedCholesky {
      * @return −1 on success, else the first pivot that is not positive and finite (then garbage)
      */
     public static int factor(double[] re, double[] im, int n, double[] panelRe, double[] panelIm, TaskRunner tasks) {
-        for (int k0 = 0; k0 < n; k0 += BLOCK) {
+        int pivot = diagonalBlock(re, im, n, 0, Math.min(n, BLOCK));
+        int[] aheadPivot = new int[1];
+        for (int k0 = 0; k0 < n && pivot < 0; k0 += BLOCK) {
             int k1 = Math.min(n, k0 + BLOCK);
+            if (k1 == n) {
+                break;
+            }
             int from = k0;
-            for (int j = k0; j < k1; j++) {
-                double d = re[j * n + j];
-                for (int k = k0; k < j; k++) {
-                    double r = re[j * n + k];
-                    double m = im[j * n + k];
-                    d -= r * r + m * m;
+            int groups = (n - k1 + GROUP - 1) / GROUP;
+            tasks.forEach(groups, g -> panelRows(re, im, n, from, k1, panelRe, panelIm, g));
+            // look-ahead: task 0 updates the rows of the next diagonal block, then factors it, while
+            // the other tasks update the rest (largest first): the serial block leaves the critical path
+            int k2 = Math.min(n, k1 + BLOCK);
+            int ahead = (k2 - k1 + GROUP - 1) / GROUP;
+            tasks.forEach(groups - ahead + 1, t -> {
+                if (t == 0) {
+                    for (int g = 0; g < ahead; g++) {
+                        trailingUpdate(re, im, n, from, k1, panelRe, panelIm, g);
+                    }
+                    aheadPivot[0] = diagonalBlock(re, im, n, k1, k2);
+                } else {
+                    trailingUpdate(re, im, n, from, k1, panelRe, panelIm, groups - t);
                 }
-                if (!(d > 0) || !Double.isFinite(d)) {
-                    return j;
-                }
-                double ljj = Math.sqrt(d);
-                re[j * n + j] = ljj;
-                im[j * n + j] = 0;
-                diagonalColumn(re, im, n, k0, k1, j, ljj);
+            });
+            pivot = aheadPivot[0];
+        }
+        return pivot;
+    }
+
+    /** Factors the diagonal block k₀ ≤ i, j &lt; k₁ (already updated by every earlier panel); −1 or the failing pivot. */
+    private static int diagonalBlock(double[] re, double[] im, int n, int k0, int k1) {
+        for (int j = k0; j < k1; j++) {
+            double d = re[j * n + j];
+            for (int k = k0; k < j; k++) {
+                double r = re[j * n + k];
+                double m = im[j * n + k];
+                d -= r * r + m * m;
             }
-            if (k1 < n) {
-                int groups = (n - k1 + GROUP - 1) / GROUP;
-                tasks.forEach(groups, g -> panelRows(re, im, n, from, k1, panelRe, panelIm, g));
-                tasks.forEach(groups, t -> trailingUpdate(re, im, n, from, k1, panelRe, panelIm, groups - 1 - t));
+            if (!(d > 0) || !Double.isFinite(d)) {
+                return j;
             }
+            double ljj = Math.sqrt(d);
+            re[j * n + j] = ljj;
+            im[j * n + j] = 0;
+            diagonalColumn(re, im, n, k0, k1, j, ljj);
         }
         return -1;
     }

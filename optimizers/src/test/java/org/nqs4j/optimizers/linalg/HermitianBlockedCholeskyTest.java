@@ -102,6 +102,24 @@ class HermitianBlockedCholeskyTest {
         }
     }
 
+    /**
+     * A pivot made negative in the second or third panel, which the look-ahead factors inside the
+     * trailing update of the panel before: reported at its index on any runner.
+     */
+    @Test
+    void laterPivotsAreReportedFromTheLookAhead() {
+        int block = HermitianBlockedCholesky.BLOCK;
+        int n = 2 * block + 40;
+        for (int p : new int[] {block, block + 5, 2 * block + 17}) {
+            double[][] a = randomHpd(new SplittableRandom(p), n);
+            a[0][p * n + p] = -1e3;
+            assertEquals(p, HermitianBlockedCholesky.factor(a[0].clone(), a[1].clone(), n, panel(n), panel(n),
+                    TaskRunner.SERIAL));
+            assertEquals(p, HermitianBlockedCholesky.factor(a[0], a[1], n, panel(n), panel(n),
+                    (count, task) -> IntStream.range(0, count).parallel().forEach(task)));
+        }
+    }
+
     @Test
     void indefiniteMatrixIsReportedAtItsPivot() {
         // [1 2i; −2i 1]: eigenvalues 3 and −1, the second pivot is 1 − 4 < 0
