@@ -101,14 +101,8 @@ public final class Rbm implements WaveFunction {
 
     /** e^{±2W}, tanh 2W and 1 ± tanh 2W from W (not in a hot loop: allocates the 2W scratch). */
     private void rebuildWeightTables() {
-        RbmKernels.expOfTwiceW(wRe, wIm, wRe.length, exp2wRe, exp2wIm, expMinus2wRe, expMinus2wIm);
-        for (int k = 0; k < wRe.length; k++) { // 2W, then tanh in place (the kernel is element-wise)
-            tanh2wRe[k] = 2.0 * wRe[k];
-            tanh2wIm[k] = 2.0 * wIm[k];
-        }
-        RbmKernels.tanh(tanh2wRe, tanh2wIm, wRe.length, tanh2wRe, tanh2wIm);
-        RbmKernels.onePlusMinusTanhOfTwiceW(wRe, wIm, wRe.length, onePlusTanh2wRe, onePlusTanh2wIm, oneMinusTanh2wRe,
-                oneMinusTanh2wIm);
+        RbmKernels.weightTables(wRe, wIm, wRe.length, exp2wRe, exp2wIm, expMinus2wRe, expMinus2wIm, tanh2wRe, tanh2wIm,
+                onePlusTanh2wRe, onePlusTanh2wIm, oneMinusTanh2wRe, oneMinusTanh2wIm);
     }
 
     /**
@@ -184,22 +178,38 @@ public final class Rbm implements WaveFunction {
         return pairLo[b];
     }
 
-    /** e^{±2(W_lo − W_hi)} of every tabulated pair (not in a hot loop: allocates the difference scratch). */
+    /**
+     * e^{±2(W_lo − W_hi)} of every tabulated pair as products e^{±2W_lo} e^{∓2W_hi} of the weight
+     * tables (no transcendental; a few ulp), or from the difference itself where a weight is so
+     * large (|Re W| > {@value #PRODUCT_LIMIT}) that a factor could overflow or underflow.
+     */
     private void rebuildPairTables() {
         if (pairLo == null) {
             return;
         }
         int m = nHidden;
-        // W_lo − W_hi in the e^{−2x} table, then both tables from it in place (the kernel is element-wise)
         for (int b = 0; b < pairLo.length; b++) {
             for (int j = 0; j < m; j++) {
-                pairExpMinusRe[b * m + j] = wRe[pairLo[b] * m + j] - wRe[pairHi[b] * m + j];
-                pairExpMinusIm[b * m + j] = wIm[pairLo[b] * m + j] - wIm[pairHi[b] * m + j];
+                int lo = pairLo[b] * m + j;
+                int hi = pairHi[b] * m + j;
+                int k = b * m + j;
+                if (Math.abs(wRe[lo]) < PRODUCT_LIMIT && Math.abs(wRe[hi]) < PRODUCT_LIMIT) {
+                    pairExpRe[k] = exp2wRe[lo] * expMinus2wRe[hi] - exp2wIm[lo] * expMinus2wIm[hi];
+                    pairExpIm[k] = exp2wRe[lo] * expMinus2wIm[hi] + exp2wIm[lo] * expMinus2wRe[hi];
+                    pairExpMinusRe[k] = expMinus2wRe[lo] * exp2wRe[hi] - expMinus2wIm[lo] * exp2wIm[hi];
+                    pairExpMinusIm[k] = expMinus2wRe[lo] * exp2wIm[hi] + expMinus2wIm[lo] * exp2wRe[hi];
+                } else {
+                    pairExpMinusRe[k] = wRe[lo] - wRe[hi];
+                    pairExpMinusIm[k] = wIm[lo] - wIm[hi];
+                    RbmKernels.expOfTwiceW(pairExpMinusRe, pairExpMinusIm, k, k + 1, pairExpRe, pairExpIm, pairExpMinusRe,
+                            pairExpMinusIm);
+                }
             }
         }
-        RbmKernels.expOfTwiceW(pairExpMinusRe, pairExpMinusIm, pairExpRe.length, pairExpRe, pairExpIm, pairExpMinusRe,
-                pairExpMinusIm);
     }
+
+    /** |Re W| below which e^{±2W} (at most e^{300}) and products of two of them stay in range. */
+    private static final double PRODUCT_LIMIT = 150.0;
 
     private void rebuildVisibleFactors() {
         for (int i = 0; i < nSites; i++) {

@@ -96,37 +96,6 @@ public final class RbmKernels {
         }
     }
 
-    /**
-     * Tables 1 + tanh 2W and 1 − tanh 2W (same storage as W), each to full relative precision,
-     * from 1 ± tanh z = 2/(1 + e^{∓2z}): the factors of {@link #applyFlips}. Entries that overflow
-     * (|Re W| ≳ 177) are not finite; the update then recomputes the unit from θ.
-     */
-    public static void onePlusMinusTanhOfTwiceW(double[] wRe, double[] wIm, int length, double[] plusRe,
-                                                double[] plusIm, double[] minusRe, double[] minusIm) {
-        for (int k = 0; k < length; k++) {
-            double a = 4.0 * wRe[k];
-            double b = 4.0 * wIm[k];
-            double cb = Math.cos(b);
-            double sb = Math.sin(b);
-            // q = e^{−2z} for 1 + tanh z, and e^{2z} for 1 − tanh z, with 2z = 4W
-            for (int side = 0; side < 2; side++) {
-                double e = Math.exp(side == 0 ? -a : a);
-                double qr = e * cb;
-                double qi = side == 0 ? -e * sb : e * sb;
-                double d = (1.0 + qr) * (1.0 + qr) + qi * qi;
-                double re = 2.0 * (1.0 + qr) / d;
-                double im = -2.0 * qi / d;
-                if (side == 0) {
-                    plusRe[k] = re;
-                    plusIm[k] = im;
-                } else {
-                    minusRe[k] = re;
-                    minusIm[k] = im;
-                }
-            }
-        }
-    }
-
     /** Bounds on |1 + t u|² and on |c|² below/above which {@link #applyFlips} recomputes a unit from θ. */
     static final double UPDATE_FLOOR2 = 1e-280;
     static final double UPDATE_CEILING2 = 1e280;
@@ -254,7 +223,13 @@ public final class RbmKernels {
      */
     public static void expOfTwiceW(double[] wRe, double[] wIm, int length, double[] posRe,
                                    double[] posIm, double[] negRe, double[] negIm) {
-        for (int k = 0; k < length; k++) {
+        expOfTwiceW(wRe, wIm, 0, length, posRe, posIm, negRe, negIm);
+    }
+
+    /** {@link #expOfTwiceW(double[], double[], int, double[], double[], double[], double[])} on [from, to). */
+    static void expOfTwiceW(double[] wRe, double[] wIm, int from, int to, double[] posRe, double[] posIm,
+                            double[] negRe, double[] negIm) {
+        for (int k = from; k < to; k++) {
             double a = 2.0 * wRe[k];
             double b = 2.0 * wIm[k];
             double up = Math.exp(a);
@@ -265,6 +240,62 @@ public final class RbmKernels {
             posIm[k] = up * sb;
             negRe[k] = down * cb;
             negIm[k] = -down * sb;
+        }
+    }
+
+    /**
+     * Every weight table of {@link Rbm#setParameters} from one complex exponential per weight
+     * (5 transcendentals instead of the 12 of {@link #expOfTwiceW}, {@link #tanh} of 2W and the
+     * 1 ± tanh 2W formulas each on their own): with e^{±2W} = e^{±2a}(cos 2b ± i sin 2b), W = a + ib,
+     * <pre>
+     *   e^{∓4W}    = e^{∓4a}(cos 4b ∓ i sin 4b),   cos 4b = cos²2b − sin²2b,  sin 4b = 2 sin 2b cos 2b,
+     *   1 ± tanh 2W = 2/(1 + e^{∓4W})             (the factors of {@link #applyFlips}),
+     *   tanh 2W    = s[(1 − e^{−8|a|}) − 2i Im q] / |1 + q|²,   q = e^{−4sW},  s = sign a   (as {@link #tanh}),
+     * </pre>
+     * with e^{−4|a|} = (e^{−2|a|})² and 1 − e^{−8|a|} = −expm1(−8|a|) (full relative precision for small W),
+     * each table to a few ulp of the separate formulas. Entries of e^{±2W} overflow for |a| ≳ 355, of
+     * 1 ± tanh 2W for |a| ≳ 177 (not finite: the update then recomputes the unit from θ).
+     */
+    public static void weightTables(double[] wRe, double[] wIm, int length, double[] posRe, double[] posIm,
+                                    double[] negRe, double[] negIm, double[] tanhRe, double[] tanhIm,
+                                    double[] plusRe, double[] plusIm, double[] minusRe, double[] minusIm) {
+        for (int k = 0; k < length; k++) {
+            double a = wRe[k];
+            double up = Math.exp(2.0 * a);
+            double down = Math.exp(-2.0 * a);
+            double c2 = Math.cos(2.0 * wIm[k]);
+            double s2 = Math.sin(2.0 * wIm[k]);
+            double c4 = c2 * c2 - s2 * s2;
+            double s4 = 2.0 * s2 * c2;
+            posRe[k] = up * c2;
+            posIm[k] = up * s2;
+            negRe[k] = down * c2;
+            negIm[k] = -down * s2;
+            // 1 + tanh 2W = 2/(1 + q) with q = e^{−4W}; 1 − tanh 2W likewise with q = e^{4W}
+            for (int side = 0; side < 2; side++) {
+                double e = side == 0 ? down * down : up * up;
+                double qr = e * c4;
+                double qi = side == 0 ? -e * s4 : e * s4;
+                double d = (1.0 + qr) * (1.0 + qr) + qi * qi;
+                double re = 2.0 * (1.0 + qr) / d;
+                double im = -2.0 * qi / d;
+                if (side == 0) {
+                    plusRe[k] = re;
+                    plusIm[k] = im;
+                } else {
+                    minusRe[k] = re;
+                    minusIm[k] = im;
+                }
+            }
+            // tanh z for z = 2W as in tanh(): decay = e^{−2|Re z|}, phase −2s Im z
+            double sign = a >= 0.0 ? 1.0 : -1.0;
+            double half = a >= 0.0 ? down : up;
+            double decay = half * half;
+            double wr = decay * c4;
+            double wi = -sign * decay * s4;
+            double denominator = 1.0 + 2.0 * wr + decay * decay;
+            tanhRe[k] = sign * -Math.expm1(-8.0 * Math.abs(a)) / denominator;
+            tanhIm[k] = sign * -2.0 * wi / denominator;
         }
     }
 

@@ -23,6 +23,57 @@ class RbmKernelsTest {
         return new double[] {re[0], im[0]};
     }
 
+    /**
+     * The fused weight tables against the separate formulas: e^{±2W} as exp·(cos, sin), tanh 2W
+     * from {@link RbmKernels#tanh} of 2W, and 1 ± tanh 2W = 2/(1 + e^{∓4W}) with e^{∓4W} taken
+     * straight from exp, cos and sin of 4W; relative 1e-14 (a few ulp of each, times the
+     * condition of the division where 1 + e^{∓4W} is small, kept away from zero here), for W from
+     * 1e-9 (tanh 2W ≈ 2W needs expm1) to saturated units (|Re W| = 60), and the overflow of
+     * 1 ± tanh 2W past |Re W| ≈ 177 reported as not finite.
+     */
+    @Test
+    void weightTablesAgreeWithTheSeparateFormulas() {
+        double[] as = {-60.0, -3.1, -0.4, -1e-9, 0.0, 1e-9, 0.02, 0.7, 5.0, 60.0};
+        double[] bs = {-2.9, -0.3, 0.0, 1e-7, 0.35, 1.3};
+        int n = as.length * bs.length;
+        double[] wRe = new double[n];
+        double[] wIm = new double[n];
+        for (int k = 0; k < n; k++) {
+            wRe[k] = as[k / bs.length];
+            wIm[k] = bs[k % bs.length];
+        }
+        double[][] t = new double[10][n];
+        RbmKernels.weightTables(wRe, wIm, n, t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9]);
+        for (int k = 0; k < n; k++) {
+            double a = wRe[k];
+            double b = wIm[k];
+            String at = "W = " + a + " + " + b + "i";
+            assertRelative(Math.exp(2 * a) * Math.cos(2 * b), Math.exp(2 * a) * Math.sin(2 * b), t[0][k], t[1][k], at);
+            assertRelative(Math.exp(-2 * a) * Math.cos(2 * b), -Math.exp(-2 * a) * Math.sin(2 * b), t[2][k], t[3][k], at);
+            double[] tanh = tanh(2 * a, 2 * b);
+            assertRelative(tanh[0], tanh[1], t[4][k], t[5][k], "tanh 2W, " + at);
+            for (int side = 0; side < 2; side++) {
+                double e = Math.exp(side == 0 ? -4 * a : 4 * a);
+                double qr = e * Math.cos(4 * b);
+                double qi = (side == 0 ? -e : e) * Math.sin(4 * b);
+                double d = (1 + qr) * (1 + qr) + qi * qi;
+                assertRelative(2 * (1 + qr) / d, -2 * qi / d, t[6 + 2 * side][k], t[7 + 2 * side][k],
+                        (side == 0 ? "1 + tanh 2W, " : "1 - tanh 2W, ") + at);
+            }
+        }
+        double[][] big = new double[10][1];
+        RbmKernels.weightTables(new double[] {200.0}, new double[] {0.3}, 1, big[0], big[1], big[2], big[3], big[4],
+                big[5], big[6], big[7], big[8], big[9]);
+        assertEquals(1.0, big[4][0], 0.0, "tanh saturates");
+        assertTrue(Double.isFinite(big[6][0]) && !Double.isFinite(big[8][0]), "1 - tanh 2W overflows past 177");
+    }
+
+    private static void assertRelative(double re, double im, double actualRe, double actualIm, String what) {
+        double scale = Math.hypot(re, im);
+        assertEquals(re, actualRe, 1e-14 * scale, what + " (Re)");
+        assertEquals(im, actualIm, 1e-14 * scale, what + " (Im)");
+    }
+
     @Test
     void logCoshKnownRealValues() {
         // log cosh 1 = log(1.5430806348152437...) = 0.43378083048302717...

@@ -177,6 +177,49 @@ class RbmTest {
     }
 
     /**
+     * The pair tables e^{±2(W_lo − W_hi)}, built as products of the weight tables, equal the
+     * exponential of the difference to 1e-13 relative, also where some weights are huge (|Re W| =
+     * 200, 400: products of e^{±2W} would overflow or underflow there, so the difference is used).
+     */
+    @Test
+    void pairTablesAreTheExponentialsOfTheDifferences() {
+        SplittableRandom rnd = new SplittableRandom(65);
+        int n = 6;
+        int m = 6;
+        Rbm rbm = Rbm.complex(n, 1);
+        int[][] bonds = new int[n][];
+        for (int i = 0; i < n; i++) {
+            bonds[i] = new int[] {i, (i + 1) % n};
+        }
+        rbm.tabulateExchanges(bonds);
+        double[] p = Reference.randomParameters(rnd, rbm.parameterArrayLength(), 1.5);
+        int w = n + m;
+        p[2 * (w + 2 * n + 3)] = 200.0;   // W_{2,3}
+        p[2 * (w + 2 * n + 4)] = 199.0;   // W_{2,4}: the pair (3, 4) of unit 2 has a moderate difference
+        p[2 * (w + 4 * n + 1)] = -400.0;  // W_{4,1}
+        rbm.setParameters(p);
+        for (int[] bond : bonds) {
+            int lo = Math.min(bond[0], bond[1]);
+            int hi = Math.max(bond[0], bond[1]);
+            int b = rbm.pairIndex(lo, hi);
+            for (int j = 0; j < m; j++) {
+                double dRe = p[2 * (w + j * n + lo)] - p[2 * (w + j * n + hi)];
+                double dIm = p[2 * (w + j * n + lo) + 1] - p[2 * (w + j * n + hi) + 1];
+                for (int sign = 1; sign >= -1; sign -= 2) {
+                    double modulus = Math.exp(2 * sign * dRe);
+                    double re = modulus * Math.cos(2 * sign * dIm);
+                    double im = modulus * Math.sin(2 * sign * dIm);
+                    double[] tableRe = sign == 1 ? rbm.pairExpRe : rbm.pairExpMinusRe;
+                    double[] tableIm = sign == 1 ? rbm.pairExpIm : rbm.pairExpMinusIm;
+                    String at = "pair (" + lo + ", " + hi + "), unit " + j + ", sign " + sign;
+                    assertEquals(re, tableRe[b * m + j], 1e-13 * modulus, at);
+                    assertEquals(im, tableIm[b * m + j], 1e-13 * modulus, at);
+                }
+            }
+        }
+    }
+
+    /**
      * Exchanges of tabulated pairs (a ring's bonds, listed in both orders and twice) take the
      * one-flip product over e^{±2(W_lo − W_hi)}; their ratios equal the log ψ differences from
      * scratch, on both kernel sets, before and after new parameters rebuild the tables.

@@ -32,20 +32,14 @@ final class WalkState {
         this.m = m;
         wRe = Reference.randomParameters(rnd, n * m, scale);
         wIm = complex ? Reference.randomParameters(rnd, n * m, scale) : new double[n * m];
-        double[] twoRe = new double[n * m];
-        double[] twoIm = new double[n * m];
-        for (int k = 0; k < n * m; k++) {
-            twoRe[k] = 2 * wRe[k];
-            twoIm[k] = 2 * wIm[k];
-        }
         t2Re = new double[n * m];
         t2Im = new double[n * m];
-        RbmKernels.tanh(twoRe, twoIm, n * m, t2Re, t2Im);
         plusRe = new double[n * m];
         plusIm = new double[n * m];
         minusRe = new double[n * m];
         minusIm = new double[n * m];
-        RbmKernels.onePlusMinusTanhOfTwiceW(wRe, wIm, n * m, plusRe, plusIm, minusRe, minusIm);
+        RbmKernels.weightTables(wRe, wIm, n * m, new double[n * m], new double[n * m], new double[n * m],
+                new double[n * m], t2Re, t2Im, plusRe, plusIm, minusRe, minusIm);
         sigma = Reference.randomConfiguration(rnd, n);
         thetaRe = new double[m];
         thetaIm = new double[m];

@@ -73,20 +73,14 @@ public class TanhBenchmark {
             wRe[k] = 0.1 * rnd.nextDouble(-1, 1);
             wIm[k] = 0.1 * rnd.nextDouble(-1, 1);
         }
-        double[] twoRe = new double[m];
-        double[] twoIm = new double[m];
-        for (int k = 0; k < m; k++) {
-            twoRe[k] = 2 * wRe[k];
-            twoIm[k] = 2 * wIm[k];
-        }
         tanh2wRe = new double[m];
         tanh2wIm = new double[m];
-        RbmKernels.tanh(twoRe, twoIm, m, tanh2wRe, tanh2wIm);
         plusRe = new double[m];
         plusIm = new double[m];
         minusRe = new double[m];
         minusIm = new double[m];
-        RbmKernels.onePlusMinusTanhOfTwiceW(wRe, wIm, m, plusRe, plusIm, minusRe, minusIm);
+        RbmKernels.weightTables(wRe, wIm, m, new double[m], new double[m], new double[m], new double[m], tanh2wRe,
+                tanh2wIm, plusRe, plusIm, minusRe, minusIm);
         tanhRe = new double[m];
         tanhIm = new double[m];
         compRe = new double[m];
