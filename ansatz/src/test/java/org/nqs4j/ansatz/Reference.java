@@ -112,6 +112,46 @@ final class Reference {
         return Math.IEEEremainder(angle, 2.0 * Math.PI);
     }
 
+    /**
+     * Walks a fresh cache of {@code psi} (parameters already set) through {@code steps} accepted
+     * one- and two-site moves; on every step the log ratio equals the change of the cache's log ψ to
+     * {@code tol}, and on half of them the move's {@link WalkerCache#ratio} (called before the move,
+     * as the sampler does) is e^{log ratio}. At the end the walked cache's log-derivatives equal a
+     * fresh cache's at the same σ to {@code tol}. Returns the walked cache.
+     */
+    static WalkerCache walkedCacheAgreesWithAFreshOne(WaveFunction psi, SplittableRandom rnd, int steps, double tol) {
+        int n = psi.nSites();
+        WalkerCache walked = psi.newCache();
+        walked.reset(randomConfiguration(rnd, n));
+        double[] ratio = new double[2];
+        double[] logRatio = new double[2];
+        double[] before = new double[2];
+        double[] after = new double[2];
+        for (int step = 0; step < steps; step++) {
+            int[] sites = distinctSites(rnd, n, 1 + step % 2);
+            walked.logPsi(before);
+            walked.logRatio(sites, 0, sites.length, logRatio);
+            if (step % 4 < 2) {
+                walked.ratio(sites, 0, sites.length, ratio);
+                double modulus = Math.exp(logRatio[0]);
+                assertEquals(modulus * Math.cos(logRatio[1]), ratio[0], tol * (1 + modulus), "Re ratio " + step);
+                assertEquals(modulus * Math.sin(logRatio[1]), ratio[1], tol * (1 + modulus), "Im ratio " + step);
+            }
+            walked.applyFlips(sites, 0, sites.length);
+            walked.logPsi(after);
+            assertLogEquals(new double[] {after[0] - before[0], after[1] - before[1]}, logRatio, tol,
+                    "log ratio of step " + step);
+        }
+        WalkerCache fresh = psi.newCache();
+        fresh.reset(walked.sigma());
+        double[] dWalked = new double[psi.parameterArrayLength()];
+        double[] dFresh = new double[psi.parameterArrayLength()];
+        walked.logDerivatives(dWalked, 0);
+        fresh.logDerivatives(dFresh, 0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(dFresh, dWalked, tol);
+        return walked;
+    }
+
     static int[] randomConfiguration(SplittableRandom rnd, int n) {
         int[] sigma = new int[n];
         for (int i = 0; i < n; i++) {
