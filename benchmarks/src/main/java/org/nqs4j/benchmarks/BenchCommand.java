@@ -44,9 +44,12 @@ public final class BenchCommand implements Command {
 
     @Override
     public String usage() {
-        return "bench [--json] [--out DIR] [--threads N] [--problems a,b,...] [--quick] [--iterations K]\n"
+        return "bench [--json] [--out DIR] [--threads N] [--problems a,b,...] [--quick] [--iterations K]"
+                + " [--scaling [--rounds R]]\n"
                 + "      time the reference problems (samples/s, s/iteration, peak RSS, FMA peak); --out DIR also\n"
-                + "      writes bench.json, bench.md and the energy against wall time (energy-vs-wall.png/.svg)";
+                + "      writes bench.json, bench.md and the energy against wall time (energy-vs-wall.png/.svg);\n"
+                + "      --scaling times each problem on 1 and on N threads (default: all cores), alternating R times\n"
+                + "      (default 2), and reports the speed-up of the median s/iteration (bench-scaling.json/.md)";
     }
 
     @Override
@@ -55,6 +58,9 @@ public final class BenchCommand implements Command {
         boolean quick = false;
         Path out = null;
         int threads = 1;
+        boolean threadsGiven = false;
+        boolean scaling = false;
+        int rounds = 2;
         int iterations = 10;
         List<String> names = null;
         for (int k = 0; k < args.size(); k++) {
@@ -62,7 +68,12 @@ public final class BenchCommand implements Command {
                 case "--json" -> json = true;
                 case "--quick" -> quick = true;
                 case "--out" -> out = Path.of(value(args, ++k, "--out"));
-                case "--threads" -> threads = positive(value(args, ++k, "--threads"), "--threads");
+                case "--threads" -> {
+                    threads = positive(value(args, ++k, "--threads"), "--threads");
+                    threadsGiven = true;
+                }
+                case "--scaling" -> scaling = true;
+                case "--rounds" -> rounds = positive(value(args, ++k, "--rounds"), "--rounds");
                 case "--iterations" -> iterations = positive(value(args, ++k, "--iterations"), "--iterations");
                 case "--problems" -> names = List.of(value(args, ++k, "--problems").split(","));
                 default -> throw new UsageException("unknown argument '" + args.get(k) + "'");
@@ -82,6 +93,19 @@ public final class BenchCommand implements Command {
         double warmupSeconds = quick ? 0 : 4;
         // a shorter measurement in --quick runs read below the true peak before C2 had compiled it
         double peak = FmaPeak.gflops(100_000_000L, 3);
+        if (scaling) {
+            int many = threadsGiven ? threads : Runtime.getRuntime().availableProcessors();
+            if (many < 2) {
+                throw new UsageException("--scaling compares 1 thread with N > 1; this machine has "
+                        + Runtime.getRuntime().availableProcessors() + " processor(s), so give --threads N >= 2");
+            }
+            List<Scaling> rows = new ArrayList<>();
+            for (String n : names) {
+                rows.add(scaling(all.get(n), many, rounds, warmup, warmupSeconds, measured));
+            }
+            report(rows, peak, json, out);
+            return 0;
+        }
         List<Result> results = new ArrayList<>();
         List<String> table = new ArrayList<>();
         table.add(String.format(Locale.ROOT, "FMA peak of one core (Vector API, %d lanes): %.1f GFLOP/s; %d thread(s)",
@@ -151,7 +175,85 @@ public final class BenchCommand implements Command {
                           double medianSecondsPerIteration, double samplingSeconds, double updateSeconds,
                           double samplesPerSecond, double peakRssMb,
                           double energyPerSite, double exactEnergyPerSite, List<double[]> trace,
-                          KernelRates kernels) {
+                          KernelRates kernels, double[] iterationSeconds) {
+    }
+
+    /**
+     * One problem timed on 1 and on {@code threads} threads, R rounds alternated: the per-iteration
+     * times of all rounds of each thread count pooled, and the mean sampling and update time.
+     */
+    private record Scaling(String name, int parameters, int threads, int rounds, double[] single, double[] multi,
+                           double samplingSingle, double samplingMulti, double updateSingle, double updateMulti) {
+        double speedup() {
+            return median(single) / median(multi);
+        }
+    }
+
+    /**
+     * 1 thread, then {@code threads}, {@code rounds} times: alternating within a problem puts a
+     * drift of the host's load (this VM's timings wander by ±15 %) into both columns alike.
+     */
+    private static Scaling scaling(BenchProblem problem, int threads, int rounds, int warmup, double warmupSeconds,
+                                   int measured) throws IOException {
+        double[] single = new double[rounds * measured];
+        double[] multi = new double[rounds * measured];
+        double[] sums = new double[4];
+        int parameters = 0;
+        for (int round = 0; round < rounds; round++) {
+            Result one = measure(problem, 1, warmup, warmupSeconds, measured);
+            Result many = measure(problem, threads, warmup, warmupSeconds, measured);
+            System.arraycopy(one.iterationSeconds, 0, single, round * measured, measured);
+            System.arraycopy(many.iterationSeconds, 0, multi, round * measured, measured);
+            sums[0] += one.samplingSeconds / rounds;
+            sums[1] += many.samplingSeconds / rounds;
+            sums[2] += one.updateSeconds / rounds;
+            sums[3] += many.updateSeconds / rounds;
+            parameters = one.parameters;
+        }
+        return new Scaling(problem.name(), parameters, threads, rounds, single, multi, sums[0], sums[1], sums[2],
+                sums[3]);
+    }
+
+    private static void report(List<Scaling> rows, double peak, boolean json, Path out) throws IOException {
+        List<String> table = new ArrayList<>();
+        table.add(String.format(Locale.ROOT, "FMA peak of one core: %.1f GFLOP/s; 1 thread against %d, %d round(s)"
+                + " alternated; medians of all rounds' iterations", peak, rows.get(0).threads, rows.get(0).rounds));
+        table.add(String.format(Locale.ROOT, "%-28s %7s %12s %12s %9s %10s %10s", "problem", "params", "1 thr s/it",
+                rows.get(0).threads + " thr s/it", "speed-up", "sampling", "update"));
+        StringBuilder js = new StringBuilder(String.format(Locale.ROOT,
+                "{\"fma_peak_gflops_one_core\": %.2f, \"scaling\": [", peak));
+        for (int k = 0; k < rows.size(); k++) {
+            Scaling r = rows.get(k);
+            table.add(String.format(Locale.ROOT, "%-28s %7d %12.4f %12.4f %8.2fx %9.2fx %9.2fx", r.name, r.parameters,
+                    median(r.single), median(r.multi), r.speedup(), r.samplingSingle / r.samplingMulti,
+                    r.updateSingle / r.updateMulti));
+            js.append(k == 0 ? "\n  " : ",\n  ").append(String.format(Locale.ROOT, "{\"name\": \"%s\", "
+                            + "\"parameters\": %d, \"threads\": %d, \"rounds\": %d, "
+                            + "\"median_seconds_per_iteration_1_thread\": %.6f, "
+                            + "\"median_seconds_per_iteration\": %.6f, \"speedup\": %.4f, "
+                            + "\"sampling_speedup\": %.4f, \"update_speedup\": %.4f}",
+                    r.name, r.parameters, r.threads, r.rounds, median(r.single), median(r.multi), r.speedup(),
+                    r.samplingSingle / r.samplingMulti, r.updateSingle / r.updateMulti));
+        }
+        js.append("\n]}");
+        if (json) {
+            System.out.println(js);
+        } else {
+            table.forEach(System.out::println);
+        }
+        if (out != null) {
+            Files.createDirectories(out);
+            Files.writeString(out.resolve("bench-scaling.json"), js + "\n");
+            Files.writeString(out.resolve("bench-scaling.md"), "```\n" + String.join("\n", table) + "\n```\n");
+        }
+    }
+
+    /** The median of {@code values} (a sorted copy; the input is left as it is). */
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
     }
 
     /** {@code warmup} iterations, then {@code measured} timed ones, after a JIT warm-up of {@code warmupSeconds}. */
@@ -185,13 +287,10 @@ public final class BenchCommand implements Command {
             double rss = peakRssMb();
             KernelRates kernels = KernelRates.measure(driver.nSamples(), rbm.rbmLogDerivativeLayout().orElseThrow(),
                     pool::forEach);
-            java.util.Arrays.sort(times);
-            double median = measured % 2 == 1 ? times[measured / 2]
-                    : 0.5 * (times[measured / 2 - 1] + times[measured / 2]);
-            return new Result(problem.name(), rbm.nParameters(), threads, total / measured, median,
+            return new Result(problem.name(), rbm.nParameters(), threads, total / measured, median(times),
                     sampling / measured,
                     update / measured, driver.nSamples() * measured / sampling, rss, energy,
-                    problem.exactEnergyPerSite(), trace, kernels);
+                    problem.exactEnergyPerSite(), trace, kernels, times);
         }
     }
 

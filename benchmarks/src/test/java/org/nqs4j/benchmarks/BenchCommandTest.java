@@ -28,6 +28,22 @@ class BenchCommandTest {
         assertTrue(Files.readString(out.resolve("energy-vs-wall.svg")).contains("<svg"));
     }
 
+    /** --scaling alternates 1 and 2 threads and writes each problem's speed-up, a positive ratio. */
+    @Test
+    void scalingRunWritesTheSpeedUpOfEachProblem(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("scaling");
+        int code = new BenchCommand().run(List.of("--quick", "--iterations", "1", "--problems",
+                "tfim-chain-40-h1-a1", "--scaling", "--threads", "2", "--rounds", "1", "--out", out.toString()));
+        assertEquals(0, code);
+        String json = Files.readString(out.resolve("bench-scaling.json"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"speedup\": ([0-9.]+)").matcher(json);
+        assertTrue(m.find(), json);
+        assertTrue(Double.parseDouble(m.group(1)) > 0, json);
+        assertTrue(json.contains("\"median_seconds_per_iteration_1_thread\"") && json.contains("\"threads\": 2"), json);
+        assertTrue(Files.readString(out.resolve("bench-scaling.md")).contains("tfim-chain-40-h1-a1"));
+        assertEquals(1.5, BenchCommand.median(new double[] {3, 1, 2, 0}), 0.0);
+    }
+
     /** The L = 100 reference is the Bethe-ansatz energy: −0.443... per site in spin-½ units. */
     @Test
     void chain100HasItsBetheAnsatzReference() {
