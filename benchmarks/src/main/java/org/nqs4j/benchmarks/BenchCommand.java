@@ -45,11 +45,11 @@ public final class BenchCommand implements Command {
     @Override
     public String usage() {
         return "bench [--json] [--out DIR] [--threads N] [--problems a,b,...] [--quick] [--iterations K]"
-                + " [--scaling [--rounds R]]\n"
+                + " [--scaling]\n"
                 + "      time the reference problems (samples/s, s/iteration, peak RSS, FMA peak); --out DIR also\n"
                 + "      writes bench.json, bench.md and the energy against wall time (energy-vs-wall.png/.svg);\n"
-                + "      --scaling times each problem on 1 and on N threads (default: all cores), alternating R times\n"
-                + "      (default 2), and reports the speed-up of the median s/iteration (bench-scaling.json/.md)";
+                + "      --scaling steps each problem on 1 and on N threads (default: all cores) in turn, iteration by\n"
+                + "      iteration, and reports the speed-up of the median s/iteration (bench-scaling.json/.md)";
     }
 
     @Override
@@ -60,7 +60,6 @@ public final class BenchCommand implements Command {
         int threads = 1;
         boolean threadsGiven = false;
         boolean scaling = false;
-        int rounds = 2;
         int iterations = 10;
         List<String> names = null;
         for (int k = 0; k < args.size(); k++) {
@@ -73,7 +72,6 @@ public final class BenchCommand implements Command {
                     threadsGiven = true;
                 }
                 case "--scaling" -> scaling = true;
-                case "--rounds" -> rounds = positive(value(args, ++k, "--rounds"), "--rounds");
                 case "--iterations" -> iterations = positive(value(args, ++k, "--iterations"), "--iterations");
                 case "--problems" -> names = List.of(value(args, ++k, "--problems").split(","));
                 default -> throw new UsageException("unknown argument '" + args.get(k) + "'");
@@ -101,7 +99,7 @@ public final class BenchCommand implements Command {
             }
             List<Scaling> rows = new ArrayList<>();
             for (String n : names) {
-                rows.add(scaling(all.get(n), many, rounds, warmup, warmupSeconds, measured));
+                rows.add(scaling(all.get(n), many, warmup, warmupSeconds, measured));
             }
             report(rows, peak, json, out);
             return 0;
@@ -175,14 +173,14 @@ public final class BenchCommand implements Command {
                           double medianSecondsPerIteration, double samplingSeconds, double updateSeconds,
                           double samplesPerSecond, double peakRssMb,
                           double energyPerSite, double exactEnergyPerSite, List<double[]> trace,
-                          KernelRates kernels, double[] iterationSeconds) {
+                          KernelRates kernels) {
     }
 
     /**
-     * One problem timed on 1 and on {@code threads} threads, R rounds alternated: the per-iteration
-     * times of all rounds of each thread count pooled, and the mean sampling and update time.
+     * One problem timed on 1 and on {@code threads} threads, iteration by iteration alternated: the
+     * per-iteration times of each thread count, and the mean sampling and update time.
      */
-    private record Scaling(String name, int parameters, int threads, int rounds, double[] single, double[] multi,
+    private record Scaling(String name, int parameters, int threads, double[] single, double[] multi,
                            double samplingSingle, double samplingMulti, double updateSingle, double updateMulti) {
         double speedup() {
             return median(single) / median(multi);
@@ -190,34 +188,41 @@ public final class BenchCommand implements Command {
     }
 
     /**
-     * 1 thread, then {@code threads}, {@code rounds} times: alternating within a problem puts a
-     * drift of the host's load (this VM's timings wander by ±15 %) into both columns alike.
+     * Two drivers of the same problem, one on a single thread and one on {@code threads}, stepped
+     * in turn: this VM's host load drifts by ±15 % over tens of seconds, and alternating single
+     * iterations puts the drift into both columns alike (whole runs one after the other measured
+     * 1.2× to 2.1× for the same code). Same seed and thread-count-independent results: both drivers
+     * do the same work in every iteration.
      */
-    private static Scaling scaling(BenchProblem problem, int threads, int rounds, int warmup, double warmupSeconds,
-                                   int measured) throws IOException {
-        double[] single = new double[rounds * measured];
-        double[] multi = new double[rounds * measured];
-        double[] sums = new double[4];
-        int parameters = 0;
-        for (int round = 0; round < rounds; round++) {
-            Result one = measure(problem, 1, warmup, warmupSeconds, measured);
-            Result many = measure(problem, threads, warmup, warmupSeconds, measured);
-            System.arraycopy(one.iterationSeconds, 0, single, round * measured, measured);
-            System.arraycopy(many.iterationSeconds, 0, multi, round * measured, measured);
-            sums[0] += one.samplingSeconds / rounds;
-            sums[1] += many.samplingSeconds / rounds;
-            sums[2] += one.updateSeconds / rounds;
-            sums[3] += many.updateSeconds / rounds;
-            parameters = one.parameters;
+    private static Scaling scaling(BenchProblem problem, int threads, int warmup, double warmupSeconds, int measured) {
+        Rbm one = problem.ansatz(SEED);
+        Rbm many = problem.ansatz(SEED);
+        try (ChainPool single = new ChainPool(1); ChainPool pool = new ChainPool(threads)) {
+            VmcDriver first = driver(problem, one, single);
+            VmcDriver second = driver(problem, many, pool);
+            warmUp(problem, pool, warmupSeconds);
+            double[][] seconds = new double[2][measured];
+            double[] sums = new double[4];
+            for (int it = 0; it < warmup + measured; it++) {
+                for (int side = 0; side < 2; side++) {
+                    long t0 = System.nanoTime();
+                    IterationResult r = (side == 0 ? first : second).step(it);
+                    if (it >= warmup) {
+                        seconds[side][it - warmup] = (System.nanoTime() - t0) * 1e-9;
+                        sums[side] += r.samplingSeconds() / measured;
+                        sums[2 + side] += r.updateSeconds() / measured;
+                    }
+                }
+            }
+            return new Scaling(problem.name(), one.nParameters(), threads, seconds[0], seconds[1], sums[0], sums[1],
+                    sums[2], sums[3]);
         }
-        return new Scaling(problem.name(), parameters, threads, rounds, single, multi, sums[0], sums[1], sums[2],
-                sums[3]);
     }
 
     private static void report(List<Scaling> rows, double peak, boolean json, Path out) throws IOException {
         List<String> table = new ArrayList<>();
-        table.add(String.format(Locale.ROOT, "FMA peak of one core: %.1f GFLOP/s; 1 thread against %d, %d round(s)"
-                + " alternated; medians of all rounds' iterations", peak, rows.get(0).threads, rows.get(0).rounds));
+        table.add(String.format(Locale.ROOT, "FMA peak of one core: %.1f GFLOP/s; 1 thread against %d, iterations"
+                + " alternated; medians of %d iterations each", peak, rows.get(0).threads, rows.get(0).single.length));
         table.add(String.format(Locale.ROOT, "%-28s %7s %12s %12s %9s %10s %10s", "problem", "params", "1 thr s/it",
                 rows.get(0).threads + " thr s/it", "speed-up", "sampling", "update"));
         StringBuilder js = new StringBuilder(String.format(Locale.ROOT,
@@ -228,11 +233,11 @@ public final class BenchCommand implements Command {
                     median(r.single), median(r.multi), r.speedup(), r.samplingSingle / r.samplingMulti,
                     r.updateSingle / r.updateMulti));
             js.append(k == 0 ? "\n  " : ",\n  ").append(String.format(Locale.ROOT, "{\"name\": \"%s\", "
-                            + "\"parameters\": %d, \"threads\": %d, \"rounds\": %d, "
+                            + "\"parameters\": %d, \"threads\": %d, \"iterations\": %d, "
                             + "\"median_seconds_per_iteration_1_thread\": %.6f, "
                             + "\"median_seconds_per_iteration\": %.6f, \"speedup\": %.4f, "
                             + "\"sampling_speedup\": %.4f, \"update_speedup\": %.4f}",
-                    r.name, r.parameters, r.threads, r.rounds, median(r.single), median(r.multi), r.speedup(),
+                    r.name, r.parameters, r.threads, r.single.length, median(r.single), median(r.multi), r.speedup(),
                     r.samplingSingle / r.samplingMulti, r.updateSingle / r.updateMulti));
         }
         js.append("\n]}");
@@ -290,7 +295,7 @@ public final class BenchCommand implements Command {
             return new Result(problem.name(), rbm.nParameters(), threads, total / measured, median(times),
                     sampling / measured,
                     update / measured, driver.nSamples() * measured / sampling, rss, energy,
-                    problem.exactEnergyPerSite(), trace, kernels, times);
+                    problem.exactEnergyPerSite(), trace, kernels);
         }
     }
 

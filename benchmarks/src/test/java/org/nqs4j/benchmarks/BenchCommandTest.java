@@ -28,12 +28,12 @@ class BenchCommandTest {
         assertTrue(Files.readString(out.resolve("energy-vs-wall.svg")).contains("<svg"));
     }
 
-    /** --scaling alternates 1 and 2 threads and writes each problem's speed-up, a positive ratio. */
+    /** --scaling alternates iterations on 1 and 2 threads and writes each problem's speed-up, a positive ratio. */
     @Test
     void scalingRunWritesTheSpeedUpOfEachProblem(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("scaling");
         int code = new BenchCommand().run(List.of("--quick", "--iterations", "1", "--problems",
-                "tfim-chain-40-h1-a1", "--scaling", "--threads", "2", "--rounds", "1", "--out", out.toString()));
+                "tfim-chain-40-h1-a1", "--scaling", "--threads", "2", "--out", out.toString()));
         assertEquals(0, code);
         String json = Files.readString(out.resolve("bench-scaling.json"));
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"speedup\": ([0-9.]+)").matcher(json);
