@@ -162,7 +162,7 @@ public final class ProjectedWaveFunction implements WaveFunction {
             logImages[2 * k] = log[0];
             logImages[2 * k + 1] = log[1];
         }
-        logSumExp(logImages, out);
+        logSumExp(logImages, out, logImages);
     }
 
     private void imageOf(int k, int[] sigma, int[] image) {
@@ -173,8 +173,12 @@ public final class ProjectedWaveFunction implements WaveFunction {
         }
     }
 
-    /** log Σ_k e^{z_k} for complex z_k stored (Re, Im) pairs, shifted by max Re z_k so nothing overflows. */
-    static void logSumExp(double[] z, double[] out) {
+    /**
+     * log S = log Σ_k e^{z_k} for complex z_k stored as (Re, Im) pairs, into {@code out}, and the
+     * shares e^{z_k}/S into {@code shares} (same layout; may be z itself). The terms are taken
+     * relative to max Re z_k, so nothing overflows; a vanishing S gives log S = −∞.
+     */
+    static void logSumExp(double[] z, double[] out, double[] shares) {
         double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < z.length; k += 2) {
             max = Math.max(max, z[k]);
@@ -183,11 +187,21 @@ public final class ProjectedWaveFunction implements WaveFunction {
         double im = 0.0;
         for (int k = 0; k < z.length; k += 2) {
             double modulus = Math.exp(z[k] - max);
-            re += modulus * Math.cos(z[k + 1]);
-            im += modulus * Math.sin(z[k + 1]);
+            double phase = z[k + 1];
+            shares[k] = modulus * Math.cos(phase);
+            shares[k + 1] = modulus * Math.sin(phase);
+            re += shares[k];
+            im += shares[k + 1];
         }
-        out[0] = max + Math.log(Math.hypot(re, im));
+        double norm = re * re + im * im;
+        out[0] = max + 0.5 * Math.log(norm);
         out[1] = Math.atan2(im, re);
+        for (int k = 0; k < z.length; k += 2) { // term · conj(S) / |S|²
+            double a = shares[k];
+            double b = shares[k + 1];
+            shares[k] = (a * re + b * im) / norm;
+            shares[k + 1] = (b * re - a * im) / norm;
+        }
     }
 
     @Override
@@ -207,7 +221,7 @@ public final class ProjectedWaveFunction implements WaveFunction {
         private final int[] sigma = new int[nSites()];
         private final int[] scratchSites = new int[nSites()];
         private final double[] logImage = new double[2 * spin.length];
-        /** log ψ(τ_k σ') of a proposed move (scratch of {@link #logRatio}). */
+        /** log ψ(τ_k σ') of a proposed move, then its shares (scratch of {@link #logRatio}). */
         private final double[] moved = new double[2 * spin.length];
         private final double[] logTotal = new double[2];
         private final double[] weight = new double[2 * spin.length];
@@ -239,18 +253,12 @@ public final class ProjectedWaveFunction implements WaveFunction {
             renormalise();
         }
 
-        /** log ψ_K = log Σ_k ψ(τ_k σ) and w_k = e^{log ψ(τ_k σ) − log ψ_K} from the images' logs. */
+        /** log ψ_K = log Σ_k ψ(τ_k σ) and w_k = ψ(τ_k σ)/ψ_K from the images' logs. */
         private void renormalise() {
-            logSumExp(logImage, logTotal);
+            logSumExp(logImage, logTotal, weight);
             if (!(logTotal[0] > Double.NEGATIVE_INFINITY)) {
                 throw new ArithmeticException("the projected amplitude vanishes at " + Arrays.toString(sigma)
                         + ": the images cancel, so this state has no weight in the projected sector");
-            }
-            for (int k = 0; k < images.length; k++) {
-                double modulus = Math.exp(logImage[2 * k] - logTotal[0]);
-                double phase = logImage[2 * k + 1] - logTotal[1];
-                weight[2 * k] = modulus * Math.cos(phase);
-                weight[2 * k + 1] = modulus * Math.sin(phase);
             }
         }
 
@@ -294,7 +302,7 @@ public final class ProjectedWaveFunction implements WaveFunction {
                 moved[2 * k] = logImage[2 * k] + pair[0];
                 moved[2 * k + 1] = logImage[2 * k + 1] + pair[1];
             }
-            logSumExp(moved, out);
+            logSumExp(moved, out, moved);
             out[0] -= logTotal[0];
             out[1] -= logTotal[1];
         }
