@@ -36,6 +36,14 @@ public final class BenchCommand implements Command {
     private static final int SAMPLES_PER_CHAIN = 50;
     private static final int DISCARD_SWEEPS = 5;
     private static final long SEED = 20170210L;
+    /** FMAs per chain of each {@link FmaPeak#scalingCeiling} probe: about 5 ms at this VM's clock. */
+    private static final long CEILING_FMAS = 1_500_000L;
+    /**
+     * A pair counts as quiet when the FMA loop scaled to at least this fraction of the thread count
+     * on both sides of it. In the other phases the host runs the two vCPUs as if on one core: each
+     * alone at full speed, both together at half (seen with FMA loops pinned to cpu0 and cpu1).
+     */
+    private static final double QUIET = 0.9;
 
     @Override
     public String name() {
@@ -49,7 +57,8 @@ public final class BenchCommand implements Command {
                 + "      time the reference problems (samples/s, s/iteration, peak RSS, FMA peak); --out DIR also\n"
                 + "      writes bench.json, bench.md and the energy against wall time (energy-vs-wall.png/.svg);\n"
                 + "      --scaling steps each problem on 1 and on N threads (default: all cores) in turn, iteration by\n"
-                + "      iteration, and reports the speed-up of the median s/iteration (bench-scaling.json/.md)";
+                + "      iteration, and reports the speed-up of the median s/iteration next to the FMA ceiling (a pure\n"
+                + "      FMA loop on N threads against 1, timed between iterations) (bench-scaling.json/.md)";
     }
 
     @Override
@@ -178,12 +187,50 @@ public final class BenchCommand implements Command {
 
     /**
      * One problem timed on 1 and on {@code threads} threads, iteration by iteration alternated: the
-     * per-iteration times of each thread count, and the mean sampling and update time.
+     * per-iteration times of each thread count, the mean sampling and update time, and the FMA
+     * ceiling probed before the first pair and after every pair ({@code measured + 1} values).
      */
     private record Scaling(String name, int parameters, int threads, double[] single, double[] multi,
-                           double samplingSingle, double samplingMulti, double updateSingle, double updateMulti) {
+                           double samplingSingle, double samplingMulti, double updateSingle, double updateMulti,
+                           double[] ceiling) {
         double speedup() {
             return median(single) / median(multi);
+        }
+
+        /** The speed-up as a fraction of what a pure FMA loop on the same threads got meanwhile. */
+        double efficiency() {
+            return speedup() / median(ceiling);
+        }
+
+        /** Pair i is quiet when the probes on both sides of it reached {@code QUIET} of the thread count. */
+        boolean[] quiet() {
+            boolean[] q = new boolean[single.length];
+            for (int i = 0; i < q.length; i++) {
+                q[i] = Math.min(ceiling[i], ceiling[i + 1]) >= QUIET * threads;
+            }
+            return q;
+        }
+
+        int quietPairs() {
+            int n = 0;
+            for (boolean b : quiet()) {
+                n += b ? 1 : 0;
+            }
+            return n;
+        }
+
+        /** The speed-up over the quiet pairs alone (NaN when there is none). */
+        double quietSpeedup() {
+            boolean[] q = quiet();
+            double[] a = new double[quietPairs()];
+            double[] b = new double[a.length];
+            for (int i = 0, j = 0; i < q.length; i++) {
+                if (q[i]) {
+                    a[j] = single[i];
+                    b[j++] = multi[i];
+                }
+            }
+            return a.length == 0 ? Double.NaN : median(a) / median(b);
         }
     }
 
@@ -192,7 +239,9 @@ public final class BenchCommand implements Command {
      * in turn: this VM's host load drifts by ±15 % over tens of seconds, and alternating single
      * iterations puts the drift into both columns alike (whole runs one after the other measured
      * 1.2× to 2.1× for the same code). Same seed and thread-count-independent results: both drivers
-     * do the same work in every iteration.
+     * do the same work in every iteration. Before the first pair and after each one,
+     * {@link FmaPeak#scalingCeiling} times a pure FMA loop on 1 and on all threads (about 5 ms
+     * each): what the host allowed at that moment.
      */
     private static Scaling scaling(BenchProblem problem, int threads, int warmup, double warmupSeconds, int measured) {
         Rbm one = problem.ansatz(SEED);
@@ -201,9 +250,16 @@ public final class BenchCommand implements Command {
             VmcDriver first = driver(problem, one, single);
             VmcDriver second = driver(problem, many, pool);
             warmUp(problem, pool, warmupSeconds);
+            for (int k = 0; k < 20; k++) { // until C2 has compiled the probe's loop, not only its OSR entry
+                FmaPeak.scalingCeiling(pool, CEILING_FMAS);
+            }
             double[][] seconds = new double[2][measured];
+            double[] ceiling = new double[measured + 1];
             double[] sums = new double[4];
             for (int it = 0; it < warmup + measured; it++) {
+                if (it == warmup) {
+                    ceiling[0] = FmaPeak.scalingCeiling(pool, CEILING_FMAS);
+                }
                 for (int side = 0; side < 2; side++) {
                     long t0 = System.nanoTime();
                     IterationResult r = (side == 0 ? first : second).step(it);
@@ -213,9 +269,12 @@ public final class BenchCommand implements Command {
                         sums[2 + side] += r.updateSeconds() / measured;
                     }
                 }
+                if (it >= warmup) {
+                    ceiling[it - warmup + 1] = FmaPeak.scalingCeiling(pool, CEILING_FMAS);
+                }
             }
             return new Scaling(problem.name(), one.nParameters(), threads, seconds[0], seconds[1], sums[0], sums[1],
-                    sums[2], sums[3]);
+                    sums[2], sums[3], ceiling);
         }
     }
 
@@ -223,22 +282,35 @@ public final class BenchCommand implements Command {
         List<String> table = new ArrayList<>();
         table.add(String.format(Locale.ROOT, "FMA peak of one core: %.1f GFLOP/s; 1 thread against %d, iterations"
                 + " alternated; medians of %d iterations each", peak, rows.get(0).threads, rows.get(0).single.length));
-        table.add(String.format(Locale.ROOT, "%-28s %7s %12s %12s %9s %10s %10s", "problem", "params", "1 thr s/it",
-                rows.get(0).threads + " thr s/it", "speed-up", "sampling", "update"));
+        table.add("FMA ceiling: a loop of FMAs alone on N threads against 1, timed between the pairs of iterations"
+                + " (the host's limit); efficiency = speed-up / ceiling; quiet: the pairs with the ceiling >= "
+                + QUIET + " N on both sides, and their speed-up");
+        table.add(String.format(Locale.ROOT, "%-28s %7s %12s %12s %9s %10s %10s %12s %11s %7s %9s", "problem",
+                "params", "1 thr s/it", rows.get(0).threads + " thr s/it", "speed-up", "sampling", "update",
+                "FMA ceiling", "efficiency", "quiet", "speed-up"));
         StringBuilder js = new StringBuilder(String.format(Locale.ROOT,
-                "{\"fma_peak_gflops_one_core\": %.2f, \"scaling\": [", peak));
+                "{\"fma_peak_gflops_one_core\": %.2f, \"quiet_fraction_of_threads\": %.2f, \"scaling\": [",
+                peak, QUIET));
         for (int k = 0; k < rows.size(); k++) {
             Scaling r = rows.get(k);
-            table.add(String.format(Locale.ROOT, "%-28s %7d %12.4f %12.4f %8.2fx %9.2fx %9.2fx", r.name, r.parameters,
-                    median(r.single), median(r.multi), r.speedup(), r.samplingSingle / r.samplingMulti,
-                    r.updateSingle / r.updateMulti));
+            double quiet = r.quietSpeedup();
+            table.add(String.format(Locale.ROOT,
+                    "%-28s %7d %12.4f %12.4f %8.2fx %9.2fx %9.2fx %11.2fx %10.0f%% %7s %9s",
+                    r.name, r.parameters, median(r.single), median(r.multi), r.speedup(),
+                    r.samplingSingle / r.samplingMulti, r.updateSingle / r.updateMulti, median(r.ceiling),
+                    100 * r.efficiency(), r.quietPairs() + "/" + r.single.length,
+                    Double.isNaN(quiet) ? "-" : String.format(Locale.ROOT, "%.2fx", quiet)));
             js.append(k == 0 ? "\n  " : ",\n  ").append(String.format(Locale.ROOT, "{\"name\": \"%s\", "
                             + "\"parameters\": %d, \"threads\": %d, \"iterations\": %d, "
                             + "\"median_seconds_per_iteration_1_thread\": %.6f, "
                             + "\"median_seconds_per_iteration\": %.6f, \"speedup\": %.4f, "
-                            + "\"sampling_speedup\": %.4f, \"update_speedup\": %.4f}",
+                            + "\"sampling_speedup\": %.4f, \"update_speedup\": %.4f, "
+                            + "\"fma_ceiling\": %.4f, \"efficiency\": %.4f, \"quiet_pairs\": %d, "
+                            + "\"quiet_speedup\": %s}",
                     r.name, r.parameters, r.threads, r.single.length, median(r.single), median(r.multi), r.speedup(),
-                    r.samplingSingle / r.samplingMulti, r.updateSingle / r.updateMulti));
+                    r.samplingSingle / r.samplingMulti, r.updateSingle / r.updateMulti, median(r.ceiling),
+                    r.efficiency(), r.quietPairs(),
+                    Double.isNaN(quiet) ? "null" : String.format(Locale.ROOT, "%.4f", quiet)));
         }
         js.append("\n]}");
         if (json) {

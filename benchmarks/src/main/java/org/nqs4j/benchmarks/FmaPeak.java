@@ -3,6 +3,7 @@ package org.nqs4j.benchmarks;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.nqs4j.samplers.ChainPool;
 
 /**
  * Measures one core's double-precision FMA throughput: 12 independent chains a ← a·b + c of
@@ -29,6 +30,25 @@ public final class FmaPeak {
             System.out.print("");
         }
         return best;
+    }
+
+    /**
+     * The machine's own multi-core ceiling at this moment: the same FMA loop timed alone and then
+     * on every thread of {@code pool} at once, returning threads · t₁ / t_N. The loop touches no
+     * memory and never synchronises, so anything below {@code pool.threads()} is the host (a
+     * shared physical core, a lower clock with all cores busy), and no kernel can scale better.
+     */
+    public static double scalingCeiling(ChainPool pool, long fmasPerChain) {
+        double[] sink = new double[pool.threads()];
+        long t0 = System.nanoTime();
+        sink[0] = run(fmasPerChain);
+        long t1 = System.nanoTime();
+        pool.forEach(pool.threads(), t -> sink[t] += run(fmasPerChain));
+        long t2 = System.nanoTime();
+        if (sink[0] == 42.0) { // keeps the result alive; practically never true
+            System.out.print("");
+        }
+        return pool.threads() * (double) (t1 - t0) / (t2 - t1);
     }
 
     private static double run(long n) {

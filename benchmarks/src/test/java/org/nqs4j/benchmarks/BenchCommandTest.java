@@ -40,6 +40,10 @@ class BenchCommandTest {
         assertTrue(m.find(), json);
         assertTrue(Double.parseDouble(m.group(1)) > 0, json);
         assertTrue(json.contains("\"median_seconds_per_iteration_1_thread\"") && json.contains("\"threads\": 2"), json);
+        java.util.regex.Matcher c = java.util.regex.Pattern.compile("\"fma_ceiling\": ([0-9.]+)").matcher(json);
+        assertTrue(c.find(), json);
+        assertTrue(Double.parseDouble(c.group(1)) > 0, json);
+        assertTrue(json.contains("\"quiet_pairs\": "), json);
         assertTrue(Files.readString(out.resolve("bench-scaling.md")).contains("tfim-chain-40-h1-a1"));
         assertEquals(1.5, BenchCommand.median(new double[] {3, 1, 2, 0}), 0.0);
     }

@@ -210,7 +210,7 @@ public final class LogDerivativeSamples {
             meanBuffer = new double[row];
         }
         if (rbmFactors != null) {
-            rbmFactors.capture(rows, storedRowLength);
+            rbmFactors.capture(rows, storedRowLength, tasks);
             RbmRowProducts.columnMeans(rbmFactors, mean, tasks);
             expandedCurrent = false;
         } else {

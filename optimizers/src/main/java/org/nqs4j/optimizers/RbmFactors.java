@@ -1,6 +1,7 @@
 package org.nqs4j.optimizers;
 
 import org.nqs4j.ansatz.RbmLogDerivativeLayout;
+import org.nqs4j.optimizers.linalg.TaskRunner;
 
 /**
  * The factors σ_s and t_s = tanh θ(σ_s) of every uncentred RBM log-derivative row
@@ -15,6 +16,8 @@ import org.nqs4j.ansatz.RbmLogDerivativeLayout;
 public final class RbmFactors {
     /** Padding multiple of the sample dimension (covers two SIMD vectors of up to 8 doubles). */
     private static final int PAD = 16;
+    /** Features (σ_i or t_j) per task of {@link #capture}. */
+    private static final int CAPTURE_FEATURES = 8;
     private final RbmLogDerivativeLayout layout;
     private final int nSamples;
     private final int stride;
@@ -46,21 +49,28 @@ public final class RbmFactors {
      * Copies σ_s and t_s out of the uncentred rows of {@code data} (row length {@code row}): the
      * first N + M entries of each row (interleaved when complex), so a row may stop there.
      */
-    public void capture(double[] data, int row) {
+    public void capture(double[] data, int row, TaskRunner tasks) {
         int c = complex ? 2 : 1;
         int n = layout.nVisible();
-        for (int s = 0; s < nSamples; s++) {
-            int off = s * row;
-            for (int i = 0; i < n; i++) {
-                spins[i * stride + s] = data[off + c * i];
-            }
-            for (int j = 0; j < layout.nHidden(); j++) {
-                tanhRe[j * stride + s] = data[off + c * (n + j)];
-                if (complex) {
-                    tanhIm[j * stride + s] = data[off + c * (n + j) + 1];
+        int features = n + layout.nHidden();
+        // tasks over blocks of features: each writes its own contiguous feature rows, sample by sample
+        tasks.forEach((features + CAPTURE_FEATURES - 1) / CAPTURE_FEATURES, b -> {
+            int end = Math.min(features, (b + 1) * CAPTURE_FEATURES);
+            for (int s = 0; s < nSamples; s++) {
+                int off = s * row;
+                for (int f = b * CAPTURE_FEATURES; f < end; f++) {
+                    double v = data[off + c * f];
+                    if (f < n) {
+                        spins[f * stride + s] = v;
+                    } else {
+                        tanhRe[(f - n) * stride + s] = v;
+                        if (complex) {
+                            tanhIm[(f - n) * stride + s] = data[off + c * f + 1];
+                        }
+                    }
                 }
             }
-        }
+        });
     }
 
     public RbmLogDerivativeLayout layout() {

@@ -32,6 +32,10 @@ public final class HermitianBlockedCholesky {
     static final int GROUP = 2 * LANES;
     /** Doubles per slab: a BLOCK × GROUP column-major block and a cache line of padding. */
     private static final int SLAB = BLOCK * GROUP + 8;
+    /** Rows per task of the forward substitution's update below a diagonal block. */
+    static final int SOLVE_ROWS = 64;
+    /** Columns per task of the back substitution's update left of a diagonal block: a multiple of any SIMD width. */
+    static final int SOLVE_COLUMNS = 128;
 
     private HermitianBlockedCholesky() {
     }
@@ -341,69 +345,121 @@ public final class HermitianBlockedCholesky {
 
     /**
      * Solves L L† x = b in place for interleaved complex b (2n doubles) with the factor of
-     * {@link #factor}; {@code yRe}, {@code yIm} are scratch of n doubles. Forward substitution
-     * y_i = (b_i − Σ_{k&lt;i} L_ik y_k)/L_ii as SIMD dot products along the rows of L (lanes summed in
-     * lane order), then back substitution x_j = y_j/L_jj, y_k −= conj(L_jk) x_j as SIMD updates
-     * along the same rows: both read L row by row, once each.
+     * {@link #factor}; {@code yRe}, {@code yIm} are scratch of n doubles. Both substitutions go
+     * block column by block column of {@value #BLOCK}, so that all but the small diagonal triangles
+     * split into independent tasks (each reads its part of L once; L is too large for the caches,
+     * so the solve streams it from memory and gains from a second core):
+     * <ul>
+     * <li>forward, L y = b: solve the diagonal block for y_J, then y_i −= Σ_{k∈J} L_ik y_k for every
+     *   row i below it, in tasks of {@value #SOLVE_ROWS} rows (SIMD dot products along the rows);</li>
+     * <li>back, L† x = y, blocks in reverse: x_j = y_j/L_jj and y_k −= conj(L_jk) x_j within the
+     *   diagonal block, then the same update of every earlier y_k by the block's rows, in tasks of
+     *   {@value #SOLVE_COLUMNS} columns (SIMD updates along the rows).</li>
+     * </ul>
+     * Each y_i accumulates its terms in the same order for any runner, so the result does not
+     * depend on it.
      */
-    public static void solve(double[] re, double[] im, int n, double[] b, double[] yRe, double[] yIm) {
-        for (int i = 0; i < n; i++) { // L y = b
-            int o = i * n;
-            int bound = SPECIES.loopBound(i);
-            DoubleVector rr = DoubleVector.zero(SPECIES);
-            DoubleVector ii = rr;
-            DoubleVector ri = rr;
-            DoubleVector ir = rr;
-            for (int k = 0; k < bound; k += LANES) {
-                DoubleVector lr = DoubleVector.fromArray(SPECIES, re, o + k);
-                DoubleVector li = DoubleVector.fromArray(SPECIES, im, o + k);
-                DoubleVector vr = DoubleVector.fromArray(SPECIES, yRe, k);
-                DoubleVector vi = DoubleVector.fromArray(SPECIES, yIm, k);
-                rr = lr.fma(vr, rr);
-                ii = li.fma(vi, ii);
-                ri = lr.fma(vi, ri);
-                ir = li.fma(vr, ir);
-            }
-            double sr = b[2 * i] - (DenseKernels.sumLanes(rr) - DenseKernels.sumLanes(ii));
-            double si = b[2 * i + 1] - (DenseKernels.sumLanes(ri) + DenseKernels.sumLanes(ir));
-            for (int k = bound; k < i; k++) {
-                double lr = re[o + k];
-                double li = im[o + k];
-                sr -= lr * yRe[k] - li * yIm[k];
-                si -= lr * yIm[k] + li * yRe[k];
-            }
-            double lii = re[o + i];
-            yRe[i] = sr / lii;
-            yIm[i] = si / lii;
+    public static void solve(double[] re, double[] im, int n, double[] b, double[] yRe, double[] yIm,
+                             TaskRunner tasks) {
+        for (int k = 0; k < n; k++) {
+            yRe[k] = b[2 * k];
+            yIm[k] = b[2 * k + 1];
         }
-        for (int j = n - 1; j >= 0; j--) { // L† x = y; column j of L† is conj of row j of L
-            int o = j * n;
-            double ljj = re[o + j];
-            double xr = yRe[j] / ljj;
-            double xi = yIm[j] / ljj;
-            yRe[j] = xr;
-            yIm[j] = xi;
-            // y_k −= conj(L_jk) x_j = (lr xr + li xi) + i (lr xi − li xr)
-            DoubleVector mxr = DoubleVector.broadcast(SPECIES, -xr);
-            DoubleVector mxi = DoubleVector.broadcast(SPECIES, -xi);
-            DoubleVector pxr = DoubleVector.broadcast(SPECIES, xr);
-            int bound = SPECIES.loopBound(j);
-            for (int k = 0; k < bound; k += LANES) {
-                DoubleVector lr = DoubleVector.fromArray(SPECIES, re, o + k);
-                DoubleVector li = DoubleVector.fromArray(SPECIES, im, o + k);
-                li.fma(mxi, lr.fma(mxr, DoubleVector.fromArray(SPECIES, yRe, k))).intoArray(yRe, k);
-                li.fma(pxr, lr.fma(mxi, DoubleVector.fromArray(SPECIES, yIm, k))).intoArray(yIm, k);
+        for (int j0 = 0; j0 < n; j0 += BLOCK) { // L y = b
+            int j1 = Math.min(n, j0 + BLOCK);
+            for (int i = j0; i < j1; i++) {
+                subtractRowSegment(re, im, n, i, j0, i, yRe, yIm);
+                double lii = re[i * n + i];
+                yRe[i] /= lii;
+                yIm[i] /= lii;
             }
-            for (int k = bound; k < j; k++) {
-                double lr = re[o + k];
-                double li = im[o + k];
-                yRe[k] = Math.fma(li, -xi, Math.fma(lr, -xr, yRe[k]));
-                yIm[k] = Math.fma(li, xr, Math.fma(lr, -xi, yIm[k]));
+            int from = j0;
+            tasks.forEach((n - j1 + SOLVE_ROWS - 1) / SOLVE_ROWS, t -> {
+                int end = Math.min(n, j1 + (t + 1) * SOLVE_ROWS);
+                for (int i = j1 + t * SOLVE_ROWS; i < end; i++) {
+                    subtractRowSegment(re, im, n, i, from, j1, yRe, yIm);
+                }
+            });
+        }
+        for (int j0 = (n - 1) / BLOCK * BLOCK; j0 >= 0; j0 -= BLOCK) { // L† x = y
+            int j1 = Math.min(n, j0 + BLOCK);
+            for (int j = j1 - 1; j >= j0; j--) {
+                double ljj = re[j * n + j];
+                yRe[j] /= ljj;
+                yIm[j] /= ljj;
+                subtractConjugateColumn(re, im, n, j, j0, j, yRe, yIm);
             }
+            int from = j0;
+            tasks.forEach((j0 + SOLVE_COLUMNS - 1) / SOLVE_COLUMNS, t -> {
+                int c0 = t * SOLVE_COLUMNS;
+                int c1 = Math.min(from, c0 + SOLVE_COLUMNS);
+                for (int j = j1 - 1; j >= from; j--) {
+                    subtractConjugateColumn(re, im, n, j, c0, c1, yRe, yIm);
+                }
+            });
         }
         for (int k = 0; k < n; k++) {
             b[2 * k] = yRe[k];
             b[2 * k + 1] = yIm[k];
+        }
+    }
+
+    /** y_i −= Σ_{k0 ≤ k &lt; k1} L_ik y_k: a SIMD dot product along row i (lanes summed in lane order). */
+    private static void subtractRowSegment(double[] re, double[] im, int n, int i, int k0, int k1,
+                                           double[] yRe, double[] yIm) {
+        int o = i * n;
+        int bound = k0 + SPECIES.loopBound(k1 - k0);
+        DoubleVector rr = DoubleVector.zero(SPECIES);
+        DoubleVector ii = rr;
+        DoubleVector ri = rr;
+        DoubleVector ir = rr;
+        for (int k = k0; k < bound; k += LANES) {
+            DoubleVector lr = DoubleVector.fromArray(SPECIES, re, o + k);
+            DoubleVector li = DoubleVector.fromArray(SPECIES, im, o + k);
+            DoubleVector vr = DoubleVector.fromArray(SPECIES, yRe, k);
+            DoubleVector vi = DoubleVector.fromArray(SPECIES, yIm, k);
+            rr = lr.fma(vr, rr);
+            ii = li.fma(vi, ii);
+            ri = lr.fma(vi, ri);
+            ir = li.fma(vr, ir);
+        }
+        double sr = yRe[i] - (DenseKernels.sumLanes(rr) - DenseKernels.sumLanes(ii));
+        double si = yIm[i] - (DenseKernels.sumLanes(ri) + DenseKernels.sumLanes(ir));
+        for (int k = bound; k < k1; k++) {
+            double lr = re[o + k];
+            double li = im[o + k];
+            sr -= lr * yRe[k] - li * yIm[k];
+            si -= lr * yIm[k] + li * yRe[k];
+        }
+        yRe[i] = sr;
+        yIm[i] = si;
+    }
+
+    /**
+     * y_k −= conj(L_jk) x_j for k0 ≤ k &lt; k1, with x_j already in y_j: column j of L† is the
+     * conjugate of row j of L, so this is a SIMD update along row j.
+     */
+    private static void subtractConjugateColumn(double[] re, double[] im, int n, int j, int k0, int k1,
+                                                double[] yRe, double[] yIm) {
+        int o = j * n;
+        double xr = yRe[j];
+        double xi = yIm[j];
+        // y_k −= (lr xr + li xi) + i (lr xi − li xr)
+        DoubleVector mxr = DoubleVector.broadcast(SPECIES, -xr);
+        DoubleVector mxi = DoubleVector.broadcast(SPECIES, -xi);
+        DoubleVector pxr = DoubleVector.broadcast(SPECIES, xr);
+        int bound = k0 + SPECIES.loopBound(k1 - k0);
+        for (int k = k0; k < bound; k += LANES) {
+            DoubleVector lr = DoubleVector.fromArray(SPECIES, re, o + k);
+            DoubleVector li = DoubleVector.fromArray(SPECIES, im, o + k);
+            li.fma(mxi, lr.fma(mxr, DoubleVector.fromArray(SPECIES, yRe, k))).intoArray(yRe, k);
+            li.fma(pxr, lr.fma(mxi, DoubleVector.fromArray(SPECIES, yIm, k))).intoArray(yIm, k);
+        }
+        for (int k = bound; k < k1; k++) {
+            double lr = re[o + k];
+            double li = im[o + k];
+            yRe[k] = Math.fma(li, -xi, Math.fma(lr, -xr, yRe[k]));
+            yIm[k] = Math.fma(li, xr, Math.fma(lr, -xi, yIm[k]));
         }
     }
 }

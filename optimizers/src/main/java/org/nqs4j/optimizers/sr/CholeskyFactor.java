@@ -61,7 +61,7 @@ final class CholeskyFactor {
         check(failed, re, n, what);
         solveRe = DenseQgt.ensure(solveRe, n);
         solveIm = DenseQgt.ensure(solveIm, n);
-        HermitianBlockedCholesky.solve(re, im, n, b, solveRe, solveIm);
+        HermitianBlockedCholesky.solve(re, im, n, b, solveRe, solveIm, tasks);
     }
 
     private void factorAndSolve(double[] a, int n, double[] b, String what) {

@@ -1,5 +1,6 @@
 package org.nqs4j.optimizers.linalg;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
@@ -21,7 +22,7 @@ class HermitianBlockedCholeskyTest {
         assertEquals(Math.sqrt(7), re[3], 1e-15);
         assertEquals(0.0, im[3]);
         double[] b = {6, 2, 2, 11};
-        HermitianBlockedCholesky.solve(re, im, 2, b, new double[2], new double[2]);
+        HermitianBlockedCholesky.solve(re, im, 2, b, new double[2], new double[2], TaskRunner.SERIAL);
         assertEquals(1.0, b[0], 1e-15);
         assertEquals(0.0, b[1], 1e-15);
         assertEquals(0.0, b[2], 1e-15);
@@ -69,7 +70,7 @@ class HermitianBlockedCholeskyTest {
                     b[2 * i + 1] += ar * x[2 * j + 1] + ai * x[2 * j];
                 }
             }
-            HermitianBlockedCholesky.solve(re, im, n, b, new double[n], new double[n]);
+            HermitianBlockedCholesky.solve(re, im, n, b, new double[n], new double[n], TaskRunner.SERIAL);
             for (int i = 0; i < 2 * n; i++) {
                 // cond(A) ≤ 2n/3 + 1 for the matrices below, so |Δx| ≲ cond · c n u ≪ 1e-10
                 assertEquals(x[i], b[i], 1e-10, "n = " + n);
@@ -77,29 +78,40 @@ class HermitianBlockedCholeskyTest {
         }
     }
 
+    /** Factor and solve give the same bits on the serial, a parallel and a reversed runner. */
     @Test
-    void factorDoesNotDependOnTheRunner() {
-        int n = 3 * HermitianBlockedCholesky.BLOCK + 29;
+    void factorAndSolveDoNotDependOnTheRunner() {
+        int n = 3 * HermitianBlockedCholesky.BLOCK + 29; // several row and column tasks in the solve
         double[][] a = randomHpd(new SplittableRandom(13), n);
-        double[][] serial = {a[0].clone(), a[1].clone()};
-        double[][] parallel = {a[0].clone(), a[1].clone()};
-        double[][] reversed = {a[0].clone(), a[1].clone()};
-        HermitianBlockedCholesky.factor(serial[0], serial[1], n, panel(n), panel(n), TaskRunner.SERIAL);
-        HermitianBlockedCholesky.factor(parallel[0], parallel[1], n, panel(n), panel(n),
-                (count, task) -> IntStream.range(0, count).parallel().forEach(task));
-        HermitianBlockedCholesky.factor(reversed[0], reversed[1], n, panel(n), panel(n), (count, task) -> {
+        double[] b = new SplittableRandom(17).doubles(2 * n, -1, 1).toArray();
+        TaskRunner parallel = (count, task) -> IntStream.range(0, count).parallel().forEach(task);
+        TaskRunner reversed = (count, task) -> {
             for (int t = count - 1; t >= 0; t--) {
                 task.accept(t);
             }
-        });
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                for (int part = 0; part < 2; part++) {
-                    assertEquals(serial[part][i * n + j], parallel[part][i * n + j], "(" + i + ", " + j + ")");
-                    assertEquals(serial[part][i * n + j], reversed[part][i * n + j], "(" + i + ", " + j + ")");
+        };
+        double[][] serial = factorAndSolve(a, b, n, TaskRunner.SERIAL);
+        for (TaskRunner runner : new TaskRunner[] {parallel, reversed}) {
+            double[][] other = factorAndSolve(a, b, n, runner);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j <= i; j++) {
+                    for (int part = 0; part < 2; part++) {
+                        assertEquals(serial[part][i * n + j], other[part][i * n + j], "(" + i + ", " + j + ")");
+                    }
                 }
             }
+            assertArrayEquals(serial[2], other[2]);
         }
+    }
+
+    /** {L re, L im, x}: the factor of a and the solution of a x = b on {@code runner}. */
+    private static double[][] factorAndSolve(double[][] a, double[] b, int n, TaskRunner runner) {
+        double[] re = a[0].clone();
+        double[] im = a[1].clone();
+        double[] x = b.clone();
+        assertEquals(-1, HermitianBlockedCholesky.factor(re, im, n, panel(n), panel(n), runner));
+        HermitianBlockedCholesky.solve(re, im, n, x, new double[n], new double[n], runner);
+        return new double[][] {re, im, x};
     }
 
     /**
