@@ -1,11 +1,13 @@
 package org.nqs4j.vmc.config;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The variational ansatz: {@code rbm} (M = α·N hidden units) or {@code jastrow} (two-body),
- * with real or complex parameters drawn from N(0, initScale²) with the run seed, or read from
+ * The variational ansatz: {@code rbm} (M = α·N hidden units), {@code jastrow} (two-body) or
+ * {@code ffnn} (a deep feed-forward network of log-cosh layers of {@code layers} = [α₁, α₂, …]
+ * times N units; [α₁] alone is the RBM), with real or complex parameters drawn from N(0, initScale²) with the run seed, or read from
  * {@code initFrom} (a {@code parameters.npy} of a run with the same ansatz: a warm start).
  * {@code symmetry} is {@code none} or {@code translations}: an RBM of α features shared over the
  * lattice translations (M = α·N hidden units, P = 1 + α + αN parameters). {@code projection} is
@@ -13,8 +15,12 @@ import java.util.Optional;
  * summed over the lattice's point group and/or the spin flip (the trivial representation), with
  * the same parameters.
  */
-public record AnsatzSpec(String type, boolean complex, int alpha, String symmetry, String projection,
-                         double initScale, Optional<Path> initFrom) {
+public record AnsatzSpec(String type, boolean complex, int alpha, List<Integer> layers, String symmetry,
+                         String projection, double initScale, Optional<Path> initFrom) {
+    public AnsatzSpec {
+        layers = List.copyOf(layers);
+    }
+
     public boolean translationSymmetric() {
         return symmetry.equals("translations");
     }

@@ -3,6 +3,7 @@ package org.nqs4j.vmc.config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -277,9 +278,22 @@ public final class RunConfigReader {
     }
 
     static AnsatzSpec ansatz(Section s, Lattice lattice, SpinHilbert hilbert) {
-        String type = s.choice("type", "rbm", "rbm", "jastrow");
+        String type = s.choice("type", "rbm", "rbm", "jastrow", "ffnn");
         boolean complex = s.bool("complex", true);
         int alpha = type.equals("rbm") ? s.integer("alpha", 1, 1, 1024) : 0;
+        List<Integer> layers = List.of();
+        if (type.equals("ffnn")) {
+            if (s.has("layers")) {
+                layers = Arrays.stream(s.integers("layers", 1, 1024)).boxed().toList();
+                if (layers.isEmpty()) {
+                    throw s.invalid("layers", "an ffnn needs at least one hidden layer: a list of hidden-unit"
+                            + " densities alpha_l >= 1 (M_l = alpha_l N), e.g. [2, 1].");
+                }
+            } else {
+                layers = List.of(1, 1);
+                s.resolve("layers", layers);
+            }
+        }
         String symmetry = type.equals("rbm") ? s.choice("symmetry", "none", "none", "translations") : "none";
         if (symmetry.equals("translations") && (lattice.extents().length == 0
                 || lattice.boundary().orElse(Boundary.OPEN) != Boundary.PERIODIC)) {
@@ -295,7 +309,8 @@ public final class RunConfigReader {
             throw s.invalid("projection", "the spin flip maps total S_z to -S_z, so it is a symmetry only of the"
                     + " S_z = 0 sector or of the whole space; hilbert.total_sz is " + hilbert.sumSigma() / 2.0 + ".");
         }
-        double scale = s.real("init_scale", 0.01, 0, 10);
+        // log cosh has zero slope at 0: a deep network of tiny weights starts next to a stationary point
+        double scale = s.real("init_scale", type.equals("ffnn") ? 0.1 : 0.01, 0, 10);
         Optional<Path> initFrom = Optional.empty();
         if (s.has("init_from")) {
             Path file = Path.of(s.string("init_from", null));
@@ -308,7 +323,7 @@ public final class RunConfigReader {
             s.resolve("init_from", initFrom.get().toString());
         }
         s.finish();
-        return new AnsatzSpec(type, complex, alpha, symmetry, projection, scale, initFrom);
+        return new AnsatzSpec(type, complex, alpha, layers, symmetry, projection, scale, initFrom);
     }
 
     static SamplerSpec sampler(Section s, int n, SpinHilbert hilbert) {

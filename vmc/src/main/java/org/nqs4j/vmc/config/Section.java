@@ -44,7 +44,9 @@ public final class Section {
         return new ConfigException(whereOf(k) + ": key '" + key(k) + "': " + problem);
     }
 
+    /** Whether the optional key {@code k} is given; a key asked about is one this section reads. */
     public boolean has(String k) {
+        allowed.add(k);
         return node.entries().containsKey(k);
     }
 

@@ -3,6 +3,7 @@ package org.nqs4j.vmc.run;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.nqs4j.ansatz.GaussianParameters;
+import org.nqs4j.ansatz.FeedForwardNetwork;
 import org.nqs4j.ansatz.Jastrow;
 import org.nqs4j.ansatz.ProjectedWaveFunction;
 import org.nqs4j.ansatz.Rbm;
@@ -94,6 +95,10 @@ public final class RunSetup implements AutoCloseable {
         return switch (a.type()) {
             case "rbm" -> a.complex() ? Rbm.complex(n, a.alpha()) : Rbm.real(n, a.alpha());
             case "jastrow" -> a.complex() ? Jastrow.complex(n) : Jastrow.real(n);
+            case "ffnn" -> {
+                int[] alphas = a.layers().stream().mapToInt(Integer::intValue).toArray();
+                yield a.complex() ? FeedForwardNetwork.complex(n, alphas) : FeedForwardNetwork.real(n, alphas);
+            }
             default -> throw new IllegalArgumentException("unknown ansatz " + a.type());
         };
     }

@@ -96,6 +96,24 @@ class RunConfigReaderTest {
         assertTrue(m.contains("'ansatz.alpha'") && m.contains("from 1"), m);
     }
 
+    /** ffnn: two layers of N units and a larger initial scale by default; each density is checked. */
+    @Test
+    void feedForwardLayersAreReadAndChecked() {
+        RunConfig c = read(MINIMAL + "ansatz:\n  type: ffnn\n");
+        assertEquals(List.of(1, 1), c.ansatz().layers());
+        assertEquals(0.1, c.ansatz().initScale());
+        assertEquals(List.of(1, 1), ((Map<?, ?>) c.resolved().get("ansatz")).get("layers"));
+        assertEquals(List.of(3, 2, 1), read(MINIMAL + "ansatz:\n  type: ffnn\n  layers: [3, 2, 1]\n").ansatz().layers());
+        String m = error(MINIMAL + "ansatz:\n  type: ffnn\n  layers: [2, 0]\n");
+        assertTrue(m.startsWith("test.yaml:8: key 'ansatz.layers'") && m.contains("item 2") && m.contains("from 1"), m);
+        m = error(MINIMAL + "ansatz:\n  type: ffnn\n  layers: []\n");
+        assertTrue(m.contains("'ansatz.layers'") && m.contains("at least one hidden layer"), m);
+        m = error(MINIMAL + "ansatz:\n  type: ffnn\n  alpha: 2\n");
+        assertTrue(m.contains("unknown key 'ansatz.alpha'") && m.contains("layers"), m);
+        m = error(MINIMAL + "ansatz:\n  type: cnn\n");
+        assertTrue(m.contains("'ansatz.type'") && m.contains("ffnn"), m);
+    }
+
     @Test
     void translationSymmetryNeedsAPeriodicBravaisLattice() {
         RunConfig c = read(MINIMAL + "ansatz:\n  alpha: 2\n  symmetry: translations\n");

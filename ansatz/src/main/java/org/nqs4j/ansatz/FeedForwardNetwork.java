@@ -1,0 +1,214 @@
+package org.nqs4j.ansatz;
+
+import java.util.Arrays;
+
+/**
+ * A deep feed-forward network of L ≥ 1 fully connected hidden layers with log-cosh activations:
+ * <pre>
+ *   z⁰ = σ,   θˡ = bˡ + Wˡ zˡ⁻¹,   zˡ = log cosh θˡ   (l = 1 … L),
+ *   log ψ(σ) = Σᵢ aᵢσᵢ + Σⱼ z^L_j.
+ * </pre>
+ * One layer is exactly the RBM of Carleo &amp; Troyer (Science 2017) with its hidden units traced
+ * out; every further layer feeds on the log cosh of the one before, the deeper generalisation used
+ * for NQS (e.g. NetKet's FFNN with log-cosh activations). log cosh is holomorphic, so the complex
+ * network is holomorphic in its parameters and its log-derivatives follow by back-propagation:
+ * with e^L = tanh θ^L and eˡ⁻¹ = tanh θˡ⁻¹ ⊙ (Wˡ)ᵀeˡ,
+ * ∂/∂aᵢ = σᵢ, ∂/∂bˡⱼ = eˡⱼ, ∂/∂Wˡⱼₖ = eˡⱼ zˡ⁻¹ₖ.
+ *
+ * <p>Layer widths Mₗ = αₗ·N. Parameter layout: a (N), then for each layer bˡ (Mₗ) and Wˡ
+ * (Mₗ × Mₗ₋₁, index j·Mₗ₋₁ + k, M₀ = N): for one layer, the RBM's (a, b, W). A move updates θ¹
+ * as a look-up table in O(M₁·flips) but recomputes log cosh θ¹ and every later layer,
+ * O(M₁ + Σ_{l≥2} Mₗ Mₗ₋₁) per ratio: depth costs what the RBM's ratio tables save.
+ * {@link #real} and {@link #complex} run one complex code path; the real variant keeps the
+ * imaginary parts at zero. New instances have all parameters zero.
+ */
+public final class FeedForwardNetwork implements WaveFunction {
+    final int nSites;
+    final boolean complex;
+    /** Mₗ for l = 0 … L, M₀ = N. */
+    final int[] widths;
+    private final int[] alphas;
+    private final int nParameters;
+    final double[] aRe;
+    final double[] aIm;
+    /** bˡ at index l − 1. */
+    final double[][] bRe;
+    final double[][] bIm;
+    /**
+     * Wˡ at index l − 1: the first layer stored by visible site (i·M₁ + j), so that a flip adds one
+     * contiguous column to θ¹ ({@link RbmKernels#flipTheta}); later layers by unit (j·Mₗ₋₁ + k).
+     */
+    final double[][] wRe;
+    final double[][] wIm;
+
+    private FeedForwardNetwork(int nSites, boolean complex, int[] alphas) {
+        if (nSites < 1) {
+            throw new IllegalArgumentException("number of sites N = " + nSites + "; need N >= 1");
+        }
+        if (alphas.length == 0) {
+            throw new IllegalArgumentException("a feed-forward network needs at least one hidden layer");
+        }
+        this.nSites = nSites;
+        this.complex = complex;
+        this.alphas = alphas.clone();
+        widths = new int[alphas.length + 1];
+        widths[0] = nSites;
+        long count = nSites;
+        for (int l = 1; l <= alphas.length; l++) {
+            if (alphas[l - 1] < 1) {
+                throw new IllegalArgumentException("hidden-unit density of layer " + l + " = " + alphas[l - 1]
+                        + "; each layer needs alpha >= 1");
+            }
+            long width = (long) alphas[l - 1] * nSites;
+            if (width * widths[l - 1] > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("layer " + l + " (" + width + " x " + widths[l - 1]
+                        + " weights) is too large");
+            }
+            widths[l] = (int) width;
+            count += width + width * widths[l - 1];
+        }
+        nParameters = ParameterPacking.checkedParameterCount(count, complex,
+                "a feed-forward network with N = " + nSites + " and layers " + Arrays.toString(alphas));
+        aRe = new double[nSites];
+        aIm = new double[nSites];
+        int layers = alphas.length;
+        bRe = new double[layers][];
+        bIm = new double[layers][];
+        wRe = new double[layers][];
+        wIm = new double[layers][];
+        for (int l = 1; l <= layers; l++) {
+            bRe[l - 1] = new double[widths[l]];
+            bIm[l - 1] = new double[widths[l]];
+            wRe[l - 1] = new double[widths[l] * widths[l - 1]];
+            wIm[l - 1] = new double[widths[l] * widths[l - 1]];
+        }
+    }
+
+    /** Real network (ψ &gt; 0) with hidden layers of αₗ·N units. */
+    public static FeedForwardNetwork real(int nSites, int... alphas) {
+        return new FeedForwardNetwork(nSites, false, alphas);
+    }
+
+    /** Complex (holomorphic) network with hidden layers of αₗ·N units. */
+    public static FeedForwardNetwork complex(int nSites, int... alphas) {
+        return new FeedForwardNetwork(nSites, true, alphas);
+    }
+
+    @Override
+    public int nSites() {
+        return nSites;
+    }
+
+    @Override
+    public int nParameters() {
+        return nParameters;
+    }
+
+    @Override
+    public boolean isComplex() {
+        return complex;
+    }
+
+    /** Number of hidden layers L. */
+    public int depth() {
+        return alphas.length;
+    }
+
+    @Override
+    public void getParameters(double[] dst) {
+        ParameterPacking.requireLength(dst, parameterArrayLength());
+        copyParameters(dst, true);
+    }
+
+    @Override
+    public void setParameters(double[] src) {
+        ParameterPacking.requireValidParameters(src, parameterArrayLength());
+        copyParameters(src, false);
+    }
+
+    /** Walks the parameter layout once: into {@code packed} (out) or from it. */
+    private void copyParameters(double[] packed, boolean out) {
+        int k = 0;
+        for (int i = 0; i < nSites; i++, k++) {
+            move(packed, k, aRe, aIm, i, out);
+        }
+        for (int l = 1; l <= depth(); l++) {
+            int in = widths[l - 1];
+            for (int j = 0; j < widths[l]; j++, k++) {
+                move(packed, k, bRe[l - 1], bIm[l - 1], j, out);
+            }
+            for (int j = 0; j < widths[l]; j++) {
+                for (int m = 0; m < in; m++, k++) {
+                    move(packed, k, wRe[l - 1], wIm[l - 1], weightIndex(l, j, m), out);
+                }
+            }
+        }
+    }
+
+    /** Copies parameter k of the layout to or from entry {@code index} of (re, im). */
+    private void move(double[] packed, int k, double[] re, double[] im, int index, boolean out) {
+        if (out) {
+            ParameterPacking.put(packed, 0, k, re[index], im[index], complex);
+        } else {
+            re[index] = ParameterPacking.re(packed, 0, k, complex);
+            im[index] = ParameterPacking.im(packed, 0, k, complex);
+        }
+    }
+
+    /** Storage index of Wˡⱼₖ (unit j of layer l, input k). */
+    int weightIndex(int l, int j, int k) {
+        return l == 1 ? k * widths[1] + j : j * widths[l - 1] + k;
+    }
+
+    @Override
+    public void logPsi(int[] sigma, double[] out) {
+        SpinConfiguration.requireValid(sigma, nSites);
+        FeedForwardCache cache = newCache();
+        cache.reset(sigma);
+        cache.logPsi(out);
+    }
+
+    @Override
+    public FeedForwardCache newCache() {
+        return new FeedForwardCache(this);
+    }
+
+    /**
+     * Given θ¹ in {@code thetaRe[0]}, {@code thetaIm[0]}: zˡ = log cosh θˡ and θˡ⁺¹ = bˡ⁺¹ + Wˡ⁺¹zˡ
+     * for every layer, and Σⱼ z^L_j into {@code sum}. Each sum runs over its inputs in index order,
+     * so equal θ¹ give equal bits.
+     */
+    void forward(double[][] thetaRe, double[][] thetaIm, double[][] zRe, double[][] zIm, double[] sum) {
+        int layers = depth();
+        RbmKernels.logCosh(thetaRe[0], thetaIm[0], widths[1], zRe[0], zIm[0]);
+        for (int l = 2; l <= layers; l++) {
+            double[] inRe = zRe[l - 2];
+            double[] inIm = zIm[l - 2];
+            double[] wr = wRe[l - 1];
+            double[] wi = wIm[l - 1];
+            int in = widths[l - 1];
+            for (int j = 0; j < widths[l]; j++) {
+                double re = bRe[l - 1][j];
+                double im = bIm[l - 1][j];
+                int row = j * in;
+                for (int k = 0; k < in; k++) {
+                    double xr = inRe[k];
+                    double xi = inIm[k];
+                    re += wr[row + k] * xr - wi[row + k] * xi;
+                    im += wr[row + k] * xi + wi[row + k] * xr;
+                }
+                thetaRe[l - 1][j] = re;
+                thetaIm[l - 1][j] = im;
+            }
+            RbmKernels.logCosh(thetaRe[l - 1], thetaIm[l - 1], widths[l], zRe[l - 1], zIm[l - 1]);
+        }
+        RbmKernels.sum(zRe[layers - 1], zIm[layers - 1], widths[layers], sum);
+    }
+
+    @Override
+    public String description() {
+        return "FeedForward(" + (complex ? "complex" : "real") + ", N=" + nSites + ", layers alpha="
+                + Arrays.toString(alphas) + ", M=" + Arrays.toString(Arrays.copyOfRange(widths, 1, widths.length))
+                + ", P=" + nParameters + ")";
+    }
+}
