@@ -1,5 +1,7 @@
 package org.nqs4j.ansatz;
 
+import java.util.Arrays;
+
 /**
  * Per-chain state of a {@link FeedForwardNetwork}: σ, every layer's θˡ and zˡ = log cosh θˡ at σ,
  * and the visible term Σ aᵢσᵢ. A proposal works on copies: θ¹ is shifted by the flipped columns
@@ -166,8 +168,8 @@ public final class FeedForwardCache implements WalkerCache {
             // e^{l−1}_k = tanh θ^{l−1}_k · Σⱼ e^l_j W^l_jk
             double[] nextRe = errorRe[(layers - l + 1) % 2];
             double[] nextIm = errorIm[(layers - l + 1) % 2];
-            java.util.Arrays.fill(nextRe, 0, in, 0.0);
-            java.util.Arrays.fill(nextIm, 0, in, 0.0);
+            Arrays.fill(nextRe, 0, in, 0.0);
+            Arrays.fill(nextIm, 0, in, 0.0);
             double[] wr = net.wRe[l - 1];
             double[] wi = net.wIm[l - 1];
             for (int j = 0; j < units; j++) {
