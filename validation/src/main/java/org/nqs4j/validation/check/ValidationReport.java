@@ -34,6 +34,11 @@ public record ValidationReport(String name, Path config, Path folder, int nSites
         return exact.map(x -> (vmc.mean() - x.energy()) / vmc.error()).orElse(Double.NaN);
     }
 
+    /** (E − E_trial)/δ: the sampling error in error bars, NaN without the trial-state sum. */
+    public double trialDeviationSigma() {
+        return trial.map(t -> (vmc.mean() - t.energy()) / vmc.error()).orElse(Double.NaN);
+    }
+
     public double vScore() {
         return nSites * vmc.variance() / (vmc.mean() * vmc.mean());
     }
@@ -76,7 +81,7 @@ public record ValidationReport(String name, Path config, Path folder, int nSites
         out.printf(Locale.ROOT, "  %-20s %.6g   (V-score N·Var/E² = %.3e)%n", "variance", vmc.variance(), vScore());
         trial.ifPresent(t -> out.printf(Locale.ROOT, "  %-20s %.10f   (sum over %d states; VMC - trial = %+.2f error"
                 + " bars, trial - exact = %.3e relative)%n", "trial-state energy", t.energy(), t.dimension(),
-                (vmc.mean() - t.energy()) / vmc.error(),
+                trialDeviationSigma(),
                 exact.map(x -> Math.abs((t.energy() - x.energy()) / x.energy())).orElse(Double.NaN)));
         observables.forEach((k, v) -> out.printf(Locale.ROOT, "  %-20s %s%s%n", "<" + k + ">", Format.pm(v.mean(),
                 v.error()), exact.map(x -> x.observables().get(k)).map(e -> String.format(Locale.ROOT,
@@ -122,7 +127,7 @@ public record ValidationReport(String name, Path config, Path folder, int nSites
             r.put("energy", t.energy());
             r.put("variance", t.variance());
             r.put("dimension", t.dimension());
-            r.put("vmc_deviation_sigma", (vmc.mean() - t.energy()) / vmc.error());
+            r.put("vmc_deviation_sigma", trialDeviationSigma());
             m.put("trial_state", r);
         });
         Map<String, Object> obs = new LinkedHashMap<>();

@@ -3,19 +3,26 @@ package org.nqs4j.validation.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
+import org.nqs4j.validation.ExactGroundState;
 import org.nqs4j.validation.check.Criterion;
+import org.nqs4j.validation.check.ErrorBarCalibration;
 import org.nqs4j.validation.check.ValidationReport;
 import org.nqs4j.validation.check.ValidationRun;
 import org.nqs4j.validation.check.ValidationSuite;
 import org.nqs4j.vmc.cli.Arguments;
 import org.nqs4j.vmc.cli.Command;
+import org.nqs4j.vmc.cli.Format;
 import org.nqs4j.vmc.cli.ProgressPrinter;
 import org.nqs4j.vmc.cli.UsageException;
 import org.nqs4j.vmc.config.RunConfig;
 import org.nqs4j.vmc.config.RunConfigReader;
+import org.nqs4j.vmc.io.AtomicFiles;
+import org.nqs4j.vmc.io.Json;
 import org.nqs4j.vmc.run.RunFolder;
 
 /**
@@ -24,6 +31,9 @@ import org.nqs4j.vmc.run.RunFolder;
  * folder, with a summary table. Exit code 1 when a case fails.
  */
 public final class ValidateCommand implements Command {
+    /** The error-bar check of {@code --seeds}, in the output folder. */
+    public static final String CALIBRATION = "calibration.json";
+
     @Override
     public String name() {
         return "validate";
@@ -31,15 +41,19 @@ public final class ValidateCommand implements Command {
 
     @Override
     public String usage() {
-        return "validate CONFIG | --suite DIR  [--out DIR] [--force] [--quiet] [--tolerance REL] [--set key=value ...]\n"
+        return "validate CONFIG | --suite DIR  [--out DIR] [--force] [--quiet] [--tolerance REL] [--seeds K]"
+                + " [--set key=value ...]\n"
                 + "      run VMC and compare with the exact ground state; validation.json in the run folder;"
-                + " exit 1 on failure";
+                + " exit 1 on failure;\n"
+                + "      --seeds K runs CONFIG with K seeds (seed, seed+1, ...) into DIR/seed-S and checks the error"
+                + " bars\n"
+                + "      against the exact trial-state energies (chi-square test; calibration.json)";
     }
 
     @Override
     public int run(List<String> args) throws IOException {
         Arguments a = Arguments.parse("validate", args, Set.of("--force", "--quiet"),
-                Set.of("--out", "--set", "--tolerance", "--suite"));
+                Set.of("--out", "--set", "--tolerance", "--suite", "--seeds"));
         boolean quiet = a.flag("--quiet");
         boolean force = a.flag("--force");
         if (a.option("--suite") != null) {
@@ -50,7 +64,13 @@ public final class ValidateCommand implements Command {
                 throw new UsageException("--tolerance applies to one CONFIG; a suite takes its tolerances from "
                         + ValidationSuite.TOLERANCES + " in its folder.");
             }
+            if (a.option("--seeds") != null) {
+                throw new UsageException("--seeds applies to one CONFIG, not to a suite.");
+            }
             return suite(Path.of(a.option("--suite")), a, quiet, force);
+        }
+        if (a.option("--seeds") != null) {
+            return seeds(a, seedCount(a.option("--seeds")), quiet, force);
         }
         Path file = a.configFile(" (or --suite DIR)");
         Criterion criterion = new Criterion(tolerance(a.option("--tolerance")));
@@ -64,6 +84,66 @@ public final class ValidateCommand implements Command {
         progress.finish();
         report.print(System.out);
         return report.passed() ? 0 : 1;
+    }
+
+    /**
+     * The config run with K seeds, each into DIR/seed-S: a summary line per run, then the
+     * {@link ErrorBarCalibration} of their VMC − trial deviations (calibration.json in DIR).
+     */
+    private static int seeds(Arguments a, int count, boolean quiet, boolean force) throws IOException {
+        Path file = a.configFile(" (or --suite DIR)");
+        Criterion criterion = new Criterion(tolerance(a.option("--tolerance")));
+        RunConfig base = RunConfigReader.read(file, a.all("--set"));
+        if (base.hilbert().dimension() > ExactGroundState.TRIAL_STATE_MAX_DIMENSION) {
+            throw new UsageException("--seeds checks the error bars against the exact trial-state energy, which a run"
+                    + " sums for a Hilbert space of at most " + String.format(Locale.ROOT, "%.0f",
+                    ExactGroundState.TRIAL_STATE_MAX_DIMENSION) + " states; " + base.hilbert()
+                    + " has " + String.format(Locale.ROOT, "%.3g", base.hilbert().dimension()) + ".");
+        }
+        if (!base.hamiltonian().operator().isReal()) {
+            throw new UsageException("--seeds checks the error bars against the exact trial-state energy, which is"
+                    + " summed for real Hamiltonians only; this one has complex matrix elements.");
+        }
+        Path out = RunFolder.choose(a.option("--out"), base.outputRoot().resolve(base.name() + "-seeds"), force);
+        Files.createDirectories(out);
+        if (!quiet) {
+            System.err.println("nqs validate " + base.name() + " with " + count + " seeds -> " + out);
+        }
+        List<ValidationReport> reports = new ArrayList<>();
+        String row = "%-12s %24s %18s %10s %9s  %s%n";
+        System.out.printf(Locale.ROOT, row, "seed", "VMC energy", "trial state", "VMC-trial", "rel.err", "result");
+        for (int k = 0; k < count; k++) {
+            long seed = base.seed() + k;
+            List<String> sets = new ArrayList<>(a.all("--set"));
+            sets.add("seed=" + seed);
+            RunConfig config = RunConfigReader.read(file, sets);
+            ProgressPrinter progress = new ProgressPrinter(System.err, true);
+            ValidationReport r = ValidationRun.execute(config, out.resolve("seed-" + seed), force, criterion, progress);
+            progress.finish();
+            reports.add(r);
+            System.out.printf(Locale.ROOT, row, seed, Format.pm(r.vmc().mean(), r.vmc().error()),
+                    r.trial().map(t -> String.format(Locale.ROOT, "%.10f", t.energy())).orElse("-"),
+                    String.format(Locale.ROOT, "%+.2f", r.trialDeviationSigma()),
+                    String.format(Locale.ROOT, "%.2e", r.relativeError()), r.passed() ? "PASS" : "FAIL: "
+                            + r.failure().get());
+        }
+        ErrorBarCalibration calibration = ErrorBarCalibration.of(reports);
+        calibration.print(System.out);
+        AtomicFiles.write(out.resolve(CALIBRATION), Json.write(calibration.toJson()) + "\n");
+        System.out.println("output: " + out + " (" + CALIBRATION + ", one run folder per seed)");
+        return calibration.consistent() && reports.stream().allMatch(ValidationReport::passed) ? 0 : 1;
+    }
+
+    private static int seedCount(String text) {
+        try {
+            int k = Integer.parseInt(text.trim());
+            if (k >= 2 && k <= 1000) {
+                return k;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--seeds must be a number of runs from 2 to 1000, got '" + text + "'.");
     }
 
     private static int suite(Path dir, Arguments a, boolean quiet, boolean force) throws IOException {

@@ -1,0 +1,48 @@
+package org.nqs4j.validation.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nqs4j.vmc.cli.UsageException;
+
+class ValidateCommandTest {
+    private static final String CASE = Path.of("suite", "heisenberg-rect-4x2.yaml").toString();
+
+    @TempDir
+    Path out;
+
+    /**
+     * --seeds K on the 4×2 suite case: one run folder per seed (seed, seed + 1, …) and
+     * calibration.json; these three runs pass, with VMC − trial of −1.2, −1.1 and +0.1 error bars
+     * (measured), so the bars are consistent and the exit code is 0.
+     */
+    @Test
+    void seedsRunsEverySeedAndWritesTheCalibration() throws IOException {
+        int code = new ValidateCommand().run(List.of(CASE, "--seeds", "3", "--quiet", "--out", out.toString(),
+                "--set", "threads=2"));
+        String json = Files.readString(out.resolve(ValidateCommand.CALIBRATION)).replace(" ", "");
+        assertTrue(json.contains("\"runs\":3") && json.contains("\"p_value\""), json);
+        assertTrue(json.contains("\"consistent\":true"), json);
+        assertEquals(0, code);
+        for (long seed : new long[] {1234, 1235, 1236}) {
+            assertTrue(Files.isRegularFile(out.resolve("seed-" + seed).resolve("validation.json")), "seed " + seed);
+        }
+    }
+
+    @Test
+    void seedsNeedsOneConfigAndAtLeastTwoRuns() {
+        UsageException few = assertThrows(UsageException.class,
+                () -> new ValidateCommand().run(List.of(CASE, "--seeds", "1")));
+        assertTrue(few.getMessage().contains("from 2"), few.getMessage());
+        UsageException suite = assertThrows(UsageException.class,
+                () -> new ValidateCommand().run(List.of("--suite", "suite", "--seeds", "3")));
+        assertTrue(suite.getMessage().contains("one CONFIG"), suite.getMessage());
+    }
+}
