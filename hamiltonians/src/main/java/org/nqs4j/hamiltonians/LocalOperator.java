@@ -28,6 +28,14 @@ public interface LocalOperator {
         return new Connections(Math.max(1, maxConnections()), maxFlips());
     }
 
+    /**
+     * An upper bound R on the operator norm ‖Ô‖, so every expectation value lies in [−R, R] and
+     * every variance is at most R²; +∞ (the default) when the operator knows none.
+     */
+    default double normBound() {
+        return Double.POSITIVE_INFINITY;
+    }
+
     /** A one-line description of the operator with its convention, for logs. */
     String description();
 }

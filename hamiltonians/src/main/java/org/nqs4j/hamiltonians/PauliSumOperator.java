@@ -174,6 +174,16 @@ public final class PauliSumOperator implements LocalOperator {
         }
     }
 
+    /** Σ_k |c_k|: a Pauli string has norm 1, and the norm of a sum is at most the sum of the norms. */
+    @Override
+    public double normBound() {
+        double r = 0;
+        for (PauliString t : terms) {
+            r += Math.abs(t.coefficient());
+        }
+        return r;
+    }
+
     @Override
     public String description() {
         return description;

@@ -246,4 +246,29 @@ class PauliSumOperatorTest {
         assertMessage(() -> op.marshallRotated(new int[] {0}), "1 entries");
         assertMessage(() -> op.marshallRotated(new int[] {0, 2}), "allowed are 0 and 1");
     }
+
+    /** ‖Ô‖ ≤ Σ|c_k| (merged terms): every eigenvalue of random sums lies inside, and one term reaches it. */
+    @Test
+    void normBoundContainsTheSpectrum() {
+        Random rnd = new Random(3);
+        String letters = "IXZ"; // real, so that the dense eigensolver applies
+        for (int trial = 0; trial < 20; trial++) {
+            List<PauliString> terms = new ArrayList<>();
+            for (int t = 0; t < 6; t++) {
+                StringBuilder ops = new StringBuilder();
+                for (int k = 0; k < 3; k++) {
+                    ops.append(letters.charAt(rnd.nextInt(3)));
+                }
+                terms.add(PauliString.of(rnd.nextGaussian(), ops.toString(), 0, 1, 3));
+            }
+            PauliSumOperator op = PauliSumOperator.of(4, terms);
+            for (double e : Dense.eigenvalues(op)) {
+                assertTrue(Math.abs(e) <= op.normBound() * (1 + 1e-12), e + " outside +-" + op.normBound());
+            }
+        }
+        PauliSumOperator one = PauliSumOperator.of(2, List.of(PauliString.of(-1.5, "XZ", 0, 1),
+                PauliString.of(0.5, "XZ", 0, 1)));
+        assertEquals(1.0, one.normBound(), 0.0);
+        assertEquals(-1.0, Dense.eigenvalues(one)[0], 1e-12);
+    }
 }

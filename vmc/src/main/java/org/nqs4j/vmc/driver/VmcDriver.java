@@ -2,6 +2,7 @@ package org.nqs4j.vmc.driver;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.nqs4j.ansatz.WalkerCache;
 import org.nqs4j.ansatz.WaveFunction;
@@ -27,7 +28,8 @@ import org.nqs4j.vmc.stats.Estimate;
  * {@link NonFiniteUpdateException}, the parameters still at the last good values. Each rejection
  * multiplies the preconditioner's diagonal shift by {@value #SHIFT_RAISE} (a stronger regulariser
  * shortens the step along badly sampled directions); each accepted step halves the extra factor
- * again, down to 1.
+ * again, down to 1. A step is rejected the same way when its samples cannot have come from
+ * |ψ|² ({@link #impossibleEnergy}: an energy below −‖H‖ or a variance far above ‖H‖²).
  *
  * <p>With {@link #limitStepInfidelity} set, a step whose new state has an estimated infidelity
  * 1 − |⟨ψ|ψ'⟩|² above the limit with the current one ({@link StepFidelity}, from the samples just
@@ -41,6 +43,8 @@ import org.nqs4j.vmc.stats.Estimate;
 public final class VmcDriver {
     static final int MAX_CONSECUTIVE_FAILURES = 5;
     static final double SHIFT_RAISE = 10;
+    /** A sample variance this many times the bound on any variance rejects the step ({@link #impossibleEnergy}). */
+    static final double VARIANCE_FACTOR = 1e4;
 
     private final WaveFunction psi;
     private final LocalOperator hamiltonian;
@@ -146,7 +150,7 @@ public final class VmcDriver {
         Estimate energy = ChainStatistics.of(localEnergies, 0, 2, sampler.nChains(), samplesPerChain);
         double energyImag = ChainStatistics.of(localEnergies, 1, 2, sampler.nChains(), samplesPerChain).mean();
         preconditioner.setShiftScale(shiftScale);
-        String event = update(iteration);
+        String event = update(iteration, energy);
         long t2 = System.nanoTime();
         if (event == null) {
             consecutiveFailures = 0;
@@ -164,9 +168,13 @@ public final class VmcDriver {
     }
 
     /** Computes and applies the update; returns null on success or why the step was rejected. */
-    private String update(int iteration) {
+    private String update(int iteration, Estimate energy) {
         if (!allFinite(localEnergies)) {
             return "non-finite local energy";
+        }
+        String impossible = impossibleEnergy(energy, hamiltonian.normBound());
+        if (impossible != null) {
+            return impossible;
         }
         logDerivatives.center(meanO, pool::forEach);
         // a NaN or ±∞ anywhere in a column of O makes its mean non-finite: P checks, not N_s·P
@@ -198,6 +206,32 @@ public final class VmcDriver {
             optimizer.restoreState(before);
         }
         return rejected;
+    }
+
+    /**
+     * Why an energy estimate cannot come from chains that sample |ψ|², or null. With ‖H‖ ≤ R every
+     * ⟨H⟩ lies in [−R, R] and Var H ≤ R², so (i) a mean more than 4 error bars below −R is
+     * impossible, and (ii) the sample variance s², whose expectation is at most R², exceeds
+     * {@value #VARIANCE_FACTOR} R² with probability at most 1/{@value #VARIANCE_FACTOR} (Markov's
+     * inequality, whatever the distribution of E_loc). Both happen when the chains sit far out of
+     * equilibrium in regions of tiny |ψ| (an SR step that collapsed the acceptance), where the
+     * ratios and so the local energies are huge; such samples would steer the next step anywhere.
+     */
+    static String impossibleEnergy(Estimate energy, double normBound) {
+        if (!Double.isFinite(normBound)) {
+            return null;
+        }
+        if (energy.mean() < -normBound - 4 * energy.error() - 1e-12 * normBound) {
+            return String.format(Locale.ROOT, "energy estimate %.6g ± %.2g lies below -%.6g, the lowest"
+                    + " eigenvalue the Hamiltonian can have (the sum of its |coefficients|): the chains are far from"
+                    + " equilibrium", energy.mean(), energy.error(), normBound);
+        }
+        if (energy.variance() > VARIANCE_FACTOR * normBound * normBound) {
+            return String.format(Locale.ROOT, "local-energy variance %.3g exceeds %.0f x %.6g^2 (the"
+                    + " variance of any state is at most the squared norm bound): the chains are far from"
+                    + " equilibrium", energy.variance(), VARIANCE_FACTOR, normBound);
+        }
+        return null;
     }
 
     /** A copy of the state carried between steps; take it between two calls of {@link #step}. */

@@ -1,0 +1,44 @@
+package org.nqs4j.vmc.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.nqs4j.hamiltonians.Lattice;
+import org.nqs4j.hamiltonians.PauliSumOperator;
+import org.nqs4j.hamiltonians.SpinModels;
+import org.nqs4j.vmc.stats.Estimate;
+
+class ImpossibleEnergyTest {
+    private static Estimate estimate(double mean, double error, double variance) {
+        return new Estimate(mean, error, variance, 1, 1, 1000);
+    }
+
+    /** ‖H‖ ≤ Σ|c_k|: the 4×4 Heisenberg model in spin units has 32 bonds × 3 terms of 1/4, R = 24. */
+    @Test
+    void normBoundIsTheSumOfTheCoefficients() {
+        PauliSumOperator h = SpinModels.heisenberg(Lattice.square(4, org.nqs4j.hamiltonians.Boundary.PERIODIC, false), 1.0,
+                org.nqs4j.hamiltonians.Units.SPIN_HALF);
+        assertEquals(24.0, h.normBound(), 1e-12);
+        assertTrue(-11.228483 > -h.normBound(), "E0 lies inside [-R, R]");
+    }
+
+    @Test
+    void samplesThatCannotComeFromPsiSquaredAreRecognised() {
+        double r = 24;
+        assertNull(VmcDriver.impossibleEnergy(estimate(-11.2, 0.01, 0.5), r));
+        // the state that saturates the bound, sampled exactly (zero variance): allowed
+        assertNull(VmcDriver.impossibleEnergy(estimate(-24, 0, 0), r));
+        // 3 error bars below −R: a fluctuation; 5: impossible
+        assertNull(VmcDriver.impossibleEnergy(estimate(-24.3, 0.1, 10), r));
+        String below = VmcDriver.impossibleEnergy(estimate(-24.5, 0.1, 10), r);
+        assertTrue(below != null && below.contains("below -24"), below);
+        // seed 1235 of the 4×4 C4v case with a constant shift: −1.46e8 ± 1.0e8, variance 3.1e18
+        String wild = VmcDriver.impossibleEnergy(estimate(-1.46e8, 1.0e8, 3.06e18), r);
+        assertTrue(wild != null && wild.contains("variance") && wild.contains("equilibrium"), wild);
+        // no bound known: nothing is judged
+        assertNull(VmcDriver.impossibleEnergy(estimate(-1e30, 1, 1e60), Double.POSITIVE_INFINITY));
+    }
+}
