@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.LongStream;
 
 import org.nqs4j.validation.ExactGroundState;
 import org.nqs4j.validation.check.Criterion;
@@ -129,7 +132,11 @@ public final class ValidateCommand implements Command {
         }
         ErrorBarCalibration calibration = ErrorBarCalibration.of(reports);
         calibration.print(System.out);
-        AtomicFiles.write(out.resolve(CALIBRATION), Json.write(calibration.toJson()) + "\n");
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("config", file.toString());
+        json.put("seeds", LongStream.range(base.seed(), base.seed() + count).boxed().toList());
+        json.putAll(calibration.toJson());
+        AtomicFiles.write(out.resolve(CALIBRATION), Json.write(json) + "\n");
         System.out.println("output: " + out + " (" + CALIBRATION + ", one run folder per seed)");
         return calibration.consistent() && reports.stream().allMatch(ValidationReport::passed) ? 0 : 1;
     }

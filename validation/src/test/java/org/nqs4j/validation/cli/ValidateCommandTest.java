@@ -29,6 +29,7 @@ class ValidateCommandTest {
                 "--set", "threads=2"));
         String json = Files.readString(out.resolve(ValidateCommand.CALIBRATION)).replace(" ", "");
         assertTrue(json.contains("\"runs\":3") && json.contains("\"p_value\""), json);
+        assertTrue(json.contains("\"seeds\":[1234,1235,1236]"), json);
         assertTrue(json.contains("\"consistent\":true"), json);
         assertEquals(0, code);
         for (long seed : new long[] {1234, 1235, 1236}) {
