@@ -15,6 +15,12 @@ import java.util.Arrays;
  * with e^L = tanh θ^L and eˡ⁻¹ = tanh θˡ⁻¹ ⊙ (Wˡ)ᵀeˡ,
  * ∂/∂aᵢ = σᵢ, ∂/∂bˡⱼ = eˡⱼ, ∂/∂Wˡⱼₖ = eˡⱼ zˡ⁻¹ₖ.
  *
+ * <p>The complex log cosh is the stable one of {@link RbmKernels#logCosh} (NetKet's log_cosh takes
+ * the same branch: s z − ln 2 + log(1 + e^{−2sz}), s = sign Re z). Its imaginary part jumps by 2π
+ * where Re z changes sign with |Im z| &gt; π/2; a single layer (the RBM) never notices, since only
+ * e^{z} enters ψ, but a later layer does, so a deep complex network is continuous in its parameters
+ * only while its angles keep |Im θ| &lt; π/2 near Re θ = 0.
+ *
  * <p>Layer widths Mₗ = αₗ·N. Parameter layout: a (N), then for each layer bˡ (Mₗ) and Wˡ
  * (Mₗ × Mₗ₋₁, index j·Mₗ₋₁ + k, M₀ = N): for one layer, the RBM's (a, b, W). A move updates θ¹
  * as a look-up table in O(M₁·flips) but recomputes log cosh θ¹ and every later layer,
