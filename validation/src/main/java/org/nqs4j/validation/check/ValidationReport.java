@@ -34,6 +34,9 @@ public record ValidationReport(String name, Path config, Path folder, int nSites
         return exact.map(x -> (vmc.mean() - x.energy()) / vmc.error()).orElse(Double.NaN);
     }
 
+    /** |VMC − trial| beyond this many error bars prints a warning (p ≈ 0.3 % with honest bars). */
+    public static final double MIXING_WARNING_SIGMA = 3;
+
     /** (E − E_trial)/δ: the sampling error in error bars, NaN without the trial-state sum. */
     public double trialDeviationSigma() {
         return trial.map(t -> (vmc.mean() - t.energy()) / vmc.error()).orElse(Double.NaN);
@@ -83,6 +86,11 @@ public record ValidationReport(String name, Path config, Path folder, int nSites
                 + " bars, trial - exact = %.3e relative)%n", "trial-state energy", t.energy(), t.dimension(),
                 trialDeviationSigma(),
                 exact.map(x -> Math.abs((t.energy() - x.energy()) / x.energy())).orElse(Double.NaN)));
+        if (Math.abs(trialDeviationSigma()) > MIXING_WARNING_SIGMA) {
+            out.printf(Locale.ROOT, "  %-20s VMC and the exact energy of the same trial state differ by %.1f error bars:"
+                    + " the chains may not mix on the scale of this run (try sampler.move: exchange-any, longer"
+                    + " chains, or check the error bars with --seeds K)%n", "warning", Math.abs(trialDeviationSigma()));
+        }
         observables.forEach((k, v) -> out.printf(Locale.ROOT, "  %-20s %s%s%n", "<" + k + ">", Format.pm(v.mean(),
                 v.error()), exact.map(x -> x.observables().get(k)).map(e -> String.format(Locale.ROOT,
                 "   (exact %.8f)", e)).orElse("")));

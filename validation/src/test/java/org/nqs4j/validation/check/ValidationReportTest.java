@@ -1,0 +1,41 @@
+package org.nqs4j.validation.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.nqs4j.vmc.spi.ExactReference;
+import org.nqs4j.vmc.spi.TrialState;
+import org.nqs4j.vmc.stats.Estimate;
+
+class ValidationReportTest {
+    private static ValidationReport report(double vmc, double error, double trial) {
+        return new ValidationReport("case", Path.of("case.yaml"), Path.of("out"), 10,
+                new Estimate(vmc, error, 0.01, 1, 1, 1000), Optional.of(new ExactReference(-4.5154, "ed-full", 252,
+                Map.of())), Optional.of(new TrialState(trial, 0.01, 252)), Map.of(), new double[0], Criterion.defaults(),
+                1.0);
+    }
+
+    private static String printed(ValidationReport r) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        r.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** VMC − trial beyond 3 error bars is flagged as a mixing problem; within, nothing is said. */
+    @Test
+    void farFromTheTrialStateEnergyWarnsOfMixing() {
+        ValidationReport far = report(-4.5140, 0.0003, -4.5128);
+        assertEquals(-4.0, far.trialDeviationSigma(), 1e-9);
+        String text = printed(far);
+        assertTrue(text.contains("warning") && text.contains("4.0 error bars") && text.contains("exchange-any"), text);
+        assertFalse(printed(report(-4.5140, 0.0003, -4.5134)).contains("warning"));
+    }
+}
