@@ -1,7 +1,5 @@
 package org.nqs4j.ansatz;
 
-import java.util.Arrays;
-
 /**
  * Per-chain state of a {@link FeedForwardNetwork}: σ, every layer's θˡ and zˡ = log cosh θˡ at σ,
  * and the visible term Σ aᵢσᵢ. A proposal works on copies: θ¹ is shifted by the flipped columns
@@ -168,18 +166,18 @@ public final class FeedForwardCache implements WalkerCache {
             // e^{l−1}_k = tanh θ^{l−1}_k · Σⱼ e^l_j W^l_jk
             double[] nextRe = errorRe[(layers - l + 1) % 2];
             double[] nextIm = errorIm[(layers - l + 1) % 2];
-            Arrays.fill(nextRe, 0, in, 0.0);
-            Arrays.fill(nextIm, 0, in, 0.0);
             double[] wr = net.wRe[l - 1];
             double[] wi = net.wIm[l - 1];
-            for (int j = 0; j < units; j++) {
-                double er = eRe[j];
-                double ei = eIm[j];
-                int row = j * in;
-                for (int k = 0; k < in; k++) {
-                    nextRe[k] += er * wr[row + k] - ei * wi[row + k];
-                    nextIm[k] += er * wi[row + k] + ei * wr[row + k];
+            for (int k = 0; k < in; k++) {
+                int col = k * units;
+                double gr = 0;
+                double gi = 0;
+                for (int j = 0; j < units; j++) {
+                    gr += eRe[j] * wr[col + j] - eIm[j] * wi[col + j];
+                    gi += eRe[j] * wi[col + j] + eIm[j] * wr[col + j];
                 }
+                nextRe[k] = gr;
+                nextIm[k] = gi;
             }
             RbmKernels.tanh(thetaRe[l - 2], thetaIm[l - 2], in, tanhRe, tanhIm);
             for (int k = 0; k < in; k++) {

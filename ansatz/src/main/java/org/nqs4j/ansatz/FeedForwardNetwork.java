@@ -1,6 +1,8 @@
 package org.nqs4j.ansatz;
 
 import java.util.Arrays;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * A deep feed-forward network of L ≥ 1 fully connected hidden layers with log-cosh activations:
@@ -29,6 +31,7 @@ import java.util.Arrays;
  * imaginary parts at zero. New instances have all parameters zero.
  */
 public final class FeedForwardNetwork implements WaveFunction {
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     final int nSites;
     final boolean complex;
     /** Mₗ for l = 0 … L, M₀ = N. */
@@ -41,8 +44,9 @@ public final class FeedForwardNetwork implements WaveFunction {
     final double[][] bRe;
     final double[][] bIm;
     /**
-     * Wˡ at index l − 1: the first layer stored by visible site (i·M₁ + j), so that a flip adds one
-     * contiguous column to θ¹ ({@link RbmKernels#flipTheta}); later layers by unit (j·Mₗ₋₁ + k).
+     * Wˡ at index l − 1, stored by input (k·Mₗ + j): a flip adds one contiguous column to θ¹
+     * ({@link RbmKernels#flipTheta}), and θˡ = bˡ + Σₖ zˡ⁻¹ₖ Wˡ₍·ₖ₎ is a sum of contiguous columns,
+     * SIMD along the units with no lane reductions.
      */
     final double[][] wRe;
     final double[][] wIm;
@@ -163,7 +167,7 @@ public final class FeedForwardNetwork implements WaveFunction {
 
     /** Storage index of Wˡⱼₖ (unit j of layer l, input k). */
     int weightIndex(int l, int j, int k) {
-        return l == 1 ? k * widths[1] + j : j * widths[l - 1] + k;
+        return k * widths[l] + j;
     }
 
     @Override
@@ -181,34 +185,48 @@ public final class FeedForwardNetwork implements WaveFunction {
 
     /**
      * Given θ¹ in {@code thetaRe[0]}, {@code thetaIm[0]}: zˡ = log cosh θˡ and θˡ⁺¹ = bˡ⁺¹ + Wˡ⁺¹zˡ
-     * for every layer, and Σⱼ z^L_j into {@code sum}. Each sum runs over its inputs in index order,
-     * so equal θ¹ give equal bits.
+     * for every layer, and Σⱼ z^L_j into {@code sum}. Each θˡⱼ accumulates its inputs k in order
+     * with fused multiply-adds, in a SIMD lane or in the scalar tail alike, so equal θ¹ give equal
+     * bits for any vector width.
      */
     void forward(double[][] thetaRe, double[][] thetaIm, double[][] zRe, double[][] zIm, double[] sum) {
         int layers = depth();
         RbmKernels.logCosh(thetaRe[0], thetaIm[0], widths[1], zRe[0], zIm[0]);
         for (int l = 2; l <= layers; l++) {
-            double[] inRe = zRe[l - 2];
-            double[] inIm = zIm[l - 2];
-            double[] wr = wRe[l - 1];
-            double[] wi = wIm[l - 1];
-            int in = widths[l - 1];
-            for (int j = 0; j < widths[l]; j++) {
-                double re = bRe[l - 1][j];
-                double im = bIm[l - 1][j];
-                int row = j * in;
-                for (int k = 0; k < in; k++) {
-                    double xr = inRe[k];
-                    double xi = inIm[k];
-                    re += wr[row + k] * xr - wi[row + k] * xi;
-                    im += wr[row + k] * xi + wi[row + k] * xr;
-                }
-                thetaRe[l - 1][j] = re;
-                thetaIm[l - 1][j] = im;
-            }
+            affine(bRe[l - 1], bIm[l - 1], wRe[l - 1], wIm[l - 1], zRe[l - 2], zIm[l - 2], widths[l - 1], widths[l],
+                    thetaRe[l - 1], thetaIm[l - 1]);
             RbmKernels.logCosh(thetaRe[l - 1], thetaIm[l - 1], widths[l], zRe[l - 1], zIm[l - 1]);
         }
         RbmKernels.sum(zRe[layers - 1], zIm[layers - 1], widths[layers], sum);
+    }
+
+    /**
+     * θ = b + W x for complex W (k·m + j), x, b: column k adds x_k W₍·ₖ₎ to every unit,
+     * Re θ += Re W Re x_k − Im W Im x_k, Im θ += Re W Im x_k + Im W Re x_k (four FMAs per lane).
+     */
+    static void affine(double[] bRe, double[] bIm, double[] wRe, double[] wIm, double[] xRe, double[] xIm, int in,
+                       int m, double[] outRe, double[] outIm) {
+        System.arraycopy(bRe, 0, outRe, 0, m);
+        System.arraycopy(bIm, 0, outIm, 0, m);
+        int bound = SPECIES.loopBound(m);
+        for (int k = 0; k < in; k++) {
+            double xr = xRe[k];
+            double xi = xIm[k];
+            DoubleVector vr = DoubleVector.broadcast(SPECIES, xr);
+            DoubleVector vi = DoubleVector.broadcast(SPECIES, xi);
+            DoubleVector mvi = DoubleVector.broadcast(SPECIES, -xi);
+            int col = k * m;
+            for (int j = 0; j < bound; j += SPECIES.length()) {
+                DoubleVector wr = DoubleVector.fromArray(SPECIES, wRe, col + j);
+                DoubleVector wi = DoubleVector.fromArray(SPECIES, wIm, col + j);
+                wi.fma(mvi, wr.fma(vr, DoubleVector.fromArray(SPECIES, outRe, j))).intoArray(outRe, j);
+                wi.fma(vr, wr.fma(vi, DoubleVector.fromArray(SPECIES, outIm, j))).intoArray(outIm, j);
+            }
+            for (int j = bound; j < m; j++) {
+                outRe[j] = Math.fma(wIm[col + j], -xi, Math.fma(wRe[col + j], xr, outRe[j]));
+                outIm[j] = Math.fma(wIm[col + j], xr, Math.fma(wRe[col + j], xi, outIm[j]));
+            }
+        }
     }
 
     @Override
