@@ -32,6 +32,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class FeedForwardNetwork implements WaveFunction {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final double LN2 = Math.log(2);
     final int nSites;
     final boolean complex;
     /** Mₗ for l = 0 … L, M₀ = N. */
@@ -191,13 +192,29 @@ public final class FeedForwardNetwork implements WaveFunction {
      */
     void forward(double[][] thetaRe, double[][] thetaIm, double[][] zRe, double[][] zIm, double[] sum) {
         int layers = depth();
-        RbmKernels.logCosh(thetaRe[0], thetaIm[0], widths[1], zRe[0], zIm[0]);
+        activate(thetaRe[0], thetaIm[0], widths[1], zRe[0], zIm[0]);
         for (int l = 2; l <= layers; l++) {
             affine(bRe[l - 1], bIm[l - 1], wRe[l - 1], wIm[l - 1], zRe[l - 2], zIm[l - 2], widths[l - 1], widths[l],
                     thetaRe[l - 1], thetaIm[l - 1]);
-            RbmKernels.logCosh(thetaRe[l - 1], thetaIm[l - 1], widths[l], zRe[l - 1], zIm[l - 1]);
+            activate(thetaRe[l - 1], thetaIm[l - 1], widths[l], zRe[l - 1], zIm[l - 1]);
         }
         RbmKernels.sum(zRe[layers - 1], zIm[layers - 1], widths[layers], sum);
+    }
+
+    /**
+     * z = log cosh θ: the complex kernel, or for a real network (Im θ ≡ 0) the real
+     * log cosh x = |x| − ln 2 + log1p(e^{−2|x|}), two transcendentals instead of five.
+     */
+    private void activate(double[] re, double[] im, int n, double[] outRe, double[] outIm) {
+        if (complex) {
+            RbmKernels.logCosh(re, im, n, outRe, outIm);
+            return;
+        }
+        for (int k = 0; k < n; k++) {
+            double ax = Math.abs(re[k]);
+            outRe[k] = ax - LN2 + Math.log1p(Math.exp(-2 * ax));
+            outIm[k] = 0;
+        }
     }
 
     /**
