@@ -2,6 +2,7 @@ package org.nqs4j.validation;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.nqs4j.ansatz.WaveFunction;
@@ -87,9 +88,24 @@ public final class ExactGroundState implements ExactReferenceProvider {
     /** Largest space whose trial-state energy is summed at the end of every run (about a second). */
     public static final double TRIAL_STATE_MAX_DIMENSION = 1e5;
 
+    /**
+     * Why the run of {@code config} will not sum its trial state's exact energy, or empty when it will:
+     * a space above {@link #TRIAL_STATE_MAX_DIMENSION} states, or a Hamiltonian with complex elements.
+     */
+    public static Optional<String> trialStateUnavailable(RunConfig config) {
+        if (config.hilbert().dimension() > TRIAL_STATE_MAX_DIMENSION) {
+            return Optional.of(String.format(Locale.ROOT, "the trial-state sum covers at most %.0f states; %s has %.3g",
+                    TRIAL_STATE_MAX_DIMENSION, config.hilbert(), config.hilbert().dimension()));
+        }
+        if (!config.hamiltonian().operator().isReal()) {
+            return Optional.of("the trial-state sum takes real Hamiltonians only; this one has complex matrix elements");
+        }
+        return Optional.empty();
+    }
+
     @Override
     public Optional<TrialState> trialState(RunConfig config, WaveFunction psi) {
-        if (config.hilbert().dimension() > TRIAL_STATE_MAX_DIMENSION || !config.hamiltonian().operator().isReal()) {
+        if (trialStateUnavailable(config).isPresent()) {
             return Optional.empty();
         }
         TrialStateEnergy.Result r = TrialStateEnergy.of(psi, config.hamiltonian().operator(), config.hilbert());

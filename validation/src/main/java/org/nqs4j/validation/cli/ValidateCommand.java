@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.LongStream;
 
 import org.nqs4j.validation.ExactGroundState;
 import org.nqs4j.validation.check.Criterion;
@@ -97,22 +96,18 @@ public final class ValidateCommand implements Command {
         Path file = a.configFile(" (or --suite DIR)");
         Criterion criterion = new Criterion(tolerance(a.option("--tolerance")));
         RunConfig base = RunConfigReader.read(file, a.all("--set"));
-        if (base.hilbert().dimension() > ExactGroundState.TRIAL_STATE_MAX_DIMENSION) {
-            throw new UsageException("--seeds checks the error bars against the exact trial-state energy, which a run"
-                    + " sums for a Hilbert space of at most " + String.format(Locale.ROOT, "%.0f",
-                    ExactGroundState.TRIAL_STATE_MAX_DIMENSION) + " states; " + base.hilbert()
-                    + " has " + String.format(Locale.ROOT, "%.3g", base.hilbert().dimension()) + ".");
-        }
-        if (!base.hamiltonian().operator().isReal()) {
-            throw new UsageException("--seeds checks the error bars against the exact trial-state energy, which is"
-                    + " summed for real Hamiltonians only; this one has complex matrix elements.");
-        }
+        ExactGroundState.trialStateUnavailable(base).ifPresent(why -> {
+            throw new UsageException("--seeds checks the error bars against the exact energy of each trial state, but "
+                    + why + ".");
+        });
         Path out = RunFolder.choose(a.option("--out"), base.outputRoot().resolve(base.name() + "-seeds"), force);
         Files.createDirectories(out);
         if (!quiet) {
             System.err.println("nqs validate " + base.name() + " with " + count + " seeds -> " + out);
         }
         List<ValidationReport> reports = new ArrayList<>();
+        List<Long> completed = new ArrayList<>();
+        int failed = 0;
         String row = "%-12s %24s %18s %10s %9s  %s%n";
         System.out.printf(Locale.ROOT, row, "seed", "VMC energy", "trial state", "VMC-trial", "rel.err", "result");
         for (int k = 0; k < count; k++) {
@@ -121,24 +116,39 @@ public final class ValidateCommand implements Command {
             sets.add("seed=" + seed);
             RunConfig config = RunConfigReader.read(file, sets);
             ProgressPrinter progress = new ProgressPrinter(System.err, true);
-            ValidationReport r = ValidationRun.execute(config, out.resolve("seed-" + seed), force, criterion, progress);
+            ValidationReport r;
+            try {
+                r = ValidationRun.execute(config, out.resolve("seed-" + seed), force, criterion, progress);
+            } catch (RuntimeException e) { // a run that stopped (e.g. on non-finite steps) fails its seed only
+                progress.finish();
+                failed++;
+                System.out.printf(Locale.ROOT, row, seed, "-", "-", "-", "-", "FAIL: " + e.getMessage());
+                continue;
+            }
             progress.finish();
             reports.add(r);
+            completed.add(seed);
             System.out.printf(Locale.ROOT, row, seed, Format.pm(r.vmc().mean(), r.vmc().error()),
                     r.trial().map(t -> String.format(Locale.ROOT, "%.10f", t.energy())).orElse("-"),
                     String.format(Locale.ROOT, "%+.2f", r.trialDeviationSigma()),
                     String.format(Locale.ROOT, "%.2e", r.relativeError()), r.passed() ? "PASS" : "FAIL: "
                             + r.failure().get());
         }
+        if (reports.size() < 2) {
+            System.out.println("only " + reports.size() + " of " + count + " runs completed: too few to check the error"
+                    + " bars");
+            return 1;
+        }
         ErrorBarCalibration calibration = ErrorBarCalibration.of(reports);
         calibration.print(System.out);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("config", file.toString());
-        json.put("seeds", LongStream.range(base.seed(), base.seed() + count).boxed().toList());
+        json.put("seeds", completed);
+        json.put("failed_runs", failed);
         json.putAll(calibration.toJson());
         AtomicFiles.write(out.resolve(CALIBRATION), Json.write(json) + "\n");
         System.out.println("output: " + out + " (" + CALIBRATION + ", one run folder per seed)");
-        return calibration.consistent() && reports.stream().allMatch(ValidationReport::passed) ? 0 : 1;
+        return failed == 0 && calibration.consistent() && reports.stream().allMatch(ValidationReport::passed) ? 0 : 1;
     }
 
     private static int seedCount(String text) {

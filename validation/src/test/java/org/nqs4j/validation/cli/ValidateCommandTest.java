@@ -37,6 +37,23 @@ class ValidateCommandTest {
         }
     }
 
+    /** A run that stops (every local energy overflows, h = 1e308) fails its seed; the others go on; exit 1. */
+    @Test
+    void stoppedRunsFailTheirSeedAndTheCommand() throws IOException {
+        Path config = out.resolve("overflow.yaml");
+        Files.writeString(config, """
+                iterations: 20
+                lattice: {type: chain, length: 6}
+                hamiltonian: {model: ising, J: 0.0, h: 1e308}
+                ansatz: {type: rbm, alpha: 1, complex: false, init_scale: 0.1}
+                sampler: {chains: 2, samples: 32}
+                """);
+        int code = new ValidateCommand().run(List.of(config.toString(), "--seeds", "2", "--quiet", "--out",
+                out.resolve("runs").toString(), "--set", "threads=1"));
+        assertEquals(1, code);
+        assertTrue(Files.isDirectory(out.resolve("runs").resolve("seed-1234")), "the first seed's folder is kept");
+    }
+
     @Test
     void seedsNeedsOneConfigAndAtLeastTwoRuns() {
         UsageException few = assertThrows(UsageException.class,
