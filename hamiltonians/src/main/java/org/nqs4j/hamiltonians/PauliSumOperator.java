@@ -25,6 +25,8 @@ public final class PauliSumOperator implements LocalOperator {
     private final List<PauliString> terms;
     private final String description;
     private final boolean real;
+    /** Σ_k |c_k|, fixed with the terms. */
+    private final double normBound;
     private final int maxFlips;
 
     // Flat kernel tables: group g flips groupFlips[g] and owns terms [groupTermStart[g], groupTermStart[g+1]);
@@ -40,6 +42,11 @@ public final class PauliSumOperator implements LocalOperator {
         this.nSites = nSites;
         this.terms = List.copyOf(terms);
         this.description = description;
+        double bound = 0;
+        for (PauliString t : terms) {
+            bound += Math.abs(t.coefficient());
+        }
+        this.normBound = bound;
 
         Map<String, List<PauliString>> groups = new LinkedHashMap<>();
         groups.put(Arrays.toString(new int[0]), new ArrayList<>()); // diagonal first
@@ -177,11 +184,7 @@ public final class PauliSumOperator implements LocalOperator {
     /** Σ_k |c_k|: a Pauli string has norm 1, and the norm of a sum is at most the sum of the norms. */
     @Override
     public double normBound() {
-        double r = 0;
-        for (PauliString t : terms) {
-            r += Math.abs(t.coefficient());
-        }
-        return r;
+        return normBound;
     }
 
     @Override
