@@ -3,11 +3,13 @@ package org.nqs4j.validation.check;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.nqs4j.vmc.cli.Format;
+import org.nqs4j.vmc.run.ResultCheck;
 import org.nqs4j.vmc.spi.ExactReference;
 import org.nqs4j.vmc.spi.TrialState;
 import org.nqs4j.vmc.stats.Estimate;
@@ -19,11 +21,16 @@ import org.nqs4j.vmc.stats.Estimate;
  * variational error), and the verdict of a {@link Criterion}.
  *
  * @param energyHistory VMC energy of every optimisation step
+ * @param runChecks     the run's own checks of its estimate ({@link org.nqs4j.vmc.run.ResultChecks}): a
+ *                      suspect run never passes
  */
 public record ValidationReport(String name, Path config, Path folder, int nSites, Estimate vmc,
                                Optional<ExactReference> exact, Optional<TrialState> trial,
                                Map<String, Estimate> observables, double[] energyHistory, Criterion criterion,
-                               double wallSeconds) {
+                               double wallSeconds, List<ResultCheck> runChecks) {
+    public ValidationReport {
+        runChecks = List.copyOf(runChecks);
+    }
 
     public double relativeError() {
         return exact.map(x -> Math.abs((vmc.mean() - x.energy()) / x.energy())).orElse(Double.NaN);
@@ -56,6 +63,11 @@ public record ValidationReport(String name, Path config, Path folder, int nSites
             return Optional.of("no exact reference for this problem");
         }
         double e0 = exact.get().energy();
+        List<String> suspect = runChecks.stream().filter(c -> !c.passed()).map(c -> c.name() + ": " + c.message())
+                .toList();
+        if (!suspect.isEmpty()) {
+            return Optional.of("the run's result is suspect (" + String.join("; ", suspect) + ")");
+        }
         if (!Double.isFinite(vmc.mean()) || !Double.isFinite(vmc.error())) {
             return Optional.of("the VMC estimate is not finite");
         }

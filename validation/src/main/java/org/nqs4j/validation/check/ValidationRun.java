@@ -37,7 +37,8 @@ public final class ValidationRun {
             RunLog log = RunLog.read(folder.path());
             ValidationReport report = new ValidationReport(config.name(), config.source(), folder.path(),
                     config.lattice().nSites(), result.evaluation().energy(), result.exact(), result.trial(),
-                    result.evaluation().observables(), log.energy(), criterion, (System.nanoTime() - start) * 1e-9);
+                    result.evaluation().observables(), log.energy(), criterion, (System.nanoTime() - start) * 1e-9,
+                    result.checks());
             AtomicFiles.write(folder.path().resolve(REPORT), Json.write(report.toJson()) + "\n");
             plot(report, log);
             return report;

@@ -8,19 +8,25 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.nqs4j.vmc.spi.ExactReference;
+import org.nqs4j.vmc.run.ResultCheck;
 import org.nqs4j.vmc.spi.TrialState;
 import org.nqs4j.vmc.stats.Estimate;
 
 class ValidationReportTest {
     private static ValidationReport report(double vmc, double error, double trial) {
+        return report(vmc, error, trial, List.of());
+    }
+
+    private static ValidationReport report(double vmc, double error, double trial, List<ResultCheck> checks) {
         return new ValidationReport("case", Path.of("case.yaml"), Path.of("out"), 10,
                 new Estimate(vmc, error, 0.01, 1, 1, 1000), Optional.of(new ExactReference(-4.5154, "ed-full", 252,
                 Map.of())), Optional.of(new TrialState(trial, 0.01, 252)), Map.of(), new double[0], Criterion.defaults(),
-                1.0);
+                1.0, checks);
     }
 
     private static String printed(ValidationReport r) {
@@ -37,5 +43,16 @@ class ValidationReportTest {
         String text = printed(far);
         assertTrue(text.contains("warning") && text.contains("4.0 error bars") && text.contains("exchange-any"), text);
         assertFalse(printed(report(-4.5140, 0.0003, -4.5134)).contains("warning"));
+    }
+
+    /** An accurate energy from a run that failed one of its own checks (here split R-hat) does not pass. */
+    @Test
+    void aSuspectRunDoesNotPass() {
+        assertTrue(report(-4.5150, 0.0003, -4.5150).passed());
+        ValidationReport suspect = report(-4.5150, 0.0003, -4.5150,
+                List.of(new ResultCheck("r_hat", 1.3, 1.05, false, "split R-hat 1.300 > 1.05")));
+        assertFalse(suspect.passed());
+        assertTrue(suspect.failure().orElseThrow().contains("suspect") && suspect.failure().get().contains("r_hat"),
+                suspect.failure().get());
     }
 }

@@ -15,6 +15,7 @@ import org.nqs4j.vmc.config.RunConfigReader;
 import org.nqs4j.vmc.io.Json;
 import org.nqs4j.vmc.run.Checkpoint;
 import org.nqs4j.vmc.run.RunFolder;
+import org.nqs4j.vmc.run.VmcRun;
 
 /**
  * {@code nqs inspect RUN_DIR}: the summary of a finished run, or for an interrupted one the
@@ -44,7 +45,7 @@ public final class InspectCommand implements Command {
         }
         Path summaryFile = dir.resolve(RunFolder.SUMMARY);
         Map<String, Object> summary = Files.isRegularFile(summaryFile) ? SummaryReport.read(summaryFile) : null;
-        if (summary != null && "completed".equals(summary.get("status"))) {
+        if (summary != null && VmcRun.finished(summary.get("status"))) {
             if (a.flag("--json")) {
                 System.out.println(Json.write(summary));
             } else {

@@ -99,7 +99,8 @@ public final class Main {
         }
         sb.append("  test [MAVEN ARGS]\n      run the test suite (handled by the launcher)\n");
         sb.append("  --help, --version\n\n");
-        sb.append("exit codes: 0 success, 1 the run failed, 2 a mistake in the command or the config.\n");
+        sb.append("exit codes: 0 success, 1 the run failed, 2 a mistake in the command or the config, 4 the run\n"
+                + "  finished but failed a check of its own result (summary.json status suspect).\n");
         sb.append("docs: README.md (config reference, run-folder contract, conventions)");
         return sb.toString();
     }

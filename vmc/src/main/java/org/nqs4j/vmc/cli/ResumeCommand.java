@@ -33,10 +33,10 @@ public final class ResumeCommand implements Command {
         Path summary = dir.resolve(RunFolder.SUMMARY);
         if (Files.isRegularFile(summary)) {
             Map<String, Object> s = SummaryReport.read(summary);
-            if ("completed".equals(s.get("status"))) {
-                System.err.println("nqs resume: " + dir + " is a completed run; nothing to do (see nqs inspect " + dir
-                        + ").");
-                return 0;
+            if (VmcRun.finished(s.get("status"))) {
+                System.err.println("nqs resume: " + dir + " is a finished run (" + s.get("status") + "); nothing to do"
+                        + " (see nqs inspect " + dir + ").");
+                return VmcRun.SUSPECT.equals(s.get("status")) ? 4 : 0;
             }
             throw new UsageException(dir + " stopped with an error (" + s.get("error") + "); resuming would repeat"
                     + " the same steps, because runs are deterministic. Change the config and start a new run.");
@@ -50,7 +50,7 @@ public final class ResumeCommand implements Command {
             RunResult result = VmcRun.resume(folder, progress);
             progress.finish();
             RunCommand.report(System.out, result, folder.path(), a.flag("--json"));
+            return result.exitCode();
         }
-        return 0;
     }
 }

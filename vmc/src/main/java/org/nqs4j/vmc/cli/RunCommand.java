@@ -41,8 +41,8 @@ public final class RunCommand implements Command {
             RunResult result = VmcRun.execute(config, folder, progress);
             progress.finish();
             report(System.out, result, folder.path(), a.flag("--json"));
+            return result.exitCode();
         }
-        return 0;
     }
 
     /** The summary as a readable report, or as one line of JSON (the content of summary.json) for scripts. */

@@ -72,8 +72,28 @@ public final class SummaryReport {
                         o.get("exact") instanceof Number x ? String.format("   (exact %.8g)", x.doubleValue()) : "");
             }
         });
+        printChecks(out, s);
         out.printf("  wall time    %.1f s on %d thread(s)%n", num(s.get("wall_time_s")), (long) num(s.get("threads")));
         out.printf("  output       %s%n", folder);
+    }
+
+    /** The run's checks of its estimate: one line when all passed, else a line per failed check. */
+    static void printChecks(PrintStream out, Map<String, Object> s) {
+        if (!(s.get("checks") instanceof java.util.List<?> checks)) {
+            return;
+        }
+        java.util.List<Map<?, ?>> failed = checks.stream().map(SummaryReport::map)
+                .filter(c -> !Boolean.TRUE.equals(c.get("passed"))).collect(java.util.stream.Collectors.toList());
+        if (failed.isEmpty()) {
+            out.printf("  checks       all %d passed (%s)%n", checks.size(), checks.stream()
+                    .map(c -> String.valueOf(map(c).get("name"))).collect(java.util.stream.Collectors.joining(", ")));
+            return;
+        }
+        out.printf("  SUSPECT      %d of %d checks of this result failed; do not use it as it is (exit code 4):%n",
+                failed.size(), checks.size());
+        for (Map<?, ?> c : failed) {
+            out.printf("    %-18s %s%n", c.get("name"), c.get("message"));
+        }
     }
 
     static Map<?, ?> map(Object o) {

@@ -58,6 +58,7 @@ public final class SweepCommand implements Command {
         boolean quiet = a.flag("--quiet");
         List<Map<String, Object>> rows = new ArrayList<>();
         boolean failed = false;
+        boolean suspect = false;
         for (int k = 0; k < points.size(); k++) {
             RunConfig config = configs.get(k);
             Map<String, Object> row = new LinkedHashMap<>();
@@ -71,6 +72,7 @@ public final class SweepCommand implements Command {
                 RunResult r = VmcRun.execute(config, folder, progress);
                 progress.finish();
                 SweepTable.addResult(row, r.summary());
+                suspect |= r.suspect();
             } catch (NonFiniteUpdateException e) {
                 System.err.println("nqs sweep: point " + points.get(k).label() + " stopped: " + e.getMessage());
                 row.put("status", "failed");
@@ -93,7 +95,7 @@ public final class SweepCommand implements Command {
             System.out.print(md);
             System.out.println("table sweep.csv, sweep.md and plot sweep-energy.png/svg in " + dir);
         }
-        return failed ? 1 : 0;
+        return failed ? 1 : suspect ? 4 : 0;
     }
 
     private static ConfigValue.Mapping parse(Path file, List<String> overrides) {

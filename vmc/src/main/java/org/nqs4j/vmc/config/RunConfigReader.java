@@ -26,6 +26,7 @@ import org.nqs4j.hamiltonians.Units;
  */
 public final class RunConfigReader {
     private static final int MAX_SITES = 4096;
+    private static final int MAX_EVALUATION_SAMPLES = 1_000_000_000;
 
     private RunConfigReader() {
     }
@@ -63,7 +64,8 @@ public final class RunConfigReader {
         OptimizerSpec optimizer = optimizer(root.section("optimizer"));
         PreconditionerSpec preconditioner = preconditioner(root.section("preconditioner"));
         Section eval = root.section("evaluation");
-        int evalSamples = eval.integer("samples", 20 * sampler.samples(), 1, 1_000_000_000);
+        int evalSamples = eval.integer("samples", (int) Math.min(20L * sampler.samples(), MAX_EVALUATION_SAMPLES), 1,
+                MAX_EVALUATION_SAMPLES);
         eval.finish();
         List<ObservableSpec> observables = new ArrayList<>();
         for (Section s : root.sections("observables")) {
@@ -87,9 +89,49 @@ public final class RunConfigReader {
             return e;
         });
         root.finish();
-        return new RunConfig(source, name, seed, threads, iterations, lattice, hilbert, hamiltonian, ansatz, sampler,
-                optimizer, preconditioner, evalSamples, List.copyOf(observables), outputRoot, every, reference,
-                root.resolved());
+        RunConfig config = new RunConfig(source, name, seed, threads, iterations, lattice, hilbert, hamiltonian,
+                ansatz, sampler, optimizer, preconditioner, evalSamples, List.copyOf(observables), outputRoot, every,
+                reference, root.resolved());
+        checkMemory(config, tree, Runtime.getRuntime().maxMemory());
+        return config;
+    }
+
+    /**
+     * Refuses a run whose arrays ({@link MemoryEstimate}) cannot fit {@code maxHeap} bytes, naming
+     * the key of the largest share.
+     */
+    static void checkMemory(RunConfig config, ConfigValue.Mapping tree, long maxHeap) {
+        List<MemoryEstimate.Term> terms = MemoryEstimate.terms(config);
+        double total = MemoryEstimate.totalBytes(terms);
+        if (total <= maxHeap) {
+            return;
+        }
+        MemoryEstimate.Term top = terms.get(0);
+        StringBuilder shares = new StringBuilder();
+        for (MemoryEstimate.Term t : terms.subList(0, Math.min(3, terms.size()))) {
+            shares.append(shares.isEmpty() ? "" : ", ").append(t.what()).append(' ').append(MemoryEstimate.bytes(t.bytes()));
+        }
+        throw new ConfigException(whereKey(tree, top.key()) + ": key '" + top.key() + "': this run needs at least "
+                + MemoryEstimate.bytes(total) + " of memory (" + shares + "), more than the "
+                + MemoryEstimate.bytes(maxHeap) + " the JVM may use. Make '" + top.key() + "' smaller, or give the JVM"
+                + " more heap (e.g. NQS_JAVA_OPTS=-Xmx16g) if the machine has it.");
+    }
+
+    /** file:line of a dotted key of the tree, or of the deepest section on its path that exists. */
+    static String whereKey(ConfigValue.Mapping tree, String dottedKey) {
+        ConfigValue.Mapping node = tree;
+        String where = tree.where();
+        for (String part : dottedKey.split("\\.")) {
+            if (!node.entries().containsKey(part)) {
+                return where;
+            }
+            where = node.keyWhere().getOrDefault(part, where);
+            if (!(node.entries().get(part) instanceof ConfigValue.Mapping m)) {
+                return where;
+            }
+            node = m;
+        }
+        return where;
     }
 
     static Lattice lattice(Section s) {
@@ -333,6 +375,12 @@ public final class RunConfigReader {
             throw s.invalid("move", "single flips change S_z, but hilbert.total_sz fixes it; use exchange or"
                     + " exchange-any, or set hilbert.total_sz: none.");
         }
+        if (!move.equals("flip") && !hilbert.hasFixedMagnetization()) {
+            // each chain would stay in the S_z sector it starts in: no chain samples the declared space
+            throw s.invalid("move", "exchanges conserve S_z, so on hilbert.total_sz: none each chain would stay in"
+                    + " the S_z sector of its random start and never sample the whole space; use move: flip, or fix"
+                    + " the sector with hilbert.total_sz (e.g. 0).");
+        }
         int chains = s.integer("chains", 16, 1, 1 << 20);
         int samples = s.integer("samples", 1008, 1, 100_000_000);
         int perChain = (samples + chains - 1) / chains;
@@ -347,12 +395,7 @@ public final class RunConfigReader {
 
     static OptimizerSpec optimizer(Section s) {
         String type = s.choice("type", "sgd", "sgd", "adam");
-        double lr = s.positive("learning_rate", 0.02);
-        double decay = s.real("learning_rate_decay", 1.0, 0, 1);
-        if (!(decay > 0)) {
-            throw s.invalid("learning_rate_decay", "must be in (0, 1]; 1 keeps the learning rate constant.");
-        }
-        double lrMin = s.real("learning_rate_min", lr, 0, lr);
+        Decay lr = decay(s, "learning_rate", 0.02, "learning_rate_decay", "learning_rate_min", null);
         double b1 = 0.9;
         double b2 = 0.999;
         double eps = 1e-8;
@@ -370,7 +413,36 @@ public final class RunConfigReader {
             }
         }
         s.finish();
-        return new OptimizerSpec(type, lr, decay, lrMin, b1, b2, eps, maxInfidelity);
+        return new OptimizerSpec(type, lr.initial(), lr.factor(), lr.floor(), b1, b2, eps, maxInfidelity);
+    }
+
+    /** The three keys of one schedule v_p = max(v₀ bᵖ, v_min). */
+    record Decay(double initial, double factor, double floor) {
+    }
+
+    /**
+     * Reads and validates one exponential-decay schedule v_p = max(v₀ bᵖ, v_min)
+     * ({@link org.nqs4j.optimizers.Schedule#exponentialDecay}) exactly as the schedule requires it:
+     * v₀ finite and &gt; 0, b in (0, 1], v_min in [0, v₀]. The one validator of every schedule,
+     * so that the set-up never refuses a schedule the reader accepted.
+     *
+     * @param floorDefault the default v_min, capped at v₀; null for v₀ (a constant after any decay)
+     */
+    static Decay decay(Section s, String initialKey, double initialDefault, String factorKey, String floorKey,
+                       Double floorDefault) {
+        double initial = s.positive(initialKey, initialDefault);
+        double factor = s.real(factorKey, 1.0, 0, 1);
+        if (!(factor > 0)) {
+            throw s.invalid(factorKey, "must be in (0, 1]: " + initialKey + " is multiplied by it at every step (1"
+                    + " keeps it constant).");
+        }
+        double floor = s.real(floorKey, floorDefault == null ? initial : Math.min(floorDefault, initial), 0,
+                Double.POSITIVE_INFINITY);
+        if (floor > initial) {
+            throw s.invalid(floorKey, "must be in [0, " + initialKey + " = " + initial + "]: it is the value the"
+                    + " decaying " + initialKey + " stops at.");
+        }
+        return new Decay(initial, factor, floor);
     }
 
     static PreconditionerSpec preconditioner(Section s) {
@@ -379,19 +451,13 @@ public final class RunConfigReader {
             s.finish();
             return new PreconditionerSpec(type, 0, "absolute", 1, 0, "auto", 0, 0);
         }
-        double shift = s.real("diag_shift", 0.01, 0, 1e6);
+        Decay shift = decay(s, "diag_shift", 0.01, "shift_decay", "shift_min", 1e-4);
         String mode = s.choice("shift_mode", "absolute", "absolute", "relative");
-        double decay = s.real("shift_decay", 1.0, 0, 1);
-        double min = s.real("shift_min", Math.min(shift, 1e-4), 0, 1e6);
         String solver = s.choice("solver", "auto", "auto", "cholesky", "cg", "minsr");
         double tol = s.real("cg_tolerance", 1e-6, 1e-15, 1);
         int maxIt = s.integer("cg_max_iterations", 1000, 1, 10_000_000);
-        if (mode.equals("relative") && solver.equals("minsr")) {
-            throw s.invalid("solver", "minsr needs shift_mode: absolute (a relative shift scales S's diagonal, which the"
-                    + " sample-space solve never forms).");
-        }
         s.finish();
-        return new PreconditionerSpec(type, shift, mode, decay, min, solver, tol, maxIt);
+        return new PreconditionerSpec(type, shift.initial(), mode, shift.factor(), shift.floor(), solver, tol, maxIt);
     }
 
     /** Largest lattice for which a family of N observables with N-site sums is estimated every sample. */

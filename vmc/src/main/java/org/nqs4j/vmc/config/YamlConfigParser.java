@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionEndEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -40,12 +48,27 @@ public final class YamlConfigParser {
         return parse(text, file.getFileName().toString());
     }
 
-    /** Parses YAML text; {@code source} names it in messages. */
+    /** Deepest nesting of sections and lists (a config needs 4). */
+    static final int MAX_DEPTH = 64;
+    /** Most values after aliases are expanded (a config has a few hundred). */
+    static final int MAX_VALUES = 1_000_000;
+    /** Most aliases of a list or section. */
+    static final int MAX_ALIASES = 50;
+    /** Largest document, in code points. */
+    static final int MAX_CODE_POINTS = 16 * 1024 * 1024;
+
+    /**
+     * Parses YAML text; {@code source} names it in messages. The parser is bounded (document
+     * size, aliases, nesting depth, values after alias expansion; recursive aliases are refused), so
+     * that no input can exhaust the stack or the heap.
+     */
     public static ConfigValue.Mapping parse(String text, String source) {
         LoadSettings settings = LoadSettings.builder().setLabel(source).setAllowDuplicateKeys(true)
-                .setMaxAliasesForCollections(50).setCodePointLimit(16 * 1024 * 1024).build();
+                .setAllowRecursiveKeys(false).setMaxAliasesForCollections(MAX_ALIASES)
+                .setCodePointLimit(MAX_CODE_POINTS).build();
         Optional<Node> root;
         try {
+            checkStructure(settings, text, source);
             root = new Compose(settings).composeString(text);
         } catch (MarkedYamlEngineException e) {
             String at = e.getProblemMark().map(m -> source + ":" + (m.getLine() + 1)).orElse(source);
@@ -57,7 +80,7 @@ public final class YamlConfigParser {
         if (root.isEmpty()) {
             throw new ConfigException(source + ": the config file is empty; see examples/ for a complete one.");
         }
-        ConfigValue value = convert(root.get(), source);
+        ConfigValue value = convert(root.get(), source, new int[1]);
         if (!(value instanceof ConfigValue.Mapping m)) {
             throw new ConfigException(value.where() + ": the config must be a set of 'key: value' sections, found "
                     + value.kind() + ".");
@@ -65,20 +88,54 @@ public final class YamlConfigParser {
         return m;
     }
 
+    /**
+     * One pass over the parser's events (the event parser keeps its own stack; the composer
+     * recurses per level): refuses nesting deeper than {@value #MAX_DEPTH} and an alias to a list
+     * or section that contains it, before the composer could overflow the stack.
+     */
+    private static void checkStructure(LoadSettings settings, String text, String source) {
+        int depth = 0;
+        Deque<Optional<Anchor>> open = new ArrayDeque<>();
+        for (Event e : new Parse(settings).parseString(text)) {
+            if (e instanceof CollectionStartEvent start) {
+                if (++depth > MAX_DEPTH) {
+                    throw new ConfigException(at(e, source) + ": the lists and sections nest more than " + MAX_DEPTH
+                            + " levels deep; a config needs a few.");
+                }
+                open.push(start.getAnchor());
+            } else if (e instanceof CollectionEndEvent) {
+                depth--;
+                open.pop();
+            } else if (e instanceof AliasEvent alias && open.contains(Optional.of(alias.getAlias()))) {
+                throw new ConfigException(at(e, source) + ": the alias *" + alias.getAlias() + " refers to a list or"
+                        + " section that contains it (a recursive alias); write the value out instead.");
+            }
+        }
+    }
+
+    private static String at(Event e, String source) {
+        return e.getStartMark().map(m -> source + ":" + (m.getLine() + 1)).orElse(source);
+    }
+
     private static String where(Node node, String source) {
         Optional<Mark> mark = node.getStartMark();
         return mark.map(m -> source + ":" + (m.getLine() + 1)).orElse(source);
     }
 
-    private static ConfigValue convert(Node node, String source) {
+    /** {@code count[0]}: values converted so far; aliases are expanded, so it is bounded. */
+    private static ConfigValue convert(Node node, String source, int[] count) {
         String where = where(node, source);
+        if (++count[0] > MAX_VALUES) {
+            throw new ConfigException(where + ": the aliases expand to more than " + MAX_VALUES + " values; a config"
+                    + " has a few hundred.");
+        }
         if (node instanceof ScalarNode s) {
             return new ConfigValue.Scalar(s.getValue(), s.getScalarStyle() != ScalarStyle.PLAIN, where);
         }
         if (node instanceof SequenceNode seq) {
             List<ConfigValue> items = new ArrayList<>();
             for (Node item : seq.getValue()) {
-                items.add(convert(item, source));
+                items.add(convert(item, source, count));
             }
             return new ConfigValue.Sequence(items, where);
         }
@@ -95,7 +152,7 @@ public final class YamlConfigParser {
                 throw new ConfigException(kw + ": key '" + name + "' appears twice in the same section (first at "
                         + keyWhere.get(name) + ").");
             }
-            entries.put(name, convert(t.getValueNode(), source));
+            entries.put(name, convert(t.getValueNode(), source, count));
             keyWhere.put(name, kw);
         }
         return new ConfigValue.Mapping(entries, keyWhere, where);

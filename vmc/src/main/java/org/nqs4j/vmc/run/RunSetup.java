@@ -156,7 +156,7 @@ public final class RunSetup implements AutoCloseable {
         if (p.type().equals("none")) {
             return new IdentityPreconditioner();
         }
-        Schedule eps = Schedule.exponentialDecay(p.diagShift(), p.shiftDecay(), Math.min(p.shiftMin(), p.diagShift()));
+        Schedule eps = Schedule.exponentialDecay(p.diagShift(), p.shiftDecay(), p.shiftMin());
         DiagonalShift shift = p.shiftMode().equals("relative") ? DiagonalShift.relative(eps) : DiagonalShift.absolute(eps);
         SrSolver solver = switch (p.solver()) {
             case "cholesky" -> SrSolvers.denseCholesky();

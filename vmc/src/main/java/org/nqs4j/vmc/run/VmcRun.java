@@ -34,6 +34,10 @@ import org.nqs4j.vmc.stats.Estimate;
 public final class VmcRun {
     /** Seconds an exact reference may take at the end of a run before it is skipped. */
     public static final double EXACT_BUDGET_SECONDS = 30;
+    /** {@code status} of a run whose final estimate passed every {@link ResultChecks} check. */
+    public static final String COMPLETED = "completed";
+    /** {@code status} of a run that finished but whose estimate failed a check (exit code 4). */
+    public static final String SUSPECT = "suspect";
 
     private VmcRun() {
     }
@@ -124,10 +128,28 @@ public final class VmcRun {
         double total = wall.getAsDouble();
         Map<String, Object> summary = summary(config, setup, eval, exact, total, optSeconds, evalSeconds);
         trial.ifPresent(t -> addTrialState(summary, t.energy(), eval.energy()));
+        List<ResultCheck> checks = ResultChecks.of(eval.energy(), eval.acceptance(), config.sampler().chains(),
+                trial.map(t -> OptionalDouble.of(t.energy())).orElse(OptionalDouble.empty()),
+                exact.map(x -> OptionalDouble.of(x.energy())).orElse(OptionalDouble.empty()));
+        addChecks(summary, checks);
         folder.writeSummary(summary);
         folder.writeParameters(setup.parameters(), setup.waveFunction().isComplex());
         writePlots(folder, config, exact, summary, listener);
-        return new RunResult(eval, exact, trial, setup.waveFunction().nParameters(), total, summary);
+        return new RunResult(eval, exact, trial, setup.waveFunction().nParameters(), total, summary, checks);
+    }
+
+    /**
+     * The run's verdict on its estimate: {@code status} {@value #COMPLETED} when every check passed,
+     * else {@value #SUSPECT}; {@code checks} lists them all.
+     */
+    static void addChecks(Map<String, Object> summary, List<ResultCheck> checks) {
+        summary.put("status", ResultChecks.allPassed(checks) ? COMPLETED : SUSPECT);
+        summary.put("checks", checks.stream().map(ResultCheck::toJson).toList());
+    }
+
+    /** Whether a summary's {@code status} is that of a run that finished (passed or suspect). */
+    public static boolean finished(Object status) {
+        return COMPLETED.equals(status) || SUSPECT.equals(status);
     }
 
     /** The iterations of the last checkpoint written before step {@code failedAt} (0: none). */
@@ -196,7 +218,7 @@ public final class VmcRun {
         Estimate e = eval.energy();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", config.name());
-        m.put("status", "completed");
+        m.put("status", COMPLETED);
         m.put("config", config.source().toString());
         m.put("hamiltonian", config.hamiltonian().operator().description());
         m.put("units", config.hamiltonian().units().name().toLowerCase());

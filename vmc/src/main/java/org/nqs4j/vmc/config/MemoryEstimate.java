@@ -1,0 +1,116 @@
+package org.nqs4j.vmc.config;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.nqs4j.hamiltonians.Edge;
+
+/**
+ * The heap a run will need, estimated from its config before anything is allocated, so that a
+ * run that cannot fit the JVM's maximum heap is refused at once (with the estimate) instead of
+ * failing later with an {@link OutOfMemoryError}. Only the arrays that grow with the problem are
+ * counted, as 8-byte doubles (P parameters, N sites, M hidden units, N_s samples per step, c = 2
+ * for complex parameters, else 1):
+ * <ul>
+ * <li>ansatz: an RBM keeps W and five tables derived from it (e^{±2W}, tanh 2W, 1 ± tanh 2W), each
+ * as (re, im) arrays, 12 M N doubles, and with a fixed S_z four exchange tables per bond and
+ * hidden unit; other ansätze 2 c P;</li>
+ * <li>driver and optimiser: about 10 c P (parameters, ⟨O⟩, force, direction, Adam's moments,
+ * saved states);</li>
+ * <li>log-derivative rows: N_s c (N + M) for a plain RBM (only σ and tanh θ are stored), else
+ * N_s c P;</li>
+ * <li>SR: the dense S, c P², for Cholesky (also chosen by {@code auto} when P ≤ 1500 and P ≤ N_s);
+ * the sample-space matrix, c N_s², for minSR ({@code auto} when P &gt; N_s);</li>
+ * <li>local energies 2 N_s, and the final estimate 2 (1 + observables) N_eval + N_eval.</li>
+ * </ul>
+ * The count is a lower bound of what the run allocates (the JVM's own overhead comes on top).
+ */
+public final class MemoryEstimate {
+    /** A share of the estimate, the config key that drives it, and its size. */
+    public record Term(String what, String key, double bytes) {
+    }
+
+    /** auto forms S densely up to this P ({@code SrSolvers.DENSE_MAX_PARAMETERS}). */
+    private static final int DENSE_MAX_PARAMETERS = 1500;
+
+    private MemoryEstimate() {
+    }
+
+    /** The terms of {@code c}, largest first. */
+    public static List<Term> terms(RunConfig c) {
+        double n = c.lattice().nSites();
+        AnsatzSpec a = c.ansatz();
+        double comp = a.complex() ? 2 : 1;
+        double hidden = 0; // M of the (expanded) RBM, 0 for other ansätze
+        double p;
+        String ansatzKey;
+        switch (a.type()) {
+            case "rbm" -> {
+                hidden = a.alpha() * n;
+                p = a.translationSymmetric() ? 1 + a.alpha() + a.alpha() * n : n + hidden + hidden * n;
+                ansatzKey = "ansatz.alpha";
+            }
+            case "jastrow" -> {
+                p = n * (n - 1) / 2;
+                ansatzKey = "ansatz.type";
+            }
+            default -> {
+                p = n;
+                double below = n;
+                for (int alpha : a.layers()) {
+                    double width = alpha * n;
+                    p += width * (1 + below);
+                    below = width;
+                }
+                ansatzKey = "ansatz.layers";
+            }
+        }
+        double doubles = comp * p;
+        double ns = c.sampler().samples();
+        List<Term> t = new ArrayList<>();
+        double model = hidden > 0 ? 12 * hidden * n : 2 * doubles;
+        if (hidden > 0 && c.hilbert().hasFixedMagnetization()) {
+            model += 4 * hidden * Edge.sitePairs(c.lattice().edges()).length;
+        }
+        t.add(new Term("ansatz " + a.type() + ", " + format(p) + " parameters", ansatzKey, 8 * model));
+        t.add(new Term("parameter vectors of the driver and optimiser", ansatzKey, 8 * 10 * doubles));
+        boolean factored = a.type().equals("rbm") && !a.translationSymmetric() && a.projection().equals("none");
+        t.add(new Term("log-derivative rows", "sampler.samples", 8 * ns * (factored ? comp * (n + hidden) : doubles)));
+        PreconditionerSpec pre = c.preconditioner();
+        if (pre.type().equals("sr")) {
+            boolean minsr = pre.solver().equals("minsr") || pre.solver().equals("auto") && p > ns;
+            boolean dense = pre.solver().equals("cholesky")
+                    || pre.solver().equals("auto") && p <= ns && p <= DENSE_MAX_PARAMETERS;
+            if (minsr) {
+                t.add(new Term("minSR sample-space matrix", "sampler.samples", 8 * comp * ns * ns));
+            } else if (dense) {
+                t.add(new Term("dense S matrix", "preconditioner.solver", 8 * comp * p * p));
+            }
+        }
+        t.add(new Term("local energies", "sampler.samples", 8 * 2 * ns));
+        double eval = c.evaluationSamples();
+        t.add(new Term("final-estimate samples", "evaluation.samples", 8 * (3 + 2 * c.observables().size()) * eval));
+        t.sort(Comparator.comparingDouble(Term::bytes).reversed());
+        return t;
+    }
+
+    public static double totalBytes(List<Term> terms) {
+        return terms.stream().mapToDouble(Term::bytes).sum();
+    }
+
+    /** "1.2 GB" */
+    public static String bytes(double b) {
+        String[] units = {"B", "kB", "MB", "GB", "TB"};
+        int u = 0;
+        while (b >= 1000 && u < units.length - 1) {
+            b /= 1000;
+            u++;
+        }
+        return String.format(Locale.ROOT, u == 0 ? "%.0f %s" : "%.1f %s", b, units[u]);
+    }
+
+    private static String format(double x) {
+        return x < 1e7 ? String.format(Locale.ROOT, "%.0f", x) : String.format(Locale.ROOT, "%.3g", x);
+    }
+}

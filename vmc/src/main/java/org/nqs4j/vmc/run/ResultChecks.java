@@ -1,0 +1,104 @@
+package org.nqs4j.vmc.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import org.nqs4j.vmc.stats.Estimate;
+
+/**
+ * The run's own verdict on its final estimate: a result that fails any of these checks is
+ * reported with {@code status: "suspect"} (exit code 4), never as a clean success.
+ *
+ * <ul>
+ * <li>{@code finite}: the mean and its error bar are finite numbers.</li>
+ * <li>{@code acceptance} &gt; 0: with no accepted move the chains never left their starting
+ * configurations; the variance and error bar (zero for a frozen chain) then say nothing.</li>
+ * <li>{@code r_hat} ≤ {@value #MAX_R_HAT}: split-R̂ (Gelman et al., BDA3 §11.4) compares the
+ * variance between and within (half-)chains. Vats &amp; Knudson (Stat. Sci. 2021) show
+ * R̂ ≈ √(1 + m/n_eff) for m chains with n_eff effective samples in all, so R̂ ≤ 1.05 with the
+ * default 16 chains asks for n_eff ≳ 160 over the chains; 1.01 (Vehtari et al. 2021) would
+ * flag honest short evaluations, 1.1 (BDA3) lets chains disagree by a third of a standard
+ * deviation.</li>
+ * <li>{@code effective_samples} ≥ {@value #MIN_EFFECTIVE_PER_CHAIN} per chain: n_eff = N/τ, i.e.
+ * every chain at least {@value #MIN_EFFECTIVE_PER_CHAIN} τ long. Sokal's windowed τ needs a window
+ * W ≥ 5τ inside each chain (Sokal 1997, §3), so a shorter chain cannot measure its own
+ * correlation time and its error bar is not to be trusted.</li>
+ * <li>{@code trial_deviation}: |E_VMC − E_trial| ≤ {@value #MAX_SIGMAS} error bars, where the
+ * energy of the trial state is summed over the Hilbert space: the difference is pure sampling
+ * error (4σ: a false alarm 6·10⁻⁵ of the time for honest Gaussian bars).</li>
+ * <li>{@code variational_bound}: E_VMC ≥ E_0 − {@value #MAX_SIGMAS} error bars where the exact
+ * ground energy is known: no state lies below it.</li>
+ * </ul>
+ */
+public final class ResultChecks {
+    public static final double MAX_R_HAT = 1.05;
+    public static final double MIN_EFFECTIVE_PER_CHAIN = 10;
+    public static final double MAX_SIGMAS = 4;
+
+    private ResultChecks() {
+    }
+
+    /**
+     * The checks of an estimate from {@code nChains} chains with Metropolis {@code acceptance};
+     * {@code trialEnergy} and {@code exactEnergy} when they are known.
+     */
+    public static List<ResultCheck> of(Estimate e, double acceptance, int nChains, OptionalDouble trialEnergy,
+                                       OptionalDouble exactEnergy) {
+        List<ResultCheck> checks = new ArrayList<>();
+        boolean finite = Double.isFinite(e.mean()) && Double.isFinite(e.error());
+        checks.add(new ResultCheck("finite", e.mean(), Double.NaN, finite, finite ? "the estimate is finite"
+                : "the estimate " + e.mean() + " ± " + e.error() + " is not a finite number"));
+        checks.add(new ResultCheck("acceptance", acceptance, 0, acceptance > 0, acceptance > 0
+                ? fmt("%.3g of the Metropolis moves were accepted", acceptance)
+                : "no Metropolis move was accepted: the chains are frozen, and their variance "
+                        + fmt("%.3g", e.variance()) + " and error bar " + fmt("%.3g", e.error())
+                        + " say nothing about the state (a collapsed state, or moves that cannot leave it)"));
+        boolean rHat = e.rHat() <= MAX_R_HAT;
+        checks.add(new ResultCheck("r_hat", e.rHat(), MAX_R_HAT, rHat, Double.isNaN(e.rHat())
+                ? "split R-hat needs at least 4 samples per chain; raise evaluation.samples"
+                : rHat ? fmt("split R-hat %.4f: the chains agree", e.rHat())
+                : fmt("split R-hat %.3f > %.2f: the chains sample different distributions (not mixed; try"
+                        + " sampler.move: exchange-any, more discard sweeps or more evaluation samples)", e.rHat(),
+                        MAX_R_HAT)));
+        double effective = e.nSamples() / e.tauCorr();
+        double minEffective = MIN_EFFECTIVE_PER_CHAIN * nChains;
+        boolean enough = effective >= minEffective;
+        checks.add(new ResultCheck("effective_samples", effective, minEffective, enough, enough
+                ? fmt("%.0f effective samples (tau_corr %.3g)", effective, e.tauCorr())
+                : fmt("only %.1f effective samples (tau_corr %.3g of %d samples per chain): the chains are too short"
+                        + " against their correlation time for the error bar to be trusted; raise evaluation.samples or"
+                        + " sampler.sweep", effective, e.tauCorr(), e.nSamples() / nChains)));
+        trialEnergy.ifPresent(t -> checks.add(sigmaCheck("trial_deviation", e, t, true,
+                "the exact energy of the same trial state, summed over the Hilbert space")));
+        exactEnergy.ifPresent(x -> checks.add(sigmaCheck("variational_bound", e, x, false,
+                "the exact ground-state energy")));
+        return List.copyOf(checks);
+    }
+
+    /**
+     * (E − reference)/σ held to ±{@value #MAX_SIGMAS} ({@code twoSided}) or to ≥ −{@value #MAX_SIGMAS}.
+     * A zero error bar passes only an estimate equal to the reference to round-off.
+     */
+    private static ResultCheck sigmaCheck(String name, Estimate e, double reference, boolean twoSided, String what) {
+        double diff = e.mean() - reference;
+        double sigmas = e.error() > 0 ? diff / e.error()
+                : Math.abs(diff) <= 1e-12 * Math.max(1, Math.abs(reference)) ? 0 : Math.copySign(Double.POSITIVE_INFINITY, diff);
+        boolean passed = twoSided ? Math.abs(sigmas) <= MAX_SIGMAS : sigmas >= -MAX_SIGMAS;
+        String verdict = passed ? fmt("%+.1f error bars from %s %.10g", sigmas, what, reference)
+                : twoSided ? fmt("%+.1f error bars from %s %.10g: the sampling is biased or the error bar too small"
+                        + " (chains not mixed)", sigmas, what, reference)
+                : fmt("%.1f error bars below %s %.10g, which no state can be: the sampling is biased or the error"
+                        + " bar too small", -sigmas, what, reference);
+        return new ResultCheck(name, sigmas, twoSided ? MAX_SIGMAS : -MAX_SIGMAS, passed, verdict);
+    }
+
+    /** True when every check passed. */
+    public static boolean allPassed(List<ResultCheck> checks) {
+        return checks.stream().allMatch(ResultCheck::passed);
+    }
+
+    private static String fmt(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}
