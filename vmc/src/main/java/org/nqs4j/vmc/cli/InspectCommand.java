@@ -72,6 +72,8 @@ public final class InspectCommand implements Command {
             m.put("error", failedSummary.get("error"));
         }
         m.put("iterations", config.iterations());
+        m.put("learning_rate", config.optimizer().learningRate());
+        m.put("learning_rate_min", config.optimizer().learningRateMin());
         List<String> lines = Files.isRegularFile(dir.resolve(RunFolder.LOG))
                 ? Files.readAllLines(dir.resolve(RunFolder.LOG)) : List.of();
         List<String> complete = lines.stream().filter(l -> l.endsWith("}")).toList();
@@ -115,6 +117,20 @@ public final class InspectCommand implements Command {
                     Format.pm(SummaryReport.num(e.get("mean")), SummaryReport.num(e.get("error"))),
                     SummaryReport.num(e.get("variance")), SummaryReport.num(last.get("acceptance")));
         }
-        out.printf("  continue     nqs resume %s%n", dir);
+        if (!"failed".equals(m.get("status"))) {
+            out.printf("  continue     nqs resume %s%n", dir);
+            return;
+        }
+        // a failed run is not resumed (its steps are deterministic: it would fail again)
+        Path parameters = dir.resolve(RunFolder.PARAMETERS);
+        boolean saved = Files.isRegularFile(parameters);
+        if (saved) {
+            out.printf("  parameters   %s holds the last good parameters%n", parameters);
+        }
+        double eta = SummaryReport.num(m.get("learning_rate")) / 10;
+        double floor = Math.min(eta, SummaryReport.num(m.get("learning_rate_min")));
+        out.printf(java.util.Locale.ROOT, "  start again  with a smaller step, e.g. nqs run %s%s --set optimizer.learning_rate=%.3g"
+                + " --set optimizer.learning_rate_min=%.3g (or a larger preconditioner.diag_shift)%n",
+                dir.resolve(RunFolder.CONFIG), saved ? " --set ansatz.init_from=" + parameters : "", eta, floor);
     }
 }

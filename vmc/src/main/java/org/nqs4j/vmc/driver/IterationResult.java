@@ -9,10 +9,12 @@ import org.nqs4j.vmc.stats.Estimate;
  * @param energyImag      mean of Im E_loc (zero up to noise for a Hermitian Ĥ)
  * @param acceptance      Metropolis acceptance over all chains
  * @param updated         false when the update was rejected (non-finite values), see {@code event}
+ * @param undone          true when the samples of this step showed the previous step's state to be broken,
+ *                        and that step was undone (the parameters went back to the last good ones)
  * @param event           why the step was rejected, or null
  * @param samplingSeconds time to sample and form local energies and O_k
  * @param updateSeconds   time for the force, preconditioner and optimiser
  */
 public record IterationResult(int iteration, Estimate energy, double energyImag, double acceptance, boolean updated,
-                              String event, double samplingSeconds, double updateSeconds) {
+                              boolean undone, String event, double samplingSeconds, double updateSeconds) {
 }

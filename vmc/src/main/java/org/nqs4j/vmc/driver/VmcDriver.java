@@ -22,14 +22,24 @@ import org.nqs4j.vmc.stats.Estimate;
  * The variational loop: sample |ψ_p|², estimate ⟨Ĥ⟩ and the force F = ⟨ΔO* ΔE_loc⟩, precondition
  * (e.g. SR: (S + ε) δ = F), and move p ← p − η δ.
  *
- * <p>Nothing non-finite ever reaches the parameters: a step whose local energies, direction or
- * new parameters contain NaN/Inf is rejected and reported in its {@link IterationResult}; after
+ * <p>Nothing non-finite ever reaches the parameters: a step whose direction or new parameters
+ * contain NaN/Inf is rejected and reported in its {@link IterationResult}; after
  * {@value #MAX_CONSECUTIVE_FAILURES} rejected steps in a row the run stops with
- * {@link NonFiniteUpdateException}, the parameters still at the last good values. Each rejection
+ * {@link NonFiniteUpdateException}, the parameters at the last good values. Each rejection
  * multiplies the preconditioner's diagonal shift by {@value #SHIFT_RAISE} (a stronger regulariser
  * shortens the step along badly sampled directions); each accepted step halves the extra factor
- * again, down to 1. A step is rejected the same way when its samples cannot have come from
- * |ψ|² ({@link #impossibleEnergy}: an energy below −‖H‖ or a variance far above ‖H‖²).
+ * again, down to 1.
+ *
+ * <p>A step is kept only once the samples of the state it produced pass the checks: the next
+ * step's local energies and log-derivatives are finite, they could come from |ψ|²
+ * ({@link #impossibleEnergy}: an energy below −‖H‖ or a variance far above ‖H‖²), and the energy
+ * did not rise catastrophically above that of the last good state ({@link #catastrophicRise}).
+ * Otherwise the step is undone: parameters, optimiser and preconditioner state go back to those
+ * of the last state whose samples passed ("the last good state"), the undone step counts as
+ * rejected (the failure count and shift factor continue from the good state's, so that steps
+ * that are accepted and then undone in turn still stop the run), and the shift is raised. A single
+ * huge step (e.g. learning rate 10⁶) therefore never survives: its state is sampled once, found
+ * broken, and dropped.
  *
  * <p>With {@link #limitStepInfidelity} set, a step whose new state has an estimated infidelity
  * 1 − |⟨ψ|ψ'⟩|² above the limit with the current one ({@link StepFidelity}, from the samples just
@@ -45,6 +55,10 @@ public final class VmcDriver {
     static final double SHIFT_RAISE = 10;
     /** A sample variance this many times the bound on any variance rejects the step ({@link #impossibleEnergy}). */
     static final double VARIANCE_FACTOR = 1e4;
+    /** Combined error bars by which the energy may rise over the last good state's ({@link #catastrophicRise}). */
+    static final double RISE_SIGMAS = 5;
+    /** ... plus this fraction of the bound ‖H‖ on the spectrum. */
+    static final double RISE_FLOOR = 1e-3;
 
     private final WaveFunction psi;
     private final LocalOperator hamiltonian;
@@ -66,6 +80,17 @@ public final class VmcDriver {
     private double shiftScale = 1;
     /** The step-infidelity limit, or null for none. */
     private StepGuard guard;
+
+    /** The last good state (its samples passed the checks), restored when the step after it is undone. */
+    private final double[] goodParameters;
+    private double[] goodOptimizer;
+    private double[] goodPreconditioner;
+    private int goodFailures;
+    private double goodShiftScale;
+    private Estimate goodEnergy;
+    private int goodIteration = -1;
+    /** True when a step moved the parameters and no samples of the new state have been checked yet. */
+    private boolean unjudged;
 
     /**
      * Per-chain buffers, so that chains on different threads share nothing mutable. The 2-double
@@ -113,6 +138,7 @@ public final class VmcDriver {
         this.force = new double[len];
         this.direction = new double[len];
         this.parameters = new double[len];
+        this.goodParameters = new double[len];
         this.scratch = new ChainScratch[sampler.nChains()];
         for (int c = 0; c < scratch.length; c++) {
             scratch[c] = new ChainScratch(hamiltonian);
@@ -149,26 +175,41 @@ public final class VmcDriver {
         long t1 = System.nanoTime();
         Estimate energy = ChainStatistics.of(localEnergies, 0, 2, sampler.nChains(), samplesPerChain);
         double energyImag = ChainStatistics.of(localEnergies, 1, 2, sampler.nChains(), samplesPerChain).mean();
-        preconditioner.setShiftScale(shiftScale);
-        String event = update(iteration, energy);
+        String event = judge(energy);
+        boolean undone = event != null && unjudged;
+        if (undone) {
+            event += "; the step of iteration " + (iteration - 1) + " is undone (parameters back to those sampled at"
+                    + " iteration " + goodIteration + ")";
+            restoreGood();
+        } else if (event == null) {
+            keepGood(energy, iteration);
+            preconditioner.setShiftScale(shiftScale);
+            event = update(iteration);
+        }
+        unjudged = event == null;
         long t2 = System.nanoTime();
         if (event == null) {
             consecutiveFailures = 0;
             shiftScale = Math.max(1, shiftScale / 2);
         } else if (++consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
             throw new NonFiniteUpdateException("iteration " + iteration + ": " + consecutiveFailures
-                    + " optimisation steps in a row were rejected (last: " + event + "); the parameters are"
-                    + " left at the last good values. Lower the learning rate or raise the SR diagonal shift.");
+                    + " optimisation steps in a row were rejected (last: " + event + "); the parameters are "
+                    + (goodIteration < 0 ? "left at their initial values"
+                    : "back at the last good values, those sampled at iteration " + goodIteration)
+                    + ". Lower the learning rate or raise the SR diagonal shift.");
         } else {
             shiftScale *= SHIFT_RAISE;
             event += "; diagonal shift raised to " + shiftScale + " x its schedule";
         }
-        return new IterationResult(iteration, energy, energyImag, sampler.acceptance(), event == null, event,
+        return new IterationResult(iteration, energy, energyImag, sampler.acceptance(), event == null, undone, event,
                 (t1 - t0) * 1e-9, (t2 - t1) * 1e-9);
     }
 
-    /** Computes and applies the update; returns null on success or why the step was rejected. */
-    private String update(int iteration, Estimate energy) {
+    /**
+     * Checks the samples of the current state: null when they are usable (and, after a step, show
+     * that the step did no harm), else why not. Centres the log-derivatives.
+     */
+    private String judge(Estimate energy) {
         if (!allFinite(localEnergies)) {
             return "non-finite local energy";
         }
@@ -176,11 +217,42 @@ public final class VmcDriver {
         if (impossible != null) {
             return impossible;
         }
+        if (unjudged) {
+            String rise = catastrophicRise(goodEnergy, energy, hamiltonian.normBound());
+            if (rise != null) {
+                return rise;
+            }
+        }
         logDerivatives.center(meanO, pool::forEach);
         // a NaN or ±∞ anywhere in a column of O makes its mean non-finite: P checks, not N_s·P
-        if (!allFinite(meanO)) {
-            return "non-finite log-derivative O_k";
-        }
+        return allFinite(meanO) ? null : "non-finite log-derivative O_k";
+    }
+
+    /** The current state passed its checks: it becomes the one a rollback returns to. */
+    private void keepGood(Estimate energy, int iteration) {
+        psi.getParameters(goodParameters);
+        goodOptimizer = optimizer.saveState();
+        goodPreconditioner = preconditioner.saveState();
+        goodFailures = consecutiveFailures;
+        goodShiftScale = shiftScale;
+        goodEnergy = energy;
+        goodIteration = iteration;
+    }
+
+    /**
+     * Undoes the last step: the state, and the failure count and shift factor (so that the undone
+     * step counts as a rejection of the good state's step).
+     */
+    private void restoreGood() {
+        psi.setParameters(goodParameters);
+        optimizer.restoreState(goodOptimizer);
+        preconditioner.restoreState(goodPreconditioner);
+        consecutiveFailures = goodFailures;
+        shiftScale = goodShiftScale;
+    }
+
+    /** Computes and applies the update from centred O; returns null on success or why it was rejected. */
+    private String update(int iteration) {
         Forces.compute(logDerivatives, localEnergies, force, pool::forEach);
         try {
             preconditioner.apply(logDerivatives, force, direction, iteration);
@@ -194,18 +266,38 @@ public final class VmcDriver {
         if (guard != null) {
             guard.rememberParameters(parameters);
         }
-        double[] before = optimizer.saveState();
         optimizer.step(parameters, direction, iteration);
         if (!allFinite(parameters)) {
-            optimizer.restoreState(before);
+            optimizer.restoreState(goodOptimizer);
             return "non-finite parameters after the update";
         }
         psi.setParameters(parameters);
         String rejected = guard == null ? null : guard.check(pool);
         if (rejected != null) {
-            optimizer.restoreState(before);
+            optimizer.restoreState(goodOptimizer);
         }
         return rejected;
+    }
+
+    /**
+     * Why the energy of the state after a step shows that the step wrecked it, or null. The step
+     * from the last good state (E_g ± δ_g) is undone when the new estimate E ± δ lies above it by
+     * more than {@value #RISE_SIGMAS} combined error bars plus {@value #RISE_FLOOR} ‖H‖: SR and
+     * gradient steps lower E to first order, so a rise that the sampling noise of the two
+     * estimates cannot explain (5σ: 3·10⁻⁷ for Gaussian errors) is the step's doing; the floor
+     * keeps a rise that is tiny on the scale of the spectrum (near an eigenstate, where δ → 0) from
+     * counting. A false alarm costs one retried step with a larger shift.
+     */
+    static String catastrophicRise(Estimate good, Estimate now, double normBound) {
+        double limit = RISE_SIGMAS * Math.hypot(good.error(), now.error())
+                + (Double.isFinite(normBound) ? RISE_FLOOR * normBound : 0);
+        double rise = now.mean() - good.mean();
+        if (!(rise > limit)) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "energy rose from %.6g ± %.2g to %.6g ± %.2g, by more than %.0f combined"
+                + " error bars + %.0e x the norm bound: the step wrecked the state", good.mean(), good.error(),
+                now.mean(), now.error(), RISE_SIGMAS, RISE_FLOOR);
     }
 
     /**

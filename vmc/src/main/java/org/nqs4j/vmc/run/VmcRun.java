@@ -95,22 +95,37 @@ public final class VmcRun {
         DoubleSupplier wall = () -> wallBefore + (System.nanoTime() - start) * 1e-9;
         VmcDriver driver = setup.driver();
         listener.started(first, config.iterations());
+        // A checkpoint due after step `it` holds the state that step produced, which only the samples of
+        // step it + 1 can vouch for: it is written once they passed (not when they undid the step).
+        Checkpoint pending = null;
+        int checkpointed = first;
         for (int it = first; it < config.iterations(); it++) {
             IterationResult r;
             try {
                 r = driver.step(it);
             } catch (NonFiniteUpdateException e) {
-                folder.writeSummary(failure(config, e, it, lastCheckpoint(config, it)));
+                folder.writeSummary(failure(config, e, it, checkpointed));
+                // the driver is back at the last good parameters: a new run can start from them (init_from)
+                folder.writeParameters(setup.parameters(), setup.waveFunction().isComplex());
                 throw e;
             }
             folder.appendLog(logRecord(r, wall.getAsDouble()));
             listener.iteration(r);
+            if (pending != null && !r.undone()) {
+                folder.syncLog(); // the log must hold every iteration the checkpoint counts
+                pending.write(folder.path().resolve(Checkpoint.FILE));
+                checkpointed = pending.iterations();
+            }
+            pending = null;
             int done = it + 1;
             if (done == config.iterations() || (config.checkpointEvery() > 0 && done % config.checkpointEvery() == 0)) {
-                folder.syncLog(); // the log must hold every iteration the checkpoint counts
-                new Checkpoint(done, wall.getAsDouble(), folder.configHash(), driver.saveState())
-                        .write(folder.path().resolve(Checkpoint.FILE));
+                pending = new Checkpoint(done, wall.getAsDouble(), folder.configHash(), driver.saveState());
             }
+        }
+        if (pending != null) {
+            // after the last step: its state is judged by the final estimate's checks instead
+            folder.syncLog();
+            pending.write(folder.path().resolve(Checkpoint.FILE));
         }
         double optSeconds = wall.getAsDouble();
         int perChain = (config.evaluationSamples() + config.sampler().chains() - 1) / config.sampler().chains();
@@ -152,12 +167,6 @@ public final class VmcRun {
         return COMPLETED.equals(status) || SUSPECT.equals(status);
     }
 
-    /** The iterations of the last checkpoint written before step {@code failedAt} (0: none). */
-    static int lastCheckpoint(RunConfig config, int failedAt) {
-        int every = config.checkpointEvery();
-        return every > 0 ? failedAt / every * every : 0;
-    }
-
     static Map<String, Object> failure(RunConfig config, RuntimeException e, int iteration, int checkpointed) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", config.name());
@@ -190,6 +199,9 @@ public final class VmcRun {
         m.put("energy", e);
         m.put("acceptance", r.acceptance());
         m.put("updated", r.updated());
+        if (r.undone()) {
+            m.put("undone", true);
+        }
         if (r.event() != null) {
             m.put("event", r.event());
         }

@@ -41,4 +41,20 @@ class ImpossibleEnergyTest {
         // no bound known: nothing is judged
         assertNull(VmcDriver.impossibleEnergy(estimate(-1e30, 1, 1e60), Double.POSITIVE_INFINITY));
     }
+
+    /**
+     * The 6-site TFIM (h = 0.8, R = 10.8) of the undone-step resume test: a step from −5.11 ± 0.52
+     * to −2.0 ± 0 rises by 3.1 > 5 × 0.52 + 0.0108 and is undone; a rise within the noise, or a fall,
+     * is kept; near an eigenstate (error bars 1e-9) a rise below 10⁻³ R is kept.
+     */
+    @Test
+    void aRiseBeyondTheNoiseOfTheTwoEstimatesIsCatastrophic() {
+        double r = 10.8;
+        String rise = VmcDriver.catastrophicRise(estimate(-5.11, 0.52, 17), estimate(-2.0, 0, 0), r);
+        assertTrue(rise != null && rise.contains("energy rose") && rise.contains("wrecked"), rise);
+        assertNull(VmcDriver.catastrophicRise(estimate(-5.11, 0.52, 17), estimate(-4.0, 0.5, 17), r));
+        assertNull(VmcDriver.catastrophicRise(estimate(-5.11, 0.52, 17), estimate(-6.0, 0.4, 12), r));
+        assertNull(VmcDriver.catastrophicRise(estimate(-6.9, 1e-9, 1e-12), estimate(-6.9 + 1e-3, 1e-9, 1e-12), r));
+        assertTrue(VmcDriver.catastrophicRise(estimate(-6.9, 1e-9, 1e-12), estimate(-6.8, 1e-9, 1e-12), r) != null);
+    }
 }

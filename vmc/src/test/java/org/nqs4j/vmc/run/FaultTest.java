@@ -60,7 +60,8 @@ class FaultTest {
     /**
      * A field h = 1e308 on 6 sites makes every local energy overflow (|E_loc| ≈ 6·10³⁰⁸ > max double):
      * each step is rejected with the shift raised, the fifth in a row stops the run, and the
-     * checkpoint still holds the (finite, initial) parameters.
+     * checkpoint still holds the (finite, initial) parameters. The checkpoint due after step 3 is
+     * dropped: step 4, which would have vouched for its state, stopped the run.
      */
     @Test
     void runStoppedByNonFiniteStepsKeepsItsLastGoodCheckpoint() throws IOException {
@@ -89,11 +90,49 @@ class FaultTest {
             assertTrue(line.contains("\"updated\":false") && line.contains("diagonal shift raised"), line);
         }
         Checkpoint ck = Checkpoint.read(dir.resolve(Checkpoint.FILE));
-        assertEquals(4, ck.iterations());
+        assertEquals(2, ck.iterations());
         assertArrayEquals(initial, ck.state().parameters(), 0.0);
-        assertEquals(4, ck.state().consecutiveFailures());
-        assertEquals(1e4, ck.state().shiftScale());
+        assertEquals(2, ck.state().consecutiveFailures());
+        assertEquals(100, ck.state().shiftScale());
         String summary = Files.readString(dir.resolve(RunFolder.SUMMARY));
-        assertTrue(summary.contains("\"status\":\"failed\"") && summary.contains("\"checkpoint_iterations\":4"), summary);
+        assertTrue(summary.contains("\"status\":\"failed\"") && summary.contains("\"checkpoint_iterations\":2"), summary);
+    }
+
+    /**
+     * A learning rate of 10⁶ sends step 0 far out (the next samples have non-finite local
+     * energies). The step is undone; every retry is undone too, and the fifth stops the run. The
+     * checkpoints (every step) never hold a wrecked state: only the initial parameters, which
+     * parameters.npy of the failed run also holds, so that a new run can start from them.
+     */
+    @Test
+    void aWreckingStepIsUndoneAndNeverCheckpointed() throws IOException {
+        RunConfig c = VmcRunTest.config("""
+                seed: 4
+                iterations: 20
+                checkpoint: {every: 1}
+                lattice: {type: chain, length: 8}
+                hamiltonian: {model: heisenberg, marshall_sign: true}
+                ansatz: {type: rbm, alpha: 1, complex: false}
+                sampler: {chains: 4, samples: 128}
+                optimizer: {learning_rate: 1e6}
+                """);
+        Path dir = tmp.resolve("wreck");
+        double[] initial;
+        try (RunSetup s = RunSetup.build(c)) {
+            initial = s.parameters();
+        }
+        try (RunFolder f = RunFolder.create(dir, false)) {
+            NonFiniteUpdateException e = assertThrows(NonFiniteUpdateException.class,
+                    () -> VmcRun.execute(c, f, RunListener.SILENT));
+            assertTrue(e.getMessage().contains("back at the last good values"), e.getMessage());
+        }
+        List<String> log = Files.readAllLines(dir.resolve(RunFolder.LOG));
+        assertTrue(log.get(0).contains("\"updated\":true"), log.get(0));
+        assertTrue(log.get(1).contains("\"undone\":true") && log.get(1).contains("step of iteration 0 is undone"),
+                log.get(1));
+        Checkpoint ck = Checkpoint.read(dir.resolve(Checkpoint.FILE));
+        assertTrue(ck.iterations() >= 2, "iterations " + ck.iterations());
+        assertArrayEquals(initial, ck.state().parameters(), 0.0);
+        assertArrayEquals(initial, org.nqs4j.vmc.io.NpyReader.read(dir.resolve(RunFolder.PARAMETERS)).data(), 0.0);
     }
 }
