@@ -101,7 +101,7 @@ public final class MemoryEstimate {
 
     /** "1.2 GB" */
     public static String bytes(double b) {
-        String[] units = {"B", "kB", "MB", "GB", "TB"};
+        String[] units = {"B", "kB", "MB", "GB", "TB", "PB"};
         int u = 0;
         while (b >= 1000 && u < units.length - 1) {
             b /= 1000;

@@ -14,13 +14,15 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.nqs4j.vmc.run.RunSetup;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 
 /**
- * The config loader on damaged input: random edits of the example configs either load or fail
- * with a {@link ConfigException} naming the file; nothing else ever escapes. Also: every resolved
+ * The config loader and the run's set-up on damaged input: random edits of the example configs
+ * either load and set up (wave function, sampler, solver, driver: {@link RunSetup}) or fail with a
+ * {@link ConfigException} naming the file; nothing else ever escapes. Also: every resolved
  * config (the one written to the run folder) reads back to itself, as {@code nqs resume} needs.
  */
 class ConfigFuzzTest {
@@ -89,12 +91,12 @@ class ConfigFuzzTest {
         for (int k = 0; k < 3000; k++) {
             String text = mutate(examples.get(k % examples.size()), rng);
             try {
-                read(text, "fuzz.yaml");
+                RunSetup.build(read(text, "fuzz.yaml")).close();
             } catch (ConfigException e) {
                 failures++;
                 assertTrue(e.getMessage() != null && e.getMessage().contains("fuzz.yaml"),
                         "message without the file: " + e.getMessage() + "\n--- input:\n" + text);
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                 fail("case " + k + ": " + e + "\n--- input:\n" + text, e);
             }
         }

@@ -269,4 +269,79 @@ class RunConfigReaderTest {
         assertEquals(100, read(big.replace("{type: correlations}", "{type: correlations, component: zz}"))
                 .observables().size());
     }
+
+    /** Exchanges conserve S_z: on an unconstrained space each chain would keep its start's sector. */
+    @Test
+    void exchangeMovesOnAnUnconstrainedSpaceAreRefused() {
+        for (String move : new String[] {"exchange", "exchange-any"}) {
+            String m = error(MINIMAL + "hilbert: {total_sz: none}\nsampler:\n  move: " + move + "\n");
+            assertTrue(m.startsWith("test.yaml:8:") && m.contains("'sampler.move'") && m.contains("flip"), m);
+        }
+        assertEquals("flip", read(MINIMAL + "hilbert: {total_sz: none}\n").sampler().move());
+    }
+
+    /**
+     * Every schedule is validated by one rule, the schedule's own: v₀ &gt; 0, decay in (0, 1],
+     * floor in [0, v₀]. diag_shift: 0 was accepted and then failed in the set-up.
+     */
+    @Test
+    void schedulesAreValidatedAsTheSetUpNeedsThem() {
+        String zero = error(MINIMAL + "preconditioner: {diag_shift: 0, solver: cholesky}\n");
+        assertTrue(zero.contains("'preconditioner.diag_shift'") && zero.contains("positive"), zero);
+        String floor = error(MINIMAL + "preconditioner: {diag_shift: 0.01, shift_min: 0.1}\n");
+        assertTrue(floor.contains("'preconditioner.shift_min'") && floor.contains("[0, diag_shift = 0.01]"), floor);
+        String decay = error(MINIMAL + "preconditioner: {shift_decay: 0}\n");
+        assertTrue(decay.contains("'preconditioner.shift_decay'") && decay.contains("(0, 1]"), decay);
+        String lr = error(MINIMAL + "optimizer: {learning_rate: 0.01, learning_rate_min: 0.02}\n");
+        assertTrue(lr.contains("'optimizer.learning_rate_min'"), lr);
+        assertEquals(1e-4, read(MINIMAL).preconditioner().shiftMin());
+        assertEquals(1e-5, read(MINIMAL + "preconditioner: {diag_shift: 1e-5}\n").preconditioner().shiftMin());
+    }
+
+    /** The sample-space solver takes a relative shift (Woodbury form), as auto already lets it. */
+    @Test
+    void minsrAcceptsARelativeShift() {
+        PreconditionerSpec p = read(MINIMAL + "preconditioner: {solver: minsr, shift_mode: relative}\n").preconditioner();
+        assertEquals("minsr", p.solver());
+        assertEquals("relative", p.shiftMode());
+    }
+
+    /** A recursive alias, deep nesting and an alias bomb are refused with a line, not a stack trace. */
+    @Test
+    void theYamlParserIsBounded() {
+        String recursive = error("a: &x [1, *x]\n" + MINIMAL);
+        assertTrue(recursive.startsWith("test.yaml:1:") && recursive.contains("recursive alias"), recursive);
+        String deep = error("a: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n" + MINIMAL);
+        assertTrue(deep.startsWith("test.yaml:1:") && deep.contains("nest more than"), deep);
+        StringBuilder bomb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int k = 1; k <= 9; k++) {
+            bomb.append("a").append(k).append(": &a").append(k).append(" [").append(
+                    String.join(", ", java.util.Collections.nCopies(5, "*a" + (k - 1)))).append("]\n");
+        }
+        String b = error(bomb + MINIMAL);
+        assertTrue(b.contains("expand to more than"), b);
+    }
+
+    /**
+     * A run whose arrays cannot fit the heap is refused before it starts, with the estimate: 10⁸
+     * samples per step (log-derivative rows of 32 doubles each: 25.6 GB alone), or an RBM of
+     * α = 1024 on 4096 sites (1.7 · 10¹⁰ weights: 5 TB with their tables and the driver's vectors).
+     */
+    @Test
+    void runsThatCannotFitTheHeapAreRefusedWithTheEstimate() {
+        String samples = error(MINIMAL + "sampler: {samples: 100000000}\n");
+        assertTrue(samples.startsWith("test.yaml:6:") && samples.contains("key 'sampler.samples'")
+                && samples.contains("GB") && samples.contains("log-derivative rows"), samples);
+        String rbm = error("lattice: {type: chain, length: 4096}\nhamiltonian: {model: heisenberg}\n"
+                + "ansatz: {alpha: 1024}\n");
+        assertTrue(rbm.contains("key 'ansatz.alpha'") && rbm.contains("TB"), rbm);
+        RunConfig ok = read(MINIMAL);
+        List<MemoryEstimate.Term> terms = MemoryEstimate.terms(ok);
+        // RBM N = M = 8, complex: 12·64 weight doubles and 4 exchange tables of 8 bonds × 8 hidden units;
+        // 1008 samples × 2 × (8 + 8) row doubles
+        assertEquals(8 * (12 * 64 + 4 * 8 * 8.0), terms.stream().filter(t -> t.what().startsWith("ansatz")).findFirst()
+                .orElseThrow().bytes());
+        assertEquals(8 * 1008 * 2 * 16.0, terms.stream().filter(t -> t.what().equals("log-derivative rows"))
+                .findFirst().orElseThrow().bytes());
+    }
 }

@@ -2,6 +2,7 @@ package org.nqs4j.vmc.run;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -192,5 +193,26 @@ class VmcRunTest {
             }
         }
         return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** minSR with a relative shift (accepted by the reader since the Woodbury solve covers it) takes SR steps. */
+    @Test
+    void minsrWithARelativeShiftSteps() {
+        RunConfig c = config("""
+                seed: 7
+                lattice: {type: chain, length: 6}
+                hamiltonian: {model: heisenberg, marshall_sign: true}
+                ansatz: {type: rbm, alpha: 2, complex: false, init_scale: 0.05}
+                sampler: {chains: 4, samples: 32}
+                preconditioner: {solver: minsr, shift_mode: relative, diag_shift: 0.05}
+                """);
+        try (RunSetup s = RunSetup.build(c)) {
+            double[] before = s.parameters();
+            for (int it = 0; it < 3; it++) {
+                org.nqs4j.vmc.driver.IterationResult r = s.driver().step(it);
+                assertTrue(r.updated(), r.event());
+            }
+            assertFalse(java.util.Arrays.equals(before, s.parameters()));
+        }
     }
 }

@@ -1,0 +1,98 @@
+package org.nqs4j.vmc.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nqs4j.vmc.config.RunConfig;
+import org.nqs4j.vmc.stats.Estimate;
+
+/** The run's verdict on its own final estimate (issue 13, item 3). */
+class ResultChecksTest {
+    @TempDir
+    Path tmp;
+
+    private static Map<String, Boolean> verdicts(List<ResultCheck> checks) {
+        return checks.stream().collect(Collectors.toMap(ResultCheck::name, ResultCheck::passed));
+    }
+
+    /** The figures of the example heisenberg-chain run in the README: every check passes. */
+    @Test
+    void anHonestEstimatePassesEveryCheck() {
+        Estimate e = new Estimate(-7.14037, 0.00041, 0.00605544, 1.13, 1.0000, 40000);
+        List<ResultCheck> checks = ResultChecks.of(e, 0.409, 16, OptionalDouble.of(-7.1405308),
+                OptionalDouble.of(-7.142296361));
+        assertEquals(List.of("finite", "acceptance", "r_hat", "effective_samples", "trial_deviation",
+                "variational_bound"), checks.stream().map(ResultCheck::name).toList());
+        assertTrue(ResultChecks.allPassed(checks), checks.toString());
+    }
+
+    /**
+     * Issue 13, case (a): Heisenberg on total_sz none with exchanges: R-hat 6.24, τ 1330 of 1260
+     * samples per chain, VMC − trial 4.9σ; each is caught.
+     */
+    @Test
+    void unmixedChainsFailRHatEffectiveSamplesAndTheTrialDeviation() {
+        Estimate e = new Estimate(-2.86, 0.16, 0.408, 1330.4, 6.24, 20160);
+        Map<String, Boolean> v = verdicts(ResultChecks.of(e, 0.569, 16, OptionalDouble.of(-3.6485),
+                OptionalDouble.of(-3.651093409)));
+        assertFalse(v.get("r_hat"));
+        assertFalse(v.get("effective_samples"));
+        assertFalse(v.get("trial_deviation"));
+        assertTrue(v.get("acceptance") && v.get("finite") && v.get("variational_bound"), v.toString());
+    }
+
+    /** 4σ is the line: 3.9σ from the trial energy passes, 4.1σ fails; so do 4.1σ below E_0. */
+    @Test
+    void deviationsAreJudgedAtFourErrorBars() {
+        Estimate e = new Estimate(-1.0, 0.01, 1, 1, 1, 10000);
+        assertTrue(verdicts(ResultChecks.of(e, 0.5, 4, OptionalDouble.of(-1.039), OptionalDouble.empty()))
+                .get("trial_deviation"));
+        assertFalse(verdicts(ResultChecks.of(e, 0.5, 4, OptionalDouble.of(-0.959), OptionalDouble.empty()))
+                .get("trial_deviation"));
+        assertFalse(verdicts(ResultChecks.of(e, 0.5, 4, OptionalDouble.empty(), OptionalDouble.of(-0.959)))
+                .get("variational_bound"));
+        assertTrue(verdicts(ResultChecks.of(e, 0.5, 4, OptionalDouble.empty(), OptionalDouble.of(-1.5)))
+                .get("variational_bound"));
+    }
+
+    /**
+     * Issue 13, case (b): a complex RBM, plain gradient, learning rate 100 collapses onto one
+     * configuration: energy −1 ± 0, acceptance 0. The run finishes, but as "suspect", with the
+     * failed check in summary.json and the exit code 4.
+     */
+    @Test
+    void aFrozenChainIsReportedSuspect() throws IOException {
+        RunConfig c = org.nqs4j.vmc.run.VmcRunTest.config("""
+                iterations: 50
+                lattice: {type: chain, length: 8}
+                hamiltonian: {model: heisenberg}
+                ansatz: {type: rbm, complex: true}
+                optimizer: {learning_rate: 100}
+                preconditioner: {type: none}
+                sampler: {samples: 256}
+                evaluation: {samples: 4096}
+                """);
+        RunResult r;
+        try (RunFolder f = RunFolder.create(tmp.resolve("frozen"), false)) {
+            r = VmcRun.execute(c, f, RunListener.SILENT);
+        }
+        assertEquals(0.0, r.evaluation().acceptance());
+        assertTrue(r.suspect());
+        assertEquals(4, r.exitCode());
+        assertEquals(VmcRun.SUSPECT, r.summary().get("status"));
+        assertFalse(verdicts(r.checks()).get("acceptance"));
+        String summary = Files.readString(tmp.resolve("frozen").resolve(RunFolder.SUMMARY));
+        assertTrue(summary.contains("\"status\":\"suspect\"") && summary.contains("\"name\":\"acceptance\",\"value\":0.0,"
+                + "\"threshold\":0.0,\"passed\":false"), summary);
+    }
+}
