@@ -57,6 +57,21 @@ class FaultTest {
         assertEquals(3, Checkpoint.read(f).iterations());
     }
 
+    private static double[] initialParameters(RunConfig c) {
+        try (RunSetup s = RunSetup.build(c)) {
+            return s.parameters();
+        }
+    }
+
+    /** Runs {@code c} into {@code dir}, which must stop with a message containing {@code message}. */
+    private static void assertStops(RunConfig c, Path dir, String message) throws IOException {
+        try (RunFolder f = RunFolder.create(dir, false)) {
+            NonFiniteUpdateException e = assertThrows(NonFiniteUpdateException.class,
+                    () -> VmcRun.execute(c, f, RunListener.SILENT));
+            assertTrue(e.getMessage().contains(message), e.getMessage());
+        }
+    }
+
     /**
      * A field h = 1e308 on 6 sites makes every local energy overflow (|E_loc| ≈ 6·10³⁰⁸ > max double):
      * each step is rejected with the shift raised, the fifth in a row stops the run, and the
@@ -75,15 +90,8 @@ class FaultTest {
                 sampler: {chains: 2, samples: 32}
                 """);
         Path dir = tmp.resolve("nan");
-        double[] initial;
-        try (RunSetup s = RunSetup.build(c)) {
-            initial = s.parameters();
-        }
-        try (RunFolder f = RunFolder.create(dir, false)) {
-            NonFiniteUpdateException e = assertThrows(NonFiniteUpdateException.class,
-                    () -> VmcRun.execute(c, f, RunListener.SILENT));
-            assertTrue(e.getMessage().contains("5 optimisation steps in a row"), e.getMessage());
-        }
+        double[] initial = initialParameters(c);
+        assertStops(c, dir, "5 optimisation steps in a row");
         List<String> log = Files.readAllLines(dir.resolve(RunFolder.LOG));
         assertEquals(4, log.size());
         for (String line : log) {
@@ -117,15 +125,8 @@ class FaultTest {
                 optimizer: {learning_rate: 1e6}
                 """);
         Path dir = tmp.resolve("wreck");
-        double[] initial;
-        try (RunSetup s = RunSetup.build(c)) {
-            initial = s.parameters();
-        }
-        try (RunFolder f = RunFolder.create(dir, false)) {
-            NonFiniteUpdateException e = assertThrows(NonFiniteUpdateException.class,
-                    () -> VmcRun.execute(c, f, RunListener.SILENT));
-            assertTrue(e.getMessage().contains("back at the last good values"), e.getMessage());
-        }
+        double[] initial = initialParameters(c);
+        assertStops(c, dir, "back at the last good values");
         List<String> log = Files.readAllLines(dir.resolve(RunFolder.LOG));
         assertTrue(log.get(0).contains("\"updated\":true"), log.get(0));
         assertTrue(log.get(1).contains("\"undone\":true") && log.get(1).contains("step of iteration 0 is undone"),
