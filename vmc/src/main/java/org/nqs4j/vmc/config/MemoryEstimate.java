@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.nqs4j.hamiltonians.Edge;
+import org.nqs4j.optimizers.sr.SrSolvers;
 
 /**
  * The heap a run will need, estimated from its config before anything is allocated, so that a
@@ -25,14 +26,18 @@ import org.nqs4j.hamiltonians.Edge;
  * <li>local energies 2 N_s, and the final estimate 2 (1 + observables) N_eval + N_eval.</li>
  * </ul>
  * The count is a lower bound of what the run allocates (the JVM's own overhead comes on top).
+ * Whatever the heap, no single array may exceed {@link #MAX_ARRAY} elements.
  */
 public final class MemoryEstimate {
-    /** A share of the estimate, the config key that drives it, and its size. */
-    public record Term(String what, String key, double bytes) {
+    /**
+     * A share of the estimate, the config key that drives it, its size, and the length of its
+     * largest single array (Java arrays hold at most {@link #MAX_ARRAY} elements).
+     */
+    public record Term(String what, String key, double bytes, double largestArray) {
     }
 
-    /** auto forms S densely up to this P ({@code SrSolvers.DENSE_MAX_PARAMETERS}). */
-    private static final int DENSE_MAX_PARAMETERS = 1500;
+    /** The longest array a JVM allocates. */
+    public static final double MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     private MemoryEstimate() {
     }
@@ -73,24 +78,27 @@ public final class MemoryEstimate {
         if (hidden > 0 && c.hilbert().hasFixedMagnetization()) {
             model += 4 * hidden * Edge.sitePairs(c.lattice().edges()).length;
         }
-        t.add(new Term("ansatz " + a.type() + ", " + format(p) + " parameters", ansatzKey, 8 * model));
-        t.add(new Term("parameter vectors of the driver and optimiser", ansatzKey, 8 * 10 * doubles));
+        t.add(new Term("ansatz " + a.type() + ", " + format(p) + " parameters", ansatzKey, 8 * model,
+                Math.max(hidden * n, doubles)));
+        t.add(new Term("parameter vectors of the driver and optimiser", ansatzKey, 8 * 10 * doubles, doubles));
         boolean factored = a.type().equals("rbm") && !a.translationSymmetric() && a.projection().equals("none");
-        t.add(new Term("log-derivative rows", "sampler.samples", 8 * ns * (factored ? comp * (n + hidden) : doubles)));
+        double rows = ns * (factored ? comp * (n + hidden) : doubles);
+        t.add(new Term("log-derivative rows", "sampler.samples", 8 * rows, rows));
         PreconditionerSpec pre = c.preconditioner();
         if (pre.type().equals("sr")) {
             boolean minsr = pre.solver().equals("minsr") || pre.solver().equals("auto") && p > ns;
             boolean dense = pre.solver().equals("cholesky")
-                    || pre.solver().equals("auto") && p <= ns && p <= DENSE_MAX_PARAMETERS;
+                    || pre.solver().equals("auto") && p <= ns && p <= SrSolvers.DENSE_MAX_PARAMETERS;
             if (minsr) {
-                t.add(new Term("minSR sample-space matrix", "sampler.samples", 8 * comp * ns * ns));
+                t.add(new Term("minSR sample-space matrix", "sampler.samples", 8 * comp * ns * ns, comp * ns * ns));
             } else if (dense) {
-                t.add(new Term("dense S matrix", "preconditioner.solver", 8 * comp * p * p));
+                t.add(new Term("dense S matrix", "preconditioner.solver", 8 * comp * p * p, comp * p * p));
             }
         }
-        t.add(new Term("local energies", "sampler.samples", 8 * 2 * ns));
+        t.add(new Term("local energies", "sampler.samples", 8 * 2 * ns, 2 * ns));
         double eval = c.evaluationSamples();
-        t.add(new Term("final-estimate samples", "evaluation.samples", 8 * (3 + 2 * c.observables().size()) * eval));
+        t.add(new Term("final-estimate samples", "evaluation.samples", 8 * (3 + 2 * c.observables().size()) * eval,
+                2 * eval));
         t.sort(Comparator.comparingDouble(Term::bytes).reversed());
         return t;
     }

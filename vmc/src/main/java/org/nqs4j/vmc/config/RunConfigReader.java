@@ -41,6 +41,11 @@ public final class RunConfigReader {
     }
 
     public static RunConfig read(ConfigValue.Mapping tree, Path source) {
+        return read(tree, source, Runtime.getRuntime().maxMemory());
+    }
+
+    /** Reads a config for a JVM whose heap may grow to {@code maxHeap} bytes. */
+    static RunConfig read(ConfigValue.Mapping tree, Path source, long maxHeap) {
         if (tree.entries().containsKey(SweepSpec.KEY)) {
             throw new ConfigException(tree.keyWhere().get(SweepSpec.KEY) + ": this config declares a 'sweep' of several"
                     + " runs; start it with nqs sweep CONFIG (nqs run runs a single point).");
@@ -92,29 +97,36 @@ public final class RunConfigReader {
         RunConfig config = new RunConfig(source, name, seed, threads, iterations, lattice, hilbert, hamiltonian,
                 ansatz, sampler, optimizer, preconditioner, evalSamples, List.copyOf(observables), outputRoot, every,
                 reference, root.resolved());
-        checkMemory(config, tree, Runtime.getRuntime().maxMemory());
+        checkMemory(config, tree, maxHeap);
         return config;
     }
 
     /**
      * Refuses a run whose arrays ({@link MemoryEstimate}) cannot fit {@code maxHeap} bytes, naming
-     * the key of the largest share.
+     * the key of the largest share, or that would need an array longer than Java allows.
      */
     static void checkMemory(RunConfig config, ConfigValue.Mapping tree, long maxHeap) {
         List<MemoryEstimate.Term> terms = MemoryEstimate.terms(config);
         double total = MemoryEstimate.totalBytes(terms);
-        if (total <= maxHeap) {
-            return;
+        if (total > maxHeap) {
+            MemoryEstimate.Term top = terms.get(0);
+            StringBuilder shares = new StringBuilder();
+            for (MemoryEstimate.Term t : terms.subList(0, Math.min(3, terms.size()))) {
+                shares.append(shares.isEmpty() ? "" : ", ").append(t.what()).append(' ')
+                        .append(MemoryEstimate.bytes(t.bytes()));
+            }
+            throw new ConfigException(whereKey(tree, top.key()) + ": key '" + top.key() + "': this run needs at least "
+                    + MemoryEstimate.bytes(total) + " of memory (" + shares + "), more than the "
+                    + MemoryEstimate.bytes(maxHeap) + " the JVM may use. Make '" + top.key() + "' smaller, or give the"
+                    + " JVM more heap (e.g. NQS_JAVA_OPTS=-Xmx16g) if the machine has it.");
         }
-        MemoryEstimate.Term top = terms.get(0);
-        StringBuilder shares = new StringBuilder();
-        for (MemoryEstimate.Term t : terms.subList(0, Math.min(3, terms.size()))) {
-            shares.append(shares.isEmpty() ? "" : ", ").append(t.what()).append(' ').append(MemoryEstimate.bytes(t.bytes()));
+        for (MemoryEstimate.Term t : terms) {
+            if (t.largestArray() > MemoryEstimate.MAX_ARRAY) {
+                throw new ConfigException(whereKey(tree, t.key()) + ": key '" + t.key() + "': the " + t.what()
+                        + String.format(java.util.Locale.ROOT, " would need one array of %.3g numbers; Java arrays"
+                        + " hold at most 2^31. Make '%s' smaller.", t.largestArray(), t.key()));
+            }
         }
-        throw new ConfigException(whereKey(tree, top.key()) + ": key '" + top.key() + "': this run needs at least "
-                + MemoryEstimate.bytes(total) + " of memory (" + shares + "), more than the "
-                + MemoryEstimate.bytes(maxHeap) + " the JVM may use. Make '" + top.key() + "' smaller, or give the JVM"
-                + " more heap (e.g. NQS_JAVA_OPTS=-Xmx16g) if the machine has it.");
     }
 
     /** file:line of a dotted key of the tree, or of the deepest section on its path that exists. */

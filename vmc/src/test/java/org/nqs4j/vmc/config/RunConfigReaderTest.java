@@ -335,6 +335,12 @@ class RunConfigReaderTest {
         String rbm = error("lattice: {type: chain, length: 4096}\nhamiltonian: {model: heisenberg}\n"
                 + "ansatz: {alpha: 1024}\n");
         assertTrue(rbm.contains("key 'ansatz.alpha'") && rbm.contains("TB"), rbm);
+        // on any heap: one array of 1.7e10 weights is more than Java allows
+        String yaml = "lattice: {type: chain, length: 4096}\nhamiltonian: {model: heisenberg}\nansatz: {alpha: 1024}\n";
+        ConfigValue.Mapping tree = YamlConfigParser.parse(yaml, "big.yaml");
+        String array = assertThrows(ConfigException.class,
+                () -> RunConfigReader.read(tree, Path.of("big.yaml"), Long.MAX_VALUE)).getMessage();
+        assertTrue(array.startsWith("big.yaml:3:") && array.contains("2^31"), array);
         RunConfig ok = read(MINIMAL);
         List<MemoryEstimate.Term> terms = MemoryEstimate.terms(ok);
         // RBM N = M = 8, complex: 12·64 weight doubles and 4 exchange tables of 8 bonds × 8 hidden units;
