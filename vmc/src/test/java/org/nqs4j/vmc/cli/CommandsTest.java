@@ -136,4 +136,55 @@ class CommandsTest {
         assertTrue(b.err().contains("sweep point chains=0") && b.err().contains("sampler.chains"), b.err());
         assertTrue(!Files.exists(tmp.resolve("bad")));
     }
+
+    /**
+     * Two samples per chain cannot give a split R-hat: the run finishes, says SUSPECT and exits with
+     * 4; a sweep with such a point lists it as suspect and exits with 4 too.
+     */
+    @Test
+    void aSuspectResultExitsWithFourAndFailsItsSweep() throws IOException {
+        Path cfg = write("thin.yaml", TINY.replace("evaluation: {samples: 128}", "evaluation: {samples: 4}"));
+        Outcome r = nqs("run", cfg.toString(), "--out", tmp.resolve("thin").toString(), "--quiet");
+        assertEquals(4, r.code(), r.err());
+        assertTrue(r.out().contains("SUSPECT") && r.out().contains("r_hat"), r.out());
+        assertTrue(Files.readString(tmp.resolve("thin/summary.json")).contains("\"status\":\"suspect\""));
+        assertEquals(4, nqs("resume", tmp.resolve("thin").toString()).code(), "finished, still suspect");
+
+        Path sweep = write("sw.yaml", TINY + "sweep:\n  evaluation.samples: [128, 4]\n");
+        Outcome s = nqs("sweep", sweep.toString(), "--out", tmp.resolve("sw").toString(), "--quiet");
+        assertEquals(4, s.code(), s.err());
+        assertTrue(Files.readString(tmp.resolve("sw/sweep.md")).contains("| 4 | suspect |"), s.out());
+    }
+
+    /**
+     * A run stopped by wrecking steps (learning rate 10⁶) is not resumed; inspect advises a new run
+     * from its last good parameters with a smaller learning rate, and that command line is valid
+     * (here cut to two iterations: it runs to the end instead of being refused).
+     */
+    @Test
+    void aFailedRunIsAdvisedAValidNewRun() throws IOException {
+        Path cfg = write("wreck.yaml", """
+                seed: 4
+                threads: 1
+                iterations: 20
+                lattice: {type: chain, length: 8}
+                hamiltonian: {model: heisenberg, marshall_sign: true}
+                ansatz: {type: rbm, alpha: 1, complex: false}
+                sampler: {chains: 4, samples: 128}
+                optimizer: {learning_rate: 1e6}
+                evaluation: {samples: 512}
+                """);
+        Path dir = tmp.resolve("wreck");
+        assertEquals(1, nqs("run", cfg.toString(), "--out", dir.toString(), "--quiet").code());
+        Outcome inspect = nqs("inspect", dir.toString());
+        assertTrue(!inspect.out().contains("nqs resume"), inspect.out());
+        String advice = inspect.out().lines().filter(l -> l.contains("start again")).findFirst().orElseThrow();
+        String command = advice.substring(advice.indexOf("nqs run ") + 4, advice.indexOf(" (or"));
+        assertTrue(command.contains("--set ansatz.init_from=" + dir.resolve("parameters.npy"))
+                && command.contains("--set optimizer.learning_rate=1.00e+05"), command);
+        List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
+        args.addAll(List.of("--set", "iterations=2", "--out", tmp.resolve("again").toString(), "--quiet"));
+        Outcome again = nqs(args.toArray(String[]::new));
+        assertTrue(again.code() == 0 || again.code() == 4, again.code() + ": " + again.err());
+    }
 }
