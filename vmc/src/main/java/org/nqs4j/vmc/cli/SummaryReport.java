@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
+import org.nqs4j.vmc.stats.ConvergenceDiagnostics;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -51,6 +53,7 @@ public final class SummaryReport {
         out.printf("  ansatz       %s, %d parameters%n", s.get("ansatz"), (long) num(s.get("n_parameters")));
         out.printf("  energy       %s   (per site %s)%n", Format.pm(mean, error), Format.pm(mean / n, error / n));
         out.printf("  variance     %.6g   (V-score N·Var/E² = %.3g)%n", variance, num(s.get("v_score")));
+        out.printf("  V-score      %s%n", vScoreReading(num(s.get("v_score")), n));
         out.printf("  acceptance   %.3f%n", num(s.get("acceptance")));
         out.printf("  tau_corr     %.2f sweeps   split R-hat %.4f   (%d samples)%n", num(e.get("tau_corr")),
                 num(e.get("r_hat")), (long) num(s.get("n_samples")));
@@ -72,8 +75,31 @@ public final class SummaryReport {
                         o.get("exact") instanceof Number x ? String.format("   (exact %.8g)", x.doubleValue()) : "");
             }
         });
+        if (s.get("convergence") instanceof Map<?, ?> c) {
+            out.printf("  %-12s %s%n", Boolean.TRUE.equals(c.get("stalled")) ? "WARNING" : "convergence", c.get("verdict"));
+        }
         out.printf("  wall time    %.1f s on %d thread(s)%n", num(s.get("wall_time_s")), (long) num(s.get("threads")));
         out.printf("  output       %s%n", folder);
+    }
+
+    /**
+     * What a V-score V = N·Var/E² says (Wu et al., Science 386, 296 (2024)): 0 only for an
+     * eigenstate; √(V/N) is the energy spread relative to |E|. The bands are those measured by this
+     * engine (validation/README.md, "Accuracy"): converged runs end below 1e-3, stalled ones above
+     * {@link ConvergenceDiagnostics#V_SCORE_STALLED}.
+     */
+    static String vScoreReading(double v, int nSites) {
+        String spread = String.format(Locale.ROOT, "%.3g: energy spread sqrt(V/N) = %.2g of |E|", v, Math.sqrt(v / nSites));
+        if (!(v >= 0)) {
+            return "not available";
+        }
+        if (v <= 1e-3) {
+            return spread + "; close to an eigenstate (converged runs here end below 1e-3)";
+        }
+        if (v <= ConvergenceDiagnostics.V_SCORE_STALLED) {
+            return spread + "; between the converged (< 1e-3) and the stalled (> 1e-2) runs measured here";
+        }
+        return spread + "; far from an eigenstate (stalled runs measured here sit above 1e-2)";
     }
 
     static Map<?, ?> map(Object o) {
