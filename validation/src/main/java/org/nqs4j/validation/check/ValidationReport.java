@@ -37,6 +37,9 @@ public record ValidationReport(String name, Path config, Path folder, int nSites
     /** |VMC − trial| beyond this many error bars prints a warning (p ≈ 0.3 % with honest bars). */
     public static final double MIXING_WARNING_SIGMA = 3;
 
+    /** Split R̂ above this says the chains have not mixed (Vehtari et al., Bayesian Analysis 16, 667 (2021)). */
+    public static final double R_HAT_WARNING = 1.01;
+
     /** (E − E_trial)/δ: the sampling error in error bars, NaN without the trial-state sum. */
     public double trialDeviationSigma() {
         return trial.map(t -> (vmc.mean() - t.energy()) / vmc.error()).orElse(Double.NaN);
@@ -82,6 +85,10 @@ public record ValidationReport(String name, Path config, Path folder, int nSites
             out.printf(Locale.ROOT, "  %-20s %+.2f error bars%n", "deviation", deviationSigma());
         }, () -> out.printf("  %-20s none (no analytic solution, ED impossible or beyond its budget)%n", "exact energy"));
         out.printf(Locale.ROOT, "  %-20s %.6g   (V-score N·Var/E² = %.3e)%n", "variance", vmc.variance(), vScore());
+        out.printf(Locale.ROOT, "  %-20s tau = %.2f sweeps, split R-hat = %.4f (%d samples)%s%n", "sampling",
+                vmc.tauCorr(), vmc.rHat(), vmc.nSamples(), vmc.rHat() > R_HAT_WARNING
+                        ? String.format(Locale.ROOT, ": R-hat above %.2f, the chains disagree (not mixed)", R_HAT_WARNING)
+                        : "");
         trial.ifPresent(t -> out.printf(Locale.ROOT, "  %-20s %.10f   (sum over %d states; VMC - trial = %+.2f error"
                 + " bars, trial - exact = %.3e relative)%n", "trial-state energy", t.energy(), t.dimension(),
                 trialDeviationSigma(),

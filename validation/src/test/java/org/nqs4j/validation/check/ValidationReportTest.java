@@ -38,4 +38,12 @@ class ValidationReportTest {
         assertTrue(text.contains("warning") && text.contains("4.0 error bars") && text.contains("exchange-any"), text);
         assertFalse(printed(report(-4.5140, 0.0003, -4.5134)).contains("warning"));
     }
+
+    /** τ and R̂ of the final estimate are printed; R̂ = 1 raises no mixing note. */
+    @Test
+    void printsTheAutocorrelationTimeAndRHat() {
+        String text = printed(report(-4.5140, 0.0003, -4.5134));
+        assertTrue(text.contains("tau = 1.00 sweeps, split R-hat = 1.0000 (1000 samples)"), text);
+        assertFalse(text.contains("not mixed"), text);
+    }
 }
