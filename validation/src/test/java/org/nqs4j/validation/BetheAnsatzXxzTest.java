@@ -22,37 +22,32 @@ class BetheAnsatzXxzTest {
         return ExactDiagonalization.lowest(xxzRing(length, delta), hilbert, 1, LANCZOS).groundEnergy();
     }
 
-    @Test
-    void matchesExactDiagonalisationOfEvenRingsInTheSzZeroSector() {
-        for (double delta : new double[] {0, 0.5, -0.5, -0.9, 0.99, 1, 1.01, 2, 5, 20}) {
-            for (int length = 4; length <= 16; length += 2) {
-                double exact = ed(length, delta, SpinHilbert.fixedMagnetization(length, 0));
+    /** The Bethe-ansatz energy of every ring of {@code lengths} at every Δ equals ED's lowest in {@code sector}. */
+    private static void assertMatchesEd(int[] lengths, double[] deltas, java.util.function.IntFunction<SpinHilbert> sector) {
+        for (double delta : deltas) {
+            for (int length : lengths) {
+                double exact = ed(length, delta, sector.apply(length));
                 double ba = BetheAnsatzXxz.groundState(length, 1, delta).groundEnergy();
                 assertEquals(exact, ba, 1e-10 * Math.abs(exact), "L = " + length + ", Δ = " + delta);
             }
         }
+    }
+
+    @Test
+    void matchesExactDiagonalisationOfEvenRingsInTheSzZeroSector() {
+        assertMatchesEd(new int[] {4, 6, 8, 10, 12, 14, 16}, new double[] {0, 0.5, -0.5, -0.9, 0.99, 1, 1.01, 2, 5, 20},
+                l -> SpinHilbert.fixedMagnetization(l, 0));
     }
 
     @Test
     void matchesExactDiagonalisationOfOddRingsInTheSzHalfSector() {
-        for (double delta : new double[] {-0.4, 0, 0.5, 1, 2, 5}) {
-            for (int length = 3; length <= 15; length += 2) {
-                double exact = ed(length, delta, SpinHilbert.fixedMagnetization(length, 1));
-                double ba = BetheAnsatzXxz.groundState(length, 1, delta).groundEnergy();
-                assertEquals(exact, ba, 1e-10 * Math.abs(exact), "L = " + length + ", Δ = " + delta);
-            }
-        }
+        assertMatchesEd(new int[] {3, 5, 7, 9, 11, 13, 15}, new double[] {-0.4, 0, 0.5, 1, 2, 5},
+                l -> SpinHilbert.fixedMagnetization(l, 1));
     }
 
     @Test
     void theSzZeroStateIsTheGroundStateOfTheFullSpaceForEvenRings() {
-        for (double delta : new double[] {-0.7, 0.3, 3}) {
-            for (int length = 4; length <= 12; length += 2) {
-                double exact = ed(length, delta, SpinHilbert.unconstrained(length));
-                double ba = BetheAnsatzXxz.groundState(length, 1, delta).groundEnergy();
-                assertEquals(exact, ba, 1e-10 * Math.abs(exact), "L = " + length + ", Δ = " + delta);
-            }
-        }
+        assertMatchesEd(new int[] {4, 6, 8, 10, 12}, new double[] {-0.7, 0.3, 3}, SpinHilbert::unconstrained);
     }
 
     @Test

@@ -37,10 +37,10 @@ public record ConvergenceDiagnostics(boolean assessed, boolean stalled, int wind
     /** Smallest window of steps judged. */
     public static final int MIN_WINDOW = 20;
     /**
-     * V-score above which a flat optimisation counts as stalled. Converged runs of the validation
-     * suite end with V ≈ 1e-5–1e-3 and relative errors below 1e-3; plateaus of stalled runs measured
-     * 0.05–0.9 (validation/README.md, "Accuracy"). For V/N = Var/E², 1e-2 on 16–100 sites is an
-     * energy spread of 1–2.5 % of |E|.
+     * V-score above which a flat optimisation counts as stalled: 5× the largest V of the converged
+     * runs measured (2e-4 to 2e-3 at relative errors 4e-5 to 3e-4; stalled runs sat above 1;
+     * validation/README.md, "Accuracy"). On 16–100 sites, 1e-2 is an energy spread √(V/N) of
+     * 1–2.5 % of |E|.
      */
     public static final double V_SCORE_STALLED = 1e-2;
     /** Relative fall of the variance over the window that counts as still improving. */
