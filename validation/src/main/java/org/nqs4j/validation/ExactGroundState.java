@@ -134,7 +134,8 @@ public final class ExactGroundState implements ExactReferenceProvider {
         }
         if (analytic.isEmpty() && edProblem != null) {
             throw new NoExactMethodException("no exact method for " + config.hamiltonian().operator().description()
-                    + " on " + config.hilbert() + ": no analytic solution applies, and " + edProblem);
+                    + " on " + config.hilbert() + ": no analytic solution applies" + betheScope(config) + ", and "
+                    + edProblem);
         }
         if (analytic.isPresent() && (edProblem != null || config.observables().isEmpty())) {
             ExactReference r = new ExactReference(analytic.get().energy(), analytic.get().method(), 0, Map.of());
@@ -202,6 +203,17 @@ public final class ExactGroundState implements ExactReferenceProvider {
             return Optional.of(new Analytic("free-fermion", ff.groundEnergy()));
         }
         return Optional.empty();
+    }
+
+    /** What the XXZ-ring methods cover, for the message of a periodic XXZ chain they do not. */
+    private static String betheScope(RunConfig c) {
+        String model = c.hamiltonian().model();
+        boolean chain = c.lattice().extents().length == 1 && c.lattice().boundary().equals(Optional.of(Boundary.PERIODIC));
+        return chain && (model.equals("xxz") || model.equals("heisenberg"))
+                ? " (the Bethe ansatz covers Δ > -1 with S_z = 0 on even rings or S_z = ±1/2 on odd rings with"
+                        + " Δ > -1/2, and Δ <= -1 in the full space, the ferromagnet E = JΔL/4; the S_z = 0 sector at"
+                        + " Δ < -1 holds bound magnons: use ED or hilbert.total_sz: none)"
+                : "";
     }
 
     /** The XXZ ring's ground-state energy in spin units where an analytic method covers the sector. */

@@ -82,6 +82,11 @@ class ExactGroundStateTest {
                     + ", delta: " + k[2] + "}\nhilbert: {total_sz: " + k[3] + "}\n");
             assertTrue(ExactGroundState.analyticReference(c).isEmpty(), String.join(" ", k));
         }
+        // beyond ED the uncovered sector is refused with what the Bethe ansatz covers
+        ExactGroundState.NoExactMethodException refused = assertThrows(ExactGroundState.NoExactMethodException.class,
+                () -> ExactGroundState.solve(config(chain(60, "periodic") + "hamiltonian: {model: xxz, delta: -2}\n"),
+                        BUDGET));
+        assertTrue(refused.getMessage().contains("bound magnons"), refused.getMessage());
         // beyond ED: the Bethe ansatz is the run's reference for a 200-site ring
         ExactReference big = ExactReferences.find(config(chain(200, "periodic")
                 + "hamiltonian: {model: xxz, delta: 0.5}\n"), BUDGET).orElseThrow();
