@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.nqs4j.vmc.cli.Format;
 import org.nqs4j.vmc.spi.ExactReference;
 import org.nqs4j.vmc.spi.TrialState;
+import org.nqs4j.vmc.stats.ConvergenceDiagnostics;
 import org.nqs4j.vmc.stats.Estimate;
 
 /**
@@ -19,11 +20,12 @@ import org.nqs4j.vmc.stats.Estimate;
  * variational error), and the verdict of a {@link Criterion}.
  *
  * @param energyHistory VMC energy of every optimisation step
+ * @param convergence   the plateau check of those steps (as in the run's summary.json)
  */
 public record ValidationReport(String name, Path config, Path folder, int nSites, Estimate vmc,
                                Optional<ExactReference> exact, Optional<TrialState> trial,
-                               Map<String, Estimate> observables, double[] energyHistory, Criterion criterion,
-                               double wallSeconds) {
+                               Map<String, Estimate> observables, double[] energyHistory,
+                               ConvergenceDiagnostics convergence, Criterion criterion, double wallSeconds) {
 
     public double relativeError() {
         return exact.map(x -> Math.abs((vmc.mean() - x.energy()) / x.energy())).orElse(Double.NaN);
@@ -101,6 +103,7 @@ public record ValidationReport(String name, Path config, Path folder, int nSites
         observables.forEach((k, v) -> out.printf(Locale.ROOT, "  %-20s %s%s%n", "<" + k + ">", Format.pm(v.mean(),
                 v.error()), exact.map(x -> x.observables().get(k)).map(e -> String.format(Locale.ROOT,
                 "   (exact %.8f)", e)).orElse("")));
+        out.printf("  %-20s %s%n", convergence.stalled() ? "WARNING" : "convergence", convergence.verdict());
         out.printf("  %-20s %s%n", "result", passed() ? "PASS" : "FAIL: " + failure().get());
         out.printf("  %-20s %s%n", "output", folder);
     }
@@ -155,6 +158,7 @@ public record ValidationReport(String name, Path config, Path folder, int nSites
         });
         m.put("observables", obs);
         m.put("energy_history", energyHistory);
+        m.put("convergence", convergence.toJson());
         m.put("wall_time_s", wallSeconds);
         return m;
     }

@@ -156,7 +156,8 @@ public final class ValidationSuite {
                     String.format(Locale.ROOT, "%.0e", r.criterion().tolerance()),
                     String.format(Locale.ROOT, "%.2e", r.vScore()), String.format(Locale.ROOT, "%.2f", r.vmc().tauCorr()),
                     String.format(Locale.ROOT, "%.3f", r.vmc().rHat()), String.format(Locale.ROOT, "%.1fs", r.wallSeconds()),
-                    r.passed() ? "PASS" : "FAIL: " + r.failure().get());
+                    (r.passed() ? "PASS" : "FAIL: " + r.failure().get())
+                            + (r.convergence().stalled() ? " (WARNING: stalled)" : ""));
         }
         long failed = outcomes.stream().filter(o -> !o.passed()).count();
         out.printf("%d case(s), %d passed, %d failed%n", outcomes.size(), outcomes.size() - failed, failed);
