@@ -22,10 +22,14 @@ import org.nqs4j.vmc.spi.TrialState;
 /**
  * The exact ground state of a configured problem, by the cheapest exact method that applies:
  * <ol>
- * <li><b>bethe-ansatz</b> ({@link BetheAnsatzHeisenberg}): model heisenberg, or xxz with Δ = 1,
- * on a periodic chain of even L ≥ 4 with J &gt; 0, in the S^z = 0 sector or the full space (the
- * ground state is the unique singlet, Lieb–Mattis). In Pauli units H = 4·J Σ S_i·S_{i+1}, so the
- * energy is 4·E_BA.</li>
+ * <li><b>bethe-ansatz</b> ({@link BetheAnsatzXxz}): model heisenberg (Δ = 1) or xxz on a periodic
+ * chain with Δ &gt; −1 (after the mapping below): even L ≥ 4 in the S^z = 0 sector or the full space
+ * (the ground state lies in S^z = 0), odd L ≥ 3 in the S^z = ±1/2 sectors with Δ &gt; −1/2. In Pauli
+ * units H = 4·J Σ (S^xS^x + S^yS^y + Δ S^zS^z), so the energy is 4·E_BA. J &lt; 0 on an even ring is
+ * (|J|, −Δ): the rotation of every other spin about z flips the sign of the XY part.</li>
+ * <li><b>ferromagnet</b> ({@link BetheAnsatzXxz#ferromagneticGroundEnergy}): the same chains with
+ * Δ ≤ −1, E = JΔL/4, in the full space, and at Δ = −1 (even L) in every S^z sector. The S^z = 0
+ * sector at Δ &lt; −1 (bound magnons) has no analytic method here: ED only.</li>
  * <li><b>free-fermion</b> ({@link FreeFermionIsing}): model ising on a periodic chain of L ≥ 3 in
  * the full space (the parity sectors need every configuration). Spin units
  * −J Σ S^zS^z − h Σ S^x = −(J/4) Σ ZZ − (h/2) Σ X, so the Pauli-unit solution is taken at
@@ -130,7 +134,8 @@ public final class ExactGroundState implements ExactReferenceProvider {
         }
         if (analytic.isEmpty() && edProblem != null) {
             throw new NoExactMethodException("no exact method for " + config.hamiltonian().operator().description()
-                    + " on " + config.hilbert() + ": no analytic solution applies, and " + edProblem);
+                    + " on " + config.hilbert() + ": no analytic solution applies" + betheScope(config) + ", and "
+                    + edProblem);
         }
         if (analytic.isPresent() && (edProblem != null || config.observables().isEmpty())) {
             ExactReference r = new ExactReference(analytic.get().energy(), analytic.get().method(), 0, Map.of());
@@ -185,11 +190,10 @@ public final class ExactGroundState implements ExactReferenceProvider {
             return Optional.empty();
         }
         SpinHilbert hilbert = c.hilbert();
-        boolean heisenberg = h.model().equals("heisenberg") || (h.model().equals("xxz") && h.coupling("delta") == 1);
-        if (heisenberg && n >= 4 && n % 2 == 0 && h.coupling("J") > 0
-                && (!hilbert.hasFixedMagnetization() || hilbert.sumSigma() == 0)) {
-            double e = BetheAnsatzHeisenberg.groundState(n, h.coupling("J")).groundEnergy();
-            return Optional.of(new Analytic("bethe-ansatz", h.units() == Units.PAULI ? 4 * e : e));
+        if (h.model().equals("heisenberg") || h.model().equals("xxz")) {
+            double scale = h.units() == Units.PAULI ? 4 : 1;
+            return xxzChain(n, h.coupling("J"), h.model().equals("xxz") ? h.coupling("delta") : 1, hilbert)
+                    .map(a -> new Analytic(a.method(), scale * a.energy()));
         }
         if (h.model().equals("ising") && n >= 3 && !hilbert.hasFixedMagnetization()) {
             double j = h.coupling("J");
@@ -199,6 +203,38 @@ public final class ExactGroundState implements ExactReferenceProvider {
             return Optional.of(new Analytic("free-fermion", ff.groundEnergy()));
         }
         return Optional.empty();
+    }
+
+    /** What the XXZ-ring methods cover, for the message of a periodic XXZ chain they do not. */
+    private static String betheScope(RunConfig c) {
+        String model = c.hamiltonian().model();
+        boolean chain = c.lattice().extents().length == 1 && c.lattice().boundary().equals(Optional.of(Boundary.PERIODIC));
+        return chain && (model.equals("xxz") || model.equals("heisenberg"))
+                ? " (the Bethe ansatz covers Δ > -1 with S_z = 0 on even rings or S_z = ±1/2 on odd rings with"
+                        + " Δ > -1/2, and Δ <= -1 in the full space, the ferromagnet E = JΔL/4; the S_z = 0 sector at"
+                        + " Δ < -1 holds bound magnons: use ED or hilbert.total_sz: none)"
+                : "";
+    }
+
+    /** The XXZ ring's ground-state energy in spin units where an analytic method covers the sector. */
+    private static Optional<Analytic> xxzChain(int n, double j, double delta, SpinHilbert hilbert) {
+        boolean even = n % 2 == 0;
+        if (j < 0 && even) {
+            return xxzChain(n, -j, -delta, hilbert);
+        }
+        boolean full = !hilbert.hasFixedMagnetization();
+        int sumSigma = full ? 0 : hilbert.sumSigma();
+        if (!(j > 0) || n < 3) {
+            return Optional.empty();
+        }
+        if (delta <= -1) {
+            boolean covered = full || (delta == -1 && even);
+            return covered ? Optional.of(new Analytic("ferromagnet", BetheAnsatzXxz.ferromagneticGroundEnergy(n, j, delta)))
+                    : Optional.empty();
+        }
+        boolean covered = even ? sumSigma == 0 : !full && Math.abs(sumSigma) == 1 && delta > -0.5;
+        return covered ? Optional.of(new Analytic("bethe-ansatz", BetheAnsatzXxz.groundState(n, j, delta).groundEnergy()))
+                : Optional.empty();
     }
 
     /** Why ED cannot be done within the budget, or null when it can. */

@@ -56,6 +56,44 @@ class ExactGroundStateTest {
     }
 
     @Test
+    void xxzRingsAtAnyAnisotropyAgreeWithDiagonalisation() throws Exception {
+        // {L, J, Δ, total_sz, units}: critical, gapped, J < 0 (mapped to −Δ), odd L, ferromagnetic side
+        String[][] cases = {
+            {"12", "1.0", "0.5", "0", "spin"}, {"12", "0.8", "-0.6", "none", "pauli"}, {"10", "1.0", "3.0", "0", "pauli"},
+            {"12", "-1.0", "0.4", "0", "spin"}, {"11", "1.0", "0.3", "0.5", "spin"}, {"11", "1.0", "2.0", "-0.5", "pauli"},
+            {"10", "1.0", "-2.0", "none", "spin"}, {"9", "0.5", "-1.0", "none", "pauli"}, {"10", "1.0", "-1.0", "0", "spin"},
+            {"10", "-1.0", "1.0", "0", "spin"},
+        };
+        for (String[] k : cases) {
+            RunConfig c = config(chain(Integer.parseInt(k[0]), "periodic") + "hamiltonian: {model: xxz, J: " + k[1]
+                    + ", delta: " + k[2] + ", units: " + k[4] + "}\nhilbert: {total_sz: " + k[3] + "}\n"
+                    + "sampler: {move: " + (k[3].equals("none") ? "flip" : "exchange") + "}\n");
+            String label = String.join(" ", k);
+            ExactReference analytic = ExactGroundState.analyticReference(c).orElseThrow(() -> new AssertionError(label));
+            double e = ExactGroundState.solveByDiagonalisation(c).reference().energy();
+            assertEquals(e, analytic.energy(), 1e-10 * Math.abs(e), label);
+            double effectiveDelta = Double.parseDouble(k[2]) * Math.signum(Double.parseDouble(k[1]));
+            assertEquals(effectiveDelta <= -1 ? "ferromagnet" : "bethe-ansatz", analytic.method(), label);
+        }
+        // not covered: S^z = 0 at Δ < −1 (bound magnons), odd L at Δ ≤ −1/2, odd L with J < 0
+        String[][] uncovered = {{"10", "1.0", "-1.5", "0"}, {"9", "1.0", "-0.6", "0.5"}, {"9", "-1.0", "0.5", "0.5"}};
+        for (String[] k : uncovered) {
+            RunConfig c = config(chain(Integer.parseInt(k[0]), "periodic") + "hamiltonian: {model: xxz, J: " + k[1]
+                    + ", delta: " + k[2] + "}\nhilbert: {total_sz: " + k[3] + "}\n");
+            assertTrue(ExactGroundState.analyticReference(c).isEmpty(), String.join(" ", k));
+        }
+        // beyond ED the uncovered sector is refused with what the Bethe ansatz covers
+        ExactGroundState.NoExactMethodException refused = assertThrows(ExactGroundState.NoExactMethodException.class,
+                () -> ExactGroundState.solve(config(chain(60, "periodic") + "hamiltonian: {model: xxz, delta: -2}\n"),
+                        BUDGET));
+        assertTrue(refused.getMessage().contains("bound magnons"), refused.getMessage());
+        // beyond ED: the Bethe ansatz is the run's reference for a 200-site ring
+        ExactReference big = ExactReferences.find(config(chain(200, "periodic")
+                + "hamiltonian: {model: xxz, delta: 0.5}\n"), BUDGET).orElseThrow();
+        assertEquals("bethe-ansatz", big.method());
+    }
+
+    @Test
     void freeFermionsInBothUnitsAgreeWithDiagonalisation() throws Exception {
         for (String units : new String[] {"spin", "pauli"}) {
             for (String jh : new String[] {"J: 1.0, h: 0.5", "J: 1.0, h: 1.0", "J: -0.7, h: 2.0"}) {

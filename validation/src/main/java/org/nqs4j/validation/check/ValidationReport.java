@@ -12,6 +12,7 @@ import org.nqs4j.vmc.cli.Format;
 import org.nqs4j.vmc.run.ResultCheck;
 import org.nqs4j.vmc.spi.ExactReference;
 import org.nqs4j.vmc.spi.TrialState;
+import org.nqs4j.vmc.stats.ConvergenceDiagnostics;
 import org.nqs4j.vmc.stats.Estimate;
 
 /**
@@ -21,13 +22,15 @@ import org.nqs4j.vmc.stats.Estimate;
  * variational error), and the verdict of a {@link Criterion}.
  *
  * @param energyHistory VMC energy of every optimisation step
+ * @param convergence   the plateau check of those steps (as in the run's summary.json)
  * @param runChecks     the run's own checks of its estimate ({@link org.nqs4j.vmc.run.ResultChecks}): a
  *                      suspect run never passes
  */
 public record ValidationReport(String name, Path config, Path folder, int nSites, Estimate vmc,
                                Optional<ExactReference> exact, Optional<TrialState> trial,
-                               Map<String, Estimate> observables, double[] energyHistory, Criterion criterion,
-                               double wallSeconds, List<ResultCheck> runChecks) {
+                               Map<String, Estimate> observables, double[] energyHistory,
+                               ConvergenceDiagnostics convergence, Criterion criterion, double wallSeconds,
+                               List<ResultCheck> runChecks) {
     public ValidationReport {
         runChecks = List.copyOf(runChecks);
     }
@@ -43,6 +46,9 @@ public record ValidationReport(String name, Path config, Path folder, int nSites
 
     /** |VMC − trial| beyond this many error bars prints a warning (p ≈ 0.3 % with honest bars). */
     public static final double MIXING_WARNING_SIGMA = 3;
+
+    /** Split R̂ above this says the chains have not mixed (Vehtari et al., Bayesian Analysis 16, 667 (2021)). */
+    public static final double R_HAT_WARNING = 1.01;
 
     /** (E − E_trial)/δ: the sampling error in error bars, NaN without the trial-state sum. */
     public double trialDeviationSigma() {
@@ -94,6 +100,10 @@ public record ValidationReport(String name, Path config, Path folder, int nSites
             out.printf(Locale.ROOT, "  %-20s %+.2f error bars%n", "deviation", deviationSigma());
         }, () -> out.printf("  %-20s none (no analytic solution, ED impossible or beyond its budget)%n", "exact energy"));
         out.printf(Locale.ROOT, "  %-20s %.6g   (V-score N·Var/E² = %.3e)%n", "variance", vmc.variance(), vScore());
+        out.printf(Locale.ROOT, "  %-20s tau = %.2f sweeps, split R-hat = %.4f (%d samples)%s%n", "sampling",
+                vmc.tauCorr(), vmc.rHat(), vmc.nSamples(), vmc.rHat() > R_HAT_WARNING
+                        ? String.format(Locale.ROOT, ": R-hat above %.2f, the chains disagree (not mixed)", R_HAT_WARNING)
+                        : "");
         trial.ifPresent(t -> out.printf(Locale.ROOT, "  %-20s %.10f   (sum over %d states; VMC - trial = %+.2f error"
                 + " bars, trial - exact = %.3e relative)%n", "trial-state energy", t.energy(), t.dimension(),
                 trialDeviationSigma(),
@@ -106,6 +116,7 @@ public record ValidationReport(String name, Path config, Path folder, int nSites
         observables.forEach((k, v) -> out.printf(Locale.ROOT, "  %-20s %s%s%n", "<" + k + ">", Format.pm(v.mean(),
                 v.error()), exact.map(x -> x.observables().get(k)).map(e -> String.format(Locale.ROOT,
                 "   (exact %.8f)", e)).orElse("")));
+        out.printf("  %-20s %s%n", convergence.stalled() ? "WARNING" : "convergence", convergence.verdict());
         out.printf("  %-20s %s%n", "result", passed() ? "PASS" : "FAIL: " + failure().get());
         out.printf("  %-20s %s%n", "output", folder);
     }
@@ -160,6 +171,7 @@ public record ValidationReport(String name, Path config, Path folder, int nSites
         });
         m.put("observables", obs);
         m.put("energy_history", energyHistory);
+        m.put("convergence", convergence.toJson());
         m.put("wall_time_s", wallSeconds);
         return m;
     }

@@ -14,6 +14,7 @@ import org.nqs4j.vmc.run.RunFolder;
 import org.nqs4j.vmc.run.RunListener;
 import org.nqs4j.vmc.run.RunResult;
 import org.nqs4j.vmc.run.VmcRun;
+import org.nqs4j.vmc.stats.ConvergenceDiagnostics;
 
 /**
  * One validation case: the VMC run of a config exactly as {@code nqs run} does it (same folder
@@ -37,7 +38,8 @@ public final class ValidationRun {
             RunLog log = RunLog.read(folder.path());
             ValidationReport report = new ValidationReport(config.name(), config.source(), folder.path(),
                     config.lattice().nSites(), result.evaluation().energy(), result.exact(), result.trial(),
-                    result.evaluation().observables(), log.energy(), criterion, (System.nanoTime() - start) * 1e-9,
+                    result.evaluation().observables(), log.energy(), ConvergenceDiagnostics.of(log.energy(), log.error(),
+                    log.variance(), config.lattice().nSites()), criterion, (System.nanoTime() - start) * 1e-9,
                     result.checks());
             AtomicFiles.write(folder.path().resolve(REPORT), Json.write(report.toJson()) + "\n");
             plot(report, log);

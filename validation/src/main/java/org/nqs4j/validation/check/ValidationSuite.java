@@ -138,14 +138,14 @@ public final class ValidationSuite {
 
     /** One line per case, then the count of failures. */
     public static void printSummary(PrintStream out, List<Outcome> outcomes) {
-        String row = "%-28s %-13s %24s %18s %9s %8s %9s %7s  %s%n";
-        out.printf(Locale.ROOT, row, "case", "method", "VMC energy", "exact", "rel.err", "tol", "V-score", "time",
-                "result");
+        String row = "%-28s %-13s %24s %18s %9s %8s %9s %6s %7s %7s  %s%n";
+        out.printf(Locale.ROOT, row, "case", "method", "VMC energy", "exact", "rel.err", "tol", "V-score", "tau",
+                "R-hat", "time", "result");
         for (Outcome o : outcomes) {
             String stem = o.testCase().stem();
             if (o.report().isEmpty()) {
                 out.printf(Locale.ROOT, row, stem, "-", "-", "-", "-", String.format(Locale.ROOT, "%.0e",
-                        o.testCase().criterion().tolerance()), "-", "-", "FAIL: " + o.error());
+                        o.testCase().criterion().tolerance()), "-", "-", "-", "-", "FAIL: " + o.error());
                 continue;
             }
             ValidationReport r = o.report().get();
@@ -154,8 +154,10 @@ public final class ValidationSuite {
                     r.exact().map(x -> String.format(Locale.ROOT, "%.10f", x.energy())).orElse("-"),
                     String.format(Locale.ROOT, "%.2e", r.relativeError()),
                     String.format(Locale.ROOT, "%.0e", r.criterion().tolerance()),
-                    String.format(Locale.ROOT, "%.2e", r.vScore()), String.format(Locale.ROOT, "%.1fs", r.wallSeconds()),
-                    r.passed() ? "PASS" : "FAIL: " + r.failure().get());
+                    String.format(Locale.ROOT, "%.2e", r.vScore()), String.format(Locale.ROOT, "%.2f", r.vmc().tauCorr()),
+                    String.format(Locale.ROOT, "%.3f", r.vmc().rHat()), String.format(Locale.ROOT, "%.1fs", r.wallSeconds()),
+                    (r.passed() ? "PASS" : "FAIL: " + r.failure().get())
+                            + (r.convergence().stalled() ? " (WARNING: stalled)" : ""));
         }
         long failed = outcomes.stream().filter(o -> !o.passed()).count();
         out.printf("%d case(s), %d passed, %d failed%n", outcomes.size(), outcomes.size() - failed, failed);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.nqs4j.vmc.spi.ExactReference;
 import org.nqs4j.vmc.run.ResultCheck;
 import org.nqs4j.vmc.spi.TrialState;
+import org.nqs4j.vmc.stats.ConvergenceDiagnostics;
 import org.nqs4j.vmc.stats.Estimate;
 
 class ValidationReportTest {
@@ -25,8 +26,9 @@ class ValidationReportTest {
     private static ValidationReport report(double vmc, double error, double trial, List<ResultCheck> checks) {
         return new ValidationReport("case", Path.of("case.yaml"), Path.of("out"), 10,
                 new Estimate(vmc, error, 0.01, 1, 1, 1000), Optional.of(new ExactReference(-4.5154, "ed-full", 252,
-                Map.of())), Optional.of(new TrialState(trial, 0.01, 252)), Map.of(), new double[0], Criterion.defaults(),
-                1.0, checks);
+                Map.of())), Optional.of(new TrialState(trial, 0.01, 252)), Map.of(), new double[0],
+                ConvergenceDiagnostics.of(new double[0], new double[0], new double[0], 10), Criterion.defaults(), 1.0,
+                checks);
     }
 
     private static String printed(ValidationReport r) {
@@ -54,5 +56,14 @@ class ValidationReportTest {
         assertFalse(suspect.passed());
         assertTrue(suspect.failure().orElseThrow().contains("suspect") && suspect.failure().get().contains("r_hat"),
                 suspect.failure().get());
+    }
+
+    /** τ and R̂ of the final estimate are printed; R̂ = 1 raises no mixing note. */
+    @Test
+    void printsTheAutocorrelationTimeAndRHat() {
+        String text = printed(report(-4.5140, 0.0003, -4.5134));
+        assertTrue(text.contains("tau = 1.00 sweeps, split R-hat = 1.0000 (1000 samples)"), text);
+        assertFalse(text.contains("not mixed"), text);
+        assertTrue(text.contains("convergence          not assessed"), text);
     }
 }

@@ -37,6 +37,30 @@ class ValidateCommandTest {
         }
     }
 
+    /**
+     * Beyond the trial-state sum (ring L = 20, S^z = 0: 184 756 states) --seeds compares the seeds'
+     * energies with each other; the exit code follows the recorded consistency (every run has its
+     * Bethe-ansatz reference and the loose tolerance 0.5).
+     */
+    @Test
+    void seedsBeyondTheTrialSumAreComparedWithEachOther() throws IOException {
+        Path config = out.resolve("ring20.yaml");
+        Files.writeString(config, """
+                iterations: 30
+                lattice: {type: chain, length: 20, boundary: periodic}
+                hamiltonian: {model: xxz, delta: 0.5, marshall_sign: true}
+                ansatz: {type: rbm, alpha: 1, complex: false, symmetry: translations}
+                sampler: {move: exchange, chains: 4, samples: 256}
+                preconditioner: {diag_shift: 0.1}
+                evaluation: {samples: 2048}
+                """);
+        int code = new ValidateCommand().run(List.of(config.toString(), "--seeds", "2", "--quiet", "--tolerance", "0.5",
+                "--out", out.resolve("runs").toString(), "--set", "threads=1"));
+        String json = Files.readString(out.resolve("runs").resolve(ValidateCommand.CALIBRATION)).replace(" ", "");
+        assertTrue(json.contains("\"seed_consistency\":{\"runs\":2") && json.contains("\"dof\":1"), json);
+        assertEquals(json.contains("\"consistent\":true") ? 0 : 1, code, json);
+    }
+
     /** A run that stops (every local energy overflows, h = 1e308) fails its seed; the others go on; exit 1. */
     @Test
     void stoppedRunsFailTheirSeedAndTheCommand() throws IOException {

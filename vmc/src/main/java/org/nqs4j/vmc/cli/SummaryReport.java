@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
+import org.nqs4j.vmc.stats.ConvergenceDiagnostics;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -51,6 +53,7 @@ public final class SummaryReport {
         out.printf("  ansatz       %s, %d parameters%n", s.get("ansatz"), (long) num(s.get("n_parameters")));
         out.printf("  energy       %s   (per site %s)%n", Format.pm(mean, error), Format.pm(mean / n, error / n));
         out.printf("  variance     %.6g   (V-score N·Var/E² = %.3g)%n", variance, num(s.get("v_score")));
+        out.printf("  V-score      %s%n", vScoreReading(num(s.get("v_score")), n));
         out.printf("  acceptance   %.3f%n", num(s.get("acceptance")));
         out.printf("  tau_corr     %.2f sweeps   split R-hat %.4f   (%d samples)%n", num(e.get("tau_corr")),
                 num(e.get("r_hat")), (long) num(s.get("n_samples")));
@@ -73,6 +76,9 @@ public final class SummaryReport {
             }
         });
         printChecks(out, s);
+        if (s.get("convergence") instanceof Map<?, ?> c) {
+            out.printf("  %-12s %s%n", Boolean.TRUE.equals(c.get("stalled")) ? "WARNING" : "convergence", c.get("verdict"));
+        }
         out.printf("  wall time    %.1f s on %d thread(s)%n", num(s.get("wall_time_s")), (long) num(s.get("threads")));
         out.printf("  output       %s%n", folder);
     }
@@ -94,6 +100,29 @@ public final class SummaryReport {
         for (Map<?, ?> c : failed) {
             out.printf("    %-18s %s%n", c.get("name"), c.get("message"));
         }
+    }
+
+    /** Largest V-score of the converged runs in validation/README.md, "Accuracy" (relative errors 4e-5 to 3e-4). */
+    static final double V_SCORE_CONVERGED = 2e-3;
+
+    /**
+     * What a V-score V = N·Var/E² says (Wu et al., Science 386, 296 (2024)): 0 only for an
+     * eigenstate; √(V/N) is the energy spread relative to |E|. It is read against the runs this
+     * engine measured (validation/README.md, "Accuracy"): converged ones at V ≤
+     * {@value #V_SCORE_CONVERGED}, stalled ones above {@link ConvergenceDiagnostics#V_SCORE_STALLED}.
+     */
+    static String vScoreReading(double v, int nSites) {
+        if (!(v >= 0)) {
+            return "not available";
+        }
+        String spread = String.format(Locale.ROOT, "%.3g: energy spread sqrt(V/N) = %.2g of |E|", v, Math.sqrt(v / nSites));
+        if (v <= V_SCORE_CONVERGED) {
+            return spread + "; close to an eigenstate (converged runs measured here: V <= 2e-3)";
+        }
+        if (v <= ConvergenceDiagnostics.V_SCORE_STALLED) {
+            return spread + "; above the converged runs measured here (V <= 2e-3), below the stall threshold 1e-2";
+        }
+        return spread + "; far from an eigenstate (above the stall threshold 1e-2)";
     }
 
     static Map<?, ?> map(Object o) {

@@ -1,6 +1,7 @@
 package org.nqs4j.vmc.run;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.DoubleSupplier;
@@ -24,6 +25,7 @@ import org.nqs4j.vmc.plot.RunPlots;
 import org.nqs4j.vmc.spi.ExactReference;
 import org.nqs4j.vmc.spi.ExactReferences;
 import org.nqs4j.vmc.spi.TrialState;
+import org.nqs4j.vmc.stats.ConvergenceDiagnostics;
 import org.nqs4j.vmc.stats.Estimate;
 
 /**
@@ -147,6 +149,7 @@ public final class VmcRun {
                 trial.map(t -> OptionalDouble.of(t.energy())).orElse(OptionalDouble.empty()),
                 exact.map(x -> OptionalDouble.of(x.energy())).orElse(OptionalDouble.empty()));
         addChecks(summary, checks);
+        summary.put("convergence", convergence(folder, config).toJson());
         folder.writeSummary(summary);
         folder.writeParameters(setup.parameters(), setup.waveFunction().isComplex());
         writePlots(folder, config, exact, summary, listener);
@@ -176,6 +179,16 @@ public final class VmcRun {
         m.put("checkpoint_iterations", checkpointed);
         m.put("iterations", config.iterations());
         return m;
+    }
+
+    /** The plateau check of the optimisation steps in the folder's log (all of them, after a resume too). */
+    static ConvergenceDiagnostics convergence(RunFolder folder, RunConfig config) throws IOException {
+        folder.syncLog();
+        if (!Files.isRegularFile(folder.path().resolve(RunFolder.LOG))) { // no optimisation steps
+            return ConvergenceDiagnostics.of(new double[0], new double[0], new double[0], config.lattice().nSites());
+        }
+        RunLog log = RunLog.read(folder.path());
+        return ConvergenceDiagnostics.of(log.energy(), log.error(), log.variance(), config.lattice().nSites());
     }
 
     /** Plots are a convenience: a failure to draw one is reported, never fatal to the run. */

@@ -95,10 +95,36 @@ class VmcRunTest {
             assertEquals(parameters, r.nParameters());
             assertTrue(Math.abs(e.mean() - exact) / Math.abs(exact) < tolerance, "E = " + e.mean() + " ± " + e.error());
             assertTrue(e.mean() > exact - 4 * e.error(), "below the ground state by more than 4 sigma: " + e.mean());
+            assertEquals(Boolean.FALSE, ((java.util.Map<?, ?>) r.summary().get("convergence")).get("stalled"));
             assertEquals(150, Files.readAllLines(f.path().resolve(RunFolder.LOG)).size());
             assertTrue(Files.isRegularFile(f.path().resolve(RunFolder.SUMMARY)));
             assertTrue(Files.isRegularFile(f.path().resolve(RunFolder.PARAMETERS)));
             assertTrue(Files.isRegularFile(f.path().resolve(RunFolder.CONFIG)));
+        }
+    }
+
+    /**
+     * A real RBM is positive, so without Marshall's rotation it cannot carry the ring's sign
+     * structure: the optimisation settles on a positive state far above E0 = −3.651 (L = 8) with a
+     * V-score of order 1, and the summary must flag the plateau (the run itself completes).
+     */
+    @Test
+    void aStalledRunIsFlaggedInTheSummary() throws IOException {
+        RunConfig c = config("""
+                seed: 3
+                iterations: 200
+                lattice: {type: chain, length: 8}
+                hamiltonian: {model: heisenberg, marshall_sign: false}
+                ansatz: {type: rbm, alpha: 1, complex: false}
+                sampler: {chains: 8, samples: 512}
+                optimizer: {type: sgd, learning_rate: 0.05}
+                evaluation: {samples: 4096}
+                """);
+        try (RunFolder f = RunFolder.create(tmp.resolve("stalled"), false)) {
+            RunResult r = VmcRun.execute(c, f, RunListener.SILENT);
+            java.util.Map<?, ?> convergence = (java.util.Map<?, ?>) r.summary().get("convergence");
+            assertEquals(Boolean.TRUE, convergence.get("stalled"), String.valueOf(convergence.get("verdict")));
+            assertTrue(Files.readString(f.path().resolve(RunFolder.SUMMARY)).contains("\"stalled\":true"));
         }
     }
 

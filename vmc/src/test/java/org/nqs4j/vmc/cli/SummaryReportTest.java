@@ -1,0 +1,36 @@
+package org.nqs4j.vmc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class SummaryReportTest {
+    private static String printed(double vScore, boolean stalled) {
+        Map<String, Object> s = Map.of("name", "case", "hamiltonian", "H", "n_sites", 16, "n_parameters", 10,
+                "energy", Map.of("mean", -7.0, "error", 0.01, "variance", 0.1), "v_score", vScore,
+                "convergence", Map.of("stalled", stalled, "verdict", stalled ? "STALLED: plateau" : "converged: flat"),
+                "wall_time_s", 1.0, "threads", 1);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        SummaryReport.print(new PrintStream(bytes, true, StandardCharsets.UTF_8), s, Path.of("out"));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** V = 0.64 on 16 sites is an energy spread of √(0.04) = 20 % of |E|; the stalled flag becomes a WARNING line. */
+    @Test
+    void vScoreIsReadAndAStallIsAWarning() {
+        String stalled = printed(0.64, true);
+        assertTrue(stalled.contains("sqrt(V/N) = 0.20 of |E|") && stalled.contains("far from an eigenstate"), stalled);
+        assertTrue(stalled.contains("WARNING      STALLED: plateau"), stalled);
+        String converged = printed(5e-4, false);
+        assertTrue(converged.contains("close to an eigenstate") && converged.contains("convergence  converged"), converged);
+        assertTrue(printed(5e-3, false).contains("below the stall threshold"));
+        assertFalse(converged.contains("WARNING"), converged);
+    }
+}
