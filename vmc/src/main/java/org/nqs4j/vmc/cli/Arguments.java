@@ -62,8 +62,16 @@ public final class Arguments {
             throw new UsageException("expected exactly one CONFIG file" + alternative + ", got " + positionals.size() + ".");
         }
         java.nio.file.Path file = java.nio.file.Path.of(positionals.get(0));
-        if (!java.nio.file.Files.isRegularFile(file)) {
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new UsageException(file + " is a folder, not a config file; give a YAML file, e.g."
+                    + " examples/heisenberg-chain.yaml.");
+        }
+        if (!java.nio.file.Files.exists(file)) {
             throw new UsageException("the config file " + file + " does not exist.");
+        }
+        if (!java.nio.file.Files.isRegularFile(file) || !java.nio.file.Files.isReadable(file)) {
+            throw new UsageException("the config file " + file + " cannot be read (not a regular file, or no read"
+                    + " permission).");
         }
         return file;
     }

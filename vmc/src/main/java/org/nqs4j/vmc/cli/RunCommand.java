@@ -40,17 +40,26 @@ public final class RunCommand implements Command {
             }
             RunResult result = VmcRun.execute(config, folder, progress);
             progress.finish();
-            report(System.out, result, folder.path(), a.flag("--json"));
+            return report(System.out, result, folder.path(), a.flag("--json"));
         }
-        return 0;
     }
 
-    /** The summary as a readable report, or as one line of JSON (the content of summary.json) for scripts. */
-    static void report(PrintStream out, RunResult result, Path folder, boolean json) {
+    /**
+     * The summary as a readable report, or as one line of JSON (the content of summary.json) for
+     * scripts; returns the exit code: 1 when the plots could not be written, else 0.
+     */
+    static int report(PrintStream out, RunResult result, Path folder, boolean json) {
         if (json) {
             out.println(Json.write(result.summary()));
         } else {
             SummaryReport.print(out, result.summary(), folder);
         }
+        if (result.summary().get("plot_error") instanceof String e) {
+            System.err.println("nqs: the result is in " + folder.resolve(RunFolder.SUMMARY) + ", but the plots could"
+                    + " not be written (" + e + "); free space or fix the folder's permissions, then nqs resume "
+                    + folder + " draws them.");
+            return 1;
+        }
+        return 0;
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.nqs4j.vmc.config.ConfigException;
 import org.nqs4j.vmc.config.ObservableSpec;
 import org.nqs4j.vmc.config.RunConfigReader;
 import org.nqs4j.vmc.config.RunConfig;
@@ -54,17 +53,18 @@ public final class VmcRun {
      */
     public static RunResult resume(RunFolder folder, RunListener listener) throws IOException {
         Path configFile = folder.path().resolve(RunFolder.CONFIG);
-        RunConfig config = RunConfigReader.read(configFile, List.of()).withSource(folder.originalSource());
         Optional<Checkpoint> checkpoint = folder.readCheckpoint();
+        // a damaged folder (exit 1), not a config mistake: checked before the file is parsed
+        if (checkpoint.isPresent() && !Arrays.equals(checkpoint.get().configHash(), folder.configHash())) {
+            throw new IOException(configFile + " was changed after the checkpoint was written; a run resumes only"
+                    + " with the config it started with. Restore the file, or start a new run.");
+        }
+        RunConfig config = RunConfigReader.read(configFile, List.of()).withSource(folder.originalSource());
         try (RunSetup setup = RunSetup.build(config)) {
             int start = 0;
             double wall = 0;
             if (checkpoint.isPresent()) {
                 Checkpoint c = checkpoint.get();
-                if (!Arrays.equals(c.configHash(), folder.configHash())) {
-                    throw new ConfigException(configFile + " was changed after the checkpoint was written; a run"
-                            + " resumes only with the config it started with. Restore the file, or start a new run.");
-                }
                 if (c.iterations() > config.iterations()) {
                     throw new Checkpoint.CorruptCheckpointException(folder.path().resolve(Checkpoint.FILE),
                             "it is after " + c.iterations() + " iterations, the config has " + config.iterations());
@@ -91,7 +91,22 @@ public final class VmcRun {
         DoubleSupplier wall = () -> wallBefore + (System.nanoTime() - start) * 1e-9;
         VmcDriver driver = setup.driver();
         listener.started(first, config.iterations());
-        for (int it = first; it < config.iterations(); it++) {
+        int checkpointed = first;
+        for (int it = first; it <= config.iterations(); it++) {
+            Optional<String> signal = StopRequest.pending();
+            if (signal.isPresent()) {
+                if (it > checkpointed) {
+                    folder.syncLog();
+                    new Checkpoint(it, wall.getAsDouble(), folder.configHash(), driver.saveState())
+                            .write(folder.path().resolve(Checkpoint.FILE));
+                }
+                folder.writeSummary(interrupted(config, signal.get(), it));
+                throw new StopRequest.Interrupted("interrupted by " + signal.get() + " after iteration " + it + " of "
+                        + config.iterations() + " (checkpoint written); continue with: nqs resume " + folder.path());
+            }
+            if (it == config.iterations()) {
+                break;
+            }
             IterationResult r;
             try {
                 r = driver.step(it);
@@ -106,6 +121,7 @@ public final class VmcRun {
                 folder.syncLog(); // the log must hold every iteration the checkpoint counts
                 new Checkpoint(done, wall.getAsDouble(), folder.configHash(), driver.saveState())
                         .write(folder.path().resolve(Checkpoint.FILE));
+                checkpointed = done;
             }
         }
         double optSeconds = wall.getAsDouble();
@@ -124,9 +140,16 @@ public final class VmcRun {
         double total = wall.getAsDouble();
         Map<String, Object> summary = summary(config, setup, eval, exact, total, optSeconds, evalSeconds);
         trial.ifPresent(t -> addTrialState(summary, t.energy(), eval.energy()));
-        folder.writeSummary(summary);
         folder.writeParameters(setup.parameters(), setup.waveFunction().isComplex());
-        writePlots(folder, config, exact, summary, listener);
+        // plots before the summary: a run is complete only once summary.json exists, so a kill in
+        // between leaves a run that nqs resume finishes (and draws), never one without plots
+        try {
+            writePlots(folder.path(), config.name(), exact.map(x -> OptionalDouble.of(x.energy()))
+                    .orElse(OptionalDouble.empty()), summary);
+        } catch (IOException | RuntimeException | Error e) {
+            summary.put("plot_error", e.getMessage() != null ? e.getMessage() : e.toString());
+        }
+        folder.writeSummary(summary);
         return new RunResult(eval, exact, trial, setup.waveFunction().nParameters(), total, summary);
     }
 
@@ -134,6 +157,17 @@ public final class VmcRun {
     static int lastCheckpoint(RunConfig config, int failedAt) {
         int every = config.checkpointEvery();
         return every > 0 ? failedAt / every * every : 0;
+    }
+
+    /** The summary of a run stopped by a signal: resumable from its checkpoint. */
+    static Map<String, Object> interrupted(RunConfig config, String signal, int iterations) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", config.name());
+        m.put("status", "interrupted");
+        m.put("signal", signal);
+        m.put("checkpoint_iterations", iterations);
+        m.put("iterations", config.iterations());
+        return m;
     }
 
     static Map<String, Object> failure(RunConfig config, RuntimeException e, int iteration, int checkpointed) {
@@ -147,17 +181,15 @@ public final class VmcRun {
         return m;
     }
 
-    /** Plots are a convenience: a failure to draw one is reported, never fatal to the run. */
-    private static void writePlots(RunFolder folder, RunConfig config, Optional<ExactReference> exact,
-                                   Map<String, Object> summary, RunListener listener) {
-        try {
-            RunPlots.write(List.of(RunLog.read(folder.path())),
-                    exact.map(x -> OptionalDouble.of(x.energy())).orElse(OptionalDouble.empty()), config.name(),
-                    folder.path());
-            RunPlots.writeFamilies(summary, config.name(), folder.path());
-        } catch (IOException | RuntimeException | Error e) {
-            listener.message("plots not written: " + e);
-        }
+    /**
+     * Draws the plots of a run folder from its log and summary (atomically: a failed write leaves no
+     * truncated file). Called at the end of a run, and by nqs resume on a completed run whose plots
+     * are missing.
+     */
+    public static void writePlots(Path dir, String name, OptionalDouble exact, Map<String, Object> summary)
+            throws IOException {
+        RunPlots.write(List.of(RunLog.read(dir)), exact, name, dir);
+        RunPlots.writeFamilies(summary, name, dir);
     }
 
     static Map<String, Object> logRecord(IterationResult r, double wall) {
@@ -199,7 +231,7 @@ public final class VmcRun {
         m.put("status", "completed");
         m.put("config", config.source().toString());
         m.put("hamiltonian", config.hamiltonian().operator().description());
-        m.put("units", config.hamiltonian().units().name().toLowerCase());
+        m.put("units", config.hamiltonian().units().toString().toLowerCase()); // as the config key
         m.put("lattice", config.lattice().toString());
         m.put("ansatz", setup.waveFunction().description());
         m.put("n_sites", n);
