@@ -126,7 +126,7 @@ public final class OutputFolder implements AutoCloseable {
 
     private static OutputFolder lock(Path dir, boolean created) throws IOException {
         Path file = dir.resolve(LOCK);
-        Path key = file.toAbsolutePath().normalize();
+        Path key = dir.toRealPath().resolve(LOCK); // one key per folder, whatever path or link names it
         if (!HELD.add(key)) {
             throw new FolderLockedException(dir, "PID " + ProcessHandle.current().pid() + ", this process");
         }
@@ -134,7 +134,12 @@ public final class OutputFolder implements AutoCloseable {
         try {
             ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
                     LinkOption.NOFOLLOW_LINKS);
-            FileLock l = ch.tryLock();
+            FileLock l;
+            try {
+                l = ch.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                throw new FolderLockedException(dir, "PID " + ProcessHandle.current().pid() + ", this process");
+            }
             if (l == null) {
                 throw new FolderLockedException(dir, holder(ch));
             }
