@@ -27,8 +27,7 @@ final class IoMessages {
                 case FileAlreadyExistsException x -> "it already exists";
                 default -> f.getReason() != null ? f.getReason().toLowerCase() : "the operating system refused it";
             };
-            return "cannot use " + file + ": " + what + ". Check the path and its permissions (or choose another"
-                    + " --out DIR).";
+            return "cannot use " + file + ": " + what + ". Check the path and its permissions.";
         }
         String message = t.getMessage();
         if (message == null || message.isBlank()) {
@@ -37,6 +36,11 @@ final class IoMessages {
         if (!message.contains(" ")) { // a bare path, as some JDK calls report it
             return "cannot use " + message + " (" + t.getClass().getSimpleName() + "). Check the path and its"
                     + " permissions.";
+        }
+        if (message.length() < 40 && !message.contains("/") && !message.contains(java.io.File.separator)) {
+            // a bare reason such as "Is a directory": our own messages name the file and are longer
+            return "an I/O operation failed (" + message + ") on a file of the command; check the paths given, their"
+                    + " permissions and the free disk space.";
         }
         return message;
     }

@@ -196,6 +196,9 @@ public final class RunFolder implements AutoCloseable {
     /** The checkpoint of the folder, verified; empty when none was written yet. */
     public Optional<Checkpoint> readCheckpoint() throws IOException {
         Path file = path.resolve(Checkpoint.FILE);
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new Checkpoint.CorruptCheckpointException(file, "it is not a file (a folder or a device)");
+        }
         return Files.exists(file) ? Optional.of(Checkpoint.read(file)) : Optional.empty();
     }
 

@@ -89,6 +89,27 @@ class TrustTest {
     }
 
     @Test
+    void operatingSystemErrorsSayWhichFileAndWhatToDo() {
+        assertEquals("cannot use /proc/nqs: permission denied. Check the path and its permissions.",
+                IoMessages.describe(new java.nio.file.AccessDeniedException("/proc/nqs")));
+        String bare = IoMessages.describe(new IOException("Is a directory"));
+        assertTrue(bare.contains("(Is a directory)") && bare.contains("check the paths"), bare);
+        assertTrue(IoMessages.describe(new IOException("/proc/nqs")).startsWith("cannot use /proc/nqs"));
+    }
+
+    @Test
+    void aCheckpointThatIsAFolderIsADamagedRunNotABareOsError() throws IOException {
+        Path dir = tmp.resolve("folder-checkpoint");
+        assertEquals(0, run("run", tiny("").toString(), "--out", dir.toString(), "--quiet").code());
+        Files.delete(dir.resolve(RunFolder.SUMMARY));
+        Files.delete(dir.resolve("checkpoint.bin"));
+        Files.createDirectories(dir.resolve("checkpoint.bin"));
+        Outcome o = run("resume", dir.toString(), "--quiet");
+        assertEquals(1, o.code(), o.err());
+        assertTrue(o.err().contains("checkpoint.bin") && o.err().contains("not a file"), o.err());
+    }
+
+    @Test
     void missingFoldersAreCommandLineMistakes() {
         for (String command : List.of("resume", "inspect")) {
             Outcome o = run(command, tmp.resolve("nothere").toString());
