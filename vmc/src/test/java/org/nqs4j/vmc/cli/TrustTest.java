@@ -218,23 +218,29 @@ class TrustTest {
     void anInterruptedSweepIsInspectedAndResumedToTheSameTable() throws IOException {
         Path config = tiny("sweep: {hamiltonian.J: [1.0, 2.0]}\n");
         Path dir = tmp.resolve("sweep");
-        Outcome first = run("sweep", config.toString(), "--out", dir.toString(), "--quiet");
-        assertEquals(0, first.code(), first.err());
+        Outcome whole = run("sweep", config.toString(), "--out", dir.toString(), "--quiet");
+        assertEquals(0, whole.code(), whole.err());
         String table = Files.readString(dir.resolve("sweep.csv"));
+        Path first = dir.resolve("tiny-J=1.0");
         Path second = dir.resolve("tiny-J=2.0");
         assertTrue(Files.isDirectory(second), "point folder " + second);
-        deleteTree(second); // as if stopped before the second point
+        // as if SIGTERM had stopped the first point after its last checkpoint, before the second began
+        Files.writeString(first.resolve(RunFolder.SUMMARY), "{\"name\":\"tiny-J=1.0\",\"status\":\"interrupted\","
+                + "\"signal\":\"SIGTERM\",\"checkpoint_iterations\":4,\"iterations\":4}\n");
+        Files.delete(first.resolve(RunFolder.PARAMETERS));
+        deleteTree(second);
         Files.delete(dir.resolve("sweep.csv"));
 
         Outcome inspect = run("inspect", dir.toString());
         assertEquals(0, inspect.code(), inspect.err());
-        assertTrue(inspect.out().contains("1 of 2 points done") && inspect.out().contains("not started"),
-                inspect.out());
+        assertTrue(inspect.out().contains("0 of 2 points done") && inspect.out().contains("| interrupted |")
+                && inspect.out().contains("| not started |"), inspect.out());
         assertTrue(inspect.out().contains("nqs resume " + dir), inspect.out());
 
         Outcome resumed = run("resume", dir.toString(), "--quiet");
         assertEquals(0, resumed.code(), resumed.err());
         assertEquals(table, Files.readString(dir.resolve("sweep.csv")), "the same numbers as the uninterrupted sweep");
+        assertTrue(Files.isRegularFile(first.resolve(RunFolder.PARAMETERS)), "the interrupted point was resumed");
     }
 
     private static void deleteTree(Path dir) throws IOException {
