@@ -76,6 +76,30 @@ public final class Arguments {
         return file;
     }
 
+    /**
+     * The value of a folder option such as {@code --out DIR}, or null; a path no file system accepts
+     * (a name over 255 bytes, a NUL) is a mistake of the command line, reported before anything runs.
+     */
+    public String folderOption(String name) {
+        String value = option(name);
+        if (value == null) {
+            return null;
+        }
+        java.nio.file.Path path;
+        try {
+            path = java.nio.file.Path.of(value);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new UsageException(name + " " + value + " is not a valid path (" + e.getReason() + ").");
+        }
+        for (java.nio.file.Path part : path) {
+            if (part.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) {
+                throw new UsageException(name + ": the folder name '" + part.toString().substring(0, 40) + "…' is longer"
+                        + " than the 255 bytes a file system accepts; choose a shorter one.");
+            }
+        }
+        return value;
+    }
+
     public List<String> positionals() {
         return positionals;
     }

@@ -31,7 +31,7 @@ public final class RunCommand implements Command {
         Arguments a = Arguments.parse("run", args, Set.of("--quiet", "--force", "--json"), Set.of("--out", "--set"));
         Path file = a.configFile("");
         RunConfig config = RunConfigReader.read(file, a.all("--set"));
-        Path dir = RunFolder.choose(a.option("--out"), config.outputRoot().resolve(config.name()), a.flag("--force"));
+        Path dir = RunFolder.choose(a.folderOption("--out"), config.outputRoot().resolve(config.name()), a.flag("--force"));
         boolean quiet = a.flag("--quiet");
         try (RunFolder folder = RunFolder.create(dir, a.flag("--force"))) {
             ProgressPrinter progress = new ProgressPrinter(System.err, quiet);

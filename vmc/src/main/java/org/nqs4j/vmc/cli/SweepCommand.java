@@ -45,7 +45,7 @@ public final class SweepCommand implements Command {
         for (SweepSpec.Point p : plan.sweep().points()) {
             configs.add(plan.pointConfig(p)); // every point is validated before the first runs
         }
-        Path dir = RunFolder.choose(a.option("--out"), configs.get(0).outputRoot().resolve(plan.baseName() + "-sweep"),
+        Path dir = RunFolder.choose(a.folderOption("--out"), configs.get(0).outputRoot().resolve(plan.baseName() + "-sweep"),
                 a.flag("--force"));
         try (OutputFolder folder = OutputFolder.create(dir, a.flag("--force"), OutputFolder.Kind.SWEEP)) {
             plan.write(dir);

@@ -130,6 +130,9 @@ class TrustTest {
         Outcome o = run("run", config.toString(), "--set", "output.directory=" + "d".repeat(300), "--quiet");
         assertEquals(2, o.code(), o.err());
         assertTrue(o.err().contains("key 'output.directory'"), o.err());
+        Outcome out = run("run", config.toString(), "--out", tmp.resolve("o".repeat(300)).toString(), "--quiet");
+        assertEquals(2, out.code(), out.err());
+        assertTrue(out.err().contains("--out: the folder name"), out.err());
     }
 
     @Test
