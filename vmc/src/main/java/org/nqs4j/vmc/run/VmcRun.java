@@ -92,21 +92,8 @@ public final class VmcRun {
         VmcDriver driver = setup.driver();
         listener.started(first, config.iterations());
         int checkpointed = first;
-        for (int it = first; it <= config.iterations(); it++) {
-            Optional<String> signal = StopRequest.pending();
-            if (signal.isPresent()) {
-                if (it > checkpointed) {
-                    folder.syncLog();
-                    new Checkpoint(it, wall.getAsDouble(), folder.configHash(), driver.saveState())
-                            .write(folder.path().resolve(Checkpoint.FILE));
-                }
-                folder.writeSummary(interrupted(config, signal.get(), it));
-                throw new StopRequest.Interrupted("interrupted by " + signal.get() + " after iteration " + it + " of "
-                        + config.iterations() + " (checkpoint written); continue with: nqs resume " + folder.path());
-            }
-            if (it == config.iterations()) {
-                break;
-            }
+        for (int it = first; it < config.iterations(); it++) {
+            stopIfRequested(config, folder, driver, it, it > checkpointed, wall);
             IterationResult r;
             try {
                 r = driver.step(it);
@@ -118,12 +105,11 @@ public final class VmcRun {
             listener.iteration(r);
             int done = it + 1;
             if (done == config.iterations() || (config.checkpointEvery() > 0 && done % config.checkpointEvery() == 0)) {
-                folder.syncLog(); // the log must hold every iteration the checkpoint counts
-                new Checkpoint(done, wall.getAsDouble(), folder.configHash(), driver.saveState())
-                        .write(folder.path().resolve(Checkpoint.FILE));
+                checkpoint(folder, driver, done, wall);
                 checkpointed = done;
             }
         }
+        stopIfRequested(config, folder, driver, config.iterations(), config.iterations() > checkpointed, wall);
         double optSeconds = wall.getAsDouble();
         int perChain = (config.evaluationSamples() + config.sampler().chains() - 1) / config.sampler().chains();
         listener.message("final estimate from " + perChain * config.sampler().chains() + " samples");
@@ -151,6 +137,32 @@ public final class VmcRun {
         }
         folder.writeSummary(summary);
         return new RunResult(eval, exact, trial, setup.waveFunction().nParameters(), total, summary);
+    }
+
+    private static void checkpoint(RunFolder folder, VmcDriver driver, int done, DoubleSupplier wall)
+            throws IOException {
+        folder.syncLog(); // the log must hold every iteration the checkpoint counts
+        new Checkpoint(done, wall.getAsDouble(), folder.configHash(), driver.saveState())
+                .write(folder.path().resolve(Checkpoint.FILE));
+    }
+
+    /**
+     * At a step boundary, after {@code done} iterations: when SIGTERM or SIGINT arrived, writes the
+     * final checkpoint (unless the last one is of this boundary) and the "interrupted" summary,
+     * then throws {@link StopRequest.Interrupted}; the resumed run continues from exactly here.
+     */
+    private static void stopIfRequested(RunConfig config, RunFolder folder, VmcDriver driver, int done,
+                                        boolean needsCheckpoint, DoubleSupplier wall) throws IOException {
+        Optional<String> signal = StopRequest.pending();
+        if (signal.isEmpty()) {
+            return;
+        }
+        if (needsCheckpoint) {
+            checkpoint(folder, driver, done, wall);
+        }
+        folder.writeSummary(interrupted(config, signal.get(), done));
+        throw new StopRequest.Interrupted("interrupted by " + signal.get() + " after iteration " + done + " of "
+                + config.iterations() + " (checkpoint written); continue with: nqs resume " + folder.path());
     }
 
     /** The iterations of the last checkpoint written before step {@code failedAt} (0: none). */
