@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.nqs4j.vmc.io.AtomicFiles;
+import org.nqs4j.vmc.io.Json;
 import org.nqs4j.vmc.run.OutputFolder;
 import org.nqs4j.vmc.run.RunFolder;
 import org.nqs4j.vmc.run.RunResult;
@@ -66,18 +68,25 @@ public final class ResumeCommand implements Command {
     }
 
     /**
-     * Draws the plots of a completed run again when one is missing (a run of an older nqs4j killed
-     * between its summary and its plots).
+     * Draws the plots of a completed run again when one is missing (a plot write that failed, or a
+     * run of an older nqs4j killed between its summary and its plots); a {@code plot_error} of the
+     * summary is then cleared.
      */
     static void redrawMissingPlots(Path dir, Map<String, Object> summary) throws IOException {
+        boolean missing = summary.containsKey("plot_error");
         for (String base : List.of("energy", "variance", "acceptance")) {
-            if (!Files.isRegularFile(dir.resolve(base + ".png")) || !Files.isRegularFile(dir.resolve(base + ".svg"))) {
-                System.err.println("nqs resume: the plots of " + dir + " are missing; drawing them again");
-                OptionalDouble exact = summary.get("exact") instanceof Map<?, ?> x && x.get("energy") instanceof Number e
-                        ? OptionalDouble.of(e.doubleValue()) : OptionalDouble.empty();
-                VmcRun.writePlots(dir, String.valueOf(summary.get("name")), exact, summary);
-                return;
-            }
+            missing |= !Files.isRegularFile(dir.resolve(base + ".png"))
+                    || !Files.isRegularFile(dir.resolve(base + ".svg"));
+        }
+        if (!missing) {
+            return;
+        }
+        System.err.println("nqs resume: the plots of " + dir + " are missing; drawing them again");
+        OptionalDouble exact = summary.get("exact") instanceof Map<?, ?> x && x.get("energy") instanceof Number e
+                ? OptionalDouble.of(e.doubleValue()) : OptionalDouble.empty();
+        VmcRun.writePlots(dir, String.valueOf(summary.get("name")), exact, summary);
+        if (summary.remove("plot_error") != null) {
+            AtomicFiles.write(dir.resolve(RunFolder.SUMMARY), Json.write(summary) + "\n");
         }
     }
 }

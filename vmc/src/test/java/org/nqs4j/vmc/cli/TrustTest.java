@@ -215,6 +215,12 @@ class TrustTest {
         } finally {
             System.setErr(oldErr);
         }
+        Files.delete(dir.resolve("energy.png/occupied"));
+        Files.delete(dir.resolve("energy.png"));
+        Outcome o = run("resume", dir.toString(), "--quiet");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(Files.isRegularFile(dir.resolve("energy.png")), "resume draws the missing plot");
+        assertFalse(SummaryReport.read(dir.resolve(RunFolder.SUMMARY)).containsKey("plot_error"));
     }
 
     @Test
