@@ -18,7 +18,7 @@ import org.nqs4j.vmc.run.RunFolder;
 
 /**
  * {@code nqs inspect RUN_DIR}: the summary of a finished run, or for an interrupted one the
- * progress from its log and checkpoint.
+ * progress from its log and checkpoint; for a sweep folder the table of its points so far.
  */
 public final class InspectCommand implements Command {
     @Override
@@ -29,7 +29,8 @@ public final class InspectCommand implements Command {
     @Override
     public String usage() {
         return "inspect RUN_DIR [--json]\n"
-                + "      the summary of a finished run, or the state of an interrupted or failed one";
+                + "      the summary of a finished run, the state of an interrupted or failed one, or the table of a sweep"
+                + " folder so far";
     }
 
     @Override
