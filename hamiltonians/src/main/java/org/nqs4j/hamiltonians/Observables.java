@@ -20,7 +20,7 @@ public final class Observables {
         for (int i = 0; i < nSites; i++) {
             terms.add(PauliString.of(units.perOperator(), "Z", i));
         }
-        return PauliSumOperator.of(nSites, terms, "magnetisation Σ_i Sz_i, " + units + " units");
+        return PauliSumOperator.of(nSites, terms, "total magnetisation Σ_i Sz_i (not per site), " + units + " units");
     }
 
     /** S^z_i S^z_j. */

@@ -8,13 +8,21 @@ package org.nqs4j.hamiltonians;
  * a product of k of them carries 2^−k, e.g. J S_i·S_j = (J/4)(X_iX_j + Y_iY_j + Z_iZ_j).
  */
 public enum Units {
-    PAULI(1.0),
-    SPIN_HALF(0.5);
+    PAULI(1.0, "Pauli"),
+    SPIN_HALF(0.5, "spin");
 
     private final double perOperator;
+    private final String word;
 
-    Units(double perOperator) {
+    Units(double perOperator, String word) {
         this.perOperator = perOperator;
+        this.word = word;
+    }
+
+    /** The word of the config key {@code units} ("Pauli" or "spin"), as printed in "spin units". */
+    @Override
+    public String toString() {
+        return word;
     }
 
     /** The factor of one single-site operator in Pauli matrices: 1 or 1/2. */

@@ -118,6 +118,7 @@ class ObservablesTest {
         assertMessage(() -> Observables.staggeredMagnetizationSquared(Lattice.chain(3, Boundary.PERIODIC, false),
                 Units.PAULI), "bipartite");
         assertMessage(() -> Observables.zz(3, 0, 3, Units.PAULI), "outside 0..2");
-        assertTrue(Observables.zz(3, 0, 2, Units.SPIN_HALF).description().contains("SPIN_HALF"));
+        assertTrue(Observables.zz(3, 0, 2, Units.SPIN_HALF).description().contains("spin units"));
+        assertTrue(Observables.zz(3, 0, 2, Units.PAULI).description().contains("Pauli units"));
     }
 }

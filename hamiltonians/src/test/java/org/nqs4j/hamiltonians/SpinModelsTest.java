@@ -214,6 +214,6 @@ class SpinModelsTest {
     void descriptionStatesFormulaAndUnits() {
         String d = SpinModels.transverseFieldIsing(Lattice.chain(4, Boundary.PERIODIC, false), 1, 0.5, Units.SPIN_HALF)
                 .description();
-        assertTrue(d.contains("-J Σ Sz_i Sz_j - h Σ Sx_i") && d.contains("SPIN_HALF") && d.contains("chain L=4"), d);
+        assertTrue(d.contains("-J Σ Sz_i Sz_j - h Σ Sx_i") && d.contains("spin units") && !d.contains("SPIN_HALF") && d.contains("chain L=4"), d);
     }
 }

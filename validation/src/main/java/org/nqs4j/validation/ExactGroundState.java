@@ -123,6 +123,12 @@ public final class ExactGroundState implements ExactReferenceProvider {
      *         (complex or sector-breaking operator) or beyond the budget
      */
     public static Solution solve(RunConfig config, double secondsBudget) throws NoExactMethodException {
+        return solve(config, secondsBudget, Lanczos.Progress.NONE);
+    }
+
+    /** {@link #solve(RunConfig, double)}, reporting the progress of a Lanczos diagonalisation. */
+    public static Solution solve(RunConfig config, double secondsBudget, Lanczos.Progress progress)
+            throws NoExactMethodException {
         long t0 = System.nanoTime();
         Optional<Analytic> analytic = analytic(config);
         String edProblem = edProblem(config, secondsBudget);
@@ -142,7 +148,7 @@ public final class ExactGroundState implements ExactReferenceProvider {
             String note = config.observables().isEmpty() ? "" : "no exact observables: " + edProblem;
             return new Solution(r, seconds(t0), 0, note);
         }
-        EdResult ed = diagonalise(config);
+        EdResult ed = diagonalise(config, progress);
         return combine(analytic, ed, t0);
     }
 
@@ -155,13 +161,19 @@ public final class ExactGroundState implements ExactReferenceProvider {
      *         space exceeds {@link #ED_MAX_DIMENSION}
      */
     public static Solution solveByDiagonalisation(RunConfig config) throws NoExactMethodException {
+        return solveByDiagonalisation(config, Lanczos.Progress.NONE);
+    }
+
+    /** {@link #solveByDiagonalisation(RunConfig)}, reporting the progress of a Lanczos diagonalisation. */
+    public static Solution solveByDiagonalisation(RunConfig config, Lanczos.Progress progress)
+            throws NoExactMethodException {
         long t0 = System.nanoTime();
         String edProblem = edProblem(config, Double.POSITIVE_INFINITY);
         if (edProblem != null) {
             throw new NoExactMethodException("cannot diagonalise " + config.hamiltonian().operator().description()
                     + " on " + config.hilbert() + ": " + edProblem);
         }
-        EdResult ed = diagonalise(config);
+        EdResult ed = diagonalise(config, progress);
         return new Solution(new ExactReference(ed.energy, ed.method, ed.dimension, ed.observables), seconds(t0),
                 ed.memoryBytes, ed.note);
     }
@@ -264,7 +276,7 @@ public final class ExactGroundState implements ExactReferenceProvider {
                             long memoryBytes, String note) {
     }
 
-    private static EdResult diagonalise(RunConfig c) throws NoExactMethodException {
+    private static EdResult diagonalise(RunConfig c, Lanczos.Progress progress) throws NoExactMethodException {
         SpinBasis basis = SpinBasis.of(c.hilbert());
         CsrMatrix m;
         try {
@@ -290,7 +302,7 @@ public final class ExactGroundState implements ExactReferenceProvider {
                         + " one state of the ground-state space", values[1] - values[0]);
             }
         } else {
-            Lanczos.Result r = Lanczos.lowest(m, 1, Lanczos.Settings.defaults());
+            Lanczos.Result r = Lanczos.lowest(m, 1, Lanczos.Settings.defaults().withProgress(progress));
             energy = r.groundEnergy();
             psi = r.groundState();
             method = "lanczos";

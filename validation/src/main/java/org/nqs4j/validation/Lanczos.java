@@ -45,7 +45,11 @@ public final class Lanczos {
      * @param maxProducts     budget of products A·x over all eigenpairs
      * @param seed            seed of the random start vectors
      */
-    public record Settings(int krylovDimension, double tolerance, int maxProducts, long seed) {
+    public record Settings(int krylovDimension, double tolerance, int maxProducts, long seed, Progress progress) {
+        public Settings(int krylovDimension, double tolerance, int maxProducts, long seed) {
+            this(krylovDimension, tolerance, maxProducts, seed, Progress.NONE);
+        }
+
         public Settings {
             if (krylovDimension < 3) {
                 throw new IllegalArgumentException("the Krylov dimension must be at least 3, got " + krylovDimension);
@@ -67,15 +71,20 @@ public final class Lanczos {
         }
 
         public Settings withTolerance(double tol) {
-            return new Settings(krylovDimension, tol, maxProducts, seed);
+            return new Settings(krylovDimension, tol, maxProducts, seed, progress);
         }
 
         public Settings withSeed(long newSeed) {
-            return new Settings(krylovDimension, tolerance, maxProducts, newSeed);
+            return new Settings(krylovDimension, tolerance, maxProducts, newSeed, progress);
         }
 
         public Settings withKrylovDimension(int m) {
-            return new Settings(m, tolerance, maxProducts, seed);
+            return new Settings(m, tolerance, maxProducts, seed, progress);
+        }
+
+        /** Reports every product A·x to {@code p} (e.g. a progress line of a long diagonalisation). */
+        public Settings withProgress(Progress p) {
+            return new Settings(krylovDimension, tolerance, maxProducts, seed, p);
         }
     }
 
@@ -97,6 +106,21 @@ public final class Lanczos {
         public double[] groundState() {
             return eigenvectors[0];
         }
+    }
+
+    /** Receives the state after each product A·x; called on the solver's thread. */
+    @FunctionalInterface
+    public interface Progress {
+        /**
+         * @param dimension the dimension of A
+         * @param locked    eigenpairs converged so far
+         * @param products  products A·x so far
+         * @param ritz      the lowest Ritz value of the current cycle
+         * @param residual  its residual estimate |β_m s_m|, to be compared with the tolerance
+         */
+        void report(int dimension, int locked, int products, double ritz, double residual);
+
+        Progress NONE = (dimension, locked, products, ritz, residual) -> { };
     }
 
     private final SymmetricLinearMap a;
@@ -204,6 +228,7 @@ public final class Lanczos {
                 // Rayleigh–Ritz on the (i+1)-dimensional basis: cheap next to a product with A
                 ritz = RitzPairs.of(t, i + 1);
                 double residual = Math.abs(beta * ritz.vectors[i][0]);
+                settings.progress().report(n, nLocked, products, ritz.values[0], residual);
                 if (residual <= settings.tolerance() * Math.max(Math.abs(ritz.values[0]), EPS23)) {
                     kernels.rotate(q, i + 1, ritz.vectors, 1);
                     double[] x = q[0].clone();

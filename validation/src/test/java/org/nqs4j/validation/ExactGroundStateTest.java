@@ -119,7 +119,7 @@ class ExactGroundStateTest {
         // 32 equivalent bonds: ⟨S_0·S_1⟩ = E_0/32, unchanged by the rotation (S·S → −S^xS^x − S^yS^y + S^zS^z
         // on a bond, applied to the rotated state)
         assertEquals(r.energy() / 32, r.observables().get("ss_0_1"), 1e-9);
-        assertEquals(0, r.observables().get("magnetization"), 1e-12);
+        assertEquals(0, r.observables().get("total_magnetization"), 1e-12);
     }
 
     @Test

@@ -27,6 +27,8 @@ import org.nqs4j.vmc.spi.ExactReference;
 public final class ExactCommand implements Command {
     /** Default seconds ED may take before the command gives up instead of starting it. */
     static final double DEFAULT_BUDGET_SECONDS = 300;
+    /** Seconds between progress lines of a long diagonalisation. */
+    static final double PROGRESS_SECONDS = 5;
 
     @Override
     public String name() {
@@ -51,8 +53,9 @@ public final class ExactCommand implements Command {
         RunConfig config = RunConfigReader.read(file, a.all("--set"));
         Solution s;
         try {
-            s = method.equals("ed") ? ExactGroundState.solveByDiagonalisation(config)
-                    : ExactGroundState.solve(config, budget);
+            LanczosProgressLine progress = new LanczosProgressLine(System.err, PROGRESS_SECONDS);
+            s = method.equals("ed") ? ExactGroundState.solveByDiagonalisation(config, progress)
+                    : ExactGroundState.solve(config, budget, progress);
         } catch (NoExactMethodException e) {
             System.err.println("nqs exact: " + e.getMessage());
             return 1;

@@ -62,10 +62,42 @@ public final class Arguments {
             throw new UsageException("expected exactly one CONFIG file" + alternative + ", got " + positionals.size() + ".");
         }
         java.nio.file.Path file = java.nio.file.Path.of(positionals.get(0));
-        if (!java.nio.file.Files.isRegularFile(file)) {
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new UsageException(file + " is a folder, not a config file; give a YAML file, e.g."
+                    + " examples/heisenberg-chain.yaml.");
+        }
+        if (!java.nio.file.Files.exists(file)) {
             throw new UsageException("the config file " + file + " does not exist.");
         }
+        if (!java.nio.file.Files.isRegularFile(file) || !java.nio.file.Files.isReadable(file)) {
+            throw new UsageException("the config file " + file + " cannot be read (not a regular file, or no read"
+                    + " permission).");
+        }
         return file;
+    }
+
+    /**
+     * The value of a folder option such as {@code --out DIR}, or null; a path no file system accepts
+     * (a name over 255 bytes, a NUL) is a mistake of the command line, reported before anything runs.
+     */
+    public String folderOption(String name) {
+        String value = option(name);
+        if (value == null) {
+            return null;
+        }
+        java.nio.file.Path path;
+        try {
+            path = java.nio.file.Path.of(value);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new UsageException(name + " " + value + " is not a valid path (" + e.getReason() + ").");
+        }
+        for (java.nio.file.Path part : path) {
+            if (part.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) {
+                throw new UsageException(name + ": the folder name '" + part.toString().substring(0, 40) + "…' is longer"
+                        + " than the 255 bytes a file system accepts; choose a shorter one.");
+            }
+        }
+        return value;
     }
 
     public List<String> positionals() {

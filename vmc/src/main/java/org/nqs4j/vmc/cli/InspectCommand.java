@@ -3,7 +3,6 @@ package org.nqs4j.vmc.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,12 +13,13 @@ import org.nqs4j.vmc.config.RunConfig;
 import org.nqs4j.vmc.config.RunConfigReader;
 import org.nqs4j.vmc.io.Json;
 import org.nqs4j.vmc.run.Checkpoint;
+import org.nqs4j.vmc.run.OutputFolder;
 import org.nqs4j.vmc.run.RunFolder;
 import org.nqs4j.vmc.run.VmcRun;
 
 /**
  * {@code nqs inspect RUN_DIR}: the summary of a finished run, or for an interrupted one the
- * progress from its log and checkpoint.
+ * progress from its log and checkpoint; for a sweep folder the table of its points so far.
  */
 public final class InspectCommand implements Command {
     @Override
@@ -30,7 +30,8 @@ public final class InspectCommand implements Command {
     @Override
     public String usage() {
         return "inspect RUN_DIR [--json]\n"
-                + "      the summary of a finished run, or the state of an interrupted or failed one";
+                + "      the summary of a finished run, the state of an interrupted or failed one, or the table of a sweep"
+                + " folder so far";
     }
 
     @Override
@@ -41,7 +42,27 @@ public final class InspectCommand implements Command {
         }
         Path dir = Path.of(a.positionals().get(0));
         if (!Files.isDirectory(dir)) {
-            throw new NoSuchFileException(dir.toString(), null, "no such run folder");
+            throw new OutputFolder.FolderRefusedException("there is no run folder " + dir + (Files.exists(dir)
+                    ? ": it is a file" : ": it does not exist") + "; give a folder a run or sweep wrote.");
+        }
+        if (OutputFolder.isSweep(dir)) {
+            List<Map<String, Object>> rows = SweepCommand.state(SweepPlan.read(dir), dir);
+            if (a.flag("--json")) {
+                System.out.println(Json.write(rows));
+            } else {
+                long done = rows.stream().filter(r -> !Set.of("interrupted", "not started").contains(r.get("status")))
+                        .count();
+                System.out.printf("%s: sweep, %d of %d points done%n", dir, done, rows.size());
+                System.out.print(SweepTable.markdown(rows));
+                if (done < rows.size()) {
+                    System.out.printf("  continue     nqs resume %s%n", dir);
+                }
+            }
+            return 0;
+        }
+        if (!Files.isRegularFile(dir.resolve(RunFolder.CONFIG))) {
+            throw new OutputFolder.FolderRefusedException(dir + " is not a run folder: it has no " + RunFolder.CONFIG
+                    + "; give a folder a run or sweep wrote (runs/NAME, or its --out DIR).");
         }
         Path summaryFile = dir.resolve(RunFolder.SUMMARY);
         Map<String, Object> summary = Files.isRegularFile(summaryFile) ? SummaryReport.read(summaryFile) : null;
@@ -67,8 +88,8 @@ public final class InspectCommand implements Command {
         Map<String, Object> m = new LinkedHashMap<>();
         RunConfig config = RunConfigReader.read(dir.resolve(RunFolder.CONFIG), List.of());
         m.put("name", config.name());
-        m.put("status", failedSummary != null ? "failed" : "interrupted");
-        if (failedSummary != null) {
+        m.put("status", failedSummary != null ? failedSummary.get("status") : "interrupted");
+        if (failedSummary != null && failedSummary.get("error") != null) {
             m.put("error", failedSummary.get("error"));
         }
         m.put("iterations", config.iterations());

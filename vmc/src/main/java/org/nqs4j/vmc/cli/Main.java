@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import org.nqs4j.vmc.config.ConfigException;
 import org.nqs4j.vmc.driver.NonFiniteUpdateException;
-import org.nqs4j.vmc.run.RunFolder;
+import org.nqs4j.vmc.run.OutputFolder;
+import org.nqs4j.vmc.run.StopRequest;
 
 /**
  * Entry point of {@code nqs}. Built-in commands live in vmc; the validation and benchmarks
@@ -23,6 +24,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StopRequest.installSignalHandlers();
         System.exit(run(args));
     }
 
@@ -73,11 +75,14 @@ public final class Main {
         } catch (NonFiniteUpdateException e) {
             System.err.println("nqs " + c.name() + ": the run stopped: " + e.getMessage());
             return 1;
-        } catch (RunFolder.FolderExistsException e) {
+        } catch (StopRequest.Interrupted e) {
+            System.err.println("nqs " + c.name() + ": " + e.getMessage());
+            return e.exitCode();
+        } catch (OutputFolder.FolderRefusedException e) {
             System.err.println("nqs " + c.name() + ": " + e.getMessage());
             return 2;
         } catch (IOException | UncheckedIOException e) {
-            System.err.println("nqs " + c.name() + ": " + e.getMessage());
+            System.err.println("nqs " + c.name() + ": " + IoMessages.describe(e));
             return 1;
         } catch (OutOfMemoryError e) {
             System.err.println("nqs " + c.name() + ": out of memory (" + e.getMessage() + "); use fewer samples per"
@@ -99,8 +104,10 @@ public final class Main {
         }
         sb.append("  test [MAVEN ARGS]\n      run the test suite (handled by the launcher)\n");
         sb.append("  --help, --version\n\n");
-        sb.append("exit codes: 0 success, 1 the run failed, 2 a mistake in the command or the config, 4 the run\n"
-                + "  finished but failed a check of its own result (summary.json status suspect).\n");
+        sb.append("exit codes: 0 success, 1 the run failed (or its folder is locked by another process), 2 a mistake in"
+                + " the command or the config, 3 the launcher found no JDK or could not build, 4 the run finished but"
+                + " failed a check of its own result (summary.json status suspect), 130/143 interrupted by"
+                + " SIGINT/SIGTERM after a final checkpoint.\n");
         sb.append("docs: README.md (config reference, run-folder contract, conventions)");
         return sb.toString();
     }

@@ -31,7 +31,7 @@ public final class RunCommand implements Command {
         Arguments a = Arguments.parse("run", args, Set.of("--quiet", "--force", "--json"), Set.of("--out", "--set"));
         Path file = a.configFile("");
         RunConfig config = RunConfigReader.read(file, a.all("--set"));
-        Path dir = RunFolder.choose(a.option("--out"), config.outputRoot().resolve(config.name()), a.flag("--force"));
+        Path dir = RunFolder.choose(a.folderOption("--out"), config.outputRoot().resolve(config.name()), a.flag("--force"));
         boolean quiet = a.flag("--quiet");
         try (RunFolder folder = RunFolder.create(dir, a.flag("--force"))) {
             ProgressPrinter progress = new ProgressPrinter(System.err, quiet);
@@ -40,17 +40,26 @@ public final class RunCommand implements Command {
             }
             RunResult result = VmcRun.execute(config, folder, progress);
             progress.finish();
-            report(System.out, result, folder.path(), a.flag("--json"));
-            return result.exitCode();
+            return report(System.out, result, folder.path(), a.flag("--json"));
         }
     }
 
-    /** The summary as a readable report, or as one line of JSON (the content of summary.json) for scripts. */
-    static void report(PrintStream out, RunResult result, Path folder, boolean json) {
+    /**
+     * The summary as a readable report, or as one line of JSON (the content of summary.json) for
+     * scripts; returns the exit code: 1 when the plots could not be written, else the result's (0, or 4 if suspect).
+     */
+    static int report(PrintStream out, RunResult result, Path folder, boolean json) {
         if (json) {
             out.println(Json.write(result.summary()));
         } else {
             SummaryReport.print(out, result.summary(), folder);
         }
+        if (result.summary().get("plot_error") instanceof String e) {
+            System.err.println("nqs: the result is in " + folder.resolve(RunFolder.SUMMARY) + ", but the plots could"
+                    + " not be written (" + e + "); free space or fix the folder's permissions, then nqs resume "
+                    + folder + " draws them.");
+            return 1;
+        }
+        return result.exitCode();
     }
 }

@@ -8,15 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.nqs4j.vmc.config.ConfigException;
-import org.nqs4j.vmc.config.ConfigValue;
 import org.nqs4j.vmc.config.RunConfig;
-import org.nqs4j.vmc.config.RunConfigReader;
 import org.nqs4j.vmc.config.SweepSpec;
-import org.nqs4j.vmc.config.YamlConfigParser;
 import org.nqs4j.vmc.driver.NonFiniteUpdateException;
 import org.nqs4j.vmc.io.AtomicFiles;
 import org.nqs4j.vmc.io.Json;
+import org.nqs4j.vmc.run.OutputFolder;
 import org.nqs4j.vmc.run.RunFolder;
 import org.nqs4j.vmc.run.RunResult;
 import org.nqs4j.vmc.run.VmcRun;
@@ -43,40 +40,65 @@ public final class SweepCommand implements Command {
     @Override
     public int run(List<String> args) throws IOException {
         Arguments a = Arguments.parse("sweep", args, Set.of("--quiet", "--force", "--json"), Set.of("--out", "--set"));
-        Path file = a.configFile("");
-        SweepSpec sweep = SweepSpec.extract(parse(file, a.all("--set"))).orElseThrow(() -> new ConfigException(file
-                + ": the config declares no sweep; add e.g. 'sweep: {hamiltonian.h: [0.5, 1.0, 1.5]}', or use nqs run."));
-        List<SweepSpec.Point> points = sweep.points();
+        SweepPlan plan = SweepPlan.of(a.configFile(""), a.all("--set"));
         List<RunConfig> configs = new ArrayList<>();
-        for (SweepSpec.Point p : points) {
-            configs.add(pointConfig(file, a.all("--set"), p));
+        for (SweepSpec.Point p : plan.sweep().points()) {
+            configs.add(plan.pointConfig(p)); // every point is validated before the first runs
         }
-        String base = baseName(parse(file, a.all("--set")), file);
-        Path dir = RunFolder.choose(a.option("--out"), configs.get(0).outputRoot().resolve(base + "-sweep"),
+        Path dir = RunFolder.choose(a.folderOption("--out"), configs.get(0).outputRoot().resolve(plan.baseName() + "-sweep"),
                 a.flag("--force"));
-        RunFolder.create(dir, a.flag("--force")).close();
-        boolean quiet = a.flag("--quiet");
+        try (OutputFolder folder = OutputFolder.create(dir, a.flag("--force"), OutputFolder.Kind.SWEEP)) {
+            plan.write(dir);
+            return runPoints(plan, dir, a.flag("--quiet"), a.flag("--json"));
+        }
+    }
+
+    /**
+     * Runs the points of a sweep folder in order, then writes its table and plot: a completed or
+     * failed point is taken from its summary, an interrupted one is resumed from its checkpoint, a
+     * missing one is started. The caller holds the sweep folder's lock.
+     */
+    static int runPoints(SweepPlan plan, Path dir, boolean quiet, boolean json) throws IOException {
+        SweepSpec sweep = plan.sweep();
+        List<SweepSpec.Point> points = sweep.points();
         List<Map<String, Object>> rows = new ArrayList<>();
         boolean failed = false;
         boolean suspect = false;
         for (int k = 0; k < points.size(); k++) {
-            RunConfig config = configs.get(k);
+            SweepSpec.Point point = points.get(k);
+            RunConfig config = plan.pointConfig(point);
+            Path pointDir = dir.resolve(config.name());
             Map<String, Object> row = new LinkedHashMap<>();
-            points.get(k).assignments().forEach((key, v) -> row.put(key, v.text()));
-            try (RunFolder folder = RunFolder.create(dir.resolve(config.name()), false)) {
-                if (!quiet) {
-                    System.err.println("nqs sweep: point " + (k + 1) + "/" + points.size() + " " + points.get(k).label()
-                            + " -> " + folder.path());
+            point.assignments().forEach((key, v) -> row.put(key, v.text()));
+            Map<String, Object> previous = summary(pointDir);
+            String status = previous == null ? null : String.valueOf(previous.get("status"));
+            boolean resume = previous == null ? Files.isRegularFile(pointDir.resolve(RunFolder.CONFIG))
+                    : status.equals("interrupted");
+            if (!quiet) {
+                System.err.println("nqs sweep: point " + (k + 1) + "/" + points.size() + " " + point.label() + " -> "
+                        + pointDir + (previous != null && !resume ? " (" + status + " before)" : resume ? " (resumed)"
+                        : ""));
+            }
+            if (previous != null && !resume) {
+                if (status.equals("failed")) {
+                    row.put("status", "failed");
+                    failed = true;
+                } else {
+                    SweepTable.addResult(row, previous);
+                    suspect |= VmcRun.SUSPECT.equals(status);
                 }
-                ProgressPrinter progress = new ProgressPrinter(System.err, quiet);
-                RunResult r = VmcRun.execute(config, folder, progress);
-                progress.finish();
-                SweepTable.addResult(row, r.summary());
-                suspect |= r.suspect();
-            } catch (NonFiniteUpdateException e) {
-                System.err.println("nqs sweep: point " + points.get(k).label() + " stopped: " + e.getMessage());
-                row.put("status", "failed");
-                failed = true;
+            } else {
+                try (RunFolder folder = resume ? RunFolder.open(pointDir) : RunFolder.create(pointDir, false)) {
+                    ProgressPrinter progress = new ProgressPrinter(System.err, quiet);
+                    RunResult r = resume ? VmcRun.resume(folder, progress) : VmcRun.execute(config, folder, progress);
+                    progress.finish();
+                    SweepTable.addResult(row, r.summary());
+                    suspect |= r.suspect();
+                } catch (NonFiniteUpdateException e) {
+                    System.err.println("nqs sweep: point " + point.label() + " stopped: " + e.getMessage());
+                    row.put("status", "failed");
+                    failed = true;
+                }
             }
             row.put("folder", config.name());
             rows.add(row);
@@ -85,11 +107,12 @@ public final class SweepCommand implements Command {
         String md = SweepTable.markdown(rows);
         AtomicFiles.write(dir.resolve("sweep.md"), md);
         try {
-            SweepTable.plot(sweep, rows, base).write(dir, "sweep-energy");
+            SweepTable.plot(sweep, rows, plan.baseName()).write(dir, "sweep-energy");
         } catch (IOException | RuntimeException | Error e) {
-            System.err.println("nqs sweep: plot not written: " + e);
+            System.err.println("nqs sweep: the plot sweep-energy.png/svg could not be written: " + e.getMessage());
+            failed = true;
         }
-        if (a.flag("--json")) {
+        if (json) {
             System.out.println(Json.write(rows));
         } else {
             System.out.print(md);
@@ -98,33 +121,32 @@ public final class SweepCommand implements Command {
         return failed ? 1 : suspect ? 4 : 0;
     }
 
-    private static ConfigValue.Mapping parse(Path file, List<String> overrides) {
-        ConfigValue.Mapping root = YamlConfigParser.parseFile(file);
-        for (String o : overrides) {
-            YamlConfigParser.override(root, o);
+    /**
+     * The state of every point of a sweep folder, one row each as in sweep.csv: the result of a
+     * completed point, otherwise its status ("failed", "interrupted" or "not started").
+     */
+    static List<Map<String, Object>> state(SweepPlan plan, Path dir) throws IOException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (SweepSpec.Point point : plan.sweep().points()) {
+            String name = plan.baseName() + "-" + point.label();
+            Map<String, Object> row = new LinkedHashMap<>();
+            point.assignments().forEach((key, v) -> row.put(key, v.text()));
+            Map<String, Object> s = summary(dir.resolve(name));
+            if (s != null && !"failed".equals(s.get("status")) && !"interrupted".equals(s.get("status"))) {
+                SweepTable.addResult(row, s);
+            } else {
+                row.put("status", s != null ? s.get("status")
+                        : Files.isDirectory(dir.resolve(name)) ? "interrupted" : "not started");
+            }
+            row.put("folder", name);
+            rows.add(row);
         }
-        return root;
+        return rows;
     }
 
-    /** The config's name (or the file's stem) before the sweep labels are appended. */
-    private static String baseName(ConfigValue.Mapping root, Path file) {
-        if (root.entries().get("name") instanceof ConfigValue.Scalar s) {
-            return s.text().trim();
-        }
-        return file.getFileName().toString().replaceFirst("\\.(ya?ml)$", "");
-    }
-
-    /** The config of one point: the file with its overrides, the point's values, and the name NAME-label. */
-    static RunConfig pointConfig(Path file, List<String> overrides, SweepSpec.Point point) {
-        ConfigValue.Mapping root = parse(file, overrides);
-        SweepSpec sweep = SweepSpec.extract(root).orElseThrow();
-        String name = baseName(root, file) + "-" + point.label();
-        point.applyTo(root);
-        YamlConfigParser.set(root, "name", new ConfigValue.Scalar(name, true, sweep.where()));
-        try {
-            return RunConfigReader.read(root, file);
-        } catch (ConfigException e) {
-            throw new ConfigException("sweep point " + point.label() + ": " + e.getMessage(), e);
-        }
+    /** The summary of a point's folder, or null when it has none. */
+    private static Map<String, Object> summary(Path pointDir) throws IOException {
+        Path file = pointDir.resolve(RunFolder.SUMMARY);
+        return Files.isRegularFile(file) ? SummaryReport.read(file) : null;
     }
 }

@@ -27,6 +27,8 @@ import org.nqs4j.hamiltonians.Units;
 public final class RunConfigReader {
     private static final int MAX_SITES = 4096;
     private static final int MAX_EVALUATION_SAMPLES = 1_000_000_000;
+    /** Longest run name: a folder name has at most 255 bytes, less room for -2, -sweep, …. */
+    private static final int MAX_NAME = 240;
 
     private RunConfigReader() {
     }
@@ -57,6 +59,12 @@ public final class RunConfigReader {
             throw root.invalid("name", "must use letters, digits, '.', '_', '=' or '-' only (it names the run folder),"
                     + " got '" + name + "'.");
         }
+        if (name.equals(".") || name.equals("..") || name.length() > MAX_NAME) {
+            throw root.invalid("name", "names the run folder, so it cannot be '.' or '..' and has at most " + MAX_NAME
+                    + " characters (folder names have at most 255 bytes; the rest is kept for suffixes such as -2"
+                    + " and -sweep), got '" + (name.length() > 40 ? name.substring(0, 40) + "…' (" + name.length()
+                    + " characters)" : name + "'") + ".");
+        }
         long seed = root.longInteger("seed", 1234L);
         int threads = root.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
         int iterations = root.integer("iterations", 300, 0, 100_000_000);
@@ -81,7 +89,7 @@ public final class RunConfigReader {
             }
         }
         Section output = root.section("output");
-        Path outputRoot = Path.of(output.string("directory", "runs"));
+        Path outputRoot = outputDirectory(output, name);
         output.finish();
         Section checkpoint = root.section("checkpoint");
         int every = checkpoint.integer("every", 50, 0, 100_000_000);
@@ -144,6 +152,32 @@ public final class RunConfigReader {
             node = m;
         }
         return where;
+    }
+
+    /**
+     * {@code output.directory}, checked so that the run folder can be made in it: every component a
+     * valid folder name of at most 255 bytes, the whole path within the 4096 bytes of PATH_MAX.
+     */
+    private static Path outputDirectory(Section output, String name) {
+        String text = output.string("directory", "runs");
+        Path dir;
+        try {
+            dir = Path.of(text);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw output.invalid("directory", "is not a valid path (" + e.getReason() + ").");
+        }
+        for (Path part : dir) {
+            if (part.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) {
+                throw output.invalid("directory", "has a folder name longer than 255 bytes, which no file system"
+                        + " accepts: '" + part.toString().substring(0, 40) + "…'.");
+            }
+        }
+        if (dir.toAbsolutePath().resolve(name).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                > 4096 - 64) {
+            throw output.invalid("directory", "together with the run's name gives a path longer than the 4096 bytes an"
+                    + " operating system accepts; choose a shorter folder.");
+        }
+        return dir;
     }
 
     static Lattice lattice(Section s) {
@@ -533,7 +567,7 @@ public final class RunConfigReader {
             switch (type) {
                 case "magnetization" -> {
                     op = Observables.magnetization(n, units);
-                    dflt = "magnetization";
+                    dflt = "total_magnetization"; // Σ_i S^z_i, not per site: the name says so
                 }
                 case "staggered_magnetization" -> {
                     op = Observables.staggeredMagnetizationSquared(lattice, units);

@@ -42,6 +42,9 @@ public final class YamlConfigParser {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ConfigException(file + ": the config file is not UTF-8 text (it holds bytes that UTF-8 does not"
+                    + " allow, e.g. Latin-1 accents); save it as UTF-8 (plain ASCII is UTF-8) and try again.", e);
         } catch (IOException e) {
             throw new ConfigException("cannot read the config file " + file + ": " + e.getMessage(), e);
         }

@@ -6,12 +6,13 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.nqs4j.vmc.io.AtomicFiles;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -146,13 +147,15 @@ public final class LinePlot {
         Graphics2D g = img.createGraphics();
         chart().draw(g, new Rectangle2D.Double(0, 0, width, height));
         g.dispose();
-        ImageIO.write(img, "png", file.toFile());
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", png);
+        AtomicFiles.write(file, png.toByteArray()); // never a truncated image, whatever fails
     }
 
     public void writeSvg(Path file, int width, int height) throws IOException {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         chart().draw(g, new Rectangle2D.Double(0, 0, width, height));
-        Files.writeString(file, g.getSVGDocument());
+        AtomicFiles.write(file, g.getSVGDocument());
     }
 
     /** Writes {@code base.png} and {@code base.svg}. */

@@ -6,19 +6,14 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.NoSuchFileException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.Optional;
 import org.nqs4j.vmc.io.AtomicFiles;
@@ -43,46 +38,38 @@ public final class RunFolder implements AutoCloseable {
     private static final String HEADER_PREFIX = "# nqs4j resolved config of ";
 
     private final Path path;
+    private final OutputFolder folder;
     private FileOutputStream logFile;
     private BufferedWriter log;
 
-    private RunFolder(Path path) {
-        this.path = path;
+    private RunFolder(OutputFolder folder) {
+        this.path = folder.path();
+        this.folder = folder;
     }
 
     /**
-     * Opens {@code dir} for a new run. An existing non-empty folder is refused unless
-     * {@code force}, in which case its content is deleted first.
+     * Opens {@code dir} for a new run, locked and marked (see {@link OutputFolder}). An existing
+     * non-empty folder is refused unless {@code force} and it is an nqs4j folder, whose content is
+     * then deleted first.
      */
     public static RunFolder create(Path dir, boolean force) throws IOException {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new IOException(dir + " exists and is not a folder");
-        }
-        if (Files.isDirectory(dir) && !isEmpty(dir)) {
-            if (!force) {
-                throw new FolderExistsException(dir);
-            }
-            deleteContents(dir);
-        }
-        Files.createDirectories(dir);
-        if (!Files.isWritable(dir)) {
-            throw new IOException("the run folder " + dir + " is not writable");
-        }
-        return new RunFolder(dir);
+        return new RunFolder(OutputFolder.create(dir, force, OutputFolder.Kind.RUN));
     }
 
-    /** Opens the folder of an existing run (to resume it). */
+    /** Opens the folder of an existing run (to resume it), locked. */
     public static RunFolder open(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new NoSuchFileException(dir.toString(), null, "no such run folder");
+            throw new OutputFolder.FolderRefusedException("there is no run folder " + dir + (Files.exists(dir)
+                    ? ": it is a file" : ": it does not exist") + "; give the folder a run wrote (see nqs inspect).");
         }
         if (!Files.isRegularFile(dir.resolve(CONFIG))) {
-            throw new IOException(dir + " is not a run folder: it has no " + CONFIG);
+            throw new OutputFolder.FolderRefusedException(dir + " is not a run folder: it has no " + CONFIG
+                    + "; give the folder a run wrote (runs/NAME, or its --out DIR).");
         }
         if (!Files.isWritable(dir)) {
-            throw new IOException("the run folder " + dir + " is not writable");
+            throw new IOException("the run folder " + dir + " is not writable; check its permissions.");
         }
-        return new RunFolder(dir);
+        return new RunFolder(OutputFolder.open(dir));
     }
 
     /**
@@ -103,30 +90,6 @@ public final class RunFolder implements AutoCloseable {
             p = base.resolveSibling(base.getFileName() + "-" + k);
         }
         return p;
-    }
-
-    private static boolean isEmpty(Path dir) throws IOException {
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-            return !s.iterator().hasNext();
-        }
-    }
-
-    private static void deleteContents(Path dir) throws IOException {
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                if (!d.equals(dir)) {
-                    Files.delete(d);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     public Path path() {
@@ -233,6 +196,9 @@ public final class RunFolder implements AutoCloseable {
     /** The checkpoint of the folder, verified; empty when none was written yet. */
     public Optional<Checkpoint> readCheckpoint() throws IOException {
         Path file = path.resolve(Checkpoint.FILE);
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new Checkpoint.CorruptCheckpointException(file, "it is not a file (a folder or a device)");
+        }
         return Files.exists(file) ? Optional.of(Checkpoint.read(file)) : Optional.empty();
     }
 
@@ -244,20 +210,24 @@ public final class RunFolder implements AutoCloseable {
         NpyWriter.write(path.resolve(PARAMETERS), parameters, complex);
     }
 
+    /**
+     * Closes the log and releases the lock. A folder this run created and left without a log,
+     * checkpoint or summary (a failure before the first iteration) is removed, so that it does not
+     * push the next run of the same name to NAME-2.
+     */
     @Override
     public void close() throws IOException {
-        if (log != null) {
-            log.close();
-        }
-    }
-
-    /** The folder already holds a run. */
-    public static final class FolderExistsException extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        FolderExistsException(Path dir) {
-            super("the run folder " + dir + " already exists and is not empty; choose another with --out DIR,"
-                    + " or pass --force to replace it");
+        try {
+            if (log != null) {
+                log.close();
+            }
+        } finally {
+            if (folder.created() && !Files.exists(path.resolve(LOG)) && !Files.exists(path.resolve(SUMMARY))
+                    && !Files.exists(path.resolve(Checkpoint.FILE))) {
+                folder.discard();
+            } else {
+                folder.close();
+            }
         }
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.nqs4j.vmc.config.ConfigException;
 import org.nqs4j.vmc.config.ObservableSpec;
 import org.nqs4j.vmc.config.RunConfigReader;
 import org.nqs4j.vmc.config.RunConfig;
@@ -60,17 +59,18 @@ public final class VmcRun {
      */
     public static RunResult resume(RunFolder folder, RunListener listener) throws IOException {
         Path configFile = folder.path().resolve(RunFolder.CONFIG);
-        RunConfig config = RunConfigReader.read(configFile, List.of()).withSource(folder.originalSource());
         Optional<Checkpoint> checkpoint = folder.readCheckpoint();
+        // a damaged folder (exit 1), not a config mistake: checked before the file is parsed
+        if (checkpoint.isPresent() && !Arrays.equals(checkpoint.get().configHash(), folder.configHash())) {
+            throw new IOException(configFile + " was changed after the checkpoint was written; a run resumes only"
+                    + " with the config it started with. Restore the file, or start a new run.");
+        }
+        RunConfig config = RunConfigReader.read(configFile, List.of()).withSource(folder.originalSource());
         try (RunSetup setup = RunSetup.build(config)) {
             int start = 0;
             double wall = 0;
             if (checkpoint.isPresent()) {
                 Checkpoint c = checkpoint.get();
-                if (!Arrays.equals(c.configHash(), folder.configHash())) {
-                    throw new ConfigException(configFile + " was changed after the checkpoint was written; a run"
-                            + " resumes only with the config it started with. Restore the file, or start a new run.");
-                }
                 if (c.iterations() > config.iterations()) {
                     throw new Checkpoint.CorruptCheckpointException(folder.path().resolve(Checkpoint.FILE),
                             "it is after " + c.iterations() + " iterations, the config has " + config.iterations());
@@ -102,6 +102,7 @@ public final class VmcRun {
         Checkpoint pending = null;
         int checkpointed = first;
         for (int it = first; it < config.iterations(); it++) {
+            stopIfRequested(config, folder, driver, it, checkpointed, pending, wall);
             IterationResult r;
             try {
                 r = driver.step(it);
@@ -128,7 +129,9 @@ public final class VmcRun {
             // after the last step: its state is judged by the final estimate's checks instead
             folder.syncLog();
             pending.write(folder.path().resolve(Checkpoint.FILE));
+            checkpointed = pending.iterations();
         }
+        stopIfRequested(config, folder, driver, config.iterations(), checkpointed, null, wall);
         double optSeconds = wall.getAsDouble();
         int perChain = (config.evaluationSamples() + config.sampler().chains() - 1) / config.sampler().chains();
         listener.message("final estimate from " + perChain * config.sampler().chains() + " samples");
@@ -150,9 +153,16 @@ public final class VmcRun {
                 exact.map(x -> OptionalDouble.of(x.energy())).orElse(OptionalDouble.empty()));
         addChecks(summary, checks);
         summary.put("convergence", convergence(folder, config).toJson());
-        folder.writeSummary(summary);
         folder.writeParameters(setup.parameters(), setup.waveFunction().isComplex());
-        writePlots(folder, config, exact, summary, listener);
+        // plots before the summary: a run is complete only once summary.json exists, so a kill in
+        // between leaves a run that nqs resume finishes (and draws), never one without plots
+        try {
+            writePlots(folder.path(), config.name(), exact.map(x -> OptionalDouble.of(x.energy()))
+                    .orElse(OptionalDouble.empty()), summary);
+        } catch (IOException | RuntimeException | Error e) {
+            summary.put("plot_error", e.getMessage() != null ? e.getMessage() : e.toString());
+        }
+        folder.writeSummary(summary);
         return new RunResult(eval, exact, trial, setup.waveFunction().nParameters(), total, summary, checks);
     }
 
@@ -168,6 +178,52 @@ public final class VmcRun {
     /** Whether a summary's {@code status} is that of a run that finished (passed or suspect). */
     public static boolean finished(Object status) {
         return COMPLETED.equals(status) || SUSPECT.equals(status);
+    }
+
+    /**
+     * At a step boundary, after {@code done} iterations: when SIGTERM or SIGINT arrived, writes the
+     * final checkpoint and the "interrupted" summary, then throws {@link StopRequest.Interrupted};
+     * the resumed run continues from exactly that checkpoint. A checkpoint holds only states that
+     * samples vouched for, so the state after step {@code done − 1} (or the {@code pending} checkpoint
+     * of it) is first judged by one more step: kept, it is written; undone, the last checkpoint stands.
+     */
+    private static void stopIfRequested(RunConfig config, RunFolder folder, VmcDriver driver, int done,
+                                        int checkpointed, Checkpoint pending, DoubleSupplier wall)
+            throws IOException {
+        Optional<String> signal = StopRequest.pending();
+        if (signal.isEmpty()) {
+            return;
+        }
+        int saved = checkpointed;
+        if (done > checkpointed && done < config.iterations()) {
+            Checkpoint candidate = pending != null ? pending
+                    : new Checkpoint(done, wall.getAsDouble(), folder.configHash(), driver.saveState());
+            boolean vouched;
+            try {
+                vouched = !driver.step(done).undone();
+            } catch (NonFiniteUpdateException e) {
+                vouched = false;
+            }
+            if (vouched) {
+                folder.syncLog(); // the log must hold every iteration the checkpoint counts
+                candidate.write(folder.path().resolve(Checkpoint.FILE));
+                saved = done;
+            }
+        }
+        folder.writeSummary(interrupted(config, signal.get(), saved));
+        throw new StopRequest.Interrupted("interrupted by " + signal.get() + " after iteration " + saved + " of "
+                + config.iterations() + " (checkpoint written); continue with: nqs resume " + folder.path());
+    }
+
+    /** The summary of a run stopped by a signal: resumable from its checkpoint. */
+    static Map<String, Object> interrupted(RunConfig config, String signal, int iterations) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", config.name());
+        m.put("status", "interrupted");
+        m.put("signal", signal);
+        m.put("checkpoint_iterations", iterations);
+        m.put("iterations", config.iterations());
+        return m;
     }
 
     static Map<String, Object> failure(RunConfig config, RuntimeException e, int iteration, int checkpointed) {
@@ -191,17 +247,15 @@ public final class VmcRun {
         return ConvergenceDiagnostics.of(log.energy(), log.error(), log.variance(), config.lattice().nSites());
     }
 
-    /** Plots are a convenience: a failure to draw one is reported, never fatal to the run. */
-    private static void writePlots(RunFolder folder, RunConfig config, Optional<ExactReference> exact,
-                                   Map<String, Object> summary, RunListener listener) {
-        try {
-            RunPlots.write(List.of(RunLog.read(folder.path())),
-                    exact.map(x -> OptionalDouble.of(x.energy())).orElse(OptionalDouble.empty()), config.name(),
-                    folder.path());
-            RunPlots.writeFamilies(summary, config.name(), folder.path());
-        } catch (IOException | RuntimeException | Error e) {
-            listener.message("plots not written: " + e);
-        }
+    /**
+     * Draws the plots of a run folder from its log and summary (atomically: a failed write leaves no
+     * truncated file). Called at the end of a run, and by nqs resume on a completed run whose plots
+     * are missing.
+     */
+    public static void writePlots(Path dir, String name, OptionalDouble exact, Map<String, Object> summary)
+            throws IOException {
+        RunPlots.write(List.of(RunLog.read(dir)), exact, name, dir);
+        RunPlots.writeFamilies(summary, name, dir);
     }
 
     static Map<String, Object> logRecord(IterationResult r, double wall) {
@@ -246,7 +300,7 @@ public final class VmcRun {
         m.put("status", COMPLETED);
         m.put("config", config.source().toString());
         m.put("hamiltonian", config.hamiltonian().operator().description());
-        m.put("units", config.hamiltonian().units().name().toLowerCase());
+        m.put("units", config.hamiltonian().units().toString().toLowerCase()); // as the config key
         m.put("lattice", config.lattice().toString());
         m.put("ansatz", setup.waveFunction().description());
         m.put("n_sites", n);

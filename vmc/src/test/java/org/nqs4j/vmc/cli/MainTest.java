@@ -91,7 +91,7 @@ class MainTest {
                 + "sampler: {chains: 2, samples: 8}\nevaluation: {samples: 8}\n");
         Outcome o = run("run", cfg.toString(), "--out", out.toString(), "--quiet");
         assertEquals(2, o.code());
-        assertTrue(o.err().contains("--force"), o.err());
+        assertTrue(o.err().contains("not an nqs4j run folder") && o.err().contains("--out DIR"), o.err());
         assertEquals("precious", Files.readString(out.resolve("keep.txt")));
     }
 }

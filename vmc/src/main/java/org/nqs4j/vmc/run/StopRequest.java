@@ -1,0 +1,53 @@
+package org.nqs4j.vmc.run;
+
+import java.util.Optional;
+import sun.misc.Signal;
+
+/**
+ * A request to stop a run at the next step boundary, made by SIGTERM or SIGINT once the command
+ * line has {@link #installSignalHandlers() installed} the handlers. The run then writes a final
+ * checkpoint and a summary with status "interrupted" and ends with 128 + the signal number (143
+ * for TERM, 130 for INT), so that {@code nqs resume} continues it exactly. A second signal ends the
+ * process at once (the last checkpoint stays valid: it is replaced atomically).
+ */
+public final class StopRequest {
+    private static volatile Signal received;
+
+    private StopRequest() {
+    }
+
+    /** Replaces the JVM's default handling of TERM and INT (which would end the process at once). */
+    public static void installSignalHandlers() {
+        for (String name : new String[] {"TERM", "INT"}) {
+            Signal.handle(new Signal(name), s -> {
+                if (received != null) {
+                    Runtime.getRuntime().halt(128 + s.getNumber());
+                }
+                received = s;
+            });
+        }
+    }
+
+    /** The signal received since the handlers were installed (e.g. "SIGTERM"), if any. */
+    public static Optional<String> pending() {
+        Signal s = received;
+        return s == null ? Optional.empty() : Optional.of("SIG" + s.getName());
+    }
+
+    /** The run stopped on a signal after writing its final checkpoint. */
+    public static final class Interrupted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int exitCode;
+
+        Interrupted(String message) {
+            super(message);
+            Signal s = received;
+            this.exitCode = 128 + (s == null ? 0 : s.getNumber());
+        }
+
+        /** 128 + the signal number, as a shell reports a process ended by the signal (143 TERM, 130 INT). */
+        public int exitCode() {
+            return exitCode;
+        }
+    }
+}
