@@ -10,23 +10,11 @@ import org.nqs4j.chemistry.Atom;
 import org.nqs4j.chemistry.Element;
 import org.nqs4j.chemistry.Molecule;
 import org.nqs4j.chemistry.Molecules;
-import org.nqs4j.chemistry.basis.BasisLibrary;
-import org.nqs4j.chemistry.basis.BasisSet;
 import org.nqs4j.chemistry.fcidump.Fcidump;
-import org.nqs4j.chemistry.integrals.OneElectronIntegrals;
-import org.nqs4j.chemistry.integrals.TwoElectronIntegrals;
-import org.nqs4j.chemistry.scf.HartreeFock;
-import org.nqs4j.chemistry.scf.MoIntegrals;
-import org.nqs4j.chemistry.scf.ScfResult;
 
 class FciTest {
     static Fcidump rhfIntegrals(Molecule m, String basisName) {
-        BasisSet basis = BasisSet.build(m, BasisLibrary.named(basisName));
-        OneElectronIntegrals one = OneElectronIntegrals.compute(basis, m);
-        HartreeFock hf = new HartreeFock(one.overlap(), one.core(), TwoElectronIntegrals.compute(basis), m.nuclearRepulsion());
-        ScfResult r = m.multiplicity() == 1 ? hf.restricted(m.electrons(), HartreeFock.Options.DEFAULT)
-                : hf.unrestricted(m.alphaElectrons(), m.betaElectrons(), HartreeFock.Options.DEFAULT);
-        return MoIntegrals.of(hf, r.coefficientsAlpha(), m.electrons(), m.multiplicity() - 1, m.nuclearRepulsion());
+        return FciTestSupport.rhfIntegrals(m, basisName);
     }
 
     static double fci(Fcidump f) {
