@@ -26,6 +26,11 @@ public final class Davidson {
     private Davidson() {
     }
 
+    /** Bytes of CI vectors held at once: maxSubspace basis and sigma vectors, x, Hx, t, the diagonal. */
+    public static long memoryBytes(int dimension, Options o) {
+        return 8L * dimension * (2L * o.maxSubspace() + 4);
+    }
+
     public static Result lowest(FciHamiltonian h, Options o) {
         long t0 = System.nanoTime();
         int dim = h.dimension();
