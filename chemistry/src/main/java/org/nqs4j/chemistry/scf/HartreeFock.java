@@ -14,6 +14,12 @@ import org.nqs4j.chemistry.integrals.PackedEri;
  * J[D]_{mn} = sum_{ls} (mn|ls) D_{ls}, K[D]_{mn} = sum_{ls} (ml|ns) D_{ls}, and
  * E = 1/2 sum_{mn} [(D^a + D^b) h + D^a F^a + D^b F^b]_{mn} + E_nn. RHF is the case C^a = C^b.
  * Converged when |Delta E| &lt; energyTolerance and max |X^T(F D S - S D F)X| &lt; gradientTolerance.
+ *
+ * <p>The core guess can land on a saddle point (N2 in STO-3G does). After convergence the
+ * internal stability is checked ({@link Stability}, singlet block for RHF); if a lower solution
+ * exists the orbitals are rotated by exp(kappa), kappa_ai = theta x_ia along the lowest Hessian
+ * eigenvector x (|x| = 1, theta from {@link #ROTATIONS} until one gives a lower energy), and the
+ * SCF restarts from there, at most {@link #MAX_ROTATIONS} times.
  */
 public final class HartreeFock {
     /** Options: tolerances and iteration cap. */
@@ -27,6 +33,9 @@ public final class HartreeFock {
     private final int n;
     private final double nuclearRepulsion;
     private final DMatrixRMaj x;
+    /** Rotation angles (radians) tried in turn along an unstable direction; pi/2 swaps a pair outright. */
+    static final double[] ROTATIONS = {0.5, 1.0, Math.PI / 2};
+    static final int MAX_ROTATIONS = 5;
 
     public HartreeFock(DMatrixRMaj overlap, DMatrixRMaj core, PackedEri eri, double nuclearRepulsion) {
         this.overlap = overlap;
@@ -65,8 +74,65 @@ public final class HartreeFock {
         if (na > n || nb > n) {
             throw new ChemistryInputException(Math.max(na, nb) + " electrons of one spin do not fit in " + n + " basis functions");
         }
-        Orbitals a = diagonalise(core);
-        Orbitals b = a;
+        Orbitals guess = diagonalise(core);
+        ScfResult best = iterate(restricted, na, nb, o, guess, guess, 0);
+        for (int k = 1; k <= MAX_ROTATIONS && best.converged(); k++) {
+            Stability st = Stability.of(best, eri);
+            if (!st.internallyUnstable()) {
+                break;
+            }
+            double[] dir = st.direction();
+            int va = n - na;
+            ScfResult lower = null;
+            for (double angle : ROTATIONS) {
+                DMatrixRMaj ca = rotate(best.coefficientsAlpha(), na, java.util.Arrays.copyOfRange(dir, 0, na * va), angle);
+                DMatrixRMaj cb = restricted ? ca
+                        : rotate(best.coefficientsBeta(), nb, java.util.Arrays.copyOfRange(dir, na * va, dir.length), angle);
+                ScfResult next = iterate(restricted, na, nb, o, new Orbitals(ca, best.energiesAlpha()),
+                        new Orbitals(cb, best.energiesBeta()), k);
+                if (next.converged() && next.energy() < best.energy() - 1e-9) {
+                    lower = next;
+                    break;
+                }
+            }
+            if (lower == null) {
+                break;
+            }
+            best = lower;
+        }
+        return best;
+    }
+
+    /** C exp(kappa), kappa_{ai} = -kappa_{ia} = angle x_{ia} / |x|, by the Taylor series of the exponential. */
+    private DMatrixRMaj rotate(DMatrixRMaj c, int occ, double[] amplitudes, double angle) {
+        int v = n - occ;
+        double norm = 0;
+        for (double a : amplitudes) {
+            norm += a * a;
+        }
+        norm = Math.sqrt(norm);
+        DMatrixRMaj kappa = new DMatrixRMaj(n, n);
+        for (int i = 0; i < occ && norm > 0; i++) {
+            for (int a = 0; a < v; a++) {
+                double k = angle * amplitudes[i * v + a] / norm;
+                kappa.set(occ + a, i, k);
+                kappa.set(i, occ + a, -k);
+            }
+        }
+        DMatrixRMaj u = CommonOps_DDRM.identity(n);
+        DMatrixRMaj term = CommonOps_DDRM.identity(n);
+        DMatrixRMaj tmp = new DMatrixRMaj(n, n);
+        for (int m = 1; m <= 30; m++) {
+            CommonOps_DDRM.mult(term, kappa, tmp);
+            CommonOps_DDRM.scale(1.0 / m, tmp, term);
+            CommonOps_DDRM.addEquals(u, term);
+        }
+        DMatrixRMaj out = new DMatrixRMaj(n, n);
+        CommonOps_DDRM.mult(c, u, out);
+        return out;
+    }
+
+    private ScfResult iterate(boolean restricted, int na, int nb, Options o, Orbitals a, Orbitals b, int rotations) {
         Diis diis = new Diis(8);
         double energy = 0;
         double gradient = Double.NaN;
@@ -94,7 +160,7 @@ public final class HartreeFock {
             boolean done = Math.abs(e - energy) < o.energyTolerance() && gradient < o.gradientTolerance();
             energy = e;
             if (done) {
-                return result(restricted, energy, a, b, na, nb, it, true, gradient);
+                return result(restricted, energy, a, b, na, nb, it, true, gradient, rotations);
             }
             double[] f = concat(fa.data, restricted ? new double[0] : fb.data);
             double[] err = concat(ea, eb);
@@ -102,13 +168,14 @@ public final class HartreeFock {
             a = diagonalise(DMatrixRMaj.wrap(n, n, java.util.Arrays.copyOfRange(next, 0, nn)));
             b = restricted ? a : diagonalise(DMatrixRMaj.wrap(n, n, java.util.Arrays.copyOfRange(next, nn, 2 * nn)));
         }
-        return result(restricted, energy, a, b, na, nb, o.maxIterations(), false, gradient);
+        return result(restricted, energy, a, b, na, nb, o.maxIterations(), false, gradient, rotations);
     }
 
     private ScfResult result(boolean restricted, double energy, Orbitals a, Orbitals b, int na, int nb, int it,
-            boolean converged, double gradient) {
+            boolean converged, double gradient, int rotations) {
         double s2 = spinSquared(a.c, b.c, na, nb);
-        return new ScfResult(restricted, energy, nuclearRepulsion, a.c, b.c, a.e, b.e, na, nb, it, converged, gradient, s2);
+        return new ScfResult(restricted, energy, nuclearRepulsion, a.c, b.c, a.e, b.e, na, nb, it, converged, gradient, s2,
+                rotations);
     }
 
     /**

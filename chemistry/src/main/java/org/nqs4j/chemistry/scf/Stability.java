@@ -15,8 +15,10 @@ import org.ejml.data.DMatrixRMaj;
  * @param singlet lowest eigenvalue of the RHF singlet block (NaN for UHF)
  * @param triplet lowest eigenvalue of the RHF triplet block (NaN for UHF)
  * @param unrestricted lowest eigenvalue of the UHF Hessian (NaN for RHF)
+ * @param direction eigenvector of the lowest eigenvalue of the singlet block (RHF) or the UHF
+ *        Hessian: rotation amplitudes x_{ia}, index i*n_virt + a (alpha block first for UHF)
  */
-public record Stability(double singlet, double triplet, double unrestricted) {
+public record Stability(double singlet, double triplet, double unrestricted, double[] direction) {
     /** Eigenvalues below -THRESHOLD count as an instability (hartree). */
     public static final double THRESHOLD = 1e-5;
 
@@ -32,7 +34,8 @@ public record Stability(double singlet, double triplet, double unrestricted) {
                 s.data[k] += cross.data[k];
                 t.data[k] -= cross.data[k];
             }
-            return new Stability(lowest(s), lowest(t), Double.NaN);
+            SymmetricEigen es = SymmetricEigen.of(s);
+            return new Stability(es.values()[0], lowest(t), Double.NaN, column0(es));
         }
         int na = hf.alpha(), nb = hf.beta();
         DMatrixRMaj aa = sameSpin(hf.coefficientsAlpha(), hf.energiesAlpha(), na, aoEri, n);
@@ -54,7 +57,21 @@ public record Stability(double singlet, double triplet, double unrestricted) {
                 h.set(da + i, da + j, bb.get(i, j));
             }
         }
-        return new Stability(Double.NaN, Double.NaN, lowest(h));
+        SymmetricEigen eh = SymmetricEigen.of(h);
+        return new Stability(Double.NaN, Double.NaN, eh.values()[0], column0(eh));
+    }
+
+    /** True if a lower solution of the same kind (RHF singlet block, or UHF) exists along {@link #direction()}. */
+    public boolean internallyUnstable() {
+        return singlet < -THRESHOLD || unrestricted < -THRESHOLD;
+    }
+
+    private static double[] column0(SymmetricEigen e) {
+        double[] x = new double[e.values().length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = e.vectors().get(i, 0);
+        }
+        return x;
     }
 
     public boolean stable() {

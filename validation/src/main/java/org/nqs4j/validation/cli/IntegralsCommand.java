@@ -104,7 +104,8 @@ public final class IntegralsCommand implements Command {
                     kind, r.energy(), r.iterations(), r.gradient());
             return 1;
         }
-        o.printf(Locale.ROOT, "  E_HF (%s)   %.10f   (%d iterations, orbital gradient %.1e%s)%n", kind, r.energy(), r.iterations(),
+        o.printf(Locale.ROOT, "  E_HF (%s)   %.10f   (%d iterations%s, orbital gradient %.1e%s)%n", kind, r.energy(), r.iterations(),
+                r.stabilityRotations() > 0 ? " after " + r.stabilityRotations() + " restart(s) along an unstable direction" : "",
                 r.gradient(), unrestricted ? String.format(Locale.ROOT, ", <S^2> = %.6f, exact %.6f", r.spinSquared(),
                         0.5 * (m.multiplicity() - 1) * (0.5 * (m.multiplicity() - 1) + 1)) : "");
         o.printf("  stability    %s%n", Stability.of(r, hf.unpackedEri()).verdict());
