@@ -34,8 +34,7 @@ public record Stability(double singlet, double triplet, double unrestricted, dou
                 s.data[k] += cross.data[k];
                 t.data[k] -= cross.data[k];
             }
-            SymmetricEigen es = SymmetricEigen.of(s);
-            return new Stability(es.values()[0], lowest(t), Double.NaN, column0(es));
+            return new Stability(lowest(s), lowest(t), Double.NaN, lowestVector(s));
         }
         int na = hf.alpha(), nb = hf.beta();
         DMatrixRMaj aa = sameSpin(hf.coefficientsAlpha(), hf.energiesAlpha(), na, aoEri, n);
@@ -57,8 +56,7 @@ public record Stability(double singlet, double triplet, double unrestricted, dou
                 h.set(da + i, da + j, bb.get(i, j));
             }
         }
-        SymmetricEigen eh = SymmetricEigen.of(h);
-        return new Stability(Double.NaN, Double.NaN, eh.values()[0], column0(eh));
+        return new Stability(Double.NaN, Double.NaN, lowest(h), lowestVector(h));
     }
 
     /** True if a lower solution of the same kind (RHF singlet block, or UHF) exists along {@link #direction()}. */
@@ -66,7 +64,12 @@ public record Stability(double singlet, double triplet, double unrestricted, dou
         return singlet < -THRESHOLD || unrestricted < -THRESHOLD;
     }
 
-    private static double[] column0(SymmetricEigen e) {
+    /** The eigenvector of the lowest eigenvalue (empty for an empty matrix: no rotations exist). */
+    private static double[] lowestVector(DMatrixRMaj m) {
+        if (m.numRows == 0) {
+            return new double[0];
+        }
+        SymmetricEigen e = SymmetricEigen.of(m);
         double[] x = new double[e.values().length];
         for (int i = 0; i < x.length; i++) {
             x[i] = e.vectors().get(i, 0);
@@ -94,6 +97,7 @@ public record Stability(double singlet, double triplet, double unrestricted, dou
         return (unrestricted < -THRESHOLD ? "UNSTABLE (a lower UHF solution exists; " : "stable (") + v + ")";
     }
 
+    /** The lowest eigenvalue, +infinity for an empty matrix (no occupied-virtual pair: nothing can rotate). */
     private static double lowest(DMatrixRMaj m) {
         return m.numRows == 0 ? Double.POSITIVE_INFINITY : SymmetricEigen.of(m).values()[0];
     }
