@@ -106,10 +106,12 @@ public final class FciHamiltonian {
         return core;
     }
 
-    /** Bytes held by the string lists, string Hamiltonians and integrals (not the CI vectors). */
+    /** Bytes held by the string lists, string Hamiltonians, integrals and the sigma workspace (not the CI vectors). */
     public long memoryBytes() {
-        long lists = 9L * (alpha.size() * (long) alpha.singles() + (beta == alpha ? 0 : beta.size() * (long) beta.singles()));
-        return lists + ha.memoryBytes() + (hb == ha ? 0 : hb.memoryBytes()) + 8L * eri.length + 9L * alpha.size() * alpha.singles();
+        long lists = 9L * alpha.size() * alpha.singles() + (beta == alpha ? 0 : 9L * beta.size() * beta.singles());
+        long groups = 9L * alpha.size() * alpha.singles();
+        long workspace = 8L * Math.max(1, maxGroup) * (beta.size() + CHUNKS);
+        return lists + groups + ha.memoryBytes() + (hb == ha ? 0 : hb.memoryBytes()) + 8L * eri.length + workspace;
     }
 
     /** Scratch for {@link #apply}: one gather buffer and per-chunk row buffers; reuse across calls. */

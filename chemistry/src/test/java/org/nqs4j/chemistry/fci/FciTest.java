@@ -31,6 +31,17 @@ class FciTest {
     }
 
     /**
+     * H2/STO-3G at 0.7414 angstrom, the geometry of OpenFermion's and many VQE examples: PySCF's
+     * FCI energy -1.137270174660904 (quoted e.g. by OpenFermion-ProjectQ's UCCSD test as
+     * -1.13727017463). Versions of the bohr constant move it by 2e-10: tolerance 1e-9.
+     */
+    @Test
+    void h2AtEquilibriumMatchesPyscf() {
+        Molecule h2 = new Molecule(List.of(new Atom(Element.H, 0, 0, 0), new Atom(Element.H, 0, 0, 0.7414 / Molecule.BOHR_IN_ANGSTROM)), 0, 1);
+        assertEquals(-1.137270174660904, fci(rhfIntegrals(h2, "sto-3g")), 1e-9);
+    }
+
+    /**
      * Water STO-3G at the Crawford geometry: Psi4's FCI, -75.0129801827, quoted as the reference
      * in jjgoings/McMurchie-Davidson tests/test017.py (geometry given there in angstrom as
      * O 0 -0.075791844 0, H +-0.866811829 0.601435779 0, the Crawford bohr geometry converted).
