@@ -176,13 +176,15 @@ public final class FciHamiltonian {
                 continue;
             }
             double[] g = w.gathered;
-            for (int kk = 0; kk < len; kk++) {
-                int row = src[kk] * nb;
-                double s = sg[kk];
-                for (int jb = 0; jb < nb; jb++) {
-                    g[jb * len + kk] = s * c[row + jb];
+            IntStream.range(0, CHUNKS).parallel().forEach(chunk -> {
+                int from = (int) ((long) nb * chunk / CHUNKS), to = (int) ((long) nb * (chunk + 1) / CHUNKS);
+                for (int jb = from; jb < to; jb++) {
+                    int off = jb * len;
+                    for (int kk = 0; kk < len; kk++) {
+                        g[off + kk] = sg[kk] * c[src[kk] * nb + jb];
+                    }
                 }
-            }
+            });
             int base = pq * n * n;
             IntStream.range(0, CHUNKS).parallel().forEach(chunk -> {
                 int from = (int) ((long) nb * chunk / CHUNKS), to = (int) ((long) nb * (chunk + 1) / CHUNKS);

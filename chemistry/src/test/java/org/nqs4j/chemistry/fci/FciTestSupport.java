@@ -15,10 +15,15 @@ public final class FciTestSupport {
     private FciTestSupport() {
     }
 
-    public static Fcidump rhfIntegrals(Molecule m, String basisName) {
+    /** The SCF problem of a molecule in a named basis. */
+    public static HartreeFock hartreeFock(Molecule m, String basisName) {
         BasisSet basis = BasisSet.build(m, BasisLibrary.named(basisName));
         OneElectronIntegrals one = OneElectronIntegrals.compute(basis, m);
-        HartreeFock hf = new HartreeFock(one.overlap(), one.core(), TwoElectronIntegrals.compute(basis), m.nuclearRepulsion());
+        return new HartreeFock(one.overlap(), one.core(), TwoElectronIntegrals.compute(basis), m.nuclearRepulsion());
+    }
+
+    public static Fcidump rhfIntegrals(Molecule m, String basisName) {
+        HartreeFock hf = hartreeFock(m, basisName);
         ScfResult r = m.multiplicity() == 1 ? hf.restricted(m.electrons(), HartreeFock.Options.DEFAULT)
                 : hf.unrestricted(m.alphaElectrons(), m.betaElectrons(), HartreeFock.Options.DEFAULT);
         return MoIntegrals.of(hf, r.coefficientsAlpha(), m.electrons(), m.multiplicity() - 1, m.nuclearRepulsion());

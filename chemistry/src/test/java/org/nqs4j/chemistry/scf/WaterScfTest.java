@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.nqs4j.chemistry.Molecule;
 import org.nqs4j.chemistry.Molecules;
-import org.nqs4j.chemistry.basis.BasisLibrary;
-import org.nqs4j.chemistry.basis.BasisSet;
-import org.nqs4j.chemistry.integrals.OneElectronIntegrals;
-import org.nqs4j.chemistry.integrals.TwoElectronIntegrals;
+import org.nqs4j.chemistry.fci.FciTestSupport;
 
 /**
  * Water in STO-3G at the geometry of T.D. Crawford's programming projects #3 and #4
@@ -23,9 +20,7 @@ import org.nqs4j.chemistry.integrals.TwoElectronIntegrals;
  */
 class WaterScfTest {
     static HartreeFock hf(Molecule m, String basisName) {
-        BasisSet basis = BasisSet.build(m, BasisLibrary.named(basisName));
-        OneElectronIntegrals one = OneElectronIntegrals.compute(basis, m);
-        return new HartreeFock(one.overlap(), one.core(), TwoElectronIntegrals.compute(basis), m.nuclearRepulsion());
+        return FciTestSupport.hartreeFock(m, basisName);
     }
 
     @Test
