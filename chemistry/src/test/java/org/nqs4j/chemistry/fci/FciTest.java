@@ -54,6 +54,29 @@ class FciTest {
         assertEquals(-75.0129801827, fci(f), 1e-7);
     }
 
+    /** sigma = H c is summed in the same order whatever the number of threads: bitwise equal. */
+    @Test
+    void sigmaIsIndependentOfThreadCount() throws Exception {
+        FciHamiltonian h = new FciHamiltonian(rhfIntegrals(Molecules.waterCrawford(), "sto-3g"));
+        double[] c = new double[h.dimension()];
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(7);
+        for (int i = 0; i < c.length; i++) {
+            c[i] = rng.nextDouble() - 0.5;
+        }
+        double[] one = new double[c.length];
+        double[] three = new double[c.length];
+        java.util.concurrent.ForkJoinPool p1 = new java.util.concurrent.ForkJoinPool(1);
+        java.util.concurrent.ForkJoinPool p3 = new java.util.concurrent.ForkJoinPool(3);
+        try {
+            p1.submit(() -> h.apply(c, one, h.workspace())).get();
+            p3.submit(() -> h.apply(c, three, h.workspace())).get();
+        } finally {
+            p1.shutdown();
+            p3.shutdown();
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(one, three, 0.0);
+    }
+
     /** Independent dense Slater-Condon FCI on small spaces, closed and open shell. */
     @Test
     void matchesDenseSlaterCondon() {

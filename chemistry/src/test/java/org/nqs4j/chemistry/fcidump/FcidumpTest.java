@@ -52,6 +52,19 @@ class FcidumpTest {
         assertEquals(-1.1373, r.energy(), 1e-4);
     }
 
+    /** Psi4's fcidump() layout: one header key per line, UHF=.FALSE., ORBSYM and a '&END' line. */
+    @Test
+    void readsPsi4StyleHeader() {
+        Fcidump f = FcidumpReader.parse("psi4.fcidump", List.of("&FCI", "NORB=2,", "NELEC=2,", "MS2=0,", "UHF=.FALSE.,",
+                "ORBSYM=1,2,", "ISYM=1,", "&END", "   6.7460000000000000E-01    1    1    1    1",
+                "   6.6360000000000000E-01    2    2    1    1", "   1.8130000000000000E-01    2    1    2    1",
+                "   6.9750000000000000E-01    2    2    2    2", "  -1.2528000000000000E+00    1    1    0    0",
+                "  -4.7560000000000000E-01    2    2    0    0", "   7.1428571428571430E-01    0    0    0    0"));
+        assertArrayEquals(new int[] {1, 2}, f.orbitalSymmetry());
+        assertEquals(1, f.symmetry());
+        assertEquals(-1.1373, Davidson.lowest(new FciHamiltonian(f), Davidson.Options.DEFAULT).energy(), 1e-4);
+    }
+
     @Test
     void writeThenReadKeepsTheFciEnergy() throws IOException {
         Fcidump f = FciTestSupport.rhfIntegrals(Molecules.waterCrawford(), "sto-3g");
