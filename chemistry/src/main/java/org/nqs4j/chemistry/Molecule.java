@@ -60,9 +60,4 @@ public record Molecule(List<Atom> atoms, int charge, int multiplicity) {
         }
         return e;
     }
-
-    /** The same nuclei with another charge and multiplicity. */
-    public Molecule with(int newCharge, int newMultiplicity) {
-        return new Molecule(atoms, newCharge, newMultiplicity);
-    }
 }

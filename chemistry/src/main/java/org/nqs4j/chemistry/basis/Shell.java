@@ -13,12 +13,11 @@ package org.nqs4j.chemistry.basis;
 public final class Shell {
     private final int l;
     private final double[] center;
-    private final int atom;
     private final double[] exponents;
     private final double[] published;
     private final double[] weights;
 
-    public Shell(int l, int atom, double[] center, double[] exponents, double[] coefficients) {
+    public Shell(int l, double[] center, double[] exponents, double[] coefficients) {
         if (l < 0 || l > 1) {
             throw new IllegalArgumentException("only s and p shells are supported, got l = " + l);
         }
@@ -26,7 +25,6 @@ public final class Shell {
             throw new IllegalArgumentException("a shell needs as many coefficients as exponents (>= 1)");
         }
         this.l = l;
-        this.atom = atom;
         this.center = center.clone();
         this.exponents = exponents.clone();
         this.published = coefficients.clone();
@@ -81,10 +79,6 @@ public final class Shell {
     /** Cartesian powers {i, j, k} of component c, in the order x, y, z for p. */
     public int power(int component, int axis) {
         return l == 0 ? 0 : (component == axis ? 1 : 0);
-    }
-
-    public int atom() {
-        return atom;
     }
 
     public double center(int axis) {

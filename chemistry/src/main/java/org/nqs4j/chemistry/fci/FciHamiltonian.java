@@ -94,18 +94,6 @@ public final class FciHamiltonian {
         return alpha.size() * beta.size();
     }
 
-    public StringSpace alphaStrings() {
-        return alpha;
-    }
-
-    public StringSpace betaStrings() {
-        return beta;
-    }
-
-    public double coreEnergy() {
-        return core;
-    }
-
     /** Bytes held by the string lists, string Hamiltonians, integrals and the sigma workspace (not the CI vectors). */
     public long memoryBytes() {
         long lists = 9L * alpha.size() * alpha.singles() + (beta == alpha ? 0 : 9L * beta.size() * beta.singles());

@@ -83,10 +83,6 @@ public final class StringSpace {
         return n;
     }
 
-    public int electrons() {
-        return k;
-    }
-
     public int size() {
         return strings.length;
     }
