@@ -59,6 +59,9 @@ public final class FciCommand implements Command {
             f = new Fcidump(f.orbitals(), up + down, up - down, f.orbitalSymmetry(), f.symmetry(), f.core(), f.oneBody(), f.twoBody());
         }
         System.out.printf(Locale.ROOT, "%s: %d orbitals, %d alpha + %d beta electrons%n", file, f.orbitals(), f.alpha(), f.beta());
+        if (java.util.Arrays.stream(f.orbitalSymmetry()).distinct().count() > 1 || f.symmetry() != 1) {
+            System.out.println("  note         ORBSYM/ISYM are not imposed: this is the lowest state of the sector in any irrep");
+        }
         return solve(f, System.out) ? 0 : 1;
     }
 
