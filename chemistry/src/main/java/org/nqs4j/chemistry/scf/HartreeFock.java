@@ -179,7 +179,7 @@ public final class HartreeFock {
     }
 
     /**
-     * &lt;S^2&gt; = S_z(S_z+1) + N_b - sum_{i in a, j in b} |&lt;i|S|j&gt;|^2 (Szabo &amp; Ostlund eq. 3.4.xx / 2.271).
+     * &lt;S^2&gt; = S_z(S_z+1) + N_b - sum_{i in a, j in b} |&lt;i|S|j&gt;|^2 (Szabo &amp; Ostlund eq. 2.271; overlaps through the AO metric S).
      */
     double spinSquared(DMatrixRMaj ca, DMatrixRMaj cb, int na, int nb) {
         double sz = 0.5 * (na - nb);
