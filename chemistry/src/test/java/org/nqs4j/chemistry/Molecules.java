@@ -14,7 +14,8 @@ public final class Molecules {
 
     /**
      * Water of T.D. Crawford's programming projects #3 (SCF) and #4 (MP2), file
-     * input/h2o/STO-3G/geom.dat (bohr): https://github.com/CrawfordGroup/ProgrammingProjects.
+     * Project#03/input/h2o/STO-3G/geom.dat (bohr): https://github.com/CrawfordGroup/ProgrammingProjects;
+     * it reproduces their E_nuc = 8.002367061810450 to 1e-12 (WaterScfTest).
      */
     public static Molecule waterCrawford() {
         return new Molecule(List.of(new Atom(Element.O, 0.000000000000, -0.143225816552, 0.000000000000),
