@@ -83,7 +83,7 @@ public final class SweepCommand implements Command {
         String md = SweepTable.markdown(rows);
         AtomicFiles.write(dir.resolve("sweep.md"), md);
         try {
-            SweepTable.plot(sweep, rows, base).write(dir, "sweep-energy");
+            SweepTable.plot(sweep, rows, base, SweepTable.energyUnit(configs)).write(dir, "sweep-energy");
         } catch (IOException | RuntimeException | Error e) {
             System.err.println("nqs sweep: plot not written: " + e);
         }

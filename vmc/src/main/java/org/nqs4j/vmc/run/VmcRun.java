@@ -151,9 +151,9 @@ public final class VmcRun {
     private static void writePlots(RunFolder folder, RunConfig config, Optional<ExactReference> exact,
                                    Map<String, Object> summary, RunListener listener) {
         try {
-            RunPlots.write(List.of(RunLog.read(folder.path())),
-                    exact.map(x -> OptionalDouble.of(x.energy())).orElse(OptionalDouble.empty()), config.name(),
-                    folder.path());
+            RunPlots.write(List.of(RunLog.read(folder.path())
+                    .withExact(exact.map(x -> OptionalDouble.of(x.energy())).orElse(OptionalDouble.empty()))),
+                    config.name(), folder.path());
             RunPlots.writeFamilies(summary, config.name(), folder.path());
         } catch (IOException | RuntimeException | Error e) {
             listener.message("plots not written: " + e);
