@@ -221,6 +221,7 @@ public final class LinePlot {
             m.setLabel(l.label());
             m.setLabelFont(TICK_FONT);
             m.setLabelPaint(colour(l.colourOf()));
+            m.setLabelBackgroundColor(new Color(255, 255, 255, 210));
             m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
             plot.addRangeMarker(m);

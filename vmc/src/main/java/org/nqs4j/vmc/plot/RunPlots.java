@@ -100,7 +100,8 @@ public final class RunPlots {
         if (exacts.isEmpty()) {
             return energy;
         }
-        energy.note("below: relative error of Ē, the mean of " + block + " iteration(s); dotted: its statistical error");
+        energy.note("below: relative error of " + (block == 1 ? "E per iteration" : "Ē, the mean of " + block
+                + " iterations") + "; dotted: its statistical error");
         return energy.withPanelBelow(error);
     }
 
