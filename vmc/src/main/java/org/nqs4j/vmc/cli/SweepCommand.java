@@ -64,9 +64,11 @@ public final class SweepCommand implements Command {
         List<Map<String, Object>> rows = new ArrayList<>();
         boolean failed = false;
         boolean suspect = false;
+        List<RunConfig> configs = new ArrayList<>();
         for (int k = 0; k < points.size(); k++) {
             SweepSpec.Point point = points.get(k);
             RunConfig config = plan.pointConfig(point);
+            configs.add(config);
             Path pointDir = dir.resolve(config.name());
             Map<String, Object> row = new LinkedHashMap<>();
             point.assignments().forEach((key, v) -> row.put(key, v.text()));
@@ -107,7 +109,7 @@ public final class SweepCommand implements Command {
         String md = SweepTable.markdown(rows);
         AtomicFiles.write(dir.resolve("sweep.md"), md);
         try {
-            SweepTable.plot(sweep, rows, plan.baseName()).write(dir, "sweep-energy");
+            SweepTable.plot(sweep, rows, plan.baseName(), SweepTable.energyUnit(configs)).write(dir, "sweep-energy");
         } catch (IOException | RuntimeException | Error e) {
             System.err.println("nqs sweep: the plot sweep-energy.png/svg could not be written: " + e.getMessage());
             failed = true;

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.nqs4j.vmc.config.RunConfig;
 import org.nqs4j.vmc.config.SweepSpec;
+import org.nqs4j.vmc.plot.EnergyUnit;
 import org.nqs4j.vmc.plot.LinePlot;
 import org.nqs4j.vmc.plot.Series;
 
@@ -81,11 +83,15 @@ final class SweepTable {
     }
 
     /**
-     * Energy per site (with its error band) against the first swept key, one curve per value of
-     * the other keys; the exact energy per site as its own curve when known. A non-numeric first
+     * Energy per site (markers with error bars) against the first swept key, one curve per value
+     * of the other keys; the exact energy per site as a solid curve when known (black for a single
+     * curve, else in the colour of its VMC points), and below it the relative deviation from the
+     * exact energy with its error bar (invisible at the scale of the energies). A non-numeric first
      * key is plotted against the point index.
+     *
+     * @param energyUnit e.g. "units of J" (see {@link #energyUnit}), or ""
      */
-    static LinePlot plot(SweepSpec sweep, List<Map<String, Object>> rows, String title) {
+    static LinePlot plot(SweepSpec sweep, List<Map<String, Object>> rows, String title, String energyUnit) {
         String xKey = sweep.keys().get(0);
         boolean numeric = rows.stream().allMatch(r -> isNumber(String.valueOf(r.get(xKey))));
         Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
@@ -100,7 +106,9 @@ final class SweepTable {
             groups.computeIfAbsent(String.join(", ", others), g -> new ArrayList<>()).add(r);
         }
         LinePlot plot = new LinePlot(title + ": energy per site", numeric ? xKey : xKey + " (point)",
-                "energy per site");
+                "energy per site E/N" + (energyUnit.isEmpty() ? "" : " (" + energyUnit + ")"));
+        LinePlot deviation = new LinePlot("", "", "(E − E_exact) / |E_exact|").referenceLine("exact", 0);
+        int colour = 0;
         for (Map.Entry<String, List<Map<String, Object>>> g : groups.entrySet()) {
             List<Map<String, Object>> rs = g.getValue();
             double[] x = new double[rs.size()];
@@ -117,12 +125,34 @@ final class SweepTable {
                 hasExact &= r.get("exact") != null;
             }
             String label = g.getKey().isEmpty() ? "VMC" : "VMC " + g.getKey();
-            plot.add(new Series(label, x, y, err));
+            plot.addPoints(new Series(label, x, y, err));
             if (hasExact) {
-                plot.add(new Series(g.getKey().isEmpty() ? "exact" : "exact " + g.getKey(), x, exact, null));
+                plot.addCurve(new Series(g.getKey().isEmpty() ? "exact" : "exact " + g.getKey(), x, exact, null),
+                        groups.size() == 1 ? LinePlot.BLACK : colour);
+                double[] rel = new double[x.length];
+                double[] relErr = new double[x.length];
+                for (int i = 0; i < x.length; i++) {
+                    rel[i] = (y[i] - exact[i]) / Math.abs(exact[i]);
+                    relErr[i] = err[i] / Math.abs(exact[i]);
+                }
+                deviation.addPoints(new Series(label, x, rel, relErr));
+            } else {
+                deviation.addPoints(new Series(label, new double[0], new double[0], null)); // keeps the colours
             }
+            colour++;
         }
-        return plot;
+        if (groups.isEmpty()) {
+            plot.note("no completed point to plot");
+        }
+        boolean anyExact = rows.stream().anyMatch(r -> "completed".equals(r.get("status")) && r.get("exact") != null);
+        return anyExact ? plot.withPanelBelow(deviation) : plot;
+    }
+
+    /** The energy unit shared by the points of a sweep, or "" when they differ (a swept J). */
+    static String energyUnit(List<RunConfig> points) {
+        Set<String> units = new LinkedHashSet<>();
+        points.forEach(c -> units.add(EnergyUnit.of(c.hamiltonian().model(), c.hamiltonian().couplings())));
+        return units.size() == 1 ? units.iterator().next() : "";
     }
 
     private static boolean isNumber(String s) {

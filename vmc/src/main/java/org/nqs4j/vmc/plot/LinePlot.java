@@ -4,6 +4,8 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -16,30 +18,59 @@ import org.nqs4j.vmc.io.AtomicFiles;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 
 /**
- * A line chart of one or more {@link Series} with error bands and optional horizontal reference
- * lines (e.g. the exact energy), written as PNG and SVG with JFreeChart and JFreeSVG.
+ * A chart of one or more {@link Series}, written as PNG and SVG with JFreeChart and JFreeSVG: data
+ * drawn as lines with an error band ({@link #add}, e.g. the energy per iteration) or as markers with
+ * error bars ({@link #addPoints}, e.g. one point per sweep value), reference curves and horizontal
+ * lines (the exact values), notes under the title, and an optional second panel below that shares
+ * the x axis ({@link #withPanelBelow}, e.g. the relative error on a log scale).
  */
 public final class LinePlot {
     private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
         new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf)};
+    /** The colour of a curve or line that belongs to no data series (e.g. the one exact line). */
+    public static final int BLACK = -1;
+    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 15);
+    private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+    private static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    private static final Font NOTE_FONT = new Font(Font.SANS_SERIF, Font.ITALIC, 12);
+
+    private record Data(Series series, boolean markers) {
+    }
+
+    private record Curve(Series series, int colourOf, boolean dotted) {
+    }
+
+    private record Line(String label, double value, int colourOf) {
+    }
 
     private final String title;
     private final String xLabel;
     private final String yLabel;
-    private final List<Series> series = new ArrayList<>();
-    private final List<String> lineLabels = new ArrayList<>();
-    private final List<Double> lineValues = new ArrayList<>();
+    private final List<Data> data = new ArrayList<>();
+    private final List<Curve> curves = new ArrayList<>();
+    private final List<Line> lines = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private LinePlot below;
     private boolean logY;
 
     public LinePlot(String title, String xLabel, String yLabel) {
@@ -48,15 +79,47 @@ public final class LinePlot {
         this.yLabel = yLabel;
     }
 
+    /** A data series drawn as a line with its error as a shaded band; colour index = order of adding. */
     public LinePlot add(Series s) {
-        series.add(s);
+        data.add(new Data(s, false));
         return this;
     }
 
-    /** A dashed horizontal line at {@code value}, e.g. the exact ground-state energy. */
+    /** A data series drawn as markers with error bars (e.g. a sweep), not joined. */
+    public LinePlot addPoints(Series s) {
+        data.add(new Data(s, true));
+        return this;
+    }
+
+    /**
+     * A reference curve (e.g. the exact energy at each sweep point) drawn as a solid line, in the
+     * colour of data series {@code colourOf} or {@link #BLACK}; its error is ignored.
+     */
+    public LinePlot addCurve(Series s, int colourOf) {
+        curves.add(new Curve(s, colourOf, false));
+        return this;
+    }
+
+    /** As {@link #addCurve} but dotted and left out of the legend (e.g. a statistical-error floor). */
+    public LinePlot addDottedCurve(Series s, int colourOf) {
+        curves.add(new Curve(s, colourOf, true));
+        return this;
+    }
+
+    /** A dashed black horizontal line at {@code value}, e.g. the exact ground-state energy. */
     public LinePlot referenceLine(String label, double value) {
-        lineLabels.add(label);
-        lineValues.add(value);
+        return referenceLine(label, value, BLACK);
+    }
+
+    /** A dashed horizontal line in the colour of data series {@code colourOf} (or {@link #BLACK}). */
+    public LinePlot referenceLine(String label, double value, int colourOf) {
+        lines.add(new Line(label, value, colourOf));
+        return this;
+    }
+
+    /** A line of text under the title, e.g. why a run has no exact line. */
+    public LinePlot note(String text) {
+        notes.add(text);
         return this;
     }
 
@@ -66,85 +129,196 @@ public final class LinePlot {
         return this;
     }
 
-    JFreeChart chart() {
-        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-        DeviationRenderer renderer = new DeviationRenderer(true, false);
-        for (int k = 0; k < series.size(); k++) {
-            Series s = series.get(k);
-            YIntervalSeries ys = new YIntervalSeries(s.label() + (k > 0 && series.subList(0, k).stream()
-                    .anyMatch(o -> o.label().equals(s.label())) ? " (" + (k + 1) + ")" : ""));
-            for (int i = 0; i < s.x().length; i++) {
-                double y = s.y()[i];
-                double e = s.error() == null || !Double.isFinite(s.error()[i]) ? 0 : s.error()[i];
-                if (!Double.isFinite(y) || (logY && y <= 0)) {
-                    continue;
-                }
-                double lo = logY ? Math.max(y - e, y * 1e-3) : y - e;
-                ys.add(s.x()[i], y, lo, y + e);
-            }
-            data.addSeries(ys);
-            Color c = PALETTE[k % PALETTE.length];
-            renderer.setSeriesPaint(k, c);
-            renderer.setSeriesFillPaint(k, c);
-            renderer.setSeriesStroke(k, new BasicStroke(1.5f));
-        }
-        renderer.setAlpha(0.25f);
+    /**
+     * Draws {@code panel} (its y label, data and lines; its title and x label are not used) below
+     * this one, sharing the x axis; its series stay out of the legend, which this panel's explain.
+     */
+    public LinePlot withPanelBelow(LinePlot panel) {
+        this.below = panel;
+        return this;
+    }
+
+    /** The chart as drawn (tests read its datasets, axes and markers). */
+    public JFreeChart chart() {
         NumberAxis x = new NumberAxis(xLabel);
         x.setAutoRangeIncludesZero(false);
+        style(x);
+        XYPlot plot;
+        if (below == null) {
+            plot = panel(x, true);
+        } else {
+            CombinedDomainXYPlot combined = new CombinedDomainXYPlot(x);
+            combined.setGap(12);
+            combined.add(panel(null, true), 3);
+            combined.add(below.panel(null, false), 2);
+            plot = combined;
+        }
+        int legendItems = plot.getLegendItems().getItemCount();
+        JFreeChart chart = new JFreeChart(title, TITLE_FONT, plot, legendItems > 1);
+        chart.setBackgroundPaint(Color.WHITE);
+        if (chart.getLegend() != null) {
+            chart.getLegend().setItemFont(TICK_FONT);
+        }
+        for (String n : notes) {
+            chart.addSubtitle(new TextTitle(n, NOTE_FONT));
+        }
+        return chart;
+    }
+
+    /** One panel: bands (dataset 0), curves (1) and markers (2), drawn in that order. */
+    private XYPlot panel(ValueAxis x, boolean inLegend) {
+        YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
+        YIntervalSeriesCollection points = new YIntervalSeriesCollection();
+        DeviationRenderer bandRenderer = new DeviationRenderer(true, false);
+        XYErrorRenderer pointRenderer = new XYErrorRenderer();
+        pointRenderer.setCapLength(5);
+        pointRenderer.setDefaultLinesVisible(false); // the points are measurements, not a curve
+        for (int k = 0; k < data.size(); k++) {
+            Data d = data.get(k);
+            YIntervalSeriesCollection target = d.markers() ? points : bands;
+            XYLineAndShapeRenderer r = d.markers() ? pointRenderer : bandRenderer;
+            int index = target.getSeriesCount();
+            target.addSeries(intervals(d.series(), uniqueLabel(k)));
+            Color c = PALETTE[k % PALETTE.length];
+            r.setSeriesPaint(index, c);
+            r.setSeriesFillPaint(index, c);
+            r.setSeriesStroke(index, new BasicStroke(d.markers() ? 1.0f : 1.6f));
+            r.setSeriesShape(index, new Ellipse2D.Double(-4, -4, 8, 8));
+            r.setSeriesVisibleInLegend(index, inLegend);
+        }
+        bandRenderer.setAlpha(0.25f);
+        XYSeriesCollection curveData = new XYSeriesCollection();
+        XYLineAndShapeRenderer curveRenderer = new XYLineAndShapeRenderer(true, false);
+        for (int k = 0; k < curves.size(); k++) {
+            Curve c = curves.get(k);
+            XYSeries xy = new XYSeries(c.series().label(), false, true);
+            for (int i = 0; i < c.series().x().length; i++) {
+                double y = c.series().y()[i];
+                if (Double.isFinite(y) && !(logY && y <= 0)) {
+                    xy.add(c.series().x()[i], y);
+                }
+            }
+            curveData.addSeries(xy);
+            curveRenderer.setSeriesPaint(k, colour(c.colourOf()));
+            curveRenderer.setSeriesStroke(k, c.dotted()
+                    ? new BasicStroke(1.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {1.5f, 3f}, 0f)
+                    : new BasicStroke(2.2f));
+            curveRenderer.setSeriesVisibleInLegend(k, inLegend && !c.dotted());
+        }
+        ValueAxis y = yAxis();
+        XYPlot plot = new XYPlot(bands, x, y, bandRenderer);
+        plot.setDataset(1, curveData);
+        plot.setRenderer(1, curveRenderer);
+        plot.setDataset(2, points);
+        plot.setRenderer(2, pointRenderer);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlinePaint(Color.GRAY);
+        plot.setDomainGridlinePaint(new Color(0xdddddd));
+        plot.setRangeGridlinePaint(new Color(0xdddddd));
+        for (Line l : lines) {
+            ValueMarker m = new ValueMarker(l.value(), colour(l.colourOf()), new BasicStroke(1.4f,
+                    BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {7f, 4f}, 0f));
+            m.setLabel(l.label());
+            m.setLabelFont(TICK_FONT);
+            m.setLabelPaint(colour(l.colourOf()));
+            m.setLabelBackgroundColor(new Color(255, 255, 255, 210));
+            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+            plot.addRangeMarker(m);
+        }
+        if (!lines.isEmpty() && !logY) {
+            includeReferenceLines(y, bands, points, curveData);
+        }
+        return plot;
+    }
+
+    /** The points of {@code s} with their error; on a log axis the non-positive ones are left out. */
+    private YIntervalSeries intervals(Series s, String label) {
+        YIntervalSeries ys = new YIntervalSeries(label);
+        for (int i = 0; i < s.x().length; i++) {
+            double y = s.y()[i];
+            double e = s.error() == null || !Double.isFinite(s.error()[i]) ? 0 : s.error()[i];
+            if (!Double.isFinite(y) || (logY && y <= 0)) {
+                continue;
+            }
+            double lo = logY ? Math.max(y - e, y * 1e-3) : y - e;
+            ys.add(s.x()[i], y, lo, y + e);
+        }
+        return ys;
+    }
+
+    /** The label of data series k, numbered when an earlier series has the same one. */
+    private String uniqueLabel(int k) {
+        String label = data.get(k).series().label();
+        boolean repeated = data.subList(0, k).stream().anyMatch(o -> o.series().label().equals(label));
+        return repeated ? label + " (" + (k + 1) + ")" : label;
+    }
+
+    private static Color colour(int colourOf) {
+        return colourOf == BLACK ? Color.BLACK : PALETTE[colourOf % PALETTE.length];
+    }
+
+    private ValueAxis yAxis() {
         ValueAxis y;
         if (logY) {
             LogAxis log = new LogAxis(yLabel);
             log.setSmallestValue(1e-15);
+            TickUnits decades = new TickUnits(); // ticks at whole powers of ten, never 10^0.2
+            for (double step : new double[] {1, 2, 5, 10}) {
+                decades.add(new NumberTickUnit(step));
+            }
+            log.setStandardTickUnits(decades);
             y = log;
         } else {
             NumberAxis linear = new NumberAxis(yLabel);
             linear.setAutoRangeIncludesZero(false);
             y = linear;
         }
-        XYPlot plot = new XYPlot(data, x, y, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xdddddd));
-        plot.setRangeGridlinePaint(new Color(0xdddddd));
-        for (int k = 0; k < lineValues.size(); k++) {
-            ValueMarker m = new ValueMarker(lineValues.get(k), Color.BLACK, new BasicStroke(1.2f,
-                    BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
-            m.setLabel(lineLabels.get(k));
-            m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
-            plot.addRangeMarker(m);
-        }
-        if (!lineValues.isEmpty() && !logY) {
-            includeReferenceLines(y, data);
-        }
-        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 14), plot, series.size() > 1);
-        chart.setBackgroundPaint(Color.WHITE);
-        return chart;
+        style(y);
+        return y;
     }
 
-    /** Keeps the reference lines in view: the axis spans the data and the lines. */
-    private void includeReferenceLines(ValueAxis y, YIntervalSeriesCollection data) {
+    private static void style(ValueAxis axis) {
+        axis.setLabelFont(LABEL_FONT);
+        axis.setTickLabelFont(TICK_FONT);
+    }
+
+    /** Keeps the reference lines in view: the axis spans the data, the curves and the lines. */
+    private void includeReferenceLines(ValueAxis y, YIntervalSeriesCollection bands, YIntervalSeriesCollection points,
+                                       XYSeriesCollection curveData) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (int s = 0; s < data.getSeriesCount(); s++) {
-            for (int i = 0; i < data.getItemCount(s); i++) {
-                lo = Math.min(lo, data.getYValue(s, i));
-                hi = Math.max(hi, data.getYValue(s, i));
+        for (YIntervalSeriesCollection d : List.of(bands, points)) {
+            for (int s = 0; s < d.getSeriesCount(); s++) {
+                for (int i = 0; i < d.getItemCount(s); i++) {
+                    lo = Math.min(lo, d.getStartYValue(s, i));
+                    hi = Math.max(hi, d.getEndYValue(s, i));
+                }
             }
         }
-        for (double v : lineValues) {
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
+        for (int s = 0; s < curveData.getSeriesCount(); s++) {
+            for (int i = 0; i < curveData.getItemCount(s); i++) {
+                lo = Math.min(lo, curveData.getYValue(s, i));
+                hi = Math.max(hi, curveData.getYValue(s, i));
+            }
+        }
+        for (Line l : lines) {
+            lo = Math.min(lo, l.value());
+            hi = Math.max(hi, l.value());
         }
         if (Double.isFinite(lo) && hi > lo) {
             double pad = 0.05 * (hi - lo);
-            y.setRange(lo - pad, hi + pad);
+            y.setRange(lo - pad, hi + 2 * pad); // room above for the line labels
         }
     }
 
+    /** A PNG of {@code width} × {@code height} points at twice the resolution (crisp when printed). */
     public void writePng(Path file, int width, int height) throws IOException {
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = new BufferedImage(2 * width, 2 * height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.scale(2, 2);
         chart().draw(g, new Rectangle2D.Double(0, 0, width, height));
         g.dispose();
         ByteArrayOutputStream png = new ByteArrayOutputStream();
@@ -158,9 +332,10 @@ public final class LinePlot {
         AtomicFiles.write(file, g.getSVGDocument());
     }
 
-    /** Writes {@code base.png} and {@code base.svg}. */
+    /** Writes {@code base.png} and {@code base.svg}; taller when there is a panel below. */
     public void write(Path dir, String base) throws IOException {
-        writePng(dir.resolve(base + ".png"), 900, 560);
-        writeSvg(dir.resolve(base + ".svg"), 900, 560);
+        int height = below == null ? 560 : 760;
+        writePng(dir.resolve(base + ".png"), 900, height);
+        writeSvg(dir.resolve(base + ".svg"), 900, height);
     }
 }

@@ -7,15 +7,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * The per-iteration series of a run folder's {@code log.jsonl}: iteration, energy mean and
- * error, variance and acceptance. A truncated last line (a run killed mid-write) is skipped.
+ * The per-iteration series of a run folder's {@code log.jsonl} (iteration, energy mean and error,
+ * variance, acceptance, wall time), with what the plots need to label them: the energy unit (from
+ * {@code config.resolved.yaml}) and the exact energy (from {@code summary.json}) when known. A
+ * truncated last line (a run killed mid-write) is skipped.
+ *
+ * @param energyUnit the unit of the energies, e.g. "units of J", or "" when unknown
  */
 public record RunLog(String label, double[] iteration, double[] energy, double[] error, double[] variance,
-                     double[] acceptance, double[] wallSeconds) {
+                     double[] acceptance, double[] wallSeconds, String energyUnit, OptionalDouble exact) {
 
     public static RunLog read(Path runDir) throws IOException {
         Path file = runDir.resolve("log.jsonl");
@@ -50,7 +55,36 @@ public record RunLog(String label, double[] iteration, double[] energy, double[]
         }
         Path name = runDir.toAbsolutePath().normalize().getFileName();
         return new RunLog(name == null ? runDir.toString() : name.toString(), cols[0], cols[1], cols[2], cols[3],
-                cols[4], cols[5]);
+                cols[4], cols[5], energyUnit(yaml(runDir.resolve("config.resolved.yaml"))),
+                exactEnergy(yaml(runDir.resolve("summary.json"))));
+    }
+
+    /** The same log with the exact energy the caller knows (a run plots itself before or without a summary). */
+    public RunLog withExact(OptionalDouble e) {
+        return new RunLog(label, iteration, energy, error, variance, acceptance, wallSeconds, energyUnit, e);
+    }
+
+    private static String energyUnit(Map<?, ?> config) {
+        return config.get("hamiltonian") instanceof Map<?, ?> h && h.get("model") instanceof String model
+                ? EnergyUnit.of(model, h) : "";
+    }
+
+    private static OptionalDouble exactEnergy(Map<?, ?> summary) {
+        return summary.get("exact") instanceof Map<?, ?> x && x.get("energy") instanceof Number e
+                ? OptionalDouble.of(e.doubleValue()) : OptionalDouble.empty();
+    }
+
+    /** A YAML (or JSON) mapping, or an empty one when the file is absent or unreadable. */
+    private static Map<?, ?> yaml(Path file) {
+        try {
+            if (Files.isRegularFile(file)
+                    && new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file)) instanceof Map<?, ?> m) {
+                return m;
+            }
+        } catch (IOException | RuntimeException e) {
+            return Map.of(); // the labels and the exact line are optional; the series are not
+        }
+        return Map.of();
     }
 
     private static double num(Object o) {

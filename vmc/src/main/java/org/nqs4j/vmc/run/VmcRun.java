@@ -254,7 +254,7 @@ public final class VmcRun {
      */
     public static void writePlots(Path dir, String name, OptionalDouble exact, Map<String, Object> summary)
             throws IOException {
-        RunPlots.write(List.of(RunLog.read(dir)), exact, name, dir);
+        RunPlots.write(List.of(RunLog.read(dir).withExact(exact)), name, dir);
         RunPlots.writeFamilies(summary, name, dir);
     }
 

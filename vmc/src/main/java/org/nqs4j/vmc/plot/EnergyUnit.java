@@ -1,0 +1,30 @@
+package org.nqs4j.vmc.plot;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** The unit in which a model's energies are expressed, for axis labels. */
+public final class EnergyUnit {
+    private EnergyUnit() {
+    }
+
+    /**
+     * The unit of the model's leading coupling (J, or J1 for J1-J2): "units of J" when the coupling
+     * is 1, "units in which J = 2" otherwise; for a sum of Pauli strings the unit of its coefficients.
+     *
+     * @param couplings the couplings by name (other keys are ignored)
+     */
+    public static String of(String model, Map<?, ?> couplings) {
+        String coupling = switch (model) {
+            case "heisenberg", "xxz", "ising" -> "J";
+            case "j1j2" -> "J1";
+            default -> null;
+        };
+        if (coupling == null) {
+            return "units of the Pauli-string coefficients";
+        }
+        Object value = couplings.get(coupling);
+        return value instanceof Number v && v.doubleValue() == 1.0 ? "units of " + coupling
+                : String.format(Locale.ROOT, "units in which %s = %s", coupling, value);
+    }
+}
