@@ -18,7 +18,7 @@ public final class OccupationRanking {
     private final int length;
     private final int max;
     private final int total; // −1: no fixed sum
-    private long[][] ways;   // ways[i][r] = W(i, r); built lazily
+    private volatile long[][] ways; // ways[i][r] = W(i, r); built lazily, then only read
     private double dimension = -1;
 
     /** x ∈ {0..max}^length with Σx = total. */
@@ -96,8 +96,7 @@ public final class OccupationRanking {
 
     /** rank of {@code x[offset .. offset+length)}, which must be a valid vector. */
     public long rank(int[] x, int offset) {
-        nStates();
-        long[][] w = table();
+        long[][] w = exactTable();
         long rank = 0;
         if (total < 0) {
             for (int i = length - 1; i >= 0; i--) {
@@ -121,7 +120,7 @@ public final class OccupationRanking {
         if (rank < 0 || rank >= nStates()) {
             throw new IllegalArgumentException("rank " + rank + " outside 0.." + (nStates() - 1));
         }
-        long[][] w = table();
+        long[][] w = exactTable();
         if (total < 0) {
             for (int i = 0; i < length; i++) {
                 out[offset + i] = (int) (rank % (max + 1));
@@ -154,8 +153,22 @@ public final class OccupationRanking {
         return total < 0 || sum == total;
     }
 
+    /** The table W, after checking that the total count fits a long. */
+    private long[][] exactTable() {
+        long[][] w = table();
+        if (w[length][Math.max(total, 0)] == Long.MAX_VALUE) {
+            nStates(); // throws with the message
+        }
+        return w;
+    }
+
     /** W with counts beyond a long saturated at Long.MAX_VALUE (only unreachable entries can be, if the total fits). */
-    private synchronized long[][] table() {
+    private long[][] table() {
+        long[][] built = ways;
+        return built != null ? built : buildTable();
+    }
+
+    private synchronized long[][] buildTable() {
         if (ways == null) {
             int width = total < 0 ? 1 : total + 1;
             long[][] w = new long[length + 1][width];
