@@ -5,7 +5,7 @@ import java.util.random.RandomGenerator;
 
 import org.nqs4j.hamiltonians.hilbert.Hilbert;
 import org.nqs4j.hamiltonians.hilbert.OccupationRanking;
-import org.nqs4j.hamiltonians.hilbert.RandomSubset;
+import org.nqs4j.hamiltonians.hilbert.RandomStates;
 import org.nqs4j.hamiltonians.hilbert.SumConstraint;
 
 /**
@@ -126,7 +126,7 @@ public final class SpinHilbert implements Hilbert {
             }
             return;
         }
-        RandomSubset.fill(rng, nSites, (nSites + magnetization) / 2, out, 0, 1, -1);
+        RandomStates.subset(rng, nSites, (nSites + magnetization) / 2, out, 0, 1, -1);
     }
 
     /** True when σ is a valid ±1 configuration of this space. */

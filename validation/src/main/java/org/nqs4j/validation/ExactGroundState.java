@@ -50,8 +50,11 @@ import org.nqs4j.vmc.spi.TrialState;
 public final class ExactGroundState implements ExactReferenceProvider {
     /** Largest dimension handled by dense diagonalisation: O(D³) ≈ a second at D = 2000. */
     public static final int FULL_DIAGONALIZATION_MAX = 2000;
-    /** Largest ED dimension at any budget (the 24-site chain's S^z = 0 sector, 2 704 156, fits). */
-    public static final double ED_MAX_DIMENSION = 3.2e6;
+    /**
+     * Largest ED dimension at any budget: the 24-site chain's S^z = 0 sector (2 704 156) and the
+     * 4x4 Hubbard model at N↑ = N↓ = 4 (3 312 400) fit.
+     */
+    public static final double ED_MAX_DIMENSION = 3.4e6;
     /**
      * Throughput of the CSR build plus Lanczos in D × (connections per state) per second,
      * measured for the 24-site chain (D·25 entries in 20 s on a shared 2-core machine,

@@ -117,14 +117,7 @@ public final class BosonHilbert implements Hilbert {
             }
             return;
         }
-        java.util.Arrays.fill(out, 0, nSites, 0);
-        for (int b = 0; b < nParticles; b++) {
-            int site;
-            do {
-                site = rng.nextInt(nSites);
-            } while (out[site] == nMax);
-            out[site]++;
-        }
+        RandomStates.distribute(rng, nSites, nMax, nParticles, out);
     }
 
     @Override

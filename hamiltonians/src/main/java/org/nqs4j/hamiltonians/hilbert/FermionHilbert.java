@@ -148,7 +148,7 @@ public final class FermionHilbert implements Hilbert {
     @Override
     public void randomState(RandomGenerator rng, int[] out) {
         for (int s = 0; s < species.length; s++) {
-            RandomSubset.fill(rng, nSites, particles[s], out, s * nSites, 1, 0);
+            RandomStates.subset(rng, nSites, particles[s], out, s * nSites, 1, 0);
         }
     }
 

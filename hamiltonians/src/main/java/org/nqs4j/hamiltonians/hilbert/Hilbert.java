@@ -12,7 +12,7 @@ import org.nqs4j.hamiltonians.DiscreteOperator;
  *
  * <p>Implementations: {@link org.nqs4j.hamiltonians.SpinHilbert} (spin-1/2, values ±1),
  * {@link FermionHilbert} (spin-orbital occupations 0/1, orbital index = site + N·species),
- * {@link BosonHilbert} (occupations 0..n_max).
+ * {@link BosonHilbert} (occupations 0..n_max), {@link SpinSHilbert} (spin S, entries 2m ∈ {−2S..2S}).
  *
  * <p>Basis states are ranked 0..{@link #nStates()}−1 for exact diagonalisation; the order is
  * colex (the last entry most significant), so for spins-1/2 the rank is that of the bit pattern

@@ -69,6 +69,20 @@ class HilbertTest {
         assertRanksAreColexOrder(BosonHilbert.fixedNumber(4, 3, 5));
         assertRanksAreColexOrder(BosonHilbert.fixedNumber(5, 2, 4));
         assertRanksAreColexOrder(BosonHilbert.grandCanonical(3, 2));
+        assertRanksAreColexOrder(SpinSHilbert.fixedMagnetization(4, 2, 0));
+        assertRanksAreColexOrder(SpinSHilbert.fixedMagnetization(3, 3, 1));
+        assertRanksAreColexOrder(SpinSHilbert.unconstrained(3, 2));
+    }
+
+    @Test
+    void spinOneHasThreeLocalStatesAndTheTrinomialSectorSizes() {
+        SpinSHilbert h = SpinSHilbert.fixedMagnetization(4, 2, 0);
+        assertArrayEquals(new int[] {-2, 0, 2}, h.localStates());
+        assertEquals(19, h.nStates(), "central trinomial coefficient of (1+x+x²)^4");
+        assertTrue(h.contains(new int[] {2, -2, 0, 0}));
+        assertFalse(h.contains(new int[] {1, -1, 0, 0}), "odd 2m for integer spin");
+        assertEquals("4 spin-1, Σ2m = 0", h.toString());
+        assertThrows(IllegalArgumentException.class, () -> SpinSHilbert.fixedMagnetization(3, 2, 1));
     }
 
     @Test
@@ -104,7 +118,8 @@ class HilbertTest {
         Random rng = new Random(11);
         for (Hilbert h : List.of(SpinHilbert.fixedMagnetization(9, -3), SpinHilbert.unconstrained(4),
                 FermionHilbert.spinful(7, 3, 4), FermionHilbert.spinless(5, 5), BosonHilbert.fixedNumber(6, 2, 9),
-                BosonHilbert.grandCanonical(4, 3))) {
+                BosonHilbert.grandCanonical(4, 3), SpinSHilbert.fixedMagnetization(5, 3, -3),
+                SpinSHilbert.unconstrained(3, 2))) {
             int[] x = new int[h.size()];
             for (int k = 0; k < 100; k++) {
                 h.randomState(rng, x);
