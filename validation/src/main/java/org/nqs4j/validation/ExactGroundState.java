@@ -247,7 +247,12 @@ public final class ExactGroundState implements ExactReferenceProvider {
                 || (nUp + nDown > l && !particleHole) || nUp + nDown == 0 || (particleHole && nUp + nDown == 2 * l)) {
             return Optional.empty();
         }
-        LiebWu lw = particleHole ? LiebWu.groundState(l, l - nUp, l - nDown, t, u) : LiebWu.groundState(l, nUp, nDown, t, u);
+        LiebWu lw;
+        try {
+            lw = particleHole ? LiebWu.groundState(l, l - nUp, l - nDown, t, u) : LiebWu.groundState(l, nUp, nDown, t, u);
+        } catch (IllegalStateException e) {
+            return Optional.empty(); // Newton did not converge: no analytic value, ED if affordable
+        }
         double e = lw.groundEnergy() + (particleHole ? u * (nUp + nDown - l) : 0) - mu * (nUp + nDown);
         return Optional.of(new Analytic("lieb-wu", e, lw.degenerate()
                 ? "open shell: the Bethe quantum numbers are shifted by 1/2, the ground state is degenerate in momentum" : ""));

@@ -16,9 +16,9 @@ import org.ejml.data.DMatrixRMaj;
  * I_j is an integer if M is even and a half-odd integer if M is odd; J_α is an integer if N − M
  * is odd and a half-odd integer if N − M is even. The ground state fills both sets
  * consecutively around zero, I_j = −(N−1)/2 + j − 1 + s_I and J_α = −(M−1)/2 + α − 1 + s_J. When
- * that centred set has the wrong parity (an open shell, e.g. N↑ and N↓ even), s = ±1/2 and the
- * ground state is degenerate (momenta ±); the lowest of the candidate shifts is taken and
- * {@link #degenerate()} says so. Bethe states are SU(2) highest-weight states of spin
+ * that centred set has the wrong parity (an open shell, e.g. N↑ and N↓ even), s = ±1/2; the
+ * lowest of the candidate shifts is taken, and unless its momentum P = 2π(ΣI + ΣJ)/L is 0 or π
+ * its mirror image (−s) is degenerate with it, which {@link #degenerate()} says. Bethe states are SU(2) highest-weight states of spin
  * S = N/2 − M, so the ground state of the sector (N↑, N↓) is the lowest over M = 0..min(N↑, N↓)
  * (an open shell can have S &gt; 0 by Hund's rule, e.g. L = 6, N↑ = N↓ = 2); at half filling of
  * an even ring it is the singlet (E. H. Lieb, Phys. Rev. Lett. 62, 1201 (1989)).
@@ -78,7 +78,10 @@ public final class LiebWu {
                     }
                     if (e < best) {
                         best = e;
-                        shifted = si != 0 || sj != 0;
+                        // P = Σk = 2π(ΣI + ΣJ)/L = π·q/L with q = 2(N s_I + M s_J): the mirror state
+                        // (−s_I, −s_J) has −P, a different state unless P ∈ {0, π}
+                        long q = Math.round(2 * (n * si + mm * sj));
+                        shifted = q % length != 0;
                         residual = eq.residual(x, new double[n + mm]);
                     }
                 }
@@ -203,7 +206,10 @@ public final class LiebWu {
         return energy;
     }
 
-    /** True when the centred quantum numbers had the wrong parity: an open shell, degenerate in momentum ±. */
+    /**
+     * True when the ground state found has a momentum P ∉ {0, π} (quantum numbers shifted by ½ in an
+     * open shell): its mirror image has −P and the same energy, so the sector's ground state is degenerate.
+     */
     public boolean degenerate() {
         return degenerate;
     }

@@ -37,7 +37,7 @@ class FockExactGroundStateTest {
 
     @Test
     void aboveHalfFillingTheParticleHoleMapApplies() throws Exception {
-        RunConfig c = config(RING.replace("n_up: 3, n_down: 3", "n_up: 6, n_down: 5"));
+        RunConfig c = config(RING.replace("length: 8", "length: 6").replace("n_up: 3, n_down: 3", "n_up: 4, n_down: 5"));
         Solution s = ExactGroundState.solve(c, 60);
         assertEquals("lieb-wu", s.reference().method());
         assertEquals(ExactGroundState.solveByDiagonalisation(c).reference().energy(), s.reference().energy(), 1e-9);

@@ -60,7 +60,31 @@ class LiebWuTest {
         LiebWu lw = LiebWu.groundState(102, 51, 51, 1, 4);
         assertTrue(lw.residual() < 1e-10);
         assertEquals(-0.573729, lw.groundEnergy() / 102, 2e-4);
-        assertFalse(lw.degenerate());
+        assertFalse(lw.degenerate(), "closed shell");
+        // L = 4k at half filling: shifted quantum numbers, but momentum π and a unique ground state (Lieb 1989)
+        assertFalse(LiebWu.groundState(100, 50, 50, 1, 4).degenerate());
+    }
+
+    @Test
+    void degeneracyIsReportedExactlyWhenEdFindsIt() {
+        int cases = 0;
+        int degenerate = 0;
+        for (int l = 4; l <= 7; l++) {
+            Lattice ring = Lattice.chain(l, Boundary.PERIODIC, false);
+            for (int nUp = 1; nUp <= l / 2 + 1; nUp++) {
+                for (int nDown = 1; nDown <= nUp && nUp + nDown <= l; nDown++) {
+                    double[] e = FullDiagonalization.of(CsrMatrix.fromFockOperator(FockModels.hubbard(ring, 1, 0, 4, 0, 0),
+                            FermionHilbert.spinful(l, nUp, nDown))).eigenvalues();
+                    boolean edDegenerate = e.length > 1 && e[1] - e[0] < 1e-9;
+                    LiebWu lw = LiebWu.groundState(l, nUp, nDown, 1, 4);
+                    assertEquals(e[0], lw.groundEnergy(), 1e-10, "L=" + l + " " + nUp + "," + nDown);
+                    assertEquals(edDegenerate, lw.degenerate(), "L=" + l + " " + nUp + "," + nDown);
+                    cases++;
+                    degenerate += edDegenerate ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(degenerate > 0 && degenerate < cases, degenerate + " of " + cases + " degenerate");
     }
 
     @Test
