@@ -23,7 +23,11 @@ public final class FockModels {
      * t′ needs colour-1 bonds when non-zero.
      */
     public static FockOperator hubbard(Lattice lattice, double t, double tPrime, double u, double v, double mu) {
-        requireFinite("t", t, "t'", tPrime, "U", u, "V", v, "mu", mu);
+        requireFinite("t", t);
+        requireFinite("t'", tPrime);
+        requireFinite("U", u);
+        requireFinite("V", v);
+        requireFinite("mu", mu);
         int n = lattice.nSites();
         List<FockTerm> terms = new ArrayList<>();
         for (int s = 0; s < 2; s++) {
@@ -50,7 +54,9 @@ public final class FockModels {
 
     /** Spinless fermions H = −t Σ_{⟨ij⟩} (c†_i c_j + h.c.) + V Σ_{⟨ij⟩} n_i n_j − μ Σ_i n_i. */
     public static FockOperator spinlessFermions(Lattice lattice, double t, double v, double mu) {
-        requireFinite("t", t, "V", v, "mu", mu);
+        requireFinite("t", t);
+        requireFinite("V", v);
+        requireFinite("mu", mu);
         int n = lattice.nSites();
         List<FockTerm> terms = new ArrayList<>();
         addHopping(terms, lattice, 0, -t, 0);
@@ -69,7 +75,9 @@ public final class FockModels {
      * occupations truncated at n_max.
      */
     public static FockOperator boseHubbard(Lattice lattice, double j, double u, double mu, int nMax) {
-        requireFinite("J", j, "U", u, "mu", mu);
+        requireFinite("J", j);
+        requireFinite("U", u);
+        requireFinite("mu", mu);
         int n = lattice.nSites();
         List<FockTerm> terms = new ArrayList<>();
         addHopping(terms, lattice, 0, -j, 0);
@@ -94,12 +102,9 @@ public final class FockModels {
         }
     }
 
-    private static void requireFinite(Object... namesAndValues) {
-        for (int k = 0; k < namesAndValues.length; k += 2) {
-            double value = (Double) namesAndValues[k + 1];
-            if (!Double.isFinite(value)) {
-                throw new IllegalArgumentException("coupling " + namesAndValues[k] + " must be finite, got " + value);
-            }
+    private static void requireFinite(String name, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("coupling " + name + " must be finite, got " + value);
         }
     }
 }

@@ -73,11 +73,14 @@ class ConfigFuzzTest {
         return String.join("\n", lines);
     }
 
-    /** Reads a config as nqs run does, or as nqs sweep reads its first point when it declares a sweep. */
+    /**
+     * Reads a config as nqs exact does (every Hilbert space; nqs run reads the same and refuses
+     * fermions and bosons), or as nqs sweep reads its first point when it declares a sweep.
+     */
     static RunConfig read(String text, String source) {
         ConfigValue.Mapping tree = YamlConfigParser.parse(text, source);
         SweepSpec.extract(tree).ifPresent(s -> s.points().get(0).applyTo(tree));
-        return RunConfigReader.read(tree, Path.of(source));
+        return RunConfigReader.readForExact(tree, Path.of(source));
     }
 
     @Test
@@ -121,7 +124,7 @@ class ConfigFuzzTest {
         for (String text : texts) {
             RunConfig first = read(text, "a.yaml");
             String dumped = new Dump(settings).dumpToString(first.resolved());
-            RunConfig again = RunConfigReader.read(YamlConfigParser.parse(dumped, "config.resolved.yaml"),
+            RunConfig again = RunConfigReader.readForExact(YamlConfigParser.parse(dumped, "config.resolved.yaml"),
                     Path.of("config.resolved.yaml"));
             Map<String, Object> r = again.resolved();
             assertEquals(dumped, new Dump(settings).dumpToString(r));
