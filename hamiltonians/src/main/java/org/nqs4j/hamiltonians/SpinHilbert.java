@@ -4,20 +4,20 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 import org.nqs4j.hamiltonians.hilbert.Hilbert;
-import org.nqs4j.hamiltonians.hilbert.OccupationRanking;
+import org.nqs4j.hamiltonians.hilbert.SpinSHilbert;
 import org.nqs4j.hamiltonians.hilbert.RandomStates;
 import org.nqs4j.hamiltonians.hilbert.SumConstraint;
 
 /**
  * The Hilbert space of N spin-1/2 degrees of freedom in the σᶻ basis, optionally restricted to
  * the sector of fixed total magnetisation Σᵢσᵢ = M (M = 2·S_z^tot; M = 0 is the S_z = 0 sector).
- * Ranks are those of the up-spin occupations (σᵢ+1)/2 in {@link OccupationRanking}, i.e. of the bit
- * pattern Σ_{σᵢ=+1} 2^i among the sector's patterns, the order of the spin ED basis.
+ * Ranks are those of {@link SpinSHilbert} at S = 1/2 (the up-spin occupations (σᵢ+1)/2), i.e. of
+ * the bit pattern Σ_{σᵢ=+1} 2^i among the sector's patterns, the order of the spin ED basis.
  */
 public final class SpinHilbert implements Hilbert {
     private final int nSites;
     private final Integer magnetization;
-    private final OccupationRanking ups;
+    private final SpinSHilbert ranked; // the same space as spin S = 1/2, for the ranking
 
     private SpinHilbert(int nSites, Integer magnetization) {
         if (nSites < 1) {
@@ -32,8 +32,8 @@ public final class SpinHilbert implements Hilbert {
         }
         this.nSites = nSites;
         this.magnetization = magnetization;
-        this.ups = magnetization == null ? OccupationRanking.free(nSites, 1)
-                : OccupationRanking.fixedSum(nSites, 1, (nSites + magnetization) / 2);
+        this.ranked = magnetization == null ? SpinSHilbert.unconstrained(nSites, 1)
+                : SpinSHilbert.fixedMagnetization(nSites, 1, magnetization);
     }
 
     /** All 2^N configurations. */
@@ -94,27 +94,17 @@ public final class SpinHilbert implements Hilbert {
 
     @Override
     public long nStates() {
-        return ups.nStates();
+        return ranked.nStates();
     }
 
     @Override
     public long index(int[] sigma) {
-        if (!contains(sigma)) {
-            throw new IllegalArgumentException("the configuration is not in " + this);
-        }
-        int[] up = new int[nSites];
-        for (int i = 0; i < nSites; i++) {
-            up[i] = (sigma[i] + 1) >> 1;
-        }
-        return ups.rank(up, 0);
+        return ranked.index(sigma);
     }
 
     @Override
     public void state(long index, int[] out) {
-        ups.unrank(index, out, 0);
-        for (int i = 0; i < nSites; i++) {
-            out[i] = 2 * out[i] - 1;
-        }
+        ranked.state(index, out);
     }
 
     /** Uniform in the sector: independent coin flips, or M' = (N+M)/2 up spins on a random subset. */
