@@ -20,7 +20,7 @@ import java.util.Map;
  * <p>Identical Pauli strings are merged (coefficients summed) and terms whose coefficient is
  * exactly zero are dropped; {@link #terms()} returns that canonical list.
  */
-public final class PauliSumOperator implements LocalOperator {
+public final class PauliSumOperator implements LocalOperator, DiscreteOperator {
     private final int nSites;
     private final List<PauliString> terms;
     private final String description;
@@ -179,6 +179,57 @@ public final class PauliSumOperator implements LocalOperator {
                 out.add(re, im, groupFlips[g], groupFlips[g].length);
             }
         }
+    }
+
+    /** Largest support of one flip group that {@link #conservesSum} enumerates (2^20 assignments). */
+    static final int MAX_ENUMERATED_SUPPORT = 20;
+
+    /**
+     * Whether Σ_{i∈[from,to)} σᵢ is conserved, decided per flip group F: a connection σ → σ^F changes
+     * the sum by −2 Σ_{f∈F∩[from,to)} σ_f, so the group conserves it iff its summed element
+     * vanishes on every assignment of its support (F and the sign sites) where that change is
+     * non-zero. XX + YY on a bond conserves Σσ (the element 1 − σ_iσ_j vanishes on parallel spins);
+     * X alone does not. A group with a support wider than {@value #MAX_ENUMERATED_SUPPORT} sites is
+     * not enumerated and counts as not conserving.
+     */
+    @Override
+    public boolean conservesSum(int from, int to) {
+        Connections row = newConnections();
+        int[] sigma = new int[nSites];
+        for (int g = 0; g < groupFlips.length; g++) {
+            int[] flips = groupFlips[g];
+            if (Arrays.stream(flips).noneMatch(f -> f >= from && f < to)) {
+                continue;
+            }
+            java.util.TreeSet<Integer> support = new java.util.TreeSet<>();
+            Arrays.stream(flips).forEach(support::add);
+            for (int k = termSignStart[groupTermStart[g]]; k < termSignStart[groupTermStart[g + 1]]; k++) {
+                support.add(signSites[k]);
+            }
+            if (support.size() > MAX_ENUMERATED_SUPPORT) {
+                return false;
+            }
+            int[] sites = support.stream().mapToInt(Integer::intValue).toArray();
+            // the group's element depends on its support only: the other spins stay +1
+            Arrays.fill(sigma, 1);
+            for (long mask = 0; mask < 1L << sites.length; mask++) {
+                for (int b = 0; b < sites.length; b++) {
+                    sigma[sites[b]] = ((mask >>> b) & 1) == 1 ? 1 : -1;
+                }
+                connections(sigma, row);
+                for (int k = 0; k < row.size(); k++) {
+                    int change = 0;
+                    for (int f = 0; f < row.flipCount(k); f++) {
+                        int site = row.flipSite(k, f);
+                        change += site >= from && site < to ? sigma[site] : 0;
+                    }
+                    if (change != 0) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /** Σ_k |c_k|: a Pauli string has norm 1, and the norm of a sum is at most the sum of the norms. */

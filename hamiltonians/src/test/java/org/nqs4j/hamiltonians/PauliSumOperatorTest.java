@@ -271,4 +271,23 @@ class PauliSumOperatorTest {
         assertEquals(1.0, one.normBound(), 0.0);
         assertEquals(-1.0, Dense.eigenvalues(one)[0], 1e-12);
     }
+
+    @Test
+    void conservationOfTotalSigmaZIsDecidedFromTheMatrixElements() {
+        Lattice ring = Lattice.chain(6, Boundary.PERIODIC, true);
+        assertTrue(SpinModels.heisenberg(ring, 1, Units.PAULI).conservesSum(0, 6), "Heisenberg conserves Σσ");
+        assertTrue(SpinModels.xxz(ring, 1, 0.3, Units.SPIN_HALF).conservesSum(0, 6));
+        assertTrue(SpinModels.j1j2(ring, 1, 0.5, Units.PAULI).marshallRotated(new int[] {0, 1, 0, 1, 0, 1})
+                .conservesSum(0, 6), "the Marshall rotation keeps the sectors");
+        assertFalse(SpinModels.heisenberg(ring, 1, Units.PAULI).conservesSum(0, 3), "spins hop out of half the ring");
+        assertFalse(SpinModels.transverseFieldIsing(ring, 1, 0.5, Units.PAULI).conservesSum(0, 6), "X flips one spin");
+        assertTrue(SpinModels.transverseFieldIsing(ring, 1, 0, Units.PAULI).conservesSum(0, 6), "h = 0: only ZZ");
+        // XX − YY = 2(σ⁺σ⁺ + σ⁻σ⁻) changes Σσ by ±4; XX + YY does not change it
+        assertFalse(PauliSumOperator.of(2, List.of(PauliString.of(1, "XX", 0, 1), PauliString.of(-1, "YY", 0, 1)))
+                .conservesSum(0, 2));
+        assertTrue(PauliSumOperator.of(2, List.of(PauliString.of(1, "XX", 0, 1), PauliString.of(1, "YY", 0, 1)))
+                .conservesSum(0, 2));
+        assertTrue(PauliSumOperator.of(2, List.of(PauliString.of(1, "XY", 0, 1), PauliString.of(-1, "YX", 0, 1)))
+                .conservesSum(0, 2), "XY − YX = 2i(σ⁺σ⁻ − σ⁻σ⁺)");
+    }
 }

@@ -1,8 +1,13 @@
 package org.nqs4j.validation;
 
+import java.util.function.Supplier;
+
 import org.ejml.data.DMatrixRMaj;
 import org.nqs4j.hamiltonians.Connections;
 import org.nqs4j.hamiltonians.LocalOperator;
+import org.nqs4j.hamiltonians.fock.FockConnections;
+import org.nqs4j.hamiltonians.fock.FockOperator;
+import org.nqs4j.hamiltonians.hilbert.Hilbert;
 
 /**
  * A real symmetric sparse matrix in compressed-sparse-row storage: the non-zeros of row r are
@@ -47,13 +52,72 @@ public final class CsrMatrix implements SymmetricLinearMap {
             throw new IllegalArgumentException("operator '" + op.description()
                     + "' has complex matrix elements; exact diagonalisation supports real symmetric operators only");
         }
-        int n = basis.dimension();
+        return build(basis.dimension(), op.description(), () -> {
+            Connections conn = op.newConnections();
+            int[] sigma = new int[basis.nSites()];
+            return (r, row) -> {
+                long bits = basis.state(r);
+                basis.sigma(bits, sigma);
+                op.connections(sigma, conn);
+                int[] flips = conn.flipSites();
+                for (int k = 0; k < conn.size(); k++) {
+                    long target = bits;
+                    for (int f = conn.flipOffset(k), end = f + conn.flipCount(k); f < end; f++) {
+                        target ^= 1L << flips[f];
+                    }
+                    row.add(basis.index(target), conn.re(k));
+                }
+            };
+        });
+    }
+
+    /**
+     * The matrix of a Fock operator (fermions or bosons) on the ranked basis of a sector, built
+     * like {@link #fromOperator}: rows by unranking, columns by ranking each connection.
+     *
+     * @throws IllegalArgumentException if the sector is too large, the operator acts on another
+     *         number of modes, connects states outside the sector, or is not symmetric
+     */
+    public static CsrMatrix fromFockOperator(FockOperator op, Hilbert hilbert) {
+        if (op.nModes() != hilbert.size()) {
+            throw new IllegalArgumentException("operator acts on " + op.nModes() + " modes, the Hilbert space has "
+                    + hilbert.size());
+        }
+        if (hilbert.dimension() > SpinBasis.MAX_DIMENSION) {
+            throw new IllegalArgumentException("the basis of " + hilbert + " has " + hilbert.dimension()
+                    + " states; exact methods allow at most " + SpinBasis.MAX_DIMENSION);
+        }
+        return build((int) hilbert.nStates(), op.description(), () -> {
+            FockConnections conn = op.newConnections();
+            int[] x = new int[hilbert.size()];
+            int[] y = new int[hilbert.size()];
+            return (r, row) -> {
+                hilbert.state(r, x);
+                op.connections(x, conn);
+                for (int k = 0; k < conn.size(); k++) {
+                    System.arraycopy(x, 0, y, 0, x.length);
+                    for (int q = 0; q < conn.changeCount(k); q++) {
+                        y[conn.changeMode(k, q)] = conn.changeValue(k, q);
+                    }
+                    row.add(hilbert.contains(y) ? (int) hilbert.index(y) : -1, conn.value(k));
+                }
+            };
+        });
+    }
+
+    /** Fills one row: {@link RowAssembler#add} for every (column, value) of row r. */
+    private interface RowBuilder {
+        void build(int r, RowAssembler row);
+    }
+
+    private static CsrMatrix build(int n, String what, Supplier<RowBuilder> perThread) {
         int[] bounds = RowParallel.evenBounds(n);
         int[] rowLength = new int[n];
         RowParallel.run(bounds, (part, from, to) -> {
-            RowAssembler row = new RowAssembler(op, basis);
+            RowBuilder builder = perThread.get();
+            RowAssembler row = new RowAssembler(what);
             for (int r = from; r < to; r++) {
-                rowLength[r] = row.assemble(r);
+                rowLength[r] = row.assemble(r, builder);
             }
         });
         int[] rowStart = new int[n + 1];
@@ -68,72 +132,35 @@ public final class CsrMatrix implements SymmetricLinearMap {
         int[] columns = new int[rowStart[n]];
         double[] values = new double[rowStart[n]];
         RowParallel.run(bounds, (part, from, to) -> {
-            RowAssembler row = new RowAssembler(op, basis);
+            RowBuilder builder = perThread.get();
+            RowAssembler row = new RowAssembler(what);
             for (int r = from; r < to; r++) {
-                int len = row.assemble(r);
+                int len = row.assemble(r, builder);
                 System.arraycopy(row.columns, 0, columns, rowStart[r], len);
                 System.arraycopy(row.values, 0, values, rowStart[r], len);
             }
         });
         CsrMatrix m = new CsrMatrix(n, rowStart, columns, values);
-        m.requireSymmetric(op.description());
+        m.requireSymmetric(what);
         return m;
     }
 
-    /** One row at a time: connections → (column, value) sorted by column, duplicates summed. */
+    /** One row at a time: (column, value) pairs sorted by column, duplicates summed, zeros dropped. */
     private static final class RowAssembler {
-        private final LocalOperator op;
-        private final SpinBasis basis;
-        private final Connections conn;
-        private final int[] sigma;
-        int[] columns;
-        double[] values;
+        private final String what;
+        private int row;
+        private int len;
+        int[] columns = new int[16];
+        double[] values = new double[16];
 
-        RowAssembler(LocalOperator op, SpinBasis basis) {
-            this.op = op;
-            this.basis = basis;
-            this.conn = op.newConnections();
-            this.sigma = new int[basis.nSites()];
-            this.columns = new int[Math.max(1, op.maxConnections())];
-            this.values = new double[columns.length];
+        RowAssembler(String what) {
+            this.what = what;
         }
 
-        int assemble(int r) {
-            long bits = basis.state(r);
-            basis.sigma(bits, sigma);
-            op.connections(sigma, conn);
-            int size = conn.size();
-            if (size > columns.length) {
-                columns = new int[size];
-                values = new double[size];
-            }
-            int[] flips = conn.flipSites();
-            int len = 0;
-            for (int k = 0; k < size; k++) {
-                long target = bits;
-                for (int f = conn.flipOffset(k), end = f + conn.flipCount(k); f < end; f++) {
-                    target ^= 1L << flips[f];
-                }
-                int c = basis.index(target);
-                if (c < 0) {
-                    throw new IllegalArgumentException("operator '" + op.description() + "' connects basis state "
-                            + r + " to a state outside " + basis + " (it does not conserve the sector)");
-                }
-                // insertion into the sorted prefix, summing a repeated column
-                int p = len;
-                while (p > 0 && columns[p - 1] > c) {
-                    p--;
-                }
-                if (p > 0 && columns[p - 1] == c) {
-                    values[p - 1] += conn.re(k);
-                    continue;
-                }
-                System.arraycopy(columns, p, columns, p + 1, len - p);
-                System.arraycopy(values, p, values, p + 1, len - p);
-                columns[p] = c;
-                values[p] = conn.re(k);
-                len++;
-            }
+        int assemble(int r, RowBuilder builder) {
+            row = r;
+            len = 0;
+            builder.build(r, this);
             int kept = 0;
             for (int k = 0; k < len; k++) {
                 if (values[k] != 0.0) {
@@ -142,6 +169,31 @@ public final class CsrMatrix implements SymmetricLinearMap {
                 }
             }
             return kept;
+        }
+
+        /** Adds value at column c (−1: a state outside the basis), by insertion into the sorted prefix. */
+        void add(int c, double value) {
+            if (c < 0) {
+                throw new IllegalArgumentException("operator '" + what + "' connects basis state " + row
+                        + " to a state outside the basis (it does not conserve the sector)");
+            }
+            int p = len;
+            while (p > 0 && columns[p - 1] > c) {
+                p--;
+            }
+            if (p > 0 && columns[p - 1] == c) {
+                values[p - 1] += value;
+                return;
+            }
+            if (len == columns.length) {
+                columns = java.util.Arrays.copyOf(columns, 2 * len);
+                values = java.util.Arrays.copyOf(values, 2 * len);
+            }
+            System.arraycopy(columns, p, columns, p + 1, len - p);
+            System.arraycopy(values, p, values, p + 1, len - p);
+            columns[p] = c;
+            values[p] = value;
+            len++;
         }
     }
 

@@ -7,10 +7,11 @@ import java.util.Optional;
 
 import org.nqs4j.ansatz.WaveFunction;
 import org.nqs4j.hamiltonians.Boundary;
+import org.nqs4j.hamiltonians.DiscreteOperator;
 import org.nqs4j.hamiltonians.Lattice;
-import org.nqs4j.hamiltonians.PauliSumOperator;
 import org.nqs4j.hamiltonians.SpinHilbert;
 import org.nqs4j.hamiltonians.Units;
+import org.nqs4j.hamiltonians.hilbert.FermionHilbert;
 import org.nqs4j.vmc.config.HamiltonianSpec;
 import org.nqs4j.vmc.config.ObservableSpec;
 import org.nqs4j.vmc.config.ReferenceEnergy;
@@ -34,6 +35,11 @@ import org.nqs4j.vmc.spi.TrialState;
  * the full space (the parity sectors need every configuration). Spin units
  * −J Σ S^zS^z − h Σ S^x = −(J/4) Σ ZZ − (h/2) Σ X, so the Pauli-unit solution is taken at
  * (J/4, h/2).</li>
+ * <li><b>lieb-wu</b> ({@link LiebWu}): model hubbard on a periodic chain of L ≥ 3 with t &gt; 0,
+ * U &gt; 0, t′ = V = 0 and N↑ + N↓ ≤ L; above half filling on even L through the particle-hole
+ * map c_{jσ} → (−1)^j c†_{jσ}, E(N↑, N↓) = E(L−N↑, L−N↓) + U (N↑ + N↓ − L). Energies −μN on top.</li>
+ * <li><b>free-fermion</b> ({@link FreeFermions}): hubbard with U = V = 0, or spinless_fermions
+ * with V = 0, on any lattice; an open shell (degenerate Fermi level) is reported in the note.</li>
  * <li><b>ed-full</b> ({@link FullDiagonalization}) for dimensions up to
  * {@link #FULL_DIAGONALIZATION_MAX}, <b>lanczos</b> ({@link Lanczos}) above, on the configured
  * Hilbert space, when the operator is real, conserves the sector, and the estimated cost fits the
@@ -48,8 +54,11 @@ import org.nqs4j.vmc.spi.TrialState;
 public final class ExactGroundState implements ExactReferenceProvider {
     /** Largest dimension handled by dense diagonalisation: O(D³) ≈ a second at D = 2000. */
     public static final int FULL_DIAGONALIZATION_MAX = 2000;
-    /** Largest ED dimension at any budget (the 24-site chain's S^z = 0 sector, 2 704 156, fits). */
-    public static final double ED_MAX_DIMENSION = 3.2e6;
+    /**
+     * Largest ED dimension at any budget: the 24-site chain's S^z = 0 sector (2 704 156) and the
+     * 4x4 Hubbard model at N↑ = N↓ = 4 (3 312 400) fit.
+     */
+    public static final double ED_MAX_DIMENSION = 3.4e6;
     /**
      * Throughput of the CSR build plus Lanczos in D × (connections per state) per second,
      * measured for the 24-site chain (D·25 entries in 20 s on a shared 2-core machine,
@@ -97,6 +106,9 @@ public final class ExactGroundState implements ExactReferenceProvider {
      * a space above {@link #TRIAL_STATE_MAX_DIMENSION} states, or a Hamiltonian with complex elements.
      */
     public static Optional<String> trialStateUnavailable(RunConfig config) {
+        if (!(config.hilbert() instanceof SpinHilbert)) {
+            return Optional.of("the trial-state sum covers spin-1/2 spaces only; this config has " + config.hilbert());
+        }
         if (config.hilbert().dimension() > TRIAL_STATE_MAX_DIMENSION) {
             return Optional.of(String.format(Locale.ROOT, "the trial-state sum covers at most %.0f states; %s has %.3g",
                     TRIAL_STATE_MAX_DIMENSION, config.hilbert(), config.hilbert().dimension()));
@@ -112,7 +124,8 @@ public final class ExactGroundState implements ExactReferenceProvider {
         if (trialStateUnavailable(config).isPresent()) {
             return Optional.empty();
         }
-        TrialStateEnergy.Result r = TrialStateEnergy.of(psi, config.hamiltonian().operator(), config.hilbert());
+        TrialStateEnergy.Result r = TrialStateEnergy.of(psi, config.hamiltonian().pauliOperator(),
+                config.spinHilbert());
         return Optional.of(new TrialState(r.energy(), r.variance(), r.dimension()));
     }
 
@@ -146,6 +159,8 @@ public final class ExactGroundState implements ExactReferenceProvider {
         if (analytic.isPresent() && (edProblem != null || config.observables().isEmpty())) {
             ExactReference r = new ExactReference(analytic.get().energy(), analytic.get().method(), 0, Map.of());
             String note = config.observables().isEmpty() ? "" : "no exact observables: " + edProblem;
+            note = analytic.get().note().isEmpty() ? note : note.isEmpty() ? analytic.get().note()
+                    : analytic.get().note() + "; " + note;
             return new Solution(r, seconds(t0), 0, note);
         }
         EdResult ed = diagonalise(config, progress);
@@ -190,7 +205,11 @@ public final class ExactGroundState implements ExactReferenceProvider {
         return new Solution(r, seconds(t0), ed.memoryBytes, ed.note);
     }
 
-    private record Analytic(String method, double energy) {
+    /** @param note a caveat (a degenerate ground state), or empty */
+    private record Analytic(String method, double energy, String note) {
+        Analytic(String method, double energy) {
+            this(method, energy, "");
+        }
     }
 
     private static Optional<Analytic> analytic(RunConfig c) {
@@ -198,10 +217,12 @@ public final class ExactGroundState implements ExactReferenceProvider {
         Lattice lattice = c.lattice();
         int n = lattice.nSites();
         boolean periodicChain = lattice.extents().length == 1 && lattice.boundary().equals(Optional.of(Boundary.PERIODIC));
-        if (!periodicChain) {
+        if (c.hilbert() instanceof FermionHilbert fermions) {
+            return fermionAnalytic(h, lattice, fermions, periodicChain);
+        }
+        if (!periodicChain || !(c.hilbert() instanceof SpinHilbert hilbert)) {
             return Optional.empty();
         }
-        SpinHilbert hilbert = c.hilbert();
         if (h.model().equals("heisenberg") || h.model().equals("xxz")) {
             double scale = h.units() == Units.PAULI ? 4 : 1;
             return xxzChain(n, h.coupling("J"), h.model().equals("xxz") ? h.coupling("delta") : 1, hilbert)
@@ -249,14 +270,50 @@ public final class ExactGroundState implements ExactReferenceProvider {
                 : Optional.empty();
     }
 
+    /** Free fermions (U = V = 0) on any lattice; Lieb–Wu for the Hubbard ring. */
+    private static Optional<Analytic> fermionAnalytic(HamiltonianSpec h, Lattice lattice, FermionHilbert hilbert,
+                                                      boolean periodicChain) {
+        boolean hubbard = h.model().equals("hubbard");
+        int[] particles = new int[hilbert.nSpecies()];
+        for (int s = 0; s < particles.length; s++) {
+            particles[s] = hilbert.nParticles(s);
+        }
+        double t = h.coupling("t");
+        double tPrime = hubbard ? h.coupling("t_prime") : 0;
+        double mu = h.coupling("mu");
+        if (h.coupling("V") == 0 && (!hubbard || h.coupling("U") == 0)) {
+            FreeFermions ff = FreeFermions.groundState(lattice, t, tPrime, mu, particles);
+            return Optional.of(new Analytic("free-fermion", ff.groundEnergy(), ff.openShell()
+                    ? "the ground state is not unique: a Fermi level is degenerate (open shell)" : ""));
+        }
+        int l = lattice.nSites();
+        int nUp = hubbard ? particles[0] : 0;
+        int nDown = hubbard ? particles[1] : 0;
+        boolean particleHole = nUp + nDown > l && l % 2 == 0;
+        double u = hubbard ? h.coupling("U") : 0;
+        if (!hubbard || !periodicChain || l < 3 || tPrime != 0 || h.coupling("V") != 0 || !(t > 0) || !(u > 0)
+                || (nUp + nDown > l && !particleHole) || nUp + nDown == 0 || (particleHole && nUp + nDown == 2 * l)) {
+            return Optional.empty();
+        }
+        LiebWu lw;
+        try {
+            lw = particleHole ? LiebWu.groundState(l, l - nUp, l - nDown, t, u) : LiebWu.groundState(l, nUp, nDown, t, u);
+        } catch (IllegalStateException e) {
+            return Optional.empty(); // Newton did not converge: no analytic value, ED if affordable
+        }
+        double e = lw.groundEnergy() + (particleHole ? u * (nUp + nDown - l) : 0) - mu * (nUp + nDown);
+        return Optional.of(new Analytic("lieb-wu", e, lw.degenerate()
+                ? "open shell: the Bethe quantum numbers are shifted by 1/2, the ground state is degenerate in momentum" : ""));
+    }
+
     /** Why ED cannot be done within the budget, or null when it can. */
     private static String edProblem(RunConfig c, double secondsBudget) {
-        PauliSumOperator h = c.hamiltonian().operator();
+        DiscreteOperator h = c.hamiltonian().operator();
         double d = c.hilbert().dimension();
         if (!h.isReal()) {
             return "exact diagonalisation handles real operators only (this one has an odd number of Y factors in a term)";
         }
-        if (c.lattice().nSites() > SpinBasis.MAX_SITES || d > ED_MAX_DIMENSION) {
+        if (c.hilbert() instanceof SpinHilbert && c.lattice().nSites() > SpinBasis.MAX_SITES || d > ED_MAX_DIMENSION) {
             return String.format("the Hilbert space has %.4g states, beyond the ED limit of %.3g", d, ED_MAX_DIMENSION);
         }
         double estimate = estimatedEdSeconds(d, h.maxConnections());
@@ -277,18 +334,19 @@ public final class ExactGroundState implements ExactReferenceProvider {
     }
 
     private static EdResult diagonalise(RunConfig c, Lanczos.Progress progress) throws NoExactMethodException {
-        SpinBasis basis = SpinBasis.of(c.hilbert());
+        SpinBasis basis = c.hilbert() instanceof SpinHilbert spins ? SpinBasis.of(spins) : null;
         CsrMatrix m;
         try {
-            m = CsrMatrix.fromOperator(c.hamiltonian().operator(), basis);
+            m = basis != null ? CsrMatrix.fromOperator(c.hamiltonian().pauliOperator(), basis)
+                    : CsrMatrix.fromFockOperator(c.hamiltonian().fockOperator(), c.hilbert());
         } catch (IllegalArgumentException e) {
             throw new NoExactMethodException("exact diagonalisation is impossible: " + e.getMessage());
         }
-        int d = basis.dimension();
+        int d = m.dimension();
         double energy;
         double[] psi;
         String method;
-        long memory = basis.memoryBytes() + m.memoryBytes();
+        long memory = (basis == null ? 0 : basis.memoryBytes()) + m.memoryBytes();
         String note = "";
         if (d <= FULL_DIAGONALIZATION_MAX) {
             FullDiagonalization full = FullDiagonalization.of(m);

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nqs4j.vmc.config.ConfigException;
 import org.nqs4j.vmc.config.RunConfig;
 import org.nqs4j.vmc.config.RunConfigReader;
 import org.nqs4j.vmc.spi.ExactReference;
@@ -155,11 +156,11 @@ class ExactGroundStateTest {
         e = assertThrows(ExactGroundState.NoExactMethodException.class, () -> ExactGroundState.solve(slow, 0.01));
         assertTrue(e.getMessage().contains("budget"), e.getMessage());
 
-        RunConfig breaksSector = config(chain(6, "open") + "hamiltonian: {model: ising, h: 1.0}\n"
-                + "hilbert: {total_sz: 0}\nsampler: {move: exchange}\n");
-        e = assertThrows(ExactGroundState.NoExactMethodException.class, () -> ExactGroundState.solve(breaksSector,
-                BUDGET));
-        assertTrue(e.getMessage().contains("sector"), e.getMessage());
+        // a sector the Hamiltonian does not conserve no longer reaches ED: the config reader refuses it
+        ConfigException sector = assertThrows(ConfigException.class, () -> config(chain(6, "open")
+                + "hamiltonian: {model: ising, h: 1.0}\nhilbert: {total_sz: 0}\nsampler: {move: exchange}\n"));
+        assertTrue(sector.getMessage().contains("'hilbert.total_sz'") && sector.getMessage().contains("does not conserve"),
+                sector.getMessage());
     }
 
     /** Beyond ED and analytic methods, a literature value from the config is the reference, and says so. */

@@ -50,7 +50,7 @@ public final class ExactCommand implements Command {
             throw new UsageException("--method must be auto or ed, got '" + method + "'.");
         }
         double budget = budget(a.option("--budget"));
-        RunConfig config = RunConfigReader.read(file, a.all("--set"));
+        RunConfig config = RunConfigReader.readForExact(file, a.all("--set"));
         Solution s;
         try {
             LanczosProgressLine progress = new LanczosProgressLine(System.err, PROGRESS_SECONDS);

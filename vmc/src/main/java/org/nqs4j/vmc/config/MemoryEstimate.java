@@ -75,7 +75,7 @@ public final class MemoryEstimate {
         double ns = c.sampler().samples();
         List<Term> t = new ArrayList<>();
         double model = hidden > 0 ? 12 * hidden * n : 2 * doubles;
-        if (hidden > 0 && c.hilbert().hasFixedMagnetization()) {
+        if (hidden > 0 && c.spinHilbert().hasFixedMagnetization()) {
             model += 4 * hidden * Edge.sitePairs(c.lattice().edges()).length;
         }
         t.add(new Term("ansatz " + a.type() + ", " + format(p) + " parameters", ansatzKey, 8 * model,

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.nqs4j.hamiltonians.Lattice;
 import org.nqs4j.hamiltonians.SpinHilbert;
+import org.nqs4j.hamiltonians.hilbert.Hilbert;
 
 /**
  * A fully validated run configuration, every default filled in. {@code resolved} is the same
@@ -16,12 +17,22 @@ import org.nqs4j.hamiltonians.SpinHilbert;
  * @param outputRoot       folder under which the run folder {@code name} is made
  * @param checkpointEvery  a checkpoint every this many iterations (0: only at the end)
  * @param reference        a literature ground-state energy, when the config gives one
+ * @param hilbert          spin-1/2 for every config {@link RunConfigReader#read} accepts (VMC);
+ *                         fermions or bosons as well from {@link RunConfigReader#readForExact}
  */
 public record RunConfig(Path source, String name, long seed, int threads, int iterations, Lattice lattice,
-                        SpinHilbert hilbert, HamiltonianSpec hamiltonian, AnsatzSpec ansatz, SamplerSpec sampler,
+                        Hilbert hilbert, HamiltonianSpec hamiltonian, AnsatzSpec ansatz, SamplerSpec sampler,
                         OptimizerSpec optimizer, PreconditionerSpec preconditioner, int evaluationSamples,
                         List<ObservableSpec> observables, Path outputRoot, int checkpointEvery,
                         Optional<ReferenceEnergy> reference, Map<String, Object> resolved) {
+    /** The spin-1/2 Hilbert space of a VMC config. */
+    public SpinHilbert spinHilbert() {
+        if (hilbert instanceof SpinHilbert s) {
+            return s;
+        }
+        throw new IllegalStateException("the Hilbert space " + hilbert + " is not a spin-1/2 space");
+    }
+
     /** The same config, reported as read from {@code file} (a resumed run names its original config). */
     public RunConfig withSource(Path file) {
         return new RunConfig(file, name, seed, threads, iterations, lattice, hilbert, hamiltonian, ansatz, sampler,

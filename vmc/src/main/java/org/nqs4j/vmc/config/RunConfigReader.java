@@ -17,6 +17,11 @@ import org.nqs4j.hamiltonians.PauliSumOperator;
 import org.nqs4j.hamiltonians.SpinHilbert;
 import org.nqs4j.hamiltonians.SpinModels;
 import org.nqs4j.hamiltonians.Units;
+import org.nqs4j.hamiltonians.fock.FockModels;
+import org.nqs4j.hamiltonians.hilbert.BosonHilbert;
+import org.nqs4j.hamiltonians.hilbert.FermionHilbert;
+import org.nqs4j.hamiltonians.hilbert.Hilbert;
+import org.nqs4j.hamiltonians.hilbert.SumConstraint;
 
 /**
  * Reads and validates a run configuration. The schema, with defaults, is documented in the
@@ -33,21 +38,46 @@ public final class RunConfigReader {
     private RunConfigReader() {
     }
 
-    /** Reads a file and applies {@code --set key=value} overrides. */
+    /** The spin models; every other model acts on fermions or bosons. */
+    private static final List<String> SPIN_MODELS = List.of("heisenberg", "xxz", "ising", "j1j2", "pauli");
+
+    /**
+     * Reads a VMC config (file plus {@code --set key=value} overrides); a fermion or boson Hilbert
+     * space is a config error, since no ansatz for them exists yet.
+     */
     public static RunConfig read(Path file, List<String> overrides) {
+        return read(parse(file, overrides), file);
+    }
+
+    /** Reads a config for exact methods: every Hilbert space, spins, fermions and bosons. */
+    public static RunConfig readForExact(Path file, List<String> overrides) {
+        return readForExact(parse(file, overrides), file);
+    }
+
+    private static ConfigValue.Mapping parse(Path file, List<String> overrides) {
         ConfigValue.Mapping root = YamlConfigParser.parseFile(file);
         for (String o : overrides) {
             YamlConfigParser.override(root, o);
         }
-        return read(root, file);
+        return root;
     }
 
+    /** Reads a VMC config from a parsed tree. */
     public static RunConfig read(ConfigValue.Mapping tree, Path source) {
-        return read(tree, source, Runtime.getRuntime().maxMemory());
+        return read(tree, source, true, Runtime.getRuntime().maxMemory());
     }
 
-    /** Reads a config for a JVM whose heap may grow to {@code maxHeap} bytes. */
+    /** Reads a config for exact methods from a parsed tree (no VMC part is set up: no memory estimate). */
+    public static RunConfig readForExact(ConfigValue.Mapping tree, Path source) {
+        return read(tree, source, false, Runtime.getRuntime().maxMemory());
+    }
+
+    /** Reads a VMC config for a JVM whose heap may grow to {@code maxHeap} bytes. */
     static RunConfig read(ConfigValue.Mapping tree, Path source, long maxHeap) {
+        return read(tree, source, true, maxHeap);
+    }
+
+    private static RunConfig read(ConfigValue.Mapping tree, Path source, boolean vmc, long maxHeap) {
         if (tree.entries().containsKey(SweepSpec.KEY)) {
             throw new ConfigException(tree.keyWhere().get(SweepSpec.KEY) + ": this config declares a 'sweep' of several"
                     + " runs; start it with nqs sweep CONFIG (nqs run runs a single point).");
@@ -70,8 +100,18 @@ public final class RunConfigReader {
         int iterations = root.integer("iterations", 300, 0, 100_000_000);
 
         Lattice lattice = lattice(root.section("lattice"));
-        HamiltonianSpec hamiltonian = hamiltonian(root.section("hamiltonian"), lattice);
-        SpinHilbert hilbert = hilbert(root.section("hilbert"), lattice.nSites(), hamiltonian.model());
+        Section hamiltonianSection = root.section("hamiltonian");
+        String model = hamiltonianSection.choice("model", null, "heisenberg", "xxz", "ising", "j1j2", "pauli", "hubbard",
+                "spinless_fermions", "bose_hubbard");
+        Section hilbertSection = root.section("hilbert");
+        Hilbert hilbert = hilbert(hilbertSection, lattice.nSites(), model);
+        HamiltonianSpec hamiltonian = hamiltonian(hamiltonianSection, model, lattice, hilbert);
+        requireConserved(hilbertSection, hilbert, hamiltonian);
+        if (vmc && !(hilbert instanceof SpinHilbert)) {
+            throw hilbertSection.invalid("type", "VMC for fermionic and bosonic Hilbert spaces needs a fermionic or"
+                    + " bosonic ansatz, which is not available yet; nqs exact CONFIG computes this config's exact ground"
+                    + " state.");
+        }
         AnsatzSpec ansatz = ansatz(root.section("ansatz"), lattice, hilbert);
         SamplerSpec sampler = sampler(root.section("sampler"), lattice.nSites(), hilbert);
         OptimizerSpec optimizer = optimizer(root.section("optimizer"));
@@ -81,7 +121,12 @@ public final class RunConfigReader {
                 MAX_EVALUATION_SAMPLES);
         eval.finish();
         List<ObservableSpec> observables = new ArrayList<>();
-        for (Section s : root.sections("observables")) {
+        List<Section> observableSections = root.sections("observables");
+        if (!(hilbert instanceof SpinHilbert) && !observableSections.isEmpty()) {
+            throw root.invalid("observables", "observables of fermions and bosons are not available yet; remove the"
+                    + " section (nqs exact reports the energy).");
+        }
+        for (Section s : observableSections) {
             for (ObservableSpec o : observables(s, lattice, hamiltonian.units())) {
                 // the ansatz lives in the rotated frame when H is: measure U Ô U† there
                 observables.add(hamiltonian.marshallSign()
@@ -105,7 +150,9 @@ public final class RunConfigReader {
         RunConfig config = new RunConfig(source, name, seed, threads, iterations, lattice, hilbert, hamiltonian,
                 ansatz, sampler, optimizer, preconditioner, evalSamples, List.copyOf(observables), outputRoot, every,
                 reference, root.resolved());
-        checkMemory(config, tree, maxHeap);
+        if (vmc) {
+            checkMemory(config, tree, maxHeap);
+        }
         return config;
     }
 
@@ -229,8 +276,10 @@ public final class RunConfigReader {
         return lattice;
     }
 
-    static HamiltonianSpec hamiltonian(Section s, Lattice lattice) {
-        String model = s.choice("model", null, "heisenberg", "xxz", "ising", "j1j2", "pauli");
+    static HamiltonianSpec hamiltonian(Section s, String model, Lattice lattice, Hilbert hilbert) {
+        if (!SPIN_MODELS.contains(model)) {
+            return fockHamiltonian(s, model, lattice, hilbert);
+        }
         boolean pauliDefault = model.equals("ising") || model.equals("pauli");
         Units units = s.choice("units", pauliDefault ? "pauli" : "spin", "pauli", "spin").equals("pauli")
                 ? Units.PAULI : Units.SPIN_HALF;
@@ -340,7 +389,100 @@ public final class RunConfigReader {
         return terms;
     }
 
-    static SpinHilbert hilbert(Section s, int n, String model) {
+    /**
+     * The fermion and boson models: hubbard (t, t_prime, U, V, mu), spinless_fermions (t, V, mu)
+     * and bose_hubbard (J, U, mu; n_max from the Hilbert space), see {@link FockModels}.
+     */
+    static HamiltonianSpec fockHamiltonian(Section s, String model, Lattice lattice, Hilbert hilbert) {
+        double any = Double.POSITIVE_INFINITY;
+        Map<String, Double> c = new LinkedHashMap<>();
+        try {
+            var op = switch (model) {
+                case "hubbard" -> {
+                    c.put("t", s.real("t", 1.0, -any, any));
+                    c.put("t_prime", s.real("t_prime", 0.0, -any, any));
+                    c.put("U", s.real("U", null, -any, any));
+                    c.put("V", s.real("V", 0.0, -any, any));
+                    c.put("mu", s.real("mu", 0.0, -any, any));
+                    if (c.get("t_prime") != 0 && lattice.edges(1).isEmpty()) {
+                        throw s.invalid("t_prime", "t_prime hops on next-nearest bonds (colour 1): set"
+                                + " lattice.next_nearest: true, or give custom edges [i, j, 1].");
+                    }
+                    yield FockModels.hubbard(lattice, c.get("t"), c.get("t_prime"), c.get("U"), c.get("V"), c.get("mu"));
+                }
+                case "spinless_fermions" -> {
+                    c.put("t", s.real("t", 1.0, -any, any));
+                    c.put("V", s.real("V", 0.0, -any, any));
+                    c.put("mu", s.real("mu", 0.0, -any, any));
+                    yield FockModels.spinlessFermions(lattice, c.get("t"), c.get("V"), c.get("mu"));
+                }
+                default -> {
+                    c.put("J", s.real("J", 1.0, -any, any));
+                    c.put("U", s.real("U", null, -any, any));
+                    c.put("mu", s.real("mu", 0.0, -any, any));
+                    yield FockModels.boseHubbard(lattice, c.get("J"), c.get("U"), c.get("mu"), ((BosonHilbert) hilbert).nMax());
+                }
+            };
+            s.finish();
+            return new HamiltonianSpec(model, null, Map.copyOf(c), false, op);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(s.where() + ": section 'hamiltonian' (model " + model + " on " + lattice + "): "
+                    + e.getMessage() + ".");
+        }
+    }
+
+    /**
+     * The sector must be invariant under H, or its restriction is not H and VMC/ED estimate
+     * something else: asked of the operator ({@link Hilbert#violatedBy}), for every constraint.
+     */
+    static void requireConserved(Section s, Hilbert hilbert, HamiltonianSpec h) {
+        Optional<SumConstraint> broken = hilbert.violatedBy(h.operator());
+        if (broken.isEmpty()) {
+            return;
+        }
+        int which = hilbert.constraints().indexOf(broken.get());
+        String key = hilbert instanceof SpinHilbert ? "total_sz"
+                : hilbert instanceof FermionHilbert f && f.nSpecies() == 2 ? (which == 0 ? "n_up" : "n_down") : "n_particles";
+        throw s.invalid(key, "the Hamiltonian (model " + h.model() + ") does not conserve " + broken.get().name()
+                + ": it connects states of different " + broken.get().name() + ", so the sector " + key + " = "
+                + broken.get().total() + " is not invariant and its ground state is not the Hamiltonian's."
+                + (hilbert instanceof SpinHilbert ? " Use total_sz: none." : ""));
+    }
+
+    /**
+     * {@code type: spin} (total_sz), {@code fermions} (n_up and n_down for hubbard, n_particles for
+     * spinless_fermions) or {@code bosons} (n_particles, n_max); the type defaults to the model's.
+     */
+    static Hilbert hilbert(Section s, int n, String model) {
+        String natural = SPIN_MODELS.contains(model) ? "spin" : model.equals("bose_hubbard") ? "bosons" : "fermions";
+        String type = s.choice("type", natural, "spin", "fermions", "bosons");
+        if (!type.equals(natural)) {
+            throw s.invalid("type", "model " + model + " acts on " + natural + (natural.equals("spin") ? "s-1/2" : "")
+                    + "; set hilbert.type: " + natural + ".");
+        }
+        Hilbert hilbert;
+        switch (type) {
+            case "spin" -> {
+                return spinHilbert(s, n, model);
+            }
+            case "fermions" -> hilbert = model.equals("hubbard")
+                    ? FermionHilbert.spinful(n, s.integer("n_up", null, 0, n), s.integer("n_down", null, 0, n))
+                    : FermionHilbert.spinless(n, s.integer("n_particles", null, 0, n));
+            default -> {
+                int particles = s.integer("n_particles", null, 0, 1_000_000);
+                int nMax = s.integer("n_max", Math.max(1, particles), 1, 1000);
+                if ((long) n * nMax < particles) {
+                    throw s.invalid("n_max", particles + " bosons do not fit " + n + " sites with at most n_max = "
+                            + nMax + " per site.");
+                }
+                hilbert = BosonHilbert.fixedNumber(n, nMax, particles);
+            }
+        }
+        s.finish();
+        return hilbert;
+    }
+
+    static SpinHilbert spinHilbert(Section s, int n, String model) {
         boolean conserving = model.equals("heisenberg") || model.equals("xxz") || model.equals("j1j2");
         String dflt = conserving ? (n % 2 == 0 ? "0" : "0.5") : "none";
         String text = s.string("total_sz", dflt).trim();
@@ -365,7 +507,7 @@ public final class RunConfigReader {
         return hilbert;
     }
 
-    static AnsatzSpec ansatz(Section s, Lattice lattice, SpinHilbert hilbert) {
+    static AnsatzSpec ansatz(Section s, Lattice lattice, Hilbert hilbert) {
         String type = s.choice("type", "rbm", "rbm", "jastrow", "ffnn");
         boolean complex = s.bool("complex", true);
         int alpha = type.equals("rbm") ? s.integer("alpha", 1, 1, 1024) : 0;
@@ -393,9 +535,10 @@ public final class RunConfigReader {
             throw s.invalid("projection", "'point_group' needs a chain, square or rectangular lattice; the "
                     + lattice.name() + " has no coordinates (use 'none' or 'spin_flip').");
         }
-        if (projection.contains("spin_flip") && hilbert.hasFixedMagnetization() && hilbert.sumSigma() != 0) {
+        if (projection.contains("spin_flip") && hilbert instanceof SpinHilbert spins && spins.hasFixedMagnetization()
+                && spins.sumSigma() != 0) {
             throw s.invalid("projection", "the spin flip maps total S_z to -S_z, so it is a symmetry only of the"
-                    + " S_z = 0 sector or of the whole space; hilbert.total_sz is " + hilbert.sumSigma() / 2.0 + ".");
+                    + " S_z = 0 sector or of the whole space; hilbert.total_sz is " + spins.sumSigma() / 2.0 + ".");
         }
         // log cosh has zero slope at 0: a deep network of tiny weights starts next to a stationary point
         double scale = s.real("init_scale", type.equals("ffnn") ? 0.1 : 0.01, 0, 10);
@@ -414,14 +557,14 @@ public final class RunConfigReader {
         return new AnsatzSpec(type, complex, alpha, layers, symmetry, projection, scale, initFrom);
     }
 
-    static SamplerSpec sampler(Section s, int n, SpinHilbert hilbert) {
-        String move = s.choice("move", hilbert.hasFixedMagnetization() ? "exchange" : "flip",
-                "flip", "exchange", "exchange-any");
-        if (move.equals("flip") && hilbert.hasFixedMagnetization()) {
+    static SamplerSpec sampler(Section s, int n, Hilbert hilbert) {
+        boolean fixed = !hilbert.constraints().isEmpty();
+        String move = s.choice("move", fixed ? "exchange" : "flip", "flip", "exchange", "exchange-any");
+        if (move.equals("flip") && fixed && hilbert instanceof SpinHilbert) {
             throw s.invalid("move", "single flips change S_z, but hilbert.total_sz fixes it; use exchange or"
                     + " exchange-any, or set hilbert.total_sz: none.");
         }
-        if (!move.equals("flip") && !hilbert.hasFixedMagnetization()) {
+        if (!move.equals("flip") && !fixed) {
             // each chain would stay in the S_z sector it starts in: no chain samples the declared space
             throw s.invalid("move", "exchanges conserve S_z, so on hilbert.total_sz: none each chain would stay in"
                     + " the S_z sector of its random start and never sample the whole space; use move: flip, or fix"

@@ -52,7 +52,7 @@ public final class RunSetup implements AutoCloseable {
 
     private RunSetup(RunConfig c) {
         this.psi = waveFunction(c.ansatz(), c.lattice());
-        if (c.hilbert().hasFixedMagnetization()) {
+        if (c.spinHilbert().hasFixedMagnetization()) {
             // exchange moves and the Hamiltonian's exchange terms act on the bonds
             psi.tabulateExchanges(Edge.sitePairs(c.lattice().edges()));
         }
@@ -61,11 +61,11 @@ public final class RunSetup implements AutoCloseable {
             psi.setParameters(warmStart(c.ansatz().initFrom().get(), psi));
         }
         SamplerSpec s = c.sampler();
-        this.sampler = new MetropolisSampler(psi, c.hilbert(), rule(s, c), s.chains(), s.sweepSize(), c.seed() + 1);
+        this.sampler = new MetropolisSampler(psi, c.spinHilbert(), rule(s, c), s.chains(), s.sweepSize(), c.seed() + 1);
         this.optimizer = optimizer(c.optimizer());
         this.preconditioner = preconditioner(c.preconditioner());
         this.pool = new ChainPool(c.threads());
-        this.driver = new VmcDriver(psi, c.hamiltonian().operator(), sampler, preconditioner, optimizer, pool,
+        this.driver = new VmcDriver(psi, c.hamiltonian().pauliOperator(), sampler, preconditioner, optimizer, pool,
                 s.samplesPerChain(), s.discardSweeps());
         if (!Double.isNaN(c.optimizer().maxInfidelity())) {
             driver.limitStepInfidelity(c.optimizer().maxInfidelity());

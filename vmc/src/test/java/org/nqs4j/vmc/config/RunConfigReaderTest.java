@@ -37,8 +37,8 @@ class RunConfigReaderTest {
         assertEquals("test", c.name());
         assertEquals(8, c.lattice().nSites());
         assertEquals(8, c.lattice().edges().size());
-        assertTrue(c.hilbert().hasFixedMagnetization(), "a Heisenberg model defaults to the S_z = 0 sector");
-        assertEquals(0, c.hilbert().sumSigma());
+        assertTrue(c.spinHilbert().hasFixedMagnetization(), "a Heisenberg model defaults to the S_z = 0 sector");
+        assertEquals(0, c.spinHilbert().sumSigma());
         assertEquals("exchange", c.sampler().move());
         assertEquals("sr", c.preconditioner().type());
         assertEquals(1, c.ansatz().alpha());
@@ -54,10 +54,10 @@ class RunConfigReaderTest {
         RunConfig spin = read(MINIMAL);
         RunConfig pauli = read(MINIMAL, "hamiltonian.units=pauli");
         int[] neel = {1, -1, 1, -1, 1, -1, 1, -1};
-        var a = spin.hamiltonian().operator().newConnections();
-        var b = pauli.hamiltonian().operator().newConnections();
-        spin.hamiltonian().operator().connections(neel, a);
-        pauli.hamiltonian().operator().connections(neel, b);
+        var a = spin.hamiltonian().pauliOperator().newConnections();
+        var b = pauli.hamiltonian().pauliOperator().newConnections();
+        spin.hamiltonian().pauliOperator().connections(neel, a);
+        pauli.hamiltonian().pauliOperator().connections(neel, b);
         for (int k = 0; k < a.size(); k++) {
             if (a.flipCount(k) == 0) {
                 assertEquals(-8 * 0.25, a.re(k), 1e-15);
@@ -158,9 +158,9 @@ class RunConfigReaderTest {
 
     @Test
     void unknownModelListsTheModels() {
-        String m = error(MINIMAL.replace("heisenberg", "hubbard"));
-        assertTrue(m.contains("'hamiltonian.model'") && m.contains("hubbard")
-                && m.contains("heisenberg, xxz, ising, j1j2, pauli"), m);
+        String m = error(MINIMAL.replace("heisenberg", "hofstadter"));
+        assertTrue(m.contains("'hamiltonian.model'") && m.contains("hofstadter")
+                && m.contains("heisenberg, xxz, ising, j1j2, pauli, hubbard, spinless_fermions, bose_hubbard"), m);
     }
 
     @Test
@@ -228,10 +228,10 @@ class RunConfigReaderTest {
                     - {coefficient: -1.0, operators: X, on: sites}
                 """;
         String ising = "lattice: {type: chain, length: 6}\nhamiltonian: {model: ising, h: 1.0}\n";
-        assertEquals(read(ising).hamiltonian().operator().terms().size(),
-                read(yaml).hamiltonian().operator().terms().size());
-        assertTrue(read(yaml).hamiltonian().operator().terms().containsAll(read(ising).hamiltonian().operator().terms()));
-        assertFalse(read(yaml).hilbert().hasFixedMagnetization());
+        assertEquals(read(ising).hamiltonian().pauliOperator().terms().size(),
+                read(yaml).hamiltonian().pauliOperator().terms().size());
+        assertTrue(read(yaml).hamiltonian().pauliOperator().terms().containsAll(read(ising).hamiltonian().pauliOperator().terms()));
+        assertFalse(read(yaml).spinHilbert().hasFixedMagnetization());
         String bad = yaml.replace("operators: X, on: sites", "operators: Q, on: sites");
         assertTrue(error(bad).contains("X, Y, Z"));
     }

@@ -1,0 +1,81 @@
+package org.nqs4j.vmc.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.nqs4j.hamiltonians.hilbert.BosonHilbert;
+import org.nqs4j.hamiltonians.hilbert.FermionHilbert;
+
+/** Fermion and boson configs: read for exact methods, refused for VMC, sectors checked against H. */
+class FockConfigTest {
+    static final String HUBBARD = """
+            lattice: {type: chain, length: 6}
+            hamiltonian: {model: hubbard, t: 1, U: 4}
+            hilbert: {type: fermions, n_up: 3, n_down: 2}
+            """;
+
+    static RunConfig exact(String yaml) {
+        return RunConfigReader.readForExact(YamlConfigParser.parse(yaml, "f.yaml"), Path.of("f.yaml"));
+    }
+
+    static String exactError(String yaml) {
+        return assertThrows(ConfigException.class, () -> exact(yaml)).getMessage();
+    }
+
+    @Test
+    void hubbardConfigBuildsTheSectorAndTheModel() {
+        RunConfig c = exact(HUBBARD);
+        FermionHilbert h = assertInstanceOf(FermionHilbert.class, c.hilbert());
+        assertEquals(3, h.nParticles(0));
+        assertEquals(2, h.nParticles(1));
+        assertEquals(12, c.hamiltonian().fockOperator().nModes());
+        assertEquals(4.0, c.hamiltonian().coupling("U"));
+        assertEquals(0.0, c.hamiltonian().coupling("t_prime"));
+        assertEquals("fermions", ((java.util.Map<?, ?>) c.resolved().get("hilbert")).get("type"));
+    }
+
+    @Test
+    void spinlessAndBosonConfigs() {
+        RunConfig s = exact("lattice: {type: chain, length: 5}\nhamiltonian: {model: spinless_fermions, V: 2}\n"
+                + "hilbert: {n_particles: 2}\n");
+        assertEquals(1, ((FermionHilbert) s.hilbert()).nSpecies());
+        RunConfig b = exact("lattice: {type: chain, length: 4}\nhamiltonian: {model: bose_hubbard, U: 3}\n"
+                + "hilbert: {type: bosons, n_particles: 4}\n");
+        assertEquals(4, ((BosonHilbert) b.hilbert()).nMax(), "n_max defaults to the number of bosons");
+    }
+
+    @Test
+    void vmcRefusesFermionsWithAPointerToExact() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> RunConfigReader.read(YamlConfigParser.parse(HUBBARD, "f.yaml"), Path.of("f.yaml")));
+        assertTrue(e.getMessage().startsWith("f.yaml:3: key 'hilbert.type'") && e.getMessage().contains("nqs exact"),
+                e.getMessage());
+    }
+
+    @Test
+    void aSectorTheHamiltonianDoesNotConserveIsAConfigError() {
+        String ising = "lattice: {type: chain, length: 6}\nhamiltonian: {model: ising, h: 1}\nhilbert:\n  total_sz: 0\n";
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> RunConfigReader.read(YamlConfigParser.parse(ising, "i.yaml"), Path.of("i.yaml")));
+        assertTrue(e.getMessage().startsWith("i.yaml:4: key 'hilbert.total_sz'") && e.getMessage().contains("does not"
+                + " conserve") && e.getMessage().contains("total_sz: none"), e.getMessage());
+        // the same model without the field conserves S_z
+        exact("lattice: {type: chain, length: 6}\nhamiltonian: {model: ising, h: 0}\nhilbert: {total_sz: 0}\n");
+    }
+
+    @Test
+    void mismatchesAndImpossibleSectorsAreReported() {
+        assertTrue(exactError(HUBBARD.replace("type: fermions", "type: spin")).contains("set hilbert.type: fermions"));
+        assertTrue(exactError(HUBBARD.replace("n_up: 3", "n_up: 7")).contains("'hilbert.n_up'"));
+        assertTrue(exactError(HUBBARD.replace("n_up: 3, ", "")).contains("'n_up'"));
+        assertTrue(exactError(HUBBARD.replace("U: 4", "U: 4, t_prime: 0.2")).contains("next_nearest"));
+        assertTrue(exactError(HUBBARD.replace("U: 4", "U: 4, J: 1")).contains("'hamiltonian.J'"));
+        assertTrue(exactError("lattice: {type: chain, length: 3}\nhamiltonian: {model: bose_hubbard, U: 1}\n"
+                + "hilbert: {type: bosons, n_particles: 7, n_max: 2}\n").contains("do not fit"));
+        assertTrue(exactError(HUBBARD + "observables:\n  - {type: magnetization}\n").contains("not available yet"));
+    }
+}
