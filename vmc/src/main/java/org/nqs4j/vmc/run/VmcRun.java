@@ -70,7 +70,7 @@ public final class VmcRun {
                             "it is after " + c.iterations() + " iterations, the config has " + config.iterations());
                 }
                 try {
-                    setup.driver().restoreState(c.state());
+                    setup.driverFor(c.iterations() - 1).restoreState(c.state());
                 } catch (IllegalArgumentException e) {
                     throw new Checkpoint.CorruptCheckpointException(folder.path().resolve(Checkpoint.FILE),
                             "it does not fit the config (" + e.getMessage() + ")");
@@ -89,9 +89,14 @@ public final class VmcRun {
                                           double wallBefore, RunListener listener) throws IOException {
         long start = System.nanoTime();
         DoubleSupplier wall = () -> wallBefore + (System.nanoTime() - start) * 1e-9;
-        VmcDriver driver = setup.driver();
         listener.started(first, config.iterations());
         for (int it = first; it < config.iterations(); it++) {
+            if (it > 0 && it == setup.pretrainIterations()) {
+                setup.handOver();
+                listener.message("pretraining: the symmetric RBM after " + it + " iterations expanded into "
+                        + setup.waveFunction().description());
+            }
+            VmcDriver driver = setup.driverFor(it);
             IterationResult r;
             try {
                 r = driver.step(it);
@@ -99,7 +104,7 @@ public final class VmcRun {
                 folder.writeSummary(failure(config, e, it, lastCheckpoint(config, it)));
                 throw e;
             }
-            folder.appendLog(logRecord(r, wall.getAsDouble()));
+            folder.appendLog(logRecord(r, it < setup.pretrainIterations(), wall.getAsDouble()));
             listener.iteration(r);
             int done = it + 1;
             if (done == config.iterations() || (config.checkpointEvery() > 0 && done % config.checkpointEvery() == 0)) {
@@ -115,7 +120,7 @@ public final class VmcRun {
         for (ObservableSpec o : config.observables()) {
             observables.add(new NamedOperator(o.name(), o.operator()));
         }
-        Evaluation eval = driver.evaluate(perChain, 10 * config.sampler().discardSweeps() + 10, observables);
+        Evaluation eval = setup.driver().evaluate(perChain, 10 * config.sampler().discardSweeps() + 10, observables);
         double evalSeconds = wall.getAsDouble() - optSeconds;
         listener.message("looking for an exact reference");
         Optional<ExactReference> exact = ExactReferences.find(config, EXACT_BUDGET_SECONDS);
@@ -160,7 +165,8 @@ public final class VmcRun {
         }
     }
 
-    static Map<String, Object> logRecord(IterationResult r, double wall) {
+    /** One log line; {@code pretraining} marks a step of the symmetric pretraining stage ({@code "stage": "pretrain"}). */
+    static Map<String, Object> logRecord(IterationResult r, boolean pretraining, double wall) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("iteration", r.iteration());
         Map<String, Object> e = estimate(r.energy());
@@ -170,6 +176,9 @@ public final class VmcRun {
         m.put("updated", r.updated());
         if (r.event() != null) {
             m.put("event", r.event());
+        }
+        if (pretraining) {
+            m.put("stage", "pretrain");
         }
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("sampling", r.samplingSeconds());

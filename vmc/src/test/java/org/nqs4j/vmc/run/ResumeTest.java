@@ -92,6 +92,46 @@ class ResumeTest {
         }
     }
 
+    /** A full RBM with a symmetric pretraining stage of 6 steps; checkpoints every 3, so one falls on the hand-over. */
+    static final String PRETRAINED = """
+            name: pretrain-resume-test
+            seed: 5
+            threads: 2
+            iterations: 12
+            checkpoint: {every: 3}
+            lattice: {type: chain, length: 6}
+            hamiltonian: {model: heisenberg, marshall_sign: true}
+            ansatz: {type: rbm, alpha: 1, complex: false, pretrain: symmetric, pretrain_iterations: 6}
+            sampler: {chains: 4, samples: 64}
+            optimizer: {learning_rate: 0.05}
+            evaluation: {samples: 256}
+            """;
+
+    @Test
+    void aRunStoppedInEitherStageOfThePretrainingResumesIdentically() throws IOException {
+        RunConfig c = VmcRunTest.config(PRETRAINED);
+        assertEquals(6, c.ansatz().pretrainIterations());
+        Path whole = uninterrupted(c);
+        java.util.List<String> lines = Files.readAllLines(whole.resolve(RunFolder.LOG));
+        for (int it = 0; it < lines.size(); it++) {
+            assertEquals(it < 6, lines.get(it).contains("\"stage\":\"pretrain\""), "log line " + it);
+        }
+        // stopped after 4: checkpoint 3 in the pretraining; after 7: checkpoint 6, the hand-over; after 10: checkpoint 9
+        for (int stop : new int[] {4, 7, 10}) {
+            Path dir = tmp.resolve("pre" + stop);
+            try (RunFolder f = RunFolder.create(dir, false)) {
+                assertThrows(Interrupt.class, () -> VmcRun.execute(c, f, stopAfter(stop)));
+            }
+            try (RunFolder f = RunFolder.open(dir)) {
+                VmcRun.resume(f, RunListener.SILENT);
+            }
+            RunLogs.assertSameLog(whole, dir, "stopped after step " + stop);
+            assertEquals(RunLogs.summary(whole), RunLogs.summary(dir), "stopped after step " + stop);
+            assertArrayEquals(Files.readAllBytes(whole.resolve(RunFolder.PARAMETERS)),
+                    Files.readAllBytes(dir.resolve(RunFolder.PARAMETERS)));
+        }
+    }
+
     @Test
     void theSummaryNamesTheOriginalConfigAndTheResolvedConfigReadsBack() throws IOException {
         RunConfig c = VmcRunTest.config(CONFIG);
