@@ -75,21 +75,26 @@ class ResumeTest {
         RunConfig c = VmcRunTest.config(CONFIG);
         Path whole = uninterrupted(c);
         for (int stop : new int[] {1, 5, 8, 11}) {
-            Path dir = tmp.resolve("cut" + stop);
-            try (RunFolder f = RunFolder.create(dir, false)) {
-                assertThrows(Interrupt.class, () -> VmcRun.execute(c, f, stopAfter(stop)));
-            }
-            // a line torn by the kill, after the logged ones
-            Files.writeString(dir.resolve(RunFolder.LOG), "{\"iteration\":99,\"ener", StandardOpenOption.APPEND);
-            assertFalse(Files.exists(dir.resolve(RunFolder.SUMMARY)));
-            try (RunFolder f = RunFolder.open(dir)) {
-                VmcRun.resume(f, RunListener.SILENT);
-            }
-            RunLogs.assertSameLog(whole, dir, "stopped after step " + stop);
-            assertEquals(RunLogs.summary(whole), RunLogs.summary(dir), "stopped after step " + stop);
-            assertArrayEquals(Files.readAllBytes(whole.resolve(RunFolder.PARAMETERS)),
-                    Files.readAllBytes(dir.resolve(RunFolder.PARAMETERS)));
+            assertStoppedAndResumedEquals(c, whole, stop);
         }
+    }
+
+    /** Stops a run of {@code c} after step {@code stop}, tears a log line, resumes, and compares with {@code whole}. */
+    private void assertStoppedAndResumedEquals(RunConfig c, Path whole, int stop) throws IOException {
+        Path dir = tmp.resolve("cut" + stop);
+        try (RunFolder f = RunFolder.create(dir, false)) {
+            assertThrows(Interrupt.class, () -> VmcRun.execute(c, f, stopAfter(stop)));
+        }
+        // a line torn by the kill, after the logged ones
+        Files.writeString(dir.resolve(RunFolder.LOG), "{\"iteration\":99,\"ener", StandardOpenOption.APPEND);
+        assertFalse(Files.exists(dir.resolve(RunFolder.SUMMARY)));
+        try (RunFolder f = RunFolder.open(dir)) {
+            VmcRun.resume(f, RunListener.SILENT);
+        }
+        RunLogs.assertSameLog(whole, dir, "stopped after step " + stop);
+        assertEquals(RunLogs.summary(whole), RunLogs.summary(dir), "stopped after step " + stop);
+        assertArrayEquals(Files.readAllBytes(whole.resolve(RunFolder.PARAMETERS)),
+                Files.readAllBytes(dir.resolve(RunFolder.PARAMETERS)));
     }
 
     /** A full RBM with a symmetric pretraining stage of 6 steps; checkpoints every 3, so one falls on the hand-over. */
@@ -118,17 +123,7 @@ class ResumeTest {
         }
         // stopped after 4: checkpoint 3 in the pretraining; after 7: checkpoint 6, the hand-over; after 10: checkpoint 9
         for (int stop : new int[] {4, 7, 10}) {
-            Path dir = tmp.resolve("pre" + stop);
-            try (RunFolder f = RunFolder.create(dir, false)) {
-                assertThrows(Interrupt.class, () -> VmcRun.execute(c, f, stopAfter(stop)));
-            }
-            try (RunFolder f = RunFolder.open(dir)) {
-                VmcRun.resume(f, RunListener.SILENT);
-            }
-            RunLogs.assertSameLog(whole, dir, "stopped after step " + stop);
-            assertEquals(RunLogs.summary(whole), RunLogs.summary(dir), "stopped after step " + stop);
-            assertArrayEquals(Files.readAllBytes(whole.resolve(RunFolder.PARAMETERS)),
-                    Files.readAllBytes(dir.resolve(RunFolder.PARAMETERS)));
+            assertStoppedAndResumedEquals(c, whole, stop);
         }
     }
 
