@@ -12,7 +12,7 @@ import org.nqs4j.optimizers.linalg.SampleMatrixOps;
  * <ul>
  * <li>absolute: d_k = ε (Sorella 1998; the usual choice with minSR),</li>
  * <li>relative: d_k = ε max(S_kk, τ max_l S_ll), i.e. S_kk → S_kk(1 + ε) (Carleo &amp; Troyer 2017,
- * supplement), scale-invariant per parameter. The floor τ = {@value #RELATIVE_FLOOR} keeps S + D
+ * supplement), scale-invariant per parameter. The floor τ (by default {@value #RELATIVE_FLOOR}) keeps S + D
  * definite when a parameter has (numerically) zero variance over the samples: its O_k is constant,
  * e.g. the visible bias of a symmetric RBM, O_a = 2S_z, in a fixed-S_z sector. Such a parameter
  * changes ψ only by a constant factor on the sampled configurations, its force is zero, and the

@@ -14,8 +14,8 @@ import java.util.Optional;
  * {@code none}, {@code point_group}, {@code spin_flip} or {@code point_group+spin_flip}: the ansatz
  * summed over the lattice's point group and/or the spin flip (the trivial representation), with
  * the same parameters. {@code pretrainIterations} &gt; 0 (a plain RBM only): the first steps train the
- * translation-symmetric RBM of the same α, which is then expanded into this one (a warm start that
- * cannot break the translation symmetry by noise; see RunSetup).
+ * translation-symmetric RBM of the same α, which is then expanded exactly into this one and
+ * optimised further (see RunSetup).
  */
 public record AnsatzSpec(String type, boolean complex, int alpha, List<Integer> layers, String symmetry,
                          String projection, double initScale, Optional<Path> initFrom, int pretrainIterations) {
