@@ -153,6 +153,16 @@ public final class SymmetricRbm implements WaveFunction {
         rbm.setParameters(expanded);
     }
 
+    /**
+     * The parameters of the plain {@link Rbm} with M = α|G| hidden units that is this state: hidden
+     * unit j = f·|G| + g is feature f moved by g (b_j = b_f, W_{j, g(i)} = w_f(i), every a_i = a).
+     * On a Bravais lattice |G| = N, so this is an RBM of density α (warm start of a full RBM from a
+     * trained symmetric one: both give the same log ψ).
+     */
+    public double[] expandedParameters() {
+        return expanded.clone();
+    }
+
     @Override
     public void logPsi(int[] sigma, double[] out) {
         rbm.logPsi(sigma, out);

@@ -72,6 +72,25 @@ class SymmetricRbmTest {
     }
 
     @Test
+    void expandedParametersGiveAPlainRbmOfDensityAlphaWithTheSameAmplitudes() {
+        SplittableRandom rnd = new SplittableRandom(43);
+        for (boolean complex : new boolean[] {false, true}) {
+            SymmetricRbm psi = complex ? SymmetricRbm.complex(TORUS, 2) : SymmetricRbm.real(TORUS, 2);
+            double[] p = Reference.randomParameters(rnd, psi.parameterArrayLength(), 0.6);
+            psi.setParameters(p);
+            Rbm full = complex ? Rbm.complex(6, 2) : Rbm.real(6, 2);
+            full.setParameters(psi.expandedParameters());
+            double[] log = new double[2];
+            for (int trial = 0; trial < 8; trial++) {
+                int[] sigma = Reference.randomConfiguration(rnd, 6);
+                full.logPsi(sigma, log);
+                Reference.assertLogEquals(definitionLogPsi(p, complex, TORUS, 2, sigma), log, 1e-12,
+                        "complex=" + complex);
+            }
+        }
+    }
+
+    @Test
     void amplitudeIsInvariantUnderEveryTranslation() {
         SplittableRandom rnd = new SplittableRandom(42);
         SymmetricRbm psi = SymmetricRbm.complex(RING6, 3);

@@ -12,7 +12,7 @@ import org.nqs4j.optimizers.linalg.SampleMatrixOps;
  * <ul>
  * <li>absolute: d_k = ε (Sorella 1998; the usual choice with minSR),</li>
  * <li>relative: d_k = ε max(S_kk, τ max_l S_ll), i.e. S_kk → S_kk(1 + ε) (Carleo &amp; Troyer 2017,
- * supplement), scale-invariant per parameter. The floor τ = {@value #RELATIVE_FLOOR} keeps S + D
+ * supplement), scale-invariant per parameter. The floor τ (by default {@value #RELATIVE_FLOOR}) keeps S + D
  * definite when a parameter has (numerically) zero variance over the samples: its O_k is constant,
  * e.g. the visible bias of a symmetric RBM, O_a = 2S_z, in a fixed-S_z sector. Such a parameter
  * changes ψ only by a constant factor on the sampled configurations, its force is zero, and the
@@ -25,23 +25,37 @@ public final class DiagonalShift {
 
     private final Schedule epsilon;
     private final boolean relative;
+    private final double floor;
 
-    private DiagonalShift(Schedule epsilon, boolean relative) {
+    private DiagonalShift(Schedule epsilon, boolean relative, double floor) {
         if (epsilon == null) {
             throw new IllegalArgumentException("diagonal shift needs a schedule for epsilon");
         }
+        if (!(floor > 0 && floor <= 1)) {
+            throw new IllegalArgumentException("relative floor tau must be in (0, 1], got " + floor);
+        }
         this.epsilon = epsilon;
         this.relative = relative;
+        this.floor = floor;
     }
 
     /** S + ε_p I. */
     public static DiagonalShift absolute(Schedule epsilon) {
-        return new DiagonalShift(epsilon, false);
+        return new DiagonalShift(epsilon, false, RELATIVE_FLOOR);
     }
 
     /** S_kk (1 + ε_p). */
     public static DiagonalShift relative(Schedule epsilon) {
-        return new DiagonalShift(epsilon, true);
+        return relative(epsilon, RELATIVE_FLOOR);
+    }
+
+    /**
+     * d_k = ε_p max(S_kk, τ max_l S_ll) with a chosen floor τ: a parameter whose log-derivative
+     * barely varies (S_kk ≪ max S_ll, and its force as small) gets a step bounded by F_k/(ε_p τ max S_ll)
+     * instead of the ratio of two vanishing numbers.
+     */
+    public static DiagonalShift relative(Schedule epsilon, double floor) {
+        return new DiagonalShift(epsilon, true, floor);
     }
 
     /** Writes d_k, k &lt; P, for step {@code iteration} into {@code d}. */
@@ -54,9 +68,9 @@ public final class DiagonalShift {
             for (int k = 0; k < p; k++) {
                 largest = Math.max(largest, d[k]);
             }
-            double floor = RELATIVE_FLOOR * largest;
+            double least = floor * largest;
             for (int k = 0; k < p; k++) {
-                d[k] = Math.max(d[k], floor);
+                d[k] = Math.max(d[k], least);
             }
         } else {
             Arrays.fill(d, 0, centeredO.nParameters(), eps);

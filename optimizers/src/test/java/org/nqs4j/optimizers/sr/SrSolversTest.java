@@ -372,6 +372,13 @@ class SrSolversTest {
         // S₁₁ = 2/3, S₂₂ = 14/3 (HandExamples)
         DiagonalShift.relative(HALF).fill(HandExamples.realO(), 0, d);
         assertArrayEquals(new double[] {1.0 / 3, 7.0 / 3}, d, 1e-15);
+        // a floor τ = 1/2 lifts d₁ to ε τ S₂₂ = 7/6; τ = 1/10 leaves it at ε S₁₁ = 1/3 > 7/30
+        DiagonalShift.relative(HALF, 0.5).fill(HandExamples.realO(), 0, d);
+        assertArrayEquals(new double[] {7.0 / 6, 7.0 / 3}, d, 1e-15);
+        DiagonalShift.relative(HALF, 0.1).fill(HandExamples.realO(), 0, d);
+        assertArrayEquals(new double[] {1.0 / 3, 7.0 / 3}, d, 1e-15);
+        assertThrows(IllegalArgumentException.class, () -> DiagonalShift.relative(HALF, 0));
+        assertThrows(IllegalArgumentException.class, () -> DiagonalShift.relative(HALF, 2));
         // complex: S₁₁ = S₂₂ = 4/3
         SampleMatrixOps.columnSquaredNorms(HandExamples.complexO(), 1.0 / 3, d);
         assertArrayEquals(new double[] {4.0 / 3, 4.0 / 3}, d, 1e-15);

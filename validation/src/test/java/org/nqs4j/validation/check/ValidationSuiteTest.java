@@ -46,6 +46,24 @@ class ValidationSuiteTest {
         assertTrue(Files.isRegularFile(out.resolve(ValidationSuite.SUMMARY)));
     }
 
+    /**
+     * Issue 14's stall, at CI size: a full RBM (P = 2,352 > 1,008 samples) on the 48-site ring with the
+     * README example's settings must get past the dimerised plateau (9.9e-3 from a random start,
+     * ansatz.pretrain: none) to its tolerance in suite/tolerances.yaml, via the default pretraining.
+     * The L = 100 case is validation/suite-full/heisenberg-chain-100-full.yaml.
+     */
+    @Test
+    void fullRbmOnA48SiteRingDoesNotStall() throws IOException {
+        List<ValidationSuite.Case> ring = ValidationSuite.cases(SUITE).stream()
+                .filter(c -> c.stem().equals("heisenberg-chain-48-full")).toList();
+        assertEquals(1, ring.size());
+        RunConfig c = RunConfigReader.read(ring.get(0).config(), List.of("threads=2"));
+        assertEquals(200, c.ansatz().pretrainIterations(), "auto resolves to the symmetric pretraining");
+        ValidationSuite.Outcome o = ValidationSuite.run(ring, out, false, List.of("threads=2"),
+                x -> RunListener.SILENT).get(0);
+        assertTrue(o.passed(), o.error() + o.report().flatMap(ValidationReport::failure).orElse(""));
+    }
+
     @Test
     void deliberatelyBadRunFails() throws IOException {
         // alpha 1, 3 steps from a near-uniform state: far above the exact energy

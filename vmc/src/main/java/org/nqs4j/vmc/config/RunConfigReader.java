@@ -112,8 +112,9 @@ public final class RunConfigReader {
                     + " bosonic ansatz, which is not available yet; nqs exact CONFIG computes this config's exact ground"
                     + " state.");
         }
-        AnsatzSpec ansatz = ansatz(root.section("ansatz"), lattice, hilbert);
+        Section ansatzSection = root.section("ansatz");
         SamplerSpec sampler = sampler(root.section("sampler"), lattice.nSites(), hilbert);
+        AnsatzSpec ansatz = ansatz(ansatzSection, lattice, hilbert, iterations, sampler.samples());
         OptimizerSpec optimizer = optimizer(root.section("optimizer"));
         PreconditionerSpec preconditioner = preconditioner(root.section("preconditioner"));
         Section eval = root.section("evaluation");
@@ -507,7 +508,7 @@ public final class RunConfigReader {
         return hilbert;
     }
 
-    static AnsatzSpec ansatz(Section s, Lattice lattice, Hilbert hilbert) {
+    static AnsatzSpec ansatz(Section s, Lattice lattice, Hilbert hilbert, int iterations, int samples) {
         String type = s.choice("type", "rbm", "rbm", "jastrow", "ffnn");
         boolean complex = s.bool("complex", true);
         int alpha = type.equals("rbm") ? s.integer("alpha", 1, 1, 1024) : 0;
@@ -553,8 +554,45 @@ public final class RunConfigReader {
             // the resolved config (and so a resume from any directory) names the file absolutely
             s.resolve("init_from", initFrom.get().toString());
         }
+        int pretrain = type.equals("rbm") ? pretrainIterations(s, lattice, alpha, symmetry, initFrom.isPresent(),
+                iterations, samples) : 0;
         s.finish();
-        return new AnsatzSpec(type, complex, alpha, layers, symmetry, projection, scale, initFrom);
+        return new AnsatzSpec(type, complex, alpha, layers, symmetry, projection, scale, initFrom, pretrain);
+    }
+
+    /**
+     * Iterations of the symmetric pretraining stage of a full RBM (0: none). {@code auto} pretrains
+     * where a random start was measured to stall (validation/README.md, "Full RBM on long rings"): a
+     * plain RBM on a lattice with translations whose P = N + αN + αN² exceeds the samples per step
+     * (the sample-space SR regime), started from random parameters. The default stage is the first
+     * half of the iterations.
+     */
+    static int pretrainIterations(Section s, Lattice lattice, int alpha, String symmetry, boolean warmStart,
+                                  int iterations, int samples) {
+        String mode = s.choice("pretrain", "auto", "auto", "none", "symmetric");
+        boolean translations = lattice.extents().length > 0
+                && lattice.boundary().orElse(Boundary.OPEN) == Boundary.PERIODIC;
+        if (mode.equals("symmetric")) {
+            if (!symmetry.equals("none") || !translations || warmStart || iterations < 2) {
+                throw s.invalid("pretrain", "'symmetric' trains the translation-symmetric RBM first and expands it"
+                        + " into this one; it needs a plain RBM (symmetry: none) on a chain, square or rectangular"
+                        + " lattice with periodic boundaries, no init_from, and at least 2 iterations.");
+            }
+        } else if (mode.equals("auto")) {
+            long n = lattice.nSites();
+            long parameters = n + alpha * n + alpha * n * n;
+            mode = symmetry.equals("none") && translations && !warmStart && iterations >= 2 && parameters > samples
+                    ? "symmetric" : "none";
+            s.resolve("pretrain", mode);
+        }
+        if (mode.equals("none")) {
+            if (s.has("pretrain_iterations")) {
+                throw s.invalid("pretrain_iterations", "is the length of the symmetric pretraining stage; this run has"
+                        + " none (pretrain resolves to 'none'). Remove the key, or set pretrain: symmetric.");
+            }
+            return 0;
+        }
+        return s.integer("pretrain_iterations", iterations / 2, 1, iterations - 1);
     }
 
     static SamplerSpec sampler(Section s, int n, Hilbert hilbert) {

@@ -49,14 +49,10 @@ public final class RunSetup implements AutoCloseable {
     private final Preconditioner preconditioner;
     private final ChainPool pool;
     private final VmcDriver driver;
+    private final SymmetricPretraining pretraining;
 
     private RunSetup(RunConfig c) {
-        this.psi = waveFunction(c.ansatz(), c.lattice());
-        if (c.spinHilbert().hasFixedMagnetization()) {
-            // exchange moves and the Hamiltonian's exchange terms act on the bonds
-            psi.tabulateExchanges(Edge.sitePairs(c.lattice().edges()));
-        }
-        GaussianParameters.initialise(psi, c.seed(), c.ansatz().initScale());
+        this.psi = initialised(c, c.ansatz());
         if (c.ansatz().initFrom().isPresent()) {
             psi.setParameters(warmStart(c.ansatz().initFrom().get(), psi));
         }
@@ -65,11 +61,50 @@ public final class RunSetup implements AutoCloseable {
         this.optimizer = optimizer(c.optimizer());
         this.preconditioner = preconditioner(c.preconditioner());
         this.pool = new ChainPool(c.threads());
-        this.driver = new VmcDriver(psi, c.hamiltonian().pauliOperator(), sampler, preconditioner, optimizer, pool,
-                s.samplesPerChain(), s.discardSweeps());
-        if (!Double.isNaN(c.optimizer().maxInfidelity())) {
-            driver.limitStepInfidelity(c.optimizer().maxInfidelity());
+        this.driver = driver(c, psi, sampler, preconditioner, optimizer, pool);
+        this.pretraining = c.ansatz().pretrainIterations() > 0 ? new SymmetricPretraining(c.ansatz(),
+                c.lattice().translations(), c.ansatz().pretrainIterations(), pretrainingDriver(c, pool)) : null;
+    }
+
+    /** The ansatz of {@code a} on the config's lattice, its exchanges tabulated, parameters drawn from the seed. */
+    private static WaveFunction initialised(RunConfig c, AnsatzSpec a) {
+        WaveFunction psi = waveFunction(a, c.lattice());
+        if (c.spinHilbert().hasFixedMagnetization()) {
+            // exchange moves and the Hamiltonian's exchange terms act on the bonds
+            psi.tabulateExchanges(Edge.sitePairs(c.lattice().edges()));
         }
+        GaussianParameters.initialise(psi, c.seed(), c.ansatz().initScale());
+        return psi;
+    }
+
+    private static VmcDriver driver(RunConfig c, WaveFunction psi, MetropolisSampler sampler,
+                                    Preconditioner preconditioner, Optimizer optimizer, ChainPool pool) {
+        VmcDriver d = new VmcDriver(psi, c.hamiltonian().pauliOperator(), sampler, preconditioner, optimizer, pool,
+                c.sampler().samplesPerChain(), c.sampler().discardSweeps());
+        if (!Double.isNaN(c.optimizer().maxInfidelity())) {
+            d.limitStepInfidelity(c.optimizer().maxInfidelity());
+        }
+        return d;
+    }
+
+    /**
+     * The driver of the pretraining stage: the translation-symmetric RBM of the same α (and
+     * projection), the same sampler settings, seeds and learning-rate schedule, preconditioned by SR
+     * with Carleo &amp; Troyer's relative shift d_k = ε_p S_kk, ε_p = max(100·0.9^p, 10⁻⁴) (Science
+     * 2017, supplement), floored at ε_p·10⁻²·max_l S_ll. The tied weights make S ill-conditioned near
+     * the uniform start: the example's absolute 0.01 diverges in the first step at L = 100. And
+     * there O_b = Σ_t tanh θ_{f,t} barely varies in a fixed-S_z sector (Σᵢσᵢ is constant), so
+     * S_bb ≈ 0 and without the floor δ_b = F_b/(S_bb(1 + ε_p)) runs away (measured: b → −65 in
+     * the first step on a 6-site ring, every tanh saturated).
+     */
+    private static VmcDriver pretrainingDriver(RunConfig c, ChainPool pool) {
+        WaveFunction symmetric = initialised(c, c.ansatz().symmetricPretraining());
+        SamplerSpec s = c.sampler();
+        MetropolisSampler chains = new MetropolisSampler(symmetric, c.spinHilbert(), rule(s, c), s.chains(), s.sweepSize(),
+                c.seed() + 1);
+        Preconditioner sr = new StochasticReconfiguration(SrSolvers.auto(),
+                DiagonalShift.relative(Schedule.exponentialDecay(100, 0.9, 1e-4), 1e-2));
+        return driver(c, symmetric, chains, sr, optimizer(c.optimizer()), pool);
     }
 
     public static RunSetup build(RunConfig config) {
@@ -175,8 +210,31 @@ public final class RunSetup implements AutoCloseable {
         return sampler;
     }
 
+    /** The driver of the configured ansatz (after the pretraining stage, if any). */
     public VmcDriver driver() {
         return driver;
+    }
+
+    /** The driver that performs step {@code iteration}: the pretraining one before its end, else {@link #driver()}. */
+    public VmcDriver driverFor(int iteration) {
+        return pretraining != null && iteration < pretraining.iterations() ? pretraining.driver() : driver;
+    }
+
+    /** Iterations of the symmetric pretraining stage (0: none). */
+    public int pretrainIterations() {
+        return pretraining == null ? 0 : pretraining.iterations();
+    }
+
+    /**
+     * Ends the pretraining stage: the configured RBM takes the expanded symmetric parameters, the
+     * chains where they are, and starts with a fresh optimiser and preconditioner. Call once,
+     * before step {@link #pretrainIterations()}.
+     */
+    public void handOver() {
+        if (pretraining == null) {
+            throw new IllegalStateException("this run has no pretraining stage");
+        }
+        pretraining.handOver(driver);
     }
 
     public Optimizer optimizer() {

@@ -76,7 +76,7 @@ public final class VmcRun {
                             "it is after " + c.iterations() + " iterations, the config has " + config.iterations());
                 }
                 try {
-                    setup.driver().restoreState(c.state());
+                    setup.driverFor(c.iterations() - 1).restoreState(c.state());
                 } catch (IllegalArgumentException e) {
                     throw new Checkpoint.CorruptCheckpointException(folder.path().resolve(Checkpoint.FILE),
                             "it does not fit the config (" + e.getMessage() + ")");
@@ -95,14 +95,20 @@ public final class VmcRun {
                                           double wallBefore, RunListener listener) throws IOException {
         long start = System.nanoTime();
         DoubleSupplier wall = () -> wallBefore + (System.nanoTime() - start) * 1e-9;
-        VmcDriver driver = setup.driver();
         listener.started(first, config.iterations());
         // A checkpoint due after step `it` holds the state that step produced, which only the samples of
         // step it + 1 can vouch for: it is written once they passed (not when they undid the step).
         Checkpoint pending = null;
         int checkpointed = first;
         for (int it = first; it < config.iterations(); it++) {
-            stopIfRequested(config, folder, driver, it, checkpointed, pending, wall);
+            // the state after `it` steps is held by the driver that made the last step (or was restored)
+            stopIfRequested(config, folder, setup.driverFor(it - 1), it, checkpointed, pending, wall);
+            if (it > 0 && it == setup.pretrainIterations()) {
+                setup.handOver();
+                listener.message("pretraining: the symmetric RBM after " + it + " iterations expanded into "
+                        + setup.waveFunction().description());
+            }
+            VmcDriver driver = setup.driverFor(it);
             IterationResult r;
             try {
                 r = driver.step(it);
@@ -112,7 +118,7 @@ public final class VmcRun {
                 folder.writeParameters(setup.parameters(), setup.waveFunction().isComplex());
                 throw e;
             }
-            folder.appendLog(logRecord(r, wall.getAsDouble()));
+            folder.appendLog(logRecord(r, it < setup.pretrainIterations(), wall.getAsDouble()));
             listener.iteration(r);
             if (pending != null && !r.undone()) {
                 folder.syncLog(); // the log must hold every iteration the checkpoint counts
@@ -131,7 +137,8 @@ public final class VmcRun {
             pending.write(folder.path().resolve(Checkpoint.FILE));
             checkpointed = pending.iterations();
         }
-        stopIfRequested(config, folder, driver, config.iterations(), checkpointed, null, wall);
+        stopIfRequested(config, folder, setup.driverFor(config.iterations() - 1), config.iterations(), checkpointed,
+                null, wall);
         double optSeconds = wall.getAsDouble();
         int perChain = (config.evaluationSamples() + config.sampler().chains() - 1) / config.sampler().chains();
         listener.message("final estimate from " + perChain * config.sampler().chains() + " samples");
@@ -139,7 +146,7 @@ public final class VmcRun {
         for (ObservableSpec o : config.observables()) {
             observables.add(new NamedOperator(o.name(), o.operator()));
         }
-        Evaluation eval = driver.evaluate(perChain, 10 * config.sampler().discardSweeps() + 10, observables);
+        Evaluation eval = setup.driver().evaluate(perChain, 10 * config.sampler().discardSweeps() + 10, observables);
         double evalSeconds = wall.getAsDouble() - optSeconds;
         listener.message("looking for an exact reference");
         Optional<ExactReference> exact = ExactReferences.find(config, EXACT_BUDGET_SECONDS);
@@ -258,7 +265,8 @@ public final class VmcRun {
         RunPlots.writeFamilies(summary, name, dir);
     }
 
-    static Map<String, Object> logRecord(IterationResult r, double wall) {
+    /** One log line; {@code pretraining} marks a step of the symmetric pretraining stage ({@code "stage": "pretrain"}). */
+    static Map<String, Object> logRecord(IterationResult r, boolean pretraining, double wall) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("iteration", r.iteration());
         Map<String, Object> e = estimate(r.energy());
@@ -271,6 +279,9 @@ public final class VmcRun {
         }
         if (r.event() != null) {
             m.put("event", r.event());
+        }
+        if (pretraining) {
+            m.put("stage", "pretrain");
         }
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("sampling", r.samplingSeconds());

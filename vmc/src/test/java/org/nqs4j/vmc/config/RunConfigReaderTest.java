@@ -125,6 +125,38 @@ class RunConfigReaderTest {
     }
 
     @Test
+    void pretrainingIsOnByDefaultWhereTheFullRbmHasMoreParametersThanSamples() {
+        // L = 8: P = 8 + 8 + 64 = 80 <= 1008 samples; L = 32: P = 32 + 32 + 1024 = 1088 > 1008
+        assertEquals(0, read(MINIMAL).ansatz().pretrainIterations());
+        RunConfig c = read(MINIMAL, "lattice.length=32");
+        assertEquals(150, c.ansatz().pretrainIterations(), "half of the 300 default iterations");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> a = (Map<String, Object>) c.resolved().get("ansatz");
+        assertEquals("symmetric", a.get("pretrain"));
+        assertEquals(150, a.get("pretrain_iterations"));
+        assertEquals(0, read(MINIMAL, "lattice.length=32", "sampler.samples=2000").ansatz().pretrainIterations());
+        assertEquals(0, read(MINIMAL, "lattice.length=32", "ansatz.symmetry=translations").ansatz().pretrainIterations());
+        assertEquals(0, read(MINIMAL, "lattice.length=32", "lattice.boundary=open").ansatz().pretrainIterations());
+        assertEquals(0, read(MINIMAL, "lattice.length=32", "ansatz.pretrain=none").ansatz().pretrainIterations());
+        assertEquals(40, read(MINIMAL, "ansatz.pretrain=symmetric", "ansatz.pretrain_iterations=40")
+                .ansatz().pretrainIterations());
+    }
+
+    @Test
+    void explicitPretrainingNeedsTranslationsAndFewerIterationsThanTheRun() {
+        String m = error(MINIMAL, "lattice.boundary=open", "ansatz.pretrain=symmetric");
+        assertTrue(m.contains("'ansatz.pretrain'") && m.contains("periodic boundaries"), m);
+        m = error(MINIMAL, "ansatz.symmetry=translations", "ansatz.pretrain=symmetric");
+        assertTrue(m.contains("'ansatz.pretrain'") && m.contains("symmetry: none"), m);
+        m = error(MINIMAL, "ansatz.pretrain=symmetric", "ansatz.pretrain_iterations=300");
+        assertTrue(m.contains("'ansatz.pretrain_iterations'"), m);
+        m = error(MINIMAL, "ansatz.pretrain_iterations=30");
+        assertTrue(m.contains("'ansatz.pretrain_iterations'") && m.contains("pretrain: symmetric"), m);
+        m = error(MINIMAL, "ansatz.pretrain=always");
+        assertTrue(m.contains("'ansatz.pretrain'") && m.contains("auto"), m);
+    }
+
+    @Test
     void projectionNeedsCoordinatesForThePointGroupAndSzZeroForTheSpinFlip() {
         RunConfig c = read(MINIMAL + "ansatz:\n  projection: point_group+spin_flip\n");
         assertTrue(c.ansatz().projectsPointGroup() && c.ansatz().projectsSpinFlip());

@@ -86,7 +86,7 @@ class FaultTest {
                 checkpoint: {every: 2}
                 lattice: {type: chain, length: 6}
                 hamiltonian: {model: ising, J: 0.0, h: 1e308}
-                ansatz: {type: rbm, alpha: 1, complex: false, init_scale: 0.1}
+                ansatz: {type: rbm, alpha: 1, complex: false, init_scale: 0.1, pretrain: none}
                 sampler: {chains: 2, samples: 32}
                 """);
         Path dir = tmp.resolve("nan");

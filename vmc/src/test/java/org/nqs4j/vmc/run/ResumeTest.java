@@ -132,6 +132,33 @@ class ResumeTest {
         return whole;
     }
 
+    /** A full RBM with a symmetric pretraining stage of 6 steps; checkpoints every 3, so one falls on the hand-over. */
+    static final String PRETRAINED = """
+            name: pretrain-resume-test
+            seed: 5
+            threads: 2
+            iterations: 12
+            checkpoint: {every: 3}
+            lattice: {type: chain, length: 6}
+            hamiltonian: {model: heisenberg, marshall_sign: true}
+            ansatz: {type: rbm, alpha: 1, complex: false, pretrain: symmetric, pretrain_iterations: 6}
+            sampler: {chains: 4, samples: 64}
+            optimizer: {learning_rate: 0.05}
+            evaluation: {samples: 256}
+            """;
+
+    @Test
+    void aRunStoppedInEitherStageOfThePretrainingResumesIdentically() throws IOException {
+        RunConfig c = VmcRunTest.config(PRETRAINED);
+        assertEquals(6, c.ansatz().pretrainIterations());
+        // stopped after 4: checkpoint 3 in the pretraining; after 7: checkpoint 6, the hand-over; after 10: checkpoint 9
+        Path whole = assertResumesAsTheWhole(c, 4, 7, 10);
+        List<String> lines = Files.readAllLines(whole.resolve(RunFolder.LOG));
+        for (int it = 0; it < lines.size(); it++) {
+            assertEquals(it < 6, lines.get(it).contains("\"stage\":\"pretrain\""), "log line " + it);
+        }
+    }
+
     @Test
     void theSummaryNamesTheOriginalConfigAndTheResolvedConfigReadsBack() throws IOException {
         RunConfig c = VmcRunTest.config(CONFIG);
