@@ -165,7 +165,7 @@ class ProjectedWaveFunctionTest {
 
     /**
      * Every one-dimensional sector of the triangular torus (9 momenta, each with the 1D irreps of
-     * its little group: C6v at Γ, C3v at the K-type points (n₁ − n₂ ≡ 0 mod 3), C2... elsewhere) and
+     * its little group: C6v at Γ, C3v at the K points (2,1) and (1,2), one mirror elsewhere) and
      * alternating spin parities: ψ_K(hσ) = χ(h) ψ_K(σ) for every element h of the sector and
      * ψ_K(−σ) = p ψ_K(σ), on configurations of the sector; and the projected state vanishes on all
      * 512 configurations exactly when the sector is empty, its dimension from the character formula
@@ -213,7 +213,7 @@ class ProjectedWaveFunctionTest {
                 }
             }
         }
-        assertEquals(4 + 8 * 2, sectors, "Γ: A1, A2, B1, B2 of C6v; 8 other momenta: two 1D irreps each");
+        assertEquals(4 + 8 * 2, sectors, "Γ: A1, A2, B1, B2 of C6v; 8 other momenta: A1, A2 each");
         assertTrue(empty < sectors / 2, empty + " of " + sectors + " sectors are empty");
     }
 
