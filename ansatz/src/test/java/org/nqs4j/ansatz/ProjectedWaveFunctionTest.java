@@ -155,6 +155,13 @@ class ProjectedWaveFunctionTest {
         throw new AssertionError("no configuration of the sector in 1000 draws");
     }
 
+    /** A complex RBM with α = 1 on 9 sites and parameters drawn with this seed (scale 0.4). */
+    private static Rbm randomRbm(long seed) {
+        Rbm rbm = Rbm.complex(9, 1);
+        rbm.setParameters(Reference.randomParameters(new SplittableRandom(seed), rbm.parameterArrayLength(), 0.4));
+        return rbm;
+    }
+
     private static int[] act(int[] g, int[] sigma) {
         int[] image = new int[sigma.length];
         for (int i = 0; i < sigma.length; i++) {
@@ -174,9 +181,7 @@ class ProjectedWaveFunctionTest {
      */
     @Test
     void projectedStateTransformsByTheCharactersOfItsSector() {
-        SplittableRandom rnd = new SplittableRandom(65);
-        Rbm rbm = Rbm.complex(9, 1);
-        rbm.setParameters(Reference.randomParameters(rnd, rbm.parameterArrayLength(), 0.4));
+        Rbm rbm = randomRbm(65);
         int sectors = 0;
         int empty = 0;
         for (int n1 = 0; n1 < 3; n1++) {
@@ -276,13 +281,12 @@ class ProjectedWaveFunctionTest {
      * The character projector P = Σ_g χ(g)* T_g of a sector, applied to the full amplitude vector
      * of the projected state (all 512 configurations of the 9-site torus), returns (|G|/d) times
      * it for every irrep of C6v at Γ, the two-dimensional E1 and E2 included: P² = (|G|/d) P, and the
-     * projected state is an eigenvector of it (Dresselhaus et al., <i>Group Theory</i>, eq. 4.40).
+     * projected state is an eigenvector of it (the character projection operator, Dresselhaus,
+     * Dresselhaus &amp; Jorio, <i>Group Theory</i>, Springer 2008, ch. 4).
      */
     @Test
     void characterProjectorIsIdempotentOnTheProjectedStateForEveryIrrep() {
-        SplittableRandom rnd = new SplittableRandom(66);
-        Rbm rbm = Rbm.complex(9, 1);
-        rbm.setParameters(Reference.randomParameters(rnd, rbm.parameterArrayLength(), 0.4));
+        Rbm rbm = randomRbm(66);
         for (String irrep : List.of("A1", "A2", "B1", "B2", "E1", "E2")) {
             SymmetrySector sector = TRIANGULAR.sector(SpaceGroup.Scope.SPACE_GROUP, new int[2], Optional.of(irrep));
             ProjectedWaveFunction psi = onSector(rbm, sector, 0);

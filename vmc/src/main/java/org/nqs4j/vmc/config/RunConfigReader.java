@@ -522,7 +522,7 @@ public final class RunConfigReader {
     static List<ObservableSpec> family(Section s, String type, Lattice lattice, Units units) {
         int[] ext = lattice.extents();
         if (ext.length == 0) {
-            throw s.invalid("type", type + " needs a chain, square or rectangular lattice (displacements and"
+            throw s.invalid("type", type + " needs a lattice with coordinates (cell displacements and"
                     + " momenta); on a custom graph list pairs with type: correlation.");
         }
         boolean correlations = type.equals("correlations");
