@@ -337,7 +337,7 @@ public final class Lattice {
      *
      * @throws UnsupportedOperationException for a custom graph, which has no coordinates
      */
-    public SpaceGroup spaceGroup() {
+    public synchronized SpaceGroup spaceGroup() {
         if (cell == null) {
             throw new UnsupportedOperationException("a space group needs a Bravais lattice; " + name
                     + " has no coordinates (its automorphisms are GraphAutomorphisms.of)");

@@ -35,7 +35,6 @@ public final class SpaceGroup {
     /** Element e = translation (shift[e][0], shift[e][1]) cells after point operation op[e]. */
     private final int[][] shift;
     private final PointOperation[] op;
-    private final int nTranslations;
     /** Other labels (shift, op) of an element already listed: {element, dx, dy, operation index}. */
     private final List<int[]> aliases = new ArrayList<>();
     private final List<PointOperation> pointOperations;
@@ -112,7 +111,6 @@ public final class SpaceGroup {
         this.shift = shifts.toArray(int[][]::new);
         this.op = labels.toArray(PointOperation[]::new);
         this.pointOperations = List.copyOf(ops);
-        this.nTranslations = translationRows.size();
     }
 
     /** The space group of a Bravais lattice (open or periodic). */
@@ -220,11 +218,6 @@ public final class SpaceGroup {
     /** The point operations found (about x₀), as candidates, before identifying equal permutations. */
     public List<PointOperation> pointOperations() {
         return pointOperations;
-    }
-
-    /** |translations| × |point operations| (the order before identifying equal permutations). */
-    public int nominalOrder() {
-        return nTranslations * pointOperations.size();
     }
 
     private int[][] select(java.util.function.IntPredicate keep) {
