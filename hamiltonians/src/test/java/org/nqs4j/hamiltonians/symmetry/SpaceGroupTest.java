@@ -88,10 +88,11 @@ class SpaceGroupTest {
     }
 
     /**
-     * On the triangular lattice in cell coordinates the old hard-coded reflection (n₁, n₂) → (−n₁, n₂)
-     * is no symmetry: it maps the bond along a₁ + ... a₂ − a₁ onto one along a₁ + a₂... i.e. the sheared
-     * cell's x → −x does not keep the bonds. The computed group does not contain it, while it does
-     * contain the true mirror across the a₂ axis, (n₁, n₂) → (−n₁, n₂ + n₁).
+     * The old hard-coded point group reflected the cell indices, (n₁, n₂) → (−n₁, n₂). On the
+     * sheared triangular cell that is no isometry: it maps the bond a₂ − a₁ (a nearest neighbour)
+     * onto a₂ + a₁, a next-nearest neighbour at distance √3, so it breaks the bonds and the computed
+     * group does not contain it. The true mirror across the a₂ axis (the 60° line: a₁ ↦ a₂ − a₁,
+     * a₂ ↦ a₂) is (n₁, n₂) → (−n₁, n₂ + n₁) in cell indices, and it is in the group.
      */
     @Test
     void theOldHardCodedReflectionIsNoSymmetryOfAShearedLattice() {
