@@ -113,8 +113,8 @@ final class Reference {
     }
 
     /**
-     * Walks a fresh cache of {@code psi} (parameters already set) through {@code steps} accepted
-     * one- and two-site moves; on every step the log ratio equals the change of the cache's log ψ to
+     * Walks a fresh cache of {@code psi} (parameters already set) through {@code steps} proposed
+     * one- and two-site moves, accepting all but those to a configuration of zero amplitude; on every step the log ratio equals the change of the cache's log ψ to
      * {@code tol}, and on half of them the move's {@link WalkerCache#ratio} (called before the move,
      * as the sampler does) is e^{log ratio}. At the end the walked cache's log-derivatives equal a
      * fresh cache's at the same σ to {@code tol}. Returns the walked cache.
@@ -131,6 +131,9 @@ final class Reference {
             int[] sites = distinctSites(rnd, n, 1 + step % 2);
             walked.logPsi(before);
             walked.logRatio(sites, 0, sites.length, logRatio);
+            if (logRatio[0] == Double.NEGATIVE_INFINITY) {
+                continue; // a configuration of zero amplitude (outside a projection's sector) is never accepted
+            }
             if (step % 4 < 2) {
                 walked.ratio(sites, 0, sites.length, ratio);
                 double modulus = Math.exp(logRatio[0]);

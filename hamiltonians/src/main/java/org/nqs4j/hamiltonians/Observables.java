@@ -59,9 +59,10 @@ public final class Observables {
 
     /**
      * Longitudinal structure factor S(q) = (1/N) Σ_{ij} e^{iq·(r_i − r_j)} S^z_iS^z_j
-     * = (1/N) Σ_{ij} cos(q·(r_i − r_j)) S^z_iS^z_j, r = (x) on a chain and (x, y) in two
-     * dimensions ({@link Lattice#coordinates}). On a periodic lattice q should be a momentum of the
-     * finite lattice, q_a = 2π n_a / L_a, for which the image chosen for r_i − r_j does not matter.
+     * = (1/N) Σ_{ij} cos(q·(r_i − r_j)) S^z_iS^z_j, r the Cartesian site positions
+     * ({@link Lattice#position}; (x) on a chain). On a periodic lattice q should be a momentum of
+     * the finite lattice ({@link Lattice#momentum}, q_a = 2π n_a / L_a on the square lattice), for
+     * which the image chosen for r_i − r_j does not matter.
      */
     public static PauliSumOperator structureFactor(Lattice lattice, double[] q, Units units) {
         int dim = lattice.extents().length;
@@ -76,9 +77,9 @@ public final class Observables {
         int n = lattice.nSites();
         List<PauliString> terms = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            int[] ri = lattice.coordinates(i);
+            double[] ri = lattice.position(i);
             for (int j = i; j < n; j++) {
-                int[] rj = lattice.coordinates(j);
+                double[] rj = lattice.position(j);
                 double phase = 0;
                 for (int a = 0; a < dim; a++) {
                     phase += q[a] * (ri[a] - rj[a]);

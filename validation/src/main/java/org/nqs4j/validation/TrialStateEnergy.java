@@ -69,7 +69,8 @@ public final class TrialStateEnergy {
                 basis.sigma(basis.state(r), sigma);
                 cache.reset(sigma);
                 cache.logPsi(out);
-                if (!Double.isFinite(out[0]) || !Double.isFinite(out[1])) {
+                // log|ψ| = −∞ is a zero amplitude (a configuration outside a projection's sector)
+                if (Double.isNaN(out[0]) || out[0] == Double.POSITIVE_INFINITY || !Double.isFinite(out[1])) {
                     throw new IllegalArgumentException("log ψ = (" + out[0] + ", " + out[1] + ") is not finite at basis"
                             + " state " + r + " of " + psi.description());
                 }

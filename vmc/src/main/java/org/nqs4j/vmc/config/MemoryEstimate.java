@@ -81,7 +81,7 @@ public final class MemoryEstimate {
         t.add(new Term("ansatz " + a.type() + ", " + format(p) + " parameters", ansatzKey, 8 * model,
                 Math.max(hidden * n, doubles)));
         t.add(new Term("parameter vectors of the driver and optimiser", ansatzKey, 8 * 10 * doubles, doubles));
-        boolean factored = a.type().equals("rbm") && !a.translationSymmetric() && a.projection().equals("none");
+        boolean factored = a.type().equals("rbm") && !a.translationSymmetric() && a.projection() instanceof ProjectionSpec.None;
         double rows = ns * (factored ? comp * (n + hidden) : doubles);
         t.add(new Term("log-derivative rows", "sampler.samples", 8 * rows, rows));
         PreconditionerSpec pre = c.preconditioner();

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.nqs4j.hamiltonians.Boundary;
 import org.nqs4j.hamiltonians.Edge;
 import org.nqs4j.hamiltonians.Lattice;
+import org.nqs4j.hamiltonians.LatticeCell;
 import org.nqs4j.hamiltonians.Observables;
 import org.nqs4j.hamiltonians.PauliString;
 import org.nqs4j.hamiltonians.PauliSumOperator;
@@ -22,6 +23,9 @@ import org.nqs4j.hamiltonians.hilbert.BosonHilbert;
 import org.nqs4j.hamiltonians.hilbert.FermionHilbert;
 import org.nqs4j.hamiltonians.hilbert.Hilbert;
 import org.nqs4j.hamiltonians.hilbert.SumConstraint;
+import org.nqs4j.hamiltonians.symmetry.GraphAutomorphisms;
+import org.nqs4j.hamiltonians.symmetry.SpaceGroup;
+import org.nqs4j.hamiltonians.symmetry.SymmetrySector;
 
 /**
  * Reads and validates a run configuration. The schema, with defaults, is documented in the
@@ -34,6 +38,8 @@ public final class RunConfigReader {
     private static final int MAX_EVALUATION_SAMPLES = 1_000_000_000;
     /** Longest run name: a folder name has at most 255 bytes, less room for -2, -sweep, …. */
     private static final int MAX_NAME = 240;
+    /** Bond colours 0..3: nearest to fourth neighbours. */
+    private static final int MAX_NEIGHBOR_ORDER = 4;
 
     private RunConfigReader() {
     }
@@ -229,7 +235,8 @@ public final class RunConfigReader {
     }
 
     static Lattice lattice(Section s) {
-        String type = s.choice("type", null, "chain", "square", "rectangular", "custom");
+        String type = s.choice("type", null, "chain", "square", "rectangular", "triangular", "honeycomb", "kagome",
+                "custom");
         Lattice lattice;
         if (type.equals("custom")) {
             int n = s.integer("sites", null, 1, MAX_SITES);
@@ -251,26 +258,52 @@ public final class RunConfigReader {
             }
             lattice = Lattice.custom(n, edges);
         } else {
-            int lx;
-            int ly;
+            LatticeCell cell = switch (type) {
+                case "chain" -> LatticeCell.CHAIN;
+                case "square", "rectangular" -> LatticeCell.SQUARE;
+                case "triangular" -> LatticeCell.TRIANGULAR;
+                case "honeycomb" -> LatticeCell.HONEYCOMB;
+                default -> LatticeCell.KAGOME;
+            };
+            String sizeKey;
+            int[] extents;
             if (type.equals("rectangular")) {
-                lx = s.integer("lx", null, 1, MAX_SITES);
-                ly = s.integer("ly", null, 1, MAX_SITES);
+                extents = new int[] {s.integer("lx", null, 1, MAX_SITES), s.integer("ly", null, 1, MAX_SITES)};
+                sizeKey = "ly";
+            } else if (cell.dimension() == 2 && !type.equals("square") && s.has("extent")) {
+                extents = s.integers("extent", 1, MAX_SITES);
+                if (extents.length != 2 || s.has("length")) {
+                    throw s.invalid("extent", "give either length: L (L x L cells) or extent: [L1, L2], two cell counts"
+                            + " along a1 and a2.");
+                }
+                sizeKey = "extent";
             } else {
-                lx = s.integer("length", null, 1, MAX_SITES);
-                ly = type.equals("chain") ? 1 : lx;
+                int l = s.integer("length", null, 1, MAX_SITES);
+                extents = type.equals("chain") ? new int[] {l} : new int[] {l, l};
+                sizeKey = "length";
             }
-            if ((long) lx * ly > MAX_SITES) {
-                throw s.invalid(type.equals("rectangular") ? "ly" : "length", "the lattice has " + (long) lx * ly
-                        + " sites; at most " + MAX_SITES + " are supported.");
+            long sites = (long) cell.nBasis() * extents[0] * (extents.length > 1 ? extents[1] : 1);
+            if (sites > MAX_SITES) {
+                throw s.invalid(sizeKey, "the lattice has " + sites + " sites; at most " + MAX_SITES + " are supported.");
             }
             Boundary boundary = s.choice("boundary", "periodic", "periodic", "open").equals("periodic")
                     ? Boundary.PERIODIC : Boundary.OPEN;
             boolean nnn = s.bool("next_nearest", false);
-            lattice = Lattice.rectangular(lx, ly, boundary, nnn);
+            int order = nnn ? 2 : 1;
+            if (s.has("max_neighbor_order")) {
+                order = s.integer("max_neighbor_order", null, 1, MAX_NEIGHBOR_ORDER);
+                if (nnn && order != 2) {
+                    throw s.invalid("max_neighbor_order", "next_nearest: true means max_neighbor_order: 2; give one"
+                            + " of the two.");
+                }
+            }
+            s.resolve("max_neighbor_order", order);
+            lattice = type.equals("rectangular") && extents[1] == 1
+                    ? Lattice.bravais(LatticeCell.CHAIN, new int[] {extents[0]}, boundary, order)
+                    : Lattice.bravais(cell, extents, boundary, order);
             if (lattice.edges().isEmpty()) {
-                throw s.invalid(type.equals("rectangular") ? "lx" : "length", "a " + type + " of " + lattice.nSites()
-                        + " site(s) has no bonds; use at least 2 sites.");
+                throw s.invalid(sizeKey, "a " + type + " of " + lattice.nSites() + " site(s) has no bonds; use at"
+                        + " least 2 sites.");
             }
         }
         s.finish();
@@ -526,21 +559,13 @@ public final class RunConfigReader {
             }
         }
         String symmetry = type.equals("rbm") ? s.choice("symmetry", "none", "none", "translations") : "none";
-        if (symmetry.equals("translations") && (lattice.extents().length == 0
+        if (symmetry.equals("translations") && (lattice.cell().isEmpty()
                 || lattice.boundary().orElse(Boundary.OPEN) != Boundary.PERIODIC)) {
-            throw s.invalid("symmetry", "'translations' needs a chain, square or rectangular lattice with periodic"
-                    + " boundaries; the " + lattice.name() + " has no translation group (use 'none').");
+            throw s.invalid("symmetry", "'translations' needs a chain, square, rectangular, triangular, honeycomb or"
+                    + " kagome lattice with periodic boundaries; the " + lattice.name() + " has no translation group"
+                    + " (use 'none').");
         }
-        String projection = s.choice("projection", "none", "none", "point_group", "spin_flip", "point_group+spin_flip");
-        if (projection.contains("point_group") && lattice.extents().length == 0) {
-            throw s.invalid("projection", "'point_group' needs a chain, square or rectangular lattice; the "
-                    + lattice.name() + " has no coordinates (use 'none' or 'spin_flip').");
-        }
-        if (projection.contains("spin_flip") && hilbert instanceof SpinHilbert spins && spins.hasFixedMagnetization()
-                && spins.sumSigma() != 0) {
-            throw s.invalid("projection", "the spin flip maps total S_z to -S_z, so it is a symmetry only of the"
-                    + " S_z = 0 sector or of the whole space; hilbert.total_sz is " + spins.sumSigma() / 2.0 + ".");
-        }
+        ProjectionSpec projection = projection(s, lattice, hilbert, complex, symmetry.equals("translations"));
         // log cosh has zero slope at 0: a deep network of tiny weights starts next to a stationary point
         double scale = s.real("init_scale", type.equals("ffnn") ? 0.1 : 0.01, 0, 10);
         Optional<Path> initFrom = Optional.empty();
@@ -570,13 +595,14 @@ public final class RunConfigReader {
     static int pretrainIterations(Section s, Lattice lattice, int alpha, String symmetry, boolean warmStart,
                                   int iterations, int samples) {
         String mode = s.choice("pretrain", "auto", "auto", "none", "symmetric");
-        boolean translations = lattice.extents().length > 0
+        // the expansion maps hidden unit (f, t) to feature f translated by t: one site per cell
+        boolean translations = lattice.cell().map(cell -> cell.nBasis() == 1).orElse(false)
                 && lattice.boundary().orElse(Boundary.OPEN) == Boundary.PERIODIC;
         if (mode.equals("symmetric")) {
             if (!symmetry.equals("none") || !translations || warmStart || iterations < 2) {
                 throw s.invalid("pretrain", "'symmetric' trains the translation-symmetric RBM first and expands it"
-                        + " into this one; it needs a plain RBM (symmetry: none) on a chain, square or rectangular"
-                        + " lattice with periodic boundaries, no init_from, and at least 2 iterations.");
+                        + " into this one; it needs a plain RBM (symmetry: none) on a chain, square, rectangular or"
+                        + " triangular lattice with periodic boundaries, no init_from, and at least 2 iterations.");
             }
         } else if (mode.equals("auto")) {
             long n = lattice.nSites();
@@ -593,6 +619,90 @@ public final class RunConfigReader {
             return 0;
         }
         return s.integer("pretrain_iterations", iterations / 2, 1, iterations - 1);
+    }
+
+    /**
+     * {@code ansatz.projection}: a word (none, point_group, spin_flip, point_group+spin_flip: the
+     * trivial sector) or a section {group: translations | point_group | space_group | automorphisms,
+     * momentum: [n1, n2], irrep: A1 | A2 | B1 | B2 | E | E1 | E2, spin_flip: +1 | -1}. The sector is
+     * built here so that a sector the cluster does not have is an error at this line.
+     */
+    static ProjectionSpec projection(Section s, Lattice lattice, Hilbert hilbert, boolean complex,
+                                     boolean translationSymmetric) {
+        ProjectionSpec spec;
+        if (s.has("projection") && s.isSection("projection")) {
+            Section p = s.section("projection");
+            String group = p.choice("group", null, "translations", "point_group", "space_group", "automorphisms");
+            int parity = 0;
+            if (p.has("spin_flip")) {
+                parity = p.integer("spin_flip", null, -1, 1);
+                if (parity == 0) {
+                    throw p.invalid("spin_flip", "the spin-flip parity is +1 (even) or -1 (odd); leave it out for no"
+                            + " spin-flip projection.");
+                }
+            }
+            if (group.equals("automorphisms")) {
+                spec = new ProjectionSpec.Automorphisms(parity);
+            } else {
+                if (lattice.cell().isEmpty()) {
+                    throw p.invalid("group", "'" + group + "' needs a lattice with coordinates; the " + lattice.name()
+                            + " has no coordinates (use group: automorphisms).");
+                }
+                int dim = lattice.extents().length;
+                List<Integer> momentum = p.has("momentum")
+                        ? Arrays.stream(p.integers("momentum", Integer.MIN_VALUE, Integer.MAX_VALUE)).boxed().toList()
+                        : java.util.Collections.nCopies(dim, 0);
+                if (momentum.size() != dim) {
+                    throw p.invalid("momentum", "needs " + dim + " integer(s) n_a, k = 2π Σ_a (n_a/L_a) b_a, for the "
+                            + lattice.name() + ".");
+                }
+                p.resolve("momentum", momentum);
+                Optional<String> irrep = p.has("irrep") ? Optional.of(p.string("irrep", null).trim().toUpperCase())
+                        : Optional.empty();
+                SpaceGroup.Scope scope = SpaceGroup.Scope.valueOf(group.toUpperCase());
+                spec = new ProjectionSpec.LatticeSector(scope, momentum, irrep, parity);
+            }
+            p.finish();
+            requireSector(p, spec, lattice, complex, translationSymmetric);
+        } else {
+            String word = s.choice("projection", "none", "none", "point_group", "spin_flip", "point_group+spin_flip");
+            int parity = word.contains("spin_flip") ? 1 : 0;
+            if (word.contains("point_group") && lattice.cell().isEmpty()) {
+                throw s.invalid("projection", "'point_group' needs a lattice with coordinates; the " + lattice.name()
+                        + " has no coordinates (use 'none', 'spin_flip' or {group: automorphisms}).");
+            }
+            spec = word.contains("point_group") ? new ProjectionSpec.LatticeSector(SpaceGroup.Scope.POINT_GROUP,
+                    java.util.Collections.nCopies(lattice.extents().length, 0), Optional.empty(), parity)
+                    : parity != 0 ? new ProjectionSpec.SpinFlip(parity) : new ProjectionSpec.None();
+        }
+        if (spec.spinParity() != 0 && hilbert instanceof SpinHilbert spins && spins.hasFixedMagnetization()
+                && spins.sumSigma() != 0) {
+            throw s.invalid("projection", "the spin flip maps total S_z to -S_z, so it is a symmetry only of the"
+                    + " S_z = 0 sector or of the whole space; hilbert.total_sz is " + spins.sumSigma() / 2.0 + ".");
+        }
+        return spec;
+    }
+
+    /** Builds the sector once, so that what the lattice cannot carry is reported at the config line. */
+    private static void requireSector(Section p, ProjectionSpec spec, Lattice lattice, boolean complex,
+                                      boolean translationSymmetric) {
+        try {
+            if (spec instanceof ProjectionSpec.LatticeSector l) {
+                if (translationSymmetric && !l.atZeroMomentum()) {
+                    throw p.invalid("momentum", "a translation-symmetric RBM (ansatz.symmetry: translations) has"
+                            + " momentum 0; for momentum " + l.momentum() + " use symmetry: none.");
+                }
+                SymmetrySector sector = lattice.spaceGroup().sector(l.scope(), l.momentumArray(), l.irrep());
+                if (!complex && !sector.isReal()) {
+                    throw p.invalid("momentum", "momentum " + l.momentum() + " has complex characters; a real ansatz"
+                            + " (complex: false) cannot carry it. Use complex: true.");
+                }
+            } else if (spec instanceof ProjectionSpec.Automorphisms) {
+                GraphAutomorphisms.of(lattice, ProjectionSpec.Automorphisms.LIMIT);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(p.where() + ": section '" + p.path() + "': " + e.getMessage() + ".");
+        }
     }
 
     static SamplerSpec sampler(Section s, int n, Hilbert hilbert) {
@@ -706,7 +816,7 @@ public final class RunConfigReader {
     static List<ObservableSpec> family(Section s, String type, Lattice lattice, Units units) {
         int[] ext = lattice.extents();
         if (ext.length == 0) {
-            throw s.invalid("type", type + " needs a chain, square or rectangular lattice (displacements and"
+            throw s.invalid("type", type + " needs a lattice with coordinates (cell displacements and"
                     + " momenta); on a custom graph list pairs with type: correlation.");
         }
         boolean correlations = type.equals("correlations");
@@ -727,9 +837,8 @@ public final class RunConfigReader {
                     String label = ext.length == 1 ? Integer.toString(x) : x + "," + y;
                     PauliSumOperator op = correlations
                             ? Observables.translationAveragedCorrelation(lattice, x, y, zz, units)
-                            : Observables.structureFactor(lattice, ext.length == 1
-                                    ? new double[] {2 * Math.PI * x / lx}
-                                    : new double[] {2 * Math.PI * x / lx, 2 * Math.PI * y / ly}, units);
+                            : Observables.structureFactor(lattice,
+                                    lattice.momentum(ext.length == 1 ? new int[] {x} : new int[] {x, y}), units);
                     out.add(new ObservableSpec((correlations ? "C(" : "S(") + label + ")", type, op, group, coordinate));
                 }
             }
@@ -767,15 +876,15 @@ public final class RunConfigReader {
                 case "structure_factor" -> {
                     int[] ext = lattice.extents();
                     List<Double> qs = new ArrayList<>();
-                    double[] q = new double[ext.length];
                     int[] m = s.integers("momentum", Integer.MIN_VALUE, Integer.MAX_VALUE);
                     if (m.length != ext.length) {
                         throw s.invalid("momentum", "needs " + ext.length + " integer(s) n_a, one per lattice"
-                                + " dimension, for q_a = 2π·n_a/L_a (e.g. [2, 2] on 4x4 is q = (π, π)).");
+                                + " dimension, for q = 2π Σ_a (n_a/L_a) b_a, q_a = 2π·n_a/L_a on the square lattice"
+                                + " (e.g. [2, 2] on 4x4 is q = (π, π)).");
                     }
-                    for (int a = 0; a < q.length; a++) {
-                        q[a] = 2 * Math.PI * m[a] / ext[a];
-                        qs.add(q[a]);
+                    double[] q = lattice.momentum(m);
+                    for (double qa : q) {
+                        qs.add(qa);
                     }
                     op = Observables.structureFactor(lattice, q, units);
                     dflt = "structure_factor";

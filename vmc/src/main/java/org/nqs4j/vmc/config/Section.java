@@ -289,6 +289,12 @@ public final class Section {
         return rows;
     }
 
+    /** Whether the key holds a section of 'key: value' lines (rather than a word or a list). */
+    public boolean isSection(String k) {
+        allowed.add(k);
+        return node.entries().get(k) instanceof ConfigValue.Mapping;
+    }
+
     /** A sub-section; an absent key gives an empty section (all defaults). */
     public Section section(String k) {
         allowed.add(k);

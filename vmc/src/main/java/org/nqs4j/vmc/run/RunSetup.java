@@ -11,6 +11,8 @@ import org.nqs4j.ansatz.SymmetricRbm;
 import org.nqs4j.ansatz.WaveFunction;
 import org.nqs4j.hamiltonians.Edge;
 import org.nqs4j.hamiltonians.Lattice;
+import org.nqs4j.hamiltonians.symmetry.GraphAutomorphisms;
+import org.nqs4j.hamiltonians.symmetry.SymmetrySector;
 import org.nqs4j.optimizers.Adam;
 import org.nqs4j.optimizers.IdentityPreconditioner;
 import org.nqs4j.optimizers.Optimizer;
@@ -30,6 +32,7 @@ import org.nqs4j.vmc.config.AnsatzSpec;
 import org.nqs4j.vmc.config.ConfigException;
 import org.nqs4j.vmc.config.OptimizerSpec;
 import org.nqs4j.vmc.config.PreconditionerSpec;
+import org.nqs4j.vmc.config.ProjectionSpec;
 import org.nqs4j.vmc.config.RunConfig;
 import org.nqs4j.vmc.config.SamplerSpec;
 import org.nqs4j.vmc.driver.VmcDriver;
@@ -113,12 +116,20 @@ public final class RunSetup implements AutoCloseable {
 
     static WaveFunction waveFunction(AnsatzSpec a, Lattice lattice) {
         WaveFunction psi = unprojected(a, lattice);
-        if (!a.projectsPointGroup() && !a.projectsSpinFlip()) {
+        SymmetrySector sector = switch (a.projection()) {
+            case ProjectionSpec.None none -> null;
+            case ProjectionSpec.SpinFlip flip -> SymmetrySector.trivial("spin flip",
+                    new int[][] {java.util.stream.IntStream.range(0, lattice.nSites()).toArray()});
+            case ProjectionSpec.LatticeSector l -> lattice.spaceGroup().sector(l.scope(), l.momentumArray(), l.irrep());
+            case ProjectionSpec.Automorphisms g -> SymmetrySector.trivial("automorphisms",
+                    GraphAutomorphisms.of(lattice, ProjectionSpec.Automorphisms.LIMIT));
+        };
+        if (sector == null) {
             return psi;
         }
-        int[][] group = a.projectsPointGroup() ? lattice.pointGroup()
-                : new int[][] {java.util.stream.IntStream.range(0, lattice.nSites()).toArray()};
-        return ProjectedWaveFunction.of(psi, group, a.projectsSpinFlip());
+        int parity = a.projection().spinParity();
+        return ProjectedWaveFunction.onSector(psi, sector.permutations(), sector.characterRe(), sector.characterIm(),
+                parity, sector.label() + (parity == 0 ? "" : parity > 0 ? ", spin flip +1" : ", spin flip -1"));
     }
 
     private static WaveFunction unprojected(AnsatzSpec a, Lattice lattice) {

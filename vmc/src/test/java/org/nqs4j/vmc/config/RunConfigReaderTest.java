@@ -382,4 +382,56 @@ class RunConfigReaderTest {
         assertEquals(8 * 1008 * 2 * 16.0, terms.stream().filter(t -> t.what().equals("log-derivative rows"))
                 .findFirst().orElseThrow().bytes());
     }
+
+    @Test
+    void latticesWithABasisAndNeighbourShells() {
+        RunConfig c = read("lattice: {type: triangular, length: 4}\nhamiltonian: {model: heisenberg}\n");
+        assertEquals(16, c.lattice().nSites());
+        assertEquals(48, c.lattice().edges().size(), "z = 6: 3N bonds");
+        c = read("lattice: {type: honeycomb, extent: [3, 2]}\nhamiltonian: {model: heisenberg}\n");
+        assertEquals(12, c.lattice().nSites());
+        assertEquals(18, c.lattice().edges().size(), "z = 3: 3N/2 bonds");
+        c = read("lattice: {type: kagome, length: 2, max_neighbor_order: 2}\nhamiltonian: {model: j1j2, J2: 0.2}\n");
+        assertEquals(12, c.lattice().nSites());
+        assertEquals(24, c.lattice().edges(1).size(), "kagome next-nearest neighbours: z2 = 4");
+        assertEquals(2, ((Map<?, ?>) c.resolved().get("lattice")).get("max_neighbor_order"));
+        c = read("lattice: {type: square, length: 4, next_nearest: true}\nhamiltonian: {model: j1j2, J2: 0.5}\n");
+        assertEquals(2, c.lattice().nColours());
+        String m = error("lattice: {type: kagome, length: 2, next_nearest: true, max_neighbor_order: 3}\n"
+                + "hamiltonian: {model: heisenberg}\n");
+        assertTrue(m.contains("'lattice.max_neighbor_order'") && m.contains("give one of the two"), m);
+        m = error("lattice: {type: triangular, length: 2, extent: [2, 3]}\nhamiltonian: {model: heisenberg}\n");
+        assertTrue(m.contains("'lattice.extent'") && m.contains("either length"), m);
+        m = error("lattice: {type: honeycomb, length: 2, max_neighbor_order: 9}\nhamiltonian: {model: heisenberg}\n");
+        assertTrue(m.contains("'lattice.max_neighbor_order'"), m);
+    }
+
+    @Test
+    void projectionSectionsNameAMomentumAnIrrepAndASpinParity() {
+        String kagome = "lattice: {type: kagome, length: 2}\nhamiltonian: {model: heisenberg}\n";
+        RunConfig c = read(kagome + "ansatz: {projection: {group: space_group, irrep: b1, spin_flip: +1}}\n");
+        ProjectionSpec.LatticeSector sector = (ProjectionSpec.LatticeSector) c.ansatz().projection();
+        assertEquals(java.util.Optional.of("B1"), sector.irrep());
+        assertEquals(List.of(0, 0), sector.momentum());
+        assertEquals(1, sector.spinParity());
+        c = read(kagome + "ansatz: {projection: {group: translations, momentum: [1, 0]}}\n");
+        assertEquals(0, c.ansatz().projection().spinParity());
+        String m = error(kagome + "ansatz: {projection: {group: point_group, irrep: T2}}\n");
+        assertTrue(m.startsWith("test.yaml:3: section 'ansatz.projection'") && m.contains("A1, A2, B1, B2, E1, E2"), m);
+        m = error("lattice: {type: triangular, length: 3}\nhamiltonian: {model: heisenberg}\nhilbert: {total_sz: 0.5}\n"
+                + "ansatz: {complex: false, projection: {group: space_group, momentum: [1, 1]}}\n");
+        assertTrue(m.contains("'ansatz.projection.momentum'") && m.contains("complex characters"), m);
+        m = error(kagome + "ansatz: {symmetry: translations, projection: {group: space_group, momentum: [1, 0]}}\n");
+        assertTrue(m.contains("has momentum 0"), m);
+        m = error(kagome + "ansatz: {projection: {group: space_group, spin_flip: 0}}\n");
+        assertTrue(m.contains("'ansatz.projection.spin_flip'") && m.contains("+1 (even) or -1 (odd)"), m);
+        m = error(kagome + "ansatz: {projection: {group: space_group, momentum: [1]}}\n");
+        assertTrue(m.contains("'ansatz.projection.momentum'") && m.contains("needs 2 integer(s)"), m);
+        String custom = "lattice: {type: custom, sites: 4, edges: [[0, 1], [1, 2], [2, 3], [3, 0]]}\n"
+                + "hamiltonian: {model: heisenberg}\n";
+        c = read(custom + "ansatz: {projection: {group: automorphisms, spin_flip: -1}}\n");
+        assertEquals(new ProjectionSpec.Automorphisms(-1), c.ansatz().projection());
+        m = error(custom + "ansatz: {projection: {group: space_group}}\n");
+        assertTrue(m.contains("no coordinates") && m.contains("automorphisms"), m);
+    }
 }
