@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import org.nqs4j.vmc.config.ConfigException;
 import org.nqs4j.vmc.driver.NonFiniteUpdateException;
+import org.nqs4j.vmc.parallel.Collective;
+import org.nqs4j.vmc.parallel.CollectiveUnavailableException;
+import org.nqs4j.vmc.parallel.World;
 import org.nqs4j.vmc.run.RunFolder;
 
 /**
@@ -23,7 +26,20 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        Collective world;
+        try {
+            world = World.join(System.getenv());
+        } catch (CollectiveUnavailableException e) {
+            System.err.println("nqs: " + e.getMessage());
+            System.exit(3);
+            return;
+        }
+        int code = run(args);
+        if (world.size() > 1 && code != 0 && code != 4) {
+            world.abort(code); // the other ranks may wait in a collective for this one: end them all
+        }
+        world.close();
+        System.exit(code);
     }
 
     static Map<String, Command> commands() {

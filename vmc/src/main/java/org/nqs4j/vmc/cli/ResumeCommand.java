@@ -41,6 +41,11 @@ public final class ResumeCommand implements Command {
             throw new UsageException(dir + " stopped with an error (" + s.get("error") + "); resuming would repeat"
                     + " the same steps, because runs are deterministic. Change the config and start a new run.");
         }
+        if (!RankScratch.writesRunFolder()) {
+            try (RankScratch scratch = RankScratch.copyOf(dir); RunFolder folder = RunFolder.open(scratch.path())) {
+                return VmcRun.resume(folder, new ProgressPrinter(System.err, true)).exitCode();
+            }
+        }
         boolean quiet = a.flag("--quiet");
         try (RunFolder folder = RunFolder.open(dir)) {
             ProgressPrinter progress = new ProgressPrinter(System.err, quiet);

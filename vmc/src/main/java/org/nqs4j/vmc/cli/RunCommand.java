@@ -31,6 +31,11 @@ public final class RunCommand implements Command {
         Arguments a = Arguments.parse("run", args, Set.of("--quiet", "--force", "--json"), Set.of("--out", "--set"));
         Path file = a.configFile("");
         RunConfig config = RunConfigReader.read(file, a.all("--set"));
+        if (!RankScratch.writesRunFolder()) {
+            try (RankScratch scratch = RankScratch.empty(); RunFolder folder = RunFolder.create(scratch.path(), true)) {
+                return VmcRun.execute(config, folder, new ProgressPrinter(System.err, true)).exitCode();
+            }
+        }
         Path dir = RunFolder.choose(a.option("--out"), config.outputRoot().resolve(config.name()), a.flag("--force"));
         boolean quiet = a.flag("--quiet");
         try (RunFolder folder = RunFolder.create(dir, a.flag("--force"))) {

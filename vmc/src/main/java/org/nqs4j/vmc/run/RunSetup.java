@@ -25,6 +25,7 @@ import org.nqs4j.samplers.ChainPool;
 import org.nqs4j.samplers.ExchangeRule;
 import org.nqs4j.samplers.LocalFlipRule;
 import org.nqs4j.samplers.MetropolisSampler;
+import org.nqs4j.vmc.parallel.World;
 import org.nqs4j.samplers.TransitionRule;
 import org.nqs4j.vmc.config.AnsatzSpec;
 import org.nqs4j.vmc.config.ConfigException;
@@ -66,7 +67,7 @@ public final class RunSetup implements AutoCloseable {
         this.preconditioner = preconditioner(c.preconditioner());
         this.pool = new ChainPool(c.threads());
         this.driver = new VmcDriver(psi, c.hamiltonian().operator(), sampler, preconditioner, optimizer, pool,
-                s.samplesPerChain(), s.discardSweeps());
+                s.samplesPerChain(), s.discardSweeps(), World.get());
         if (!Double.isNaN(c.optimizer().maxInfidelity())) {
             driver.limitStepInfidelity(c.optimizer().maxInfidelity());
         }
