@@ -25,6 +25,7 @@ import org.nqs4j.samplers.ChainPool;
 import org.nqs4j.samplers.ExchangeRule;
 import org.nqs4j.samplers.LocalFlipRule;
 import org.nqs4j.samplers.MetropolisSampler;
+import org.nqs4j.vmc.parallel.Collective;
 import org.nqs4j.vmc.parallel.World;
 import org.nqs4j.samplers.TransitionRule;
 import org.nqs4j.vmc.config.AnsatzSpec;
@@ -51,7 +52,7 @@ public final class RunSetup implements AutoCloseable {
     private final ChainPool pool;
     private final VmcDriver driver;
 
-    private RunSetup(RunConfig c) {
+    private RunSetup(RunConfig c, Collective collective) {
         this.psi = waveFunction(c.ansatz(), c.lattice());
         if (c.hilbert().hasFixedMagnetization()) {
             // exchange moves and the Hamiltonian's exchange terms act on the bonds
@@ -62,19 +63,29 @@ public final class RunSetup implements AutoCloseable {
             psi.setParameters(warmStart(c.ansatz().initFrom().get(), psi));
         }
         SamplerSpec s = c.sampler();
+        if (s.chains() < collective.size()) {
+            throw new ConfigException("sampler.chains = " + s.chains() + " cannot be split over " + collective.size()
+                    + " MPI ranks: every rank runs whole chains; use at least as many chains as ranks");
+        }
         this.sampler = new MetropolisSampler(psi, c.hilbert(), rule(s, c), s.chains(), s.sweepSize(), c.seed() + 1);
         this.optimizer = optimizer(c.optimizer());
         this.preconditioner = preconditioner(c.preconditioner());
         this.pool = new ChainPool(c.threads());
         this.driver = new VmcDriver(psi, c.hamiltonian().operator(), sampler, preconditioner, optimizer, pool,
-                s.samplesPerChain(), s.discardSweeps(), World.get());
+                s.samplesPerChain(), s.discardSweeps(), collective);
         if (!Double.isNaN(c.optimizer().maxInfidelity())) {
             driver.limitStepInfidelity(c.optimizer().maxInfidelity());
         }
     }
 
+    /** The objects of a run of this process's {@link World}. */
     public static RunSetup build(RunConfig config) {
-        return new RunSetup(config);
+        return build(config, World.get());
+    }
+
+    /** The objects of a run whose chains are split over the ranks of {@code collective}. */
+    public static RunSetup build(RunConfig config, Collective collective) {
+        return new RunSetup(config, collective);
     }
 
     static WaveFunction waveFunction(AnsatzSpec a, Lattice lattice) {
