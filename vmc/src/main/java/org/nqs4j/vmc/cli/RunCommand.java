@@ -11,6 +11,7 @@ import org.nqs4j.vmc.run.RunFolder;
 import org.nqs4j.vmc.run.RunResult;
 import org.nqs4j.vmc.run.VmcRun;
 import org.nqs4j.vmc.io.Json;
+import org.nqs4j.vmc.parallel.World;
 
 /** {@code nqs run CONFIG}: optimise the ansatz of a config and report the energy with its error. */
 public final class RunCommand implements Command {
@@ -41,7 +42,8 @@ public final class RunCommand implements Command {
         try (RunFolder folder = RunFolder.create(dir, a.flag("--force"))) {
             ProgressPrinter progress = new ProgressPrinter(System.err, quiet);
             if (!quiet) {
-                System.err.println("nqs run " + config.name() + " -> " + folder.path());
+                System.err.println("nqs run " + config.name() + " -> " + folder.path()
+                        + (World.get().size() > 1 ? " on " + World.get().description() : ""));
             }
             RunResult result = VmcRun.execute(config, folder, progress);
             progress.finish();

@@ -183,6 +183,7 @@ public final class VmcDriver {
     /** One optimisation step; {@code iteration} is 0-based and drives the schedules. */
     public IterationResult step(int iteration) {
         long t0 = System.nanoTime();
+        long exchanged = blocks.exchangeNanos();
         double[] rows = logDerivatives.rowsToFill();
         sampler.sample(samplesPerChain, discardSweeps, (c, s, cache) -> {
             int index = c * samplesPerChain + s;
@@ -225,7 +226,7 @@ public final class VmcDriver {
             event += "; diagonal shift raised to " + shiftScale + " x its schedule";
         }
         return new IterationResult(iteration, energy, energyImag, acceptance, event == null, undone, event,
-                (t1 - t0) * 1e-9, (t2 - t1) * 1e-9);
+                (t1 - t0) * 1e-9, (t2 - t1) * 1e-9, (blocks.exchangeNanos() - exchanged) * 1e-9);
     }
 
     /** The fraction of proposals accepted by all chains in the last sampling (counts gathered, summed exactly). */

@@ -10,6 +10,7 @@ package org.nqs4j.vmc.parallel;
 public final class ChainBlocks {
     private final Collective collective;
     private final int nChains;
+    private long exchangeNanos;
 
     public ChainBlocks(Collective collective, int nChains) {
         if (nChains < collective.size()) {
@@ -68,6 +69,13 @@ public final class ChainBlocks {
             offsets[r] = first(r) * perChain;
             counts[r] = (end(r) - first(r)) * perChain;
         }
+        long t0 = System.nanoTime();
         collective.allgather(data, counts, offsets);
+        exchangeNanos += System.nanoTime() - t0;
+    }
+
+    /** Nanoseconds spent in {@link #gather} so far (waiting for the slowest rank included). */
+    public long exchangeNanos() {
+        return exchangeNanos;
     }
 }

@@ -208,6 +208,9 @@ public final class VmcRun {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("sampling", r.samplingSeconds());
         t.put("update", r.updateSeconds());
+        if (r.exchangeSeconds() > 0) {
+            t.put("exchange", r.exchangeSeconds()); // distributed runs: time in the all-gathers
+        }
         m.put("time_s", t);
         m.put("wall_time_s", wall);
         return m;
