@@ -65,6 +65,11 @@ final class MpiLibrary {
 
     private MpiLibrary(String libraryName, SymbolLookup lib) {
         this.libraryName = libraryName;
+        if (lib.find("MPI_Abi_get_version").isPresent()) {
+            // MPI-5's standard ABI has handles of its own (neither Open MPI's nor MPICH's): not bound yet
+            throw new IllegalArgumentException("it implements the MPI-5 standard ABI, which this binding does not"
+                    + " support yet; use the library's Open MPI or MPICH ABI build");
+        }
         this.abi = lib.find("ompi_mpi_comm_world").isPresent() ? Abi.OPEN_MPI : Abi.MPICH;
         MemoryLayout handle = abi == Abi.OPEN_MPI ? ADDRESS : JAVA_INT;
         Object comm = abi == Abi.OPEN_MPI ? symbol(lib, "ompi_mpi_comm_world") : MPICH_COMM_WORLD;

@@ -63,6 +63,7 @@ public final class RunSetup implements AutoCloseable {
             psi.setParameters(warmStart(c.ansatz().initFrom().get(), psi));
         }
         SamplerSpec s = c.sampler();
+        ConfigAgreement.check(c, collective);
         if (s.chains() < collective.size()) {
             throw new ConfigException("sampler.chains = " + s.chains() + " cannot be split over " + collective.size()
                     + " MPI ranks: every rank runs whole chains; use at least as many chains as ranks");

@@ -148,6 +148,25 @@ class RankCountInvarianceTest {
                 "saved on 2 ranks, resumed on 3");
     }
 
+    /** A rank that read another config stops with a config error; the thread count may differ per rank. */
+    @Test
+    void ranksMustReadTheSameConfigButMayUseOtherThreadCounts() throws Exception {
+        RunConfig one = config("1");
+        RunConfig two = config("2");
+        assertEquals(0, (int) onRanks(2, k -> {
+            RunSetup.build(k.rank() == 0 ? one : two, k).close();
+            return 0;
+        }));
+        Path f = tmp.resolve("other.yaml");
+        Files.writeString(f, CONFIG.replace("seed: 5", "seed: 6"));
+        RunConfig other = RunConfigReader.read(f, List.of());
+        ConfigException e = assertThrows(ConfigException.class, () -> onRanks(2, k -> {
+            RunSetup.build(k.rank() == 0 ? one : other, k).close();
+            return 0;
+        }));
+        assertEquals(true, e.getMessage().contains("rank 1 read a config"), e.getMessage());
+    }
+
     @Test
     void moreRanksThanChainsIsAConfigError() throws Exception {
         RunConfig c = config("1");
