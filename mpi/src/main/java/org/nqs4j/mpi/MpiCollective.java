@@ -131,7 +131,7 @@ final class MpiCollective implements Collective {
         System.out.flush();
         System.err.flush();
         try {
-            int rc = (int) mpi.abort.invokeExact(code);
+            check((int) mpi.abort.invokeExact(code), "MPI_Abort");
         } catch (Throwable ignored) {
             // halting below takes this rank down; the launcher then ends the others
         }

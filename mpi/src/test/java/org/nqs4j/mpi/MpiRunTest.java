@@ -81,8 +81,10 @@ class MpiRunTest {
         return cmd;
     }
 
-    static int exec(List<String> cmd, Path log) throws IOException, InterruptedException {
+    /** Runs a command; its JVMs keep their temporary files (the scratch folders of ranks > 0) in {@link #tmp}. */
+    int exec(List<String> cmd, Path log) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + tmp); // a killed rank cannot clean up
         pb.environment().put("OMPI_ALLOW_RUN_AS_ROOT", "1");
         pb.environment().put("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1");
         Process p = pb.start();
