@@ -87,6 +87,8 @@ public final class VmcDriver {
     private final double[] direction;
     private final double[] parameters;
     private final ChainScratch[] scratch;
+    /** Per chain (proposed, accepted) of the last sampling, gathered from all ranks. */
+    private final double[] acceptanceCounts;
     private int consecutiveFailures;
     private double shiftScale = 1;
     /** The step-infidelity limit, or null for none. */
@@ -160,6 +162,7 @@ public final class VmcDriver {
         this.parameters = new double[len];
         this.goodParameters = new double[len];
         this.scratch = new ChainScratch[sampler.nChains()];
+        this.acceptanceCounts = new double[2 * sampler.nChains()];
         for (int c = 0; c < scratch.length; c++) {
             scratch[c] = new ChainScratch(hamiltonian);
         }
@@ -232,7 +235,7 @@ public final class VmcDriver {
     /** The fraction of proposals accepted by all chains in the last sampling (counts gathered, summed exactly). */
     private double acceptance() {
         int nChains = sampler.nChains();
-        double[] counts = new double[2 * nChains];
+        double[] counts = acceptanceCounts;
         for (int c = blocks.first(); c < blocks.end(); c++) {
             counts[2 * c] = sampler.proposed(c);
             counts[2 * c + 1] = sampler.accepted(c);
