@@ -1,5 +1,6 @@
 package org.nqs4j.samplers;
 
+import java.util.Arrays;
 import org.apache.commons.rng.JumpableUniformRandomProvider;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -112,10 +113,24 @@ public final class MetropolisSampler {
      * counters restart at each call.
      */
     public void sample(int samplesPerChain, int discardSweeps, SampleVisitor visitor, ChainPool pool) {
+        sample(samplesPerChain, discardSweeps, visitor, pool, 0, nChains);
+    }
+
+    /**
+     * {@link #sample} of the chains [{@code first}, {@code end}) only (those of one process of a
+     * distributed run); the others keep their state and report no proposals.
+     */
+    public void sample(int samplesPerChain, int discardSweeps, SampleVisitor visitor, ChainPool pool, int first,
+                       int end) {
         if (samplesPerChain < 1 || discardSweeps < 0) {
             throw new IllegalArgumentException("need samplesPerChain >= 1 and discardSweeps >= 0");
         }
-        pool.forEach(nChains, c -> runChain(c, samplesPerChain, discardSweeps, visitor));
+        if (first < 0 || end > nChains || first > end) {
+            throw new IllegalArgumentException("chains [" + first + ", " + end + ") of " + nChains);
+        }
+        Arrays.fill(proposed, 0);
+        Arrays.fill(accepted, 0);
+        pool.forEach(end - first, i -> runChain(first + i, samplesPerChain, discardSweeps, visitor));
     }
 
     /**
@@ -168,6 +183,16 @@ public final class MetropolisSampler {
         }
         proposed[c] += nProposed;
         accepted[c] += nAccepted;
+    }
+
+    /** Non-null proposals of chain c in the last {@link #sample} call. */
+    public long proposed(int c) {
+        return proposed[c];
+    }
+
+    /** Proposals of chain c accepted in the last {@link #sample} call. */
+    public long accepted(int c) {
+        return accepted[c];
     }
 
     /** Fraction of non-null proposals accepted by chain c in the last {@link #sample} call. */

@@ -12,6 +12,10 @@ import org.nqs4j.vmc.config.ConfigException;
 import org.nqs4j.vmc.driver.NonFiniteUpdateException;
 import org.nqs4j.vmc.run.OutputFolder;
 import org.nqs4j.vmc.run.StopRequest;
+import org.nqs4j.vmc.parallel.Collective;
+import org.nqs4j.vmc.parallel.CollectiveUnavailableException;
+import org.nqs4j.vmc.parallel.World;
+import org.nqs4j.vmc.run.RunFolder;
 
 /**
  * Entry point of {@code nqs}. Built-in commands live in vmc; the validation and benchmarks
@@ -25,7 +29,22 @@ public final class Main {
 
     public static void main(String[] args) {
         StopRequest.installSignalHandlers();
-        System.exit(run(args));
+        Collective world;
+        try {
+            world = World.join(System.getenv());
+        } catch (CollectiveUnavailableException e) {
+            System.err.println("nqs: " + e.getMessage());
+            System.exit(3);
+            return;
+        }
+        int code = run(args);
+        // a rank that failed takes the job down, since the others may wait in a collective for it; an
+        // interrupted run stops on every rank at the same step (VmcRun agrees on it) and ends by itself
+        if (world.size() > 1 && code != 0 && code != 4 && code != 130 && code != 143) {
+            world.abort(code);
+        }
+        world.close();
+        System.exit(code);
     }
 
     static Map<String, Command> commands() {

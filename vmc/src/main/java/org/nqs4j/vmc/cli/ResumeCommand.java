@@ -44,6 +44,9 @@ public final class ResumeCommand implements Command {
                 return SweepCommand.runPoints(SweepPlan.read(dir), dir, quiet, a.flag("--json"));
             }
         }
+        if (!RankScratch.writesRunFolder()) {
+            return resumeInScratch(dir);
+        }
         try (RunFolder folder = RunFolder.open(dir)) {
             Path summary = dir.resolve(RunFolder.SUMMARY);
             Map<String, Object> s = Files.isRegularFile(summary) ? SummaryReport.read(summary) : null;
@@ -65,6 +68,25 @@ public final class ResumeCommand implements Command {
             RunResult result = VmcRun.resume(folder, progress);
             progress.finish();
             return RunCommand.report(System.out, result, folder.path(), a.flag("--json"));
+        }
+    }
+
+    /**
+     * An MPI rank other than 0 resumes in a scratch copy of the folder (rank 0 holds the folder's
+     * lock and writes it); it takes the same decision as rank 0 on a failed or finished run, so that
+     * either every rank steps or none does.
+     */
+    private static int resumeInScratch(Path dir) throws IOException {
+        Path summary = dir.resolve(RunFolder.SUMMARY);
+        Map<String, Object> s = Files.isRegularFile(summary) ? SummaryReport.read(summary) : null;
+        if (s != null && "failed".equals(s.get("status"))) {
+            return 2;
+        }
+        if (s != null && VmcRun.finished(s.get("status"))) {
+            return VmcRun.SUSPECT.equals(s.get("status")) ? 4 : 0;
+        }
+        try (RankScratch scratch = RankScratch.copyOf(dir); RunFolder folder = RunFolder.open(scratch.path())) {
+            return VmcRun.resume(folder, new ProgressPrinter(System.err, true)).exitCode();
         }
     }
 

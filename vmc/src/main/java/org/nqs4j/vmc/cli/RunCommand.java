@@ -11,6 +11,7 @@ import org.nqs4j.vmc.run.RunFolder;
 import org.nqs4j.vmc.run.RunResult;
 import org.nqs4j.vmc.run.VmcRun;
 import org.nqs4j.vmc.io.Json;
+import org.nqs4j.vmc.parallel.World;
 
 /** {@code nqs run CONFIG}: optimise the ansatz of a config and report the energy with its error. */
 public final class RunCommand implements Command {
@@ -31,12 +32,18 @@ public final class RunCommand implements Command {
         Arguments a = Arguments.parse("run", args, Set.of("--quiet", "--force", "--json"), Set.of("--out", "--set"));
         Path file = a.configFile("");
         RunConfig config = RunConfigReader.read(file, a.all("--set"));
+        if (!RankScratch.writesRunFolder()) { // an MPI rank other than 0: the same steps, in a scratch folder
+            try (RankScratch scratch = RankScratch.empty(); RunFolder folder = RunFolder.create(scratch.path(), false)) {
+                return VmcRun.execute(config, folder, new ProgressPrinter(System.err, true)).exitCode();
+            }
+        }
         Path dir = RunFolder.choose(a.folderOption("--out"), config.outputRoot().resolve(config.name()), a.flag("--force"));
         boolean quiet = a.flag("--quiet");
         try (RunFolder folder = RunFolder.create(dir, a.flag("--force"))) {
             ProgressPrinter progress = new ProgressPrinter(System.err, quiet);
             if (!quiet) {
-                System.err.println("nqs run " + config.name() + " -> " + folder.path());
+                System.err.println("nqs run " + config.name() + " -> " + folder.path()
+                        + (World.get().size() > 1 ? " on " + World.get().description() : ""));
             }
             RunResult result = VmcRun.execute(config, folder, progress);
             progress.finish();

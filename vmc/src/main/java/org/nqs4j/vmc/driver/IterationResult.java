@@ -14,7 +14,9 @@ import org.nqs4j.vmc.stats.Estimate;
  * @param event           why the step was rejected, or null
  * @param samplingSeconds time to sample and form local energies and O_k
  * @param updateSeconds   time for the force, preconditioner and optimiser
+ * @param exchangeSeconds of those, the time spent in exchanges between ranks (0 for one process)
  */
 public record IterationResult(int iteration, Estimate energy, double energyImag, double acceptance, boolean updated,
-                              boolean undone, String event, double samplingSeconds, double updateSeconds) {
+                              boolean undone, String event, double samplingSeconds, double updateSeconds,
+                              double exchangeSeconds) {
 }

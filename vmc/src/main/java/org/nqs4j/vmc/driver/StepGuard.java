@@ -4,16 +4,19 @@ import java.util.Locale;
 import org.nqs4j.ansatz.WalkerCache;
 import org.nqs4j.ansatz.WaveFunction;
 import org.nqs4j.samplers.ChainPool;
+import org.nqs4j.vmc.parallel.ChainBlocks;
 
 /**
  * The step-infidelity limit of {@link VmcDriver#limitStepInfidelity}: records σ_s and log ψ(σ_s)
  * of every sample as the chains draw them, and after a step evaluates log ψ'(σ_s) with a spare
- * cache per chain, so that {@link StepFidelity} can judge the step. Chains write disjoint slots.
+ * cache per chain, so that {@link StepFidelity} can judge the step. Chains write disjoint slots;
+ * each rank evaluates its own chains and the log ψ of all are gathered before the estimate.
  */
 final class StepGuard {
     private final WaveFunction psi;
     private final double maxInfidelity;
     private final int samplesPerChain;
+    private final ChainBlocks blocks;
     private final int[] configurations;
     private final double[] logOld;
     private final double[] logNew;
@@ -23,13 +26,15 @@ final class StepGuard {
     private final double[][] logPsi;
     private final double[] previous;
 
-    StepGuard(WaveFunction psi, int nChains, int samplesPerChain, double maxInfidelity) {
+    StepGuard(WaveFunction psi, ChainBlocks blocks, int samplesPerChain, double maxInfidelity) {
         if (!(maxInfidelity > 0 && maxInfidelity < 1)) {
             throw new IllegalArgumentException("the step infidelity limit must be in (0, 1), got " + maxInfidelity);
         }
         this.psi = psi;
         this.maxInfidelity = maxInfidelity;
         this.samplesPerChain = samplesPerChain;
+        this.blocks = blocks;
+        int nChains = blocks.nChains();
         int n = nChains * samplesPerChain;
         configurations = new int[n * psi.nSites()];
         logOld = new double[2 * n];
@@ -63,7 +68,9 @@ final class StepGuard {
      */
     String check(ChainPool pool) {
         int n = psi.nSites();
-        pool.forEach(spareCaches.length, c -> {
+        int first = blocks.first();
+        pool.forEach(blocks.end() - first, i -> {
+            int c = first + i;
             for (int s = c * samplesPerChain; s < (c + 1) * samplesPerChain; s++) {
                 System.arraycopy(configurations, s * n, sigma[c], 0, n);
                 spareCaches[c].reset(sigma[c]);
@@ -72,6 +79,8 @@ final class StepGuard {
                 logNew[2 * s + 1] = logPsi[c][1];
             }
         });
+        blocks.gather(logOld, 2 * samplesPerChain);
+        blocks.gather(logNew, 2 * samplesPerChain);
         double infidelity = 1 - StepFidelity.estimate(logOld, logNew, logOld.length / 2);
         if (infidelity <= maxInfidelity) {
             return null;

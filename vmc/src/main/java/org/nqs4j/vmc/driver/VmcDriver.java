@@ -15,6 +15,9 @@ import org.nqs4j.optimizers.Preconditioner;
 import org.nqs4j.optimizers.SolverException;
 import org.nqs4j.samplers.ChainPool;
 import org.nqs4j.samplers.MetropolisSampler;
+import org.nqs4j.samplers.SamplerState;
+import org.nqs4j.vmc.parallel.ChainBlocks;
+import org.nqs4j.vmc.parallel.Collective;
 import org.nqs4j.vmc.stats.ChainStatistics;
 import org.nqs4j.vmc.stats.Estimate;
 
@@ -49,6 +52,13 @@ import org.nqs4j.vmc.stats.Estimate;
  * <p>{@link #saveState()} captures everything that carries from one step to the next (parameters,
  * optimiser and preconditioner state, chains, the failure count and shift factor), so that a run
  * restored at an iteration boundary continues exactly as it would have.
+ *
+ * <p>Distributed over the ranks of a {@link Collective}, each rank runs its block of chains
+ * ({@link ChainBlocks}) and the per-sample results (local energies, log-derivative rows, acceptance
+ * counts, the step guard's log ψ) are gathered into the arrays one process would have filled, in
+ * global chain order. Every average, the chain statistics (τ, R̂), the force, the centring and
+ * the SR solve then run on identical data on every rank, so the numbers do not depend on the rank
+ * count; each rank's threads share the solve, which is repeated on every rank.
  */
 public final class VmcDriver {
     static final int MAX_CONSECUTIVE_FAILURES = 5;
@@ -66,6 +76,7 @@ public final class VmcDriver {
     private final Preconditioner preconditioner;
     private final Optimizer optimizer;
     private final ChainPool pool;
+    private final ChainBlocks blocks;
     private final int samplesPerChain;
     private final int discardSweeps;
 
@@ -76,6 +87,8 @@ public final class VmcDriver {
     private final double[] direction;
     private final double[] parameters;
     private final ChainScratch[] scratch;
+    /** Per chain (proposed, accepted) of the last sampling, gathered from all ranks. */
+    private final double[] acceptanceCounts;
     private int consecutiveFailures;
     private double shiftScale = 1;
     /** The step-infidelity limit, or null for none. */
@@ -117,6 +130,14 @@ public final class VmcDriver {
     public VmcDriver(WaveFunction psi, LocalOperator hamiltonian, MetropolisSampler sampler,
                      Preconditioner preconditioner, Optimizer optimizer, ChainPool pool,
                      int samplesPerChain, int discardSweeps) {
+        this(psi, hamiltonian, sampler, preconditioner, optimizer, pool, samplesPerChain, discardSweeps,
+                Collective.single());
+    }
+
+    /** A driver whose chains are split over the ranks of {@code collective}. */
+    public VmcDriver(WaveFunction psi, LocalOperator hamiltonian, MetropolisSampler sampler,
+                     Preconditioner preconditioner, Optimizer optimizer, ChainPool pool,
+                     int samplesPerChain, int discardSweeps, Collective collective) {
         if (hamiltonian.nSites() != psi.nSites()) {
             throw new IllegalArgumentException("the Hamiltonian acts on " + hamiltonian.nSites()
                     + " sites, the ansatz on " + psi.nSites());
@@ -128,6 +149,7 @@ public final class VmcDriver {
         preconditioner.setTaskRunner(pool::forEach);
         this.optimizer = optimizer;
         this.pool = pool;
+        this.blocks = new ChainBlocks(collective, sampler.nChains());
         this.samplesPerChain = samplesPerChain;
         this.discardSweeps = discardSweeps;
         int nSamples = sampler.nChains() * samplesPerChain;
@@ -140,6 +162,7 @@ public final class VmcDriver {
         this.parameters = new double[len];
         this.goodParameters = new double[len];
         this.scratch = new ChainScratch[sampler.nChains()];
+        this.acceptanceCounts = new double[2 * sampler.nChains()];
         for (int c = 0; c < scratch.length; c++) {
             scratch[c] = new ChainScratch(hamiltonian);
         }
@@ -157,13 +180,19 @@ public final class VmcDriver {
      * @param max in (0, 1)
      */
     public void limitStepInfidelity(double max) {
-        guard = new StepGuard(psi, sampler.nChains(), samplesPerChain, max);
+        guard = new StepGuard(psi, blocks, samplesPerChain, max);
+    }
+
+    /** The processes whose chains this driver's samples come from. */
+    public Collective collective() {
+        return blocks.collective();
     }
 
     /** One optimisation step; {@code iteration} is 0-based and drives the schedules. */
     public IterationResult step(int iteration) {
         long t0 = System.nanoTime();
-        logDerivatives.rowsToFill();
+        long exchanged = blocks.exchangeNanos();
+        double[] rows = logDerivatives.rowsToFill();
         sampler.sample(samplesPerChain, discardSweeps, (c, s, cache) -> {
             int index = c * samplesPerChain + s;
             scratch[c].storeLocalValue(hamiltonian, cache, localEnergies, index);
@@ -171,7 +200,10 @@ public final class VmcDriver {
             if (guard != null) {
                 guard.record(c, index, cache);
             }
-        }, pool);
+        }, pool, blocks.first(), blocks.end());
+        blocks.gather(localEnergies, 2 * samplesPerChain);
+        blocks.gather(rows, logDerivatives.storedRowLength() * samplesPerChain);
+        double acceptance = acceptance();
         long t1 = System.nanoTime();
         Estimate energy = ChainStatistics.of(localEnergies, 0, 2, sampler.nChains(), samplesPerChain);
         double energyImag = ChainStatistics.of(localEnergies, 1, 2, sampler.nChains(), samplesPerChain).mean();
@@ -201,8 +233,26 @@ public final class VmcDriver {
             shiftScale *= SHIFT_RAISE;
             event += "; diagonal shift raised to " + shiftScale + " x its schedule";
         }
-        return new IterationResult(iteration, energy, energyImag, sampler.acceptance(), event == null, undone, event,
-                (t1 - t0) * 1e-9, (t2 - t1) * 1e-9);
+        return new IterationResult(iteration, energy, energyImag, acceptance, event == null, undone, event,
+                (t1 - t0) * 1e-9, (t2 - t1) * 1e-9, (blocks.exchangeNanos() - exchanged) * 1e-9);
+    }
+
+    /** The fraction of proposals accepted by all chains in the last sampling (counts gathered, summed exactly). */
+    private double acceptance() {
+        int nChains = sampler.nChains();
+        double[] counts = acceptanceCounts;
+        for (int c = blocks.first(); c < blocks.end(); c++) {
+            counts[2 * c] = sampler.proposed(c);
+            counts[2 * c + 1] = sampler.accepted(c);
+        }
+        blocks.gather(counts, 2);
+        long proposed = 0;
+        long accepted = 0;
+        for (int c = 0; c < nChains; c++) {
+            proposed += (long) counts[2 * c];
+            accepted += (long) counts[2 * c + 1];
+        }
+        return proposed == 0 ? Double.NaN : (double) accepted / proposed;
     }
 
     /**
@@ -330,8 +380,44 @@ public final class VmcDriver {
     public DriverState saveState() {
         double[] p = new double[psi.parameterArrayLength()];
         psi.getParameters(p);
-        return new DriverState(p, optimizer.saveState(), preconditioner.saveState(), sampler.saveState(),
+        return new DriverState(p, optimizer.saveState(), preconditioner.saveState(), gatherChains(sampler.saveState()),
                 consecutiveFailures, shiftScale);
+    }
+
+    /**
+     * The state of every chain: each rank's own chains' configurations and random streams, sent to
+     * all (the numbers are exact in doubles: spins ±1, bytes 0..255), so that any rank can write
+     * a checkpoint that resumes on any rank count.
+     */
+    private SamplerState gatherChains(SamplerState own) {
+        if (blocks.collective().size() == 1) {
+            return own;
+        }
+        int nChains = sampler.nChains();
+        int sites = psi.nSites();
+        int rngBytes = own.randomStates()[blocks.first()].length;
+        int perChain = sites + rngBytes;
+        double[] data = new double[nChains * perChain];
+        for (int c = blocks.first(); c < blocks.end(); c++) {
+            for (int i = 0; i < sites; i++) {
+                data[c * perChain + i] = own.configurations()[c][i];
+            }
+            for (int b = 0; b < rngBytes; b++) {
+                data[c * perChain + sites + b] = own.randomStates()[c][b];
+            }
+        }
+        blocks.gather(data, perChain);
+        int[][] conf = new int[nChains][sites];
+        byte[][] rng = new byte[nChains][rngBytes];
+        for (int c = 0; c < nChains; c++) {
+            for (int i = 0; i < sites; i++) {
+                conf[c][i] = (int) data[c * perChain + i];
+            }
+            for (int b = 0; b < rngBytes; b++) {
+                rng[c][b] = (byte) data[c * perChain + sites + b];
+            }
+        }
+        return new SamplerState(conf, rng);
     }
 
     /** Puts the driver back into a saved state (of a driver built from the same config). */
@@ -386,12 +472,17 @@ public final class VmcDriver {
             for (int k = 0; k < values.length; k++) {
                 obsScratch[k][c].storeLocalValue(observables.get(k).operator(), cache, values[k], index);
             }
-        }, pool);
+        }, pool, blocks.first(), blocks.end());
+        blocks.gather(energy, 2 * evalPerChain);
+        for (double[] v : values) {
+            blocks.gather(v, 2 * evalPerChain);
+        }
+        double acceptance = acceptance();
         Map<String, Estimate> obs = new LinkedHashMap<>();
         for (int k = 0; k < values.length; k++) {
             obs.put(observables.get(k).name(), ChainStatistics.of(values[k], 0, 2, nChains, evalPerChain));
         }
         return new Evaluation(ChainStatistics.of(energy, 0, 2, nChains, evalPerChain),
-                ChainStatistics.of(energy, 1, 2, nChains, evalPerChain).mean(), sampler.acceptance(), obs);
+                ChainStatistics.of(energy, 1, 2, nChains, evalPerChain).mean(), acceptance, obs);
     }
 }

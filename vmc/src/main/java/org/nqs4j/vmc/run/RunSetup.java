@@ -27,6 +27,8 @@ import org.nqs4j.samplers.ChainPool;
 import org.nqs4j.samplers.ExchangeRule;
 import org.nqs4j.samplers.LocalFlipRule;
 import org.nqs4j.samplers.MetropolisSampler;
+import org.nqs4j.vmc.parallel.Collective;
+import org.nqs4j.vmc.parallel.World;
 import org.nqs4j.samplers.TransitionRule;
 import org.nqs4j.vmc.config.AnsatzSpec;
 import org.nqs4j.vmc.config.ConfigException;
@@ -53,20 +55,28 @@ public final class RunSetup implements AutoCloseable {
     private final ChainPool pool;
     private final VmcDriver driver;
     private final SymmetricPretraining pretraining;
+    private final Collective collective;
 
-    private RunSetup(RunConfig c) {
+    private RunSetup(RunConfig c, Collective collective) {
         this.psi = initialised(c, c.ansatz());
         if (c.ansatz().initFrom().isPresent()) {
             psi.setParameters(warmStart(c.ansatz().initFrom().get(), psi));
         }
         SamplerSpec s = c.sampler();
+        ConfigAgreement.check(c, collective);
+        if (s.chains() < collective.size()) {
+            throw new ConfigException("sampler.chains = " + s.chains() + " cannot be split over " + collective.size()
+                    + " MPI ranks: every rank runs whole chains; use at least as many chains as ranks");
+        }
+        this.collective = collective;
         this.sampler = new MetropolisSampler(psi, c.spinHilbert(), rule(s, c), s.chains(), s.sweepSize(), c.seed() + 1);
         this.optimizer = optimizer(c.optimizer());
         this.preconditioner = preconditioner(c.preconditioner());
         this.pool = new ChainPool(c.threads());
-        this.driver = driver(c, psi, sampler, preconditioner, optimizer, pool);
+        this.driver = driver(c, psi, sampler, preconditioner, optimizer, pool, collective);
         this.pretraining = c.ansatz().pretrainIterations() > 0 ? new SymmetricPretraining(c.ansatz(),
-                c.lattice().translations(), c.ansatz().pretrainIterations(), pretrainingDriver(c, pool)) : null;
+                c.lattice().translations(), c.ansatz().pretrainIterations(), pretrainingDriver(c, pool, collective))
+                : null;
     }
 
     /** The ansatz of {@code a} on the config's lattice, its exchanges tabulated, parameters drawn from the seed. */
@@ -81,9 +91,10 @@ public final class RunSetup implements AutoCloseable {
     }
 
     private static VmcDriver driver(RunConfig c, WaveFunction psi, MetropolisSampler sampler,
-                                    Preconditioner preconditioner, Optimizer optimizer, ChainPool pool) {
+                                    Preconditioner preconditioner, Optimizer optimizer, ChainPool pool,
+                                    Collective collective) {
         VmcDriver d = new VmcDriver(psi, c.hamiltonian().pauliOperator(), sampler, preconditioner, optimizer, pool,
-                c.sampler().samplesPerChain(), c.sampler().discardSweeps());
+                c.sampler().samplesPerChain(), c.sampler().discardSweeps(), collective);
         if (!Double.isNaN(c.optimizer().maxInfidelity())) {
             d.limitStepInfidelity(c.optimizer().maxInfidelity());
         }
@@ -100,18 +111,24 @@ public final class RunSetup implements AutoCloseable {
      * S_bb ≈ 0 and without the floor δ_b = F_b/(S_bb(1 + ε_p)) runs away (measured: b → −65 in
      * the first step on a 6-site ring, every tanh saturated).
      */
-    private static VmcDriver pretrainingDriver(RunConfig c, ChainPool pool) {
+    private static VmcDriver pretrainingDriver(RunConfig c, ChainPool pool, Collective collective) {
         WaveFunction symmetric = initialised(c, c.ansatz().symmetricPretraining());
         SamplerSpec s = c.sampler();
         MetropolisSampler chains = new MetropolisSampler(symmetric, c.spinHilbert(), rule(s, c), s.chains(), s.sweepSize(),
                 c.seed() + 1);
         Preconditioner sr = new StochasticReconfiguration(SrSolvers.auto(),
                 DiagonalShift.relative(Schedule.exponentialDecay(100, 0.9, 1e-4), 1e-2));
-        return driver(c, symmetric, chains, sr, optimizer(c.optimizer()), pool);
+        return driver(c, symmetric, chains, sr, optimizer(c.optimizer()), pool, collective);
     }
 
+    /** The objects of a run of this process's {@link World}. */
     public static RunSetup build(RunConfig config) {
-        return new RunSetup(config);
+        return build(config, World.get());
+    }
+
+    /** The objects of a run whose chains are split over the ranks of {@code collective}. */
+    public static RunSetup build(RunConfig config, Collective collective) {
+        return new RunSetup(config, collective);
     }
 
     static WaveFunction waveFunction(AnsatzSpec a, Lattice lattice) {
@@ -229,6 +246,11 @@ public final class RunSetup implements AutoCloseable {
     /** The driver that performs step {@code iteration}: the pretraining one before its end, else {@link #driver()}. */
     public VmcDriver driverFor(int iteration) {
         return pretraining != null && iteration < pretraining.iterations() ? pretraining.driver() : driver;
+    }
+
+    /** The processes this run's chains are split over (one, unless launched by mpirun). */
+    public Collective collective() {
+        return collective;
     }
 
     /** Iterations of the symmetric pretraining stage (0: none). */

@@ -19,6 +19,7 @@ import org.nqs4j.vmc.driver.IterationResult;
 import org.nqs4j.vmc.driver.NamedOperator;
 import org.nqs4j.vmc.driver.NonFiniteUpdateException;
 import org.nqs4j.vmc.driver.VmcDriver;
+import org.nqs4j.vmc.parallel.Collective;
 import org.nqs4j.vmc.plot.RunLog;
 import org.nqs4j.vmc.plot.RunPlots;
 import org.nqs4j.vmc.spi.ExactReference;
@@ -197,7 +198,7 @@ public final class VmcRun {
     private static void stopIfRequested(RunConfig config, RunFolder folder, VmcDriver driver, int done,
                                         int checkpointed, Checkpoint pending, DoubleSupplier wall)
             throws IOException {
-        Optional<String> signal = StopRequest.pending();
+        Optional<String> signal = agreedStop(driver.collective());
         if (signal.isEmpty()) {
             return;
         }
@@ -220,6 +221,21 @@ public final class VmcRun {
         folder.writeSummary(interrupted(config, signal.get(), saved));
         throw new StopRequest.Interrupted("interrupted by " + signal.get() + " after iteration " + saved + " of "
                 + config.iterations() + " (checkpoint written); continue with: nqs resume " + folder.path());
+    }
+
+    /**
+     * The stop request as rank 0 sees it, broadcast to every rank, so that all stop at the same step
+     * boundary (mpirun forwards a signal to each rank, which may see it a step apart); one process
+     * reads its own.
+     */
+    private static Optional<String> agreedStop(Collective collective) {
+        Optional<String> signal = StopRequest.pending();
+        if (collective.size() == 1) {
+            return signal;
+        }
+        byte[] stop = {(byte) (signal.isPresent() ? 1 : 0)};
+        collective.broadcast(stop, 0);
+        return stop[0] == 0 ? Optional.empty() : Optional.of(signal.orElse("a signal to rank 0"));
     }
 
     /** The summary of a run stopped by a signal: resumable from its checkpoint. */
@@ -286,6 +302,9 @@ public final class VmcRun {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("sampling", r.samplingSeconds());
         t.put("update", r.updateSeconds());
+        if (r.exchangeSeconds() > 0) {
+            t.put("exchange", r.exchangeSeconds()); // distributed runs: time in the all-gathers
+        }
         m.put("time_s", t);
         m.put("wall_time_s", wall);
         return m;

@@ -1,0 +1,24 @@
+package org.nqs4j.vmc.parallel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class ChainBlocksTest {
+    /** Contiguous blocks that tile [0, n), sizes differing by at most one, larger ones first. */
+    @Test
+    void blocksTileTheChainsEvenly() {
+        for (int k = 1; k <= 7; k++) {
+            ThreadCollective[] g = ThreadCollective.group(k);
+            for (int n = k; n <= 20; n++) {
+                ChainBlocks b = new ChainBlocks(g[0], n);
+                assertEquals(0, b.first(0));
+                assertEquals(n, b.end(k - 1));
+                for (int r = 0; r < k; r++) {
+                    int len = b.end(r) - b.first(r);
+                    assertEquals(n / k + (r < n % k ? 1 : 0), len, "n=" + n + " k=" + k + " r=" + r);
+                }
+            }
+        }
+    }
+}

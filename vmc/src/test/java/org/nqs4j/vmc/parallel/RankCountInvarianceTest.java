@@ -1,0 +1,177 @@
+package org.nqs4j.vmc.parallel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nqs4j.vmc.config.ConfigException;
+import org.nqs4j.vmc.config.RunConfig;
+import org.nqs4j.vmc.config.RunConfigReader;
+import org.nqs4j.vmc.driver.DriverState;
+import org.nqs4j.vmc.driver.Evaluation;
+import org.nqs4j.vmc.driver.IterationResult;
+import org.nqs4j.vmc.driver.NamedOperator;
+import org.nqs4j.vmc.driver.VmcDriver;
+import org.nqs4j.vmc.run.RunSetup;
+import org.nqs4j.vmc.stats.Estimate;
+
+/**
+ * The promise of distributed runs: the same config and seed give the same numbers, bit for bit,
+ * on any number of ranks (here threads posing as ranks, {@link ThreadCollective}), and a state
+ * saved on K ranks continues on K' ranks as it would have.
+ */
+class RankCountInvarianceTest {
+    /** 5 chains (blocks of 3+2, 2+2+1, ...), complex RBM, CG, Adam, the step-infidelity guard, an observable. */
+    static final String CONFIG = """
+            name: ranks
+            seed: 5
+            threads: 2
+            iterations: 6
+            lattice: {type: chain, length: 6}
+            hamiltonian: {model: ising, h: 0.8}
+            ansatz: {type: rbm, alpha: 1, complex: true}
+            sampler: {chains: 5, samples: 60}
+            optimizer: {type: adam, learning_rate: 0.02, max_infidelity: 0.5}
+            preconditioner: {solver: cg, diag_shift: 0.05}
+            evaluation: {samples: 200}
+            observables: [{type: magnetization}]
+            """;
+
+    @TempDir
+    Path tmp;
+
+    /** What a rank saw: per step (mean, error, τ, R̂, acceptance), the final parameters, the evaluation. */
+    record Trace(List<double[]> steps, double[] parameters, double[] evaluation) {
+    }
+
+    RunConfig config(String threads) throws IOException {
+        Path f = tmp.resolve("ranks.yaml");
+        Files.writeString(f, CONFIG);
+        return RunConfigReader.read(f, List.of("threads=" + threads));
+    }
+
+    static double[] row(IterationResult r) {
+        Estimate e = r.energy();
+        return new double[] {e.mean(), e.error(), e.variance(), e.tauCorr(), e.rHat(), r.energyImag(), r.acceptance(),
+            r.updated() ? 1 : 0};
+    }
+
+    /** Runs {@code body} on every rank of a group of {@code ranks} threads; returns rank 0's result. */
+    static <T> T onRanks(int ranks, Function<Collective, T> body) throws Exception {
+        ThreadCollective[] group = ThreadCollective.group(ranks);
+        ExecutorService pool = Executors.newFixedThreadPool(ranks);
+        try {
+            List<Future<T>> results = new ArrayList<>();
+            for (ThreadCollective c : group) {
+                results.add(pool.submit(() -> body.apply(c)));
+            }
+            T first = null;
+            for (Future<T> f : results) {
+                T t = f.get();
+                first = first == null ? t : first;
+            }
+            return first;
+        } catch (ExecutionException e) {
+            throw (Exception) e.getCause();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static Trace run(RunConfig config, Collective collective, DriverState from, int first, int last) {
+        try (RunSetup setup = RunSetup.build(config, collective)) {
+            VmcDriver driver = setup.driver();
+            if (from != null) {
+                driver.restoreState(from);
+            }
+            List<double[]> steps = new ArrayList<>();
+            for (int it = first; it < last; it++) {
+                steps.add(row(driver.step(it)));
+            }
+            List<NamedOperator> obs = config.observables().stream()
+                    .map(o -> new NamedOperator(o.name(), o.operator())).toList();
+            Evaluation e = driver.evaluate(40, 5, obs);
+            Estimate m = e.observables().values().iterator().next();
+            return new Trace(steps, setup.parameters(), new double[] {e.energy().mean(), e.energy().error(),
+                e.energy().tauCorr(), e.energy().rHat(), e.acceptance(), m.mean(), m.error()});
+        }
+    }
+
+    static void assertSame(Trace expected, Trace actual, String what) {
+        assertEquals(expected.steps().size(), actual.steps().size());
+        for (int i = 0; i < expected.steps().size(); i++) {
+            assertArrayEquals(expected.steps().get(i), actual.steps().get(i), 0.0, what + ", step " + i);
+        }
+        assertArrayEquals(expected.parameters(), actual.parameters(), 0.0, what + ": parameters");
+        assertArrayEquals(expected.evaluation(), actual.evaluation(), 0.0, what + ": evaluation");
+    }
+
+    @Test
+    void oneToFiveRanksAndAnyThreadCountGiveTheNumbersOfOneProcess() throws Exception {
+        RunConfig two = config("2");
+        Trace reference = run(two, Collective.single(), null, 0, 6);
+        for (int ranks = 1; ranks <= 5; ranks++) {
+            for (String threads : List.of("1", "3")) {
+                RunConfig c = config(threads);
+                assertSame(reference, onRanks(ranks, k -> run(c, k, null, 0, 6)), ranks + " ranks x " + threads
+                        + " threads");
+            }
+        }
+    }
+
+    @Test
+    void aStateSavedOnTwoRanksContinuesOnThreeAsOneProcessWould() throws Exception {
+        RunConfig c = config("1");
+        Trace reference = run(c, Collective.single(), null, 0, 6);
+        DriverState saved = onRanks(2, k -> {
+            try (RunSetup setup = RunSetup.build(c, k)) {
+                for (int it = 0; it < 3; it++) {
+                    setup.driver().step(it);
+                }
+                return setup.driver().saveState(); // collective: every rank contributes its chains
+            }
+        });
+        Trace resumed = onRanks(3, k -> run(c, k, saved, 3, 6));
+        assertSame(new Trace(reference.steps().subList(3, 6), reference.parameters(), reference.evaluation()), resumed,
+                "saved on 2 ranks, resumed on 3");
+    }
+
+    /** A rank that read another config stops with a config error; the thread count may differ per rank. */
+    @Test
+    void ranksMustReadTheSameConfigButMayUseOtherThreadCounts() throws Exception {
+        RunConfig one = config("1");
+        RunConfig two = config("2");
+        assertEquals(0, (int) onRanks(2, k -> {
+            RunSetup.build(k.rank() == 0 ? one : two, k).close();
+            return 0;
+        }));
+        Path f = tmp.resolve("other.yaml");
+        Files.writeString(f, CONFIG.replace("seed: 5", "seed: 6"));
+        RunConfig other = RunConfigReader.read(f, List.of());
+        ConfigException e = assertThrows(ConfigException.class, () -> onRanks(2, k -> {
+            RunSetup.build(k.rank() == 0 ? one : other, k).close();
+            return 0;
+        }));
+        assertEquals(true, e.getMessage().contains("rank 1 read a config"), e.getMessage());
+    }
+
+    @Test
+    void moreRanksThanChainsIsAConfigError() throws Exception {
+        RunConfig c = config("1");
+        ConfigException e = assertThrows(ConfigException.class, () -> onRanks(6, k -> run(c, k, null, 0, 1)));
+        assertEquals(true, e.getMessage().contains("sampler.chains = 5 cannot be split over 6 MPI ranks"),
+                e.getMessage());
+    }
+}
