@@ -1,0 +1,96 @@
+package org.nqs4j.ansatz.fermion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.nqs4j.ansatz.Rbm;
+
+/** Jastrow factors and their products with a determinant: ratios and log-derivatives against brute force. */
+class SlaterJastrowTest {
+    private static final int L = 6;
+    private static final int[] PARTICLES = {3, 2};
+
+    /** log J of the charge Jastrow against the double sum Σ_{i≤j} v_ij n_i n_j written out. */
+    @Test
+    void densityJastrowIsTheDoubleSum() {
+        OccupationJastrow j = randomised(OccupationJastrow.densityDensity(L, 2), 1);
+        double[] v = new double[j.nParameters()];
+        j.getParameters(v);
+        int[] n = SlaterDeterminantTest.startState(j, L, PARTICLES, new SplittableRandom(4));
+        double expected = 0;
+        int p = 0;
+        for (int a = 0; a < L; a++) {
+            for (int b = a; b < L; b++) {
+                expected += v[p++] * (n[a] + n[a + L]) * (n[b] + n[b + L]);
+            }
+        }
+        double[] lp = new double[2];
+        j.logPsi(n, lp);
+        assertEquals(expected, lp[0], 1e-12);
+    }
+
+    @Test
+    void slaterJastrowRatiosAndDerivatives() {
+        SlaterDeterminant slater = SlaterDeterminant.of(FermionTestSupport.randomOrbitals(9, L, PARTICLES));
+        assertRatiosAndDerivatives(FermionProduct.of(randomised(OccupationJastrow.densityDensity(L, 2), 2), slater));
+        assertRatiosAndDerivatives(FermionProduct.of(randomised(OccupationJastrow.spinResolved(L, 2), 3), slater));
+    }
+
+    @Test
+    void neuralJastrowTimesDeterminantRatiosAndDerivatives() {
+        Rbm rbm = Rbm.real(2 * L, 1);
+        double[] p = new double[rbm.nParameters()];
+        SplittableRandom rng = new SplittableRandom(8);
+        for (int k = 0; k < p.length; k++) {
+            p[k] = 0.3 * (rng.nextDouble() - 0.5);
+        }
+        rbm.setParameters(p);
+        SlaterDeterminant slater = SlaterDeterminant.of(FermionTestSupport.randomOrbitals(10, L, PARTICLES));
+        assertRatiosAndDerivatives(FermionProduct.of(RbmJastrow.of(rbm, L, 2), slater));
+    }
+
+    private static OccupationJastrow randomised(OccupationJastrow j, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] v = new double[j.nParameters()];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = 0.4 * (rng.nextDouble() - 0.5);
+        }
+        j.setParameters(v);
+        return j;
+    }
+
+    /**
+     * Along a Metropolis walk: every proposed ratio against fresh ψ(n′)/ψ(n), log ψ of the cache
+     * against a fresh evaluation, and at the end O_k against central differences of log |ψ|.
+     */
+    private static void assertRatiosAndDerivatives(FermionWaveFunction wf) {
+        SplittableRandom rng = new SplittableRandom(31);
+        FermionCache cache = wf.newCache();
+        cache.reset(SlaterDeterminantTest.startState(wf, L, PARTICLES, rng));
+        int[] np = new int[2 * L];
+        double[] cached = new double[2];
+        double[] fresh = new double[2];
+        for (int step = 0; step < 300; step++) {
+            int s = rng.nextInt(2);
+            int from = SlaterDeterminantTest.randomSite(cache.occupations(), s, L, 1, rng);
+            int to = SlaterDeterminantTest.randomSite(cache.occupations(), s, L, 0, rng);
+            System.arraycopy(cache.occupations(), 0, np, 0, np.length);
+            double expected = FermionTestSupport.psi(wf, SlaterDeterminantTest.withHop(np, s, L, from, to))
+                    / FermionTestSupport.psi(wf, cache.occupations());
+            double ratio = cache.ratio(s, from, to);
+            assertEquals(expected, ratio, 1e-10 * Math.max(1, Math.abs(expected)), "step " + step);
+            if (rng.nextDouble() < Math.min(1, ratio * ratio)) {
+                cache.applyHop(s, from, to);
+                cache.logPsi(cached);
+                wf.logPsi(cache.occupations(), fresh);
+                assertEquals(fresh[0], cached[0], 1e-10);
+                assertEquals(fresh[1], cached[1], 0);
+            }
+        }
+        double[] o = new double[wf.nParameters()];
+        cache.logDerivatives(o, 0);
+        SlaterDeterminantTest.assertFiniteDifferences(wf, cache.occupations().clone(), o);
+    }
+}
