@@ -1,6 +1,9 @@
 package org.nqs4j.ansatz.fermion;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.util.Random;
+import java.util.SplittableRandom;
 
 import org.ejml.data.DMatrixRMaj;
 import org.nqs4j.hamiltonians.fock.FockConnections;
@@ -40,6 +43,25 @@ final class FermionTestSupport {
         return e;
     }
 
+    /** (Hψ)(n) = Σ_n′ H_{n′n} ψ(n′) with fresh amplitudes (H real symmetric). */
+    static double hPsi(FockOperator h, FermionWaveFunction wf, int[] n, FockConnections buffer) {
+        h.connections(n, buffer);
+        double sum = 0;
+        for (int c = 0; c < buffer.size(); c++) {
+            sum += buffer.value(c) * psi(wf, target(n, buffer, c));
+        }
+        return sum;
+    }
+
+    /** The configuration n′ of connection c of n, as a new array. */
+    static int[] target(int[] n, FockConnections buffer, int c) {
+        int[] np = n.clone();
+        for (int m = 0; m < buffer.changeCount(c); m++) {
+            np[buffer.changeMode(c, m)] = buffer.changeValue(c, m);
+        }
+        return np;
+    }
+
     /** ψ(n) = ±exp(log|ψ|) from scratch. */
     static double psi(FermionWaveFunction wf, int[] n) {
         double[] lp = new double[2];
@@ -58,5 +80,32 @@ final class FermionTestSupport {
             }
         }
         return SpinOrbitals.of(phi);
+    }
+
+    /**
+     * A Metropolis walk of single-species hops from the cache's state: every proposed ratio against
+     * fresh ψ(n′)/ψ(n), and after each accepted hop log ψ of the cache against a fresh evaluation.
+     */
+    static void assertRatiosAlongWalk(FermionWaveFunction wf, FermionCache cache, int steps, SplittableRandom rng) {
+        int l = wf.nSites();
+        int[] np = new int[cache.occupations().length];
+        double[] cached = new double[2];
+        double[] fresh = new double[2];
+        for (int step = 0; step < steps; step++) {
+            int s = rng.nextInt(wf.nSpecies());
+            int from = SlaterDeterminantTest.randomSite(cache.occupations(), s, l, 1, rng);
+            int to = SlaterDeterminantTest.randomSite(cache.occupations(), s, l, 0, rng);
+            System.arraycopy(cache.occupations(), 0, np, 0, np.length);
+            double expected = psi(wf, SlaterDeterminantTest.withHop(np, s, l, from, to)) / psi(wf, cache.occupations());
+            double ratio = cache.ratio(s, from, to);
+            assertEquals(expected, ratio, 1e-10 * Math.max(1, Math.abs(expected)), "step " + step);
+            if (rng.nextDouble() < Math.min(1, ratio * ratio)) {
+                cache.applyHop(s, from, to);
+                cache.logPsi(cached);
+                wf.logPsi(cache.occupations(), fresh);
+                assertEquals(fresh[0], cached[0], 1e-10, "log |ψ| at step " + step);
+                assertEquals(fresh[1], cached[1], 0, "phase at step " + step);
+            }
+        }
     }
 }

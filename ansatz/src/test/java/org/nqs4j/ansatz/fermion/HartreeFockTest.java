@@ -63,20 +63,12 @@ class HartreeFockTest {
         FermionHilbert hilbert = FermionHilbert.spinful(l, nUp, nDown);
         FockConnections conn = h.newConnections();
         int[] n = new int[2 * l];
-        int[] np = new int[2 * l];
         double num = 0;
         double norm = 0;
         for (long i = 0; i < hilbert.nStates(); i++) {
             hilbert.state(i, n);
             double psi = FermionTestSupport.psi(wf, n);
-            h.connections(n, conn);
-            for (int c = 0; c < conn.size(); c++) {
-                System.arraycopy(n, 0, np, 0, n.length);
-                for (int m = 0; m < conn.changeCount(c); m++) {
-                    np[conn.changeMode(c, m)] = conn.changeValue(c, m);
-                }
-                num += psi * conn.value(c) * FermionTestSupport.psi(wf, np);
-            }
+            num += psi * FermionTestSupport.hPsi(h, wf, n, conn);
             norm += psi * psi;
         }
         return num / norm;
@@ -92,11 +84,7 @@ class HartreeFockTest {
             hilbert.state(i, n);
             h.connections(n, conn);
             for (int c = 0; c < conn.size(); c++) {
-                int[] np = n.clone();
-                for (int k = 0; k < conn.changeCount(c); k++) {
-                    np[conn.changeMode(c, k)] = conn.changeValue(c, k);
-                }
-                m.add((int) hilbert.index(np), i, conn.value(c));
+                m.add((int) hilbert.index(FermionTestSupport.target(n, conn, c)), i, conn.value(c));
             }
         }
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, false, true);

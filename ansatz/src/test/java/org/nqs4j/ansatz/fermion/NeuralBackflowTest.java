@@ -87,20 +87,7 @@ class NeuralBackflowTest {
 
         FermionCache cache = backflow.newCache();
         cache.reset(n);
-        int[] np = new int[nModes];
-        for (int step = 0; step < 200; step++) {
-            int s = rng.nextInt(2);
-            int from = SlaterDeterminantTest.randomSite(cache.occupations(), s, L, 1, rng);
-            int to = SlaterDeterminantTest.randomSite(cache.occupations(), s, L, 0, rng);
-            System.arraycopy(cache.occupations(), 0, np, 0, nModes);
-            double expected = FermionTestSupport.psi(backflow, SlaterDeterminantTest.withHop(np, s, L, from, to))
-                    / FermionTestSupport.psi(backflow, cache.occupations());
-            double ratio = cache.ratio(s, from, to);
-            assertEquals(expected, ratio, 1e-10 * Math.max(1, Math.abs(expected)), "step " + step);
-            if (rng.nextDouble() < Math.min(1, ratio * ratio)) {
-                cache.applyHop(s, from, to);
-            }
-        }
+        FermionTestSupport.assertRatiosAlongWalk(backflow, cache, 200, rng);
         double[] o = new double[backflow.nParameters()];
         cache.ratio(0, SlaterDeterminantTest.randomSite(cache.occupations(), 0, L, 1, rng),
                 SlaterDeterminantTest.randomSite(cache.occupations(), 0, L, 0, rng)); // derivatives after a rejected proposal

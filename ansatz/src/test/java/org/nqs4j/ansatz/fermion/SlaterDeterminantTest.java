@@ -86,7 +86,6 @@ class SlaterDeterminantTest {
         FockConnections conn = h.newConnections();
         SlaterCache cache = slater.newCache();
         int[] n = new int[2 * l];
-        int[] np = new int[2 * l];
         double maxPsi = 0;
         for (long i = 0; i < hilbert.nStates(); i++) {
             hilbert.state(i, n);
@@ -96,15 +95,7 @@ class SlaterDeterminantTest {
         for (long i = 0; i < hilbert.nStates(); i++) {
             hilbert.state(i, n);
             double psi = FermionTestSupport.psi(slater, n);
-            h.connections(n, conn);
-            double hPsi = 0;
-            for (int c = 0; c < conn.size(); c++) {
-                System.arraycopy(n, 0, np, 0, n.length);
-                for (int m = 0; m < conn.changeCount(c); m++) {
-                    np[conn.changeMode(c, m)] = conn.changeValue(c, m);
-                }
-                hPsi += conn.value(c) * FermionTestSupport.psi(slater, np);
-            }
+            double hPsi = FermionTestSupport.hPsi(h, slater, n, conn);
             assertEquals(exact * psi, hPsi, 1e-11 * maxPsi, lattice + ": (Hψ)(n) = Eψ(n) at n = " + i);
             if (Math.abs(psi) > 1e-6 * maxPsi) {
                 cache.reset(n);
@@ -124,28 +115,8 @@ class SlaterDeterminantTest {
         SlaterDeterminant slater = SlaterDeterminant.of(FermionTestSupport.randomOrbitals(3, l, 4, 3));
         SlaterCache cache = slater.newCache();
         SplittableRandom rng = new SplittableRandom(5);
-        int[] n = startState(slater, l, new int[] {4, 3}, rng);
-        cache.reset(n);
-        int[] np = new int[n.length];
-        for (int step = 0; step < 400; step++) {
-            int s = rng.nextInt(2);
-            int from = randomSite(cache.occupations(), s, l, 1, rng);
-            int to = randomSite(cache.occupations(), s, l, 0, rng);
-            System.arraycopy(cache.occupations(), 0, np, 0, n.length);
-            double fresh = FermionTestSupport.psi(slater, withHop(np, s, l, from, to))
-                    / FermionTestSupport.psi(slater, cache.occupations());
-            double ratio = cache.ratio(s, from, to);
-            assertEquals(fresh, ratio, 1e-10 * Math.max(1, Math.abs(fresh)), "step " + step);
-            if (rng.nextDouble() < Math.min(1, ratio * ratio)) {
-                cache.applyHop(s, from, to);
-                double[] cached = new double[2];
-                double[] direct = new double[2];
-                cache.logPsi(cached);
-                slater.logPsi(cache.occupations(), direct);
-                assertEquals(direct[0], cached[0], 1e-10);
-                assertEquals(direct[1], cached[1], 0);
-            }
-        }
+        cache.reset(startState(slater, l, new int[] {4, 3}, rng));
+        FermionTestSupport.assertRatiosAlongWalk(slater, cache, 400, rng);
     }
 
     /**

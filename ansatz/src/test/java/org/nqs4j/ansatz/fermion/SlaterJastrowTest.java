@@ -61,34 +61,12 @@ class SlaterJastrowTest {
         return j;
     }
 
-    /**
-     * Along a Metropolis walk: every proposed ratio against fresh ψ(n′)/ψ(n), log ψ of the cache
-     * against a fresh evaluation, and at the end O_k against central differences of log |ψ|.
-     */
+    /** Ratios and log ψ along a Metropolis walk, then O_k against central differences of log |ψ|. */
     private static void assertRatiosAndDerivatives(FermionWaveFunction wf) {
         SplittableRandom rng = new SplittableRandom(31);
         FermionCache cache = wf.newCache();
         cache.reset(SlaterDeterminantTest.startState(wf, L, PARTICLES, rng));
-        int[] np = new int[2 * L];
-        double[] cached = new double[2];
-        double[] fresh = new double[2];
-        for (int step = 0; step < 300; step++) {
-            int s = rng.nextInt(2);
-            int from = SlaterDeterminantTest.randomSite(cache.occupations(), s, L, 1, rng);
-            int to = SlaterDeterminantTest.randomSite(cache.occupations(), s, L, 0, rng);
-            System.arraycopy(cache.occupations(), 0, np, 0, np.length);
-            double expected = FermionTestSupport.psi(wf, SlaterDeterminantTest.withHop(np, s, L, from, to))
-                    / FermionTestSupport.psi(wf, cache.occupations());
-            double ratio = cache.ratio(s, from, to);
-            assertEquals(expected, ratio, 1e-10 * Math.max(1, Math.abs(expected)), "step " + step);
-            if (rng.nextDouble() < Math.min(1, ratio * ratio)) {
-                cache.applyHop(s, from, to);
-                cache.logPsi(cached);
-                wf.logPsi(cache.occupations(), fresh);
-                assertEquals(fresh[0], cached[0], 1e-10);
-                assertEquals(fresh[1], cached[1], 0);
-            }
-        }
+        FermionTestSupport.assertRatiosAlongWalk(wf, cache, 300, rng);
         double[] o = new double[wf.nParameters()];
         cache.logDerivatives(o, 0);
         SlaterDeterminantTest.assertFiniteDifferences(wf, cache.occupations().clone(), o);
