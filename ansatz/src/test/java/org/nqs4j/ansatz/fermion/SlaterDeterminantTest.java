@@ -1,6 +1,8 @@
 package org.nqs4j.ansatz.fermion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -74,12 +76,44 @@ class SlaterDeterminantTest {
         double c1 = -2 * Math.cos(Math.PI / 6);
         double c2 = -2 * Math.cos(2 * Math.PI / 6);
         assertExactEigenstate(Lattice.chain(5, Boundary.OPEN, false), 2, 1, 2 * c1 + c2);
+        // 6-ring with t′ = 0.3 on the (i, i+2) bonds, 3↑1↓: ε_k = −2 cos k − 0.6 cos 2k → ↑ −2.6 − 2·0.7, ↓ −2.6
+        assertExactEigenstate(Lattice.chain(6, Boundary.PERIODIC, true), 0.3, 3, 1, -6.6);
+    }
+
+    @Test
+    void closedAndOpenShellsAreTold() {
+        Lattice ring = Lattice.chain(6, Boundary.PERIODIC, false);
+        assertTrue(TightBinding.isClosedShell(ring, 1, 0, 3, 1));
+        assertFalse(TightBinding.isClosedShell(ring, 1, 0, 3, 2));
+    }
+
+    @Test
+    void badInputGetsClearErrors() {
+        Lattice ring = Lattice.chain(6, Boundary.PERIODIC, false);
+        SpinOrbitals orbitals = TightBinding.groundState(ring, 1, 0, 2, 2);
+        assertThrows(IllegalArgumentException.class, () -> SlaterDeterminant.of(orbitals, 0));
+        assertThrows(IllegalArgumentException.class, () -> TightBinding.groundState(ring, 1, 0.5, 2, 2),
+                "t' without colour-1 bonds");
+        int[] wrongCount = {1, 1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0};
+        assertThrows(IllegalArgumentException.class, () -> SlaterDeterminant.of(orbitals).newCache().reset(wrongCount));
+        // a node: the ↓ orbital vanishes on site 1, where the ↓ particle sits
+        SpinOrbitals degenerate = SpinOrbitals.of(new org.ejml.data.DMatrixRMaj(6, 1, true, 1, 1, 1, 1, 1, 1),
+                new org.ejml.data.DMatrixRMaj(6, 1, true, 1, 0, 0, 0, 0, 0));
+        int[] node = {1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0};
+        assertThrows(IllegalArgumentException.class, () -> SlaterDeterminant.of(degenerate).newCache().reset(node));
+        assertThrows(IllegalArgumentException.class,
+                () -> HartreeFock.antiferromagnetic(Lattice.chain(5, Boundary.PERIODIC, false), 1, 0, 4, 2, 2, 0.1),
+                "a Néel seed on an odd ring");
     }
 
     private static void assertExactEigenstate(Lattice lattice, int nUp, int nDown, double exact) {
+        assertExactEigenstate(lattice, 0, nUp, nDown, exact);
+    }
+
+    private static void assertExactEigenstate(Lattice lattice, double tPrime, int nUp, int nDown, double exact) {
         int l = lattice.nSites();
-        FockOperator h = FockModels.hubbard(lattice, 1, 0, 0, 0, 0);
-        SpinOrbitals orbitals = TightBinding.groundState(lattice, 1, 0, nUp, nDown);
+        FockOperator h = FockModels.hubbard(lattice, 1, tPrime, 0, 0, 0);
+        SpinOrbitals orbitals = TightBinding.groundState(lattice, 1, tPrime, nUp, nDown);
         assertEquals(exact, orbitals.bandEnergy(), 1e-12, "tight-binding band energy of " + lattice);
         SlaterDeterminant slater = SlaterDeterminant.of(orbitals);
         FermionHilbert hilbert = FermionHilbert.spinful(l, nUp, nDown);
