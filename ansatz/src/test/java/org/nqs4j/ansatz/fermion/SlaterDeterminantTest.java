@@ -78,6 +78,10 @@ class SlaterDeterminantTest {
         assertExactEigenstate(Lattice.chain(5, Boundary.OPEN, false), 2, 1, 2 * c1 + c2);
         // 6-ring with t′ = 0.3 on the (i, i+2) bonds, 3↑1↓: ε_k = −2 cos k − 0.6 cos 2k → ↑ −2.6 − 2·0.7, ↓ −2.6
         assertExactEigenstate(Lattice.chain(6, Boundary.PERIODIC, true), 0.3, 3, 1, -6.6);
+        // spinless fermions, 3 on a 5-ring: −2(1 + 2 cos 2π/5)
+        Lattice ring5 = Lattice.chain(5, Boundary.PERIODIC, false);
+        assertExactEigenstate(ring5, FockModels.spinlessFermions(ring5, 1, 0, 0), FermionHilbert.spinless(5, 3),
+                TightBinding.groundState(ring5, 1, 0, 3), -2 * (1 + 2 * Math.cos(2 * Math.PI / 5)));
     }
 
     @Test
@@ -111,15 +115,19 @@ class SlaterDeterminantTest {
     }
 
     private static void assertExactEigenstate(Lattice lattice, double tPrime, int nUp, int nDown, double exact) {
+        assertExactEigenstate(lattice, FockModels.hubbard(lattice, 1, tPrime, 0, 0, 0),
+                FermionHilbert.spinful(lattice.nSites(), nUp, nDown), TightBinding.groundState(lattice, 1, tPrime, nUp, nDown),
+                exact);
+    }
+
+    private static void assertExactEigenstate(Lattice lattice, FockOperator h, FermionHilbert hilbert, SpinOrbitals orbitals,
+            double exact) {
         int l = lattice.nSites();
-        FockOperator h = FockModels.hubbard(lattice, 1, tPrime, 0, 0, 0);
-        SpinOrbitals orbitals = TightBinding.groundState(lattice, 1, tPrime, nUp, nDown);
         assertEquals(exact, orbitals.bandEnergy(), 1e-12, "tight-binding band energy of " + lattice);
         SlaterDeterminant slater = SlaterDeterminant.of(orbitals);
-        FermionHilbert hilbert = FermionHilbert.spinful(l, nUp, nDown);
         FockConnections conn = h.newConnections();
         SlaterCache cache = slater.newCache();
-        int[] n = new int[2 * l];
+        int[] n = new int[hilbert.size()];
         double maxPsi = 0;
         for (long i = 0; i < hilbert.nStates(); i++) {
             hilbert.state(i, n);

@@ -1,6 +1,7 @@
 package org.nqs4j.ansatz.fermion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.SplittableRandom;
 
@@ -49,6 +50,12 @@ class SlaterJastrowTest {
         rbm.setParameters(p);
         SlaterDeterminant slater = SlaterDeterminant.of(FermionTestSupport.randomOrbitals(10, L, PARTICLES));
         assertRatiosAndDerivatives(FermionProduct.of(RbmJastrow.of(rbm, L, 2), slater));
+    }
+
+    @Test
+    void neuralJastrowRejectsComplexOrMismatchedRbms() {
+        assertThrows(IllegalArgumentException.class, () -> RbmJastrow.of(Rbm.complex(2 * L, 1), L, 2), "complex RBM");
+        assertThrows(IllegalArgumentException.class, () -> RbmJastrow.of(Rbm.real(L, 1), L, 2), "one unit per site only");
     }
 
     private static OccupationJastrow randomised(OccupationJastrow j, long seed) {
