@@ -193,6 +193,7 @@ public final class NeuralBackflow implements FermionWaveFunction {
         /** A fresh determinant of every species at n′: O(N³ + N²M), inherent to backflow. */
         @Override
         public double ratio(int species, int from, int to) {
+            FermionCache.requireHop(occupations, nSites, species, from, to);
             hop(species, from, to);
             evaluate();
             hop(species, to, from);
@@ -215,6 +216,7 @@ public final class NeuralBackflow implements FermionWaveFunction {
 
         @Override
         public void applyHop(int species, int from, int to) {
+            FermionCache.requireHop(occupations, nSites, species, from, to);
             hop(species, from, to);
             evaluate();
             if (lastSign == 0) {

@@ -155,11 +155,13 @@ public final class OccupationJastrow implements FermionWaveFunction {
 
         @Override
         public double ratio(int species, int from, int to) {
+            FermionCache.requireHop(occupations, nSites, species, from, to);
             return Math.exp(logRatio(species, from, to));
         }
 
         @Override
         public void applyHop(int species, int from, int to) {
+            FermionCache.requireHop(occupations, nSites, species, from, to);
             logJ += logRatio(species, from, to);
             int a = fieldOfMode[from + species * nSites];
             int b = fieldOfMode[to + species * nSites];

@@ -96,6 +96,7 @@ public final class RbmJastrow implements FermionWaveFunction {
 
         @Override
         public double ratio(int species, int from, int to) {
+            FermionCache.requireHop(occupations, nSites, species, from, to);
             flips[0] = from + species * nSites;
             flips[1] = to + species * nSites;
             spins.ratio(flips, 0, 2, out);
@@ -104,6 +105,7 @@ public final class RbmJastrow implements FermionWaveFunction {
 
         @Override
         public void applyHop(int species, int from, int to) {
+            FermionCache.requireHop(occupations, nSites, species, from, to);
             flips[0] = from + species * nSites;
             flips[1] = to + species * nSites;
             spins.applyFlips(flips, 0, 2);

@@ -28,12 +28,14 @@ public final class SlaterCache implements FermionCache {
     /** O(N_s): a row of Φ times a column of the inverse, times the Jordan–Wigner sign of the hop. */
     @Override
     public double ratio(int s, int from, int to) {
+        FermionCache.requireHop(occupations, nSites, s, from, to);
         return species[s].ratio(occupations, from, to);
     }
 
     /** O(N_s²) Sherman–Morrison, or a fresh O(N_s³) LU every refresh interval. */
     @Override
     public void applyHop(int s, int from, int to) {
+        FermionCache.requireHop(occupations, nSites, s, from, to);
         SpeciesDeterminant d = species[s];
         d.applyHop(occupations, from, to);
         occupations[from + s * nSites] = 0;

@@ -100,6 +100,10 @@ class SlaterDeterminantTest {
                 "t' without colour-1 bonds");
         int[] wrongCount = {1, 1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0};
         assertThrows(IllegalArgumentException.class, () -> SlaterDeterminant.of(orbitals).newCache().reset(wrongCount));
+        SlaterCache cache = SlaterDeterminant.of(orbitals).newCache();
+        cache.reset(new int[] {1, 1, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0});
+        assertThrows(IllegalArgumentException.class, () -> cache.ratio(0, 0, 1), "target occupied");
+        assertThrows(IllegalArgumentException.class, () -> cache.applyHop(1, 0, 3), "source empty");
         // a node: the ↓ orbital vanishes on site 1, where the ↓ particle sits
         SpinOrbitals degenerate = SpinOrbitals.of(new org.ejml.data.DMatrixRMaj(6, 1, true, 1, 1, 1, 1, 1, 1),
                 new org.ejml.data.DMatrixRMaj(6, 1, true, 1, 0, 0, 0, 0, 0));
