@@ -24,12 +24,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * O(N²) per accepted hop, against O(N³) for a fresh determinant per proposal, at N = 16, 36, 64
  * electrons of one species on L = 2N sites (random orbitals)?
  *
- * <p>Answer (one brief run, 1 fork, 2 × 1 s warm-up, 3 × 1 s measured, shared 2-core machine under
- * load: errors of ±100 % and more, so only the ratios mean anything): N = 16 / 36 / 64 gave
- * proposal 48 / 66 / 117 ns, accepted hop 0.84 / 3.1 / 9.7 µs, fresh determinant 4.4 / 33 / 229 µs.
- * From N = 16 to 64 (×4) a proposal grew ×2.5 (O(N) with a constant overhead), an accepted hop ×12
- * (O(N²): ×16), a fresh determinant ×52 (O(N³): ×64). At N = 64 a proposal is ≈ 2,000× cheaper
- * than a fresh determinant, and an accepted hop ≈ 24×.
+ * <p>Answer (two brief runs, 1 fork, 2 × 1 s warm-up, 3 × 1 s measured, shared 2-core machine at
+ * load 6–8: errors of ±100 % and more, so only the ratios mean anything): N = 16 / 36 / 64 gave
+ * proposal 45–48 / 48–66 / 92–117 ns, accepted hop 0.83 / 3.1 / 7.6–9.7 µs, fresh determinant
+ * 4.4–4.9 / 33–35 / 118–229 µs. From N = 16 to 64 (×4) a proposal grew ×2.0–2.5 (O(N) with a
+ * constant overhead), an accepted hop ×9–12 (O(N²) → ×16), a fresh determinant ×24–52 (O(N³) →
+ * ×64, reached only at large N). At N = 64 a proposal is 1,300–2,000× cheaper than a fresh
+ * determinant, an accepted hop 15–24×.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
