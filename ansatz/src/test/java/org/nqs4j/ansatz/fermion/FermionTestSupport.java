@@ -1,0 +1,111 @@
+package org.nqs4j.ansatz.fermion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import java.util.SplittableRandom;
+
+import org.ejml.data.DMatrixRMaj;
+import org.nqs4j.hamiltonians.fock.FockConnections;
+import org.nqs4j.hamiltonians.fock.FockOperator;
+
+/** Local energies from FockOperator connections, and random orbitals, for the fermion tests. */
+final class FermionTestSupport {
+    private FermionTestSupport() {
+    }
+
+    /**
+     * E_L(n) = Σ_n′ H_{n′n} ψ(n′)/ψ(n) at the cache's occupations, ratios from the cache: every
+     * off-diagonal connection of a particle-conserving hopping term is one hop of one species.
+     */
+    static double localEnergy(FockOperator h, FermionCache cache, int nSites, FockConnections buffer) {
+        int[] n = cache.occupations();
+        h.connections(n, buffer);
+        double e = 0;
+        for (int c = 0; c < buffer.size(); c++) {
+            if (buffer.changeCount(c) == 0) {
+                e += buffer.value(c);
+                continue;
+            }
+            if (buffer.changeCount(c) != 2) {
+                throw new IllegalArgumentException("not a single hop: " + buffer.changeCount(c) + " changes");
+            }
+            int a = buffer.changeMode(c, 0);
+            int b = buffer.changeMode(c, 1);
+            int from = buffer.changeValue(c, 0) == 0 ? a : b;
+            int to = from == a ? b : a;
+            int species = from / nSites;
+            if (to / nSites != species) {
+                throw new IllegalArgumentException("a hop between species");
+            }
+            e += buffer.value(c) * cache.ratio(species, from % nSites, to % nSites);
+        }
+        return e;
+    }
+
+    /** (Hψ)(n) = Σ_n′ H_{n′n} ψ(n′) with fresh amplitudes (H real symmetric). */
+    static double hPsi(FockOperator h, FermionWaveFunction wf, int[] n, FockConnections buffer) {
+        h.connections(n, buffer);
+        double sum = 0;
+        for (int c = 0; c < buffer.size(); c++) {
+            sum += buffer.value(c) * psi(wf, target(n, buffer, c));
+        }
+        return sum;
+    }
+
+    /** The configuration n′ of connection c of n, as a new array. */
+    static int[] target(int[] n, FockConnections buffer, int c) {
+        int[] np = n.clone();
+        for (int m = 0; m < buffer.changeCount(c); m++) {
+            np[buffer.changeMode(c, m)] = buffer.changeValue(c, m);
+        }
+        return np;
+    }
+
+    /** ψ(n) = ±exp(log|ψ|) from scratch. */
+    static double psi(FermionWaveFunction wf, int[] n) {
+        double[] lp = new double[2];
+        wf.logPsi(n, lp);
+        return Math.exp(lp[0]) * Math.cos(lp[1]);
+    }
+
+    /** Gaussian orbitals Φ_s (L × N_s) from a seeded generator. */
+    static SpinOrbitals randomOrbitals(long seed, int nSites, int... particles) {
+        Random rng = new Random(seed);
+        DMatrixRMaj[] phi = new DMatrixRMaj[particles.length];
+        for (int s = 0; s < particles.length; s++) {
+            phi[s] = new DMatrixRMaj(nSites, particles[s]);
+            for (int i = 0; i < phi[s].data.length; i++) {
+                phi[s].data[i] = rng.nextGaussian();
+            }
+        }
+        return SpinOrbitals.of(phi);
+    }
+
+    /**
+     * A Metropolis walk of single-species hops from the cache's state: every proposed ratio against
+     * fresh ψ(n′)/ψ(n), and after each accepted hop log ψ of the cache against a fresh evaluation.
+     */
+    static void assertRatiosAlongWalk(FermionWaveFunction wf, FermionCache cache, int steps, SplittableRandom rng) {
+        int l = wf.nSites();
+        int[] np = new int[cache.occupations().length];
+        double[] cached = new double[2];
+        double[] fresh = new double[2];
+        for (int step = 0; step < steps; step++) {
+            int s = rng.nextInt(wf.nSpecies());
+            int from = SlaterDeterminantTest.randomSite(cache.occupations(), s, l, 1, rng);
+            int to = SlaterDeterminantTest.randomSite(cache.occupations(), s, l, 0, rng);
+            System.arraycopy(cache.occupations(), 0, np, 0, np.length);
+            double expected = psi(wf, SlaterDeterminantTest.withHop(np, s, l, from, to)) / psi(wf, cache.occupations());
+            double ratio = cache.ratio(s, from, to);
+            assertEquals(expected, ratio, 1e-10 * Math.max(1, Math.abs(expected)), "step " + step);
+            if (rng.nextDouble() < Math.min(1, ratio * ratio)) {
+                cache.applyHop(s, from, to);
+                cache.logPsi(cached);
+                wf.logPsi(cache.occupations(), fresh);
+                assertEquals(fresh[0], cached[0], 1e-10, "log |ψ| at step " + step);
+                assertEquals(fresh[1], cached[1], 0, "phase at step " + step);
+            }
+        }
+    }
+}
