@@ -122,7 +122,8 @@ public final class RunConfigReader {
             }
         } else {
             if (!root.has("lattice")) {
-                throw root.missing("lattice", "model " + model + " acts on a lattice; only model molecule needs none");
+                throw root.section("lattice").missing("type", "one of chain, square, rectangular, custom: model " + model
+                        + " acts on a lattice; only model molecule needs none");
             }
             lattice = lattice(root.section("lattice"));
             hilbert = hilbert(hilbertSection, lattice.nSites(), model);
