@@ -20,7 +20,7 @@ public final class FockConnections {
     final int[] occupiedBelow;
     final int[] touchedMode;
     final int[] touchedValue;
-    // scratch of MolecularHamiltonian.connections: the occupied spin-orbitals in increasing order
+    // scratch of MolecularHamiltonian.connections: the occupied spin-orbitals, then the empty ones, each increasing
     final int[] occupied;
 
     FockConnections(int initialCapacity, int maxChanges, int nModes, int maxFactors) {

@@ -38,9 +38,9 @@ public final class MolecularHamiltonian implements OccupationOperator {
     // singles: spin-orbital I → singleTarget[singleStart[I] .. singleStart[I+1])
     private final int[] singleStart;
     private final int[] singleTarget;
-    // doubles: pair I<J (index J(J−1)/2 + I) → (doubleA, doubleB, doubleValue)[doubleStart[pair] .. doubleStart[pair+1])
+    // doubles: pair I<J (index J(J−1)/2 + I) and target A → (doubleB, doubleValue)[doubleStart[pair·M + A] ..
+    // doubleStart[pair·M + A + 1]), B > A; a column visits only the empty A of each occupied pair
     private final int[] doubleStart;
-    private final int[] doubleA;
     private final int[] doubleB;
     private final double[] doubleValue;
 
@@ -65,24 +65,21 @@ public final class MolecularHamiltonian implements OccupationOperator {
         singleStart[m] = count;
         singleTarget = Arrays.copyOf(singles, count);
         int pairs = m * (m - 1) / 2;
-        doubleStart = new int[pairs + 1];
-        int[] as = new int[16];
+        doubleStart = new int[pairs * m + 1];
         int[] bs = new int[16];
         double[] vs = new double[16];
         count = 0;
         for (int j = 1; j < m; j++) {
             for (int i = 0; i < j; i++) {
-                doubleStart[j * (j - 1) / 2 + i] = count;
-                for (int b = 1; b < m; b++) {
-                    for (int a = 0; a < b; a++) {
+                for (int a = 0; a < m; a++) {
+                    doubleStart[(j * (j - 1) / 2 + i) * m + a] = count;
+                    for (int b = a + 1; b < m; b++) {
                         double v = a == i || a == j || b == i || b == j ? 0 : antisymmetrized(a, b, i, j);
                         if (Math.abs(v) >= SCREEN) {
                             if (count == vs.length) {
-                                as = Arrays.copyOf(as, 2 * count);
                                 bs = Arrays.copyOf(bs, 2 * count);
                                 vs = Arrays.copyOf(vs, 2 * count);
                             }
-                            as[count] = a;
                             bs[count] = b;
                             vs[count++] = v;
                         }
@@ -90,10 +87,9 @@ public final class MolecularHamiltonian implements OccupationOperator {
                 }
             }
         }
-        doubleA = Arrays.copyOf(as, count);
         doubleB = Arrays.copyOf(bs, count);
         doubleValue = Arrays.copyOf(vs, count);
-        doubleStart[pairs] = count;
+        doubleStart[pairs * m] = count;
         int widest = 0;
         for (int up = 0; up <= n; up++) {
             for (int down = 0; down <= n; down++) {
@@ -201,10 +197,12 @@ public final class MolecularHamiltonian implements OccupationOperator {
         for (int j = 1; j < 2 * n; j++) {
             for (int i = 0; i < j; i++) {
                 int pair = j * (j - 1) / 2 + i;
-                for (int k = doubleStart[pair]; k < doubleStart[pair + 1]; k++) {
-                    if (inside(i, from, to) + inside(j, from, to)
-                            != inside(doubleA[k], from, to) + inside(doubleB[k], from, to)) {
-                        return false;
+                for (int a = 0; a < 2 * n; a++) {
+                    for (int k = doubleStart[pair * 2 * n + a]; k < doubleStart[pair * 2 * n + a + 1]; k++) {
+                        if (inside(i, from, to) + inside(j, from, to)
+                                != inside(a, from, to) + inside(doubleB[k], from, to)) {
+                            return false;
+                        }
                     }
                 }
             }
@@ -237,6 +235,11 @@ public final class MolecularHamiltonian implements OccupationOperator {
                 occ[nOcc++] = o;
             }
         }
+        for (int o = 0, v = nOcc; o < m; o++) { // the empty spin-orbitals after the occupied ones
+            if (x[o] == 0) {
+                occ[v++] = o;
+            }
+        }
         int[] modes = out.touchedMode;
         int[] values = out.touchedValue;
         out.clear();
@@ -265,19 +268,21 @@ public final class MolecularHamiltonian implements OccupationOperator {
             int j = occ[t];
             for (int s = 0; s < t; s++) {
                 int i = occ[s];
-                int pair = j * (j - 1) / 2 + i;
-                for (int k = doubleStart[pair]; k < doubleStart[pair + 1]; k++) {
-                    int a = doubleA[k];
-                    int b = doubleB[k];
-                    if (x[a] == 0 && x[b] == 0) {
-                        // c_I, then c_J on x − e_I, c†_B on x − e_I − e_J, c†_A on x − e_I − e_J + e_B (I < J, A < B)
-                        int parity = below[i] + below[j] - 1 + below[b] - (i < b ? 1 : 0) - (j < b ? 1 : 0)
-                                + below[a] - (i < a ? 1 : 0) - (j < a ? 1 : 0);
-                        modes[0] = i;
-                        modes[1] = j;
-                        modes[2] = a;
-                        modes[3] = b;
-                        out.add((parity & 1) == 0 ? doubleValue[k] : -doubleValue[k], modes, values, 4);
+                int pairBase = (j * (j - 1) / 2 + i) * m;
+                for (int u = nOcc; u < m; u++) {
+                    int a = occ[u];
+                    for (int k = doubleStart[pairBase + a]; k < doubleStart[pairBase + a + 1]; k++) {
+                        int b = doubleB[k];
+                        if (x[b] == 0) {
+                            // c_I, then c_J on x − e_I, c†_B on x − e_I − e_J, c†_A on x − e_I − e_J + e_B (I < J, A < B)
+                            int parity = below[i] + below[j] - 1 + below[b] - (i < b ? 1 : 0) - (j < b ? 1 : 0)
+                                    + below[a] - (i < a ? 1 : 0) - (j < a ? 1 : 0);
+                            modes[0] = i;
+                            modes[1] = j;
+                            modes[2] = a;
+                            modes[3] = b;
+                            out.add((parity & 1) == 0 ? doubleValue[k] : -doubleValue[k], modes, values, 4);
+                        }
                     }
                 }
             }
