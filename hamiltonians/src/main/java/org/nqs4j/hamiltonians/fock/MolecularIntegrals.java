@@ -45,6 +45,18 @@ public record MolecularIntegrals(int orbitals, double core, double[] oneBody, do
         }
     }
 
+    /** A copy of h_pq: the record stays immutable. */
+    @Override
+    public double[] oneBody() {
+        return oneBody.clone();
+    }
+
+    /** A copy of (pq|rs). */
+    @Override
+    public double[] twoBody() {
+        return twoBody.clone();
+    }
+
     public double h(int p, int q) {
         return oneBody[p * orbitals + q];
     }

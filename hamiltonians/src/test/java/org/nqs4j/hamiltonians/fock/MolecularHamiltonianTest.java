@@ -83,8 +83,8 @@ class MolecularHamiltonianTest {
             for (int up = 0; up <= n; up++) {
                 for (int down = 0; down <= n; down++) {
                     FermionHilbert sector = FermionHilbert.spinful(n, up, down);
-                    double[][] fast = dense(h, sector);
-                    double[][] slow = dense(reference, sector);
+                    double[][] fast = FockDense.matrix(h, sector);
+                    double[][] slow = FockDense.matrix(reference, sector);
                     for (int r = 0; r < fast.length; r++) {
                         for (int c = 0; c < fast.length; c++) {
                             double expected = slow[r][c] + (r == c ? g.core() : 0);
@@ -100,7 +100,7 @@ class MolecularHamiltonianTest {
     @Test
     void elementsAreSymmetricToTheLastBit() {
         MolecularIntegrals g = random(4, 5);
-        double[][] m = dense(MolecularHamiltonian.of(g), FermionHilbert.spinful(4, 2, 2));
+        double[][] m = FockDense.matrix(MolecularHamiltonian.of(g), FermionHilbert.spinful(4, 2, 2));
         for (int r = 0; r < m.length; r++) {
             for (int c = 0; c < m.length; c++) {
                 assertEquals(m[r][c], m[c][r], 0.0, r + "," + c);
@@ -175,22 +175,5 @@ class MolecularHamiltonianTest {
         h[1] += 0.1;
         assertThrows(IllegalArgumentException.class, () -> new MolecularIntegrals(2, 0, h, g.twoBody()));
         assertThrows(IllegalArgumentException.class, () -> new MolecularIntegrals(2, 0, new double[3], g.twoBody()));
-    }
-
-    static double[][] dense(OccupationOperator op, FermionHilbert sector) {
-        int d = (int) sector.nStates();
-        double[][] m = new double[d][d];
-        int[] x = new int[sector.size()];
-        FockConnections c = op.newConnections();
-        for (int col = 0; col < d; col++) {
-            sector.state(col, x);
-            op.connections(x, c);
-            for (int k = 0; k < c.size(); k++) {
-                int[] y = FockDense.target(x, c, k);
-                assertTrue(sector.contains(y), "a connection leaves the sector");
-                m[(int) sector.index(y)][col] += c.value(k);
-            }
-        }
-        return m;
     }
 }
