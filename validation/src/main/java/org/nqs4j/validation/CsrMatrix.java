@@ -6,7 +6,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.nqs4j.hamiltonians.Connections;
 import org.nqs4j.hamiltonians.LocalOperator;
 import org.nqs4j.hamiltonians.fock.FockConnections;
-import org.nqs4j.hamiltonians.fock.FockOperator;
+import org.nqs4j.hamiltonians.fock.OccupationOperator;
 import org.nqs4j.hamiltonians.hilbert.Hilbert;
 
 /**
@@ -78,7 +78,7 @@ public final class CsrMatrix implements SymmetricLinearMap {
      * @throws IllegalArgumentException if the sector is too large, the operator acts on another
      *         number of modes, connects states outside the sector, or is not symmetric
      */
-    public static CsrMatrix fromFockOperator(FockOperator op, Hilbert hilbert) {
+    public static CsrMatrix fromFockOperator(OccupationOperator op, Hilbert hilbert) {
         if (op.nModes() != hilbert.size()) {
             throw new IllegalArgumentException("operator acts on " + op.nModes() + " modes, the Hilbert space has "
                     + hilbert.size());

@@ -6,11 +6,15 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.nqs4j.ansatz.WaveFunction;
+import org.nqs4j.chemistry.fci.Davidson;
+import org.nqs4j.chemistry.fci.FciHamiltonian;
+import org.nqs4j.chemistry.fcidump.Fcidump;
 import org.nqs4j.hamiltonians.Boundary;
 import org.nqs4j.hamiltonians.DiscreteOperator;
 import org.nqs4j.hamiltonians.Lattice;
 import org.nqs4j.hamiltonians.SpinHilbert;
 import org.nqs4j.hamiltonians.Units;
+import org.nqs4j.hamiltonians.fock.MolecularHamiltonian;
 import org.nqs4j.hamiltonians.hilbert.FermionHilbert;
 import org.nqs4j.vmc.config.HamiltonianSpec;
 import org.nqs4j.vmc.config.ObservableSpec;
@@ -40,6 +44,8 @@ import org.nqs4j.vmc.spi.TrialState;
  * map c_{jσ} → (−1)^j c†_{jσ}, E(N↑, N↓) = E(L−N↑, L−N↓) + U (N↑ + N↓ − L). Energies −μN on top.</li>
  * <li><b>free-fermion</b> ({@link FreeFermions}): hubbard with U = V = 0, or spinless_fermions
  * with V = 0, on any lattice; an open shell (degenerate Fermi level) is reported in the note.</li>
+ * <li><b>fci</b>: model molecule, the chemistry module's string-based full CI (Davidson) in the
+ * (N↑, N↓) sector.</li>
  * <li><b>ed-full</b> ({@link FullDiagonalization}) for dimensions up to
  * {@link #FULL_DIAGONALIZATION_MAX}, <b>lanczos</b> ({@link Lanczos}) above, on the configured
  * Hilbert space, when the operator is real, conserves the sector, and the estimated cost fits the
@@ -217,6 +223,9 @@ public final class ExactGroundState implements ExactReferenceProvider {
         Lattice lattice = c.lattice();
         int n = lattice.nSites();
         boolean periodicChain = lattice.extents().length == 1 && lattice.boundary().equals(Optional.of(Boundary.PERIODIC));
+        if (h.operator() instanceof MolecularHamiltonian molecule && c.hilbert() instanceof FermionHilbert fermions) {
+            return fullCi(molecule, fermions);
+        }
         if (c.hilbert() instanceof FermionHilbert fermions) {
             return fermionAnalytic(h, lattice, fermions, periodicChain);
         }
@@ -236,6 +245,19 @@ public final class ExactGroundState implements ExactReferenceProvider {
             return Optional.of(new Analytic("free-fermion", ff.groundEnergy()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * fci: the string-based full CI of the chemistry module (Davidson on α and β strings, an
+     * implementation independent of {@link CsrMatrix}) in the (N↑, N↓) sector; empty when Davidson
+     * does not converge, so that ED decides.
+     */
+    private static Optional<Analytic> fullCi(MolecularHamiltonian h, FermionHilbert sector) {
+        int up = sector.nParticles(0);
+        int down = sector.nParticles(1);
+        Davidson.Result r = Davidson.lowest(new FciHamiltonian(Fcidump.of(h.integrals(), up + down, up - down)),
+                Davidson.Options.DEFAULT);
+        return r.converged() ? Optional.of(new Analytic("fci", r.energy())) : Optional.empty();
     }
 
     /** What the XXZ-ring methods cover, for the message of a periodic XXZ chain they do not. */

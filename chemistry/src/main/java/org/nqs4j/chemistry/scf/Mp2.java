@@ -1,6 +1,9 @@
 package org.nqs4j.chemistry.scf;
 
+import java.util.OptionalDouble;
+
 import org.ejml.data.DMatrixRMaj;
+import org.nqs4j.chemistry.fcidump.Fcidump;
 
 /**
  * Second-order Moller-Plesset correlation energy from canonical HF orbitals, all electrons
@@ -10,6 +13,50 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class Mp2 {
     private Mp2() {
+    }
+
+    /** Off-diagonal Fock elements up to this size still count as canonical orbitals. */
+    static final double CANONICAL_TOLERANCE = 1e-6;
+
+    /**
+     * RMP2 from an FCIDUMP, when its orbitals are canonical RHF orbitals of a closed shell: the Fock
+     * matrix f_pq = h_pq + sum_{i occ} [2(pq|ii) - (pi|iq)] of the aufbau determinant is then
+     * diagonal (to {@value #CANONICAL_TOLERANCE}) and its diagonal holds the orbital energies.
+     * Empty for an open shell or other orbitals (localised, natural, UHF), where this formula is
+     * not MP2.
+     */
+    public static OptionalDouble fromCanonicalOrbitals(Fcidump f) {
+        int n = f.orbitals();
+        int occ = f.electrons() / 2;
+        if (f.twiceSpin() != 0 || f.electrons() % 2 != 0) {
+            return OptionalDouble.empty();
+        }
+        double[] eps = new double[n];
+        for (int p = 0; p < n; p++) {
+            for (int q = 0; q < n; q++) {
+                double fock = f.h(p, q);
+                for (int i = 0; i < occ; i++) {
+                    fock += 2 * f.twoBody().get(p, q, i, i) - f.twoBody().get(p, i, i, q);
+                }
+                if (p == q) {
+                    eps[p] = fock;
+                } else if (Math.abs(fock) > CANONICAL_TOLERANCE) {
+                    return OptionalDouble.empty();
+                }
+            }
+        }
+        double e = 0;
+        for (int i = 0; i < occ; i++) {
+            for (int j = 0; j < occ; j++) {
+                for (int a = occ; a < n; a++) {
+                    for (int b = occ; b < n; b++) {
+                        double iajb = f.twoBody().get(i, a, j, b);
+                        e += iajb * (2 * iajb - f.twoBody().get(i, b, j, a)) / (eps[i] + eps[j] - eps[a] - eps[b]);
+                    }
+                }
+            }
+        }
+        return OptionalDouble.of(e);
     }
 
     public static double correlation(ScfResult hf, double[] aoEri) {

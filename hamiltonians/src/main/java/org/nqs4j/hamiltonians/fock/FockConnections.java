@@ -20,6 +20,8 @@ public final class FockConnections {
     final int[] occupiedBelow;
     final int[] touchedMode;
     final int[] touchedValue;
+    // scratch of MolecularHamiltonian.connections: the occupied spin-orbitals, then the empty ones, each increasing
+    final int[] occupied;
 
     FockConnections(int initialCapacity, int maxChanges, int nModes, int maxFactors) {
         this.maxChanges = Math.max(1, maxChanges);
@@ -30,6 +32,7 @@ public final class FockConnections {
         this.occupiedBelow = new int[nModes + 1];
         this.touchedMode = new int[Math.max(1, maxFactors)];
         this.touchedValue = new int[Math.max(1, maxFactors)];
+        this.occupied = new int[nModes];
     }
 
     void clear() {

@@ -3,8 +3,6 @@ package org.nqs4j.hamiltonians.fock;
 import java.util.Collection;
 import java.util.List;
 
-import org.nqs4j.hamiltonians.DiscreteOperator;
-
 /**
  * Ô = Σ_t c_t Π_k a_{t,k}, a sum of products of ladder operators on M modes, with real
  * coefficients, in the occupation-number basis. Two kinds of modes:
@@ -23,7 +21,7 @@ import org.nqs4j.hamiltonians.DiscreteOperator;
  * n|x⟩ = x_o|x⟩ for both. {@link #connections} applies each term's factors right to left to x
  * and emits one entry per term that survives (number-only terms summed into the diagonal).
  */
-public final class FockOperator implements DiscreteOperator {
+public final class FockOperator implements OccupationOperator {
     private static final int CREATE = 0;
     private static final int ANNIHILATE = 1;
     private static final int NUMBER = 2;
@@ -104,6 +102,7 @@ public final class FockOperator implements DiscreteOperator {
         return new FockOperator(nSites, nMax, false, terms, description);
     }
 
+    @Override
     public int nModes() {
         return nModes;
     }
@@ -143,12 +142,12 @@ public final class FockOperator implements DiscreteOperator {
         return terms.stream().allMatch(t -> t.charge(from, to) == 0);
     }
 
-    /** A buffer for this operator's connections. */
+    @Override
     public FockConnections newConnections() {
         return new FockConnections(maxConnections(), maxChanges, nModes, maxFactors);
     }
 
-    /** Fills {@code out} with the non-zero ⟨x'|Ô|x⟩ of the occupations {@code x}; allocates nothing. */
+    @Override
     public void connections(int[] x, FockConnections out) {
         if (x.length != nModes) {
             throw new IllegalArgumentException("configuration has " + x.length + " modes, operator acts on " + nModes);

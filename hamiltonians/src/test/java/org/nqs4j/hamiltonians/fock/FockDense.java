@@ -11,7 +11,7 @@ final class FockDense {
     }
 
     /** m[x'][x] = ⟨x'|Ô|x⟩ on the sector's basis; fails if Ô leaves the sector. */
-    static double[][] matrix(FockOperator op, Hilbert h) {
+    static double[][] matrix(OccupationOperator op, Hilbert h) {
         int d = (int) h.nStates();
         double[][] m = new double[d][d];
         int[] x = new int[h.size()];

@@ -94,6 +94,13 @@ public final class ExactCommand implements Command {
         m.put("hilbert", config.hilbert().toString());
         m.put("energy", r.energy());
         m.put("energy_per_site", r.energy() / config.lattice().nSites());
+        if (config.hamiltonian().model().equals("molecule")) {
+            m.put("determinants", config.hilbert().nStates());
+            m.put("e_hf", config.hamiltonian().couplings().get("e_hf"));
+            if (config.hamiltonian().couplings().containsKey("e_mp2")) {
+                m.put("e_mp2", config.hamiltonian().couplings().get("e_mp2"));
+            }
+        }
         m.put("method", r.method());
         if (r.dimension() > 0) {
             m.put("dimension", r.dimension());
@@ -111,13 +118,31 @@ public final class ExactCommand implements Command {
         return m;
     }
 
+    /** Energies of a molecule in hartree: E_FCI (the exact energy), E_HF, E_MP2 when defined, the correlation energy. */
+    private static void moleculeLines(PrintStream out, RunConfig config, double exact) {
+        Map<String, Double> c = config.hamiltonian().couplings();
+        out.printf(Locale.ROOT, "  determinants %d%n", config.hilbert().nStates());
+        out.printf(Locale.ROOT, "  E_FCI        %.10f Ha%n", exact);
+        out.printf(Locale.ROOT, "  E_HF         %.10f Ha%n", c.get("e_hf"));
+        if (c.containsKey("e_mp2")) {
+            out.printf(Locale.ROOT, "  E_MP2        %.10f Ha%n", c.get("e_mp2"));
+        } else {
+            out.printf("  E_MP2        not defined (the FCIDUMP's orbitals are not canonical RHF orbitals of a closed shell)%n");
+        }
+        out.printf(Locale.ROOT, "  E_FCI - E_HF %.10f Ha (correlation energy)%n", exact - c.get("e_hf"));
+    }
+
     static void report(PrintStream out, RunConfig config, Solution s, Optional<ExactReference> analytic) {
         ExactReference r = s.reference();
         int n = config.lattice().nSites();
         out.printf("%s: %s%n", config.name(), config.hamiltonian().operator().description());
         out.printf("  hilbert      %s%n", config.hilbert());
         out.printf(Locale.ROOT, "  method       %s%s%n", r.method(), r.dimension() > 0 ? ", ED dimension " + r.dimension() : "");
-        out.printf(Locale.ROOT, "  energy       %.12f   (per site %.12f)%n", r.energy(), r.energy() / n);
+        if (config.hamiltonian().model().equals("molecule")) {
+            moleculeLines(out, config, r.energy());
+        } else {
+            out.printf(Locale.ROOT, "  energy       %.12f   (per site %.12f)%n", r.energy(), r.energy() / n);
+        }
         analytic.ifPresent(x -> out.printf(Locale.ROOT, "  %-12s %.12f   (ED - analytic = %.2e)%n", x.method(),
                 x.energy(), r.energy() - x.energy()));
         int width = r.observables().keySet().stream().mapToInt(String::length).max().orElse(0);

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.ejml.data.DMatrixRMaj;
 import org.nqs4j.chemistry.ChemistryInputException;
 import org.nqs4j.chemistry.Molecule;
 import org.nqs4j.chemistry.XyzReader;
@@ -14,11 +13,8 @@ import org.nqs4j.chemistry.basis.BasisLibrary;
 import org.nqs4j.chemistry.basis.BasisSet;
 import org.nqs4j.chemistry.fcidump.Fcidump;
 import org.nqs4j.chemistry.fcidump.FcidumpWriter;
-import org.nqs4j.chemistry.integrals.OneElectronIntegrals;
-import org.nqs4j.chemistry.integrals.TwoElectronIntegrals;
 import org.nqs4j.chemistry.scf.HartreeFock;
-import org.nqs4j.chemistry.scf.MoIntegrals;
-import org.nqs4j.chemistry.scf.Mp2;
+import org.nqs4j.chemistry.scf.ScfReference;
 import org.nqs4j.chemistry.scf.ScfResult;
 import org.nqs4j.chemistry.scf.Stability;
 import org.nqs4j.vmc.cli.Arguments;
@@ -87,17 +83,16 @@ public final class IntegralsCommand implements Command {
             return 2;
         }
         long t0 = System.nanoTime();
-        OneElectronIntegrals one = OneElectronIntegrals.compute(basis, m);
-        HartreeFock hf;
+        ScfReference ref;
         try {
-            hf = new HartreeFock(one.overlap(), one.core(), TwoElectronIntegrals.compute(basis), m.nuclearRepulsion());
+            ref = ScfReference.compute(m, library, a.flag("--uhf"));
         } catch (ChemistryInputException e) {
             System.err.println("nqs integrals: " + xyz + ": " + e.getMessage());
             return 2;
         }
+        HartreeFock hf = ref.hf();
+        ScfResult r = ref.scf();
         o.printf(Locale.ROOT, "  E_nuc        %.10f%n", m.nuclearRepulsion());
-        ScfResult r = unrestricted ? hf.unrestricted(m.alphaElectrons(), m.betaElectrons(), HartreeFock.Options.DEFAULT)
-                : hf.restricted(m.electrons(), HartreeFock.Options.DEFAULT);
         String kind = unrestricted ? "UHF" : "RHF";
         if (!r.converged()) {
             o.printf(Locale.ROOT, "  E_HF (%s)   %.10f   NOT CONVERGED after %d iterations (orbital gradient %.1e); no FCIDUMP written%n",
@@ -109,10 +104,9 @@ public final class IntegralsCommand implements Command {
                 r.gradient(), unrestricted ? String.format(Locale.ROOT, ", <S^2> = %.6f, exact %.6f", r.spinSquared(),
                         0.5 * (m.multiplicity() - 1) * (0.5 * (m.multiplicity() - 1) + 1)) : "");
         o.printf("  stability    %s%n", Stability.of(r, hf.unpackedEri()).verdict());
-        double mp2 = Mp2.correlation(r, hf.unpackedEri());
+        double mp2 = ref.mp2();
         o.printf(Locale.ROOT, "  E_MP2        %.10f   (correlation %.10f, %s)%n", r.energy() + mp2, mp2, unrestricted ? "UMP2" : "RMP2");
-        DMatrixRMaj orbitals = r.coefficientsAlpha();
-        Fcidump f = MoIntegrals.of(hf, orbitals, m.electrons(), m.alphaElectrons() - m.betaElectrons(), m.nuclearRepulsion());
+        Fcidump f = ref.fcidump();
         FcidumpWriter.write(f, out);
         o.printf(Locale.ROOT, "  FCIDUMP      %s (%d orbitals: %s, core energy = E_nuc; %.1f s so far)%n", out, f.orbitals(),
                 unrestricted ? "UHF alpha orbitals" : "RHF canonical orbitals", (System.nanoTime() - t0) * 1e-9);

@@ -105,13 +105,36 @@ public final class RunConfigReader {
         int threads = root.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
         int iterations = root.integer("iterations", 300, 0, 100_000_000);
 
-        Lattice lattice = lattice(root.section("lattice"));
         Section hamiltonianSection = root.section("hamiltonian");
         String model = hamiltonianSection.choice("model", null, "heisenberg", "xxz", "ising", "j1j2", "pauli", "hubbard",
-                "spinless_fermions", "bose_hubbard");
+                "spinless_fermions", "bose_hubbard", "molecule");
         Section hilbertSection = root.section("hilbert");
-        Hilbert hilbert = hilbert(hilbertSection, lattice.nSites(), model);
-        HamiltonianSpec hamiltonian = hamiltonian(hamiltonianSection, model, lattice, hilbert);
+        Lattice lattice;
+        Hilbert hilbert;
+        HamiltonianSpec hamiltonian;
+        if (model.equals("molecule")) {
+            if (root.has("lattice")) {
+                throw root.invalid("lattice", "model molecule takes no lattice: its sites are the orbitals of the"
+                        + " FCIDUMP or basis set; remove the section.");
+            }
+            MoleculeInput molecule = MoleculeInput.read(hamiltonianSection, source);
+            lattice = Lattice.custom(molecule.operator().orbitals(), List.of()); // the orbitals, no bonds
+            hilbert = molecule.hilbert(hilbertSection);
+            hamiltonian = molecule.spec();
+            if (vmc) {
+                throw hamiltonianSection.invalid("model", "VMC of molecules needs a fermionic ansatz (a Slater"
+                        + " determinant), which is not wired into nqs run yet; nqs exact CONFIG gives E_HF, E_MP2 and"
+                        + " E_FCI for this config.");
+            }
+        } else {
+            if (!root.has("lattice")) {
+                throw root.section("lattice").missing("type", "one of chain, square, rectangular, custom: model " + model
+                        + " acts on a lattice; only model molecule needs none");
+            }
+            lattice = lattice(root.section("lattice"));
+            hilbert = hilbert(hilbertSection, lattice.nSites(), model);
+            hamiltonian = hamiltonian(hamiltonianSection, model, lattice, hilbert);
+        }
         requireConserved(hilbertSection, hilbert, hamiltonian);
         if (vmc && !(hilbert instanceof SpinHilbert)) {
             throw hilbertSection.invalid("type", "VMC for fermionic and bosonic Hilbert spaces needs a fermionic or"

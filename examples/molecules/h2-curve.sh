@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# H2 dissociation curve of the references in STO-3G: RHF, UHF and full CI against the bond length
+# R = 0.5 ... 3.0 Å in steps of 0.1 Å. Each point writes an XYZ and runs `nqs integrals` twice (RHF
+# with --fci, then --uhf); FCI is the same in either orbital basis. Output: CSV on stdout,
+#   R_angstrom,E_RHF,E_UHF,E_FCI
+# Usage (from the repository root): examples/molecules/h2-curve.sh > h2-curve.csv
+# (A config sweep cannot do this: the geometry is a file, not a config key.)
+set -euo pipefail
+here=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+echo "R_angstrom,E_RHF,E_UHF,E_FCI"
+for r in $(seq 0.5 0.1 3.0); do
+  printf '2\nH2, r = %s A\nH 0 0 0\nH 0 0 %s\n' "$r" "$r" > "$work/h2.xyz"
+  rhf=$("$here/nqs" integrals "$work/h2.xyz" --basis sto-3g --out "$work/h2.fcidump" --fci)
+  uhf=$("$here/nqs" integrals "$work/h2.xyz" --basis sto-3g --out "$work/h2-uhf.fcidump" --uhf)
+  e_rhf=$(awk '$1 == "E_HF" && $2 == "(RHF)" {print $3}' <<< "$rhf")
+  e_fci=$(awk '$1 == "E_FCI" {print $2}' <<< "$rhf")
+  e_uhf=$(awk '$1 == "E_HF" && $2 == "(UHF)" {print $3}' <<< "$uhf")
+  echo "$r,$e_rhf,$e_uhf,$e_fci"
+done

@@ -1,0 +1,125 @@
+package org.nqs4j.vmc.config;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+import org.nqs4j.chemistry.ChemistryInputException;
+import org.nqs4j.chemistry.Molecule;
+import org.nqs4j.chemistry.XyzReader;
+import org.nqs4j.chemistry.basis.BasisLibrary;
+import org.nqs4j.chemistry.fcidump.Fcidump;
+import org.nqs4j.chemistry.fcidump.FcidumpReader;
+import org.nqs4j.chemistry.scf.Mp2;
+import org.nqs4j.chemistry.scf.ScfReference;
+import org.nqs4j.hamiltonians.fock.MolecularHamiltonian;
+import org.nqs4j.hamiltonians.hilbert.FermionHilbert;
+
+/**
+ * The {@code molecule} model: {@code hamiltonian: {model: molecule, fcidump: PATH}} (an FCIDUMP)
+ * or {@code {model: molecule, xyz: PATH, basis: sto-3g|6-31g, charge: 0, multiplicity: 1}}
+ * (integrals and RHF/UHF orbitals computed here); paths are relative to the config file. The
+ * orbitals are the sites: no lattice section.
+ *
+ * @param operator   H on 2·NORB spin-orbitals
+ * @param electrons  NELEC
+ * @param twiceSpin  MS2 = N↑ − N↓
+ * @param hf         E_HF: the SCF energy (xyz), or the aufbau determinant's energy in the FCIDUMP's orbitals
+ * @param mp2        E_MP2 total: from the SCF (xyz), or RMP2 when the FCIDUMP holds canonical RHF orbitals
+ */
+record MoleculeInput(MolecularHamiltonian operator, int electrons, int twiceSpin, double hf, OptionalDouble mp2) {
+
+    static MoleculeInput read(Section s, Path config) {
+        boolean dump = s.has("fcidump");
+        boolean xyz = s.has("xyz");
+        if (dump == xyz) {
+            throw dump ? s.invalid("xyz", "give either fcidump or xyz, not both.")
+                    : s.missing("fcidump", "an FCIDUMP file such as `nqs integrals` writes, or instead xyz: a geometry"
+                            + " with basis: sto-3g or 6-31g");
+        }
+        MoleculeInput m = dump ? fromFcidump(s, file(s, "fcidump", config)) : fromXyz(s, file(s, "xyz", config));
+        s.finish();
+        return m;
+    }
+
+    private static Path file(Section s, String key, Path config) {
+        Path dir = config.toAbsolutePath().getParent();
+        Path file = dir.resolve(s.string(key, null));
+        if (!Files.isRegularFile(file)) {
+            throw s.invalid(key, "no file " + file + " (paths are relative to the config file).");
+        }
+        return file;
+    }
+
+    private static MoleculeInput fromFcidump(Section s, Path file) {
+        Fcidump f;
+        try {
+            f = FcidumpReader.read(file);
+        } catch (ChemistryInputException | UncheckedIOException e) {
+            throw s.invalid("fcidump", "cannot use this FCIDUMP: " + e.getMessage());
+        }
+        MolecularHamiltonian h = MolecularHamiltonian.of(f.toMolecularIntegrals());
+        double hf = h.determinantEnergy(h.aufbau(f.alpha(), f.beta()));
+        OptionalDouble mp2 = Mp2.fromCanonicalOrbitals(f);
+        return new MoleculeInput(h, f.electrons(), f.twiceSpin(), hf,
+                mp2.isPresent() ? OptionalDouble.of(hf + mp2.getAsDouble()) : OptionalDouble.empty());
+    }
+
+    private static MoleculeInput fromXyz(Section s, Path file) {
+        String basis = s.choice("basis", null, BasisLibrary.NAMES.toArray(String[]::new));
+        int charge = s.integer("charge", 0, -100, 100);
+        int multiplicity = s.integer("multiplicity", 1, 1, 100);
+        Molecule m;
+        try {
+            m = XyzReader.read(file, charge, multiplicity);
+        } catch (ChemistryInputException e) {
+            throw s.invalid("xyz", e.getMessage());
+        }
+        ScfReference ref;
+        try {
+            ref = ScfReference.compute(m, BasisLibrary.named(basis), false);
+        } catch (ChemistryInputException | IllegalArgumentException e) {
+            throw s.invalid("xyz", e.getMessage());
+        }
+        if (!ref.scf().converged()) {
+            throw s.invalid("xyz", String.format(Locale.ROOT, "Hartree-Fock did not converge (orbital gradient %.1e after"
+                    + " %d iterations); compute the FCIDUMP with nqs integrals and name it with fcidump.",
+                    ref.scf().gradient(), ref.scf().iterations()));
+        }
+        MolecularHamiltonian h = MolecularHamiltonian.of(ref.fcidump().toMolecularIntegrals());
+        return new MoleculeInput(h, m.electrons(), m.alphaElectrons() - m.betaElectrons(), ref.scf().energy(),
+                OptionalDouble.of(ref.scf().energy() + ref.mp2()));
+    }
+
+    /** {@code hilbert: {type: fermions, n_up, n_down}}, both defaulting to (and checked against) NELEC and MS2. */
+    FermionHilbert hilbert(Section s) {
+        s.choice("type", "fermions", "fermions");
+        int n = operator.orbitals();
+        int up = (electrons + twiceSpin) / 2;
+        int down = (electrons - twiceSpin) / 2;
+        int nUp = s.integer("n_up", up, 0, n);
+        int nDown = s.integer("n_down", down, 0, n);
+        if (nUp != up || nDown != down) {
+            throw s.invalid(nUp != up ? "n_up" : "n_down", "the molecule has NELEC = " + electrons + ", MS2 = " + twiceSpin
+                    + ", i.e. n_up = " + up + " and n_down = " + down + "; got " + nUp + " and " + nDown + " (another"
+                    + " sector of the same integrals: nqs fci FCIDUMP --nup N --ndown N).");
+        }
+        if (up > n || down > n || up < 0 || down < 0) {
+            throw s.invalid("n_up", up + " and " + down + " electrons do not fit " + n + " orbitals per spin.");
+        }
+        s.finish();
+        return FermionHilbert.spinful(n, nUp, nDown);
+    }
+
+    /** The spec: couplings e_hf and (when defined) e_mp2. */
+    HamiltonianSpec spec() {
+        Map<String, Double> c = new LinkedHashMap<>();
+        c.put("e_hf", hf);
+        mp2.ifPresent(e -> c.put("e_mp2", e));
+        return new HamiltonianSpec("molecule", null, Map.copyOf(c), false, operator);
+    }
+}

@@ -1,0 +1,124 @@
+package org.nqs4j.vmc.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nqs4j.hamiltonians.fock.MolecularHamiltonian;
+import org.nqs4j.hamiltonians.hilbert.FermionHilbert;
+
+/** {@code hamiltonian: {model: molecule, fcidump | xyz}}: no lattice, the sector from NELEC/MS2, strict errors. */
+class MoleculeConfigTest {
+    // H2 STO-3G at R = 1.4 a0 in the RHF orbitals, Szabo & Ostlund §3.5.2 (four decimals); h12 = (11|12) = (22|21) = 0 by symmetry
+    static final double CORE = 1 / 1.4;
+    static final double H11 = -1.2528;
+    static final double H22 = -0.4756;
+    static final double J11 = 0.6746;
+    static final double J22 = 0.6975;
+    static final double J12 = 0.6636;
+    static final double K12 = 0.1813;
+    static final String H2_FCIDUMP = """
+             &FCI NORB=2, NELEC=2, MS2=0,
+              ORBSYM=1,1, ISYM=1,
+             &END
+              0.6746  1 1 1 1
+              0.1813  1 2 1 2
+              0.6636  1 1 2 2
+              0.6975  2 2 2 2
+             -1.2528  1 1 0 0
+             -0.4756  2 2 0 0
+              0.714285714285714  0 0 0 0
+            """;
+
+    @TempDir
+    Path dir;
+
+    RunConfig exact(String yaml) throws IOException {
+        Path sub = Files.createDirectories(dir.resolve("configs"));
+        Files.writeString(dir.resolve("h2.fcidump"), H2_FCIDUMP);
+        Path config = sub.resolve("m.yaml");
+        Files.writeString(config, yaml);
+        return RunConfigReader.readForExact(config, java.util.List.of());
+    }
+
+    String error(String yaml) {
+        return assertThrows(ConfigException.class, () -> exact(yaml)).getMessage();
+    }
+
+    @Test
+    void fcidumpRelativeToTheConfigGivesTheSectorAndTheReferences() throws IOException {
+        RunConfig c = exact("hamiltonian: {model: molecule, fcidump: ../h2.fcidump}\n");
+        FermionHilbert h = assertInstanceOf(FermionHilbert.class, c.hilbert());
+        assertEquals(2, h.nSites());
+        assertEquals(1, h.nParticles(0));
+        assertEquals(1, h.nParticles(1));
+        assertEquals(2, c.lattice().nSites());
+        assertInstanceOf(MolecularHamiltonian.class, c.hamiltonian().operator());
+        // E_HF = E_core + 2 h11 + (11|11); orbital energies e1 = h11 + (11|11), e2 = h22 + 2(11|22) − (12|21)
+        double hf = CORE + 2 * H11 + J11;
+        assertEquals(hf, c.hamiltonian().coupling("e_hf"), 1e-12);
+        assertEquals(-1.1167, hf, 1e-4, "Szabo & Ostlund's E_0");
+        double e1 = H11 + J11;
+        double e2 = H22 + 2 * J12 - K12;
+        double mp2 = K12 * K12 / (2 * (e1 - e2));
+        assertEquals(-0.0132, mp2, 1e-4, "Szabo & Ostlund's E(2) for H2");
+        assertEquals(hf + mp2, c.hamiltonian().coupling("e_mp2"), 1e-12);
+    }
+
+    @Test
+    void theSectorIsCheckedAgainstTheFcidump() {
+        String e = error("hamiltonian: {model: molecule, fcidump: ../h2.fcidump}\nhilbert: {type: fermions, n_up: 2, n_down: 0}\n");
+        assertTrue(e.startsWith("m.yaml:2: key 'hilbert.n_up'") && e.contains("NELEC = 2"), e);
+        e = error("hamiltonian: {model: molecule, fcidump: ../h2.fcidump}\nhilbert: {type: spin}\n");
+        assertTrue(e.contains("hilbert.type") && e.contains("fermions"), e);
+    }
+
+    @Test
+    void aDamagedFcidumpIsNamedWithItsLine() throws IOException {
+        Files.writeString(dir.resolve("bad.fcidump"), H2_FCIDUMP.replace("0.6636  1 1 2 2", "0.66x6  1 1 2 2"));
+        String e = error("name: x\nhamiltonian: {model: molecule, fcidump: ../bad.fcidump}\n");
+        assertTrue(e.contains(":2: key 'hamiltonian.fcidump'") && e.contains("bad.fcidump:6"), e);
+        e = error("hamiltonian: {model: molecule, fcidump: ../none.fcidump}\n");
+        assertTrue(e.contains("key 'hamiltonian.fcidump'") && e.contains("no file"), e);
+        e = error("hamiltonian: {model: molecule}\n");
+        assertTrue(e.contains("'fcidump'") && e.contains("xyz"), e);
+    }
+
+    @Test
+    void onlyTheMoleculeDoesWithoutALattice() {
+        String e = error("lattice: {type: chain, length: 2}\nhamiltonian: {model: molecule, fcidump: ../h2.fcidump}\n");
+        assertTrue(e.contains("key 'lattice'") && e.contains("no lattice"), e);
+        e = error("hamiltonian: {model: hubbard, U: 4}\nhilbert: {n_up: 1, n_down: 1}\n");
+        assertTrue(e.contains("section 'lattice' needs the key 'type'") && e.contains("only model molecule"), e);
+    }
+
+    @Test
+    void vmcRefusesMoleculesHonestly() throws IOException {
+        exact("hamiltonian: {model: molecule, fcidump: ../h2.fcidump}\n"); // writes the files
+        ConfigException e = assertThrows(ConfigException.class, () -> RunConfigReader.read(dir.resolve("configs/m.yaml"),
+                java.util.List.of()));
+        assertTrue(e.getMessage().contains("key 'hamiltonian.model'") && e.getMessage().contains("nqs exact"),
+                e.getMessage());
+    }
+
+    @Test
+    void xyzComputesTheIntegralsAndTheScfEnergyIsTheAufbauDeterminant() throws IOException {
+        Files.writeString(dir.resolve("h2.xyz"), "2\nH2 at 0.7414 A\nH 0 0 0\nH 0 0 0.7414\n");
+        RunConfig c = exact("hamiltonian: {model: molecule, xyz: ../h2.xyz, basis: sto-3g}\n");
+        MolecularHamiltonian h = (MolecularHamiltonian) c.hamiltonian().operator();
+        assertEquals(c.hamiltonian().coupling("e_hf"), h.determinantEnergy(h.aufbau(1, 1)), 1e-10);
+        assertFalse(c.hamiltonian().couplings().get("e_mp2").isNaN());
+        String e = error("hamiltonian: {model: molecule, xyz: ../h2.xyz, basis: cc-pvdz}\n");
+        assertTrue(e.contains("hamiltonian.basis") && e.contains("sto-3g"), e);
+        e = error("hamiltonian: {model: molecule, xyz: ../h2.xyz, basis: sto-3g, charge: 1}\n");
+        assertTrue(e.contains("hamiltonian.xyz") || e.contains("multiplicity"), e);
+    }
+}
