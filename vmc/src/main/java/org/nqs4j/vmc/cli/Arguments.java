@@ -42,7 +42,7 @@ public final class Arguments {
                 } else {
                     List<String> known = new ArrayList<>(flags);
                     known.addAll(valued);
-                    throw new UsageException("nqs " + command + ": unknown option " + arg + "; allowed: "
+                    throw new UsageException("unknown option " + arg + "; allowed: "
                             + String.join(", ", known) + ".");
                 }
             } else {
