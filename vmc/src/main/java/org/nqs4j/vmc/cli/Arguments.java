@@ -34,7 +34,7 @@ public final class Arguments {
                 } else if (valued.contains(name)) {
                     if (value == null) {
                         if (i + 1 >= args.size()) {
-                            throw new UsageException("nqs " + command + ": option " + name + " needs a value.");
+                            throw new UsageException("option " + name + " needs a value.");
                         }
                         value = args.get(++i);
                     }
