@@ -43,7 +43,7 @@ public final class ExactCommand implements Command {
 
     @Override
     public int run(List<String> args) {
-        Arguments a = Arguments.parse("exact", args, Set.of("--json"), Set.of("--set", "--method", "--budget"));
+        Arguments a = Arguments.parse(args, Set.of("--json"), Set.of("--set", "--method", "--budget"));
         Path file = a.configFile("");
         String method = a.option("--method") == null ? "auto" : a.option("--method");
         if (!method.equals("auto") && !method.equals("ed")) {

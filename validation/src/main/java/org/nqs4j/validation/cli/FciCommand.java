@@ -35,7 +35,7 @@ public final class FciCommand implements Command {
 
     @Override
     public int run(List<String> args) {
-        Arguments a = Arguments.parse("fci", args, Set.of(), Set.of("--nup", "--ndown"));
+        Arguments a = Arguments.parse(args, Set.of(), Set.of("--nup", "--ndown"));
         if (a.positionals().size() != 1) {
             throw new UsageException("expected exactly one FCIDUMP file, got " + a.positionals().size() + ".");
         }

@@ -42,7 +42,7 @@ public final class IntegralsCommand implements Command {
 
     @Override
     public int run(List<String> args) {
-        Arguments a = Arguments.parse("integrals", args, Set.of("--uhf", "--fci"), Set.of("--basis", "--out", "--charge", "--multiplicity"));
+        Arguments a = Arguments.parse(args, Set.of("--uhf", "--fci"), Set.of("--basis", "--out", "--charge", "--multiplicity"));
         if (a.positionals().size() != 1) {
             throw new UsageException("expected exactly one XYZ file, got " + a.positionals().size() + ".");
         }

@@ -57,7 +57,7 @@ public final class ValidateCommand implements Command {
 
     @Override
     public int run(List<String> args) throws IOException {
-        Arguments a = Arguments.parse("validate", args, Set.of("--force", "--quiet"),
+        Arguments a = Arguments.parse(args, Set.of("--force", "--quiet"),
                 Set.of("--out", "--set", "--tolerance", "--suite", "--seeds"));
         boolean quiet = a.flag("--quiet");
         boolean force = a.flag("--force");

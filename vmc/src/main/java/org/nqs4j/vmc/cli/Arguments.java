@@ -17,7 +17,7 @@ public final class Arguments {
     private Arguments() {
     }
 
-    public static Arguments parse(String command, List<String> args, Set<String> flags, Set<String> valued) {
+    public static Arguments parse(List<String> args, Set<String> flags, Set<String> valued) {
         Arguments a = new Arguments();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);

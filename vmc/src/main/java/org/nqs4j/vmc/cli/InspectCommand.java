@@ -36,7 +36,7 @@ public final class InspectCommand implements Command {
 
     @Override
     public int run(List<String> args) throws IOException {
-        Arguments a = Arguments.parse("inspect", args, Set.of("--json"), Set.of());
+        Arguments a = Arguments.parse(args, Set.of("--json"), Set.of());
         if (a.positionals().size() != 1) {
             throw new UsageException("expected exactly one RUN_DIR, got " + a.positionals().size() + ".");
         }

@@ -24,7 +24,7 @@ public final class PlotCommand implements Command {
 
     @Override
     public int run(List<String> args) throws IOException {
-        Arguments a = Arguments.parse("plot", args, Set.of(), Set.of("--out"));
+        Arguments a = Arguments.parse(args, Set.of(), Set.of("--out"));
         if (a.positionals().isEmpty()) {
             throw new UsageException("give at least one run folder.");
         }

@@ -30,7 +30,7 @@ public final class ResumeCommand implements Command {
 
     @Override
     public int run(List<String> args) throws IOException {
-        Arguments a = Arguments.parse("resume", args, Set.of("--quiet", "--json"), Set.of());
+        Arguments a = Arguments.parse(args, Set.of("--quiet", "--json"), Set.of());
         if (a.positionals().size() != 1) {
             throw new UsageException("expected exactly one RUN_DIR, got " + a.positionals().size() + ".");
         }

@@ -29,7 +29,7 @@ public final class RunCommand implements Command {
 
     @Override
     public int run(List<String> args) throws IOException {
-        Arguments a = Arguments.parse("run", args, Set.of("--quiet", "--force", "--json"), Set.of("--out", "--set"));
+        Arguments a = Arguments.parse(args, Set.of("--quiet", "--force", "--json"), Set.of("--out", "--set"));
         Path file = a.configFile("");
         RunConfig config = RunConfigReader.read(file, a.all("--set"));
         if (!RankScratch.writesRunFolder()) { // an MPI rank other than 0: the same steps, in a scratch folder

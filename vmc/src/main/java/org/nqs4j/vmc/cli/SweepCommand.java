@@ -39,7 +39,7 @@ public final class SweepCommand implements Command {
 
     @Override
     public int run(List<String> args) throws IOException {
-        Arguments a = Arguments.parse("sweep", args, Set.of("--quiet", "--force", "--json"), Set.of("--out", "--set"));
+        Arguments a = Arguments.parse(args, Set.of("--quiet", "--force", "--json"), Set.of("--out", "--set"));
         SweepPlan plan = SweepPlan.of(a.configFile(""), a.all("--set"));
         List<RunConfig> configs = new ArrayList<>();
         for (SweepSpec.Point p : plan.sweep().points()) {
