@@ -4,17 +4,15 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ZMatrixRMaj;
 import org.nqs4j.optimizers.LogDerivativeSamples;
 import org.nqs4j.optimizers.linalg.GramKernel;
-import org.nqs4j.optimizers.linalg.SampleMatrixOps;
 import org.nqs4j.optimizers.linalg.TaskRunner;
 
 /**
  * Forms the quantum geometric tensor S_kl = (1/N_s) Σ_s conj(ΔO_sk) ΔO_sl explicitly, P × P:
- * the columns of ΔO are transposed into contiguous rows and their Gram matrix taken with
- * {@link GramKernel} (upper triangle, mirrored). Keeps its transposition and packing workspaces.
+ * the Gram matrix of the columns of ΔO by {@link GramKernel}, packed straight from the sample rows
+ * (upper triangle, mirrored; no transposed copy of ΔO). Keeps the packing workspaces.
  */
 public final class DenseQgt {
     private final GramKernel gram = new GramKernel();
-    private double[] columns = new double[0];
 
     /** S for a real ansatz: (1/N_s) ΔOᵀΔO into {@code s}, reshaped to P × P. */
     public void form(LogDerivativeSamples centeredO, DMatrixRMaj s) {
@@ -23,10 +21,8 @@ public final class DenseQgt {
         }
         int n = centeredO.nSamples();
         int p = centeredO.nParameters();
-        columns = ensure(columns, p * n);
-        SampleMatrixOps.transposeColumns(centeredO, columns);
         s.reshape(p, p);
-        gram.symmetric(columns, p, n, null, 1.0 / n, s.data, TaskRunner.SERIAL);
+        gram.symmetricOfColumns(centeredO.data(), n, p, centeredO.rowLength(), 1.0 / n, s.data, TaskRunner.SERIAL);
     }
 
     /** S for a complex ansatz: (1/N_s) ΔO†ΔO into {@code s}, reshaped to P × P, Hermitian. */
@@ -36,10 +32,8 @@ public final class DenseQgt {
         }
         int n = centeredO.nSamples();
         int p = centeredO.nParameters();
-        columns = ensure(columns, 2 * p * n);
-        SampleMatrixOps.transposeColumns(centeredO, columns);
         s.reshape(p, p);
-        gram.hermitian(columns, p, n, null, 1.0 / n, s.data, TaskRunner.SERIAL);
+        gram.hermitianOfColumns(centeredO.data(), n, p, centeredO.rowLength(), 1.0 / n, s.data, TaskRunner.SERIAL);
     }
 
     static double[] ensure(double[] a, int len) {
