@@ -30,6 +30,8 @@ public final class GramKernel {
     /** Column block: a packed NR-panel (NR × KC doubles) stays in L1, all MR-panels in L2. Even. */
     static final int KC = 128;
     private static final int TILE = MR * NR;
+    /** Lines per packing task when X is given transposed. */
+    private static final int LINES = 16;
 
     private double[] packedRows = new double[0];
     private double[] packedCols = new double[0];
@@ -144,17 +146,25 @@ public final class GramKernel {
         for (int k0 = 0; k0 < len; k0 += KC) {
             int kc = Math.min(KC, len - k0);
             int from = k0;
-            tasks.forEach(rp + cp, t -> {
-                if (t < rp) {
-                    pack(x, n, len, stride, weight, complex, from, kc, t * MR, MR, packedRows, t * MR * kc, false);
-                } else {
-                    int j = t - rp;
-                    pack(x, n, len, stride, weight, complex, from, kc, j * NR, NR, packedCols, j * NR * kc, false);
-                    if (complex) {
-                        pack(x, n, len, stride, weight, true, from, kc, j * NR, NR, packedRotated, j * NR * kc, true);
+            if (stride > 0 && !complex) {
+                // each line k of every panel is a slice of row k₀ + k of Xᵀ: one pass over the rows
+                int chunks = (kc + LINES - 1) / LINES;
+                tasks.forEach(chunks, q -> packLines(x, n, stride, from, q * LINES, Math.min(kc, q * LINES + LINES),
+                        kc, rp, cp));
+            } else {
+                tasks.forEach(rp + cp, t -> {
+                    if (t < rp) {
+                        pack(x, n, len, stride, weight, complex, from, kc, t * MR, MR, packedRows, t * MR * kc, false);
+                    } else {
+                        int j = t - rp;
+                        pack(x, n, len, stride, weight, complex, from, kc, j * NR, NR, packedCols, j * NR * kc, false);
+                        if (complex) {
+                            pack(x, n, len, stride, weight, true, from, kc, j * NR, NR, packedRotated, j * NR * kc,
+                                    true);
+                        }
                     }
-                }
-            });
+                });
+            }
             // largest column panels first, so that the dynamic hand-out balances the triangle
             tasks.forEach(cp, t -> {
                 int j = cp - 1 - t;
@@ -203,6 +213,30 @@ public final class GramKernel {
                     v *= weight[complex ? j >> 1 : j];
                 }
                 dst[off + k * width + r] = v;
+            }
+        }
+    }
+
+    /**
+     * Lines [k₁, k₂) of every MR- and NR-panel from the real Xᵀ (rows k₀ + k at stride {@code stride}):
+     * each row is read once, front to back, and scattered into the panels (zeros past n).
+     */
+    private void packLines(double[] x, int n, int stride, int k0, int k1, int k2, int kc, int rp, int cp) {
+        for (int k = k1; k < k2; k++) {
+            int src = (k0 + k) * stride;
+            for (int t = 0; t < rp; t++) {
+                int d = t * MR * kc + k * MR;
+                int r0 = t * MR;
+                for (int r = 0; r < MR; r++) {
+                    packedRows[d + r] = r0 + r < n ? x[src + r0 + r] : 0.0;
+                }
+            }
+            for (int j = 0; j < cp; j++) {
+                int d = j * NR * kc + k * NR;
+                int r0 = j * NR;
+                for (int r = 0; r < NR; r++) {
+                    packedCols[d + r] = r0 + r < n ? x[src + r0 + r] : 0.0;
+                }
             }
         }
     }
