@@ -222,20 +222,29 @@ public final class GramKernel {
      * each row is read once, front to back, and scattered into the panels (zeros past n).
      */
     private void packLines(double[] x, int n, int stride, int k0, int k1, int k2, int kc, int rp, int cp) {
+        int fullRows = n / MR;
+        int fullCols = n / NR;
         for (int k = k1; k < k2; k++) {
             int src = (k0 + k) * stride;
-            for (int t = 0; t < rp; t++) {
+            for (int t = 0; t < fullRows; t++) {
                 int d = t * MR * kc + k * MR;
-                int r0 = t * MR;
                 for (int r = 0; r < MR; r++) {
-                    packedRows[d + r] = r0 + r < n ? x[src + r0 + r] : 0.0;
+                    packedRows[d + r] = x[src + t * MR + r];
                 }
             }
-            for (int j = 0; j < cp; j++) {
+            for (int j = 0; j < fullCols; j++) {
                 int d = j * NR * kc + k * NR;
-                int r0 = j * NR;
+                DoubleVector.fromArray(SPECIES, x, src + j * NR).intoArray(packedCols, d);
+                DoubleVector.fromArray(SPECIES, x, src + j * NR + LANES).intoArray(packedCols, d + LANES);
+            }
+            for (int t = fullRows; t < rp; t++) { // the edge panels: zeros past n
+                for (int r = 0; r < MR; r++) {
+                    packedRows[t * MR * kc + k * MR + r] = t * MR + r < n ? x[src + t * MR + r] : 0.0;
+                }
+            }
+            for (int j = fullCols; j < cp; j++) {
                 for (int r = 0; r < NR; r++) {
-                    packedCols[d + r] = r0 + r < n ? x[src + r0 + r] : 0.0;
+                    packedCols[j * NR * kc + k * NR + r] = j * NR + r < n ? x[src + j * NR + r] : 0.0;
                 }
             }
         }
