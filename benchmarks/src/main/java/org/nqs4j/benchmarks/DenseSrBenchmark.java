@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * samples, expanding them to ΔO, forming S = ΔOᵀΔO/N_s (P² N_s FMAs for one triangle) and solving
  * (S + 0.01) x = F by Cholesky (P³/6 FMAs)? This is the whole update of `nqs bench`'s
  * {@code tfim-chain-20-h1-a1-real} problem apart from the force and the parameter step.
- * Answer: see benchmarks/README.md ("The small SR step").
+ * Answer: benchmarks/README.md, "Issue 18: the small SR step".
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
