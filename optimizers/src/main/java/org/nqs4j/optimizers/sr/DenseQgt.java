@@ -16,24 +16,34 @@ public final class DenseQgt {
 
     /** S for a real ansatz: (1/N_s) ΔOᵀΔO into {@code s}, reshaped to P × P. */
     public void form(LogDerivativeSamples centeredO, DMatrixRMaj s) {
+        form(centeredO, s, TaskRunner.SERIAL);
+    }
+
+    /** {@link #form(LogDerivativeSamples, DMatrixRMaj)} in tasks; the same S, bit for bit, for any runner. */
+    public void form(LogDerivativeSamples centeredO, DMatrixRMaj s, TaskRunner tasks) {
         if (centeredO.isComplex()) {
             throw new IllegalArgumentException("complex log-derivatives need the complex (ZMatrixRMaj) S");
         }
         int n = centeredO.nSamples();
         int p = centeredO.nParameters();
         s.reshape(p, p);
-        gram.symmetricOfColumns(centeredO.data(), n, p, centeredO.rowLength(), 1.0 / n, s.data, TaskRunner.SERIAL);
+        gram.symmetricOfColumns(centeredO.data(), n, p, centeredO.rowLength(), 1.0 / n, s.data, tasks);
     }
 
     /** S for a complex ansatz: (1/N_s) ΔO†ΔO into {@code s}, reshaped to P × P, Hermitian. */
     public void form(LogDerivativeSamples centeredO, ZMatrixRMaj s) {
+        form(centeredO, s, TaskRunner.SERIAL);
+    }
+
+    /** {@link #form(LogDerivativeSamples, ZMatrixRMaj)} in tasks; the same S, bit for bit, for any runner. */
+    public void form(LogDerivativeSamples centeredO, ZMatrixRMaj s, TaskRunner tasks) {
         if (!centeredO.isComplex()) {
             throw new IllegalArgumentException("real log-derivatives need the real (DMatrixRMaj) S");
         }
         int n = centeredO.nSamples();
         int p = centeredO.nParameters();
         s.reshape(p, p);
-        gram.hermitianOfColumns(centeredO.data(), n, p, centeredO.rowLength(), 1.0 / n, s.data, TaskRunner.SERIAL);
+        gram.hermitianOfColumns(centeredO.data(), n, p, centeredO.rowLength(), 1.0 / n, s.data, tasks);
     }
 
     static double[] ensure(double[] a, int len) {
