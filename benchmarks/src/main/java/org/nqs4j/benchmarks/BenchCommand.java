@@ -24,7 +24,7 @@ import org.nqs4j.vmc.plot.Series;
 
 /**
  * {@code nqs bench}: the peers' problems ({@link BenchProblem}) with the peers' settings: 1,000
- * samples per SR iteration (20 chains × 50), 10 % discarded (5 sweeps per chain), SR with an
+ * samples per SR iteration (20 chains × 50; the small-step TFIM problem 16 × 63 = 1,008), 10 % discarded (5 sweeps per chain), SR with an
  * absolute diagonal shift 0.01 and the automatic solver, plain SGD step 0.01. Reports per problem
  * the time per iteration, kept samples per second (and per thread), the process's peak RSS (before
  * the kernel timings), the energy against wall time, and the time and GFLOP/s of the minSR kernels (structured RBM Gram,
@@ -32,8 +32,6 @@ import org.nqs4j.vmc.plot.Series;
  * measured FMA peak of one core.
  */
 public final class BenchCommand implements Command {
-    private static final int CHAINS = 20;
-    private static final int SAMPLES_PER_CHAIN = 50;
     private static final int DISCARD_SWEEPS = 5;
     private static final long SEED = 20170210L;
     /** FMAs per chain of each {@link FmaPeak#scalingCeiling} probe: about 5 ms at this VM's clock. */
@@ -53,12 +51,15 @@ public final class BenchCommand implements Command {
     @Override
     public String usage() {
         return "bench [--json] [--out DIR] [--threads N] [--problems a,b,...] [--quick] [--iterations K]"
-                + " [--scaling]\n"
+                + " [--scaling] [--compare FILE]\n"
                 + "      time the reference problems (samples/s, s/iteration, peak RSS, FMA peak); --out DIR also\n"
                 + "      writes bench.json, bench.md and the energy against wall time (energy-vs-wall.png/.svg);\n"
                 + "      --scaling steps each problem on 1 and on N threads (default: all cores) in turn, iteration by\n"
                 + "      iteration, and reports the speed-up of the median s/iteration next to the FMA ceiling (a pure\n"
-                + "      FMA loop on N threads against 1, timed between iterations) (bench-scaling.json/.md)";
+                + "      FMA loop on N threads against 1, timed between iterations) (bench-scaling.json/.md);\n"
+                + "      --compare FILE (an earlier `nqs bench --json > FILE`) reruns its problems on its thread count\n"
+                + "      (unless --problems/--threads say otherwise) and prints today's figures next to the stored ones,\n"
+                + "      with the ratio per problem";
     }
 
     @Override
@@ -71,6 +72,7 @@ public final class BenchCommand implements Command {
         boolean scaling = false;
         int iterations = 10;
         List<String> names = null;
+        Path compareFile = null;
         for (int k = 0; k < args.size(); k++) {
             switch (args.get(k)) {
                 case "--json" -> json = true;
@@ -83,8 +85,18 @@ public final class BenchCommand implements Command {
                 case "--scaling" -> scaling = true;
                 case "--iterations" -> iterations = positive(value(args, ++k, "--iterations"), "--iterations");
                 case "--problems" -> names = List.of(value(args, ++k, "--problems").split(","));
+                case "--compare" -> compareFile = Path.of(value(args, ++k, "--compare"));
                 default -> throw new UsageException("unknown argument '" + args.get(k) + "'");
             }
+        }
+        BenchComparison compare = null;
+        if (compareFile != null) {
+            if (json || scaling) {
+                throw new UsageException("--compare prints a table; it cannot be combined with --json or --scaling");
+            }
+            compare = BenchComparison.read(compareFile);
+            names = names == null ? compare.problems() : names;
+            threads = threadsGiven || compare.threads() < 1 ? threads : compare.threads();
         }
         Map<String, BenchProblem> all = BenchProblem.standard();
         if (names == null) {
@@ -117,8 +129,9 @@ public final class BenchCommand implements Command {
         List<String> table = new ArrayList<>();
         table.add(String.format(Locale.ROOT, "FMA peak of one core (Vector API, %d lanes): %.1f GFLOP/s; %d thread(s)",
                 jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.length(), peak, threads));
-        table.add(String.format(Locale.ROOT, "%-28s %7s %8s %8s %12s %12s %10s %10s %9s %11s %24s %24s", "problem",
-                "params", "s/iter", "median", "sampling s", "update s", "samples/s", "per core", "RSS MB", "E/N",
+        table.add(String.format(Locale.ROOT, "%-28s %7s %8s %8s %8s %12s %12s %10s %10s %9s %11s %24s %24s",
+                "problem", "params", "s/iter", "median", "steps/s", "sampling s", "update s", "samples/s", "per core",
+                "RSS MB", "E/N",
                 "Gram ms GF/s (%pk)", "Chol ms GF/s (%pk)"));
         if (!json) {
             table.forEach(System.out::println);
@@ -128,9 +141,10 @@ public final class BenchCommand implements Command {
             results.add(r);
             double threadPeak = peak * threads;
             String line = String.format(Locale.ROOT,
-                    "%-28s %7d %8.4f %8.4f %12.4f %12.4f %10.0f %10.0f %9.0f %11.5f"
+                    "%-28s %7d %8.4f %8.4f %8.1f %12.4f %12.4f %10.0f %10.0f %9.0f %11.5f"
                             + " %7.1f %7.1f (%3.0f%%) %7.1f %7.1f (%3.0f%%)",
-                    r.name, r.parameters, r.secondsPerIteration, r.medianSecondsPerIteration, r.samplingSeconds,
+                    r.name, r.parameters, r.secondsPerIteration, r.medianSecondsPerIteration,
+                    1 / r.medianSecondsPerIteration, r.samplingSeconds,
                     r.updateSeconds, r.samplesPerSecond, r.samplesPerSecond / threads, r.peakRssMb, r.energyPerSite,
                     1e3 * r.kernels.gramSeconds(), r.kernels.gramGflops(), 100 * r.kernels.gramGflops() / threadPeak,
                     1e3 * r.kernels.choleskySeconds(), r.kernels.choleskyGflops(),
@@ -142,6 +156,17 @@ public final class BenchCommand implements Command {
         }
         if (json) {
             System.out.println(toJson(results, peak, threads));
+        }
+        if (compare != null) {
+            List<Map<String, Object>> today = new ArrayList<>();
+            for (Result r : results) {
+                today.add(Map.of("name", r.name, "median_seconds_per_iteration", r.medianSecondsPerIteration,
+                        "sampling_seconds_per_iteration", r.samplingSeconds,
+                        "update_seconds_per_iteration", r.updateSeconds, "samples_per_second", r.samplesPerSecond,
+                        "peak_rss_mb", r.peakRssMb));
+            }
+            System.out.println();
+            compare.table(today, threads).forEach(System.out::println);
         }
         if (out != null) {
             writeOutputs(out, results, peak, threads, table);
@@ -372,9 +397,9 @@ public final class BenchCommand implements Command {
     }
 
     private static VmcDriver driver(BenchProblem problem, Rbm rbm, ChainPool pool) {
-        return new VmcDriver(rbm, problem.hamiltonian(), problem.sampler(rbm, CHAINS, SEED + 1),
+        return new VmcDriver(rbm, problem.hamiltonian(), problem.sampler(rbm, problem.chains(), SEED + 1),
                 new StochasticReconfiguration(SrSolvers.auto(), DiagonalShift.absolute(Schedule.constant(0.01))),
-                new Sgd(0.01), pool, SAMPLES_PER_CHAIN, DISCARD_SWEEPS);
+                new Sgd(0.01), pool, problem.samplesPerChain(), DISCARD_SWEEPS);
     }
 
     /**
@@ -426,6 +451,7 @@ public final class BenchCommand implements Command {
             sb.append(k == 0 ? "\n  " : ",\n  ");
             sb.append(String.format(Locale.ROOT, "{\"name\": \"%s\", \"parameters\": %d, \"threads\": %d, "
                             + "\"seconds_per_iteration\": %.6f, \"median_seconds_per_iteration\": %.6f, "
+                            + "\"steps_per_second\": %.2f, "
                             + "\"sampling_seconds_per_iteration\": %.6f, "
                             + "\"update_seconds_per_iteration\": %.6f, \"samples_per_second\": %.1f, "
                             + "\"samples_per_second_per_thread\": %.1f, \"peak_rss_mb\": %.1f, "
@@ -433,7 +459,7 @@ public final class BenchCommand implements Command {
                             + "\"gram_seconds\": %.6f, \"gram_gflops\": %.2f, \"cholesky_seconds\": %.6f, "
                             + "\"cholesky_gflops\": %.2f, \"energy_vs_wall_seconds\": [",
                     r.name, r.parameters, r.threads, r.secondsPerIteration, r.medianSecondsPerIteration,
-                    r.samplingSeconds, r.updateSeconds,
+                    1 / r.medianSecondsPerIteration, r.samplingSeconds, r.updateSeconds,
                     r.samplesPerSecond, r.samplesPerSecond / r.threads, r.peakRssMb, number(r.energyPerSite),
                     number(r.exactEnergyPerSite), r.kernels.gramSeconds(), r.kernels.gramGflops(),
                     r.kernels.choleskySeconds(), r.kernels.choleskyGflops()));

@@ -17,17 +17,27 @@ import org.nqs4j.samplers.LocalFlipRule;
 import org.nqs4j.samplers.MetropolisSampler;
 import org.nqs4j.samplers.TransitionRule;
 import org.nqs4j.validation.BetheAnsatzHeisenberg;
+import org.nqs4j.validation.FreeFermionIsing;
 
 /**
  * A standard problem of the reference codes (/work/shared/peers.md): Pauli units, periodic
- * chains or square lattices, complex RBM with M = αN, Marshall-rotated Heisenberg
+ * chains or square lattices, complex (or, for the small-step problem, real) RBM with M = αN, Marshall-rotated Heisenberg
  * H = Σ ZZ − 2 Σ (σ⁺σ⁻ + h.c.) with exchange moves in the Σσ = 0 sector, or the TFIM
  * H = −Σ ZZ − h Σ X with single flips.
  *
  * @param exactEnergyPerSite E₀/N in Pauli units, NaN when unknown
+ * @param complexParameters a complex RBM (the peers' problems) or a real one (NetKet's TFIM example)
+ * @param chains Markov chains per SR iteration
+ * @param samplesPerChain kept samples per chain and iteration
  */
 public record BenchProblem(String name, Lattice lattice, boolean heisenberg, double field, int alpha,
-                           double exactEnergyPerSite) {
+                           double exactEnergyPerSite, boolean complexParameters, int chains, int samplesPerChain) {
+
+    /** A peers' problem: complex RBM, 1,000 samples per iteration (20 chains × 50). */
+    public BenchProblem(String name, Lattice lattice, boolean heisenberg, double field, int alpha,
+                        double exactEnergyPerSite) {
+        this(name, lattice, heisenberg, field, alpha, exactEnergyPerSite, true, 20, 50);
+    }
 
     /** The problems of the performance issue, by name. */
     public static Map<String, BenchProblem> standard() {
@@ -44,6 +54,9 @@ public record BenchProblem(String name, Lattice lattice, boolean heisenberg, dou
             add(all, new BenchProblem("heisenberg-chain-100-a" + alpha, chain100, true, 0, alpha, chain100Exact));
         }
         add(all, new BenchProblem("tfim-chain-40-h1-a1", chain40, false, 1.0, 1, -1.2735668529));
+        // the small SR step (issue 18): NetKet's own example, real RBM, P = 440, 1,008 samples (16 × 63)
+        add(all, new BenchProblem("tfim-chain-20-h1-a1-real", Lattice.chain(20, Boundary.PERIODIC, false), false, 1.0,
+                1, FreeFermionIsing.periodicChain(20, 1.0, 1.0).groundEnergy() / 20, false, 16, 63));
         add(all, new BenchProblem("heisenberg-square-10x10-a1", square10, true, 0, 1, -2.686196));
         add(all, new BenchProblem("heisenberg-square-10x10-a4", square10, true, 0, 4, -2.686196));
         return all;
@@ -55,7 +68,7 @@ public record BenchProblem(String name, Lattice lattice, boolean heisenberg, dou
 
     /** The problems of {@code --quick}: one per kind, small enough for a smoke run. */
     public static List<String> quick() {
-        return List.of("heisenberg-chain-40-a1", "tfim-chain-40-h1-a1");
+        return List.of("heisenberg-chain-40-a1", "tfim-chain-40-h1-a1", "tfim-chain-20-h1-a1-real");
     }
 
     public int nSites() {
@@ -77,14 +90,14 @@ public record BenchProblem(String name, Lattice lattice, boolean heisenberg, dou
         return heisenberg ? ExchangeRule.onEdges(lattice.edges(0)) : new LocalFlipRule(nSites());
     }
 
-    /** A complex RBM with Gaussian initial parameters of width 0.01 (seeded), bond exchanges tabulated. */
+    /** An RBM (complex or real) with Gaussian initial parameters of width 0.01 (seeded), bond exchanges tabulated. */
     public Rbm ansatz(long seed) {
         return ansatz(seed, true);
     }
 
     /** {@link #ansatz(long)}, with the bond exchanges tabulated or not ({@link Rbm#tabulateExchanges}). */
     public Rbm ansatz(long seed, boolean tabulateExchanges) {
-        Rbm rbm = Rbm.complex(nSites(), alpha);
+        Rbm rbm = complexParameters ? Rbm.complex(nSites(), alpha) : Rbm.real(nSites(), alpha);
         if (heisenberg && tabulateExchanges) {
             rbm.tabulateExchanges(Edge.sitePairs(lattice.edges(0)));
         }

@@ -1,6 +1,7 @@
 package org.nqs4j.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nqs4j.vmc.cli.UsageException;
 
 class BenchCommandTest {
 
@@ -55,5 +57,58 @@ class BenchCommandTest {
         // E0/L of the L = 100 ring (spin-½ units) lies between the L = 80 value −0.4432759519 and
         // the thermodynamic limit 1/4 − ln 2 = −0.4431471806 (finite-size corrections ∝ 1/L²)
         assertTrue(e / 4 < -0.4431471806 && e / 4 > -0.4432759519, "E0/N = " + e / 4);
+    }
+
+    /**
+     * The small-step problem is NetKet's example: a real RBM with P = N + M + NM = 440 on the L = 20
+     * TFIM ring, 1,008 samples, and the free-fermion energy E0/L = −1.2748... (Pauli units; between
+     * the L = 16 value −1.27528715 of examples/tfim-chain.yaml and the L = 40 value −1.2735668529).
+     */
+    @Test
+    void smallStepProblemIsTheRealTfimChainOf20Sites() {
+        BenchProblem p = BenchProblem.standard().get("tfim-chain-20-h1-a1-real");
+        assertEquals(440, p.ansatz(1).nParameters());
+        assertTrue(!p.ansatz(1).isComplex());
+        assertEquals(1008, p.chains() * p.samplesPerChain());
+        assertTrue(p.exactEnergyPerSite() > -1.27528715 && p.exactEnergyPerSite() < -1.2735668529,
+                "E0/L = " + p.exactEnergyPerSite());
+    }
+
+    /** --compare reruns the stored run's problems and prints both figures and their ratio. */
+    @Test
+    void compareReadsAStoredRunAndPrintsTheRatio(@TempDir Path dir) throws Exception {
+        Path stored = dir.resolve("before.json");
+        Files.writeString(stored, "{\"fma_peak_gflops_one_core\": 50.0, \"threads\": 1, \"problems\": [\n"
+                + "  {\"name\": \"tfim-chain-20-h1-a1-real\", \"median_seconds_per_iteration\": 1.0e6, "
+                + "\"sampling_seconds_per_iteration\": 1.0, \"update_seconds_per_iteration\": 2.0, "
+                + "\"samples_per_second\": 100.0, \"peak_rss_mb\": 99.0}\n]}\n");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        int code;
+        try {
+            System.setOut(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+            code = new BenchCommand().run(List.of("--quick", "--iterations", "1", "--compare", stored.toString()));
+        } finally {
+            System.setOut(original);
+        }
+        assertEquals(0, code);
+        String text = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("tfim-chain-20-h1-a1-real +1000000\\.0000 → +[0-9.]+ .* ([0-9.]+)x").matcher(text);
+        assertTrue(m.find(), text);
+        assertTrue(Double.parseDouble(m.group(1)) > 1000, text); // a step takes far less than 10⁶ s
+        assertTrue(!text.contains("heisenberg-chain-40-a1"), "only the stored run's problems: " + text);
+    }
+
+    /** A file that is not the output of `nqs bench --json` is a usage error (exit 2), not a crash. */
+    @Test
+    void compareRejectsAFileWithoutProblems(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"scaling\": []}");
+        UsageException e = assertThrows(UsageException.class,
+                () -> new BenchCommand().run(List.of("--compare", bad.toString())));
+        assertTrue(e.getMessage().contains("bad.json") && e.getMessage().contains("problems"), e.getMessage());
+        String missing = dir.resolve("missing.json").toString();
+        assertThrows(UsageException.class, () -> new BenchCommand().run(List.of("--compare", missing)));
     }
 }

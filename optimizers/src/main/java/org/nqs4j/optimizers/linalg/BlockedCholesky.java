@@ -89,23 +89,91 @@ public final class BlockedCholesky {
     /**
      * Slab g (rows r₀ = k₁ + g·GROUP ≤ i &lt; r₁): X L_kkᵀ = A_{i,k0:k1} by forward substitution
      * along the panel's columns, vectorised over the slab's rows, X_j = (A_j − Σ_{q&lt;j} L_jq X_q) / L_jj,
-     * then copied back into a.
+     * then copied back into a. Four columns j at a time: their sums over q below the four run as
+     * eight independent FMA chains (one column alone is bound by the FMA latency), then the 4 × 4
+     * triangle; each X_j still sees the same operations in the same order (q ascending, then the
+     * division), so L does not depend on the grouping.
      */
     private static void panelRows(double[] a, int n, int k0, int k1, double[] panel, int g) {
         int r0 = k1 + g * GROUP;
         int r1 = Math.min(n, r0 + GROUP);
         int base = g * SLAB;
         int width = k1 - k0;
-        for (int j = 0; j < width; j++) {
-            int p = base + j * GROUP;
-            for (int i = r0; i < r1; i++) {
-                panel[p + i - r0] = a[i * n + k0 + j];
-            }
-            for (int r = r1 - r0; r < GROUP; r++) { // rows past n: zeros, so the update's tail stays finite
-                panel[p + r] = 0;
+        for (int i = r0; i < r1; i++) { // contiguous reads of row i
+            for (int j = 0; j < width; j++) {
+                panel[base + j * GROUP + i - r0] = a[i * n + k0 + j];
             }
         }
         for (int j = 0; j < width; j++) {
+            for (int r = r1 - r0; r < GROUP; r++) { // rows past n: zeros, so the update's tail stays finite
+                panel[base + j * GROUP + r] = 0;
+            }
+        }
+        int j = 0;
+        for (; j + 3 < width; j += 4) {
+            int p0 = base + j * GROUP;
+            int p1 = p0 + GROUP;
+            int p2 = p1 + GROUP;
+            int p3 = p2 + GROUP;
+            DoubleVector x00 = DoubleVector.fromArray(SPECIES, panel, p0);
+            DoubleVector x01 = DoubleVector.fromArray(SPECIES, panel, p0 + LANES);
+            DoubleVector x10 = DoubleVector.fromArray(SPECIES, panel, p1);
+            DoubleVector x11 = DoubleVector.fromArray(SPECIES, panel, p1 + LANES);
+            DoubleVector x20 = DoubleVector.fromArray(SPECIES, panel, p2);
+            DoubleVector x21 = DoubleVector.fromArray(SPECIES, panel, p2 + LANES);
+            DoubleVector x30 = DoubleVector.fromArray(SPECIES, panel, p3);
+            DoubleVector x31 = DoubleVector.fromArray(SPECIES, panel, p3 + LANES);
+            int l0 = (k0 + j) * n + k0;
+            int l1 = l0 + n;
+            int l2 = l1 + n;
+            int l3 = l2 + n;
+            for (int q = 0; q < j; q++) {
+                int pq = base + q * GROUP;
+                DoubleVector b0 = DoubleVector.fromArray(SPECIES, panel, pq);
+                DoubleVector b1 = DoubleVector.fromArray(SPECIES, panel, pq + LANES);
+                DoubleVector m = DoubleVector.broadcast(SPECIES, -a[l0 + q]);
+                x00 = b0.fma(m, x00);
+                x01 = b1.fma(m, x01);
+                m = DoubleVector.broadcast(SPECIES, -a[l1 + q]);
+                x10 = b0.fma(m, x10);
+                x11 = b1.fma(m, x11);
+                m = DoubleVector.broadcast(SPECIES, -a[l2 + q]);
+                x20 = b0.fma(m, x20);
+                x21 = b1.fma(m, x21);
+                m = DoubleVector.broadcast(SPECIES, -a[l3 + q]);
+                x30 = b0.fma(m, x30);
+                x31 = b1.fma(m, x31);
+            }
+            x00 = x00.div(a[l0 + j]);
+            x01 = x01.div(a[l0 + j]);
+            DoubleVector m = DoubleVector.broadcast(SPECIES, -a[l1 + j]);
+            x10 = x00.fma(m, x10).div(a[l1 + j + 1]);
+            x11 = x01.fma(m, x11).div(a[l1 + j + 1]);
+            m = DoubleVector.broadcast(SPECIES, -a[l2 + j]);
+            x20 = x00.fma(m, x20);
+            x21 = x01.fma(m, x21);
+            m = DoubleVector.broadcast(SPECIES, -a[l2 + j + 1]);
+            x20 = x10.fma(m, x20).div(a[l2 + j + 2]);
+            x21 = x11.fma(m, x21).div(a[l2 + j + 2]);
+            m = DoubleVector.broadcast(SPECIES, -a[l3 + j]);
+            x30 = x00.fma(m, x30);
+            x31 = x01.fma(m, x31);
+            m = DoubleVector.broadcast(SPECIES, -a[l3 + j + 1]);
+            x30 = x10.fma(m, x30);
+            x31 = x11.fma(m, x31);
+            m = DoubleVector.broadcast(SPECIES, -a[l3 + j + 2]);
+            x30 = x20.fma(m, x30).div(a[l3 + j + 3]);
+            x31 = x21.fma(m, x31).div(a[l3 + j + 3]);
+            x00.intoArray(panel, p0);
+            x01.intoArray(panel, p0 + LANES);
+            x10.intoArray(panel, p1);
+            x11.intoArray(panel, p1 + LANES);
+            x20.intoArray(panel, p2);
+            x21.intoArray(panel, p2 + LANES);
+            x30.intoArray(panel, p3);
+            x31.intoArray(panel, p3 + LANES);
+        }
+        for (; j < width; j++) {
             int pj = base + j * GROUP;
             DoubleVector x0 = DoubleVector.fromArray(SPECIES, panel, pj);
             DoubleVector x1 = DoubleVector.fromArray(SPECIES, panel, pj + LANES);
@@ -121,8 +189,8 @@ public final class BlockedCholesky {
             x1.div(ljj).intoArray(panel, pj + LANES);
         }
         for (int i = r0; i < r1; i++) {
-            for (int j = 0; j < width; j++) {
-                a[i * n + k0 + j] = panel[base + j * GROUP + i - r0];
+            for (int c = 0; c < width; c++) {
+                a[i * n + k0 + c] = panel[base + c * GROUP + i - r0];
             }
         }
     }

@@ -30,6 +30,8 @@ public final class GramKernel {
     /** Column block: a packed NR-panel (NR × KC doubles) stays in L1, all MR-panels in L2. Even. */
     static final int KC = 128;
     private static final int TILE = MR * NR;
+    /** Lines per packing task when X is given transposed. */
+    private static final int LINES = 16;
 
     private double[] packedRows = new double[0];
     private double[] packedCols = new double[0];
@@ -44,7 +46,34 @@ public final class GramKernel {
      * @param weight w_j, j &lt; len, or null for w = 1
      */
     public void symmetric(double[] x, int n, int len, double[] weight, double scale, double[] c, TaskRunner tasks) {
-        accumulate(x, n, len, weight, false, tasks);
+        accumulate(x, n, len, 0, weight, false, tasks);
+        mirror(n, scale, c, tasks);
+    }
+
+    /**
+     * C = scale · Yᵀ Y for the len × n row-major Y with row stride {@code stride} ≥ n (the Gram of its
+     * n columns: S ∝ ΔOᵀΔO straight from the sample rows, no transposed copy), written fully into
+     * the row-major n × n array {@code c}. The packed panels hold the same numbers as for X = Yᵀ in
+     * {@link #symmetric}, so C is bit-identical to that route.
+     */
+    public void symmetricOfColumns(double[] y, int len, int n, int stride, double scale, double[] c,
+            TaskRunner tasks) {
+        accumulate(y, n, len, stride, null, false, tasks);
+        mirror(n, scale, c, tasks);
+    }
+
+    /**
+     * C_kl = scale · Σ_s conj(y_sk) y_sl for the len rows of n complex numbers of Y (interleaved,
+     * row stride {@code stride} ≥ 2n doubles), written fully into the interleaved n × n array
+     * {@code c}; bit-identical to {@link #hermitian} of Yᵀ.
+     */
+    public void hermitianOfColumns(double[] y, int len, int n, int stride, double scale, double[] c,
+            TaskRunner tasks) {
+        accumulate(y, n, 2 * len, stride, null, true, tasks);
+        mirrorHermitian(n, scale, c, tasks);
+    }
+
+    private void mirror(int n, double scale, double[] c, TaskRunner tasks) {
         tasks.forEach(n, k -> {
             for (int l = k; l < n; l++) {
                 double v = scale * real[tileIndex(k, l, n)];
@@ -62,7 +91,11 @@ public final class GramKernel {
      * @param weight w_j, j &lt; m (real), or null for w = 1
      */
     public void hermitian(double[] x, int n, int m, double[] weight, double scale, double[] c, TaskRunner tasks) {
-        accumulate(x, n, 2 * m, weight, true, tasks);
+        accumulate(x, n, 2 * m, 0, weight, true, tasks);
+        mirrorHermitian(n, scale, c, tasks);
+    }
+
+    private void mirrorHermitian(int n, double scale, double[] c, TaskRunner tasks) {
         tasks.forEach(n, k -> {
             c[2 * (k * n + k)] = scale * real[tileIndex(k, k, n)];
             c[2 * (k * n + k) + 1] = 0.0;
@@ -91,8 +124,13 @@ public final class GramKernel {
         return ((l / NR) * rowPanels(n) + k / MR) * TILE + (k % MR) * NR + l % NR;
     }
 
-    /** real (and imaginary, if complex) ← the upper tiles of X W² Xᵀ (and X W² (−iX)ᵀ). */
-    private void accumulate(double[] x, int n, int len, double[] weight, boolean complex, TaskRunner tasks) {
+    /**
+     * real (and imaginary, if complex) ← the upper tiles of X W² Xᵀ (and X W² (−iX)ᵀ); X is n × len
+     * row-major when {@code stride} = 0, else stored transposed (row j of Xᵀ, or for complex X the
+     * pair j/2, at {@code x[(j or j/2)·stride]}).
+     */
+    private void accumulate(double[] x, int n, int len, int stride, double[] weight, boolean complex,
+            TaskRunner tasks) {
         int rp = rowPanels(n);
         int cp = colPanels(n);
         int accLength = rp * cp * TILE;
@@ -108,17 +146,25 @@ public final class GramKernel {
         for (int k0 = 0; k0 < len; k0 += KC) {
             int kc = Math.min(KC, len - k0);
             int from = k0;
-            tasks.forEach(rp + cp, t -> {
-                if (t < rp) {
-                    pack(x, n, len, weight, complex, from, kc, t * MR, MR, packedRows, t * MR * kc, false);
-                } else {
-                    int j = t - rp;
-                    pack(x, n, len, weight, complex, from, kc, j * NR, NR, packedCols, j * NR * kc, false);
-                    if (complex) {
-                        pack(x, n, len, weight, true, from, kc, j * NR, NR, packedRotated, j * NR * kc, true);
+            if (stride > 0 && !complex) {
+                // each line k of every panel is a slice of row k₀ + k of Xᵀ: one pass over the rows
+                int chunks = (kc + LINES - 1) / LINES;
+                tasks.forEach(chunks, q -> packLines(x, n, stride, from, q * LINES, Math.min(kc, q * LINES + LINES),
+                        kc, rp, cp));
+            } else {
+                tasks.forEach(rp + cp, t -> {
+                    if (t < rp) {
+                        pack(x, n, len, stride, weight, complex, from, kc, t * MR, MR, packedRows, t * MR * kc, false);
+                    } else {
+                        int j = t - rp;
+                        pack(x, n, len, stride, weight, complex, from, kc, j * NR, NR, packedCols, j * NR * kc, false);
+                        if (complex) {
+                            pack(x, n, len, stride, weight, true, from, kc, j * NR, NR, packedRotated, j * NR * kc,
+                                    true);
+                        }
                     }
-                }
-            });
+                });
+            }
             // largest column panels first, so that the dynamic hand-out balances the triangle
             tasks.forEach(cp, t -> {
                 int j = cp - 1 - t;
@@ -140,8 +186,12 @@ public final class GramKernel {
      * Rows r0..r0+width−1 of X (zero beyond n), columns k0..k0+kc−1, times the weights, into
      * {@code dst[off + k·width + r]}; with {@code rotate}, of −iX: (re, im) → (im, −re).
      */
-    private static void pack(double[] x, int n, int len, double[] weight, boolean complex, int k0, int kc, int r0,
-            int width, double[] dst, int off, boolean rotate) {
+    private static void pack(double[] x, int n, int len, int stride, double[] weight, boolean complex, int k0,
+            int kc, int r0, int width, double[] dst, int off, boolean rotate) {
+        if (stride > 0) {
+            packTransposed(x, n, stride, complex, k0, kc, r0, width, dst, off, rotate);
+            return;
+        }
         for (int r = 0; r < width; r++) {
             int row = r0 + r;
             if (row >= n) {
@@ -163,6 +213,73 @@ public final class GramKernel {
                     v *= weight[complex ? j >> 1 : j];
                 }
                 dst[off + k * width + r] = v;
+            }
+        }
+    }
+
+    /**
+     * Lines [k₁, k₂) of every MR- and NR-panel from the real Xᵀ (rows k₀ + k at stride {@code stride}):
+     * each row is read once, front to back, and scattered into the panels (zeros past n).
+     */
+    private void packLines(double[] x, int n, int stride, int k0, int k1, int k2, int kc, int rp, int cp) {
+        int fullRows = n / MR;
+        int fullCols = n / NR;
+        for (int k = k1; k < k2; k++) {
+            int src = (k0 + k) * stride;
+            for (int t = 0; t < fullRows; t++) {
+                int d = t * MR * kc + k * MR;
+                for (int r = 0; r < MR; r++) {
+                    packedRows[d + r] = x[src + t * MR + r];
+                }
+            }
+            for (int j = 0; j < fullCols; j++) {
+                int d = j * NR * kc + k * NR;
+                DoubleVector.fromArray(SPECIES, x, src + j * NR).intoArray(packedCols, d);
+                DoubleVector.fromArray(SPECIES, x, src + j * NR + LANES).intoArray(packedCols, d + LANES);
+            }
+            for (int t = fullRows; t < rp; t++) { // the edge panels: zeros past n
+                for (int r = 0; r < MR; r++) {
+                    packedRows[t * MR * kc + k * MR + r] = t * MR + r < n ? x[src + t * MR + r] : 0.0;
+                }
+            }
+            for (int j = fullCols; j < cp; j++) {
+                for (int r = 0; r < NR; r++) {
+                    packedCols[j * NR * kc + k * NR + r] = j * NR + r < n ? x[src + j * NR + r] : 0.0;
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #pack} for X stored transposed (no weights): line k of the panel is a contiguous slice
+     * of row k₀ + k of Xᵀ (real), or of its complex pair (k₀ + k)/2, component (k₀ + k) mod 2.
+     */
+    private static void packTransposed(double[] x, int n, int stride, boolean complex, int k0, int kc, int r0,
+            int width, double[] dst, int off, boolean rotate) {
+        int rows = Math.max(0, Math.min(width, n - r0));
+        for (int k = 0; k < kc; k++) {
+            int j = k0 + k;
+            int d = off + k * width;
+            if (!complex) {
+                int src = j * stride + r0;
+                for (int r = 0; r < rows; r++) { // a loop, not System.arraycopy: 6 or 2·LANES doubles
+                    dst[d + r] = x[src + r];
+                }
+            } else {
+                int src = (j >> 1) * stride + 2 * r0;
+                int component = j & 1;
+                if (rotate) { // −iX: (re, im) → (im, −re)
+                    for (int r = 0; r < rows; r++) {
+                        dst[d + r] = component == 0 ? x[src + 2 * r + 1] : -x[src + 2 * r];
+                    }
+                } else {
+                    for (int r = 0; r < rows; r++) {
+                        dst[d + r] = x[src + 2 * r + component];
+                    }
+                }
+            }
+            for (int r = rows; r < width; r++) {
+                dst[d + r] = 0.0;
             }
         }
     }

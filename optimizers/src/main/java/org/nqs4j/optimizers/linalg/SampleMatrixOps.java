@@ -134,30 +134,4 @@ public final class SampleMatrixOps {
             out[k] *= scale;
         }
     }
-
-    /**
-     * The columns of A as rows: out is P × N_s (real) or P × N_s complex interleaved (row length
-     * 2N_s), so that S_kl is a dot product of two contiguous rows.
-     */
-    public static void transposeColumns(LogDerivativeSamples a, double[] out) {
-        int n = a.nSamples();
-        int p = a.nParameters();
-        int row = a.rowLength();
-        double[] data = a.data();
-        // blocks of samples keep the read rows and written columns in cache
-        final int block = 32;
-        for (int s0 = 0; s0 < n; s0 += block) {
-            int s1 = Math.min(n, s0 + block);
-            for (int k = 0; k < p; k++) {
-                for (int s = s0; s < s1; s++) {
-                    if (a.isComplex()) {
-                        out[2 * (k * n + s)] = data[s * row + 2 * k];
-                        out[2 * (k * n + s) + 1] = data[s * row + 2 * k + 1];
-                    } else {
-                        out[k * n + s] = data[s * row + k];
-                    }
-                }
-            }
-        }
-    }
 }

@@ -46,6 +46,7 @@ public final class AutoSolver implements SrSolver {
         if (p <= denseMaxParameters && p <= centeredO.nSamples()) {
             if (dense == null) {
                 dense = new DenseCholeskySolver();
+                dense.setTaskRunner(tasks);
             }
             return dense;
         }
@@ -63,6 +64,9 @@ public final class AutoSolver implements SrSolver {
         tasks = runner;
         if (sampleSpace != null) {
             sampleSpace.setTaskRunner(runner);
+        }
+        if (dense != null) {
+            dense.setTaskRunner(runner);
         }
     }
 

@@ -3,6 +3,7 @@ package org.nqs4j.optimizers.sr;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ZMatrixRMaj;
 import org.nqs4j.optimizers.LogDerivativeSamples;
+import org.nqs4j.optimizers.linalg.TaskRunner;
 
 /**
  * Forms S + diag(d) explicitly ({@link DenseQgt}) and solves by Cholesky. Cost O(N_s P²) to form
@@ -21,6 +22,17 @@ public final class DenseCholeskySolver implements SrSolver {
 
     private final DMatrixRMaj realS = new DMatrixRMaj(1, 1);
     private final ZMatrixRMaj complexS = new ZMatrixRMaj(1, 1);
+    private TaskRunner tasks = TaskRunner.SERIAL;
+
+    /** S and its Cholesky factor in tasks; the kernels give the same numbers for any runner. */
+    @Override
+    public void setTaskRunner(TaskRunner runner) {
+        if (runner == null) {
+            throw new IllegalArgumentException("the task runner must not be null (use TaskRunner.SERIAL)");
+        }
+        tasks = runner;
+        cholesky.setTaskRunner(runner);
+    }
 
     @Override
     public void solve(LogDerivativeSamples centeredO, double[] force, double[] shift, double[] direction) {
@@ -29,13 +41,13 @@ public final class DenseCholeskySolver implements SrSolver {
         int row = centeredO.rowLength();
         System.arraycopy(force, 0, direction, 0, row);
         if (centeredO.isComplex()) {
-            qgt.form(centeredO, complexS);
+            qgt.form(centeredO, complexS, tasks);
             for (int k = 0; k < p; k++) {
                 complexS.data[2 * (k * p + k)] += shift[k];
             }
             cholesky.solve(complexS, direction, "S + shift");
         } else {
-            qgt.form(centeredO, realS);
+            qgt.form(centeredO, realS, tasks);
             for (int k = 0; k < p; k++) {
                 realS.data[k * p + k] += shift[k];
             }

@@ -4,42 +4,46 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ZMatrixRMaj;
 import org.nqs4j.optimizers.LogDerivativeSamples;
 import org.nqs4j.optimizers.linalg.GramKernel;
-import org.nqs4j.optimizers.linalg.SampleMatrixOps;
 import org.nqs4j.optimizers.linalg.TaskRunner;
 
 /**
  * Forms the quantum geometric tensor S_kl = (1/N_s) Σ_s conj(ΔO_sk) ΔO_sl explicitly, P × P:
- * the columns of ΔO are transposed into contiguous rows and their Gram matrix taken with
- * {@link GramKernel} (upper triangle, mirrored). Keeps its transposition and packing workspaces.
+ * the Gram matrix of the columns of ΔO by {@link GramKernel}, packed straight from the sample rows
+ * (upper triangle, mirrored; no transposed copy of ΔO). Keeps the packing workspaces.
  */
 public final class DenseQgt {
     private final GramKernel gram = new GramKernel();
-    private double[] columns = new double[0];
 
     /** S for a real ansatz: (1/N_s) ΔOᵀΔO into {@code s}, reshaped to P × P. */
     public void form(LogDerivativeSamples centeredO, DMatrixRMaj s) {
+        form(centeredO, s, TaskRunner.SERIAL);
+    }
+
+    /** {@link #form(LogDerivativeSamples, DMatrixRMaj)} in tasks; the same S, bit for bit, for any runner. */
+    public void form(LogDerivativeSamples centeredO, DMatrixRMaj s, TaskRunner tasks) {
         if (centeredO.isComplex()) {
             throw new IllegalArgumentException("complex log-derivatives need the complex (ZMatrixRMaj) S");
         }
         int n = centeredO.nSamples();
         int p = centeredO.nParameters();
-        columns = ensure(columns, p * n);
-        SampleMatrixOps.transposeColumns(centeredO, columns);
         s.reshape(p, p);
-        gram.symmetric(columns, p, n, null, 1.0 / n, s.data, TaskRunner.SERIAL);
+        gram.symmetricOfColumns(centeredO.data(), n, p, centeredO.rowLength(), 1.0 / n, s.data, tasks);
     }
 
     /** S for a complex ansatz: (1/N_s) ΔO†ΔO into {@code s}, reshaped to P × P, Hermitian. */
     public void form(LogDerivativeSamples centeredO, ZMatrixRMaj s) {
+        form(centeredO, s, TaskRunner.SERIAL);
+    }
+
+    /** {@link #form(LogDerivativeSamples, ZMatrixRMaj)} in tasks; the same S, bit for bit, for any runner. */
+    public void form(LogDerivativeSamples centeredO, ZMatrixRMaj s, TaskRunner tasks) {
         if (!centeredO.isComplex()) {
             throw new IllegalArgumentException("real log-derivatives need the real (DMatrixRMaj) S");
         }
         int n = centeredO.nSamples();
         int p = centeredO.nParameters();
-        columns = ensure(columns, 2 * p * n);
-        SampleMatrixOps.transposeColumns(centeredO, columns);
         s.reshape(p, p);
-        gram.hermitian(columns, p, n, null, 1.0 / n, s.data, TaskRunner.SERIAL);
+        gram.hermitianOfColumns(centeredO.data(), n, p, centeredO.rowLength(), 1.0 / n, s.data, tasks);
     }
 
     static double[] ensure(double[] a, int len) {

@@ -131,6 +131,41 @@ class GramKernelTest {
         assertArrayEquals(serial, parallel);
     }
 
+    /**
+     * The Gram of the columns of a sample-row matrix (stride past the row's end) equals, bit for bit,
+     * the Gram of the rows of its transpose: the packed panels hold the same numbers.
+     */
+    @Test
+    void columnsOfRowMajorEqualRowsOfTranspose() {
+        int[][] shapes = {{1, 1}, {7, 5}, {300, 37}, {1008, 29}};
+        for (int[] shape : shapes) {
+            int len = shape[0];
+            int n = shape[1];
+            int stride = 2 * n + 3;
+            double[] y = gaussian(len * stride);
+            double[] realT = new double[n * len];
+            double[] complexT = new double[2 * n * len];
+            for (int s = 0; s < len; s++) {
+                for (int k = 0; k < n; k++) {
+                    realT[k * len + s] = y[s * stride + k];
+                    complexT[2 * (k * len + s)] = y[s * stride + 2 * k];
+                    complexT[2 * (k * len + s) + 1] = y[s * stride + 2 * k + 1];
+                }
+            }
+            GramKernel kernel = new GramKernel();
+            double[] expected = new double[n * n];
+            double[] actual = new double[n * n];
+            kernel.symmetric(realT, n, len, null, 0.5, expected, TaskRunner.SERIAL);
+            kernel.symmetricOfColumns(y, len, n, stride, 0.5, actual, TaskRunner.SERIAL);
+            assertArrayEquals(expected, actual, 0.0, "real, len " + len + " n " + n);
+            double[] expectedZ = new double[2 * n * n];
+            double[] actualZ = new double[2 * n * n];
+            kernel.hermitian(complexT, n, len, null, 0.25, expectedZ, TaskRunner.SERIAL);
+            kernel.hermitianOfColumns(y, len, n, stride, 0.25, actualZ, TaskRunner.SERIAL);
+            assertArrayEquals(expectedZ, actualZ, 0.0, "complex, len " + len + " n " + n);
+        }
+    }
+
     private static double[] doubled(double[] w) {
         double[] d = new double[2 * w.length];
         for (int j = 0; j < d.length; j++) {

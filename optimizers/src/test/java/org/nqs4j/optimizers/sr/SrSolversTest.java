@@ -19,6 +19,7 @@ import org.nqs4j.optimizers.LogDerivativeSamples;
 import org.nqs4j.optimizers.Schedule;
 import org.nqs4j.optimizers.SolverException;
 import org.nqs4j.optimizers.linalg.SampleMatrixOps;
+import org.nqs4j.optimizers.linalg.TaskRunner;
 
 /**
  * The three SR solvers against hand-solved 2 × 2 systems and against an independent LU solve of
@@ -107,6 +108,40 @@ class SrSolversTest {
             assertEquals(0.0, delta[2], 0.0, solver.description());
             assertArrayEquals(expected, new double[] {delta[0], delta[1], delta[3], delta[4], delta[5]}, 1e-10,
                     solver.description());
+        }
+    }
+
+    /**
+     * The dense solver gives the same direction, bit for bit, with its S and Cholesky in tasks run
+     * serially, in reverse order or on a parallel stream (P = 200 > the Cholesky's 96-column panel).
+     */
+    @Test
+    void denseSolverIsBitIdenticalForAnyTaskRunner() {
+        for (boolean complex : new boolean[] {false, true}) {
+            LogDerivativeSamples o = Reference.randomO(300, 200, complex, 11);
+            double[] force = Reference.randomVector(o.rowLength(), 5);
+            double[] d = new double[200];
+            Arrays.fill(d, 0.01);
+            List<TaskRunner> runners = List.of(
+                    TaskRunner.SERIAL,
+                    (count, task) -> {
+                        for (int t = count - 1; t >= 0; t--) {
+                            task.accept(t);
+                        }
+                    },
+                    (count, task) -> java.util.stream.IntStream.range(0, count).parallel().forEach(task));
+            double[] expected = null;
+            for (TaskRunner runner : runners) {
+                DenseCholeskySolver solver = SrSolvers.denseCholesky();
+                solver.setTaskRunner(runner);
+                double[] delta = new double[o.rowLength()];
+                solver.solve(o, force, d, delta);
+                if (expected == null) {
+                    expected = delta;
+                } else {
+                    assertArrayEquals(expected, delta, 0.0, complex ? "complex" : "real");
+                }
+            }
         }
     }
 
