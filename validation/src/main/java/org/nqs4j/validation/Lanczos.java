@@ -120,6 +120,13 @@ public final class Lanczos {
          */
         void report(int dimension, int locked, int products, double ritz, double residual);
 
+        /**
+         * Called once before the matrix of {@code dimension} states is built, which for millions of
+         * states takes as long as the products themselves; nothing by default.
+         */
+        default void building(long dimension) {
+        }
+
         Progress NONE = (dimension, locked, products, ritz, residual) -> { };
     }
 

@@ -31,7 +31,13 @@ final class LanczosProgressLine implements Lanczos.Progress {
                 + " residual %.1e, %.0f s", states(dimension), products, ritz, residual, (now - start) * 1e-9));
     }
 
-    static String states(int dimension) {
+    @Override
+    public void building(long dimension) {
+        err.println("nqs exact: building the sparse Hamiltonian of " + states(dimension) + " states"
+                + String.format(Locale.ROOT, " (%.0f s)", (System.nanoTime() - start) * 1e-9));
+    }
+
+    static String states(long dimension) {
         return dimension >= 1_000_000 ? String.format(Locale.ROOT, "%.2f M", dimension / 1e6)
                 : dimension >= 10_000 ? String.format(Locale.ROOT, "%.1f k", dimension / 1e3) : String.valueOf(dimension);
     }

@@ -46,4 +46,13 @@ class LanczosProgressLineTest {
         assertTrue(out.lines().reduce((a, b) -> b).orElseThrow().contains("lowest Ritz value -1.00000000"), out);
         assertEquals("2.70 M", LanczosProgressLine.states(2_704_156));
     }
+
+    /** Before Lanczos starts, the matrix build (as long as the products for millions of states) is announced. */
+    @Test
+    void theMatrixBuildIsAnnounced() {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        new LanczosProgressLine(new PrintStream(buf, true, StandardCharsets.UTF_8), 5).building(2_704_156);
+        String out = buf.toString(StandardCharsets.UTF_8);
+        assertTrue(out.startsWith("nqs exact: building the sparse Hamiltonian of 2.70 M states ("), out);
+    }
 }
