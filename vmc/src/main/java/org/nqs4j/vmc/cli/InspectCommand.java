@@ -148,7 +148,8 @@ public final class InspectCommand implements Command {
         if (saved) {
             out.printf("  parameters   %s holds the last good parameters%n", parameters);
         }
-        double eta = SummaryReport.num(m.get("learning_rate")) / 10;
+        // ten times smaller, and no larger than the default: a step of 1e6 tenfold smaller still fails
+        double eta = Math.min(SummaryReport.num(m.get("learning_rate")) / 10, RunConfigReader.DEFAULT_LEARNING_RATE);
         double floor = Math.min(eta, SummaryReport.num(m.get("learning_rate_min")));
         out.printf(java.util.Locale.ROOT, "  start again  with a smaller step, e.g. nqs run %s%s --set optimizer.learning_rate=%.3g"
                 + " --set optimizer.learning_rate_min=%.3g (or a larger preconditioner.diag_shift)%n",

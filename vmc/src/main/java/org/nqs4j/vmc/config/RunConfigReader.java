@@ -35,6 +35,8 @@ import org.nqs4j.hamiltonians.symmetry.SymmetrySector;
  */
 public final class RunConfigReader {
     private static final int MAX_SITES = 4096;
+    /** η₀ by default: every shipped example and suite case converges with it. */
+    public static final double DEFAULT_LEARNING_RATE = 0.02;
     private static final int MAX_EVALUATION_SAMPLES = 1_000_000_000;
     /** Longest run name: a folder name has at most 255 bytes, less room for -2, -sweep, …. */
     private static final int MAX_NAME = 240;
@@ -755,7 +757,7 @@ public final class RunConfigReader {
 
     static OptimizerSpec optimizer(Section s) {
         String type = s.choice("type", "sgd", "sgd", "adam");
-        Decay lr = decay(s, "learning_rate", 0.02, "learning_rate_decay", "learning_rate_min", null);
+        Decay lr = decay(s, "learning_rate", DEFAULT_LEARNING_RATE, "learning_rate_decay", "learning_rate_min", null);
         double b1 = 0.9;
         double b2 = 0.999;
         double eps = 1e-8;
