@@ -85,7 +85,7 @@ public final class ExactCommand implements Command {
         throw new UsageException("--budget must be a positive number of seconds, got '" + text + "'.");
     }
 
-    /** The JSON object: energy, energy_per_site, method, dimension (when ED ran), observables, seconds. */
+    /** The JSON object: energy, energy_per_site (lattices) or determinants, e_hf, e_mp2 (molecules), method, dimension (when ED ran), observables, seconds. */
     static Map<String, Object> record(RunConfig config, Solution s, Optional<ExactReference> analytic) {
         ExactReference r = s.reference();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -93,13 +93,14 @@ public final class ExactCommand implements Command {
         m.put("hamiltonian", config.hamiltonian().operator().description());
         m.put("hilbert", config.hilbert().toString());
         m.put("energy", r.energy());
-        m.put("energy_per_site", r.energy() / config.lattice().nSites());
-        if (config.hamiltonian().model().equals("molecule")) {
+        if (config.hamiltonian().model().equals("molecule")) { // a molecule has orbitals, not sites
             m.put("determinants", config.hilbert().nStates());
             m.put("e_hf", config.hamiltonian().couplings().get("e_hf"));
             if (config.hamiltonian().couplings().containsKey("e_mp2")) {
                 m.put("e_mp2", config.hamiltonian().couplings().get("e_mp2"));
             }
+        } else {
+            m.put("energy_per_site", r.energy() / config.lattice().nSites());
         }
         m.put("method", r.method());
         if (r.dimension() > 0) {

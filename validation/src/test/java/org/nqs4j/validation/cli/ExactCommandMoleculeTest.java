@@ -43,6 +43,7 @@ class ExactCommandMoleculeTest {
         assertEquals(441L, json.get("determinants"));
         assertEquals(c.hamiltonian().coupling("e_hf"), json.get("e_hf"));
         assertTrue(json.containsKey("e_mp2"));
+        assertTrue(!json.containsKey("energy_per_site"), "a molecule has orbitals, not sites: " + json);
 
         Solution ed = ExactGroundState.solveByDiagonalisation(c);
         assertEquals("ed-full", ed.reference().method());
