@@ -115,7 +115,11 @@ public final class VmcRun {
                 r = driver.step(it);
             } catch (NonFiniteUpdateException e) {
                 folder.writeSummary(failure(config, e, it, checkpointed));
-                // the driver is back at the last good parameters: a new run can start from them (init_from)
+                // the driver is back at the last good parameters: a new run can start from them (init_from);
+                // in the pretraining stage they are the symmetric RBM's, written expanded into the configured one
+                if (it < setup.pretrainIterations()) {
+                    setup.handOver();
+                }
                 folder.writeParameters(setup.parameters(), setup.waveFunction().isComplex());
                 throw e;
             }

@@ -136,4 +136,30 @@ class FaultTest {
         assertArrayEquals(initial, ck.state().parameters(), 0.0);
         assertArrayEquals(initial, org.nqs4j.vmc.io.NpyReader.read(dir.resolve(RunFolder.PARAMETERS)).data(), 0.0);
     }
+    /**
+     * A run that fails during the symmetric pretraining stage (the overflowing field above, stopped
+     * at step 4 of 10): its parameters.npy holds the stage's last good (here initial) state expanded
+     * into the configured full RBM, what init_from of the same config takes, not the full RBM's
+     * untouched random draw.
+     */
+    @Test
+    void aRunFailedDuringPretrainingWritesTheExpandedSymmetricParameters() throws IOException {
+        RunConfig c = VmcRunTest.config("""
+                seed: 2
+                iterations: 20
+                checkpoint: {every: 2}
+                lattice: {type: chain, length: 6}
+                hamiltonian: {model: ising, J: 0.0, h: 1e308}
+                ansatz: {type: rbm, alpha: 1, complex: false, init_scale: 0.1, pretrain: symmetric, pretrain_iterations: 10}
+                sampler: {chains: 2, samples: 32}
+                """);
+        Path dir = tmp.resolve("nan-pretrain");
+        assertStops(c, dir, "5 optimisation steps in a row");
+        Checkpoint ck = Checkpoint.read(dir.resolve(Checkpoint.FILE));
+        assertEquals(2, ck.iterations());
+        org.nqs4j.ansatz.SymmetricRbm symmetric = org.nqs4j.ansatz.SymmetricRbm.real(c.lattice().translations(), 1);
+        symmetric.setParameters(ck.state().parameters());
+        assertArrayEquals(symmetric.expandedParameters(),
+                org.nqs4j.vmc.io.NpyReader.read(dir.resolve(RunFolder.PARAMETERS)).data(), 0.0);
+    }
 }
