@@ -1,6 +1,5 @@
 package org.nqs4j.vmc.run;
 
-import java.util.Optional;
 import sun.misc.Signal;
 
 /**
@@ -28,13 +27,7 @@ public final class StopRequest {
         }
     }
 
-    /** The signal received since the handlers were installed (e.g. "SIGTERM"), if any. */
-    public static Optional<String> pending() {
-        Signal s = received;
-        return s == null ? Optional.empty() : Optional.of("SIG" + s.getName());
-    }
-
-    /** The number of the signal received (15 for TERM, 2 for INT), 0 when none. */
+    /** The number of the signal received since the handlers were installed (15 for TERM, 2 for INT), 0 when none. */
     static int pendingNumber() {
         Signal s = received;
         return s == null ? 0 : s.getNumber();
