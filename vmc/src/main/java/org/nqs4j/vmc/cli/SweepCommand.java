@@ -86,6 +86,7 @@ public final class SweepCommand implements Command {
                     row.put("status", "failed");
                     failed = true;
                 } else {
+                    ResumeCommand.redrawMissingPlots(pointDir, previous); // as nqs resume of the point would
                     SweepTable.addResult(row, previous);
                     suspect |= VmcRun.SUSPECT.equals(status);
                 }
@@ -96,6 +97,11 @@ public final class SweepCommand implements Command {
                     progress.finish();
                     SweepTable.addResult(row, r.summary());
                     suspect |= r.suspect();
+                    if (r.summary().get("plot_error") instanceof String e) { // exit 1, as nqs run
+                        System.err.println("nqs sweep: the plots of point " + point.label() + " could not be written ("
+                                + e + "); nqs resume " + dir + " draws them.");
+                        failed = true;
+                    }
                 } catch (NonFiniteUpdateException e) {
                     System.err.println("nqs sweep: point " + point.label() + " stopped: " + e.getMessage());
                     row.put("status", "failed");

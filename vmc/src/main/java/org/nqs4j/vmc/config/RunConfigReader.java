@@ -604,8 +604,10 @@ public final class RunConfigReader {
             // the resolved config (and so a resume from any directory) names the file absolutely
             s.resolve("init_from", initFrom.get().toString());
         }
+        // the pretraining RBM has momentum 0: projected onto k != 0 it vanishes
+        boolean zeroMomentum = !(projection instanceof ProjectionSpec.LatticeSector l) || l.atZeroMomentum();
         int pretrain = type.equals("rbm") ? pretrainIterations(s, lattice, alpha, symmetry, initFrom.isPresent(),
-                iterations, samples) : 0;
+                zeroMomentum, iterations, samples) : 0;
         s.finish();
         return new AnsatzSpec(type, complex, alpha, layers, symmetry, projection, scale, initFrom, pretrain);
     }
@@ -618,21 +620,23 @@ public final class RunConfigReader {
      * half of the iterations.
      */
     static int pretrainIterations(Section s, Lattice lattice, int alpha, String symmetry, boolean warmStart,
-                                  int iterations, int samples) {
+                                  boolean zeroMomentum, int iterations, int samples) {
         String mode = s.choice("pretrain", "auto", "auto", "none", "symmetric");
         // the expansion maps hidden unit (f, t) to feature f translated by t: one site per cell
         boolean translations = lattice.cell().map(cell -> cell.nBasis() == 1).orElse(false)
                 && lattice.boundary().orElse(Boundary.OPEN) == Boundary.PERIODIC;
         if (mode.equals("symmetric")) {
-            if (!symmetry.equals("none") || !translations || warmStart || iterations < 2) {
+            if (!symmetry.equals("none") || !translations || warmStart || !zeroMomentum || iterations < 2) {
                 throw s.invalid("pretrain", "'symmetric' trains the translation-symmetric RBM first and expands it"
                         + " into this one; it needs a plain RBM (symmetry: none) on a chain, square, rectangular or"
-                        + " triangular lattice with periodic boundaries, no init_from, and at least 2 iterations.");
+                        + " triangular lattice with periodic boundaries, no init_from, a projection (if any) at"
+                        + " momentum 0, and at least 2 iterations.");
             }
         } else if (mode.equals("auto")) {
             long n = lattice.nSites();
             long parameters = n + alpha * n + alpha * n * n;
-            mode = symmetry.equals("none") && translations && !warmStart && iterations >= 2 && parameters > samples
+            mode = symmetry.equals("none") && translations && !warmStart && zeroMomentum && iterations >= 2
+                    && parameters > samples
                     ? "symmetric" : "none";
             s.resolve("pretrain", mode);
         }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.nqs4j.ansatz.WalkerCache;
 import org.nqs4j.ansatz.WaveFunction;
 import org.nqs4j.hamiltonians.Connections;
@@ -440,6 +441,26 @@ public final class VmcDriver {
         psi.setParameters(state.parameters());
         consecutiveFailures = state.consecutiveFailures();
         shiftScale = state.shiftScale();
+    }
+
+    /**
+     * Continues the judgment of {@code previous}, whose ψ this driver's represents exactly with the
+     * parameters {@code map} gives (a stage hand-over, after {@link #restoreState}): this driver's
+     * next samples judge the previous driver's last step as its own next step would have, and an
+     * undone step goes back to the previous driver's last good state, mapped, with this driver's
+     * current optimiser and preconditioner state.
+     */
+    public void continueJudgment(VmcDriver previous, UnaryOperator<double[]> map) {
+        unjudged = previous.unjudged;
+        goodIteration = previous.goodIteration;
+        if (goodIteration >= 0) {
+            System.arraycopy(map.apply(previous.goodParameters), 0, goodParameters, 0, goodParameters.length);
+            goodOptimizer = optimizer.saveState();
+            goodPreconditioner = preconditioner.saveState();
+            goodFailures = consecutiveFailures;
+            goodShiftScale = shiftScale;
+            goodEnergy = previous.goodEnergy;
+        }
     }
 
     private static boolean allFinite(double[] a) {

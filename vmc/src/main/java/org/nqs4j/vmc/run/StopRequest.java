@@ -1,6 +1,5 @@
 package org.nqs4j.vmc.run;
 
-import java.util.Optional;
 import sun.misc.Signal;
 
 /**
@@ -28,10 +27,15 @@ public final class StopRequest {
         }
     }
 
-    /** The signal received since the handlers were installed (e.g. "SIGTERM"), if any. */
-    public static Optional<String> pending() {
+    /** The number of the signal received since the handlers were installed (15 for TERM, 2 for INT), 0 when none. */
+    static int pendingNumber() {
         Signal s = received;
-        return s == null ? Optional.empty() : Optional.of("SIG" + s.getName());
+        return s == null ? 0 : s.getNumber();
+    }
+
+    /** The name of a signal these handlers take, by number (another rank's, broadcast). */
+    static String name(int number) {
+        return number == 2 ? "SIGINT" : number == 15 ? "SIGTERM" : "signal " + number;
     }
 
     /** The run stopped on a signal after writing its final checkpoint. */
@@ -39,10 +43,10 @@ public final class StopRequest {
         private static final long serialVersionUID = 1L;
         private final int exitCode;
 
-        Interrupted(String message) {
+        /** {@code signal}: the number of the signal the ranks agreed on (rank 0's). */
+        Interrupted(String message, int signal) {
             super(message);
-            Signal s = received;
-            this.exitCode = 128 + (s == null ? 0 : s.getNumber());
+            this.exitCode = 128 + signal;
         }
 
         /** 128 + the signal number, as a shell reports a process ended by the signal (143 TERM, 130 INT). */

@@ -45,7 +45,7 @@ final class SymmetricPretraining {
     /**
      * Puts the full RBM's driver at the end of this stage: the expanded parameters (a projection,
      * if any, acts on both the same way), the chains' configurations and random streams; its own
-     * fresh optimiser and preconditioner state, no rejected steps.
+     * fresh optimiser and preconditioner state, no rejected steps; the stage's last step still to be judged.
      */
     void handOver(VmcDriver full) {
         DriverState end = driver.saveState();
@@ -53,5 +53,10 @@ final class SymmetricPretraining {
         DriverState fresh = full.saveState();
         full.restoreState(new DriverState(bare.expandedParameters(), fresh.optimizer(), fresh.preconditioner(),
                 end.sampler(), 0, 1));
+        // the symmetric RBM's last step is judged by the full RBM's first samples (the same ψ)
+        full.continueJudgment(driver, good -> {
+            bare.setParameters(good);
+            return bare.expandedParameters();
+        });
     }
 }

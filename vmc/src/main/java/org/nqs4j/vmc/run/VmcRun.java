@@ -115,7 +115,11 @@ public final class VmcRun {
                 r = driver.step(it);
             } catch (NonFiniteUpdateException e) {
                 folder.writeSummary(failure(config, e, it, checkpointed));
-                // the driver is back at the last good parameters: a new run can start from them (init_from)
+                // the driver is back at the last good parameters: a new run can start from them (init_from);
+                // in the pretraining stage they are the symmetric RBM's, written expanded into the configured one
+                if (it < setup.pretrainIterations()) {
+                    setup.handOver();
+                }
                 folder.writeParameters(setup.parameters(), setup.waveFunction().isComplex());
                 throw e;
             }
@@ -198,10 +202,11 @@ public final class VmcRun {
     private static void stopIfRequested(RunConfig config, RunFolder folder, VmcDriver driver, int done,
                                         int checkpointed, Checkpoint pending, DoubleSupplier wall)
             throws IOException {
-        Optional<String> signal = agreedStop(driver.collective());
-        if (signal.isEmpty()) {
+        int number = agreedStop(driver.collective());
+        if (number == 0) {
             return;
         }
+        String signal = StopRequest.name(number);
         int saved = checkpointed;
         if (done > checkpointed && done < config.iterations()) {
             Checkpoint candidate = pending != null ? pending
@@ -218,24 +223,25 @@ public final class VmcRun {
                 saved = done;
             }
         }
-        folder.writeSummary(interrupted(config, signal.get(), saved));
-        throw new StopRequest.Interrupted("interrupted by " + signal.get() + " after iteration " + saved + " of "
-                + config.iterations() + " (checkpoint written); continue with: nqs resume " + folder.path());
+        folder.writeSummary(interrupted(config, signal, saved));
+        throw new StopRequest.Interrupted("interrupted by " + signal + " after iteration " + saved + " of "
+                + config.iterations() + " (checkpoint written); continue with: nqs resume " + folder.path(), number);
     }
 
     /**
-     * The stop request as rank 0 sees it, broadcast to every rank, so that all stop at the same step
-     * boundary (mpirun forwards a signal to each rank, which may see it a step apart); one process
-     * reads its own.
+     * The number of the signal that stops the run (0: none) as rank 0 sees it, broadcast to every
+     * rank, so that all stop at the same step boundary with the same exit code (mpirun forwards a
+     * signal to each rank, which may see it a step apart; a signal sent to rank 0 alone reaches no
+     * other); one process reads its own.
      */
-    private static Optional<String> agreedStop(Collective collective) {
-        Optional<String> signal = StopRequest.pending();
+    static int agreedStop(Collective collective) {
+        int signal = StopRequest.pendingNumber();
         if (collective.size() == 1) {
             return signal;
         }
-        byte[] stop = {(byte) (signal.isPresent() ? 1 : 0)};
+        byte[] stop = {(byte) signal};
         collective.broadcast(stop, 0);
-        return stop[0] == 0 ? Optional.empty() : Optional.of(signal.orElse("a signal to rank 0"));
+        return stop[0];
     }
 
     /** The summary of a run stopped by a signal: resumable from its checkpoint. */

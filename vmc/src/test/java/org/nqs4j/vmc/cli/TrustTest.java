@@ -252,6 +252,20 @@ class TrustTest {
         assertTrue(Files.isRegularFile(first.resolve(RunFolder.PARAMETERS)), "the interrupted point was resumed");
     }
 
+    /** A sweep point whose plots are missing is drawn again by nqs resume of the sweep, as for a single run. */
+    @Test
+    void resumingASweepRedrawsTheMissingPlotsOfAFinishedPoint() throws IOException {
+        Path dir = tmp.resolve("sweep-plots");
+        Outcome whole = run("sweep", tiny("sweep: {hamiltonian.J: [1.0, 2.0]}\n").toString(), "--out", dir.toString(),
+                "--quiet");
+        assertEquals(0, whole.code(), whole.err());
+        Path first = dir.resolve("tiny-J=1.0");
+        Files.delete(first.resolve("energy.svg"));
+        Outcome resumed = run("resume", dir.toString(), "--quiet");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(Files.isRegularFile(first.resolve("energy.svg")), resumed.err());
+    }
+
     private static void deleteTree(Path dir) throws IOException {
         try (var s = Files.walk(dir)) {
             for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -156,6 +156,23 @@ class RunConfigReaderTest {
         assertTrue(m.contains("'ansatz.pretrain'") && m.contains("auto"), m);
     }
 
+    /**
+     * The pretraining RBM is translation invariant (momentum 0): projected onto a sector of momentum
+     * k ≠ 0 it vanishes identically, so such a run gets no pretraining (auto) or a clear error.
+     */
+    @Test
+    void pretrainingNeedsAProjectionAtZeroMomentum() {
+        String yaml = """
+                lattice: {type: chain, length: 32}
+                hamiltonian: {model: heisenberg}
+                ansatz: {type: rbm, complex: true, projection: {group: translations, momentum: [1]}}
+                """;
+        assertEquals(0, read(yaml).ansatz().pretrainIterations());
+        String m = error(yaml, "ansatz.pretrain=symmetric");
+        assertTrue(m.contains("'ansatz.pretrain'") && m.contains("momentum"), m);
+        assertEquals(150, read(yaml.replace("[1]", "[0]")).ansatz().pretrainIterations());
+    }
+
     @Test
     void projectionNeedsCoordinatesForThePointGroupAndSzZeroForTheSpinFlip() {
         RunConfig c = read(MINIMAL + "ansatz:\n  projection: point_group+spin_flip\n");

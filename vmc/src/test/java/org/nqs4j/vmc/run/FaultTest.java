@@ -136,4 +136,63 @@ class FaultTest {
         assertArrayEquals(initial, ck.state().parameters(), 0.0);
         assertArrayEquals(initial, org.nqs4j.vmc.io.NpyReader.read(dir.resolve(RunFolder.PARAMETERS)).data(), 0.0);
     }
+    /**
+     * A run that fails during the symmetric pretraining stage (the overflowing field above, stopped
+     * at step 4 of 10): its parameters.npy holds the stage's last good (here initial) state expanded
+     * into the configured full RBM, what init_from of the same config takes, not the full RBM's
+     * untouched random draw.
+     */
+    @Test
+    void aRunFailedDuringPretrainingWritesTheExpandedSymmetricParameters() throws IOException {
+        RunConfig c = VmcRunTest.config("""
+                seed: 2
+                iterations: 20
+                checkpoint: {every: 2}
+                lattice: {type: chain, length: 6}
+                hamiltonian: {model: ising, J: 0.0, h: 1e308}
+                ansatz: {type: rbm, alpha: 1, complex: false, init_scale: 0.1, pretrain: symmetric, pretrain_iterations: 10}
+                sampler: {chains: 2, samples: 32}
+                """);
+        Path dir = tmp.resolve("nan-pretrain");
+        assertStops(c, dir, "5 optimisation steps in a row");
+        Checkpoint ck = Checkpoint.read(dir.resolve(Checkpoint.FILE));
+        assertEquals(2, ck.iterations());
+        org.nqs4j.ansatz.SymmetricRbm symmetric = org.nqs4j.ansatz.SymmetricRbm.real(c.lattice().translations(), 1);
+        symmetric.setParameters(ck.state().parameters());
+        assertArrayEquals(symmetric.expandedParameters(),
+                org.nqs4j.vmc.io.NpyReader.read(dir.resolve(RunFolder.PARAMETERS)).data(), 0.0);
+    }
+    /**
+     * The wrecking step as the last of the pretraining stage (pretrain_iterations: 1): the first
+     * step of the full RBM samples the expanded state, which represents the same ψ, and must undo
+     * the wrecking step as the symmetric RBM's next step would have; its checkpoint (due after
+     * step 0) is never written, and the failed run's parameters are the expanded initial ones.
+     */
+    @Test
+    void aWreckingLastPretrainingStepIsUndoneAfterTheHandOver() throws IOException {
+        RunConfig c = VmcRunTest.config("""
+                seed: 4
+                iterations: 20
+                checkpoint: {every: 1}
+                lattice: {type: chain, length: 8}
+                hamiltonian: {model: heisenberg, marshall_sign: true}
+                ansatz: {type: rbm, alpha: 1, complex: false, pretrain: symmetric, pretrain_iterations: 1}
+                sampler: {chains: 4, samples: 128}
+                optimizer: {learning_rate: 1e6}
+                """);
+        Path dir = tmp.resolve("wreck-hand-over");
+        org.nqs4j.ansatz.SymmetricRbm symmetric = org.nqs4j.ansatz.SymmetricRbm.real(c.lattice().translations(), 1);
+        try (RunSetup s = RunSetup.build(c)) {
+            symmetric.setParameters(s.driverFor(0).saveState().parameters());
+        }
+        double[] expanded = symmetric.expandedParameters();
+        assertStops(c, dir, "back at the last good values");
+        List<String> log = Files.readAllLines(dir.resolve(RunFolder.LOG));
+        assertTrue(log.get(1).contains("\"undone\":true") && log.get(1).contains("step of iteration 0 is undone"),
+                log.get(1));
+        Checkpoint ck = Checkpoint.read(dir.resolve(Checkpoint.FILE));
+        assertTrue(ck.iterations() >= 3, "iterations " + ck.iterations());
+        assertArrayEquals(expanded, ck.state().parameters(), 0.0);
+        assertArrayEquals(expanded, org.nqs4j.vmc.io.NpyReader.read(dir.resolve(RunFolder.PARAMETERS)).data(), 0.0);
+    }
 }
