@@ -168,6 +168,7 @@ class MpiRunTest {
         int rc = exec(mpi(2, List.of("/bin/sh", "-c", killer)), log);
         assertNotEquals(0, rc, () -> "a job with a dead rank must fail; output:\n" + read(log));
         assertTrue(Files.notExists(out.resolve(RunFolder.SUMMARY)), "the killed job wrote no summary");
+        awaitLockHolderEnd(out);
         Checkpoint c;
         try (RunFolder folder = RunFolder.open(out)) {
             c = folder.readCheckpoint().orElseThrow(() -> new AssertionError("no checkpoint; output:\n" + read(log)));
@@ -177,5 +178,21 @@ class MpiRunTest {
         int resumed = exec(mpi(3, java("resume", out.toString(), "--quiet")), resumeLog);
         assertEquals(0, resumed, () -> "resume on 3 ranks; output:\n" + read(resumeLog));
         assertSameRun(run(0, config, "1"), out, "killed on 2 ranks after " + c.iterations() + ", resumed on 3");
+    }
+
+    /**
+     * mpirun may return while a rank's JVM is still ending; the folder's lock is released only then.
+     * Waits (at most 30 s) until the process whose PID the lock file holds has ended.
+     */
+    private static void awaitLockHolderEnd(Path folder) throws Exception {
+        Path lock = folder.resolve(".lock");
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            String pid = Files.exists(lock) ? Files.readString(lock).trim() : "";
+            if (!pid.matches("[0-9]+") || !ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
     }
 }
