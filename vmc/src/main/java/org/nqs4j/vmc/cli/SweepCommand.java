@@ -91,7 +91,10 @@ public final class SweepCommand implements Command {
                     suspect |= VmcRun.SUSPECT.equals(status);
                 }
             } else {
-                try (RunFolder folder = resume ? RunFolder.open(pointDir) : RunFolder.create(pointDir, false)) {
+                // a point folder without its config was made by a run killed before it started: replace it
+                // (--force replaces only a folder nqs4j marked as its own)
+                try (RunFolder folder = resume ? RunFolder.open(pointDir)
+                        : RunFolder.create(pointDir, Files.isDirectory(pointDir))) {
                     ProgressPrinter progress = new ProgressPrinter(System.err, quiet);
                     RunResult r = resume ? VmcRun.resume(folder, progress) : VmcRun.execute(config, folder, progress);
                     progress.finish();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nqs4j.vmc.config.RunConfigReader;
 import org.nqs4j.vmc.io.NpyWriter;
+import org.nqs4j.vmc.run.OutputFolder;
 import org.nqs4j.vmc.run.RunFolder;
 import org.nqs4j.vmc.run.RunListener;
 import org.nqs4j.vmc.run.RunResult;
@@ -264,6 +265,28 @@ class TrustTest {
         Outcome resumed = run("resume", dir.toString(), "--quiet");
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(Files.isRegularFile(first.resolve("energy.svg")), resumed.err());
+    }
+
+    /** A point killed between making its folder and writing its config holds only the marker: resume starts it. */
+    @Test
+    void aSweepPointKilledBeforeItsConfigIsStartedAgain() throws IOException {
+        Path dir = tmp.resolve("sweep-early");
+        Outcome whole = run("sweep", tiny("sweep: {hamiltonian.J: [1.0, 2.0]}\n").toString(), "--out", dir.toString(),
+                "--quiet");
+        assertEquals(0, whole.code(), whole.err());
+        String table = Files.readString(dir.resolve("sweep.csv"));
+        Path second = dir.resolve("tiny-J=2.0");
+        try (var files = Files.list(second)) {
+            for (Path p : files.toList()) {
+                if (!p.getFileName().toString().equals(OutputFolder.MARKER)) {
+                    deleteTree(p);
+                }
+            }
+        }
+        Files.delete(dir.resolve("sweep.csv"));
+        Outcome resumed = run("resume", dir.toString(), "--quiet");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertEquals(table, Files.readString(dir.resolve("sweep.csv")), "the same numbers as the uninterrupted sweep");
     }
 
     private static void deleteTree(Path dir) throws IOException {
