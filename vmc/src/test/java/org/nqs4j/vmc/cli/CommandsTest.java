@@ -2,16 +2,15 @@ package org.nqs4j.vmc.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nqs4j.vmc.cli.CommandLine.nqs;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.nqs4j.vmc.cli.CommandLine.Outcome;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The commands end to end through {@link Main#run}: exit codes, --json, sweep, inspect, resume. */
@@ -32,24 +31,7 @@ class CommandsTest {
     @TempDir
     Path tmp;
 
-    record Outcome(int code, String out, String err) {
-    }
 
-    static Outcome nqs(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Outcome(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
 
     private Path write(String name, String text) throws IOException {
         Path p = tmp.resolve(name);

@@ -3,38 +3,20 @@ package org.nqs4j.vmc.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nqs4j.vmc.cli.CommandLine.nqs;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.nqs4j.vmc.cli.CommandLine.Outcome;
 import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
     @TempDir
     Path tmp;
 
-    private record Outcome(int code, String out, String err) {
-    }
 
-    private static Outcome run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     private Path config(String text) throws IOException {
         Path f = tmp.resolve("bad.yaml");
@@ -55,7 +37,7 @@ class MainTest {
             good.replace("heisenberg", "kitaev"),                           // unknown model
         };
         for (String text : bad) {
-            Outcome o = run("run", config(text).toString(), "--out", tmp.resolve("out").toString());
+            Outcome o = nqs("run", config(text).toString(), "--out", tmp.resolve("out").toString());
             assertEquals(2, o.code(), text);
             assertTrue(o.err().startsWith("nqs run: config error: bad.yaml:"), o.err());
             assertEquals(1, o.err().strip().lines().count(), "one paragraph: " + o.err());
@@ -66,18 +48,18 @@ class MainTest {
 
     @Test
     void usageMistakesExitWithCodeTwo() {
-        assertEquals(2, run("frobnicate").code());
-        assertEquals(2, run("run").code());
-        assertEquals(2, run("run", "does-not-exist.yaml").code());
-        assertEquals(2, run("run", "x.yaml", "--bogus").code());
+        assertEquals(2, nqs("frobnicate").code());
+        assertEquals(2, nqs("run").code());
+        assertEquals(2, nqs("run", "does-not-exist.yaml").code());
+        assertEquals(2, nqs("run", "x.yaml", "--bogus").code());
     }
 
     @Test
     void helpAndVersion() {
-        Outcome help = run("--help");
+        Outcome help = nqs("--help");
         assertEquals(0, help.code());
         assertTrue(help.out().contains("run CONFIG"));
-        Outcome v = run("--version");
+        Outcome v = nqs("--version");
         assertEquals(0, v.code());
         assertTrue(v.out().startsWith("nqs4j " + Main.VERSION));
     }
@@ -89,7 +71,7 @@ class MainTest {
         Files.writeString(out.resolve("keep.txt"), "precious");
         Path cfg = config("lattice: {type: chain, length: 4}\nhamiltonian: {model: ising, h: 1}\niterations: 1\n"
                 + "sampler: {chains: 2, samples: 8}\nevaluation: {samples: 8}\n");
-        Outcome o = run("run", cfg.toString(), "--out", out.toString(), "--quiet");
+        Outcome o = nqs("run", cfg.toString(), "--out", out.toString(), "--quiet");
         assertEquals(2, o.code());
         assertTrue(o.err().contains("not an nqs4j run folder") && o.err().contains("--out DIR"), o.err());
         assertEquals("precious", Files.readString(out.resolve("keep.txt")));

@@ -3,6 +3,7 @@ package org.nqs4j.vmc.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nqs4j.vmc.cli.CommandLine.nqs;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.nqs4j.vmc.cli.CommandLine.Outcome;
 import org.junit.jupiter.api.io.TempDir;
 import org.nqs4j.vmc.config.RunConfigReader;
 import org.nqs4j.vmc.io.NpyWriter;
@@ -30,24 +32,7 @@ class TrustTest {
     @TempDir
     Path tmp;
 
-    private record Outcome(int code, String out, String err) {
-    }
 
-    private static Outcome run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     /** A run of a few seconds: 4 sites, 4 iterations, with the total magnetisation as observable. */
     private Path tiny(String extra) throws IOException {
@@ -79,11 +64,11 @@ class TrustTest {
     void unreadableConfigsAreNamedWithWhatToDo() throws IOException {
         Path latin1 = tmp.resolve("latin1.yaml");
         Files.write(latin1, "name: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
-        Outcome o = run("run", latin1.toString());
+        Outcome o = nqs("run", latin1.toString());
         assertEquals(2, o.code(), o.err());
         assertTrue(o.err().contains("latin1.yaml") && o.err().contains("not UTF-8") && o.err().contains("save it"),
                 o.err());
-        Outcome dir = run("run", tmp.toString());
+        Outcome dir = nqs("run", tmp.toString());
         assertEquals(2, dir.code());
         assertTrue(dir.err().contains("is a folder, not a config file"), dir.err());
         assertClean(o);
@@ -101,11 +86,11 @@ class TrustTest {
     @Test
     void aCheckpointThatIsAFolderIsADamagedRunNotABareOsError() throws IOException {
         Path dir = tmp.resolve("folder-checkpoint");
-        assertEquals(0, run("run", tiny("").toString(), "--out", dir.toString(), "--quiet").code());
+        assertEquals(0, nqs("run", tiny("").toString(), "--out", dir.toString(), "--quiet").code());
         Files.delete(dir.resolve(RunFolder.SUMMARY));
         Files.delete(dir.resolve("checkpoint.bin"));
         Files.createDirectories(dir.resolve("checkpoint.bin"));
-        Outcome o = run("resume", dir.toString(), "--quiet");
+        Outcome o = nqs("resume", dir.toString(), "--quiet");
         assertEquals(1, o.code(), o.err());
         assertTrue(o.err().contains("checkpoint.bin") && o.err().contains("not a file"), o.err());
     }
@@ -113,7 +98,7 @@ class TrustTest {
     @Test
     void missingFoldersAreCommandLineMistakes() {
         for (String command : List.of("resume", "inspect")) {
-            Outcome o = run(command, tmp.resolve("nothere").toString());
+            Outcome o = nqs(command, tmp.resolve("nothere").toString());
             assertEquals(2, o.code(), command + ": " + o.err());
             assertTrue(o.err().contains("does not exist"), o.err());
         }
@@ -123,15 +108,15 @@ class TrustTest {
     void runNamesThatAreNoFolderNamesAreConfigErrors() throws IOException {
         Path config = tiny("");
         for (String name : List.of(".", "..", "x".repeat(300))) {
-            Outcome o = run("run", config.toString(), "--set", "name=" + name, "--quiet");
+            Outcome o = nqs("run", config.toString(), "--set", "name=" + name, "--quiet");
             assertEquals(2, o.code(), o.err());
             assertTrue(o.err().contains("key 'name'"), o.err());
         }
         assertFalse(Files.exists(tmp.resolve("runs")), "nothing written");
-        Outcome o = run("run", config.toString(), "--set", "output.directory=" + "d".repeat(300), "--quiet");
+        Outcome o = nqs("run", config.toString(), "--set", "output.directory=" + "d".repeat(300), "--quiet");
         assertEquals(2, o.code(), o.err());
         assertTrue(o.err().contains("key 'output.directory'"), o.err());
-        Outcome out = run("run", config.toString(), "--out", tmp.resolve("o".repeat(300)).toString(), "--quiet");
+        Outcome out = nqs("run", config.toString(), "--out", tmp.resolve("o".repeat(300)).toString(), "--quiet");
         assertEquals(2, out.code(), out.err());
         assertTrue(out.err().contains("--out: the folder name"), out.err());
     }
@@ -140,7 +125,7 @@ class TrustTest {
     void aFolderTheOsRefusesIsNamedNotBare() throws IOException {
         Path file = tmp.resolve("plain.txt");
         Files.writeString(file, "a file, not a folder");
-        Outcome o = run("run", tiny("").toString(), "--out", file.resolve("sub").toString(), "--quiet");
+        Outcome o = nqs("run", tiny("").toString(), "--out", file.resolve("sub").toString(), "--quiet");
         assertEquals(1, o.code(), o.err());
         assertTrue(o.err().contains("cannot use " + file), o.err());
         assertTrue(o.err().contains("Check the path"), o.err());
@@ -151,10 +136,10 @@ class TrustTest {
     void aSetUpFailureLeavesNoFolderThatWouldPushTheNextRunToName2() throws IOException {
         Path wrong = tmp.resolve("wrong.npy");
         NpyWriter.write(wrong, new double[3], false);
-        Outcome o = run("run", tiny("").toString(), "--set", "ansatz.init_from=" + wrong, "--quiet");
+        Outcome o = nqs("run", tiny("").toString(), "--set", "ansatz.init_from=" + wrong, "--quiet");
         assertEquals(2, o.code(), o.err());
         assertFalse(Files.exists(tmp.resolve("runs/tiny")), "no stray folder");
-        Outcome ok = run("run", tiny("").toString(), "--quiet");
+        Outcome ok = nqs("run", tiny("").toString(), "--quiet");
         assertEquals(0, ok.code(), ok.err());
         assertTrue(Files.exists(tmp.resolve("runs/tiny/" + RunFolder.SUMMARY)), "the next run takes the name");
         assertFalse(Files.exists(tmp.resolve("runs/tiny-2")));
@@ -163,11 +148,11 @@ class TrustTest {
     @Test
     void aConfigEditedBeforeResumeIsADamagedFolderExit1() throws IOException {
         Path dir = tmp.resolve("edited");
-        assertEquals(0, run("run", tiny("").toString(), "--out", dir.toString(), "--quiet").code());
+        assertEquals(0, nqs("run", tiny("").toString(), "--out", dir.toString(), "--quiet").code());
         Files.delete(dir.resolve(RunFolder.SUMMARY)); // as if killed before the end
         Files.writeString(dir.resolve(RunFolder.CONFIG), Files.readString(dir.resolve(RunFolder.CONFIG))
                 .replace("iterations: 4", "iterations: 5"));
-        Outcome o = run("resume", dir.toString(), "--quiet");
+        Outcome o = nqs("resume", dir.toString(), "--quiet");
         assertEquals(1, o.code(), o.err());
         assertTrue(o.err().contains("was changed after the checkpoint"), o.err());
     }
@@ -175,7 +160,7 @@ class TrustTest {
     @Test
     void unitsAreWordsAndTheMagnetisationSaysItIsTheTotal() throws IOException {
         Path dir = tmp.resolve("words");
-        Outcome o = run("run", tiny("").toString(), "--out", dir.toString(), "--quiet");
+        Outcome o = nqs("run", tiny("").toString(), "--out", dir.toString(), "--quiet");
         assertEquals(0, o.code(), o.err());
         Map<String, Object> s = SummaryReport.read(dir.resolve(RunFolder.SUMMARY));
         assertEquals("spin", s.get("units"));
@@ -188,9 +173,9 @@ class TrustTest {
     @Test
     void missingPlotsOfACompletedRunAreRedrawnByResume() throws IOException {
         Path dir = tmp.resolve("plots");
-        assertEquals(0, run("run", tiny("").toString(), "--out", dir.toString(), "--quiet").code());
+        assertEquals(0, nqs("run", tiny("").toString(), "--out", dir.toString(), "--quiet").code());
         Files.delete(dir.resolve("energy.svg"));
-        Outcome o = run("resume", dir.toString(), "--quiet");
+        Outcome o = nqs("resume", dir.toString(), "--quiet");
         assertEquals(0, o.code(), o.err());
         assertTrue(Files.isRegularFile(dir.resolve("energy.svg")), o.err());
     }
@@ -218,7 +203,7 @@ class TrustTest {
         }
         Files.delete(dir.resolve("energy.png/occupied"));
         Files.delete(dir.resolve("energy.png"));
-        Outcome o = run("resume", dir.toString(), "--quiet");
+        Outcome o = nqs("resume", dir.toString(), "--quiet");
         assertEquals(0, o.code(), o.err());
         assertTrue(Files.isRegularFile(dir.resolve("energy.png")), "resume draws the missing plot");
         assertFalse(SummaryReport.read(dir.resolve(RunFolder.SUMMARY)).containsKey("plot_error"));
@@ -228,7 +213,7 @@ class TrustTest {
     void anInterruptedSweepIsInspectedAndResumedToTheSameTable() throws IOException {
         Path config = tiny("sweep: {hamiltonian.J: [1.0, 2.0]}\n");
         Path dir = tmp.resolve("sweep");
-        Outcome whole = run("sweep", config.toString(), "--out", dir.toString(), "--quiet");
+        Outcome whole = nqs("sweep", config.toString(), "--out", dir.toString(), "--quiet");
         assertEquals(0, whole.code(), whole.err());
         String table = Files.readString(dir.resolve("sweep.csv"));
         Path first = dir.resolve("tiny-J=1.0");
@@ -241,13 +226,13 @@ class TrustTest {
         deleteTree(second);
         Files.delete(dir.resolve("sweep.csv"));
 
-        Outcome inspect = run("inspect", dir.toString());
+        Outcome inspect = nqs("inspect", dir.toString());
         assertEquals(0, inspect.code(), inspect.err());
         assertTrue(inspect.out().contains("0 of 2 points done") && inspect.out().contains("| interrupted |")
                 && inspect.out().contains("| not started |"), inspect.out());
         assertTrue(inspect.out().contains("nqs resume " + dir), inspect.out());
 
-        Outcome resumed = run("resume", dir.toString(), "--quiet");
+        Outcome resumed = nqs("resume", dir.toString(), "--quiet");
         assertEquals(0, resumed.code(), resumed.err());
         assertEquals(table, Files.readString(dir.resolve("sweep.csv")), "the same numbers as the uninterrupted sweep");
         assertTrue(Files.isRegularFile(first.resolve(RunFolder.PARAMETERS)), "the interrupted point was resumed");
@@ -257,12 +242,12 @@ class TrustTest {
     @Test
     void resumingASweepRedrawsTheMissingPlotsOfAFinishedPoint() throws IOException {
         Path dir = tmp.resolve("sweep-plots");
-        Outcome whole = run("sweep", tiny("sweep: {hamiltonian.J: [1.0, 2.0]}\n").toString(), "--out", dir.toString(),
+        Outcome whole = nqs("sweep", tiny("sweep: {hamiltonian.J: [1.0, 2.0]}\n").toString(), "--out", dir.toString(),
                 "--quiet");
         assertEquals(0, whole.code(), whole.err());
         Path first = dir.resolve("tiny-J=1.0");
         Files.delete(first.resolve("energy.svg"));
-        Outcome resumed = run("resume", dir.toString(), "--quiet");
+        Outcome resumed = nqs("resume", dir.toString(), "--quiet");
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(Files.isRegularFile(first.resolve("energy.svg")), resumed.err());
     }
@@ -271,7 +256,7 @@ class TrustTest {
     @Test
     void aSweepPointKilledBeforeItsConfigIsStartedAgain() throws IOException {
         Path dir = tmp.resolve("sweep-early");
-        Outcome whole = run("sweep", tiny("sweep: {hamiltonian.J: [1.0, 2.0]}\n").toString(), "--out", dir.toString(),
+        Outcome whole = nqs("sweep", tiny("sweep: {hamiltonian.J: [1.0, 2.0]}\n").toString(), "--out", dir.toString(),
                 "--quiet");
         assertEquals(0, whole.code(), whole.err());
         String table = Files.readString(dir.resolve("sweep.csv"));
@@ -284,7 +269,7 @@ class TrustTest {
             }
         }
         Files.delete(dir.resolve("sweep.csv"));
-        Outcome resumed = run("resume", dir.toString(), "--quiet");
+        Outcome resumed = nqs("resume", dir.toString(), "--quiet");
         assertEquals(0, resumed.code(), resumed.err());
         assertEquals(table, Files.readString(dir.resolve("sweep.csv")), "the same numbers as the uninterrupted sweep");
     }

@@ -1,11 +1,9 @@
 package org.nqs4j.vmc.run;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nqs4j.vmc.cli.Main;
 import org.nqs4j.vmc.cli.SummaryReport;
-import org.nqs4j.vmc.config.RunConfig;
-import org.nqs4j.vmc.config.RunConfigReader;
 
 /**
  * {@code nqs run} in a child JVM: while it writes its folder, a second writer in this JVM (another
@@ -47,15 +43,9 @@ class SignalAndLockTest {
                 evaluation: {samples: 512}
                 """);
         Path dir = tmp.resolve("term");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-                "org.nqs4j.vmc.cli.Main", "run", config.toString(), "--out", dir.toString(), "--quiet")
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("child.out").toFile()).start();
+        Process p = ChildRun.start(config, dir, tmp.resolve("child.out"));
         Path log = dir.resolve(RunFolder.LOG);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (lines(log) < 5 && p.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        ChildRun.awaitLines(p, log, 5, 120);
         assertTrue(p.isAlive(), "the child ended too early: " + Files.readString(tmp.resolve("child.out")));
 
         String[] force = {"run", config.toString(), "--out", dir.toString(), "--force", "--quiet"};
@@ -73,22 +63,14 @@ class SignalAndLockTest {
         assertEquals(143, p.exitValue(), Files.readString(tmp.resolve("child.out")));
         Map<String, Object> summary = SummaryReport.read(dir.resolve(RunFolder.SUMMARY));
         assertEquals("interrupted", summary.get("status"));
-        int logged = lines(log);
+        int logged = ChildRun.lines(log);
         assertTrue(logged < 200, "interrupted mid-run, " + logged + " lines");
         assertEquals(logged, ((Number) summary.get("checkpoint_iterations")).intValue());
         assertEquals(logged, Checkpoint.read(dir.resolve(Checkpoint.FILE)).iterations(), "final checkpoint written");
 
         String[] err = new String[1];
         assertEquals(0, main(resume, err), err[0]); // the child's lock was released when it ended
-        RunConfig c = RunConfigReader.read(config, List.of());
-        Path whole = tmp.resolve("whole");
-        try (RunFolder f = RunFolder.create(whole, false)) {
-            VmcRun.execute(c, f, RunListener.SILENT);
-        }
-        RunLogs.assertSameLog(whole, dir, "terminated after " + logged + " lines");
-        assertEquals(RunLogs.summary(whole), RunLogs.summary(dir));
-        assertArrayEquals(Files.readAllBytes(whole.resolve(RunFolder.PARAMETERS)),
-                Files.readAllBytes(dir.resolve(RunFolder.PARAMETERS)));
+        ChildRun.assertSameAsUninterrupted(config, tmp.resolve("whole"), dir, "terminated after " + logged + " lines");
     }
 
     private static int main(String[] args, String[] err) {
@@ -104,16 +86,5 @@ class SignalAndLockTest {
             System.setOut(oldOut);
             err[0] = buf.toString(StandardCharsets.UTF_8);
         }
-    }
-
-    private static int lines(Path log) throws IOException {
-        if (!Files.exists(log)) {
-            return 0;
-        }
-        int n = 0;
-        for (byte x : Files.readAllBytes(log)) {
-            n += x == '\n' ? 1 : 0;
-        }
-        return n;
     }
 }
