@@ -1,7 +1,6 @@
 package org.nqs4j.validation;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * Exact lowest energy of the spin-1/2 XXZ ring H = J Σ_{i=1}^{L} (S^x_iS^x_{i+1} + S^y_iS^y_{i+1}
@@ -29,7 +28,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * (critical 0 &lt; γ &lt; π; gapped η &gt; 0 with x ∈ (−π/2, π/2] and θ_n(x + π) = θ_n(x) + 2π). The
  * limit γ → 0 with x = γλ gives the isotropic row.
  *
- * <p>Newton's method with the analytic Jacobian (the Gaudin matrix) ∂F_j/∂x_j = L·θ_1'(x_j) −
+ * <p>Newton's method ({@link DampedNewton}) with the analytic Jacobian (the Gaudin matrix) ∂F_j/∂x_j = L·θ_1'(x_j) −
  * Σ_{k≠j} θ_2'(x_j − x_k), ∂F_j/∂x_l = θ_2'(x_j − x_l), halving the step until ‖F‖ decreases,
  * stops once ‖F‖ reaches the rounding level 64·ulp(2πL)·√M of its terms. It starts from the roots
  * of the mean-field counting function θ_1(x) − θ_2(x)/2 = 2π I_j/L, which has the range
@@ -40,7 +39,6 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * sector for Δ &lt; −1 holds bound magnons (complex strings), not covered here.
  */
 public final class BetheAnsatzXxz {
-    private static final int MAX_ITERATIONS = 200;
     private static final int BISECTIONS = 200;
 
     private final int length;
@@ -48,18 +46,16 @@ public final class BetheAnsatzXxz {
     private final double anisotropy;
     private final double[] rapidities;
     private final double residual;
-    private final int iterations;
     private final Regime regime;
 
     private BetheAnsatzXxz(int length, double coupling, double anisotropy, Regime regime, double[] rapidities,
-                           double residual, int iterations) {
+                           double residual) {
         this.length = length;
         this.coupling = coupling;
         this.anisotropy = anisotropy;
         this.regime = regime;
         this.rapidities = rapidities;
         this.residual = residual;
-        this.iterations = iterations;
     }
 
     /**
@@ -202,48 +198,21 @@ public final class BetheAnsatzXxz {
             quantumNumbers[j] = j - (m - 1) / 2.0 + shift;
             x[j] = meanFieldRoot(regime, 2 * Math.PI * quantumNumbers[j] / length);
         }
-        double[] f = new double[m];
-        double[] trial = new double[m];
-        double[] trialF = new double[m];
-        DMatrixRMaj jacobian = new DMatrixRMaj(m, m);
-        DMatrixRMaj rhs = new DMatrixRMaj(m, 1);
-        DMatrixRMaj step = new DMatrixRMaj(m, 1);
-        double norm = equations(regime, length, quantumNumbers, x, f);
         // rounding level of F: its terms are of size up to πL
         double floor = 64 * Math.ulp(2 * Math.PI * length) * Math.sqrt(m);
-        for (int it = 1; it <= MAX_ITERATIONS; it++) {
-            if (norm <= floor) {
-                return new BetheAnsatzXxz(length, coupling, delta, regime, x, norm, it - 1);
+        DampedNewton.Problem bethe = new DampedNewton.Problem() {
+            @Override
+            public double residual(double[] roots, double[] f) {
+                return equations(regime, length, quantumNumbers, roots, f);
             }
-            gaudinMatrix(regime, length, x, jacobian);
-            for (int j = 0; j < m; j++) {
-                rhs.set(j, 0, -f[j]);
+
+            @Override
+            public void jacobian(double[] roots, DMatrixRMaj jacobian) {
+                gaudinMatrix(regime, length, roots, jacobian);
             }
-            if (!CommonOps_DDRM.solve(jacobian, rhs, step)) {
-                throw new IllegalStateException("singular Gaudin matrix at L = " + length + ", Δ = " + delta
-                        + ", iteration " + it);
-            }
-            double t = 1;
-            double trialNorm = Double.POSITIVE_INFINITY;
-            for (int halving = 0; halving < 40; halving++, t *= 0.5) {
-                for (int j = 0; j < m; j++) {
-                    trial[j] = x[j] + t * step.get(j, 0);
-                }
-                trialNorm = equations(regime, length, quantumNumbers, trial, trialF);
-                if (trialNorm < norm) {
-                    break;
-                }
-            }
-            if (!(trialNorm < norm)) {
-                throw new IllegalStateException("Bethe equations stalled at ‖F‖ = " + norm + " > " + floor
-                        + " for L = " + length + ", Δ = " + delta);
-            }
-            System.arraycopy(trial, 0, x, 0, m);
-            System.arraycopy(trialF, 0, f, 0, m);
-            norm = trialNorm;
-        }
-        throw new IllegalStateException("Bethe equations for L = " + length + ", Δ = " + delta
-                + " did not converge in " + MAX_ITERATIONS + " Newton steps (‖F‖ = " + norm + ")");
+        };
+        double norm = DampedNewton.solve(bethe, x, floor, "Bethe equations (L = " + length + ", Δ = " + delta + ")");
+        return new BetheAnsatzXxz(length, coupling, delta, regime, x, norm);
     }
 
     /**
@@ -330,10 +299,6 @@ public final class BetheAnsatzXxz {
     /** ‖F(x)‖ at the solution. */
     public double residual() {
         return residual;
-    }
-
-    public int iterations() {
-        return iterations;
     }
 
     public int length() {
