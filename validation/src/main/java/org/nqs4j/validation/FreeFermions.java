@@ -5,7 +5,7 @@ import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
-import org.nqs4j.hamiltonians.Edge;
+import org.nqs4j.ansatz.fermion.TightBinding;
 import org.nqs4j.hamiltonians.Lattice;
 
 /**
@@ -53,14 +53,9 @@ public final class FreeFermions {
     /** The ascending eigenvalues of the tight-binding matrix. */
     static double[] levels(Lattice lattice, double t, double tPrime, double mu) {
         int n = lattice.nSites();
-        DMatrixRMaj h = new DMatrixRMaj(n, n);
+        DMatrixRMaj h = TightBinding.hopping(lattice, t, tPrime);
         for (int i = 0; i < n; i++) {
-            h.set(i, i, -mu);
-        }
-        for (Edge e : lattice.edges()) {
-            double amplitude = e.colour() == 0 ? -t : e.colour() == 1 ? -tPrime : 0;
-            h.set(e.i(), e.j(), h.get(e.i(), e.j()) + amplitude);
-            h.set(e.j(), e.i(), h.get(e.j(), e.i()) + amplitude);
+            h.add(i, i, -mu);
         }
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false, true);
         if (!eig.decompose(h)) {
