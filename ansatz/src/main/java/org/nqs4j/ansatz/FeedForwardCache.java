@@ -70,12 +70,12 @@ public final class FeedForwardCache implements WalkerCache {
     }
 
     @Override
-    public int[] sigma() {
+    public int[] configuration() {
         return sigma;
     }
 
     @Override
-    public void logRatio(int[] sites, int offset, int count, double[] out) {
+    public void logRatio(int[] sites, int[] values, int offset, int count, double[] out) {
         int m = net.widths[1];
         System.arraycopy(thetaRe[0], 0, proposedThetaRe[0], 0, m);
         System.arraycopy(thetaIm[0], 0, proposedThetaIm[0], 0, m);
@@ -88,7 +88,7 @@ public final class FeedForwardCache implements WalkerCache {
     }
 
     @Override
-    public void applyFlips(int[] sites, int offset, int count) {
+    public void applyMove(int[] sites, int[] values, int offset, int count) {
         RbmKernels.flipTheta(net.wRe[0], net.wIm[0], net.widths[1], sigma, sites, offset, count, thetaRe[0],
                 thetaIm[0]);
         for (int f = offset; f < offset + count; f++) {

@@ -26,18 +26,18 @@ public final class JastrowCache implements WalkerCache {
     }
 
     @Override
-    public int[] sigma() {
+    public int[] configuration() {
         return sigma;
     }
 
     @Override
-    public void logRatio(int[] sites, int offset, int count, double[] out) {
+    public void logRatio(int[] sites, int[] values, int offset, int count, double[] out) {
         JastrowKernels.logRatio(jastrow.jRe, jastrow.jIm, jastrow.nSites, sigma, fieldRe, fieldIm,
                 sites, offset, count, out);
     }
 
     @Override
-    public void applyFlips(int[] sites, int offset, int count) {
+    public void applyMove(int[] sites, int[] values, int offset, int count) {
         JastrowKernels.flipFields(jastrow.jRe, jastrow.jIm, jastrow.nSites, sigma, sites, offset,
                 count, fieldRe, fieldIm);
         for (int f = offset; f < offset + count; f++) {

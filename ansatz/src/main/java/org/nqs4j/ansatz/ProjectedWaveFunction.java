@@ -274,6 +274,7 @@ public final class ProjectedWaveFunction implements WaveFunction {
         private final WalkerCache[] images = new WalkerCache[spin.length];
         private final int[] sigma = new int[nSites()];
         private final int[] scratchSites = new int[nSites()];
+        private final int[] scratchValues = new int[nSites()];
         private final double[] logImage = new double[2 * spin.length];
         /** log ψ(τ_k σ') of a proposed move, then its shares (scratch of {@link #logRatio}). */
         private final double[] moved = new double[2 * spin.length];
@@ -316,25 +317,33 @@ public final class ProjectedWaveFunction implements WaveFunction {
         }
 
         @Override
-        public int[] sigma() {
+        public int[] configuration() {
             return sigma;
         }
 
+        /**
+         * The move of image k in {@link #scratchSites} and {@link #scratchValues}: the image sites
+         * g⁻¹(i), each taking the flipped value of the image configuration (the spin flip of the
+         * group may have inverted it), so the images see a valid spin-½ move.
+         */
         private int[] mapped(int k, int[] sites, int offset, int count) {
             int[] g = inverse[k];
+            int[] image = images[k].configuration();
             for (int c = 0; c < count; c++) {
-                scratchSites[c] = g[sites[offset + c]];
+                int site = g[sites[offset + c]];
+                scratchSites[c] = site;
+                scratchValues[c] = -image[site];
             }
             return scratchSites;
         }
 
         /** Σ_k w_k r_k; from a vanishing ψ_K(σ), +∞ to a state of the sector and 0 to another vanishing one. */
         @Override
-        public void ratio(int[] sites, int offset, int count, double[] out) {
+        public void ratio(int[] sites, int[] values, int offset, int count, double[] out) {
             double re = 0.0;
             double im = 0.0;
             for (int k = 0; k < images.length; k++) {
-                images[k].ratio(mapped(k, sites, offset, count), 0, count, pair);
+                images[k].ratio(mapped(k, sites, offset, count), scratchValues, 0, count, pair);
                 lastRatio[2 * k] = pair[0];
                 lastRatio[2 * k + 1] = pair[1];
                 double wRe = weight[2 * k];
@@ -359,9 +368,9 @@ public final class ProjectedWaveFunction implements WaveFunction {
 
         /** log Σ_k ψ(τ_k σ') − log ψ_K(σ), from the images' log ratios (no overflow where the ratio would). */
         @Override
-        public void logRatio(int[] sites, int offset, int count, double[] out) {
+        public void logRatio(int[] sites, int[] values, int offset, int count, double[] out) {
             for (int k = 0; k < images.length; k++) {
-                images[k].logRatio(mapped(k, sites, offset, count), 0, count, pair);
+                images[k].logRatio(mapped(k, sites, offset, count), scratchValues, 0, count, pair);
                 moved[2 * k] = logImage[2 * k] + pair[0];
                 moved[2 * k + 1] = logImage[2 * k + 1] + pair[1];
             }
@@ -376,7 +385,7 @@ public final class ProjectedWaveFunction implements WaveFunction {
         }
 
         @Override
-        public void applyFlips(int[] sites, int offset, int count) {
+        public void applyMove(int[] sites, int[] values, int offset, int count) {
             boolean reuse = count == lastCount && Arrays.equals(lastSites, 0, count, sites, offset, offset + count);
             for (int k = 0; k < images.length; k++) {
                 int[] mappedSites = mapped(k, sites, offset, count);
@@ -387,11 +396,11 @@ public final class ProjectedWaveFunction implements WaveFunction {
                     logImage[2 * k] += Math.log(modulus);
                     logImage[2 * k + 1] += Math.atan2(im, re);
                 } else {
-                    images[k].logRatio(mappedSites, 0, count, pair);
+                    images[k].logRatio(mappedSites, scratchValues, 0, count, pair);
                     logImage[2 * k] += pair[0];
                     logImage[2 * k + 1] += pair[1];
                 }
-                images[k].applyFlips(mappedSites, 0, count);
+                images[k].applyMove(mappedSites, scratchValues, 0, count);
             }
             for (int c = 0; c < count; c++) {
                 sigma[sites[offset + c]] = -sigma[sites[offset + c]];

@@ -68,12 +68,12 @@ public final class RbmCache implements WalkerCache {
     }
 
     @Override
-    public int[] sigma() {
+    public int[] configuration() {
         return sigma;
     }
 
     @Override
-    public void logRatio(int[] sites, int offset, int count, double[] out) {
+    public void logRatio(int[] sites, int[] values, int offset, int count, double[] out) {
         if (hiddenProduct(sites, offset, count) && RbmKernels.logOfProduct(product, out)) {
             double hiddenRe = out[0];
             double hiddenIm = out[1];
@@ -86,7 +86,7 @@ public final class RbmCache implements WalkerCache {
     }
 
     @Override
-    public void ratio(int[] sites, int offset, int count, double[] out) {
+    public void ratio(int[] sites, int[] values, int offset, int count, double[] out) {
         if (hiddenProduct(sites, offset, count) && RbmKernels.valueOfProduct(product, out)) {
             double re = out[0];
             double im = out[1];
@@ -175,7 +175,7 @@ public final class RbmCache implements WalkerCache {
     }
 
     @Override
-    public void applyFlips(int[] sites, int offset, int count) {
+    public void applyMove(int[] sites, int[] values, int offset, int count) {
         if (vectorised) {
             RbmVectorKernels.applyFlips(rbm.wRe, rbm.wIm, rbm.tanh2wRe, rbm.tanh2wIm, rbm.onePlusTanh2wRe,
                     rbm.onePlusTanh2wIm, rbm.oneMinusTanh2wRe, rbm.oneMinusTanh2wIm, rbm.nHidden, sigma, sites, offset,

@@ -203,23 +203,23 @@ public final class SymmetricRbm implements WaveFunction {
         }
 
         @Override
-        public int[] sigma() {
-            return inner.sigma();
+        public int[] configuration() {
+            return inner.configuration();
         }
 
         @Override
-        public void logRatio(int[] sites, int offset, int count, double[] out) {
-            inner.logRatio(sites, offset, count, out);
+        public void logRatio(int[] sites, int[] values, int offset, int count, double[] out) {
+            inner.logRatio(sites, values, offset, count, out);
         }
 
         @Override
-        public void ratio(int[] sites, int offset, int count, double[] out) {
-            inner.ratio(sites, offset, count, out);
+        public void ratio(int[] sites, int[] values, int offset, int count, double[] out) {
+            inner.ratio(sites, values, offset, count, out);
         }
 
         @Override
-        public void applyFlips(int[] sites, int offset, int count) {
-            inner.applyFlips(sites, offset, count);
+        public void applyMove(int[] sites, int[] values, int offset, int count) {
+            inner.applyMove(sites, values, offset, count);
         }
 
         @Override
@@ -230,7 +230,7 @@ public final class SymmetricRbm implements WaveFunction {
         /** O_a = Σᵢ σᵢ, O_{b_f} = Σ_g t_{f,g}, O_{w_f(i)} = Σ_g t_{f,g} σ_{g(i)} with t = tanh θ. */
         @Override
         public void logDerivatives(double[] out, int offset) {
-            int[] sigma = inner.sigma();
+            int[] sigma = inner.configuration();
             int n = nSites;
             int nGroup = group.length;
             double[] tRe = inner.tanhRe;

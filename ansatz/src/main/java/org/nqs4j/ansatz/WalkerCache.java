@@ -1,47 +1,52 @@
 package org.nqs4j.ansatz;
 
 /**
- * The per-chain state of a Markov chain: the current configuration σ and the look-up tables
+ * The per-chain state of a Markov chain: the current configuration x and the look-up tables
  * that make moves cheap (for an RBM, θ = b + Wσ and tanh θ; Carleo &amp; Troyer 2017, supplement).
  *
- * <p>Log ratios of a move that flips a set of sites cost O(M · flips) instead of O(M·N); an
- * accepted move updates the tables in the same order. No method allocates.
+ * <h2>Moves</h2>
+ * A move x → x' is a list of changes (site, new local value): entries
+ * {@code sites[offset..offset+count)} of x take the values {@code values[offset..offset+count)}; the
+ * sites are distinct. This is the one currency of transition rules, operator connections and
+ * estimators for every Hilbert space: a spin flip, a fermion hop (the source orbital to 0, the
+ * target to 1), a boson hop (n_i − 1, n_j + 1). For spin-½ the new value of a changed site is
+ * always −σᵢ, so spin caches may ignore {@code values}.
+ *
+ * <p>Log ratios of a move cost O(M · changes) instead of O(M·N) for an RBM; an accepted move
+ * updates the tables in the same order. No method allocates.
  */
 public interface WalkerCache {
-    /** Copies σ and rebuilds every table from scratch (also after the parameters changed). */
-    void reset(int[] sigma);
+    /** Copies x and rebuilds every table from scratch (also after the parameters changed). */
+    void reset(int[] x);
 
     /** The current configuration; read-only view owned by the cache. */
-    int[] sigma();
+    int[] configuration();
+
+    /** log ψ(x') − log ψ(x) for the move (sites, values), as (Re, Im) in {@code out}. */
+    void logRatio(int[] sites, int[] values, int offset, int count, double[] out);
 
     /**
-     * log ψ(σ') − log ψ(σ) for σ' = σ with {@code sites[offset..offset+count)} flipped, as
-     * (Re, Im) in {@code out}. The sites are distinct.
-     */
-    void logRatio(int[] sites, int offset, int count, double[] out);
-
-    /**
-     * ψ(σ')/ψ(σ) itself for the same move, as (Re, Im) in {@code out}: what Metropolis
-     * acceptances (|ratio|²) and local estimators (Σ H_σσ' ratio) need. The default exponentiates
+     * ψ(x')/ψ(x) itself for the same move, as (Re, Im) in {@code out}: what Metropolis
+     * acceptances (|ratio|²) and local estimators (Σ H_xx' ratio) need. The default exponentiates
      * {@link #logRatio}; an ansatz whose ratio is a product (e.g. the RBM) overrides it to skip the
      * log and exp. Overflows to ±∞ like exp of the log ratio would.
      */
-    default void ratio(int[] sites, int offset, int count, double[] out) {
-        logRatio(sites, offset, count, out);
+    default void ratio(int[] sites, int[] values, int offset, int count, double[] out) {
+        logRatio(sites, values, offset, count, out);
         double modulus = Math.exp(out[0]);
         double phase = out[1];
         out[0] = modulus * Math.cos(phase);
         out[1] = modulus * Math.sin(phase);
     }
 
-    /** Moves to σ' = σ with the given sites flipped, updating the tables incrementally. */
-    void applyFlips(int[] sites, int offset, int count);
+    /** Moves to x' (the move (sites, values)), updating the tables incrementally. */
+    void applyMove(int[] sites, int[] values, int offset, int count);
 
-    /** log ψ(σ) at the current configuration, (Re, Im). */
+    /** log ψ(x) at the current configuration, (Re, Im). */
     void logPsi(double[] out);
 
     /**
-     * O_k(σ) = ∂ log ψ(σ) / ∂p_k at the current configuration, written at
+     * O_k(x) = ∂ log ψ(x) / ∂p_k at the current configuration, written at
      * {@code out[offset .. offset + parameterArrayLength)} in the parameter layout.
      */
     void logDerivatives(double[] out, int offset);

@@ -1,7 +1,8 @@
 package org.nqs4j.ansatz;
 
 /**
- * A variational wave function ψ_p(σ) of N spin-1/2 in the σᶻ basis (σᵢ = ±1), always handled
+ * A variational wave function ψ_p(x) of a discrete configuration x (spins-½ σᵢ = ±1 in the σᶻ
+ * basis, or occupations of fermion orbitals or boson modes), always handled
  * in the log domain: log ψ is complex in general, written as the pair (Re, Im) into a
  * {@code double[2]}.
  *
@@ -18,6 +19,11 @@ package org.nqs4j.ansatz;
  */
 public interface WaveFunction {
     int nSites();
+
+    /** Entries of a configuration: N for spins and bosons, N·species for fermions (as {@code Hilbert.size()}). */
+    default int configurationSize() {
+        return nSites();
+    }
 
     /** Number of (real or complex) parameters P. */
     int nParameters();

@@ -151,7 +151,7 @@ class FeedForwardNetworkTest {
         double[] cached = new double[2];
         double[] scratch = new double[2];
         walked.logPsi(cached);
-        net.logPsi(walked.sigma(), scratch);
+        net.logPsi(walked.configuration(), scratch);
         Reference.assertLogEquals(scratch, cached, 1e-10, "walked log psi");
     }
 

@@ -65,7 +65,7 @@ class JastrowTest {
                 int[] sites = Reference.distinctSites(rnd, n, count);
                 int[] buffer = new int[count + 1];
                 System.arraycopy(sites, 0, buffer, 1, count);
-                cache.logRatio(buffer, 1, count, out);
+                cache.logRatio(buffer, Reference.flipped(cache, buffer), 1, count, out);
                 double[] after = Reference.jastrowLogPsi(p, complex, n,
                         Reference.flipped(sigma, sites));
                 assertEquals(after[0] - before[0], out[0], 1e-12, count + " flips (Re)");
@@ -86,15 +86,15 @@ class JastrowTest {
         walked.reset(Reference.randomConfiguration(rnd, n));
         for (int move = 0; move < 300; move++) {
             int[] sites = Reference.distinctSites(rnd, n, 1 + rnd.nextInt(4));
-            walked.applyFlips(sites, 0, sites.length);
+            walked.applyMove(sites, Reference.flipped(walked, sites), 0, sites.length);
         }
         JastrowCache fresh = jastrow.newCache();
-        fresh.reset(walked.sigma().clone());
+        fresh.reset(walked.configuration().clone());
         assertArrayEquals(fresh.fieldRe, walked.fieldRe, 1e-12);
         assertArrayEquals(fresh.fieldIm, walked.fieldIm, 1e-12);
         double[] out = new double[2];
         walked.logPsi(out);
-        double[] expected = Reference.jastrowLogPsi(p, complex, n, walked.sigma());
+        double[] expected = Reference.jastrowLogPsi(p, complex, n, walked.configuration());
         assertArrayEquals(expected, out, 1e-12);
     }
 

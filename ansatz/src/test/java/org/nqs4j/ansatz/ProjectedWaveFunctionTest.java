@@ -107,7 +107,7 @@ class ProjectedWaveFunctionTest {
         WalkerCache walked = Reference.walkedCacheAgreesWithAFreshOne(psi, rnd, 60, 1e-10);
         double[] after = new double[2];
         walked.logPsi(after);
-        Reference.assertLogEquals(definitionLogPsi(p, true, true, walked.sigma()), after, 1e-10, "after the walk");
+        Reference.assertLogEquals(definitionLogPsi(p, true, true, walked.configuration()), after, 1e-10, "after the walk");
     }
 
     @Test
@@ -375,13 +375,13 @@ class ProjectedWaveFunctionTest {
         assertEquals(Double.NEGATIVE_INFINITY, log[0]);
         int[] sites = {0, 1};
         double[] ratio = new double[2];
-        cache.ratio(sites, 0, 2, ratio);
+        cache.ratio(sites, Reference.flipped(cache, sites), 0, 2, ratio);
         assertEquals(Double.POSITIVE_INFINITY, ratio[0]);
-        cache.logRatio(sites, 0, 2, ratio);
+        cache.logRatio(sites, Reference.flipped(cache, sites), 0, 2, ratio);
         assertEquals(Double.POSITIVE_INFINITY, ratio[0]);
-        cache.applyFlips(sites, 0, 2);
+        cache.applyMove(sites, Reference.flipped(cache, sites), 0, 2);
         WalkerCache fresh = psi.newCache();
-        fresh.reset(cache.sigma());
+        fresh.reset(cache.configuration());
         double[] expected = new double[2];
         fresh.logPsi(expected);
         cache.logPsi(log);

@@ -131,14 +131,14 @@ class RbmTest {
                     // place the sites at an offset inside a larger buffer
                     int[] buffer = new int[count + 3];
                     System.arraycopy(sites, 0, buffer, 2, count);
-                    cache.logRatio(buffer, 2, count, out);
+                    cache.logRatio(buffer, Reference.flipped(cache, buffer), 2, count, out);
                     double[] after = Reference.rbmLogPsi(p, complex, n, m,
                             Reference.flipped(sigma, sites));
                     Reference.assertLogEquals(new double[] {after[0] - before[0],
                         after[1] - before[1]}, out, 1e-10,
                         "ratio for " + count + " flips at scale " + scale);
                 }
-                cache.logRatio(new int[0], 0, 0, out);
+                cache.logRatio(new int[0], Reference.flipped(cache, new int[0]), 0, 0, out);
                 assertArrayEquals(new double[] {0.0, 0.0}, out, 0.0);
             }
         }
@@ -162,7 +162,7 @@ class RbmTest {
                 double[] before = Reference.rbmLogPsi(p, complex, n, m, sigma);
                 for (int count : new int[] {0, 1, 2, 3}) {
                     int[] sites = Reference.distinctSites(rnd, n, count);
-                    cache.ratio(sites, 0, count, out);
+                    cache.ratio(sites, Reference.flipped(cache, sites), 0, count, out);
                     double[] after = Reference.rbmLogPsi(p, complex, n, m,
                             Reference.flipped(sigma, sites));
                     double modulus = Math.exp(after[0] - before[0]);
@@ -252,9 +252,9 @@ class RbmTest {
                         int[] sites = {(i + 1) % n, i};
                         double[] after = Reference.rbmLogPsi(p, complex, n, m, Reference.flipped(sigma, sites));
                         double[] expected = {after[0] - before[0], after[1] - before[1]};
-                        cache.logRatio(sites, 0, 2, out);
+                        cache.logRatio(sites, Reference.flipped(cache, sites), 0, 2, out);
                         Reference.assertLogEquals(expected, out, 1e-10, "bond " + i + " at scale " + scale);
-                        cache.ratio(sites, 0, 2, out);
+                        cache.ratio(sites, Reference.flipped(cache, sites), 0, 2, out);
                         double modulus = Math.exp(expected[0]);
                         assertEquals(modulus * Math.cos(expected[1]), out[0], 1e-10 * modulus, "ratio (Re)");
                         assertEquals(modulus * Math.sin(expected[1]), out[1], 1e-10 * modulus, "ratio (Im)");
@@ -284,18 +284,18 @@ class RbmTest {
         double[] s = new double[2];
         for (int move = 0; move < 200; move++) {
             int[] sites = Reference.distinctSites(rnd, n, 1 + rnd.nextInt(2));
-            vector.ratio(sites, 0, sites.length, v);
-            scalar.ratio(sites, 0, sites.length, s);
+            vector.ratio(sites, Reference.flipped(vector, sites), 0, sites.length, v);
+            scalar.ratio(sites, Reference.flipped(scalar, sites), 0, sites.length, s);
             double size = Math.hypot(s[0], s[1]);
             assertEquals(s[0], v[0], 1e-12 * size, "ratio (Re), move " + move);
             assertEquals(s[1], v[1], 1e-12 * size, "ratio (Im), move " + move);
-            vector.logRatio(sites, 0, sites.length, v);
-            scalar.logRatio(sites, 0, sites.length, s);
+            vector.logRatio(sites, Reference.flipped(vector, sites), 0, sites.length, v);
+            scalar.logRatio(sites, Reference.flipped(scalar, sites), 0, sites.length, s);
             Reference.assertLogEquals(s, v, 1e-12, "log ratio, move " + move);
-            vector.applyFlips(sites, 0, sites.length);
-            scalar.applyFlips(sites, 0, sites.length);
+            vector.applyMove(sites, Reference.flipped(vector, sites), 0, sites.length);
+            scalar.applyMove(sites, Reference.flipped(scalar, sites), 0, sites.length);
         }
-        assertArrayEquals(scalar.sigma(), vector.sigma());
+        assertArrayEquals(scalar.configuration(), vector.configuration());
         assertArrayEquals(scalar.tanhRe, vector.tanhRe, 1e-13);
         assertArrayEquals(scalar.tanhIm, vector.tanhIm, 1e-13);
         double[] dVector = new double[rbm.parameterArrayLength()];
@@ -317,10 +317,10 @@ class RbmTest {
         walked.reset(Reference.randomConfiguration(rnd, n));
         for (int move = 0; move < 300; move++) {
             int[] sites = Reference.distinctSites(rnd, n, 1 + rnd.nextInt(4));
-            walked.applyFlips(sites, 0, sites.length);
+            walked.applyMove(sites, Reference.flipped(walked, sites), 0, sites.length);
         }
         RbmCache fresh = rbm.newCache();
-        fresh.reset(walked.sigma().clone());
+        fresh.reset(walked.configuration().clone());
         // 300 updates of θ accumulate at most ~300·4·ε·|W| ≈ 1e-13 of rounding
         assertArrayEquals(fresh.thetaRe, walked.thetaRe, 1e-12);
         assertArrayEquals(fresh.thetaIm, walked.thetaIm, 1e-12);
@@ -328,7 +328,7 @@ class RbmTest {
         assertArrayEquals(fresh.tanhIm, walked.tanhIm, 1e-12);
         double[] walkedLog = new double[2];
         walked.logPsi(walkedLog);
-        Reference.assertLogEquals(Reference.rbmLogPsi(p, complex, n, 2 * n, walked.sigma()),
+        Reference.assertLogEquals(Reference.rbmLogPsi(p, complex, n, 2 * n, walked.configuration()),
                 walkedLog, 1e-11, "log psi after walk");
         double[] dWalked = new double[rbm.parameterArrayLength()];
         double[] dFresh = new double[rbm.parameterArrayLength()];
@@ -366,7 +366,7 @@ class RbmTest {
         WalkerCache cache = rbm.newCache();
         cache.reset(new int[] {1});
         double[] out = new double[2];
-        cache.logRatio(new int[] {0}, 0, 1, out);
+        cache.logRatio(new int[] {0}, Reference.flipped(cache, new int[] {0}), 0, 1, out);
         assertEquals(-0.6 + 100 * (10.0 - LN2 + Math.log1p(Math.exp(-20.0))), out[0], 1e-11);
         assertEquals(0.0, out[1], 0.0);
     }
@@ -385,7 +385,7 @@ class RbmTest {
         WalkerCache cache = rbm.newCache();
         cache.reset(new int[] {1, 1});
         double[] out = new double[2];
-        cache.logRatio(new int[] {1, 0}, 0, 2, out);
+        cache.logRatio(new int[] {1, 0}, Reference.flipped(cache, new int[] {1, 0}), 0, 2, out);
         assertEquals(100 * (10.0 - LN2 + Math.log1p(Math.exp(-20.0))), out[0], 1e-11);
     }
 
@@ -405,11 +405,11 @@ class RbmTest {
         WalkerCache cache = rbm.newCache();
         cache.reset(new int[] {1});
         double[] out = new double[2];
-        cache.logRatio(new int[] {0}, 0, 1, out);
+        cache.logRatio(new int[] {0}, Reference.flipped(cache, new int[] {0}), 0, 1, out);
         assertEquals(-0.6 + 3 * (800.0 - LN2 - Math.log(Math.cos(0.2))), out[0], 1e-10);
         assertEquals(0.0, Reference.wrap(out[1] - 3 * 0.2), 1e-13);
         // the same move applied, then back: log ψ stays finite and exact
-        cache.applyFlips(new int[] {0}, 0, 1);
+        cache.applyMove(new int[] {0}, Reference.flipped(cache, new int[] {0}), 0, 1);
         double[] logPsi = new double[2];
         cache.logPsi(logPsi);
         assertEquals(-0.3 + 3 * (800.0 - LN2), logPsi[0], 1e-10);

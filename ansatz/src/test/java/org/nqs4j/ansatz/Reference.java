@@ -130,23 +130,23 @@ final class Reference {
         for (int step = 0; step < steps; step++) {
             int[] sites = distinctSites(rnd, n, 1 + step % 2);
             walked.logPsi(before);
-            walked.logRatio(sites, 0, sites.length, logRatio);
+            walked.logRatio(sites, Reference.flipped(walked, sites), 0, sites.length, logRatio);
             if (logRatio[0] == Double.NEGATIVE_INFINITY) {
                 continue; // a configuration of zero amplitude (outside a projection's sector) is never accepted
             }
             if (step % 4 < 2) {
-                walked.ratio(sites, 0, sites.length, ratio);
+                walked.ratio(sites, Reference.flipped(walked, sites), 0, sites.length, ratio);
                 double modulus = Math.exp(logRatio[0]);
                 assertEquals(modulus * Math.cos(logRatio[1]), ratio[0], tol * (1 + modulus), "Re ratio " + step);
                 assertEquals(modulus * Math.sin(logRatio[1]), ratio[1], tol * (1 + modulus), "Im ratio " + step);
             }
-            walked.applyFlips(sites, 0, sites.length);
+            walked.applyMove(sites, Reference.flipped(walked, sites), 0, sites.length);
             walked.logPsi(after);
             assertLogEquals(new double[] {after[0] - before[0], after[1] - before[1]}, logRatio, tol,
                     "log ratio of step " + step);
         }
         WalkerCache fresh = psi.newCache();
-        fresh.reset(walked.sigma());
+        fresh.reset(walked.configuration());
         double[] dWalked = new double[psi.parameterArrayLength()];
         double[] dFresh = new double[psi.parameterArrayLength()];
         walked.logDerivatives(dWalked, 0);
@@ -194,5 +194,17 @@ final class Reference {
             p[k] = scale * (2.0 * rnd.nextDouble() - 1.0);
         }
         return p;
+    }
+
+    /** The new values of a spin-flip move: −σ at each listed site of the cache's configuration (0 elsewhere). */
+    static int[] flipped(WalkerCache cache, int[] sites) {
+        int[] sigma = cache.configuration();
+        int[] values = new int[sites.length];
+        for (int f = 0; f < sites.length; f++) {
+            if (sites[f] >= 0 && sites[f] < sigma.length) {
+                values[f] = -sigma[sites[f]];
+            }
+        }
+        return values;
     }
 }

@@ -134,7 +134,7 @@ class SymmetricRbmTest {
         WalkerCache walked = Reference.walkedCacheAgreesWithAFreshOne(psi, rnd, 40, 1e-11);
         double[] after = new double[2];
         walked.logPsi(after);
-        Reference.assertLogEquals(definitionLogPsi(p, true, TORUS, 2, walked.sigma()), after, 1e-11, "after walk");
+        Reference.assertLogEquals(definitionLogPsi(p, true, TORUS, 2, walked.configuration()), after, 1e-11, "after walk");
     }
 
     @Test

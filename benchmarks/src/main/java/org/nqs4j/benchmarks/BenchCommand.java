@@ -397,7 +397,7 @@ public final class BenchCommand implements Command {
     }
 
     private static VmcDriver driver(BenchProblem problem, Rbm rbm, ChainPool pool) {
-        return new VmcDriver(rbm, problem.hamiltonian(), problem.sampler(rbm, problem.chains(), SEED + 1),
+        return new VmcDriver(rbm, org.nqs4j.vmc.driver.SampledOperator.of(problem.hamiltonian()), problem.sampler(rbm, problem.chains(), SEED + 1),
                 new StochasticReconfiguration(SrSolvers.auto(), DiagonalShift.absolute(Schedule.constant(0.01))),
                 new Sgd(0.01), pool, problem.samplesPerChain(), DISCARD_SWEEPS);
     }

@@ -39,6 +39,7 @@ public class DepthBenchmark {
 
     private WalkerCache cache;
     private final int[] sites = {10, 11};
+    private final int[] values = {-1, 1}; // the exchange of the Néel pair σ₁₀ = +1, σ₁₁ = −1
     private final double[] out = new double[2];
 
     @Setup
@@ -57,7 +58,7 @@ public class DepthBenchmark {
     /** ψ(σ')/ψ(σ) of one exchange (two flips), as the sampler and the local energy ask for it. */
     @Benchmark
     public double exchangeRatio() {
-        cache.ratio(sites, 0, 2, out);
+        cache.ratio(sites, values, 0, 2, out);
         return out[0];
     }
 }

@@ -38,7 +38,9 @@ public class RatioBenchmark {
     private RbmCache cache;
     private final int[] sites = new int[2];
     private final double[] out = new double[2];
+    private final int[] values = {-1, 1}; // the exchange of the Néel pair σ₁₀ = +1, σ₁₁ = −1
     private final int[] threeSites = {0, 1, 2};
+    private final int[] threeValues = {-1, 1, -1};
 
     @Setup
     public void setUp() {
@@ -61,14 +63,14 @@ public class RatioBenchmark {
     /** The transcendental-free product Πⱼ [cosh x − tanh θ sinh x] (2 flips). */
     @Benchmark
     public double twoFlipRatio() {
-        cache.ratio(sites, 0, 2, out);
+        cache.ratio(sites, values, 0, 2, out);
         return out[0];
     }
 
     /** The log-cosh path, as the reference C++ code does it: 3 flips take it in this cache. */
     @Benchmark
     public double logCoshRatio() {
-        cache.logRatio(threeSites, 0, 3, out);
+        cache.logRatio(threeSites, threeValues, 0, 3, out);
         return out[0];
     }
 }

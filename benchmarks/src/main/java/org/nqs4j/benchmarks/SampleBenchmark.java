@@ -5,10 +5,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.nqs4j.ansatz.Rbm;
 import org.nqs4j.ansatz.RbmCache;
-import org.nqs4j.hamiltonians.Connections;
-import org.nqs4j.hamiltonians.PauliSumOperator;
 import org.nqs4j.samplers.TransitionRule;
-import org.nqs4j.vmc.driver.LocalEstimator;
+import org.nqs4j.vmc.driver.SampledOperator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -51,10 +49,10 @@ public class SampleBenchmark {
 
     private RbmCache cache;
     private TransitionRule rule;
-    private PauliSumOperator hamiltonian;
-    private Connections connections;
+    private SampledOperator.LocalValue localEnergy;
     private UniformRandomProvider rng;
     private final int[] sites = new int[2];
+    private final int[] values = new int[2];
     private final double[] ratio = new double[2];
     private final double[] energy = new double[2];
     private double[] o;
@@ -66,8 +64,7 @@ public class SampleBenchmark {
         Rbm rbm = p.ansatz(5, exchanges.equals("tabulated"));
         cache = kernels.equals("vector") ? rbm.newCache() : rbm.newReferenceCache();
         rule = p.rule();
-        hamiltonian = p.hamiltonian();
-        connections = hamiltonian.newConnections();
+        localEnergy = SampledOperator.of(p.hamiltonian()).newLocalValue();
         rng = RandomSource.XO_SHI_RO_256_PP.create(9L);
         nSites = p.nSites();
         int[] sigma = new int[nSites];
@@ -81,17 +78,17 @@ public class SampleBenchmark {
     @Benchmark
     public double oneSample() {
         for (int step = 0; step < nSites; step++) {
-            int n = rule.propose(cache.sigma(), rng, sites);
+            int n = rule.propose(cache.configuration(), rng, sites, values);
             if (n == 0) {
                 continue;
             }
-            cache.ratio(sites, 0, n, ratio);
+            cache.ratio(sites, values, 0, n, ratio);
             double acceptance = ratio[0] * ratio[0] + ratio[1] * ratio[1];
             if (acceptance >= 1 || rng.nextDouble() < acceptance) {
-                cache.applyFlips(sites, 0, n);
+                cache.applyMove(sites, values, 0, n);
             }
         }
-        LocalEstimator.localValue(hamiltonian, cache, connections, ratio, energy);
+        localEnergy.evaluate(cache, energy);
         cache.logDerivativeFactors(o, 0);
         return energy[0];
     }

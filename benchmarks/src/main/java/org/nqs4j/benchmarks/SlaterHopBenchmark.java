@@ -93,7 +93,7 @@ public class SlaterHopBenchmark {
             cache.applyHop(0, hopFrom[k], hopTo[k]);
         }
         back = !back;
-        return cache.occupations()[0];
+        return cache.configuration()[0];
     }
 
     /** What the cache avoids: log |det| of the proposed configuration from a fresh LU, O(N³). */

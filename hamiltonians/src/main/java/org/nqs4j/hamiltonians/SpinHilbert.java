@@ -5,7 +5,6 @@ import java.util.random.RandomGenerator;
 
 import org.nqs4j.hamiltonians.hilbert.Hilbert;
 import org.nqs4j.hamiltonians.hilbert.SpinSHilbert;
-import org.nqs4j.hamiltonians.hilbert.RandomStates;
 import org.nqs4j.hamiltonians.hilbert.SumConstraint;
 
 /**
@@ -116,7 +115,16 @@ public final class SpinHilbert implements Hilbert {
             }
             return;
         }
-        RandomStates.subset(rng, nSites, (nSites + magnetization) / 2, out, 0, 1, -1);
+        int up = (nSites + magnetization) / 2;
+        for (int i = 0; i < nSites; i++) {
+            out[i] = i < up ? 1 : -1;
+        }
+        for (int i = nSites - 1; i > 0; i--) { // Fisher–Yates shuffle
+            int j = rng.nextInt(i + 1);
+            int t = out[i];
+            out[i] = out[j];
+            out[j] = t;
+        }
     }
 
     /** True when σ is a valid ±1 configuration of this space. */

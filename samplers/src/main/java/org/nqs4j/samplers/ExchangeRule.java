@@ -1,8 +1,11 @@
 package org.nqs4j.samplers;
 
 import java.util.List;
+import java.util.Optional;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.nqs4j.hamiltonians.Edge;
+import org.nqs4j.hamiltonians.SpinHilbert;
+import org.nqs4j.hamiltonians.hilbert.Hilbert;
 
 /**
  * Exchanges the spins of a pair (i, j) drawn uniformly from a fixed list, conserving Σσ. The
@@ -53,7 +56,7 @@ public final class ExchangeRule implements TransitionRule {
     }
 
     @Override
-    public int propose(int[] sigma, UniformRandomProvider rng, int[] sites) {
+    public int propose(int[] sigma, UniformRandomProvider rng, int[] sites, int[] values) {
         int k = rng.nextInt(first.length);
         int i = first[k];
         int j = second[k];
@@ -62,17 +65,21 @@ public final class ExchangeRule implements TransitionRule {
         }
         sites[0] = i;
         sites[1] = j;
+        values[0] = sigma[j];
+        values[1] = sigma[i];
         return 2;
     }
 
     @Override
-    public int maxFlips() {
+    public int maxChanges() {
         return 2;
     }
 
     @Override
-    public boolean conservesMagnetization() {
-        return true;
+    public Optional<String> incompatibility(Hilbert hilbert) {
+        return hilbert instanceof SpinHilbert
+                ? Optional.empty()
+                : Optional.of("spin exchanges need a spin-1/2 Hilbert space, not " + hilbert + "; use hop moves");
     }
 
     @Override

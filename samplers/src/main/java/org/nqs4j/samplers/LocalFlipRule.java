@@ -1,8 +1,11 @@
 package org.nqs4j.samplers;
 
+import java.util.Optional;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.nqs4j.hamiltonians.SpinHilbert;
+import org.nqs4j.hamiltonians.hilbert.Hilbert;
 
-/** Flips one site drawn uniformly: the local move for models without a conserved Σσ (e.g. TFIM). */
+/** Flips one spin-½ drawn uniformly: the local move for models without a conserved Σσ (e.g. TFIM). */
 public final class LocalFlipRule implements TransitionRule {
     private final int nSites;
 
@@ -14,19 +17,27 @@ public final class LocalFlipRule implements TransitionRule {
     }
 
     @Override
-    public int propose(int[] sigma, UniformRandomProvider rng, int[] sites) {
-        sites[0] = rng.nextInt(nSites);
+    public int propose(int[] sigma, UniformRandomProvider rng, int[] sites, int[] values) {
+        int i = rng.nextInt(nSites);
+        sites[0] = i;
+        values[0] = -sigma[i];
         return 1;
     }
 
     @Override
-    public int maxFlips() {
+    public int maxChanges() {
         return 1;
     }
 
     @Override
-    public boolean conservesMagnetization() {
-        return false;
+    public Optional<String> incompatibility(Hilbert hilbert) {
+        if (!(hilbert instanceof SpinHilbert spins)) {
+            return Optional.of("single spin flips need a spin-1/2 Hilbert space, not " + hilbert);
+        }
+        return spins.hasFixedMagnetization()
+                ? Optional.of("the Hilbert space fixes the total magnetisation but " + description()
+                        + " do not conserve it; use exchange moves")
+                : Optional.empty();
     }
 
     @Override

@@ -8,13 +8,15 @@ import org.apache.commons.rng.core.RandomProviderDefaultState;
 import org.apache.commons.rng.simple.RandomSource;
 import org.nqs4j.ansatz.WalkerCache;
 import org.nqs4j.ansatz.WaveFunction;
-import org.nqs4j.hamiltonians.SpinHilbert;
+import org.nqs4j.hamiltonians.hilbert.Hilbert;
 
 /**
- * Metropolis–Hastings sampling of |ψ(σ)|² with many independent Markov chains.
+ * Metropolis–Hastings sampling of |ψ(x)|² with many independent Markov chains, on any
+ * {@link Hilbert} space.
  *
- * <p>A move σ→σ' from a symmetric {@link TransitionRule} is accepted with probability
- * min(1, |ψ(σ')/ψ(σ)|²), the ratio taken directly from the cache ({@link WalkerCache#ratio}). One sweep is
+ * <p>A move x→x' from a {@link TransitionRule} is accepted with probability
+ * min(1, |ψ(x')/ψ(x)|² · T(x'→x)/T(x→x')), the ratio taken directly from the cache
+ * ({@link WalkerCache#ratio}) and the proposal ratio asked only of asymmetric rules. One sweep is
  * {@code sweepSize} proposals (default N). Chains persist across calls to {@link #sample}, so
  * each optimisation step continues the previous chains after a short burn-in.
  *
@@ -22,14 +24,15 @@ import org.nqs4j.hamiltonians.SpinHilbert;
  * seeded from the run seed. Streams are therefore disjoint and independent of how chains are
  * spread over threads.
  */
-public final class MetropolisSampler {
+public final class MetropolisSampler implements Sampler {
     private static final RandomSource SOURCE = RandomSource.XO_SHI_RO_256_PP;
     /** Any valid state: it is overwritten by the chain's saved state at once. */
     private static final long[] COPY_SEED = {1, 2, 3, 4};
 
     private final WaveFunction psi;
-    private final SpinHilbert hilbert;
+    private final Hilbert hilbert;
     private final TransitionRule rule;
+    private final boolean symmetric;
     private final int nChains;
     private final int sweepSize;
     private final WalkerCache[] caches;
@@ -38,7 +41,7 @@ public final class MetropolisSampler {
     private final long[] proposed;
     private final long[] accepted;
 
-    public MetropolisSampler(WaveFunction psi, SpinHilbert hilbert, TransitionRule rule, int nChains,
+    public MetropolisSampler(WaveFunction psi, Hilbert hilbert, TransitionRule rule, int nChains,
                              int sweepSize, long seed) {
         if (nChains < 1) {
             throw new IllegalArgumentException("the sampler needs at least one chain, got " + nChains);
@@ -46,17 +49,17 @@ public final class MetropolisSampler {
         if (sweepSize < 1) {
             throw new IllegalArgumentException("a sweep needs at least one proposal, got " + sweepSize);
         }
-        if (psi.nSites() != hilbert.nSites()) {
-            throw new IllegalArgumentException("the ansatz has " + psi.nSites() + " sites, the Hilbert space "
-                    + hilbert.nSites());
+        if (psi.configurationSize() != hilbert.size()) {
+            throw new IllegalArgumentException("the ansatz takes configurations of " + psi.configurationSize()
+                    + " entries, the Hilbert space has " + hilbert.size());
         }
-        if (hilbert.hasFixedMagnetization() && !rule.conservesMagnetization()) {
-            throw new IllegalArgumentException("the Hilbert space fixes the total magnetisation but "
-                    + rule.description() + " do not conserve it; use exchange moves");
-        }
+        rule.incompatibility(hilbert).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
         this.psi = psi;
         this.hilbert = hilbert;
         this.rule = rule;
+        this.symmetric = rule.isSymmetric();
         this.nChains = nChains;
         this.sweepSize = sweepSize;
         this.caches = new WalkerCache[nChains];
@@ -72,29 +75,14 @@ public final class MetropolisSampler {
         }
     }
 
-    /** A uniformly random configuration of the Hilbert space (of its Σσ sector when fixed). */
-    static int[] randomConfiguration(SpinHilbert hilbert, UniformRandomProvider rng) {
-        int n = hilbert.nSites();
-        int[] sigma = new int[n];
-        if (!hilbert.hasFixedMagnetization()) {
-            for (int i = 0; i < n; i++) {
-                sigma[i] = rng.nextBoolean() ? 1 : -1;
-            }
-            return sigma;
-        }
-        int up = (n + hilbert.sumSigma()) / 2;
-        for (int i = 0; i < n; i++) {
-            sigma[i] = i < up ? 1 : -1;
-        }
-        for (int i = n - 1; i > 0; i--) { // Fisher–Yates shuffle
-            int j = rng.nextInt(i + 1);
-            int t = sigma[i];
-            sigma[i] = sigma[j];
-            sigma[j] = t;
-        }
-        return sigma;
+    /** A uniformly random configuration of the sector, from the chain's own stream. */
+    private static int[] randomConfiguration(Hilbert hilbert, UniformRandomProvider rng) {
+        int[] x = new int[hilbert.size()];
+        hilbert.randomState(new RandomGeneratorView(rng), x);
+        return x;
     }
 
+    @Override
     public int nChains() {
         return nChains;
     }
@@ -107,19 +95,7 @@ public final class MetropolisSampler {
         return rule;
     }
 
-    /**
-     * Continues every chain: {@code discardSweeps} sweeps of burn-in, then {@code samplesPerChain}
-     * samples one sweep apart, each handed to {@code visitor} with the live cache. Acceptance
-     * counters restart at each call.
-     */
-    public void sample(int samplesPerChain, int discardSweeps, SampleVisitor visitor, ChainPool pool) {
-        sample(samplesPerChain, discardSweeps, visitor, pool, 0, nChains);
-    }
-
-    /**
-     * {@link #sample} of the chains [{@code first}, {@code end}) only (those of one process of a
-     * distributed run); the others keep their state and report no proposals.
-     */
+    @Override
     public void sample(int samplesPerChain, int discardSweeps, SampleVisitor visitor, ChainPool pool, int first,
                        int end) {
         if (samplesPerChain < 1 || discardSweeps < 0) {
@@ -134,7 +110,7 @@ public final class MetropolisSampler {
     }
 
     /**
-     * Runs chain c on the calling thread. The random stream, the move sites and the ratio, all
+     * Runs chain c on the calling thread. The random stream, the move and the ratio, all
      * written on every proposal, are worked on in copies allocated here, by the thread that runs
      * the chain: the pool's threads would otherwise write to neighbouring small objects (a
      * garbage collection copies the per-chain generators next to each other) and share their
@@ -145,19 +121,20 @@ public final class MetropolisSampler {
         cache.reset(configurations[c]); // parameters may have changed since the last call
         RestorableUniformRandomProvider rng = SOURCE.create(COPY_SEED);
         rng.restoreState(rngs[c].saveState());
-        int[] sites = new int[rule.maxFlips()];
+        int[] sites = new int[rule.maxChanges()];
+        int[] values = new int[rule.maxChanges()];
         double[] r = new double[2];
         proposed[c] = 0;
         accepted[c] = 0;
         for (int d = 0; d < discard; d++) {
-            sweep(c, cache, rng, sites, r);
+            sweep(c, cache, rng, sites, values, r);
         }
         for (int s = 0; s < samples; s++) {
-            sweep(c, cache, rng, sites, r);
+            sweep(c, cache, rng, sites, values, r);
             visitor.visit(c, s, cache);
         }
         rngs[c].restoreState(rng.saveState());
-        System.arraycopy(cache.sigma(), 0, configurations[c], 0, configurations[c].length);
+        System.arraycopy(cache.configuration(), 0, configurations[c], 0, configurations[c].length);
     }
 
     /**
@@ -165,19 +142,23 @@ public final class MetropolisSampler {
      * threads would otherwise write neighbouring elements of {@code proposed}/{@code accepted}
      * on every proposal (false sharing of one cache line).
      */
-    private void sweep(int c, WalkerCache cache, UniformRandomProvider rng, int[] sites, double[] r) {
+    private void sweep(int c, WalkerCache cache, UniformRandomProvider rng, int[] sites, int[] values,
+                       double[] r) {
         long nProposed = 0;
         long nAccepted = 0;
         for (int step = 0; step < sweepSize; step++) {
-            int n = rule.propose(cache.sigma(), rng, sites);
+            int n = rule.propose(cache.configuration(), rng, sites, values);
             if (n == 0) {
                 continue;
             }
             nProposed++;
-            cache.ratio(sites, 0, n, r);
-            double acceptance = r[0] * r[0] + r[1] * r[1]; // |ψ(σ')/ψ(σ)|², no exp needed
+            cache.ratio(sites, values, 0, n, r);
+            double acceptance = r[0] * r[0] + r[1] * r[1]; // |ψ(x')/ψ(x)|², no exp needed
+            if (!symmetric) {
+                acceptance *= Math.exp(rule.logProposalRatio(cache.configuration(), sites, values, n));
+            }
             if (acceptance >= 1 || rng.nextDouble() < acceptance) {
-                cache.applyFlips(sites, 0, n);
+                cache.applyMove(sites, values, 0, n);
                 nAccepted++;
             }
         }
@@ -185,12 +166,12 @@ public final class MetropolisSampler {
         accepted[c] += nAccepted;
     }
 
-    /** Non-null proposals of chain c in the last {@link #sample} call. */
+    @Override
     public long proposed(int c) {
         return proposed[c];
     }
 
-    /** Proposals of chain c accepted in the last {@link #sample} call. */
+    @Override
     public long accepted(int c) {
         return accepted[c];
     }
@@ -200,23 +181,12 @@ public final class MetropolisSampler {
         return proposed[c] == 0 ? Double.NaN : (double) accepted[c] / proposed[c];
     }
 
-    /** Fraction of non-null proposals accepted over all chains in the last call. */
-    public double acceptance() {
-        long p = 0;
-        long a = 0;
-        for (int c = 0; c < nChains; c++) {
-            p += proposed[c];
-            a += accepted[c];
-        }
-        return p == 0 ? Double.NaN : (double) a / p;
-    }
-
-    /** The configuration chain c ended on (a copy). */
+    @Override
     public int[] configuration(int c) {
         return configurations[c].clone();
     }
 
-    /** The state of every chain (configuration and random stream), for checkpoints. */
+    @Override
     public SamplerState saveState() {
         int[][] conf = new int[nChains][];
         byte[][] rng = new byte[nChains][];
@@ -227,6 +197,7 @@ public final class MetropolisSampler {
         return new SamplerState(conf, rng);
     }
 
+    @Override
     public void restoreState(SamplerState state) {
         if (state.configurations().length != nChains) {
             throw new IllegalArgumentException("the saved state has " + state.configurations().length

@@ -23,7 +23,7 @@ class MetropolisSamplerTest {
         try (ChainPool pool = new ChainPool(2)) {
             sampler.sample(perChain, 20, (c, s, cache) -> {
                 for (int i = 0; i < 4; i++) {
-                    sums[c][i] += cache.sigma()[i];
+                    sums[c][i] += cache.configuration()[i];
                 }
             }, pool);
         }
@@ -49,7 +49,7 @@ class MetropolisSamplerTest {
         MetropolisSampler sampler = new MetropolisSampler(new ProductState(0.1, 0.2, 0.3, -0.1, -0.2, -0.3),
                 hilbert, ExchangeRule.onEdges(chain.edges()), 4, 6, 11L);
         try (ChainPool pool = new ChainPool(1)) {
-            sampler.sample(200, 5, (c, s, cache) -> assertTrue(hilbert.contains(cache.sigma())), pool);
+            sampler.sample(200, 5, (c, s, cache) -> assertTrue(hilbert.contains(cache.configuration())), pool);
         }
     }
 
@@ -67,8 +67,8 @@ class MetropolisSamplerTest {
                 SpinHilbert.unconstrained(3), new LocalFlipRule(3), 5, 3, 99L);
         int[][] codes = new int[5][50];
         try (ChainPool pool = new ChainPool(threads)) {
-            sampler.sample(50, 3, (c, s, cache) -> codes[c][s] = (cache.sigma()[0] + 1) + 3 * (cache.sigma()[1] + 1)
-                    + 9 * (cache.sigma()[2] + 1), pool);
+            sampler.sample(50, 3, (c, s, cache) -> codes[c][s] = (cache.configuration()[0] + 1) + 3 * (cache.configuration()[1] + 1)
+                    + 9 * (cache.configuration()[2] + 1), pool);
         }
         return codes;
     }
@@ -84,8 +84,8 @@ class MetropolisSamplerTest {
             b.restoreState(a.saveState());
             int[][] ta = new int[3][20];
             int[][] tb = new int[3][20];
-            a.sample(20, 0, (c, s, cache) -> ta[c][s] = cache.sigma()[0] + 2 * cache.sigma()[2], pool);
-            b.sample(20, 0, (c, s, cache) -> tb[c][s] = cache.sigma()[0] + 2 * cache.sigma()[2], pool);
+            a.sample(20, 0, (c, s, cache) -> ta[c][s] = cache.configuration()[0] + 2 * cache.configuration()[2], pool);
+            b.sample(20, 0, (c, s, cache) -> tb[c][s] = cache.configuration()[0] + 2 * cache.configuration()[2], pool);
             for (int c = 0; c < 3; c++) {
                 assertArrayEquals(ta[c], tb[c]);
             }
@@ -106,7 +106,7 @@ class MetropolisSamplerTest {
         int[] sigma = {1, 1, 1, 1};
         var rng = org.apache.commons.rng.simple.RandomSource.XO_SHI_RO_256_PP.create(3L);
         for (int k = 0; k < 100; k++) {
-            assertEquals(0, rule.propose(sigma, rng, sites));
+            assertEquals(0, rule.propose(sigma, rng, sites, new int[2]));
         }
     }
 }

@@ -60,12 +60,12 @@ final class ProductState implements WaveFunction {
             }
 
             @Override
-            public int[] sigma() {
+            public int[] configuration() {
                 return sigma;
             }
 
             @Override
-            public void logRatio(int[] sites, int offset, int count, double[] out) {
+            public void logRatio(int[] sites, int[] values, int offset, int count, double[] out) {
                 double d = 0;
                 for (int k = offset; k < offset + count; k++) {
                     d -= 2 * h[sites[k]] * sigma[sites[k]];
@@ -75,7 +75,7 @@ final class ProductState implements WaveFunction {
             }
 
             @Override
-            public void applyFlips(int[] sites, int offset, int count) {
+            public void applyMove(int[] sites, int[] values, int offset, int count) {
                 for (int k = offset; k < offset + count; k++) {
                     sigma[sites[k]] = -sigma[sites[k]];
                 }

@@ -6,6 +6,11 @@ package org.nqs4j.ansatz.fermion;
  * by factor in the order given.
  */
 public final class FermionProduct implements FermionWaveFunction {
+    @Override
+    public String description() {
+        return java.util.Arrays.stream(factors).map(FermionWaveFunction::description).collect(java.util.stream.Collectors.joining(" × "));
+    }
+
     private final FermionWaveFunction[] factors;
 
     private FermionProduct(FermionWaveFunction[] factors) {
@@ -97,6 +102,11 @@ public final class FermionProduct implements FermionWaveFunction {
     }
 
     private static final class Cache implements FermionCache {
+        @Override
+        public int nSpecies() {
+            return caches[0].nSpecies();
+        }
+
         private final FermionCache[] caches;
         private final int[] offsets;
         private final double[] part = new double[2];
@@ -114,8 +124,8 @@ public final class FermionProduct implements FermionWaveFunction {
         }
 
         @Override
-        public int[] occupations() {
-            return caches[0].occupations();
+        public int[] configuration() {
+            return caches[0].configuration();
         }
 
         @Override

@@ -20,6 +20,11 @@ import org.ejml.data.DMatrixRMaj;
  * O_Φ = G, O_V = G h_m, O_b = g_m (1 − h_m²), O_W = g_m (1 − h_m²) n_a.
  */
 public final class NeuralBackflow implements FermionWaveFunction {
+    @Override
+    public String description() {
+        return "neural backflow (Luo & Clark; L=" + nSites + ", particles " + java.util.Arrays.toString(particles) + ", M=" + nHidden + ", P=" + nParameters() + ")";
+    }
+
     private final int nSites;
     private final int[] particles;
     private final int nHidden;
@@ -104,6 +109,11 @@ public final class NeuralBackflow implements FermionWaveFunction {
 
     /** Per-chain workspace: θ, h, one matrix, LU and inverse per species; allocation-free after construction. */
     private final class Cache implements FermionCache {
+        @Override
+        public int nSpecies() {
+            return particles.length;
+        }
+
         private final int[] occupations = new int[nModes];
         private final double[] theta = new double[nHidden];
         private final double[] h = new double[nHidden];
@@ -186,7 +196,7 @@ public final class NeuralBackflow implements FermionWaveFunction {
         }
 
         @Override
-        public int[] occupations() {
+        public int[] configuration() {
             return occupations;
         }
 

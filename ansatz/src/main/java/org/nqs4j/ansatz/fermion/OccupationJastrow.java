@@ -16,6 +16,11 @@ package org.nqs4j.ansatz.fermion;
  * h by the columns b − a (O(F)). O_fg = N_f N_g (f &lt; g), N_f² (f = g).
  */
 public final class OccupationJastrow implements FermionWaveFunction {
+    @Override
+    public String description() {
+        return "Jastrow exp(Σ v_fg N_f N_g) over " + nFields + " fields (P=" + nParameters() + ")";
+    }
+
     private final int nSites;
     private final int nSpecies;
     private final int[] fieldOfMode;
@@ -119,6 +124,11 @@ public final class OccupationJastrow implements FermionWaveFunction {
     }
 
     private final class Cache implements FermionCache {
+        @Override
+        public int nSpecies() {
+            return nSpecies;
+        }
+
         private final int[] occupations = new int[fieldOfMode.length];
         private final double[] fields = new double[nFields];
         private final double[] h = new double[nFields];
@@ -140,7 +150,7 @@ public final class OccupationJastrow implements FermionWaveFunction {
         }
 
         @Override
-        public int[] occupations() {
+        public int[] configuration() {
             return occupations;
         }
 

@@ -12,6 +12,11 @@ import org.nqs4j.ansatz.RbmCache;
  * a two-site ratio O(M), and the parameters and log-derivatives are the RBM's.
  */
 public final class RbmJastrow implements FermionWaveFunction {
+    @Override
+    public String description() {
+        return "RBM Jastrow over the spin-orbital occupations (" + rbm.description() + ")";
+    }
+
     private final Rbm rbm;
     private final int nSites;
     private final int nSpecies;
@@ -77,10 +82,16 @@ public final class RbmJastrow implements FermionWaveFunction {
     }
 
     private final class Cache implements FermionCache {
+        @Override
+        public int nSpecies() {
+            return nSpecies;
+        }
+
         private final RbmCache spins = rbm.newCache();
         private final int[] occupations = new int[nSites * nSpecies];
         private final int[] sigma = new int[nSites * nSpecies];
         private final int[] flips = new int[2];
+        private final int[] flipped = {-1, 1}; // a hop empties (σ = −1) the source and fills (σ = +1) the target
         private final double[] out = new double[2];
 
         @Override
@@ -90,7 +101,7 @@ public final class RbmJastrow implements FermionWaveFunction {
         }
 
         @Override
-        public int[] occupations() {
+        public int[] configuration() {
             return occupations;
         }
 
@@ -99,7 +110,7 @@ public final class RbmJastrow implements FermionWaveFunction {
             FermionCache.requireHop(occupations, nSites, species, from, to);
             flips[0] = from + species * nSites;
             flips[1] = to + species * nSites;
-            spins.ratio(flips, 0, 2, out);
+            spins.ratio(flips, flipped, 0, 2, out);
             return out[0];
         }
 
@@ -108,7 +119,7 @@ public final class RbmJastrow implements FermionWaveFunction {
             FermionCache.requireHop(occupations, nSites, species, from, to);
             flips[0] = from + species * nSites;
             flips[1] = to + species * nSites;
-            spins.applyFlips(flips, 0, 2);
+            spins.applyMove(flips, flipped, 0, 2);
             occupations[flips[0]] = 0;
             occupations[flips[1]] = 1;
         }

@@ -2,6 +2,11 @@ package org.nqs4j.ansatz.fermion;
 
 /** Walker cache of a {@link SlaterDeterminant}: one {@link SpeciesDeterminant} table per species. */
 public final class SlaterCache implements FermionCache {
+    @Override
+    public int nSpecies() {
+        return species.length;
+    }
+
     private final int nSites;
     private final SpeciesDeterminant[] species;
     private final int[] occupations;
@@ -21,7 +26,7 @@ public final class SlaterCache implements FermionCache {
     }
 
     @Override
-    public int[] occupations() {
+    public int[] configuration() {
         return occupations;
     }
 

@@ -22,6 +22,11 @@ import org.ejml.data.DMatrixRMaj;
  * proposal.
  */
 public final class SlaterDeterminant implements FermionWaveFunction {
+    @Override
+    public String description() {
+        return "Slater determinant (L=" + nSites + ", particles " + java.util.Arrays.toString(particles) + ", P=" + nParameters() + ")";
+    }
+
     /** Accepted hops between fresh recomputations, in units of N_s (amortised cost N_s²). */
     static final int REFRESH_PER_PARTICLE = 4;
 

@@ -19,7 +19,7 @@ final class FermionTestSupport {
      * off-diagonal connection of a particle-conserving hopping term is one hop of one species.
      */
     static double localEnergy(FockOperator h, FermionCache cache, int nSites, FockConnections buffer) {
-        int[] n = cache.occupations();
+        int[] n = cache.configuration();
         h.connections(n, buffer);
         double e = 0;
         for (int c = 0; c < buffer.size(); c++) {
@@ -88,21 +88,21 @@ final class FermionTestSupport {
      */
     static void assertRatiosAlongWalk(FermionWaveFunction wf, FermionCache cache, int steps, SplittableRandom rng) {
         int l = wf.nSites();
-        int[] np = new int[cache.occupations().length];
+        int[] np = new int[cache.configuration().length];
         double[] cached = new double[2];
         double[] fresh = new double[2];
         for (int step = 0; step < steps; step++) {
             int s = rng.nextInt(wf.nSpecies());
-            int from = SlaterDeterminantTest.randomSite(cache.occupations(), s, l, 1, rng);
-            int to = SlaterDeterminantTest.randomSite(cache.occupations(), s, l, 0, rng);
-            System.arraycopy(cache.occupations(), 0, np, 0, np.length);
-            double expected = psi(wf, SlaterDeterminantTest.withHop(np, s, l, from, to)) / psi(wf, cache.occupations());
+            int from = SlaterDeterminantTest.randomSite(cache.configuration(), s, l, 1, rng);
+            int to = SlaterDeterminantTest.randomSite(cache.configuration(), s, l, 0, rng);
+            System.arraycopy(cache.configuration(), 0, np, 0, np.length);
+            double expected = psi(wf, SlaterDeterminantTest.withHop(np, s, l, from, to)) / psi(wf, cache.configuration());
             double ratio = cache.ratio(s, from, to);
             assertEquals(expected, ratio, 1e-10 * Math.max(1, Math.abs(expected)), "step " + step);
             if (rng.nextDouble() < Math.min(1, ratio * ratio)) {
                 cache.applyHop(s, from, to);
                 cache.logPsi(cached);
-                wf.logPsi(cache.occupations(), fresh);
+                wf.logPsi(cache.configuration(), fresh);
                 assertEquals(fresh[0], cached[0], 1e-10, "log |ψ| at step " + step);
                 assertEquals(fresh[1], cached[1], 0, "phase at step " + step);
             }

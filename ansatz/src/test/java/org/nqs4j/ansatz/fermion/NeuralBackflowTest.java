@@ -89,9 +89,9 @@ class NeuralBackflowTest {
         cache.reset(n);
         FermionTestSupport.assertRatiosAlongWalk(backflow, cache, 200, rng);
         double[] o = new double[backflow.nParameters()];
-        cache.ratio(0, SlaterDeterminantTest.randomSite(cache.occupations(), 0, L, 1, rng),
-                SlaterDeterminantTest.randomSite(cache.occupations(), 0, L, 0, rng)); // derivatives after a rejected proposal
+        cache.ratio(0, SlaterDeterminantTest.randomSite(cache.configuration(), 0, L, 1, rng),
+                SlaterDeterminantTest.randomSite(cache.configuration(), 0, L, 0, rng)); // derivatives after a rejected proposal
         cache.logDerivatives(o, 0);
-        SlaterDeterminantTest.assertFiniteDifferences(backflow, cache.occupations().clone(), o);
+        SlaterDeterminantTest.assertFiniteDifferences(backflow, cache.configuration().clone(), o);
     }
 }

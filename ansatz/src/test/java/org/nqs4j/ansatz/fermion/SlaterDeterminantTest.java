@@ -186,8 +186,8 @@ class SlaterDeterminantTest {
         int accepted = 0;
         while (accepted < 10_000) {
             int s = rng.nextInt(2);
-            int from = randomSite(cache.occupations(), s, l, 1, rng);
-            int to = randomSite(cache.occupations(), s, l, 0, rng);
+            int from = randomSite(cache.configuration(), s, l, 1, rng);
+            int to = randomSite(cache.configuration(), s, l, 0, rng);
             double ratio = cache.ratio(s, from, to);
             if (rng.nextDouble() < Math.min(1, ratio * ratio)) {
                 cache.applyHop(s, from, to);
@@ -195,12 +195,12 @@ class SlaterDeterminantTest {
             }
         }
         SlaterCache fresh = slater.newCache();
-        fresh.reset(cache.occupations());
+        fresh.reset(cache.configuration());
         double drift = 0;
         double scale = 0;
         for (int s = 0; s < 2; s++) {
             for (int r = 0; r < l; r++) {
-                if (cache.occupations()[r + s * l] == 1) {
+                if (cache.configuration()[r + s * l] == 1) {
                     for (int k = 0; k < particles[s]; k++) {
                         drift = Math.max(drift, Math.abs(cache.inverseElement(s, r, k) - fresh.inverseElement(s, r, k)));
                         scale = Math.max(scale, Math.abs(fresh.inverseElement(s, r, k)));

@@ -76,6 +76,6 @@ class SlaterJastrowTest {
         FermionTestSupport.assertRatiosAlongWalk(wf, cache, 300, rng);
         double[] o = new double[wf.nParameters()];
         cache.logDerivatives(o, 0);
-        SlaterDeterminantTest.assertFiniteDifferences(wf, cache.occupations().clone(), o);
+        SlaterDeterminantTest.assertFiniteDifferences(wf, cache.configuration().clone(), o);
     }
 }

@@ -93,4 +93,23 @@ public final class FockConnections {
     public int changeValue(int k, int c) {
         return changeValue[k * maxChanges + c];
     }
+
+    /**
+     * Backing array of the changed modes: entry k's move is modes
+     * {@code [changeOffset(k), changeOffset(k) + changeCount(k))} of this array taking the values at
+     * the same places of {@link #changeValues()}, the move a walker cache takes. Valid until the next fill.
+     */
+    public int[] changeModes() {
+        return changeMode;
+    }
+
+    /** Backing array of the new occupations, aligned with {@link #changeModes()}. */
+    public int[] changeValues() {
+        return changeValue;
+    }
+
+    /** Where entry k's changes start in {@link #changeModes()} and {@link #changeValues()}. */
+    public int changeOffset(int k) {
+        return k * maxChanges;
+    }
 }

@@ -34,6 +34,7 @@ public final class FockOperator implements OccupationOperator {
     private final int maxChanges;
     private final int maxFactors;
     private final int offDiagonalTerms;
+    private final double normBound;
     private final double[] sqrt;   // √n for n = 0..n_max+1 (bosons)
     // flat term tables: term t has factors [factorStart[t], factorStart[t+1]) of kind factorKind on factorMode
     private final double[] coefficient;
@@ -87,6 +88,24 @@ public final class FockOperator implements OccupationOperator {
             }
         }
         factorStart[this.terms.size()] = f;
+        double bound = 0;
+        for (FockTerm t : this.terms) {
+            double product = Math.abs(t.coefficient());
+            for (Ladder a : t.operators()) {
+                product *= fermions ? 1 : a == Ladder.NUMBER ? nMax : Math.sqrt(nMax);
+            }
+            bound += product;
+        }
+        this.normBound = bound;
+    }
+
+    /**
+     * Σ_t |c_t| Π_k ‖a_{t,k}‖ (triangle inequality, submultiplicativity): ‖c†‖ = ‖c‖ = ‖n‖ = 1 for
+     * fermions; ‖b†‖ = ‖b‖ = √n_max and ‖n‖ = n_max on the truncated boson space.
+     */
+    @Override
+    public double normBound() {
+        return normBound;
     }
 
     /** Σ terms on {@code nModes} fermionic modes (occupations 0/1, Jordan–Wigner signs). */

@@ -18,4 +18,12 @@ public interface OccupationOperator extends DiscreteOperator {
 
     /** Fills {@code out} with the non-zero ⟨x'|Ô|x⟩ of the occupations {@code x}; allocates nothing. */
     void connections(int[] x, FockConnections out);
+
+    /**
+     * An upper bound R on ‖Ô‖, so every expectation value lies in [−R, R] and every variance is at
+     * most R²; +∞ (the default) when the operator knows none.
+     */
+    default double normBound() {
+        return Double.POSITIVE_INFINITY;
+    }
 }

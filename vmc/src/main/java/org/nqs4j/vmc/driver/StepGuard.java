@@ -36,11 +36,11 @@ final class StepGuard {
         this.blocks = blocks;
         int nChains = blocks.nChains();
         int n = nChains * samplesPerChain;
-        configurations = new int[n * psi.nSites()];
+        configurations = new int[n * psi.configurationSize()];
         logOld = new double[2 * n];
         logNew = new double[2 * n];
         spareCaches = new WalkerCache[nChains];
-        sigma = new int[nChains][psi.nSites()];
+        sigma = new int[nChains][psi.configurationSize()];
         logPsi = new double[nChains][2];
         for (int c = 0; c < nChains; c++) {
             spareCaches[c] = psi.newCache();
@@ -50,8 +50,8 @@ final class StepGuard {
 
     /** Sample {@code index} of chain {@code chain} is the cache's current configuration. */
     void record(int chain, int index, WalkerCache cache) {
-        int n = psi.nSites();
-        System.arraycopy(cache.sigma(), 0, configurations, index * n, n);
+        int n = psi.configurationSize();
+        System.arraycopy(cache.configuration(), 0, configurations, index * n, n);
         cache.logPsi(logPsi[chain]);
         logOld[2 * index] = logPsi[chain][0];
         logOld[2 * index + 1] = logPsi[chain][1];
@@ -67,7 +67,7 @@ final class StepGuard {
      * the remembered parameters back and says why.
      */
     String check(ChainPool pool) {
-        int n = psi.nSites();
+        int n = psi.configurationSize();
         int first = blocks.first();
         pool.forEach(blocks.end() - first, i -> {
             int c = first + i;

@@ -7,15 +7,13 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.nqs4j.ansatz.WalkerCache;
 import org.nqs4j.ansatz.WaveFunction;
-import org.nqs4j.hamiltonians.Connections;
-import org.nqs4j.hamiltonians.LocalOperator;
 import org.nqs4j.optimizers.Forces;
 import org.nqs4j.optimizers.LogDerivativeSamples;
 import org.nqs4j.optimizers.Optimizer;
 import org.nqs4j.optimizers.Preconditioner;
 import org.nqs4j.optimizers.SolverException;
 import org.nqs4j.samplers.ChainPool;
-import org.nqs4j.samplers.MetropolisSampler;
+import org.nqs4j.samplers.Sampler;
 import org.nqs4j.samplers.SamplerState;
 import org.nqs4j.vmc.parallel.ChainBlocks;
 import org.nqs4j.vmc.parallel.Collective;
@@ -72,8 +70,8 @@ public final class VmcDriver {
     static final double RISE_FLOOR = 1e-3;
 
     private final WaveFunction psi;
-    private final LocalOperator hamiltonian;
-    private final MetropolisSampler sampler;
+    private final SampledOperator hamiltonian;
+    private final Sampler sampler;
     private final Preconditioner preconditioner;
     private final Optimizer optimizer;
     private final ChainPool pool;
@@ -108,27 +106,26 @@ public final class VmcDriver {
 
     /**
      * Per-chain buffers, so that chains on different threads share nothing mutable. The 2-double
-     * results are padded to 16 doubles: written per connection, they must not share a cache line
-     * with another chain's.
+     * result is padded to 16 doubles: written per sample, it must not share a cache line with
+     * another chain's.
      */
     private static final class ChainScratch {
-        final Connections connections;
-        final double[] logRatio = new double[16];
+        final SampledOperator.LocalValue localValue;
         final double[] value = new double[16];
 
-        ChainScratch(LocalOperator op) {
-            connections = op.newConnections();
+        ChainScratch(SampledOperator op) {
+            localValue = op.newLocalValue();
         }
 
-        /** O_loc(σ) of the chain's current configuration, stored as (re, im) at {@code dst[2·index]}. */
-        void storeLocalValue(LocalOperator op, WalkerCache cache, double[] dst, int index) {
-            LocalEstimator.localValue(op, cache, connections, logRatio, value);
+        /** O_loc(x) of the chain's current configuration, stored as (re, im) at {@code dst[2·index]}. */
+        void storeLocalValue(WalkerCache cache, double[] dst, int index) {
+            localValue.evaluate(cache, value);
             dst[2 * index] = value[0];
             dst[2 * index + 1] = value[1];
         }
     }
 
-    public VmcDriver(WaveFunction psi, LocalOperator hamiltonian, MetropolisSampler sampler,
+    public VmcDriver(WaveFunction psi, SampledOperator hamiltonian, Sampler sampler,
                      Preconditioner preconditioner, Optimizer optimizer, ChainPool pool,
                      int samplesPerChain, int discardSweeps) {
         this(psi, hamiltonian, sampler, preconditioner, optimizer, pool, samplesPerChain, discardSweeps,
@@ -136,13 +133,9 @@ public final class VmcDriver {
     }
 
     /** A driver whose chains are split over the ranks of {@code collective}. */
-    public VmcDriver(WaveFunction psi, LocalOperator hamiltonian, MetropolisSampler sampler,
+    public VmcDriver(WaveFunction psi, SampledOperator hamiltonian, Sampler sampler,
                      Preconditioner preconditioner, Optimizer optimizer, ChainPool pool,
                      int samplesPerChain, int discardSweeps, Collective collective) {
-        if (hamiltonian.nSites() != psi.nSites()) {
-            throw new IllegalArgumentException("the Hamiltonian acts on " + hamiltonian.nSites()
-                    + " sites, the ansatz on " + psi.nSites());
-        }
         this.psi = psi;
         this.hamiltonian = hamiltonian;
         this.sampler = sampler;
@@ -196,7 +189,7 @@ public final class VmcDriver {
         double[] rows = logDerivatives.rowsToFill();
         sampler.sample(samplesPerChain, discardSweeps, (c, s, cache) -> {
             int index = c * samplesPerChain + s;
-            scratch[c].storeLocalValue(hamiltonian, cache, localEnergies, index);
+            scratch[c].storeLocalValue(cache, localEnergies, index);
             logDerivatives.store(index, cache);
             if (guard != null) {
                 guard.record(c, index, cache);
@@ -387,7 +380,7 @@ public final class VmcDriver {
 
     /**
      * The state of every chain: each rank's own chains' configurations and random streams, sent to
-     * all (the numbers are exact in doubles: spins ±1, bytes 0..255), so that any rank can write
+     * all (the numbers are exact in doubles: local values, bytes 0..255), so that any rank can write
      * a checkpoint that resumes on any rank count.
      */
     private SamplerState gatherChains(SamplerState own) {
@@ -395,7 +388,7 @@ public final class VmcDriver {
             return own;
         }
         int nChains = sampler.nChains();
-        int sites = psi.nSites();
+        int sites = psi.configurationSize();
         int rngBytes = own.randomStates()[blocks.first()].length;
         int perChain = sites + rngBytes;
         double[] data = new double[nChains * perChain];
@@ -489,9 +482,9 @@ public final class VmcDriver {
         }
         sampler.sample(evalPerChain, discard, (c, s, cache) -> {
             int index = c * evalPerChain + s;
-            scratch[c].storeLocalValue(hamiltonian, cache, energy, index);
+            scratch[c].storeLocalValue(cache, energy, index);
             for (int k = 0; k < values.length; k++) {
-                obsScratch[k][c].storeLocalValue(observables.get(k).operator(), cache, values[k], index);
+                obsScratch[k][c].storeLocalValue(cache, values[k], index);
             }
         }, pool, blocks.first(), blocks.end());
         blocks.gather(energy, 2 * evalPerChain);

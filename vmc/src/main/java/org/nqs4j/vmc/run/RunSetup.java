@@ -37,6 +37,7 @@ import org.nqs4j.vmc.config.PreconditionerSpec;
 import org.nqs4j.vmc.config.ProjectionSpec;
 import org.nqs4j.vmc.config.RunConfig;
 import org.nqs4j.vmc.config.SamplerSpec;
+import org.nqs4j.vmc.driver.SampledOperator;
 import org.nqs4j.vmc.driver.VmcDriver;
 import org.nqs4j.vmc.io.NpyReader;
 
@@ -93,7 +94,7 @@ public final class RunSetup implements AutoCloseable {
     private static VmcDriver driver(RunConfig c, WaveFunction psi, MetropolisSampler sampler,
                                     Preconditioner preconditioner, Optimizer optimizer, ChainPool pool,
                                     Collective collective) {
-        VmcDriver d = new VmcDriver(psi, c.hamiltonian().pauliOperator(), sampler, preconditioner, optimizer, pool,
+        VmcDriver d = new VmcDriver(psi, SampledOperator.of(c.hamiltonian().pauliOperator()), sampler, preconditioner, optimizer, pool,
                 c.sampler().samplesPerChain(), c.sampler().discardSweeps(), collective);
         if (!Double.isNaN(c.optimizer().maxInfidelity())) {
             d.limitStepInfidelity(c.optimizer().maxInfidelity());

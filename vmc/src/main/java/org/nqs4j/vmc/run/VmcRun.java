@@ -17,6 +17,7 @@ import org.nqs4j.vmc.config.RunConfig;
 import org.nqs4j.vmc.driver.Evaluation;
 import org.nqs4j.vmc.driver.IterationResult;
 import org.nqs4j.vmc.driver.NamedOperator;
+import org.nqs4j.vmc.driver.SampledOperator;
 import org.nqs4j.vmc.driver.NonFiniteUpdateException;
 import org.nqs4j.vmc.driver.VmcDriver;
 import org.nqs4j.vmc.parallel.Collective;
@@ -149,7 +150,7 @@ public final class VmcRun {
         listener.message("final estimate from " + perChain * config.sampler().chains() + " samples");
         List<NamedOperator> observables = new ArrayList<>();
         for (ObservableSpec o : config.observables()) {
-            observables.add(new NamedOperator(o.name(), o.operator()));
+            observables.add(new NamedOperator(o.name(), SampledOperator.of(o.operator())));
         }
         Evaluation eval = setup.driver().evaluate(perChain, 10 * config.sampler().discardSweeps() + 10, observables);
         double evalSeconds = wall.getAsDouble() - optSeconds;
