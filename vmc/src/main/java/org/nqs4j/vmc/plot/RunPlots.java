@@ -37,8 +37,7 @@ public final class RunPlots {
 
     /**
      * Writes each plot as NAME.png and NAME.svg, the plots side by side on the common pool: drawing
-     * one is serial work (rasterising, PNG compression), so on two cores three plots take about the
-     * time of two.
+     * one is serial work (rasterising, PNG compression) that the end of a run waits for.
      */
     static void writeSideBySide(Path dir, List<Map.Entry<String, LinePlot>> plots) throws IOException {
         try {
