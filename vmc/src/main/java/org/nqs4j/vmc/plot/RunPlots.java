@@ -1,6 +1,7 @@
 package org.nqs4j.vmc.plot;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,6 @@ public final class RunPlots {
 
     /** Writes energy, variance and acceptance plots (PNG and SVG) into {@code dir}. */
     public static void write(List<RunLog> runs, String title, Path dir) throws IOException {
-        energy(runs, title).write(dir, "energy");
         LinePlot variance = new LinePlot(title + ": energy variance", ITERATION,
                 label("Var E_loc", runs, ", squared")).logY();
         LinePlot acceptance = new LinePlot(title + ": Metropolis acceptance", ITERATION, "acceptance rate");
@@ -31,8 +31,26 @@ public final class RunPlots {
             variance.add(new Series(r.label(), r.iteration(), r.variance(), null));
             acceptance.add(new Series(r.label(), r.iteration(), r.acceptance(), null));
         }
-        variance.write(dir, "variance");
-        acceptance.write(dir, "acceptance");
+        writeSideBySide(dir, List.of(Map.entry("energy", energy(runs, title)), Map.entry("variance", variance),
+                Map.entry("acceptance", acceptance)));
+    }
+
+    /**
+     * Writes each plot as NAME.png and NAME.svg, the plots side by side on the common pool: drawing
+     * one is serial work (rasterising, PNG compression) that the end of a run waits for.
+     */
+    static void writeSideBySide(Path dir, List<Map.Entry<String, LinePlot>> plots) throws IOException {
+        try {
+            plots.parallelStream().forEach(p -> {
+                try {
+                    p.getValue().write(dir, p.getKey());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /**

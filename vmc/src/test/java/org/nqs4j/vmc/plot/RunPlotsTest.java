@@ -3,6 +3,7 @@ package org.nqs4j.vmc.plot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -133,6 +134,14 @@ class RunPlotsTest {
         for (String f : List.of("energy.png", "energy.svg", "variance.png", "acceptance.svg")) {
             assertTrue(Files.size(out.resolve(f)) > 1000, f);
         }
+    }
+
+    /** The plots are drawn side by side: a write that fails still reaches the caller as an IOException. */
+    @Test
+    void aFolderThatCannotBeWrittenIsAnIOException(@TempDir Path dir) throws IOException {
+        Path notAFolder = Files.writeString(dir.resolve("file"), "");
+        RunLog log = converging("a", 8, E0, OptionalDouble.of(E0));
+        assertThrows(IOException.class, () -> RunPlots.write(List.of(log), "t", notAFolder));
     }
 
     @Test
