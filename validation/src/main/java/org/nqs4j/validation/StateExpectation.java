@@ -53,10 +53,10 @@ public final class StateExpectation {
                 }
                 cursor.load(r);
                 double row = 0;
-                for (int k = 0; k < cursor.size(); k++) {
-                    int c = cursor.column(k);
+                for (int k = 0; k < cursor.size; k++) {
+                    int c = cursor.columns[k];
                     if (c >= 0) {
-                        row += cursor.re(k) * psi[c];
+                        row += cursor.re[k] * psi[c];
                     }
                 }
                 sum += amp * row;

@@ -125,14 +125,14 @@ public final class TrialStateEnergy {
                 cursor.load(r);
                 double hRe = 0;
                 double hIm = 0;
-                for (int k = 0; k < cursor.size(); k++) {
-                    int c = cursor.column(k);
+                for (int k = 0; k < cursor.size; k++) {
+                    int c = cursor.columns[k];
                     if (c < 0) {
                         throw new IllegalArgumentException("operator " + rows.description() + " leaves the sector");
                     }
                     // conj(a + ib)·(x + iy) = (ax + by) + i(ay − bx)
-                    double a = cursor.re(k);
-                    double b = cursor.im(k);
+                    double a = cursor.re[k];
+                    double b = cursor.im[k];
                     hRe += a * phiRe[c] + b * phiIm[c];
                     hIm += a * phiIm[c] - b * phiRe[c];
                 }

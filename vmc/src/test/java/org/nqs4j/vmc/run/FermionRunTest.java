@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nqs4j.vmc.config.RunConfig;
 import org.nqs4j.vmc.driver.Evaluation;
-import org.nqs4j.vmc.driver.IterationResult;
 import org.nqs4j.vmc.stats.Estimate;
 
 /** VMC of lattice fermions through the run set-up: the sampled local energy, seeds and threads. */
@@ -74,26 +72,11 @@ class FermionRunTest {
                 ansatz: {type: rbm_slater, alpha: 1}
                 sampler: {chains: 6, samples: 120}
                 """;
-        assertArrayEquals(trace(VmcRunTest.config(yaml, "threads=1")), trace(VmcRunTest.config(yaml, "threads=2")));
+        assertArrayEquals(VmcRunTest.trace(VmcRunTest.config(yaml, "threads=1")),
+                VmcRunTest.trace(VmcRunTest.config(yaml, "threads=2")));
         String backflow = yaml.replace("rbm_slater", "backflow");
-        assertArrayEquals(trace(VmcRunTest.config(backflow, "threads=1")),
-                trace(VmcRunTest.config(backflow, "threads=2")));
-    }
-
-    private static double[] trace(RunConfig c) {
-        List<Double> out = new ArrayList<>();
-        try (RunSetup s = RunSetup.build(c)) {
-            for (int it = 0; it < c.iterations(); it++) {
-                IterationResult r = s.driver().step(it);
-                out.add(r.energy().mean());
-                out.add(r.energy().error());
-                out.add(r.acceptance());
-            }
-            for (double p : s.parameters()) {
-                out.add(p);
-            }
-        }
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
+        assertArrayEquals(VmcRunTest.trace(VmcRunTest.config(backflow, "threads=1")),
+                VmcRunTest.trace(VmcRunTest.config(backflow, "threads=2")));
     }
 
     /** Optimisation lowers the energy of a Slater–Jastrow state of the Hubbard ring below its UHF start. */
