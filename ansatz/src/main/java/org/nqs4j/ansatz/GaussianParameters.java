@@ -14,6 +14,15 @@ public final class GaussianParameters {
     }
 
     public static void initialise(WaveFunction psi, long seed, double scale) {
+        initialise(psi, seed, scale, 0, psi.parameterArrayLength());
+    }
+
+    /**
+     * Draws entries [from, to) of the parameter array as {@link #initialise(WaveFunction, long, double)}
+     * does, keeping the others: e.g. a random Jastrow factor in front of a determinant whose orbitals
+     * come from a mean-field solution.
+     */
+    public static void initialise(WaveFunction psi, long seed, double scale, int from, int to) {
         if (!(scale >= 0.0) || !Double.isFinite(scale)) {
             throw new IllegalArgumentException("initialisation scale = " + scale
                     + "; the scale must be finite and >= 0");
@@ -21,7 +30,8 @@ public final class GaussianParameters {
         UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(seed);
         ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
         double[] parameters = new double[psi.parameterArrayLength()];
-        for (int k = 0; k < parameters.length; k++) {
+        psi.getParameters(parameters);
+        for (int k = from; k < to; k++) {
             parameters[k] = scale * gaussian.sample();
         }
         psi.setParameters(parameters);

@@ -1,11 +1,8 @@
 package org.nqs4j.validation;
 
-import java.util.function.Supplier;
-
 import org.ejml.data.DMatrixRMaj;
 import org.nqs4j.hamiltonians.Connections;
 import org.nqs4j.hamiltonians.LocalOperator;
-import org.nqs4j.hamiltonians.fock.FockConnections;
 import org.nqs4j.hamiltonians.fock.OccupationOperator;
 import org.nqs4j.hamiltonians.hilbert.Hilbert;
 
@@ -52,23 +49,7 @@ public final class CsrMatrix implements SymmetricLinearMap {
             throw new IllegalArgumentException("operator '" + op.description()
                     + "' has complex matrix elements; exact diagonalisation supports real symmetric operators only");
         }
-        return build(basis.dimension(), op.description(), () -> {
-            Connections conn = op.newConnections();
-            int[] sigma = new int[basis.nSites()];
-            return (r, row) -> {
-                long bits = basis.state(r);
-                basis.sigma(bits, sigma);
-                op.connections(sigma, conn);
-                int[] flips = conn.flipSites();
-                for (int k = 0; k < conn.size(); k++) {
-                    long target = bits;
-                    for (int f = conn.flipOffset(k), end = f + conn.flipCount(k); f < end; f++) {
-                        target ^= 1L << flips[f];
-                    }
-                    row.add(basis.index(target), conn.re(k));
-                }
-            };
-        });
+        return build(OperatorRows.of(op, basis));
     }
 
     /**
@@ -79,42 +60,17 @@ public final class CsrMatrix implements SymmetricLinearMap {
      *         number of modes, connects states outside the sector, or is not symmetric
      */
     public static CsrMatrix fromFockOperator(OccupationOperator op, Hilbert hilbert) {
-        if (op.nModes() != hilbert.size()) {
-            throw new IllegalArgumentException("operator acts on " + op.nModes() + " modes, the Hilbert space has "
-                    + hilbert.size());
-        }
-        if (hilbert.dimension() > SpinBasis.MAX_DIMENSION) {
-            throw new IllegalArgumentException("the basis of " + hilbert + " has " + hilbert.dimension()
-                    + " states; exact methods allow at most " + SpinBasis.MAX_DIMENSION);
-        }
-        return build((int) hilbert.nStates(), op.description(), () -> {
-            FockConnections conn = op.newConnections();
-            int[] x = new int[hilbert.size()];
-            int[] y = new int[hilbert.size()];
-            return (r, row) -> {
-                hilbert.state(r, x);
-                op.connections(x, conn);
-                for (int k = 0; k < conn.size(); k++) {
-                    System.arraycopy(x, 0, y, 0, x.length);
-                    for (int q = 0; q < conn.changeCount(k); q++) {
-                        y[conn.changeMode(k, q)] = conn.changeValue(k, q);
-                    }
-                    row.add(hilbert.contains(y) ? (int) hilbert.index(y) : -1, conn.value(k));
-                }
-            };
-        });
+        return build(OperatorRows.of(op, hilbert));
     }
 
-    /** Fills one row: {@link RowAssembler#add} for every (column, value) of row r. */
-    private interface RowBuilder {
-        void build(int r, RowAssembler row);
-    }
-
-    private static CsrMatrix build(int n, String what, Supplier<RowBuilder> perThread) {
+    /** Rows in two row-parallel passes, count then fill (see {@link #fromOperator}). */
+    private static CsrMatrix build(OperatorRows rows) {
+        int n = rows.dimension();
+        String what = rows.description();
         int[] bounds = RowParallel.evenBounds(n);
         int[] rowLength = new int[n];
         RowParallel.run(bounds, (part, from, to) -> {
-            RowBuilder builder = perThread.get();
+            OperatorRows.Cursor builder = rows.newCursor();
             RowAssembler row = new RowAssembler(what);
             for (int r = from; r < to; r++) {
                 rowLength[r] = row.assemble(r, builder);
@@ -132,7 +88,7 @@ public final class CsrMatrix implements SymmetricLinearMap {
         int[] columns = new int[rowStart[n]];
         double[] values = new double[rowStart[n]];
         RowParallel.run(bounds, (part, from, to) -> {
-            RowBuilder builder = perThread.get();
+            OperatorRows.Cursor builder = rows.newCursor();
             RowAssembler row = new RowAssembler(what);
             for (int r = from; r < to; r++) {
                 int len = row.assemble(r, builder);
@@ -157,10 +113,13 @@ public final class CsrMatrix implements SymmetricLinearMap {
             this.what = what;
         }
 
-        int assemble(int r, RowBuilder builder) {
+        int assemble(int r, OperatorRows.Cursor cursor) {
             row = r;
             len = 0;
-            builder.build(r, this);
+            cursor.load(r);
+            for (int k = 0; k < cursor.size; k++) {
+                add(cursor.columns[k], cursor.re[k]);
+            }
             int kept = 0;
             for (int k = 0; k < len; k++) {
                 if (values[k] != 0.0) {

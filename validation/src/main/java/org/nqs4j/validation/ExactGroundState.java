@@ -15,6 +15,7 @@ import org.nqs4j.hamiltonians.Lattice;
 import org.nqs4j.hamiltonians.SpinHilbert;
 import org.nqs4j.hamiltonians.Units;
 import org.nqs4j.hamiltonians.fock.MolecularHamiltonian;
+import org.nqs4j.hamiltonians.fock.OccupationOperator;
 import org.nqs4j.hamiltonians.hilbert.FermionHilbert;
 import org.nqs4j.vmc.config.HamiltonianSpec;
 import org.nqs4j.vmc.config.ObservableSpec;
@@ -114,8 +115,9 @@ public final class ExactGroundState implements ExactReferenceProvider {
      * a space above {@link #TRIAL_STATE_MAX_DIMENSION} states, or a Hamiltonian with complex elements.
      */
     public static Optional<String> trialStateUnavailable(RunConfig config) {
-        if (!(config.hilbert() instanceof SpinHilbert)) {
-            return Optional.of("the trial-state sum covers spin-1/2 spaces only; this config has " + config.hilbert());
+        if (!(config.hilbert() instanceof SpinHilbert) && !(config.hamiltonian().operator() instanceof OccupationOperator)) {
+            return Optional.of("the trial-state sum covers spin-1/2 and occupation-number spaces; this config has "
+                    + config.hilbert());
         }
         if (config.hilbert().dimension() > TRIAL_STATE_MAX_DIMENSION) {
             return Optional.of(String.format(Locale.ROOT, "the trial-state sum covers at most %.0f states; %s has %.3g",
@@ -132,8 +134,9 @@ public final class ExactGroundState implements ExactReferenceProvider {
         if (trialStateUnavailable(config).isPresent()) {
             return Optional.empty();
         }
-        TrialStateEnergy.Result r = TrialStateEnergy.of(psi, config.hamiltonian().pauliOperator(),
-                config.spinHilbert());
+        TrialStateEnergy.Result r = config.hilbert() instanceof SpinHilbert spins
+                ? TrialStateEnergy.of(psi, config.hamiltonian().pauliOperator(), spins)
+                : TrialStateEnergy.of(psi, config.hamiltonian().fockOperator(), config.hilbert());
         return Optional.of(new TrialState(r.energy(), r.variance(), r.dimension()));
     }
 
@@ -396,7 +399,8 @@ public final class ExactGroundState implements ExactReferenceProvider {
         }
         Map<String, Double> observables = new LinkedHashMap<>();
         for (ObservableSpec o : c.observables()) {
-            observables.put(o.name(), StateExpectation.of(o.operator(), basis, psi));
+            observables.put(o.name(), basis != null ? StateExpectation.of(o.pauliOperator(), basis, psi)
+                    : StateExpectation.of((OccupationOperator) o.operator(), c.hilbert(), psi));
         }
         return new EdResult(energy, method, d, observables, memory, note);
     }

@@ -1,7 +1,8 @@
 package org.nqs4j.validation;
 
-import org.nqs4j.hamiltonians.Connections;
 import org.nqs4j.hamiltonians.LocalOperator;
+import org.nqs4j.hamiltonians.fock.OccupationOperator;
+import org.nqs4j.hamiltonians.hilbert.Hilbert;
 
 /**
  * ⟨ψ|Ô|ψ⟩ of a Hermitian {@link LocalOperator} in a real normalised state ψ given by its
@@ -14,8 +15,8 @@ import org.nqs4j.hamiltonians.LocalOperator;
  * <p>ψ lives in the basis sector, so a connection σ' outside it has ψ(σ') = 0 and contributes
  * nothing: ⟨ψ|σˣ_i|ψ⟩ = 0 in a fixed-magnetisation sector, exactly.
  *
- * <p>Threads: {@link LocalOperator#connections} is called from several threads at once, each
- * with its own {@link Connections} buffer. That is safe for operators whose {@code connections}
+ * <p>Threads: the operator's {@code connections} is called from several threads at once, each
+ * with its own buffer. That is safe for operators whose {@code connections}
  * reads only immutable tables, as {@link org.nqs4j.hamiltonians.PauliSumOperator} does (every
  * Hamiltonian and observable of the engine is one).
  */
@@ -25,18 +26,23 @@ public final class StateExpectation {
 
     /** ⟨ψ|Ô|ψ⟩ / ⟨ψ|ψ⟩; {@code op} must be Hermitian and safe to call from several threads. */
     public static double of(LocalOperator op, SpinBasis basis, double[] psi) {
-        if (op.nSites() != basis.nSites()) {
-            throw new IllegalArgumentException("operator acts on " + op.nSites() + " sites, basis has " + basis.nSites());
-        }
-        if (psi.length != basis.dimension()) {
-            throw new IllegalArgumentException("state has " + psi.length + " amplitudes, basis has " + basis.dimension());
+        return of(OperatorRows.of(op, basis), psi);
+    }
+
+    /** ⟨ψ|Ô|ψ⟩ / ⟨ψ|ψ⟩ of an occupation operator (fermions, bosons) on the basis of {@code hilbert}. */
+    public static double of(OccupationOperator op, Hilbert hilbert, double[] psi) {
+        return of(OperatorRows.of(op, hilbert), psi);
+    }
+
+    private static double of(OperatorRows rows, double[] psi) {
+        if (psi.length != rows.dimension()) {
+            throw new IllegalArgumentException("state has " + psi.length + " amplitudes, basis has " + rows.dimension());
         }
         int[] bounds = RowParallel.evenBounds(psi.length);
         double[] partial = new double[bounds.length - 1];
         double[] norm = new double[bounds.length - 1];
         RowParallel.run(bounds, (part, from, to) -> {
-            Connections conn = op.newConnections();
-            int[] sigma = new int[basis.nSites()];
+            OperatorRows.Cursor cursor = rows.newCursor();
             double sum = 0;
             double nn = 0;
             for (int r = from; r < to; r++) {
@@ -45,19 +51,12 @@ public final class StateExpectation {
                 if (amp == 0) {
                     continue;
                 }
-                long bits = basis.state(r);
-                basis.sigma(bits, sigma);
-                op.connections(sigma, conn);
-                int[] flips = conn.flipSites(); // re-read: the buffer may have grown
+                cursor.load(r);
                 double row = 0;
-                for (int k = 0; k < conn.size(); k++) {
-                    long target = bits;
-                    for (int f = conn.flipOffset(k), end = f + conn.flipCount(k); f < end; f++) {
-                        target ^= 1L << flips[f];
-                    }
-                    int c = basis.index(target);
+                for (int k = 0; k < cursor.size; k++) {
+                    int c = cursor.columns[k];
                     if (c >= 0) {
-                        row += conn.re(k) * psi[c];
+                        row += cursor.re[k] * psi[c];
                     }
                 }
                 sum += amp * row;

@@ -2,9 +2,10 @@ package org.nqs4j.validation;
 
 import org.nqs4j.ansatz.WalkerCache;
 import org.nqs4j.ansatz.WaveFunction;
-import org.nqs4j.hamiltonians.Connections;
 import org.nqs4j.hamiltonians.LocalOperator;
 import org.nqs4j.hamiltonians.SpinHilbert;
+import org.nqs4j.hamiltonians.fock.OccupationOperator;
+import org.nqs4j.hamiltonians.hilbert.Hilbert;
 
 /**
  * The exact energy and energy variance of a trial wave function, by summing over every basis
@@ -22,7 +23,7 @@ import org.nqs4j.hamiltonians.SpinHilbert;
  * amplitude: E = Σ conj φ(σ)·(Ĥφ)(σ) / Σ|φ|² and ⟨Ĥ²⟩ = Σ |(Ĥφ)(σ)|² / Σ|φ|².
  *
  * <p>Threads: rows are split over {@link RowParallel#THREADS} threads, each with its own
- * {@link WalkerCache} and {@link Connections}; the wave function is only read, and the operator's
+ * {@link WalkerCache} and {@link OperatorRows.Cursor}; the wave function is only read, and the operator's
  * {@code connections} must be safe to call concurrently (it is for
  * {@link org.nqs4j.hamiltonians.PauliSumOperator}, which reads immutable tables only).
  */
@@ -52,24 +53,45 @@ public final class TrialStateEnergy {
             throw new IllegalArgumentException("wave function (" + psi.nSites() + " sites), Hamiltonian ("
                     + hamiltonian.nSites() + ") and Hilbert space (" + hilbert.nSites() + ") must agree");
         }
+        requireSmall(hilbert);
+        return of(psi, OperatorRows.of(hamiltonian, SpinBasis.of(hilbert)));
+    }
+
+    /**
+     * ⟨Ĥ⟩ and Var(Ĥ) of {@code psi} on any Hilbert space of occupations (fermions, bosons), summed
+     * over its basis states {@link Hilbert#state}.
+     *
+     * @throws IllegalArgumentException as {@link #of(WaveFunction, LocalOperator, SpinHilbert)}
+     */
+    public static Result of(WaveFunction psi, OccupationOperator hamiltonian, Hilbert hilbert) {
+        if (psi.configurationSize() != hilbert.size()) {
+            throw new IllegalArgumentException("wave function (" + psi.configurationSize() + " entries) and Hilbert"
+                    + " space (" + hilbert.size() + ") must agree");
+        }
+        requireSmall(hilbert);
+        return of(psi, OperatorRows.of(hamiltonian, hilbert));
+    }
+
+    private static void requireSmall(Hilbert hilbert) {
         if (hilbert.dimension() > MAX_DIMENSION) {
             throw new IllegalArgumentException(String.format("the trial-state sum covers at most %d states; %s has %.4g",
                     MAX_DIMENSION, hilbert, hilbert.dimension()));
         }
-        SpinBasis basis = SpinBasis.of(hilbert);
-        int d = basis.dimension();
+    }
+
+    private static Result of(WaveFunction psi, OperatorRows rows) {
+        int d = rows.dimension();
         double[] logRe = new double[d];
         double[] logIm = new double[d];
         int[] bounds = RowParallel.evenBounds(d);
         RowParallel.run(bounds, (part, from, to) -> {
             WalkerCache cache = psi.newCache();
-            int[] sigma = new int[basis.nSites()];
+            OperatorRows.Cursor cursor = rows.newCursor();
             double[] out = new double[2];
             for (int r = from; r < to; r++) {
-                basis.sigma(basis.state(r), sigma);
-                cache.reset(sigma);
+                cache.reset(cursor.configurationOf(r));
                 cache.logPsi(out);
-                // log|ψ| = −∞ is a zero amplitude (a configuration outside a projection's sector)
+                // log|ψ| = −∞ is a zero amplitude (a configuration outside a projection's sector, a node)
                 if (Double.isNaN(out[0]) || out[0] == Double.POSITIVE_INFINITY || !Double.isFinite(out[1])) {
                     throw new IllegalArgumentException("log ψ = (" + out[0] + ", " + out[1] + ") is not finite at basis"
                             + " state " + r + " of " + psi.description());
@@ -95,31 +117,22 @@ public final class TrialStateEnergy {
         double[] h1 = new double[bounds.length - 1];
         double[] h2 = new double[bounds.length - 1];
         RowParallel.run(bounds, (part, from, to) -> {
-            Connections conn = hamiltonian.newConnections();
-            int[] sigma = new int[basis.nSites()];
+            OperatorRows.Cursor cursor = rows.newCursor();
             double nn = 0;
             double e = 0;
             double e2 = 0;
             for (int r = from; r < to; r++) {
-                long bits = basis.state(r);
-                basis.sigma(bits, sigma);
-                hamiltonian.connections(sigma, conn);
-                int[] flips = conn.flipSites();
+                cursor.load(r);
                 double hRe = 0;
                 double hIm = 0;
-                for (int k = 0; k < conn.size(); k++) {
-                    long target = bits;
-                    for (int f = conn.flipOffset(k), end = f + conn.flipCount(k); f < end; f++) {
-                        target ^= 1L << flips[f];
-                    }
-                    int c = basis.index(target);
+                for (int k = 0; k < cursor.size; k++) {
+                    int c = cursor.columns[k];
                     if (c < 0) {
-                        throw new IllegalArgumentException("operator '" + hamiltonian.description()
-                                + "' leaves the sector of " + basis);
+                        throw new IllegalArgumentException("operator " + rows.description() + " leaves the sector");
                     }
                     // conj(a + ib)·(x + iy) = (ax + by) + i(ay − bx)
-                    double a = conn.re(k);
-                    double b = conn.im(k);
+                    double a = cursor.re[k];
+                    double b = cursor.im[k];
                     hRe += a * phiRe[c] + b * phiIm[c];
                     hIm += a * phiIm[c] - b * phiRe[c];
                 }

@@ -123,6 +123,32 @@ class TrialStateEnergyTest {
         }
     }
 
+    /**
+     * On a fermion sector: the free-fermion Slater determinant of the ring L = 6, N↑ = N↓ = 3 (k = 0,
+     * ±π/3) is an eigenstate, E = 2·(−2)(1 + 2 cos 60°) = −8, Var = 0; a Jastrow factor raises E.
+     */
+    @Test
+    void fermionSectorsAreSummedOverTheirBasis() {
+        org.nqs4j.hamiltonians.Lattice ring = org.nqs4j.hamiltonians.Lattice.chain(6,
+                org.nqs4j.hamiltonians.Boundary.PERIODIC, false);
+        org.nqs4j.hamiltonians.hilbert.FermionHilbert sector =
+                org.nqs4j.hamiltonians.hilbert.FermionHilbert.spinful(6, 3, 3);
+        var slater = org.nqs4j.ansatz.fermion.SlaterDeterminant.of(
+                org.nqs4j.ansatz.fermion.TightBinding.groundState(ring, 1, 0, 3, 3));
+        var h = org.nqs4j.hamiltonians.fock.FockModels.hubbard(ring, 1, 0, 0, 0, 0);
+        TrialStateEnergy.Result r = TrialStateEnergy.of(slater, h, sector);
+        assertEquals(400, r.dimension());
+        assertEquals(-8, r.energy(), 1e-12);
+        assertEquals(0, r.variance(), 1e-12);
+        var jastrow = org.nqs4j.ansatz.fermion.OccupationJastrow.densityDensity(6, 2);
+        double[] v = new double[jastrow.nParameters()];
+        java.util.Arrays.fill(v, 0.3);
+        jastrow.setParameters(v);
+        TrialStateEnergy.Result correlated = TrialStateEnergy.of(
+                org.nqs4j.ansatz.fermion.FermionProduct.of(jastrow, slater), h, sector);
+        assertTrue(correlated.energy() > -8 + 1e-3 && correlated.variance() > 1e-3, correlated.toString());
+    }
+
     @Test
     void badInputIsRejected() {
         Rbm psi = Rbm.real(4, 1);

@@ -64,6 +64,21 @@ class ValidationSuiteTest {
         assertTrue(o.passed(), o.error() + o.report().flatMap(ValidationReport::failure).orElse(""));
     }
 
+    /** The fermion case: VMC of the Hubbard ring L = 6 against Lieb–Wu, its trial state and ED observables. */
+    @Test
+    void hubbardChainCasePasses() throws IOException {
+        List<ValidationSuite.Case> ring = ValidationSuite.cases(SUITE).stream()
+                .filter(c -> c.stem().equals("hubbard-chain-6")).toList();
+        assertEquals(1, ring.size());
+        ValidationSuite.Outcome o = ValidationSuite.run(ring, out, false, List.of("threads=2"),
+                x -> RunListener.SILENT).get(0);
+        assertTrue(o.passed(), o.error() + o.report().flatMap(ValidationReport::failure).orElse(""));
+        ValidationReport r = o.report().orElseThrow();
+        assertEquals("lieb-wu", r.exact().orElseThrow().method());
+        double trial = r.trial().orElseThrow().energy();
+        assertTrue(Math.abs(r.vmc().mean() - trial) <= 5 * r.vmc().error(), r.vmc() + " vs trial " + trial);
+    }
+
     @Test
     void deliberatelyBadRunFails() throws IOException {
         // alpha 1, 3 steps from a near-uniform state: far above the exact energy

@@ -15,10 +15,12 @@ import org.nqs4j.hamiltonians.symmetry.SpaceGroup;
  * is the symmetry sector the ansatz is summed onto with characters ({@link ProjectionSpec}), with
  * the same parameters. {@code pretrainIterations} &gt; 0 (a plain RBM only): the first steps train the
  * translation-symmetric RBM of the same α, which is then expanded exactly into this one and
- * optimised further (see RunSetup).
+ * optimised further (see RunSetup). {@code fermion}: the ansatz of a fermion run, which then uses only
+ * {@code initScale} and {@code initFrom} of the rest.
  */
 public record AnsatzSpec(String type, boolean complex, int alpha, List<Integer> layers, String symmetry,
-                         ProjectionSpec projection, double initScale, Optional<Path> initFrom, int pretrainIterations) {
+                         ProjectionSpec projection, double initScale, Optional<Path> initFrom, int pretrainIterations,
+                         Optional<FermionAnsatzSpec> fermion) {
     public AnsatzSpec {
         layers = List.copyOf(layers);
     }
@@ -29,7 +31,8 @@ public record AnsatzSpec(String type, boolean complex, int alpha, List<Integer> 
 
     /** The translation-symmetric RBM of the same α and projection that pretrains this one. */
     public AnsatzSpec symmetricPretraining() {
-        return new AnsatzSpec(type, complex, alpha, layers, "translations", projection, initScale, Optional.empty(), 0);
+        return new AnsatzSpec(type, complex, alpha, layers, "translations", projection, initScale, Optional.empty(), 0,
+                Optional.empty());
     }
 
     /** Whether the projection sums over the point group (alone or within the space group). */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.nqs4j.hamiltonians.hilbert.FermionHilbert;
 import org.nqs4j.hamiltonians.Edge;
 import org.nqs4j.optimizers.sr.SrSolvers;
 
@@ -50,7 +51,10 @@ public final class MemoryEstimate {
         double hidden = 0; // M of the (expanded) RBM, 0 for other ansätze
         double p;
         String ansatzKey;
-        switch (a.type()) {
+        if (a.fermion().isPresent()) {
+            p = fermionParameters(a.fermion().get(), (FermionHilbert) c.hilbert());
+            ansatzKey = a.fermion().get() instanceof FermionAnsatzSpec.Slater ? "ansatz.type" : "ansatz.alpha";
+        } else switch (a.type()) {
             case "rbm" -> {
                 hidden = a.alpha() * n;
                 p = a.translationSymmetric() ? 1 + a.alpha() + a.alpha() * n : n + hidden + hidden * n;
@@ -101,6 +105,25 @@ public final class MemoryEstimate {
                 2 * eval));
         t.sort(Comparator.comparingDouble(Term::bytes).reversed());
         return t;
+    }
+
+    /** P of a fermion ansatz: orbitals Σ_s L N_s, plus the Jastrow's pairs or the RBM's / backflow's layers. */
+    static double fermionParameters(FermionAnsatzSpec a, FermionHilbert h) {
+        double l = h.nSites();
+        double modes = l * h.nSpecies();
+        double orbitals = 0;
+        for (int s = 0; s < h.nSpecies(); s++) {
+            orbitals += l * h.nParticles(s);
+        }
+        return orbitals + switch (a) {
+            case FermionAnsatzSpec.Slater x -> 0;
+            case FermionAnsatzSpec.SlaterJastrow j -> {
+                double fields = j.jastrow() == FermionAnsatzSpec.Jastrow.DENSITY ? l : modes;
+                yield fields * (fields + 1) / 2;
+            }
+            case FermionAnsatzSpec.RbmSlater r -> modes + r.alpha() * modes * (1 + modes);
+            case FermionAnsatzSpec.Backflow b -> b.alpha() * modes * (1 + modes + orbitals);
+        };
     }
 
     public static double totalBytes(List<Term> terms) {

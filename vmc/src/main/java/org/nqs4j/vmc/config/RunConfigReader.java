@@ -138,14 +138,15 @@ public final class RunConfigReader {
             hamiltonian = hamiltonian(hamiltonianSection, model, lattice, hilbert);
         }
         requireConserved(hilbertSection, hilbert, hamiltonian);
-        if (vmc && !(hilbert instanceof SpinHilbert)) {
-            throw hilbertSection.invalid("type", "VMC for fermionic and bosonic Hilbert spaces needs a fermionic or"
-                    + " bosonic ansatz, which is not available yet; nqs exact CONFIG computes this config's exact ground"
-                    + " state.");
+        if (vmc && hilbert instanceof BosonHilbert) {
+            throw hilbertSection.invalid("type", "VMC for bosonic Hilbert spaces needs a bosonic ansatz, which is not"
+                    + " available yet; nqs exact CONFIG computes this config's exact ground state.");
         }
         Section ansatzSection = root.section("ansatz");
         SamplerSpec sampler = sampler(root.section("sampler"), lattice.nSites(), hilbert);
-        AnsatzSpec ansatz = ansatz(ansatzSection, lattice, hilbert, iterations, sampler.samples());
+        AnsatzSpec ansatz = hilbert instanceof FermionHilbert fermions
+                ? FermionConfig.ansatz(ansatzSection, lattice, fermions, hamiltonian)
+                : ansatz(ansatzSection, lattice, hilbert, iterations, sampler.samples());
         OptimizerSpec optimizer = optimizer(root.section("optimizer"));
         PreconditionerSpec preconditioner = preconditioner(root.section("preconditioner"));
         Section eval = root.section("evaluation");
@@ -154,15 +155,21 @@ public final class RunConfigReader {
         eval.finish();
         List<ObservableSpec> observables = new ArrayList<>();
         List<Section> observableSections = root.sections("observables");
-        if (!(hilbert instanceof SpinHilbert) && !observableSections.isEmpty()) {
-            throw root.invalid("observables", "observables of fermions and bosons are not available yet; remove the"
+        if (hilbert instanceof BosonHilbert && !observableSections.isEmpty()) {
+            throw root.invalid("observables", "observables of bosons are not available yet; remove the"
                     + " section (nqs exact reports the energy).");
+        }
+        if (hilbert instanceof FermionHilbert fermions) {
+            for (Section s : observableSections) {
+                observables.addAll(FermionConfig.observables(s, lattice, fermions));
+            }
+            observableSections = List.of();
         }
         for (Section s : observableSections) {
             for (ObservableSpec o : observables(s, lattice, hamiltonian.units())) {
                 // the ansatz lives in the rotated frame when H is: measure U Ô U† there
                 observables.add(hamiltonian.marshallSign()
-                        ? o.withOperator(SpinModels.marshallRotated(o.operator(), lattice)) : o);
+                        ? o.withOperator(SpinModels.marshallRotated(o.pauliOperator(), lattice)) : o);
             }
         }
         Section output = root.section("output");
@@ -593,23 +600,29 @@ public final class RunConfigReader {
         ProjectionSpec projection = projection(s, lattice, hilbert, complex, symmetry.equals("translations"));
         // log cosh has zero slope at 0: a deep network of tiny weights starts next to a stationary point
         double scale = s.real("init_scale", type.equals("ffnn") ? 0.1 : 0.01, 0, 10);
-        Optional<Path> initFrom = Optional.empty();
-        if (s.has("init_from")) {
-            Path file = Path.of(s.string("init_from", null));
-            if (!Files.isRegularFile(file)) {
-                throw s.invalid("init_from", "no file " + file.toAbsolutePath() + " (a parameters.npy of an earlier run;"
-                        + " relative paths start from the working directory).");
-            }
-            initFrom = Optional.of(file.toAbsolutePath());
-            // the resolved config (and so a resume from any directory) names the file absolutely
-            s.resolve("init_from", initFrom.get().toString());
-        }
+        Optional<Path> initFrom = initFrom(s);
         // the pretraining RBM has momentum 0: projected onto k != 0 it vanishes
         boolean zeroMomentum = !(projection instanceof ProjectionSpec.LatticeSector l) || l.atZeroMomentum();
         int pretrain = type.equals("rbm") ? pretrainIterations(s, lattice, alpha, symmetry, initFrom.isPresent(),
                 zeroMomentum, iterations, samples) : 0;
         s.finish();
-        return new AnsatzSpec(type, complex, alpha, layers, symmetry, projection, scale, initFrom, pretrain);
+        return new AnsatzSpec(type, complex, alpha, layers, symmetry, projection, scale, initFrom, pretrain,
+                Optional.empty());
+    }
+
+    /** {@code ansatz.init_from}: a parameters.npy of an earlier run, as an absolute path. */
+    static Optional<Path> initFrom(Section s) {
+        if (!s.has("init_from")) {
+            return Optional.empty();
+        }
+        Path file = Path.of(s.string("init_from", null));
+        if (!Files.isRegularFile(file)) {
+            throw s.invalid("init_from", "no file " + file.toAbsolutePath() + " (a parameters.npy of an earlier run;"
+                    + " relative paths start from the working directory).");
+        }
+        // the resolved config (and so a resume from any directory) names the file absolutely
+        s.resolve("init_from", file.toAbsolutePath().toString());
+        return Optional.of(file.toAbsolutePath());
     }
 
     /**
@@ -735,6 +748,21 @@ public final class RunConfigReader {
     }
 
     static SamplerSpec sampler(Section s, int n, Hilbert hilbert) {
+        String move = hilbert instanceof FermionHilbert ? FermionConfig.move(s) : spinMove(s, hilbert);
+        int chains = s.integer("chains", 16, 1, 1 << 20);
+        int samples = s.integer("samples", 1008, 1, 100_000_000);
+        int perChain = (samples + chains - 1) / chains;
+        if (perChain * chains != samples) {
+            s.resolve("samples", perChain * chains); // rounded up to whole chains
+        }
+        int discard = s.integer("discard", 5, 0, 1_000_000);
+        int sweep = s.integer("sweep", n, 1, 1 << 24);
+        s.finish();
+        return new SamplerSpec(move, chains, perChain, discard, sweep);
+    }
+
+    /** The spin moves: flip, exchange (on bonds) or exchange-any, as the sector allows. */
+    private static String spinMove(Section s, Hilbert hilbert) {
         boolean fixed = !hilbert.constraints().isEmpty();
         String move = s.choice("move", fixed ? "exchange" : "flip", "flip", "exchange", "exchange-any");
         if (move.equals("flip") && fixed && hilbert instanceof SpinHilbert) {
@@ -747,16 +775,7 @@ public final class RunConfigReader {
                     + " the S_z sector of its random start and never sample the whole space; use move: flip, or fix"
                     + " the sector with hilbert.total_sz (e.g. 0).");
         }
-        int chains = s.integer("chains", 16, 1, 1 << 20);
-        int samples = s.integer("samples", 1008, 1, 100_000_000);
-        int perChain = (samples + chains - 1) / chains;
-        if (perChain * chains != samples) {
-            s.resolve("samples", perChain * chains); // rounded up to whole chains
-        }
-        int discard = s.integer("discard", 5, 0, 1_000_000);
-        int sweep = s.integer("sweep", n, 1, 1 << 24);
-        s.finish();
-        return new SamplerSpec(move, chains, perChain, discard, sweep);
+        return move;
     }
 
     static OptimizerSpec optimizer(Section s) {

@@ -1,5 +1,6 @@
 package org.nqs4j.vmc.driver;
 
+import org.nqs4j.hamiltonians.DiscreteOperator;
 import org.nqs4j.ansatz.WalkerCache;
 import org.nqs4j.hamiltonians.LocalOperator;
 import org.nqs4j.hamiltonians.fock.OccupationOperator;
@@ -36,5 +37,14 @@ public sealed interface SampledOperator permits SpinLocalValues, OccupationLocal
 
     static SampledOperator of(OccupationOperator op) {
         return new OccupationLocalValues(op);
+    }
+
+    /** Either of the above, by the operator's kind. */
+    static SampledOperator ofAny(DiscreteOperator op) {
+        return switch (op) {
+            case LocalOperator l -> of(l);
+            case OccupationOperator o -> of(o);
+            default -> throw new IllegalArgumentException("no local values for " + op.description());
+        };
     }
 }

@@ -59,7 +59,7 @@ public final class RunSetup implements AutoCloseable {
     private final Collective collective;
 
     private RunSetup(RunConfig c, Collective collective) {
-        this.psi = initialised(c, c.ansatz());
+        this.psi = c.ansatz().fermion().isPresent() ? FermionSetup.initialised(c) : initialised(c, c.ansatz());
         if (c.ansatz().initFrom().isPresent()) {
             psi.setParameters(warmStart(c.ansatz().initFrom().get(), psi));
         }
@@ -70,7 +70,7 @@ public final class RunSetup implements AutoCloseable {
                     + " MPI ranks: every rank runs whole chains; use at least as many chains as ranks");
         }
         this.collective = collective;
-        this.sampler = new MetropolisSampler(psi, c.spinHilbert(), rule(s, c), s.chains(), s.sweepSize(), c.seed() + 1);
+        this.sampler = new MetropolisSampler(psi, c.hilbert(), rule(s, c), s.chains(), s.sweepSize(), c.seed() + 1);
         this.optimizer = optimizer(c.optimizer());
         this.preconditioner = preconditioner(c.preconditioner());
         this.pool = new ChainPool(c.threads());
@@ -94,7 +94,7 @@ public final class RunSetup implements AutoCloseable {
     private static VmcDriver driver(RunConfig c, WaveFunction psi, MetropolisSampler sampler,
                                     Preconditioner preconditioner, Optimizer optimizer, ChainPool pool,
                                     Collective collective) {
-        VmcDriver d = new VmcDriver(psi, SampledOperator.of(c.hamiltonian().pauliOperator()), sampler, preconditioner, optimizer, pool,
+        VmcDriver d = new VmcDriver(psi, SampledOperator.ofAny(c.hamiltonian().operator()), sampler, preconditioner, optimizer, pool,
                 c.sampler().samplesPerChain(), c.sampler().discardSweeps(), collective);
         if (!Double.isNaN(c.optimizer().maxInfidelity())) {
             d.limitStepInfidelity(c.optimizer().maxInfidelity());
@@ -203,6 +203,7 @@ public final class RunSetup implements AutoCloseable {
             case "flip" -> new LocalFlipRule(c.lattice().nSites());
             case "exchange" -> ExchangeRule.onEdges(c.lattice().edges());
             case "exchange-any" -> ExchangeRule.anyPair(c.lattice().nSites());
+            case "hop", "hop-any" -> FermionSetup.rule(s.move(), c);
             default -> throw new IllegalArgumentException("unknown move " + s.move());
         };
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.nqs4j.hamiltonians.hilbert.BosonHilbert;
 import org.nqs4j.hamiltonians.hilbert.FermionHilbert;
 
-/** Fermion and boson configs: read for exact methods, refused for VMC, sectors checked against H. */
+/** Fermion and boson configs: read for exact methods, bosons refused for VMC, sectors checked against H. */
 class FockConfigTest {
     static final String HUBBARD = """
             lattice: {type: chain, length: 6}
@@ -49,10 +49,12 @@ class FockConfigTest {
     }
 
     @Test
-    void vmcRefusesFermionsWithAPointerToExact() {
+    void vmcRefusesBosonsWithAPointerToExact() {
+        String bosons = "lattice: {type: chain, length: 4}\nhamiltonian: {model: bose_hubbard, U: 3}\n"
+                + "hilbert:\n  type: bosons\n  n_particles: 4\n";
         ConfigException e = assertThrows(ConfigException.class,
-                () -> RunConfigReader.read(YamlConfigParser.parse(HUBBARD, "f.yaml"), Path.of("f.yaml")));
-        assertTrue(e.getMessage().startsWith("f.yaml:3: key 'hilbert.type'") && e.getMessage().contains("nqs exact"),
+                () -> RunConfigReader.read(YamlConfigParser.parse(bosons, "b.yaml"), Path.of("b.yaml")));
+        assertTrue(e.getMessage().startsWith("b.yaml:4: key 'hilbert.type'") && e.getMessage().contains("nqs exact"),
                 e.getMessage());
     }
 
@@ -76,6 +78,6 @@ class FockConfigTest {
         assertTrue(exactError(HUBBARD.replace("U: 4", "U: 4, J: 1")).contains("'hamiltonian.J'"));
         assertTrue(exactError("lattice: {type: chain, length: 3}\nhamiltonian: {model: bose_hubbard, U: 1}\n"
                 + "hilbert: {type: bosons, n_particles: 7, n_max: 2}\n").contains("do not fit"));
-        assertTrue(exactError(HUBBARD + "observables:\n  - {type: magnetization}\n").contains("not available yet"));
+        assertTrue(exactError(HUBBARD + "observables:\n  - {type: magnetization}\n").contains("allowed: density"));
     }
 }

@@ -19,8 +19,7 @@ class KillResumeTest {
 
     @Test
     void runKilledWithSigkillResumesToTheUninterruptedResult() throws Exception {
-        Path config = tmp.resolve("kill.yaml").toAbsolutePath();
-        Files.writeString(config, """
+        killAndResume("""
                 name: kill
                 seed: 5
                 threads: 2
@@ -33,6 +32,29 @@ class KillResumeTest {
                 optimizer: {type: adam, learning_rate: 0.01}
                 evaluation: {samples: 512}
                 """);
+    }
+
+    /** The same for fermions: RBM Jastrow × UHF determinant with hops, whose caches are rebuilt on resume. */
+    @Test
+    void fermionRunKilledWithSigkillResumesToTheUninterruptedResult() throws Exception {
+        killAndResume("""
+                name: kill-fermions
+                seed: 5
+                threads: 2
+                iterations: 300
+                checkpoint: {every: 1}
+                lattice: {type: chain, length: 6}
+                hamiltonian: {model: hubbard, U: 4}
+                hilbert: {type: fermions, n_up: 3, n_down: 3}
+                ansatz: {type: rbm_slater, alpha: 1}
+                sampler: {chains: 4, samples: 128}
+                evaluation: {samples: 512}
+                """);
+    }
+
+    private void killAndResume(String yaml) throws Exception {
+        Path config = tmp.resolve("kill.yaml").toAbsolutePath();
+        Files.writeString(config, yaml);
         Path killed = tmp.resolve("killed");
         Process p = ChildRun.start(config, killed, tmp.resolve("child.out"));
         Path log = killed.resolve(RunFolder.LOG);

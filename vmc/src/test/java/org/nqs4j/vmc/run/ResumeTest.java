@@ -76,6 +76,24 @@ class ResumeTest {
         assertResumesAsTheWhole(VmcRunTest.config(CONFIG), 1, 5, 8, 11);
     }
 
+    /** A fermion run (RBM Jastrow × UHF determinant, hops, observables) resumes bit-identically too. */
+    @Test
+    void resumedFermionRunEqualsTheUninterruptedOne() throws IOException {
+        assertResumesAsTheWhole(VmcRunTest.config("""
+                seed: 8
+                threads: 2
+                iterations: 10
+                checkpoint: {every: 2}
+                lattice: {type: chain, length: 6}
+                hamiltonian: {model: hubbard, U: 4}
+                hilbert: {type: fermions, n_up: 3, n_down: 3}
+                ansatz: {type: rbm_slater, alpha: 1}
+                sampler: {chains: 4, samples: 64}
+                evaluation: {samples: 256}
+                observables: [{type: double_occupancy}]
+                """), 1, 4, 7);
+    }
+
     /**
      * Plain SGD with a learning rate of 5 wrecks the state now and then: those steps are undone
      * (rolled back to the last good state) and the checkpoint is written only after the next

@@ -205,7 +205,8 @@ class VmcRunTest {
         assertArrayEquals(trace(config(yaml, "threads=1")), trace(config(yaml, "threads=3")));
     }
 
-    private static double[] trace(RunConfig c) {
+    /** Energies, errors and acceptances of every step, then the final parameters. */
+    static double[] trace(RunConfig c) {
         List<Double> out = new ArrayList<>();
         try (RunSetup s = RunSetup.build(c)) {
             for (int it = 0; it < c.iterations(); it++) {

@@ -1,0 +1,75 @@
+package org.nqs4j.vmc.config;
+
+/**
+ * The ansatz of a fermion run ({@code hilbert.type: fermions}): a Slater determinant of
+ * {@link Orbitals} (its coefficients are variational parameters too), alone or times a Jastrow
+ * factor, or made configuration-dependent by neural backflow.
+ * <ul>
+ * <li>{@link Slater} {@code slater}: the determinant alone;</li>
+ * <li>{@link SlaterJastrow} {@code slater_jastrow}: exp(Σ v_ij n_i n_j) times it, over site densities
+ * or spin-orbital occupations (Capello et al., PRL 94, 026406 (2005));</li>
+ * <li>{@link RbmSlater} {@code rbm_slater}: a real RBM over the spin-orbital occupations (α·L·species
+ * hidden units) times it, a neural Jastrow (Nomura et al., PRB 96, 205152 (2017));</li>
+ * <li>{@link Backflow} {@code backflow}: orbitals φ(r; n) = Φ + V tanh(b + W n) with α·L·species hidden
+ * units (Luo &amp; Clark, PRL 122, 226401 (2019)).</li>
+ * </ul>
+ */
+public sealed interface FermionAnsatzSpec {
+    /** The orbitals of the determinant at the start of the optimisation. */
+    Orbitals orbitals();
+
+    /** The config word of the type. */
+    String type();
+
+    /**
+     * {@code tight_binding}: the lowest eigenvectors of the hopping matrix (the U = 0 ground state);
+     * {@code uhf}: unrestricted Hartree–Fock of the Hubbard model, seeded antiferromagnetically on a
+     * bipartite lattice.
+     */
+    enum Orbitals {
+        TIGHT_BINDING, UHF;
+
+        public String word() {
+            return name().toLowerCase();
+        }
+    }
+
+    /** {@code density}: v_ij n_i n_j over site densities; {@code spin_resolved}: v_ab n_a n_b over spin-orbitals. */
+    enum Jastrow {
+        DENSITY, SPIN_RESOLVED;
+
+        public String word() {
+            return name().toLowerCase();
+        }
+    }
+
+    record Slater(Orbitals orbitals) implements FermionAnsatzSpec {
+        @Override
+        public String type() {
+            return "slater";
+        }
+    }
+
+    record SlaterJastrow(Orbitals orbitals, Jastrow jastrow) implements FermionAnsatzSpec {
+        @Override
+        public String type() {
+            return "slater_jastrow";
+        }
+    }
+
+    /** @param alpha hidden units per spin-orbital */
+    record RbmSlater(Orbitals orbitals, int alpha) implements FermionAnsatzSpec {
+        @Override
+        public String type() {
+            return "rbm_slater";
+        }
+    }
+
+    /** @param alpha hidden units per spin-orbital */
+    record Backflow(Orbitals orbitals, int alpha) implements FermionAnsatzSpec {
+        @Override
+        public String type() {
+            return "backflow";
+        }
+    }
+}

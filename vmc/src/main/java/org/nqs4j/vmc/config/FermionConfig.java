@@ -1,0 +1,160 @@
+package org.nqs4j.vmc.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.nqs4j.hamiltonians.Lattice;
+import org.nqs4j.hamiltonians.fock.FermionObservables;
+import org.nqs4j.hamiltonians.fock.FockOperator;
+import org.nqs4j.hamiltonians.hilbert.FermionHilbert;
+
+/**
+ * The keys of a VMC config that differ for fermions ({@code hilbert.type: fermions}): the ansatz
+ * ({@link FermionAnsatzSpec}), the hopping moves and the observables ({@link FermionObservables}).
+ * Spin-only keys are refused by name, so that a spin config edited into a fermion one says what to
+ * change.
+ */
+final class FermionConfig {
+    /** Spin-ansatz keys that a fermion ansatz does not take. */
+    private static final List<String> SPIN_ANSATZ_KEYS = List.of("complex", "symmetry", "projection", "pretrain",
+            "pretrain_iterations", "layers");
+
+    private FermionConfig() {
+    }
+
+    /** {@code hop} (along the lattice bonds, the default) or {@code hop-any} (between any two sites). */
+    static String move(Section s) {
+        if (s.has("move")) {
+            String word = s.string("move", null).trim().toLowerCase();
+            if (word.equals("flip") || word.startsWith("exchange")) {
+                throw s.invalid("move", "'" + word + "' moves spins; fermions move by hops of one particle: use hop"
+                        + " (along the lattice bonds) or hop-any (between any two sites).");
+            }
+        }
+        return s.choice("move", "hop", "hop", "hop-any");
+    }
+
+    /**
+     * {@code type}: slater | slater_jastrow | rbm_slater (default) | backflow; {@code orbitals}:
+     * tight_binding | uhf (default uhf for hubbard, tight_binding for spinless_fermions);
+     * {@code jastrow}: density (default) | spin_resolved (slater_jastrow only); {@code alpha} ≥ 1
+     * (rbm_slater and backflow, default 1); {@code init_scale}; {@code init_from}.
+     */
+    static AnsatzSpec ansatz(Section s, Lattice lattice, FermionHilbert hilbert, HamiltonianSpec hamiltonian) {
+        for (String key : SPIN_ANSATZ_KEYS) {
+            if (s.has(key)) {
+                throw s.invalid(key, "is a key of the spin ansätze; a fermion ansatz takes type (slater,"
+                        + " slater_jastrow, rbm_slater, backflow), orbitals, jastrow, alpha, init_scale and init_from."
+                        + (key.equals("complex") ? " Fermion ansätze are real (the sign is the determinant's)." : ""));
+            }
+        }
+        String type = s.choice("type", "rbm_slater", "slater", "slater_jastrow", "rbm_slater", "backflow");
+        boolean hubbard = hamiltonian.model().equals("hubbard");
+        FermionAnsatzSpec.Orbitals orbitals = FermionAnsatzSpec.Orbitals.valueOf(
+                s.choice("orbitals", hubbard ? "uhf" : "tight_binding", "tight_binding", "uhf").toUpperCase());
+        if (orbitals == FermionAnsatzSpec.Orbitals.UHF && !hubbard) {
+            throw s.invalid("orbitals", "uhf is the unrestricted Hartree-Fock of the Hubbard model (it needs U); model "
+                    + hamiltonian.model() + " takes orbitals: tight_binding.");
+        }
+        if (!type.equals("slater_jastrow") && s.has("jastrow")) {
+            throw s.invalid("jastrow", "is the two-body factor of type slater_jastrow; type " + type + " has none.");
+        }
+        boolean neural = type.equals("rbm_slater") || type.equals("backflow");
+        if (!neural && s.has("alpha")) {
+            throw s.invalid("alpha", "is the hidden-unit density of rbm_slater and backflow; type " + type
+                    + " has no hidden units.");
+        }
+        FermionAnsatzSpec spec = switch (type) {
+            case "slater" -> new FermionAnsatzSpec.Slater(orbitals);
+            case "slater_jastrow" -> {
+                String j = s.choice("jastrow", "density", "density", "spin_resolved");
+                yield new FermionAnsatzSpec.SlaterJastrow(orbitals, FermionAnsatzSpec.Jastrow.valueOf(j.toUpperCase()));
+            }
+            case "rbm_slater" -> new FermionAnsatzSpec.RbmSlater(orbitals, s.integer("alpha", 1, 1, 64));
+            default -> new FermionAnsatzSpec.Backflow(orbitals, s.integer("alpha", 1, 1, 64));
+        };
+        double scale = s.real("init_scale", 0.01, 0, 10);
+        Optional<java.nio.file.Path> initFrom = RunConfigReader.initFrom(s);
+        s.finish();
+        int alpha = spec instanceof FermionAnsatzSpec.RbmSlater r ? r.alpha()
+                : spec instanceof FermionAnsatzSpec.Backflow b ? b.alpha() : 0;
+        return new AnsatzSpec(type, false, alpha, List.of(), "none", new ProjectionSpec.None(), scale, initFrom, 0,
+                Optional.of(spec));
+    }
+
+    /** Largest lattice for the O(L²)-term families (charge and spin correlations, n(k)) sampled per member. */
+    static final int MAX_FAMILY_SITES = 64;
+
+    /**
+     * {@code density} (one site, {@code site: i}), {@code densities} (every site), {@code double_occupancy},
+     * {@code charge_correlations}, {@code spin_correlations} (zz) and {@code momentum_distribution}
+     * (every displacement or momentum of a Bravais lattice).
+     */
+    static List<ObservableSpec> observables(Section s, Lattice lattice, FermionHilbert hilbert) {
+        String type = s.choice("type", null, "density", "densities", "double_occupancy", "charge_correlations",
+                "spin_correlations", "momentum_distribution");
+        int n = lattice.nSites();
+        int species = hilbert.nSpecies();
+        if (species == 1 && (type.equals("double_occupancy") || type.equals("spin_correlations"))) {
+            throw s.invalid("type", type + " needs spinful fermions (model hubbard); spinless fermions have one"
+                    + " species.");
+        }
+        List<ObservableSpec> out = new ArrayList<>();
+        switch (type) {
+            case "density" -> {
+                int site = s.integer("site", null, 0, n - 1);
+                out.add(ObservableSpec.single(s.string("name", "n_" + site), type,
+                        FermionObservables.density(n, species, site)));
+            }
+            case "densities" -> {
+                for (int i = 0; i < n; i++) {
+                    out.add(new ObservableSpec("n_" + i, type, FermionObservables.density(n, species, i), "density",
+                            List.of(i)));
+                }
+            }
+            case "double_occupancy" -> out.add(ObservableSpec.single(s.string("name", "double_occupancy"), type,
+                    FermionObservables.doubleOccupancy(n)));
+            default -> out.addAll(family(s, type, lattice, species));
+        }
+        s.finish();
+        return out;
+    }
+
+    /** N(r), C^zz(r) for every cell displacement r, or n(k) for every lattice momentum k. */
+    private static List<ObservableSpec> family(Section s, String type, Lattice lattice, int species) {
+        int[] ext = lattice.extents();
+        if (ext.length == 0) {
+            throw s.invalid("type", type + " needs a lattice with coordinates (cell displacements and momenta).");
+        }
+        if (lattice.nSites() > MAX_FAMILY_SITES) {
+            throw s.invalid("type", type + " on " + lattice.nSites() + " sites would cost O(L²) ratios per sample;"
+                    + " it is limited to " + MAX_FAMILY_SITES + " sites.");
+        }
+        List<ObservableSpec> out = new ArrayList<>();
+        int lx = ext[0];
+        int ly = ext.length > 1 ? ext[1] : 1;
+        try {
+            for (int y = 0; y < ly; y++) {
+                for (int x = 0; x < lx; x++) {
+                    List<Integer> coordinate = ext.length == 1 ? List.of(x) : List.of(x, y);
+                    String label = ext.length == 1 ? Integer.toString(x) : x + "," + y;
+                    FockOperator op = switch (type) {
+                        case "charge_correlations" -> FermionObservables.chargeCorrelation(lattice, species, x, y);
+                        case "spin_correlations" -> FermionObservables.spinCorrelation(lattice, x, y);
+                        default -> FermionObservables.momentumDistribution(lattice, species,
+                                lattice.momentum(ext.length == 1 ? new int[] {x} : new int[] {x, y}));
+                    };
+                    String prefix = switch (type) {
+                        case "charge_correlations" -> "N(";
+                        case "spin_correlations" -> "Czz(";
+                        default -> "n_k(";
+                    };
+                    out.add(new ObservableSpec(prefix + label + ")", type, op, type, coordinate));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(s.where() + ": observable '" + s.path() + "': " + e.getMessage() + ".");
+        }
+        return out;
+    }
+}

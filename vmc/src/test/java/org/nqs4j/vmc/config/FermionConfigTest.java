@@ -1,0 +1,107 @@
+package org.nqs4j.vmc.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.nqs4j.hamiltonians.fock.FockOperator;
+
+/** VMC configs of lattice fermions: ansatz, moves and observables, and the errors of spin-only keys. */
+class FermionConfigTest {
+    static final String HUBBARD = """
+            lattice: {type: chain, length: 6}
+            hamiltonian: {model: hubbard, t: 1, U: 4}
+            hilbert: {type: fermions, n_up: 3, n_down: 2}
+            """;
+
+    static RunConfig read(String yaml) {
+        return RunConfigReader.read(YamlConfigParser.parse(yaml, "f.yaml"), Path.of("f.yaml"));
+    }
+
+    static String error(String yaml) {
+        return assertThrows(ConfigException.class, () -> read(yaml)).getMessage();
+    }
+
+    @Test
+    void defaultsAreAnRbmJastrowTimesUhfWithHops() {
+        RunConfig c = read(HUBBARD);
+        FermionAnsatzSpec.RbmSlater a = assertInstanceOf(FermionAnsatzSpec.RbmSlater.class, c.ansatz().fermion().get());
+        assertEquals(FermionAnsatzSpec.Orbitals.UHF, a.orbitals());
+        assertEquals(1, a.alpha());
+        assertEquals("hop", c.sampler().move());
+        Map<?, ?> ansatz = (Map<?, ?>) c.resolved().get("ansatz");
+        assertEquals("rbm_slater", ansatz.get("type"));
+        assertEquals("uhf", ansatz.get("orbitals"));
+    }
+
+    @Test
+    void everyAnsatzTypeIsRead() {
+        assertEquals(new FermionAnsatzSpec.Slater(FermionAnsatzSpec.Orbitals.TIGHT_BINDING),
+                read(HUBBARD + "ansatz: {type: slater, orbitals: tight_binding}\n").ansatz().fermion().get());
+        assertEquals(new FermionAnsatzSpec.SlaterJastrow(FermionAnsatzSpec.Orbitals.UHF,
+                FermionAnsatzSpec.Jastrow.SPIN_RESOLVED),
+                read(HUBBARD + "ansatz: {type: slater_jastrow, jastrow: spin_resolved}\n").ansatz().fermion().get());
+        assertEquals(new FermionAnsatzSpec.Backflow(FermionAnsatzSpec.Orbitals.UHF, 2),
+                read(HUBBARD + "ansatz: {type: backflow, alpha: 2}\n").ansatz().fermion().get());
+        RunConfig spinless = read("""
+                lattice: {type: chain, length: 6}
+                hamiltonian: {model: spinless_fermions, V: 1}
+                hilbert: {n_particles: 3}
+                ansatz: {type: slater_jastrow}
+                sampler: {move: hop-any}
+                """);
+        assertEquals(FermionAnsatzSpec.Orbitals.TIGHT_BINDING, spinless.ansatz().fermion().get().orbitals());
+        assertEquals("hop-any", spinless.sampler().move());
+    }
+
+    @Test
+    void spinOnlyKeysAreClearErrors() {
+        String e = error(HUBBARD + "ansatz:\n  type: rbm_slater\n  projection: spin_flip\n");
+        assertTrue(e.startsWith("f.yaml:6: key 'ansatz.projection'") && e.contains("spin ansätze"), e);
+        assertTrue(error(HUBBARD + "ansatz: {complex: true}\n").contains("Fermion ansätze are real"));
+        assertTrue(error(HUBBARD + "ansatz: {pretrain: symmetric}\n").contains("'ansatz.pretrain'"));
+        assertTrue(error(HUBBARD + "ansatz: {type: rbm}\n").contains("allowed: slater, slater_jastrow, rbm_slater,"
+                + " backflow"));
+        e = error(HUBBARD + "sampler:\n  move: exchange\n");
+        assertTrue(e.startsWith("f.yaml:5: key 'sampler.move'") && e.contains("use hop"), e);
+        assertTrue(error(HUBBARD + "sampler: {move: flip}\n").contains("hop-any"));
+        assertTrue(error(HUBBARD.replace("U: 4", "U: 4, marshall_sign: true")).contains("'hamiltonian.marshall_sign'"));
+        assertTrue(error(HUBBARD + "observables: [{type: staggered_magnetization}]\n").contains("allowed: density"));
+    }
+
+    @Test
+    void keysThatDoNotFitTheAnsatzOrModelAreErrors() {
+        assertTrue(error(HUBBARD + "ansatz: {type: slater, alpha: 2}\n").contains("no hidden units"));
+        assertTrue(error(HUBBARD + "ansatz: {type: rbm_slater, jastrow: density}\n").contains("has none"));
+        String spinless = "lattice: {type: chain, length: 6}\nhamiltonian: {model: spinless_fermions}\n"
+                + "hilbert: {n_particles: 3}\n";
+        assertTrue(error(spinless + "ansatz: {orbitals: uhf}\n").contains("orbitals: tight_binding"));
+        assertTrue(error(spinless + "observables: [{type: double_occupancy}]\n").contains("spinful"));
+    }
+
+    @Test
+    void observablesAreFockOperatorsOfTheLattice() {
+        RunConfig c = read(HUBBARD + """
+                observables:
+                  - {type: density, site: 2}
+                  - {type: densities}
+                  - {type: double_occupancy}
+                  - {type: charge_correlations}
+                  - {type: spin_correlations}
+                  - {type: momentum_distribution}
+                """);
+        List<String> names = c.observables().stream().map(ObservableSpec::name).toList();
+        assertEquals(1 + 6 + 1 + 3 * 6, names.size());
+        assertEquals(List.of("n_2", "n_0"), names.subList(0, 2));
+        assertTrue(names.containsAll(List.of("double_occupancy", "N(3)", "Czz(0)", "n_k(5)")), names.toString());
+        for (ObservableSpec o : c.observables()) {
+            assertEquals(12, assertInstanceOf(FockOperator.class, o.operator()).nModes());
+        }
+        assertEquals("momentum_distribution", c.observables().get(c.observables().size() - 1).group());
+    }
+}
