@@ -115,6 +115,40 @@ record MoleculeInput(MolecularHamiltonian operator, int electrons, int twiceSpin
         return FermionHilbert.spinful(n, nUp, nDown);
     }
 
+    /**
+     * {@code sampler}: {@code move: excitations} (the only move for molecules: single and double
+     * excitations of any orbitals, {@link org.nqs4j.samplers.ExcitationRule}) and the usual counts;
+     * a sweep is 2·NORB proposals by default.
+     */
+    static SamplerSpec sampler(Section s, int orbitals) {
+        String move = s.choice("move", "excitations", "excitations");
+        return RunConfigReader.samplerCounts(s, move, 2 * orbitals);
+    }
+
+    /**
+     * {@code ansatz: {type: slater, jastrow: rbm | none, alpha: 1, init_scale: 0.05}}: the Slater
+     * determinant of the reference orbitals (the identity block in the FCIDUMP's orbital basis: the
+     * aufbau determinant), its orbital coefficients variational, times an optional real RBM Jastrow
+     * of α·2·NORB hidden units; every parameter then gets N(0, init_scale²) noise from the seed.
+     * Stored as an {@link AnsatzSpec} of type slater with α = 0 for no Jastrow.
+     */
+    static AnsatzSpec ansatz(Section s) {
+        String type = s.choice("type", "slater", "slater");
+        String jastrow = s.choice("jastrow", "rbm", "rbm", "pairs", "none");
+        int alpha = jastrow.equals("rbm") ? s.integer("alpha", 1, 1, 64) : 0;
+        double scale = s.real("init_scale", DEFAULT_INIT_SCALE, 0, 1);
+        s.finish();
+        return new AnsatzSpec(jastrow.equals("none") ? type : type + "+" + jastrow, false, alpha, java.util.List.of(), "none", new ProjectionSpec.None(), scale,
+                java.util.Optional.empty(), 0);
+    }
+
+    /**
+     * Noise on the Hartree–Fock start: ψ_HF in its own orbitals vanishes on every other
+     * configuration, where its energy gradient vanishes too (Brillouin), so without it the chains
+     * never leave the HF determinant; small, so step 0 is E_HF to O(init_scale²).
+     */
+    static final double DEFAULT_INIT_SCALE = 0.1;
+
     /** The spec: couplings e_hf and (when defined) e_mp2. */
     HamiltonianSpec spec() {
         Map<String, Double> c = new LinkedHashMap<>();

@@ -337,7 +337,8 @@ public final class VmcRun {
         m.put("status", COMPLETED);
         m.put("config", config.source().toString());
         m.put("hamiltonian", config.hamiltonian().operator().description());
-        m.put("units", config.hamiltonian().units().toString().toLowerCase()); // as the config key
+        boolean molecule = config.hamiltonian().model().equals("molecule");
+        m.put("units", molecule ? "hartree" : config.hamiltonian().units().toString().toLowerCase()); // as the config key
         m.put("lattice", config.lattice().toString());
         m.put("ansatz", setup.waveFunction().description());
         m.put("n_sites", n);
@@ -346,10 +347,12 @@ public final class VmcRun {
         m.put("iterations", config.iterations());
         Map<String, Object> energy = estimate(e);
         energy.put("imag", eval.energyImag());
-        Map<String, Object> perSite = new LinkedHashMap<>();
-        perSite.put("mean", e.mean() / n);
-        perSite.put("error", e.error() / n);
-        energy.put("per_site", perSite);
+        if (!molecule) { // a molecule's energy is not extensive in its orbitals
+            Map<String, Object> perSite = new LinkedHashMap<>();
+            perSite.put("mean", e.mean() / n);
+            perSite.put("error", e.error() / n);
+            energy.put("per_site", perSite);
+        }
         m.put("energy", energy);
         m.put("acceptance", eval.acceptance());
         m.put("tau_corr", e.tauCorr());
