@@ -354,6 +354,12 @@ public final class VmcRun {
             energy.put("per_site", perSite);
         }
         m.put("energy", energy);
+        if (molecule) { // the references of the integrals, in Hartree
+            m.put("e_hf", config.hamiltonian().coupling("e_hf"));
+            if (config.hamiltonian().couplings().containsKey("e_mp2")) {
+                m.put("e_mp2", config.hamiltonian().coupling("e_mp2"));
+            }
+        }
         m.put("acceptance", eval.acceptance());
         m.put("tau_corr", e.tauCorr());
         m.put("r_hat", e.rHat());

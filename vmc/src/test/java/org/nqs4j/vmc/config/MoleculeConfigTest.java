@@ -101,12 +101,25 @@ class MoleculeConfigTest {
     }
 
     @Test
-    void vmcRefusesMoleculesHonestly() throws IOException {
+    void vmcReadsTheMoleculeAnsatzAndMoves() throws IOException {
         exact("hamiltonian: {model: molecule, fcidump: ../h2.fcidump}\n"); // writes the files
-        ConfigException e = assertThrows(ConfigException.class, () -> RunConfigReader.read(dir.resolve("configs/m.yaml"),
-                java.util.List.of()));
-        assertTrue(e.getMessage().contains("key 'hamiltonian.model'") && e.getMessage().contains("nqs exact"),
-                e.getMessage());
+        RunConfig c = RunConfigReader.read(dir.resolve("configs/m.yaml"), java.util.List.of());
+        assertEquals("slater+rbm", c.ansatz().type());
+        assertEquals(1, c.ansatz().alpha());
+        assertEquals(0.1, c.ansatz().initScale());
+        assertEquals("excitations", c.sampler().move());
+        assertEquals(4, c.sampler().sweepSize(), "a sweep is 2·NORB proposals");
+        c = RunConfigReader.read(dir.resolve("configs/m.yaml"), java.util.List.of("ansatz.jastrow=pairs"));
+        assertEquals("slater+pairs", c.ansatz().type());
+        String e = assertThrows(ConfigException.class, () -> RunConfigReader.read(dir.resolve("configs/m.yaml"),
+                java.util.List.of("ansatz.type=rbm"))).getMessage();
+        assertTrue(e.contains("ansatz.type") && e.contains("slater"), e);
+        e = assertThrows(ConfigException.class, () -> RunConfigReader.read(dir.resolve("configs/m.yaml"),
+                java.util.List.of("sampler.move=exchange"))).getMessage();
+        assertTrue(e.contains("sampler.move") && e.contains("excitations"), e);
+        e = assertThrows(ConfigException.class, () -> RunConfigReader.read(dir.resolve("configs/m.yaml"),
+                java.util.List.of("ansatz.jastrow=none", "ansatz.alpha=2"))).getMessage();
+        assertTrue(e.contains("ansatz.alpha"), e);
     }
 
     @Test
