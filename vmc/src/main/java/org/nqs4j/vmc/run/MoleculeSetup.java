@@ -29,11 +29,11 @@ import org.nqs4j.vmc.config.RunConfig;
  * Jordan–Wigner occupations) or a two-body Jastrow over the spin-orbitals.
  *
  * <p>Start: the HF determinant vanishes on every other configuration, where the sampled energy
- * gradient then vanishes too, so the virtual rows get noise: Φ↑_{ak} ~ N(0, init_scale²) and
- * Φ↓_{ak} = −Φ↑_{ak} (the Jastrow parameters get N(0, init_scale²) too). Opposite mixing of the two
- * spins gives every pair double excitation i↑i↓ → a↑a↓ the amplitude −κ_ai² &lt; 0 relative to HF,
- * the sign of its first-order amplitude −(ai|ai)/(2Δε); a positive Jastrow cannot change a sign, and
- * with random signs H2 (one double) went back to HF in two of three seeds, with this start in none.
+ * gradient then vanishes too: from it (init_scale 0) the chains never leave HF. So its virtual rows
+ * get the {@link FirstOrderMixing} of the first-order double-excitation amplitudes, and the
+ * Jastrow parameters N(0, init_scale²) noise. The signs matter: a positive Jastrow cannot change
+ * them, and with random mixing H2 (one double) fell back to HF in two of three seeds, LiH and H2O
+ * in every run; with the first-order mixing LiH ends below E_MP2 (README, "Molecules: VMC").
  *
  * <p>Sampler: single and double excitations ({@link ExcitationRule}), every chain starting at the
  * aufbau configuration, where the HF determinant does not vanish.
@@ -46,7 +46,7 @@ final class MoleculeSetup {
         return c.hamiltonian().model().equals("molecule");
     }
 
-    /** Slater (identity blocks) × optional Jastrow, plus the seeded noise (class comment). */
+    /** Slater (identity blocks, then the first-order mixing) × optional Jastrow with seeded noise (class comment). */
     static FermionWaveFunction waveFunction(RunConfig c) {
         FermionHilbert h = hilbert(c);
         AnsatzSpec a = c.ansatz();
@@ -58,30 +58,23 @@ final class MoleculeSetup {
                 phi[s].set(k, k, 1);
             }
         }
-        FermionWaveFunction slater = SlaterDeterminant.of(SpinOrbitals.of(phi));
+        FermionWaveFunction determinant = SlaterDeterminant.of(SpinOrbitals.of(phi));
         FermionWaveFunction psi = switch (a.type()) {
-            case "slater+rbm" -> FermionProduct.of(slater,
+            case "slater+rbm" -> FermionProduct.of(determinant,
                     RbmJastrow.of(Rbm.real(norb * h.nSpecies(), a.alpha()), norb, h.nSpecies()));
-            case "slater+pairs" -> FermionProduct.of(slater, OccupationJastrow.spinResolved(norb, h.nSpecies()));
-            default -> slater;
+            case "slater+pairs" -> FermionProduct.of(determinant, OccupationJastrow.spinResolved(norb, h.nSpecies()));
+            default -> determinant;
         };
         double[] start = new double[psi.nParameters()];
         psi.getParameters(start);
         GaussianParameters.initialise(psi, c.seed(), a.initScale());
         double[] noise = new double[psi.nParameters()];
         psi.getParameters(noise);
-        int up = h.nParticles(0);
-        int offset = 0; // the Slater parameters come first: Φ↑ (NORB × N↑), then Φ↓, row-major
-        for (int s = 0; s < h.nSpecies(); s++) {
-            int n = h.nParticles(s);
-            for (int r = n; r < norb; r++) { // virtual rows: Φ↑ noise, Φ↓ its opposite where ↑ has the column
-                for (int k = 0; k < n; k++) {
-                    start[offset + r * n + k] = s == 1 && k < up ? -noise[r * up + k] : noise[offset + r * n + k];
-                }
-            }
-            offset += norb * n;
+        if (a.initScale() > 0) {
+            FirstOrderMixing.apply((MolecularHamiltonian) c.hamiltonian().fockOperator(), h.nParticles(0),
+                    h.nSpecies() > 1 ? h.nParticles(1) : 0, start);
         }
-        for (int k = offset; k < start.length; k++) { // the Jastrow
+        for (int k = determinant.nParameters(); k < start.length; k++) { // the Jastrow: noise around J = 1
             start[k] += noise[k];
         }
         psi.setParameters(start);

@@ -76,6 +76,87 @@ class MoleculeVmcTest {
         }
     }
 
+    /**
+     * The first-order start: for H2 (one double excitation) the start determinant's amplitude
+     * ratio ψ(D)/ψ(HF), computed from scratch with its sign, is the first-order amplitude
+     * −⟨D|H|HF⟩/(E_D − E_HF) itself; for LiH the opposite-spin doubles of the start determinant
+     * approximate the first-order amplitudes t better than the HF determinant (0) does, and the rank-one
+     * fit leaves ‖R − t‖² = ‖t‖² − (R·t) (the residual of a projection).
+     */
+    @Test
+    void firstOrderMixingCarriesTheFirstOrderAmplitudes() throws IOException {
+        Files.writeString(dir.resolve("h2.fcidump"), H2_FCIDUMP);
+        MolecularHamiltonian h2 = MolecularHamiltonian.of(org.nqs4j.chemistry.fcidump.FcidumpReader
+                .read(dir.resolve("h2.fcidump")).toMolecularIntegrals());
+        double[][] rt = firstOrderOverlaps(h2, 1, 1);
+        assertEquals(1, rt[0].length);
+        assertEquals(-K12 / (CORE + 2 * H22 + J22 - E_HF), rt[1][0], 1e-12, "the first-order amplitude");
+        assertEquals(rt[1][0], rt[0][0], 1e-12, "the start determinant's ratio, sign included");
+
+        ScfReference lih = ScfReference.compute(new Molecule(List.of(new Atom(Element.Li, 0, 0, 0),
+                new Atom(Element.H, 0, 0, 3.0)), 0, 1), BasisLibrary.named("sto-3g"), false);
+        rt = firstOrderOverlaps(MolecularHamiltonian.of(lih.fcidump().toMolecularIntegrals()), 2, 2);
+        double rr = 0;
+        double tt = 0;
+        double r_t = 0;
+        for (int d = 0; d < rt[0].length; d++) {
+            rr += rt[0][d] * rt[0][d];
+            tt += rt[1][d] * rt[1][d];
+            r_t += rt[0][d] * rt[1][d];
+        }
+        assertTrue(r_t > 0.5 * tt, "the leading pattern carries most of t: R·t = " + r_t + ", t·t = " + tt);
+        assertEquals(rr, r_t, 1e-10 * tt, "R is the projection of t onto its leading rank-one pattern");
+    }
+
+    /**
+     * (R, t) over the opposite-spin doubles D of the aufbau state: R = ψ(D)/ψ(HF) of the start
+     * determinant from scratch, t = −⟨D|H|HF⟩/(⟨D|H|D⟩ − ⟨HF|H|HF⟩).
+     */
+    private static double[][] firstOrderOverlaps(MolecularHamiltonian h, int up, int down) {
+        int norb = h.orbitals();
+        double[] phi = new double[norb * (up + down)];
+        for (int k = 0; k < up; k++) {
+            phi[k * up + k] = 1;
+        }
+        for (int k = 0; k < down; k++) {
+            phi[norb * up + k * down + k] = 1;
+        }
+        FirstOrderMixing.apply(h, up, down, phi);
+        SlaterDeterminant psi = SlaterDeterminant.of(SpinOrbitals.of(
+                new DMatrixRMaj(norb, up, true, java.util.Arrays.copyOfRange(phi, 0, norb * up)),
+                new DMatrixRMaj(norb, down, true, java.util.Arrays.copyOfRange(phi, norb * up, phi.length))));
+        int[] hf = h.aufbau(up, down);
+        var c = h.newConnections();
+        h.connections(hf, c);
+        double eHf = h.determinantEnergy(hf);
+        double[] lp = new double[2];
+        psi.logPsi(hf, lp);
+        double psiHf = Math.exp(lp[0]) * Math.cos(lp[1]);
+        java.util.List<double[]> pairs = new java.util.ArrayList<>();
+        for (int k = 0; k < c.size(); k++) {
+            if (c.changeCount(k) != 4) {
+                continue;
+            }
+            int[] x = hf.clone();
+            int upChanges = 0;
+            for (int m = 0; m < 4; m++) {
+                x[c.changeMode(k, m)] = c.changeValue(k, m);
+                upChanges += c.changeMode(k, m) < norb ? 1 : 0;
+            }
+            if (upChanges == 2) {
+                psi.logPsi(x, lp);
+                pairs.add(new double[] {Math.exp(lp[0]) * Math.cos(lp[1]) / psiHf,
+                        -c.value(k) / (h.determinantEnergy(x) - eHf)});
+            }
+        }
+        double[][] out = new double[2][pairs.size()];
+        for (int d = 0; d < pairs.size(); d++) {
+            out[0][d] = pairs.get(d)[0];
+            out[1][d] = pairs.get(d)[1];
+        }
+        return out;
+    }
+
     /** Σ_x |ψ(x)|² E_L(x) / Σ_x |ψ(x)|², E_L from the walker cache's ratios. */
     private static double averagedLocalEnergy(MolecularHamiltonian h, SpinOrbitals phi, int up, int down) {
         SlaterDeterminant psi = SlaterDeterminant.of(phi);
