@@ -47,12 +47,9 @@ public interface FermionCache extends WalkerCache {
             int to = sites[offset] == from ? sites[offset + 1] : sites[offset];
             out[0] = ratio(from / l, from % l, to % l);
         } else {
-            long hops = twoHops(sites, values, offset, count, l);
-            int f1 = (int) (hops >>> 48);
-            int t1 = (int) (hops >>> 32) & 0xFFFF;
-            int f2 = (int) (hops >>> 16) & 0xFFFF;
-            int t2 = (int) hops & 0xFFFF;
-            out[0] = ratio(f1 / l, f1 % l, t1 % l, f2 / l, f2 % l, t2 % l);
+            long p = twoHops(sites, values, offset, count, l);
+            out[0] = ratio(orbital(p, 0) / l, orbital(p, 0) % l, orbital(p, 1) % l, orbital(p, 2) / l, orbital(p, 2) % l,
+                    orbital(p, 3) % l);
         }
         out[1] = 0;
     }
@@ -74,12 +71,9 @@ public interface FermionCache extends WalkerCache {
             int to = sites[offset] == from ? sites[offset + 1] : sites[offset];
             applyHop(from / l, from % l, to % l);
         } else {
-            long hops = twoHops(sites, values, offset, count, l);
-            int f1 = (int) (hops >>> 48);
-            int t1 = (int) (hops >>> 32) & 0xFFFF;
-            int f2 = (int) (hops >>> 16) & 0xFFFF;
-            int t2 = (int) hops & 0xFFFF;
-            applyHops(f1 / l, f1 % l, t1 % l, f2 / l, f2 % l, t2 % l);
+            long p = twoHops(sites, values, offset, count, l);
+            applyHops(orbital(p, 0) / l, orbital(p, 0) % l, orbital(p, 1) % l, orbital(p, 2) / l, orbital(p, 2) % l,
+                    orbital(p, 3) % l);
         }
     }
 
@@ -138,6 +132,11 @@ public interface FermionCache extends WalkerCache {
             throw refused(count);
         }
         return (long) f1 << 48 | (long) t1 << 32 | (long) f2 << 16 | t2;
+    }
+
+    /** Field k (0: from1, 1: to1, 2: from2, 3: to2) of a {@link #twoHops} result. */
+    private static int orbital(long packed, int k) {
+        return (int) (packed >>> (48 - 16 * k)) & 0xFFFF;
     }
 
     private static UnsupportedOperationException refused(int count) {

@@ -2,6 +2,13 @@ package org.nqs4j.vmc.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nqs4j.vmc.config.H2Sto3g.CORE;
+import static org.nqs4j.vmc.config.H2Sto3g.H11;
+import static org.nqs4j.vmc.config.H2Sto3g.H22;
+import static org.nqs4j.vmc.config.H2Sto3g.H2_FCIDUMP;
+import static org.nqs4j.vmc.config.H2Sto3g.J11;
+import static org.nqs4j.vmc.config.H2Sto3g.J22;
+import static org.nqs4j.vmc.config.H2Sto3g.K12;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -222,26 +229,6 @@ class MoleculeVmcTest {
         return m;
     }
 
-    // H2 STO-3G at R = 1.4 a0 in the RHF orbitals (Szabo & Ostlund §3.5.2), as in MoleculeConfigTest
-    private static final double CORE = 1 / 1.4;
-    private static final double H11 = -1.2528;
-    private static final double H22 = -0.4756;
-    private static final double J11 = 0.6746;
-    private static final double J22 = 0.6975;
-    private static final double J12 = 0.6636;
-    private static final double K12 = 0.1813;
-    private static final String H2_FCIDUMP = """
-             &FCI NORB=2, NELEC=2, MS2=0,
-              ORBSYM=1,1, ISYM=1,
-             &END
-              0.6746  1 1 1 1
-              0.1813  1 2 1 2
-              0.6636  1 1 2 2
-              0.6975  2 2 2 2
-             -1.2528  1 1 0 0
-             -0.4756  2 2 0 0
-              0.714285714285714  0 0 0 0
-            """;
     /** E_HF = E_core + 2h11 + (11|11). */
     private static final double E_HF = CORE + 2 * H11 + J11;
     /**
