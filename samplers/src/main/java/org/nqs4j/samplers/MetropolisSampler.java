@@ -82,6 +82,20 @@ public final class MetropolisSampler implements Sampler {
         return x;
     }
 
+    /**
+     * Puts every chain at {@code x} instead of its random start: for an ansatz that vanishes on most
+     * of the sector (a Hartree–Fock determinant in its own orbitals is non-zero on one configuration
+     * only), where a random start would sit on a node.
+     */
+    public void startAt(int[] x) {
+        if (x.length != hilbert.size() || !hilbert.contains(x)) {
+            throw new IllegalArgumentException("the start " + Arrays.toString(x) + " is not a state of " + hilbert);
+        }
+        for (int[] c : configurations) {
+            System.arraycopy(x, 0, c, 0, c.length);
+        }
+    }
+
     @Override
     public int nChains() {
         return nChains;

@@ -31,6 +31,45 @@ class HopRulesTest {
     }
 
     @Test
+    void excitationsSampleTheBornDistribution() {
+        FermionHilbert hilbert = FermionHilbert.spinful(4, 2, 2);
+        PairState psi = new PairState(4, 0.5, 0.3, -0.5, 0.2, 0.7, -0.1, 0.4, 0.0, -0.6);
+        assertBorn(psi, hilbert, ExcitationRule.of(hilbert), 7L);
+        FermionHilbert spinless = FermionHilbert.spinless(5, 2);
+        assertBorn(new PairState(5, -0.4, 0.6, 0.1, -0.3, 0.2, 0.5), spinless, ExcitationRule.of(spinless), 8L);
+    }
+
+    /** Every kind of move keeps N↑ and N↓ and changes two or four orbitals, each to its opposite. */
+    @Test
+    void excitationsKeepTheSectorAndReachDoubles() {
+        FermionHilbert hilbert = FermionHilbert.spinful(5, 2, 3);
+        ExcitationRule rule = ExcitationRule.of(hilbert);
+        org.apache.commons.rng.UniformRandomProvider rng =
+                org.apache.commons.rng.simple.RandomSource.XO_SHI_RO_256_PP.create(3L);
+        int[] x = new int[10];
+        hilbert.randomState(new RandomGeneratorView(rng), x);
+        int[] sites = new int[4];
+        int[] values = new int[4];
+        int[] counts = new int[5];
+        for (int k = 0; k < 4000; k++) {
+            int n = rule.propose(x, rng, sites, values);
+            counts[n]++;
+            java.util.Set<Integer> distinct = new java.util.HashSet<>();
+            for (int c = 0; c < n; c++) {
+                assertEquals(1 - x[sites[c]], values[c], "a change flips the occupation");
+                distinct.add(sites[c]);
+                x[sites[c]] = values[c];
+            }
+            assertEquals(n, distinct.size());
+            assertTrue(hilbert.contains(x), "left the sector");
+        }
+        assertEquals(0, counts[0] + counts[1] + counts[3], "no null moves in this sector");
+        assertEquals(0.5, counts[4] / 4000.0, 0.05, "half the moves are doubles");
+        assertTrue(ExcitationRule.of(FermionHilbert.spinful(5, 2, 3)).incompatibility(FermionHilbert.spinful(5, 3, 2))
+                .isPresent());
+    }
+
+    @Test
     void bosonHopsWithHastingsSampleTheBornDistribution() {
         Lattice chain = Lattice.chain(4, Boundary.OPEN, false); // end sites have one neighbour: d_i differs
         BosonHilbert hilbert = BosonHilbert.fixedNumber(4, 3, 4);

@@ -145,6 +145,22 @@ public final class FermionProduct implements FermionWaveFunction {
         }
 
         @Override
+        public double ratio(int s1, int from1, int to1, int s2, int from2, int to2) {
+            double r = 1;
+            for (FermionCache c : caches) {
+                r *= c.ratio(s1, from1, to1, s2, from2, to2);
+            }
+            return r;
+        }
+
+        @Override
+        public void applyHops(int s1, int from1, int to1, int s2, int from2, int to2) {
+            for (FermionCache c : caches) {
+                c.applyHops(s1, from1, to1, s2, from2, to2);
+            }
+        }
+
+        @Override
         public void logPsi(double[] out) {
             double log = 0;
             double sign = 1;

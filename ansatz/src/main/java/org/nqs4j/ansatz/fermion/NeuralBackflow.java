@@ -207,10 +207,32 @@ public final class NeuralBackflow implements FermionWaveFunction {
             hop(species, from, to);
             evaluate();
             hop(species, to, from);
-            if (lastSign == 0) {
-                return 0;
-            }
-            return lastSign * sign * Math.exp(lastLog - logAbs);
+            return lastRatio();
+        }
+
+        /** Two hops at once: a fresh determinant at n″, as for one hop. */
+        @Override
+        public double ratio(int s1, int from1, int to1, int s2, int from2, int to2) {
+            FermionCache.requireTwoHops(occupations, nSites, s1, from1, to1, s2, from2, to2);
+            hop(s1, from1, to1);
+            hop(s2, from2, to2);
+            evaluate();
+            hop(s2, to2, from2);
+            hop(s1, to1, from1);
+            return lastRatio();
+        }
+
+        /** ψ of the last {@link #evaluate()} over ψ of the current configuration; 0 on a node. */
+        private double lastRatio() {
+            return lastSign == 0 ? 0 : lastSign * sign * Math.exp(lastLog - logAbs);
+        }
+
+        @Override
+        public void applyHops(int s1, int from1, int to1, int s2, int from2, int to2) {
+            FermionCache.requireTwoHops(occupations, nSites, s1, from1, to1, s2, from2, to2);
+            hop(s1, from1, to1);
+            hop(s2, from2, to2);
+            accept();
         }
 
         /** Moves a particle and θ by W's columns, O(M). */
@@ -228,9 +250,14 @@ public final class NeuralBackflow implements FermionWaveFunction {
         public void applyHop(int species, int from, int to) {
             FermionCache.requireHop(occupations, nSites, species, from, to);
             hop(species, from, to);
+            accept();
+        }
+
+        /** Takes the moved configuration's determinant as the current one. */
+        private void accept() {
             evaluate();
             if (lastSign == 0) {
-                throw new IllegalStateException("hop onto a node of the backflow determinant");
+                throw new IllegalStateException("move onto a node of the backflow determinant");
             }
             logAbs = lastLog;
             sign = lastSign;

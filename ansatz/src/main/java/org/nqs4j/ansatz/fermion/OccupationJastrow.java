@@ -13,7 +13,8 @@ package org.nqs4j.ansatz.fermion;
  *
  * <p>With M_fg = v_fg (f ≠ g), M_ff = 2 v_ff, log J = ½ N·M·N. The cache keeps h = M N; a hop moving
  * one particle from field a to field b changes log J by h_b − h_a + ½M_aa + ½M_bb − M_ab (O(1)) and
- * h by the columns b − a (O(F)). O_fg = N_f N_g (f &lt; g), N_f² (f = g).
+ * h by the columns b − a (O(F)). Two hops change the fields by δ (at most four non-zero entries)
+ * and log J by h·δ + ½ δ·M·δ (O(1)). O_fg = N_f N_g (f &lt; g), N_f² (f = g).
  */
 public final class OccupationJastrow implements FermionWaveFunction {
     @Override
@@ -182,6 +183,30 @@ public final class OccupationJastrow implements FermionWaveFunction {
             fields[b]++;
             occupations[from + species * nSites] = 0;
             occupations[to + species * nSites] = 1;
+        }
+
+        /** h·δ + ½ δ·M·δ for δ = e_b1 − e_a1 + e_b2 − e_a2 (fields of the sources a and targets b). */
+        private double logRatio(int s1, int from1, int to1, int s2, int from2, int to2) {
+            int a1 = fieldOfMode[from1 + s1 * nSites];
+            int b1 = fieldOfMode[to1 + s1 * nSites];
+            int a2 = fieldOfMode[from2 + s2 * nSites];
+            int b2 = fieldOfMode[to2 + s2 * nSites];
+            // the second hop seen after the first: its single-hop change plus the cross terms of M
+            return logRatio(s1, from1, to1) + logRatio(s2, from2, to2)
+                    + m[b2 * nFields + b1] - m[b2 * nFields + a1] - m[a2 * nFields + b1] + m[a2 * nFields + a1];
+        }
+
+        @Override
+        public double ratio(int s1, int from1, int to1, int s2, int from2, int to2) {
+            FermionCache.requireTwoHops(occupations, nSites, s1, from1, to1, s2, from2, to2);
+            return Math.exp(logRatio(s1, from1, to1, s2, from2, to2));
+        }
+
+        @Override
+        public void applyHops(int s1, int from1, int to1, int s2, int from2, int to2) {
+            FermionCache.requireTwoHops(occupations, nSites, s1, from1, to1, s2, from2, to2);
+            applyHop(s1, from1, to1); // a Jastrow has no nodes: the intermediate state is harmless
+            applyHop(s2, from2, to2);
         }
 
         @Override

@@ -9,7 +9,7 @@ import org.nqs4j.ansatz.RbmCache;
  * same family: the affine map only shifts a and b). Positive, so it keeps the determinant's nodes
  * (Nomura et al., PRB 96, 205152 (2017) use an RBM times a pair-product state). It reuses the
  * spin {@link Rbm} and its {@link RbmCache} unchanged: a hop r → r′ flips σ on the two spin-orbitals,
- * a two-site ratio O(M), and the parameters and log-derivatives are the RBM's.
+ * a two-site ratio O(M) (two hops: four sites), and the parameters and log-derivatives are the RBM's.
  */
 public final class RbmJastrow implements FermionWaveFunction {
     @Override
@@ -90,8 +90,8 @@ public final class RbmJastrow implements FermionWaveFunction {
         private final RbmCache spins = rbm.newCache();
         private final int[] occupations = new int[nSites * nSpecies];
         private final int[] sigma = new int[nSites * nSpecies];
-        private final int[] flips = new int[2];
-        private final int[] flipped = {-1, 1}; // a hop empties (σ = −1) the source and fills (σ = +1) the target
+        private final int[] flips = new int[4];
+        private final int[] flipped = {-1, 1, -1, 1}; // a hop empties (σ = −1) the source and fills (σ = +1) the target
         private final double[] out = new double[2];
 
         @Override
@@ -122,6 +122,32 @@ public final class RbmJastrow implements FermionWaveFunction {
             spins.applyMove(flips, flipped, 0, 2);
             occupations[flips[0]] = 0;
             occupations[flips[1]] = 1;
+        }
+
+        /** Two hops flip four visible units: an O(M) ratio of the RBM. */
+        @Override
+        public double ratio(int s1, int from1, int to1, int s2, int from2, int to2) {
+            FermionCache.requireTwoHops(occupations, nSites, s1, from1, to1, s2, from2, to2);
+            setFlips(s1, from1, to1, s2, from2, to2);
+            spins.ratio(flips, flipped, 0, 4, out);
+            return out[0];
+        }
+
+        @Override
+        public void applyHops(int s1, int from1, int to1, int s2, int from2, int to2) {
+            FermionCache.requireTwoHops(occupations, nSites, s1, from1, to1, s2, from2, to2);
+            setFlips(s1, from1, to1, s2, from2, to2);
+            spins.applyMove(flips, flipped, 0, 4);
+            for (int k = 0; k < 4; k++) {
+                occupations[flips[k]] = (flipped[k] + 1) / 2;
+            }
+        }
+
+        private void setFlips(int s1, int from1, int to1, int s2, int from2, int to2) {
+            flips[0] = from1 + s1 * nSites;
+            flips[1] = to1 + s1 * nSites;
+            flips[2] = from2 + s2 * nSites;
+            flips[3] = to2 + s2 * nSites;
         }
 
         @Override

@@ -50,6 +50,37 @@ public final class SlaterCache implements FermionCache {
         }
     }
 
+    /** Opposite species: the product of two O(N_s) single ratios; one species: a 2 × 2 determinant, O(N_s). */
+    @Override
+    public double ratio(int s1, int from1, int to1, int s2, int from2, int to2) {
+        FermionCache.requireTwoHops(occupations, nSites, s1, from1, to1, s2, from2, to2);
+        if (s1 != s2) {
+            return species[s1].ratio(occupations, from1, to1) * species[s2].ratio(occupations, from2, to2);
+        }
+        return species[s1].ratio(occupations, from1, to1, from2, to2);
+    }
+
+    /** Opposite species: a Sherman–Morrison update per species; one species: a rank-2 Woodbury update. O(N_s²). */
+    @Override
+    public void applyHops(int s1, int from1, int to1, int s2, int from2, int to2) {
+        FermionCache.requireTwoHops(occupations, nSites, s1, from1, to1, s2, from2, to2);
+        if (s1 != s2) {
+            applyHop(s1, from1, to1);
+            applyHop(s2, from2, to2);
+            return;
+        }
+        SpeciesDeterminant d = species[s1];
+        d.applyHops(occupations, from1, to1, from2, to2);
+        int base = s1 * nSites;
+        occupations[base + from1] = 0;
+        occupations[base + from2] = 0;
+        occupations[base + to1] = 1;
+        occupations[base + to2] = 1;
+        if (d.needsRefresh()) {
+            d.reset(occupations);
+        }
+    }
+
     @Override
     public void logPsi(double[] out) {
         double log = 0;

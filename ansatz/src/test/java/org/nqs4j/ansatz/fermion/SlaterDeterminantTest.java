@@ -84,6 +84,33 @@ class SlaterDeterminantTest {
                 TightBinding.groundState(ring5, 1, 0, 3), -2 * (1 + 2 * Math.cos(2 * Math.PI / 5)));
     }
 
+    /**
+     * A same-spin double excitation whose every single-hop intermediate is a node: Φ rows
+     * r0 = (1, 0), r1 = (0, 1), r2 = (0, 1), r3 = (1, 0); from {0, 1} (det 1) to {2, 3} the
+     * determinant is det[(0, 1); (1, 0)] = −1, while {1, 2} and {0, 3} have equal rows. The
+     * Woodbury ratio and update need no intermediate; a second move back checks the updated inverse.
+     */
+    @Test
+    void doubleExcitationThroughNodesHasTheSignedRatio() {
+        SpinOrbitals phi = SpinOrbitals.of(new org.ejml.data.DMatrixRMaj(4, 2, true, 1, 0, 0, 1, 0, 1, 1, 0),
+                new org.ejml.data.DMatrixRMaj(4, 1, true, 1, 0.5, 0.25, 2));
+        SlaterDeterminant slater = SlaterDeterminant.of(phi);
+        SlaterCache cache = slater.newCache();
+        cache.reset(new int[] {1, 1, 0, 0, 1, 0, 0, 0});
+        assertEquals(0, cache.ratio(0, 0, 2), 0, "a node after one hop");
+        assertEquals(-1, cache.ratio(0, 0, 2, 0, 1, 3), 1e-15);
+        assertEquals(-1, cache.ratio(0, 1, 3, 0, 0, 2), 1e-15, "the order of the hops is immaterial");
+        assertEquals(0, cache.ratio(0, 0, 2, 1, 0, 3), 0, "opposite spins: the ↑ factor is a node");
+        assertEquals(-2, cache.ratio(0, 0, 3, 1, 0, 3), 1e-15, "↑ {1, 3}: det[(0,1);(1,0)] = −1, ↓ 2/1");
+        cache.applyHops(0, 0, 2, 0, 1, 3);
+        double[] lp = new double[2];
+        cache.logPsi(lp);
+        assertEquals(0, lp[0], 1e-15);
+        assertEquals(Math.PI, lp[1], 0);
+        assertEquals(-1, cache.ratio(0, 2, 0, 0, 3, 1), 1e-15, "and back to det 1");
+        assertEquals(0.5, cache.ratio(0, 2, 1, 1, 0, 1), 1e-15, "↑ {1, 3}: −1 over −1, ↓ 0.5/1");
+    }
+
     @Test
     void closedAndOpenShellsAreTold() {
         Lattice ring = Lattice.chain(6, Boundary.PERIODIC, false);

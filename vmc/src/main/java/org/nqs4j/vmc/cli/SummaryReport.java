@@ -51,7 +51,13 @@ public final class SummaryReport {
         double variance = num(e.get("variance"));
         out.printf("%s: %s%n", s.get("name"), s.get("hamiltonian"));
         out.printf("  ansatz       %s, %d parameters%n", s.get("ansatz"), (long) num(s.get("n_parameters")));
-        out.printf("  energy       %s   (per site %s)%n", Format.pm(mean, error), Format.pm(mean / n, error / n));
+        boolean hartree = "hartree".equals(s.get("units"));
+        if (hartree) { // a molecule: not extensive in its orbitals, no per-site energy
+            out.printf("  energy       %s Ha   (E_HF %.10g%s)%n", Format.pm(mean, error), num(s.get("e_hf")),
+                    s.get("e_mp2") instanceof Number mp2 ? String.format(Locale.ROOT, ", E_MP2 %.10g", mp2.doubleValue()) : "");
+        } else {
+            out.printf("  energy       %s   (per site %s)%n", Format.pm(mean, error), Format.pm(mean / n, error / n));
+        }
         out.printf("  variance     %.6g   (V-score N·Var/E² = %.3g)%n", variance, num(s.get("v_score")));
         out.printf("  V-score      %s%n", vScoreReading(num(s.get("v_score")), n));
         out.printf("  acceptance   %.3f%n", num(s.get("acceptance")));
@@ -60,6 +66,10 @@ public final class SummaryReport {
         if (s.get("exact") instanceof Map<?, ?> x) {
             out.printf("  exact        %.10g (%s)   relative error %.2e, deviation %.1f sigma%n", num(x.get("energy")),
                     x.get("method"), num(x.get("relative_error")), num(x.get("deviation_sigma")));
+            if (hartree) {
+                out.printf("  to FCI       %s mHa   (%s)%n", Format.pm(1e3 * (mean - num(x.get("energy"))), 1e3 * error),
+                        chemicalAccuracy(mean - num(x.get("energy")), error));
+            }
             if (x.get("trial_state_energy") instanceof Number t) {
                 out.printf("  trial state  %.10g (summed over the Hilbert space)   VMC - trial = %.1f sigma (sampling),"
                         + " trial - exact = %.3g (variational)%n", t.doubleValue(), num(x.get("sampling_deviation_sigma")),
@@ -100,6 +110,16 @@ public final class SummaryReport {
         for (Map<?, ?> c : failed) {
             out.printf("    %-18s %s%n", c.get("name"), c.get("message"));
         }
+    }
+
+    /** Chemical accuracy, 1 kcal/mol in Hartree. */
+    static final double CHEMICAL_ACCURACY = 1.6e-3;
+
+    /** Whether E − E_FCI = {@code distance} ± {@code error} is within chemical accuracy, 1.6 mHa (1 kcal/mol). */
+    static String chemicalAccuracy(double distance, double error) {
+        return Math.abs(distance) + error <= CHEMICAL_ACCURACY ? "within chemical accuracy, 1.6 mHa"
+                : Math.abs(distance) - error > CHEMICAL_ACCURACY ? "NOT within chemical accuracy, 1.6 mHa"
+                : "at the edge of chemical accuracy, 1.6 mHa, within the error bar";
     }
 
     /** Largest V-score of the converged runs in validation/README.md, "Accuracy" (relative errors 4e-5 to 3e-4). */

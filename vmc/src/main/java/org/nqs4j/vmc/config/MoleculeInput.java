@@ -115,6 +115,42 @@ record MoleculeInput(MolecularHamiltonian operator, int electrons, int twiceSpin
         return FermionHilbert.spinful(n, nUp, nDown);
     }
 
+    /**
+     * {@code sampler}: {@code move: excitations} (the only move for molecules: single and double
+     * excitations of any orbitals, {@link org.nqs4j.samplers.ExcitationRule}) and the usual counts;
+     * a sweep is 2·NORB proposals by default.
+     */
+    static SamplerSpec sampler(Section s, int orbitals) {
+        String move = s.choice("move", "excitations", "excitations");
+        return RunConfigReader.samplerCounts(s, move, 2 * orbitals);
+    }
+
+    /**
+     * {@code ansatz: {type: slater, jastrow: rbm | pairs | none, alpha: 1, init_scale: 0.1}}: the
+     * Slater determinant of the reference orbitals (the identity block in the FCIDUMP's orbital
+     * basis: the aufbau determinant), its orbital coefficients variational, times a real RBM Jastrow
+     * of α·2·NORB hidden units ({@code rbm}), a two-body Jastrow exp(Σ v_ab n_a n_b) over the
+     * spin-orbitals ({@code pairs}) or nothing. Stored as an {@link AnsatzSpec} of type
+     * {@code slater}, {@code slater+rbm} or {@code slater+pairs}.
+     */
+    static AnsatzSpec ansatz(Section s) {
+        String type = s.choice("type", "slater", "slater");
+        String jastrow = s.choice("jastrow", "rbm", "rbm", "pairs", "none");
+        int alpha = jastrow.equals("rbm") ? s.integer("alpha", 1, 1, 64) : 0;
+        double scale = s.real("init_scale", DEFAULT_INIT_SCALE, 0, 1);
+        s.finish();
+        return new AnsatzSpec(jastrow.equals("none") ? type : type + "+" + jastrow, false, alpha, java.util.List.of(),
+                "none", new ProjectionSpec.None(), scale, java.util.Optional.empty(), 0, java.util.Optional.empty());
+    }
+
+    /**
+     * The spread of the noise on the Hartree–Fock start (see vmc.run.MoleculeSetup): the HF
+     * determinant in its own orbitals vanishes on every other configuration, so without noise the
+     * chains never leave it and the sampled energy gradient vanishes; with it, step 0 lies above
+     * E_HF by O(init_scale²). 0.1 was measured to reach full CI for H2 (MoleculeVmcTest).
+     */
+    static final double DEFAULT_INIT_SCALE = 0.1;
+
     /** The spec: couplings e_hf and (when defined) e_mp2. */
     HamiltonianSpec spec() {
         Map<String, Double> c = new LinkedHashMap<>();

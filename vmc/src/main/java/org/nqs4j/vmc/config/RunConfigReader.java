@@ -51,7 +51,7 @@ public final class RunConfigReader {
 
     /**
      * Reads a VMC config (file plus {@code --set key=value} overrides); a fermion or boson Hilbert
-     * space is a config error, since no ansatz for them exists yet.
+     * space is a config error, since no ansatz for them is wired in yet, except for model molecule.
      */
     public static RunConfig read(Path file, List<String> overrides) {
         return read(parse(file, overrides), file);
@@ -114,20 +114,16 @@ public final class RunConfigReader {
         Lattice lattice;
         Hilbert hilbert;
         HamiltonianSpec hamiltonian;
+        MoleculeInput molecule = null;
         if (model.equals("molecule")) {
             if (root.has("lattice")) {
                 throw root.invalid("lattice", "model molecule takes no lattice: its sites are the orbitals of the"
                         + " FCIDUMP or basis set; remove the section.");
             }
-            MoleculeInput molecule = MoleculeInput.read(hamiltonianSection, source);
+            molecule = MoleculeInput.read(hamiltonianSection, source);
             lattice = Lattice.custom(molecule.operator().orbitals(), List.of()); // the orbitals, no bonds
             hilbert = molecule.hilbert(hilbertSection);
             hamiltonian = molecule.spec();
-            if (vmc) {
-                throw hamiltonianSection.invalid("model", "VMC of molecules needs a fermionic ansatz (a Slater"
-                        + " determinant), which is not wired into nqs run yet; nqs exact CONFIG gives E_HF, E_MP2 and"
-                        + " E_FCI for this config.");
-            }
         } else {
             if (!root.has("lattice")) {
                 throw root.section("lattice").missing("type", "one of chain, square, rectangular, custom: model " + model
@@ -143,10 +139,17 @@ public final class RunConfigReader {
                     + " available yet; nqs exact CONFIG computes this config's exact ground state.");
         }
         Section ansatzSection = root.section("ansatz");
-        SamplerSpec sampler = sampler(root.section("sampler"), lattice.nSites(), hilbert);
-        AnsatzSpec ansatz = hilbert instanceof FermionHilbert fermions
-                ? FermionConfig.ansatz(ansatzSection, lattice, fermions, hamiltonian)
-                : ansatz(ansatzSection, lattice, hilbert, iterations, sampler.samples());
+        SamplerSpec sampler;
+        AnsatzSpec ansatz;
+        if (molecule != null) { // molecules: their own moves and ansatz (MoleculeInput)
+            sampler = MoleculeInput.sampler(root.section("sampler"), lattice.nSites());
+            ansatz = MoleculeInput.ansatz(ansatzSection);
+        } else {
+            sampler = sampler(root.section("sampler"), lattice.nSites(), hilbert);
+            ansatz = hilbert instanceof FermionHilbert fermions
+                    ? FermionConfig.ansatz(ansatzSection, lattice, fermions, hamiltonian)
+                    : ansatz(ansatzSection, lattice, hilbert, iterations, sampler.samples());
+        }
         OptimizerSpec optimizer = optimizer(root.section("optimizer"));
         PreconditionerSpec preconditioner = preconditioner(root.section("preconditioner"));
         Section eval = root.section("evaluation");
@@ -749,16 +752,7 @@ public final class RunConfigReader {
 
     static SamplerSpec sampler(Section s, int n, Hilbert hilbert) {
         String move = hilbert instanceof FermionHilbert ? FermionConfig.move(s) : spinMove(s, hilbert);
-        int chains = s.integer("chains", 16, 1, 1 << 20);
-        int samples = s.integer("samples", 1008, 1, 100_000_000);
-        int perChain = (samples + chains - 1) / chains;
-        if (perChain * chains != samples) {
-            s.resolve("samples", perChain * chains); // rounded up to whole chains
-        }
-        int discard = s.integer("discard", 5, 0, 1_000_000);
-        int sweep = s.integer("sweep", n, 1, 1 << 24);
-        s.finish();
-        return new SamplerSpec(move, chains, perChain, discard, sweep);
+        return samplerCounts(s, move, n);
     }
 
     /** The spin moves: flip, exchange (on bonds) or exchange-any, as the sector allows. */
@@ -776,6 +770,20 @@ public final class RunConfigReader {
                     + " the sector with hilbert.total_sz (e.g. 0).");
         }
         return move;
+    }
+
+    /** The chains, samples, discard and sweep keys of the sampler section, for a move already read. */
+    static SamplerSpec samplerCounts(Section s, String move, int n) {
+        int chains = s.integer("chains", 16, 1, 1 << 20);
+        int samples = s.integer("samples", 1008, 1, 100_000_000);
+        int perChain = (samples + chains - 1) / chains;
+        if (perChain * chains != samples) {
+            s.resolve("samples", perChain * chains); // rounded up to whole chains
+        }
+        int discard = s.integer("discard", 5, 0, 1_000_000);
+        int sweep = s.integer("sweep", n, 1, 1 << 24);
+        s.finish();
+        return new SamplerSpec(move, chains, perChain, discard, sweep);
     }
 
     static OptimizerSpec optimizer(Section s) {

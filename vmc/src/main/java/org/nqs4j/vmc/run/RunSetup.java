@@ -9,6 +9,7 @@ import org.nqs4j.ansatz.ProjectedWaveFunction;
 import org.nqs4j.ansatz.Rbm;
 import org.nqs4j.ansatz.SymmetricRbm;
 import org.nqs4j.ansatz.WaveFunction;
+import org.nqs4j.ansatz.fermion.FermionWaveFunction;
 import org.nqs4j.hamiltonians.Edge;
 import org.nqs4j.hamiltonians.Lattice;
 import org.nqs4j.hamiltonians.symmetry.GraphAutomorphisms;
@@ -59,7 +60,9 @@ public final class RunSetup implements AutoCloseable {
     private final Collective collective;
 
     private RunSetup(RunConfig c, Collective collective) {
-        this.psi = c.ansatz().fermion().isPresent() ? FermionSetup.initialised(c) : initialised(c, c.ansatz());
+        boolean molecule = MoleculeSetup.applies(c);
+        this.psi = molecule ? MoleculeSetup.waveFunction(c)
+                : c.ansatz().fermion().isPresent() ? FermionSetup.initialised(c) : initialised(c, c.ansatz());
         if (c.ansatz().initFrom().isPresent()) {
             psi.setParameters(warmStart(c.ansatz().initFrom().get(), psi));
         }
@@ -70,7 +73,8 @@ public final class RunSetup implements AutoCloseable {
                     + " MPI ranks: every rank runs whole chains; use at least as many chains as ranks");
         }
         this.collective = collective;
-        this.sampler = new MetropolisSampler(psi, c.hilbert(), rule(s, c), s.chains(), s.sweepSize(), c.seed() + 1);
+        this.sampler = molecule ? MoleculeSetup.sampler(c, (FermionWaveFunction) psi)
+                : new MetropolisSampler(psi, c.hilbert(), rule(s, c), s.chains(), s.sweepSize(), c.seed() + 1);
         this.optimizer = optimizer(c.optimizer());
         this.preconditioner = preconditioner(c.preconditioner());
         this.pool = new ChainPool(c.threads());
@@ -94,7 +98,8 @@ public final class RunSetup implements AutoCloseable {
     private static VmcDriver driver(RunConfig c, WaveFunction psi, MetropolisSampler sampler,
                                     Preconditioner preconditioner, Optimizer optimizer, ChainPool pool,
                                     Collective collective) {
-        VmcDriver d = new VmcDriver(psi, SampledOperator.ofAny(c.hamiltonian().operator()), sampler, preconditioner, optimizer, pool,
+        VmcDriver d = new VmcDriver(psi, SampledOperator.ofAny(c.hamiltonian().operator()), sampler, preconditioner,
+                optimizer, pool,
                 c.sampler().samplesPerChain(), c.sampler().discardSweeps(), collective);
         if (!Double.isNaN(c.optimizer().maxInfidelity())) {
             d.limitStepInfidelity(c.optimizer().maxInfidelity());

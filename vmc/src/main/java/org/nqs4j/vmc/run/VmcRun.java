@@ -337,7 +337,10 @@ public final class VmcRun {
         m.put("status", COMPLETED);
         m.put("config", config.source().toString());
         m.put("hamiltonian", config.hamiltonian().operator().description());
-        if (config.hamiltonian().units() != null) { // spin models only
+        boolean molecule = config.hamiltonian().model().equals("molecule");
+        if (molecule) {
+            m.put("units", "hartree");
+        } else if (config.hamiltonian().units() != null) { // spin models
             m.put("units", config.hamiltonian().units().toString().toLowerCase()); // as the config key
         }
         m.put("lattice", config.lattice().toString());
@@ -348,11 +351,19 @@ public final class VmcRun {
         m.put("iterations", config.iterations());
         Map<String, Object> energy = estimate(e);
         energy.put("imag", eval.energyImag());
-        Map<String, Object> perSite = new LinkedHashMap<>();
-        perSite.put("mean", e.mean() / n);
-        perSite.put("error", e.error() / n);
-        energy.put("per_site", perSite);
+        if (!molecule) { // a molecule's energy is not extensive in its orbitals
+            Map<String, Object> perSite = new LinkedHashMap<>();
+            perSite.put("mean", e.mean() / n);
+            perSite.put("error", e.error() / n);
+            energy.put("per_site", perSite);
+        }
         m.put("energy", energy);
+        if (molecule) { // the references of the integrals, in Hartree
+            m.put("e_hf", config.hamiltonian().coupling("e_hf"));
+            if (config.hamiltonian().couplings().containsKey("e_mp2")) {
+                m.put("e_mp2", config.hamiltonian().coupling("e_mp2"));
+            }
+        }
         m.put("acceptance", eval.acceptance());
         m.put("tau_corr", e.tauCorr());
         m.put("r_hat", e.rHat());

@@ -1,6 +1,13 @@
 package org.nqs4j.vmc.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.nqs4j.vmc.config.H2Sto3g.CORE;
+import static org.nqs4j.vmc.config.H2Sto3g.H11;
+import static org.nqs4j.vmc.config.H2Sto3g.H22;
+import static org.nqs4j.vmc.config.H2Sto3g.H2_FCIDUMP;
+import static org.nqs4j.vmc.config.H2Sto3g.J11;
+import static org.nqs4j.vmc.config.H2Sto3g.J12;
+import static org.nqs4j.vmc.config.H2Sto3g.K12;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,27 +24,6 @@ import org.nqs4j.hamiltonians.hilbert.FermionHilbert;
 
 /** {@code hamiltonian: {model: molecule, fcidump | xyz}}: no lattice, the sector from NELEC/MS2, strict errors. */
 class MoleculeConfigTest {
-    // H2 STO-3G at R = 1.4 a0 in the RHF orbitals, Szabo & Ostlund §3.5.2 (four decimals); h12 = (11|12) = (22|21) = 0 by symmetry
-    static final double CORE = 1 / 1.4;
-    static final double H11 = -1.2528;
-    static final double H22 = -0.4756;
-    static final double J11 = 0.6746;
-    static final double J22 = 0.6975;
-    static final double J12 = 0.6636;
-    static final double K12 = 0.1813;
-    static final String H2_FCIDUMP = """
-             &FCI NORB=2, NELEC=2, MS2=0,
-              ORBSYM=1,1, ISYM=1,
-             &END
-              0.6746  1 1 1 1
-              0.1813  1 2 1 2
-              0.6636  1 1 2 2
-              0.6975  2 2 2 2
-             -1.2528  1 1 0 0
-             -0.4756  2 2 0 0
-              0.714285714285714  0 0 0 0
-            """;
-
     @TempDir
     Path dir;
 
@@ -101,12 +87,25 @@ class MoleculeConfigTest {
     }
 
     @Test
-    void vmcRefusesMoleculesHonestly() throws IOException {
+    void vmcReadsTheMoleculeAnsatzAndMoves() throws IOException {
         exact("hamiltonian: {model: molecule, fcidump: ../h2.fcidump}\n"); // writes the files
-        ConfigException e = assertThrows(ConfigException.class, () -> RunConfigReader.read(dir.resolve("configs/m.yaml"),
-                java.util.List.of()));
-        assertTrue(e.getMessage().contains("key 'hamiltonian.model'") && e.getMessage().contains("nqs exact"),
-                e.getMessage());
+        RunConfig c = RunConfigReader.read(dir.resolve("configs/m.yaml"), java.util.List.of());
+        assertEquals("slater+rbm", c.ansatz().type());
+        assertEquals(1, c.ansatz().alpha());
+        assertEquals(0.1, c.ansatz().initScale());
+        assertEquals("excitations", c.sampler().move());
+        assertEquals(4, c.sampler().sweepSize(), "a sweep is 2·NORB proposals");
+        c = RunConfigReader.read(dir.resolve("configs/m.yaml"), java.util.List.of("ansatz.jastrow=pairs"));
+        assertEquals("slater+pairs", c.ansatz().type());
+        String e = assertThrows(ConfigException.class, () -> RunConfigReader.read(dir.resolve("configs/m.yaml"),
+                java.util.List.of("ansatz.type=rbm"))).getMessage();
+        assertTrue(e.contains("ansatz.type") && e.contains("slater"), e);
+        e = assertThrows(ConfigException.class, () -> RunConfigReader.read(dir.resolve("configs/m.yaml"),
+                java.util.List.of("sampler.move=exchange"))).getMessage();
+        assertTrue(e.contains("sampler.move") && e.contains("excitations"), e);
+        e = assertThrows(ConfigException.class, () -> RunConfigReader.read(dir.resolve("configs/m.yaml"),
+                java.util.List.of("ansatz.jastrow=none", "ansatz.alpha=2"))).getMessage();
+        assertTrue(e.contains("ansatz.alpha"), e);
     }
 
     @Test
