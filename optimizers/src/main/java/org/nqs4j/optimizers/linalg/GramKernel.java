@@ -46,7 +46,7 @@ public final class GramKernel {
      * @param weight w_j, j &lt; len, or null for w = 1
      */
     public void symmetric(double[] x, int n, int len, double[] weight, double scale, double[] c, TaskRunner tasks) {
-        accumulate(x, n, len, 0, weight, false, tasks);
+        accumulate(x, n, len, 0, weight, false, 0, tasks);
         mirror(n, scale, c, tasks);
     }
 
@@ -58,7 +58,7 @@ public final class GramKernel {
      */
     public void symmetricOfColumns(double[] y, int len, int n, int stride, double scale, double[] c,
             TaskRunner tasks) {
-        accumulate(y, n, len, stride, null, false, tasks);
+        accumulate(y, n, len, stride, null, false, 0, tasks);
         mirror(n, scale, c, tasks);
     }
 
@@ -69,8 +69,31 @@ public final class GramKernel {
      */
     public void hermitianOfColumns(double[] y, int len, int n, int stride, double scale, double[] c,
             TaskRunner tasks) {
-        accumulate(y, n, 2 * len, stride, null, true, tasks);
+        accumulate(y, n, 2 * len, stride, null, true, 0, tasks);
         mirrorHermitian(n, scale, c, tasks);
+    }
+
+    /** Rows per side of {@link #cross}: a multiple of both {@value #MR} and NR, so the split falls between panels. */
+    public static final int CROSS_ALIGNMENT = 48;
+
+    /**
+     * The cross block C = scale · X₁ X₂ᵀ of the n × len row-major X = [X₁; X₂], X₁ its first
+     * {@code split} rows ({@code split} a multiple of {@link #CROSS_ALIGNMENT}), into the row-major
+     * split × (n − split) array {@code c}: the tiles of {@link #symmetric} above the split only, the
+     * same packing and micro-kernel.
+     */
+    public void cross(double[] x, int n, int len, int split, double scale, double[] c, TaskRunner tasks) {
+        if (split % CROSS_ALIGNMENT != 0 || split <= 0 || split >= n) {
+            throw new IllegalArgumentException("split " + split + " of " + n + " rows: a multiple of "
+                    + CROSS_ALIGNMENT + " inside the matrix");
+        }
+        accumulate(x, n, len, 0, null, false, split, tasks);
+        int width = n - split;
+        tasks.forEach(split, k -> {
+            for (int l = 0; l < width; l++) {
+                c[k * width + l] = scale * real[tileIndex(k, split + l, n)];
+            }
+        });
     }
 
     private void mirror(int n, double scale, double[] c, TaskRunner tasks) {
@@ -91,7 +114,7 @@ public final class GramKernel {
      * @param weight w_j, j &lt; m (real), or null for w = 1
      */
     public void hermitian(double[] x, int n, int m, double[] weight, double scale, double[] c, TaskRunner tasks) {
-        accumulate(x, n, 2 * m, 0, weight, true, tasks);
+        accumulate(x, n, 2 * m, 0, weight, true, 0, tasks);
         mirrorHermitian(n, scale, c, tasks);
     }
 
@@ -127,9 +150,10 @@ public final class GramKernel {
     /**
      * real (and imaginary, if complex) ← the upper tiles of X W² Xᵀ (and X W² (−iX)ᵀ); X is n × len
      * row-major when {@code stride} = 0, else stored transposed (row j of Xᵀ, or for complex X the
-     * pair j/2, at {@code x[(j or j/2)·stride]}).
+     * pair j/2, at {@code x[(j or j/2)·stride]}). With {@code split} > 0 only the tiles of rows
+     * below {@code split} and columns from {@code split} on ({@link #cross}).
      */
-    private void accumulate(double[] x, int n, int len, int stride, double[] weight, boolean complex,
+    private void accumulate(double[] x, int n, int len, int stride, double[] weight, boolean complex, int split,
             TaskRunner tasks) {
         int rp = rowPanels(n);
         int cp = colPanels(n);
@@ -153,6 +177,9 @@ public final class GramKernel {
                         kc, rp, cp));
             } else {
                 tasks.forEach(rp + cp, t -> {
+                    if (split > 0 && (t < rp ? t >= split / MR : t - rp < split / NR)) {
+                        return; // a panel the cross block does not read
+                    }
                     if (t < rp) {
                         pack(x, n, len, stride, weight, complex, from, kc, t * MR, MR, packedRows, t * MR * kc, false);
                     } else {
@@ -166,9 +193,10 @@ public final class GramKernel {
                 });
             }
             // largest column panels first, so that the dynamic hand-out balances the triangle
-            tasks.forEach(cp, t -> {
+            int firstPanel = split / NR;
+            tasks.forEach(cp - firstPanel, t -> {
                 int j = cp - 1 - t;
-                int lastRow = Math.min(n - 1, j * NR + NR - 1);
+                int lastRow = split > 0 ? split - 1 : Math.min(n - 1, j * NR + NR - 1);
                 for (int i = 0; i <= lastRow / MR; i++) {
                     int acc = (j * rp + i) * TILE;
                     if (complex) {

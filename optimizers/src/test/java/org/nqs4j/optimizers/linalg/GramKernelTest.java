@@ -40,6 +40,32 @@ class GramKernelTest {
         }
     }
 
+    /** The cross block X₁X₂ᵀ of X = [X₁; X₂], split after 48 or 96 rows, with X₂ of 1 to 60 rows. */
+    @Test
+    void crossMatchesTripleLoop() {
+        int[][] shapes = {{48, 1, 3}, {48, 17, 129}, {96, 60, 257}, {48, 33, 1008}};
+        for (int[] shape : shapes) {
+            int split = shape[0];
+            int n = split + shape[1];
+            int len = shape[2];
+            double[] x = gaussian(n * len);
+            double[] c = new double[split * (n - split)];
+            new GramKernel().cross(x, n, len, split, 0.25, c, TaskRunner.SERIAL);
+            for (int k = 0; k < split; k++) {
+                for (int l = split; l < n; l++) {
+                    double sum = 0;
+                    double abs = 0;
+                    for (int j = 0; j < len; j++) {
+                        sum += x[k * len + j] * x[l * len + j];
+                        abs += Math.abs(x[k * len + j] * x[l * len + j]);
+                    }
+                    assertEquals(0.25 * sum, c[k * (n - split) + l - split], 2 * len * U * abs,
+                            "split " + split + " n " + n + " len " + len);
+                }
+            }
+        }
+    }
+
     @Test
     void hermitianMatchesTripleLoop() {
         int[][] shapes = {{1, 1}, {3, 2}, {6, 5}, {10, 9}, {9, 20_001}};
