@@ -82,8 +82,8 @@ final class RbmRealKernels {
      *   u = −σᵢ tanh 2Wⱼᵢ,   d = (1 + s u) − c u,
      *   c' = (n d)·(1/d²),   n = c (1 − s u) while sign θ stays s,  −s(2 − s c)(1 + s u) when it flips.
      * </pre>
-     * A vector with a lane outside the bounds, and the tail of M mod LANES units, go to the
-     * complex scalar kernel, as there.
+     * A vector with a lane outside the bounds goes to the complex scalar kernel, as there; the tail
+     * of M mod LANES units runs the same real operations one unit at a time.
      */
     static void applyFlips(Rbm rbm, int[] sigma, int[] sites, int offset, int count, double[] thetaRe,
                            double[] thetaIm, double[] tanhRe, double[] tanhIm, double[] compRe, double[] compIm,
@@ -137,8 +137,51 @@ final class RbmRealKernels {
                         upper, j, j + LANES);
             }
         }
-        complexScalar(rbm, sigma, sites, offset, count, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper,
-                bound, m);
+        for (int j = bound; j < m; j++) {
+            applyFlipsScalar(rbm, sigma, sites, offset, count, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm,
+                    upper, j);
+        }
+    }
+
+    /** Unit j of {@link #applyFlips}, scalar: the operations of {@link RbmKernels#applyFlips} on the real parts. */
+    private static void applyFlipsScalar(Rbm rbm, int[] sigma, int[] sites, int offset, int count,
+                                         double[] thetaRe, double[] thetaIm, double[] tanhRe, double[] tanhIm,
+                                         double[] compRe, double[] compIm, double[] upper, int j) {
+        int m = rbm.nHidden;
+        double th = thetaRe[j];
+        double h = upper[j];
+        double s = 2.0 * h - 1.0;
+        double c = compRe[j];
+        boolean exact = false;
+        for (int f = offset; f < offset + count; f++) {
+            int k = sites[f] * m + j;
+            double sg = sigma[sites[f]];
+            th += -2.0 * sg * rbm.wRe[k];
+            double u = -sg * rbm.tanh2wRe[k];
+            double g = sg > 0 ? h : 1.0 - h;
+            double a = g * rbm.onePlusTanh2wRe[k] + (1.0 - g) * rbm.oneMinusTanh2wRe[k];
+            double b = g * rbm.oneMinusTanh2wRe[k] + (1.0 - g) * rbm.onePlusTanh2wRe[k];
+            double d = b - c * u;
+            double sNew = th >= 0.0 ? 1.0 : -1.0;
+            boolean same = sNew == s;
+            double n = (same ? c : -s * (2.0 - s * c)) * (same ? a : b);
+            double d2 = d * d;
+            c = n * d * (1.0 / d2);
+            s = sNew;
+            h = 0.5 + 0.5 * sNew;
+            double c2 = c * c;
+            exact |= !(d2 >= RbmKernels.UPDATE_FLOOR2 && d2 <= RbmKernels.UPDATE_CEILING2
+                    && c2 >= RbmKernels.UPDATE_FLOOR2 && c2 <= RbmKernels.UPDATE_CEILING2);
+        }
+        thetaRe[j] = th;
+        if (exact) {
+            RbmKernels.tanh(thetaRe, thetaIm, j, j + 1, tanhRe, tanhIm);
+            RbmKernels.signedComplement(thetaRe, thetaIm, tanhRe, tanhIm, j, j + 1, compRe, compIm, upper);
+        } else {
+            compRe[j] = c;
+            upper[j] = h;
+            tanhRe[j] = s - c;
+        }
     }
 
     private static void complexScalar(Rbm rbm, int[] sigma, int[] sites, int offset, int count, double[] thetaRe,

@@ -31,6 +31,9 @@ public final class RealRbmQgt {
     /** τ and ς of each parameter, for the layout last seen. */
     private int[] hidden = new int[0];
     private int[] visible = new int[0];
+    /** Offset in the moments of hidden pair {τ₁, τ₂} at [τ₁(M+1) + τ₂], column of visible pair {ς₁, ς₂} at [ς₁(N+1) + ς₂]. */
+    private int[] hiddenRow = new int[0];
+    private int[] visibleColumn = new int[0];
     private int layoutN = -1;
     private int layoutM = -1;
 
@@ -64,13 +67,26 @@ public final class RealRbmQgt {
                 hidden[k] = hiddenIndex(k, n, m);
                 visible[k] = visibleIndex(k, n, m);
             }
+            hiddenRow = new int[(m + 1) * (m + 1)];
+            for (int a = 0; a <= m; a++) {
+                for (int b = 0; b <= m; b++) {
+                    hiddenRow[a * (m + 1) + b] = hiddenPair(a, b) * visiblePairs;
+                }
+            }
+            visibleColumn = new int[(n + 1) * (n + 1)];
+            for (int a = 0; a <= n; a++) {
+                for (int b = 0; b <= n; b++) {
+                    visibleColumn[a * (n + 1) + b] = visiblePair(a, b);
+                }
+            }
         }
+        int[] hiddenRow = this.hiddenRow;
+        int[] visibleColumn = this.visibleColumn;
         tasks.forEach(p, a -> {
-            int ta = hidden[a];
-            int sa = visible[a];
+            int ta = hidden[a] * (m + 1);
+            int sa = visible[a] * (n + 1);
             for (int b = a; b < p; b++) {
-                double v = moments[hiddenPair(ta, hidden[b]) * visiblePairs + visiblePair(sa, visible[b])]
-                        - mean[a] * mean[b];
+                double v = moments[hiddenRow[ta + hidden[b]] + visibleColumn[sa + visible[b]]] - mean[a] * mean[b];
                 if (b == a) {
                     v = Math.max(v, 0.0);
                 }
