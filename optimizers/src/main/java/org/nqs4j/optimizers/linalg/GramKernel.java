@@ -77,17 +77,18 @@ public final class GramKernel {
     public static final int CROSS_ALIGNMENT = 48;
 
     /**
-     * The cross block C = scale · X₁ X₂ᵀ of the n × len row-major X = [X₁; X₂], X₁ its first
-     * {@code split} rows ({@code split} a multiple of {@link #CROSS_ALIGNMENT}), into the row-major
-     * split × (n − split) array {@code c}: the tiles of {@link #symmetric} above the split only, the
-     * same packing and micro-kernel.
+     * The cross block C = scale · Y₁ᵀ Y₂ of the len × n row-major Y = [Y₁ Y₂] (row stride
+     * {@code stride} ≥ n), Y₁ its first {@code split} columns ({@code split} a multiple of
+     * {@link #CROSS_ALIGNMENT}), into the row-major split × (n − split) array {@code c}: the tiles of
+     * {@link #symmetricOfColumns} above the split only, the same packing and micro-kernel.
      */
-    public void cross(double[] x, int n, int len, int split, double scale, double[] c, TaskRunner tasks) {
+    public void crossOfColumns(double[] y, int len, int n, int stride, int split, double scale, double[] c,
+            TaskRunner tasks) {
         if (split % CROSS_ALIGNMENT != 0 || split <= 0 || split >= n) {
-            throw new IllegalArgumentException("split " + split + " of " + n + " rows: a multiple of "
+            throw new IllegalArgumentException("split " + split + " of " + n + " columns: a multiple of "
                     + CROSS_ALIGNMENT + " inside the matrix");
         }
-        accumulate(x, n, len, 0, null, false, split, tasks);
+        accumulate(y, n, len, stride, null, false, split, tasks);
         int width = n - split;
         tasks.forEach(split, k -> {
             for (int l = 0; l < width; l++) {

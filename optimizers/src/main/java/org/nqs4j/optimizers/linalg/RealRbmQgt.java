@@ -12,9 +12,9 @@ import org.nqs4j.optimizers.RbmFactors;
  * <pre>
  *   ⟨O_p O_q⟩ = (1/N_s) Σ_s (T_τp T_τq)(s) · (Σ_ςp Σ_ςq)(s) = G[τp τq, ςp ςq],
  * </pre>
- * one entry of the cross product G = X_T X_Σᵀ / N_s of the (M+1)(M+2)/2 distinct hidden pairs and
- * the 1 + N(N+1)/2 distinct visible pairs (σ_i² = 1 joins the pair of ones), each a row of N_s
- * products. At N = M = 20, N_s = 1,008: 231 × 211 × N_s multiply-adds against P²N_s/2 with P = 440
+ * one entry of the cross product G = Y_Tᵀ Y_Σ / N_s of the (M+1)(M+2)/2 distinct hidden pairs and
+ * the 1 + N(N+1)/2 distinct visible pairs (σ_i² = 1 joins the pair of ones), one row of pair
+ * products per sample ({@link GramKernel#crossOfColumns}). At N = M = 20, N_s = 1,008: 231 × 211 × N_s multiply-adds against P²N_s/2 with P = 440
  * for the triangle of S (both by {@link GramKernel}'s packed micro-kernel).
  *
  * <p>Rounding: the centring is the difference of the moment and the product of the means, not
@@ -56,7 +56,7 @@ public final class RealRbmQgt {
         pairs = ensure(pairs, (long) rows * ns);
         moments = ensure(moments, (long) split * visiblePairs);
         fillPairs(factors, n, m, ns, split, rows, tasks);
-        gram.cross(pairs, rows, ns, split, 1.0 / ns, moments, tasks);
+        gram.crossOfColumns(pairs, ns, rows, rows, split, 1.0 / ns, moments, tasks);
         int p = n + m + n * m;
         if (layoutN != n || layoutM != m) {
             layoutN = n;
@@ -82,72 +82,52 @@ public final class RealRbmQgt {
         }
         int[] hiddenRow = this.hiddenRow;
         int[] visibleColumn = this.visibleColumn;
+        // whole rows (contiguous writes); the lookups and the product of the means are symmetric in a, b
         tasks.forEach(p, a -> {
             int ta = hidden[a] * (m + 1);
             int sa = visible[a] * (n + 1);
-            for (int b = a; b < p; b++) {
-                double v = moments[hiddenRow[ta + hidden[b]] + visibleColumn[sa + visible[b]]] - mean[a] * mean[b];
-                if (b == a) {
-                    v = Math.max(v, 0.0);
-                }
-                s[a * p + b] = v;
-                s[b * p + a] = v;
+            for (int b = 0; b < p; b++) {
+                s[a * p + b] = moments[hiddenRow[ta + hidden[b]] + visibleColumn[sa + visible[b]]] - mean[a] * mean[b];
             }
+            s[a * p + a] = Math.max(s[a * p + a], 0.0);
         });
     }
 
-    /** Rows of N_s products: the hidden pairs T_τ₁T_τ₂ (then zero rows up to {@code split}), the visible pairs. */
+    /** Samples per task of {@link #fillPairs}. */
+    private static final int SAMPLE_BLOCK = 64;
+
+    /**
+     * Row s (of {@code rows} entries) for every sample: the hidden pairs T_τ₁T_τ₂ at τ₂(τ₂+1)/2 + τ₁
+     * (τ₁ ≤ τ₂, T₀ = 1), zeros up to {@code split}, then 1 and the visible pairs Σ_ς₁Σ_ς₂ (ς₁ &lt; ς₂,
+     * Σ₀ = 1) at split + ς₂(ς₂−1)/2 + ς₁ + 1: sample-major, so that the Gram kernel packs them in one
+     * pass over the rows.
+     */
     private void fillPairs(RbmFactors factors, int n, int m, int ns, int split, int rows, TaskRunner tasks) {
         double[] t = factors.tanhRe();
         double[] sigma = factors.spins();
         int stride = factors.stride();
-        tasks.forEach(rows, r -> {
-            int off = r * ns;
-            if (r < split) {
-                int hiddenPairs = (m + 1) * (m + 2) / 2;
-                if (r >= hiddenPairs) {
-                    java.util.Arrays.fill(pairs, off, off + ns, 0.0);
-                    return;
+        tasks.forEach((ns + SAMPLE_BLOCK - 1) / SAMPLE_BLOCK, block -> {
+            for (int smp = block * SAMPLE_BLOCK; smp < Math.min(ns, (block + 1) * SAMPLE_BLOCK); smp++) {
+                int k = smp * rows;
+                for (int t2 = 0; t2 <= m; t2++) {
+                    double v2 = t2 == 0 ? 1.0 : t[(t2 - 1) * stride + smp];
+                    pairs[k++] = v2;
+                    for (int t1 = 1; t1 <= t2; t1++) {
+                        pairs[k++] = t[(t1 - 1) * stride + smp] * v2;
+                    }
                 }
-                int t2 = (int) ((Math.sqrt(8.0 * r + 1.0) - 1.0) / 2.0);
-                while (t2 * (t2 + 1) / 2 > r) {
-                    t2--;
+                java.util.Arrays.fill(pairs, k, smp * rows + split, 0.0);
+                k = smp * rows + split;
+                pairs[k++] = 1.0;
+                for (int s2 = 1; s2 <= n; s2++) {
+                    double v2 = sigma[(s2 - 1) * stride + smp];
+                    pairs[k++] = v2;
+                    for (int s1 = 1; s1 < s2; s1++) {
+                        pairs[k++] = sigma[(s1 - 1) * stride + smp] * v2;
+                    }
                 }
-                while ((t2 + 1) * (t2 + 2) / 2 <= r) {
-                    t2++;
-                }
-                int t1 = r - t2 * (t2 + 1) / 2;
-                product(t, t1 - 1, t2 - 1, stride, ns, off);
-            } else {
-                int v = r - split;
-                if (v == 0) {
-                    java.util.Arrays.fill(pairs, off, off + ns, 1.0);
-                    return;
-                }
-                int s2 = (int) ((Math.sqrt(8.0 * (v - 1) + 1.0) + 1.0) / 2.0);
-                while (s2 * (s2 - 1) / 2 > v - 1) {
-                    s2--;
-                }
-                while ((s2 + 1) * s2 / 2 <= v - 1) {
-                    s2++;
-                }
-                int s1 = v - 1 - s2 * (s2 - 1) / 2;
-                product(sigma, s1 - 1, s2 - 1, stride, ns, off);
             }
         });
-    }
-
-    /** pairs[off + s] = f_a(s) f_b(s) for features a ≤ b of the feature-major {@code f}; feature −1 is the constant 1. */
-    private void product(double[] f, int a, int b, int stride, int ns, int off) {
-        if (b < 0) {
-            java.util.Arrays.fill(pairs, off, off + ns, 1.0);
-        } else if (a < 0) {
-            System.arraycopy(f, b * stride, pairs, off, ns);
-        } else {
-            for (int s = 0; s < ns; s++) {
-                pairs[off + s] = f[a * stride + s] * f[b * stride + s];
-            }
-        }
     }
 
     /** τ of parameter p (0 for the constant 1, k + 1 for t_k) in the layout a, b, W (W_ki at N + M + kN + i). */
