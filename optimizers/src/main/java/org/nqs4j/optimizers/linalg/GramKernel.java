@@ -174,8 +174,10 @@ public final class GramKernel {
             if (stride > 0 && !complex) {
                 // each line k of every panel is a slice of row k₀ + k of Xᵀ: one pass over the rows
                 int chunks = (kc + LINES - 1) / LINES;
+                int rowPanels = split > 0 ? split / MR : rp;
+                int firstColumnPanel = split / NR;
                 tasks.forEach(chunks, q -> packLines(x, n, stride, from, q * LINES, Math.min(kc, q * LINES + LINES),
-                        kc, rp, cp));
+                        kc, rowPanels, firstColumnPanel, cp));
             } else {
                 tasks.forEach(rp + cp, t -> {
                     if (split > 0 && (t < rp ? t >= split / MR : t - rp < split / NR)) {
@@ -247,11 +249,13 @@ public final class GramKernel {
     }
 
     /**
-     * Lines [k₁, k₂) of every MR- and NR-panel from the real Xᵀ (rows k₀ + k at stride {@code stride}):
+     * Lines [k₁, k₂) of the MR-panels below {@code rp} and the NR-panels from {@code cp0} below {@code cp}
+     * (all of them, or those of a cross block) from the real Xᵀ (rows k₀ + k at stride {@code stride}):
      * each row is read once, front to back, and scattered into the panels (zeros past n).
      */
-    private void packLines(double[] x, int n, int stride, int k0, int k1, int k2, int kc, int rp, int cp) {
-        int fullRows = n / MR;
+    private void packLines(double[] x, int n, int stride, int k0, int k1, int k2, int kc, int rp, int cp0,
+            int cp) {
+        int fullRows = Math.min(rp, n / MR);
         int fullCols = n / NR;
         for (int k = k1; k < k2; k++) {
             int src = (k0 + k) * stride;
@@ -261,7 +265,7 @@ public final class GramKernel {
                     packedRows[d + r] = x[src + t * MR + r];
                 }
             }
-            for (int j = 0; j < fullCols; j++) {
+            for (int j = cp0; j < fullCols; j++) {
                 int d = j * NR * kc + k * NR;
                 DoubleVector.fromArray(SPECIES, x, src + j * NR).intoArray(packedCols, d);
                 DoubleVector.fromArray(SPECIES, x, src + j * NR + LANES).intoArray(packedCols, d + LANES);
@@ -271,7 +275,7 @@ public final class GramKernel {
                     packedRows[t * MR * kc + k * MR + r] = t * MR + r < n ? x[src + t * MR + r] : 0.0;
                 }
             }
-            for (int j = fullCols; j < cp; j++) {
+            for (int j = Math.max(cp0, fullCols); j < cp; j++) {
                 for (int r = 0; r < NR; r++) {
                     packedCols[j * NR * kc + k * NR + r] = j * NR + r < n ? x[src + j * NR + r] : 0.0;
                 }
