@@ -38,6 +38,17 @@ public final class Rbm implements WaveFunction {
     final double[] onePlusTanh2wIm;
     final double[] oneMinusTanh2wRe;
     final double[] oneMinusTanh2wIm;
+    /**
+     * True for a real RBM with max_i Σⱼ |Wⱼᵢ| ≤ {@value #REAL_PRODUCT_BUDGET}: its caches then run the
+     * real-arithmetic kernels ({@link RbmRealKernels}), which give the same bits as the complex ones;
+     * rebuilt by {@link #setParameters}.
+     */
+    boolean realProducts;
+    /**
+     * Weight budget of the real kernels: a one-flip or tabulated-exchange product then has
+     * Σⱼ|xⱼ| ≤ 4·32 = 128, so no factor or partial product comes near overflow or subnormals.
+     */
+    static final double REAL_PRODUCT_BUDGET = 32.0;
 
     /**
      * Exchange tables ({@link #tabulateExchanges}): the pairs tabulated with site i are
@@ -103,6 +114,15 @@ public final class Rbm implements WaveFunction {
     private void rebuildWeightTables() {
         RbmKernels.weightTables(wRe, wIm, wRe.length, exp2wRe, exp2wIm, expMinus2wRe, expMinus2wIm, tanh2wRe, tanh2wIm,
                 onePlusTanh2wRe, onePlusTanh2wIm, oneMinusTanh2wRe, oneMinusTanh2wIm);
+        boolean bounded = !complex;
+        for (int i = 0; i < nSites && bounded; i++) {
+            double budget = 0.0;
+            for (int j = 0; j < nHidden; j++) {
+                budget += Math.abs(wRe[i * nHidden + j]);
+            }
+            bounded = budget <= REAL_PRODUCT_BUDGET;
+        }
+        realProducts = bounded;
     }
 
     /**

@@ -87,6 +87,9 @@ public final class RbmCache implements WalkerCache {
 
     @Override
     public void ratio(int[] sites, int[] values, int offset, int count, double[] out) {
+        if (vectorised && rbm.realProducts && realRatio(sites, offset, count, out)) {
+            return;
+        }
         if (hiddenProduct(sites, offset, count) && RbmKernels.valueOfProduct(product, out)) {
             double re = out[0];
             double im = out[1];
@@ -109,6 +112,41 @@ public final class RbmCache implements WalkerCache {
         double phase = out[1];
         out[0] = modulus * Math.cos(phase);
         out[1] = modulus * Math.sin(phase);
+    }
+
+    /**
+     * The ratio of one flip or of a tabulated exchange by the real kernels ({@link RbmRealKernels}:
+     * the same bits as the complex product times the visible factor); false for other moves.
+     */
+    private boolean realRatio(int[] sites, int offset, int count, double[] out) {
+        if (count < 1 || count > 2) {
+            return false;
+        }
+        int m = rbm.nHidden;
+        int i = sites[offset];
+        double hidden;
+        if (count == 1) {
+            hidden = RbmRealKernels.productOneFlip(rbm.exp2wRe, rbm.expMinus2wRe, i * m, sigma[i], compRe, upper, m,
+                    lanes);
+        } else {
+            int pair = count == 2 && sigma[i] != sigma[sites[offset + 1]] ? rbm.pairIndex(i, sites[offset + 1]) : -1;
+            if (pair < 0) {
+                return false;
+            }
+            hidden = RbmRealKernels.productOneFlip(rbm.pairExpRe, rbm.pairExpMinusRe, pair * m,
+                    sigma[rbm.pairLow(pair)], compRe, upper, m, lanes);
+        }
+        double ratio = hidden;
+        for (int f = offset; f < offset + count; f++) {
+            int k = sites[f];
+            ratio *= sigma[k] > 0 ? rbm.visibleUpRe[k] : rbm.visibleDownRe[k];
+        }
+        if (!Double.isFinite(ratio) || ratio == 0.0) {
+            return false; // an extreme visible bias: the complex path decides, as before
+        }
+        out[0] = ratio;
+        out[1] = 0.0;
+        return true;
     }
 
     /**
@@ -176,7 +214,10 @@ public final class RbmCache implements WalkerCache {
 
     @Override
     public void applyMove(int[] sites, int[] values, int offset, int count) {
-        if (vectorised) {
+        if (vectorised && rbm.realProducts) {
+            RbmRealKernels.applyFlips(rbm, sigma, sites, offset, count, thetaRe, thetaIm, tanhRe, tanhIm, compRe,
+                    compIm, upper);
+        } else if (vectorised) {
             RbmVectorKernels.applyFlips(rbm.wRe, rbm.wIm, rbm.tanh2wRe, rbm.tanh2wIm, rbm.onePlusTanh2wRe,
                     rbm.onePlusTanh2wIm, rbm.oneMinusTanh2wRe, rbm.oneMinusTanh2wIm, rbm.nHidden, sigma, sites, offset,
                     count, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper);

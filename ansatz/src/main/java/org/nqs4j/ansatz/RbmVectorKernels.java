@@ -15,7 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
  * than the scalar loop. Every loop here runs unmasked over whole vectors and hands the last
  * {@code M mod LANES} hidden units to the scalar kernel of {@link RbmKernels}.
  *
- * <p>Products: each lane keeps its own partial product, renormalised after every factor by the
+ * <p>Products: each lane keeps its own partial product, renormalised after every factor (two
+ * flips) or every {@link #RENORMALISE_EVERY} factors and after the last (one flip) by the
  * exact power of two 2^{−e} that brings max(|re|, |im|) into [1, 2), e read from the exponent
  * bits (no compare or blend: masks and helper methods taking vectors pushed the kernels over
  * C2's node-count inlining cutoff, and every vector then lived in a heap box, ≈ 4 KB per call);
@@ -62,6 +63,14 @@ public final class RbmVectorKernels {
     private static final DoubleVector ZERO = DoubleVector.zero(SPECIES);
     private static final DoubleVector HALF = DoubleVector.broadcast(SPECIES, 0.5);
     private static final DoubleVector TWO = DoubleVector.broadcast(SPECIES, 2.0);
+    /**
+     * The one-flip product renormalises its lanes after every {@value} factors and after the last:
+     * with every |f|² ≤ {@link #MAX_UNSCALED_FACTOR2} = 2^400 and ≥ 2^−400 (else refused), a lane
+     * starting in [1, 2) stays within 2^{±802}, far from overflow and subnormals, so the skipped
+     * scalings by powers of two would not have changed a mantissa bit.
+     */
+    private static final int RENORMALISE_EVERY = 4;
+    private static final double MAX_UNSCALED_FACTOR2 = 0x1p400;
 
     private RbmVectorKernels() {
     }
@@ -220,6 +229,7 @@ public final class RbmVectorKernels {
         LongVector steps = LongVector.zero(LongVector.SPECIES_PREFERRED);
         DoubleVector worst = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY);
         DoubleVector smallest = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
+        DoubleVector largest = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY);
         for (int j = 0; j < bound; j += LANES) {
             DoubleVector ar = DoubleVector.fromArray(SPECIES, plusRe, base + j);
             DoubleVector ai = DoubleVector.fromArray(SPECIES, plusIm, base + j);
@@ -240,17 +250,26 @@ public final class RbmVectorKernels {
             DoubleVector f2 = fr.mul(fr).add(fi.mul(fi));
             worst = worst.max(terms.mul(terms).sub(f2.mul(perFactor2)));
             smallest = smallest.min(f2);
+            largest = largest.max(f2);
             DoubleVector nr = pr.mul(fr).sub(pi.mul(fi));
             pi = pr.mul(fi).add(pi.mul(fr));
             pr = nr;
-            // exact renormalisation, written out here (see the class comment)
-            LongVector exponent = pr.abs().max(pi.abs()).reinterpretAsLongs()
-                    .lanewise(VectorOperators.LSHR, 52);
-            DoubleVector scale = TWICE_BIAS.sub(exponent).lanewise(VectorOperators.LSHL, 52)
-                    .reinterpretAsDoubles();
-            pr = pr.mul(scale);
-            pi = pi.mul(scale);
-            steps = steps.add(exponent).sub(BIAS);
+            if ((j / LANES) % RENORMALISE_EVERY == RENORMALISE_EVERY - 1 || j + LANES >= bound) {
+                // exact renormalisation, written out here (see the class comment)
+                LongVector exponent = pr.abs().max(pi.abs()).reinterpretAsLongs()
+                        .lanewise(VectorOperators.LSHR, 52);
+                DoubleVector scale = TWICE_BIAS.sub(exponent).lanewise(VectorOperators.LSHL, 52)
+                        .reinterpretAsDoubles();
+                pr = pr.mul(scale);
+                pi = pi.mul(scale);
+                steps = steps.add(exponent).sub(BIAS);
+            }
+        }
+        if (!(largest.reduceLanes(VectorOperators.MAX) <= MAX_UNSCALED_FACTOR2)) {
+            // a factor beyond 2^200 (or NaN): the scalar kernel, which renormalises after every factor
+            RbmKernels.multiplyOneFlip(ePosRe, ePosIm, eNegRe, eNegIm, base, sign, compRe, compIm, upper, 0,
+                    nHidden, nHidden, RbmKernels.startProduct(product));
+            return;
         }
         pr.intoArray(lanes, 0);
         pi.intoArray(lanes, LANES);
@@ -334,7 +353,10 @@ public final class RbmVectorKernels {
     /**
      * Folds the lane products Π_lanes (re + i·im)·2^{steps} held in {@code lanes} (re, im, steps
      * blocks of LANES) into the scalar running {@code product}, trusted iff every lane passed
-     * the refusal test (largest violation ≤ 0, smallest |f|² ≥ 2^−400). Scalars only, so that no
+     * the refusal test (largest violation ≤ 0, smallest |f|² ≥ 2^−400). Every lane was renormalised
+     * last (max(|re|, |im|) in [1, 2)), so the product of the LANES ≤ 8 lanes lies in [1, 2^12) and
+     * needs no rescaling on the way (a lane that overflowed is 0 or NaN, and so is the product, which
+     * the consumers refuse). Scalars only, so that no
      * vector crosses a call.
      */
     private static void foldLanes(double worstViolation, double smallestF2, double[] lanes,
@@ -349,12 +371,6 @@ public final class RbmVectorKernels {
             double nr = re * lr - im * li;
             im = re * li + im * lr;
             re = nr;
-            int k = RbmKernels.exponentToRemove(re, im);
-            if (k != 0) {
-                re = Math.scalb(re, -k);
-                im = Math.scalb(im, -k);
-                exponent += k;
-            }
         }
         // an empty vector loop leaves −∞/+∞, which pass; NaN fails both comparisons
         boolean trusted = !(worstViolation > 0.0) && !Double.isNaN(worstViolation)

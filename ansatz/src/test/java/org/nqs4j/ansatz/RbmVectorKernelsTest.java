@@ -76,6 +76,38 @@ class RbmVectorKernelsTest {
                 1e-10);
     }
 
+    /**
+     * Factors beyond 2^200 (W = 80 on a few units: |f| ≈ e^{160}/2), which the vector one-flip
+     * product may not leave unscaled for four factors: it hands them to the scalar kernel, and the
+     * log ratio is still Σⱼ log cosh(θⱼ − xⱼ) − log cosh θⱼ.
+     */
+    @Test
+    void oneFlipWithHugeFactorsAgreesWithTheScalarKernel() {
+        int m = 40;
+        double[] w = new double[2 * m];
+        java.util.Arrays.fill(w, 0.1);
+        for (int j = 0; j < m; j += 9) {
+            w[j] = 80.0;
+        }
+        double[] theta = new double[m];
+        java.util.Arrays.fill(theta, -0.3);
+        RatioInputs t = new RatioInputs(w, new double[2 * m], theta, new double[m]);
+        double[] scalar = new double[2];
+        double[] vector = new double[2];
+        double[] lanes = new double[3 * RbmVectorKernels.LANES];
+        assertTrue(t.oneFlip(0, 1.0, scalar));
+        assertTrue(t.vectorOneFlip(0, 1.0, lanes, vector));
+        assertAgree(scalar, vector, "huge factors");
+        double expected = 0.0;
+        for (int j = 0; j < m; j++) {
+            // log cosh z = |z| − ln 2 + log1p(e^{−2|z|})
+            double z = theta[j] - 2.0 * w[j];
+            expected += Math.abs(z) - Math.log(2.0) + Math.log1p(Math.exp(-2.0 * Math.abs(z)))
+                    - (Math.abs(theta[j]) - Math.log(2.0) + Math.log1p(Math.exp(-2.0 * Math.abs(theta[j]))));
+        }
+        assertEquals(expected, vector[0], 1e-9 * Math.abs(expected));
+    }
+
     @Test
     void refusesTheSameInfiniteTablesAsTheScalarKernel() {
         // W = 400 on M = 11 units: e^{800} overflows

@@ -21,8 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Question: how long does the dense SR solve of the small-step problem take on one thread, i.e.
  * centring the factored rows of a real RBM (TFIM chain L = 20, α = 1: P = 440) over N_s = 1,008
- * samples, expanding them to ΔO, forming S = ΔOᵀΔO/N_s (P² N_s FMAs for one triangle) and solving
- * (S + 0.01) x = F by Cholesky (P³/6 FMAs)? This is the whole update of `nqs bench`'s
+ * samples, forming S (since issue 18 round 2 from the second moments of the factors,
+ * {@code RealRbmQgt}: 231 × 211 × N_s FMAs, against P² N_s/2 for the triangle of ΔOᵀΔO/N_s before)
+ * and solving (S + 0.01) x = F by Cholesky (P³/6 FMAs)? This is the whole update of `nqs bench`'s
  * {@code tfim-chain-20-h1-a1-real} problem apart from the force and the parameter step.
  * Answer: benchmarks/README.md, "Issue 18: the small SR step".
  */

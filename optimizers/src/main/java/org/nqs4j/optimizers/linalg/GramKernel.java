@@ -46,7 +46,7 @@ public final class GramKernel {
      * @param weight w_j, j &lt; len, or null for w = 1
      */
     public void symmetric(double[] x, int n, int len, double[] weight, double scale, double[] c, TaskRunner tasks) {
-        accumulate(x, n, len, 0, weight, false, tasks);
+        accumulate(x, n, len, 0, weight, false, 0, tasks);
         mirror(n, scale, c, tasks);
     }
 
@@ -58,7 +58,7 @@ public final class GramKernel {
      */
     public void symmetricOfColumns(double[] y, int len, int n, int stride, double scale, double[] c,
             TaskRunner tasks) {
-        accumulate(y, n, len, stride, null, false, tasks);
+        accumulate(y, n, len, stride, null, false, 0, tasks);
         mirror(n, scale, c, tasks);
     }
 
@@ -69,8 +69,32 @@ public final class GramKernel {
      */
     public void hermitianOfColumns(double[] y, int len, int n, int stride, double scale, double[] c,
             TaskRunner tasks) {
-        accumulate(y, n, 2 * len, stride, null, true, tasks);
+        accumulate(y, n, 2 * len, stride, null, true, 0, tasks);
         mirrorHermitian(n, scale, c, tasks);
+    }
+
+    /** Rows per side of {@link #cross}: a multiple of both {@value #MR} and NR, so the split falls between panels. */
+    public static final int CROSS_ALIGNMENT = 48;
+
+    /**
+     * The cross block C = scale · Y₁ᵀ Y₂ of the len × n row-major Y = [Y₁ Y₂] (row stride
+     * {@code stride} ≥ n), Y₁ its first {@code split} columns ({@code split} a multiple of
+     * {@link #CROSS_ALIGNMENT}), into the row-major split × (n − split) array {@code c}: the tiles of
+     * {@link #symmetricOfColumns} above the split only, the same packing and micro-kernel.
+     */
+    public void crossOfColumns(double[] y, int len, int n, int stride, int split, double scale, double[] c,
+            TaskRunner tasks) {
+        if (split % CROSS_ALIGNMENT != 0 || split <= 0 || split >= n) {
+            throw new IllegalArgumentException("split " + split + " of " + n + " columns: a multiple of "
+                    + CROSS_ALIGNMENT + " inside the matrix");
+        }
+        accumulate(y, n, len, stride, null, false, split, tasks);
+        int width = n - split;
+        tasks.forEach(split, k -> {
+            for (int l = 0; l < width; l++) {
+                c[k * width + l] = scale * real[tileIndex(k, split + l, n)];
+            }
+        });
     }
 
     private void mirror(int n, double scale, double[] c, TaskRunner tasks) {
@@ -91,7 +115,7 @@ public final class GramKernel {
      * @param weight w_j, j &lt; m (real), or null for w = 1
      */
     public void hermitian(double[] x, int n, int m, double[] weight, double scale, double[] c, TaskRunner tasks) {
-        accumulate(x, n, 2 * m, 0, weight, true, tasks);
+        accumulate(x, n, 2 * m, 0, weight, true, 0, tasks);
         mirrorHermitian(n, scale, c, tasks);
     }
 
@@ -127,9 +151,10 @@ public final class GramKernel {
     /**
      * real (and imaginary, if complex) ← the upper tiles of X W² Xᵀ (and X W² (−iX)ᵀ); X is n × len
      * row-major when {@code stride} = 0, else stored transposed (row j of Xᵀ, or for complex X the
-     * pair j/2, at {@code x[(j or j/2)·stride]}).
+     * pair j/2, at {@code x[(j or j/2)·stride]}). With {@code split} > 0 only the tiles of rows
+     * below {@code split} and columns from {@code split} on ({@link #cross}).
      */
-    private void accumulate(double[] x, int n, int len, int stride, double[] weight, boolean complex,
+    private void accumulate(double[] x, int n, int len, int stride, double[] weight, boolean complex, int split,
             TaskRunner tasks) {
         int rp = rowPanels(n);
         int cp = colPanels(n);
@@ -149,10 +174,15 @@ public final class GramKernel {
             if (stride > 0 && !complex) {
                 // each line k of every panel is a slice of row k₀ + k of Xᵀ: one pass over the rows
                 int chunks = (kc + LINES - 1) / LINES;
+                int rowPanels = split > 0 ? split / MR : rp;
+                int firstColumnPanel = split / NR;
                 tasks.forEach(chunks, q -> packLines(x, n, stride, from, q * LINES, Math.min(kc, q * LINES + LINES),
-                        kc, rp, cp));
+                        kc, rowPanels, firstColumnPanel, cp));
             } else {
                 tasks.forEach(rp + cp, t -> {
+                    if (split > 0 && (t < rp ? t >= split / MR : t - rp < split / NR)) {
+                        return; // a panel the cross block does not read
+                    }
                     if (t < rp) {
                         pack(x, n, len, stride, weight, complex, from, kc, t * MR, MR, packedRows, t * MR * kc, false);
                     } else {
@@ -166,9 +196,10 @@ public final class GramKernel {
                 });
             }
             // largest column panels first, so that the dynamic hand-out balances the triangle
-            tasks.forEach(cp, t -> {
+            int firstPanel = split / NR;
+            tasks.forEach(cp - firstPanel, t -> {
                 int j = cp - 1 - t;
-                int lastRow = Math.min(n - 1, j * NR + NR - 1);
+                int lastRow = split > 0 ? split - 1 : Math.min(n - 1, j * NR + NR - 1);
                 for (int i = 0; i <= lastRow / MR; i++) {
                     int acc = (j * rp + i) * TILE;
                     if (complex) {
@@ -218,11 +249,13 @@ public final class GramKernel {
     }
 
     /**
-     * Lines [k₁, k₂) of every MR- and NR-panel from the real Xᵀ (rows k₀ + k at stride {@code stride}):
+     * Lines [k₁, k₂) of the MR-panels below {@code rp} and the NR-panels from {@code cp0} below {@code cp}
+     * (all of them, or those of a cross block) from the real Xᵀ (rows k₀ + k at stride {@code stride}):
      * each row is read once, front to back, and scattered into the panels (zeros past n).
      */
-    private void packLines(double[] x, int n, int stride, int k0, int k1, int k2, int kc, int rp, int cp) {
-        int fullRows = n / MR;
+    private void packLines(double[] x, int n, int stride, int k0, int k1, int k2, int kc, int rp, int cp0,
+            int cp) {
+        int fullRows = Math.min(rp, n / MR);
         int fullCols = n / NR;
         for (int k = k1; k < k2; k++) {
             int src = (k0 + k) * stride;
@@ -232,7 +265,7 @@ public final class GramKernel {
                     packedRows[d + r] = x[src + t * MR + r];
                 }
             }
-            for (int j = 0; j < fullCols; j++) {
+            for (int j = cp0; j < fullCols; j++) {
                 int d = j * NR * kc + k * NR;
                 DoubleVector.fromArray(SPECIES, x, src + j * NR).intoArray(packedCols, d);
                 DoubleVector.fromArray(SPECIES, x, src + j * NR + LANES).intoArray(packedCols, d + LANES);
@@ -242,7 +275,7 @@ public final class GramKernel {
                     packedRows[t * MR * kc + k * MR + r] = t * MR + r < n ? x[src + t * MR + r] : 0.0;
                 }
             }
-            for (int j = fullCols; j < cp; j++) {
+            for (int j = Math.max(cp0, fullCols); j < cp; j++) {
                 for (int r = 0; r < NR; r++) {
                     packedCols[j * NR * kc + k * NR + r] = j * NR + r < n ? x[src + j * NR + r] : 0.0;
                 }

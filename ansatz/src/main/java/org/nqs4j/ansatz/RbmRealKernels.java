@@ -1,0 +1,194 @@
+package org.nqs4j.ansatz;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The hot kernels of {@link RbmVectorKernels} for a real RBM with bounded weights, in real
+ * arithmetic: the one-flip ratio product and the update of an accepted move. A real RBM run
+ * through the complex kernels multiplies zero imaginary parts on every unit; here they are gone.
+ *
+ * <p><b>The same bits.</b> Each real operation is the one the complex kernel performs on the real
+ * parts when every imaginary part is zero (its terms in Im vanish exactly: x − 0·0 = x), in the same
+ * order (the same lanes, the same fold of the lanes, the same scalar tail), so ratios, θ, tanh θ and
+ * c come out bit for bit as from {@link RbmVectorKernels}. Only the complex kernels' safeguards go,
+ * and only where {@link Rbm#realProducts} proves them idle:
+ * <ul>
+ * <li>the refusal test: for real θ the factor e^{−sx} + c sinh x = cosh(θ − x)/cosh θ lies in
+ *     [e^{−|x|}, e^{|x|}] with both terms of one sign or the first dominating (|c| ≤ 1), so its
+ *     rounding amplification is at most 3 and |f|² ≥ e^{−2|x|} ≥ 2^{−400} when |x| ≤ 128;</li>
+ * <li>the renormalisation: with Σⱼ|xⱼ| ≤ 128 every partial product lies in e^{±128}, far from
+ *     overflow and from subnormals, so the complex kernel's exact scalings by powers of two would
+ *     not change a mantissa bit.</li>
+ * </ul>
+ * Products over tables e^{±x} of one flip (x = 2Wⱼᵢσᵢ) or of a tabulated exchange
+ * (x = 2σ_lo(W_lo − W_hi)) qualify when max_i Σⱼ |Wⱼᵢ| ≤ {@value Rbm#REAL_PRODUCT_BUDGET}.
+ */
+final class RbmRealKernels {
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+    private static final DoubleVector ONE = DoubleVector.broadcast(SPECIES, 1.0);
+    private static final DoubleVector MINUS_ONE = DoubleVector.broadcast(SPECIES, -1.0);
+    private static final DoubleVector ZERO = DoubleVector.zero(SPECIES);
+    private static final DoubleVector HALF = DoubleVector.broadcast(SPECIES, 0.5);
+    private static final DoubleVector TWO = DoubleVector.broadcast(SPECIES, 2.0);
+
+    private RbmRealKernels() {
+    }
+
+    /**
+     * Πⱼ [e^{−sⱼxⱼ} + cⱼ sinh xⱼ] over the real tables e^{±2W} (or an exchange's e^{±2(W_lo − W_hi)})
+     * at {@code base}, as {@link RbmVectorKernels#productOneFlip}: lane l multiplies the units
+     * j ≡ l (mod LANES) of the whole vectors in order, the lanes are folded in order, then the
+     * remaining M mod LANES units.
+     *
+     * @param sign  σᵢ before the flip (chooses which table is e^{+x})
+     * @param lanes scratch of at least LANES doubles
+     */
+    static double productOneFlip(double[] ePos, double[] eNeg, int base, double sign, double[] comp,
+                                 double[] upper, int nHidden, double[] lanes) {
+        double[] plus = sign > 0 ? ePos : eNeg;
+        double[] minus = sign > 0 ? eNeg : ePos;
+        int bound = SPECIES.loopBound(nHidden);
+        DoubleVector p = ONE;
+        for (int j = 0; j < bound; j += LANES) {
+            DoubleVector a = DoubleVector.fromArray(SPECIES, plus, base + j);
+            DoubleVector b = DoubleVector.fromArray(SPECIES, minus, base + j);
+            DoubleVector h = DoubleVector.fromArray(SPECIES, upper, j);
+            DoubleVector e = h.mul(b).add(ONE.sub(h).mul(a));          // e^{−sx}: exact selection
+            DoubleVector sinh = a.sub(b).mul(0.5);
+            p = p.mul(e.add(DoubleVector.fromArray(SPECIES, comp, j).mul(sinh)));
+        }
+        p.intoArray(lanes, 0);
+        double product = 1.0;
+        for (int l = 0; l < LANES; l++) {
+            product *= lanes[l];
+        }
+        for (int j = bound; j < nHidden; j++) {
+            double a = plus[base + j];
+            double b = minus[base + j];
+            double h = upper[j];
+            double e = h * b + (1.0 - h) * a;
+            product *= e + comp[j] * (0.5 * (a - b));
+        }
+        return product;
+    }
+
+    /**
+     * {@link RbmVectorKernels#applyFlips} in real arithmetic on whole vectors (θ, c, s and
+     * tanh θ = s − c; the imaginary arrays stay zero), the same operations on the real parts:
+     * <pre>
+     *   u = −σᵢ tanh 2Wⱼᵢ,   d = (1 + s u) − c u,
+     *   c' = (n d)·(1/d²),   n = c (1 − s u) while sign θ stays s,  −s(2 − s c)(1 + s u) when it flips.
+     * </pre>
+     * A vector with a lane outside the bounds goes to the complex scalar kernel, as there; the tail
+     * of M mod LANES units runs the same real operations one unit at a time.
+     */
+    static void applyFlips(Rbm rbm, int[] sigma, int[] sites, int offset, int count, double[] thetaRe,
+                           double[] thetaIm, double[] tanhRe, double[] tanhIm, double[] compRe, double[] compIm,
+                           double[] upper) {
+        int m = rbm.nHidden;
+        double[] w = rbm.wRe;
+        double[] tanh2w = rbm.tanh2wRe;
+        double[] plus = rbm.onePlusTanh2wRe;
+        double[] minus = rbm.oneMinusTanh2wRe;
+        DoubleVector floor2V = DoubleVector.broadcast(SPECIES, RbmKernels.UPDATE_FLOOR2);
+        DoubleVector ceiling2V = DoubleVector.broadcast(SPECIES, RbmKernels.UPDATE_CEILING2);
+        int bound = SPECIES.loopBound(m);
+        for (int j = 0; j < bound; j += LANES) {
+            DoubleVector th = DoubleVector.fromArray(SPECIES, thetaRe, j);
+            DoubleVector h = DoubleVector.fromArray(SPECIES, upper, j);
+            DoubleVector s = h.mul(2.0).sub(ONE);
+            DoubleVector c = DoubleVector.fromArray(SPECIES, compRe, j);
+            boolean inBounds = true;
+            for (int f = offset; f < offset + count; f++) {
+                int k = sites[f] * m + j;
+                double sg = sigma[sites[f]];
+                th = DoubleVector.fromArray(SPECIES, w, k).mul(-2.0 * sg).add(th);
+                DoubleVector u = DoubleVector.fromArray(SPECIES, tanh2w, k).mul(-sg);
+                DoubleVector g = sg > 0 ? h : ONE.sub(h);
+                DoubleVector gc = ONE.sub(g);
+                DoubleVector p = DoubleVector.fromArray(SPECIES, plus, k);
+                DoubleVector q = DoubleVector.fromArray(SPECIES, minus, k);
+                DoubleVector a = g.mul(p).add(gc.mul(q));   // 1 − s u
+                DoubleVector b = g.mul(q).add(gc.mul(p));   // 1 + s u
+                DoubleVector d = b.sub(c.mul(u));           // 1 + t u
+                DoubleVector sNew = MINUS_ONE.blend(ONE, th.compare(VectorOperators.GE, ZERO));
+                var same = sNew.compare(VectorOperators.EQ, s);
+                DoubleVector x = s.neg().mul(TWO.sub(s.mul(c))).blend(c, same);
+                DoubleVector n = x.mul(b.blend(a, same));
+                DoubleVector d2 = d.mul(d);
+                c = n.mul(d).mul(ONE.div(d2));
+                s = sNew;
+                h = HALF.add(HALF.mul(sNew));
+                DoubleVector c2 = c.mul(c);
+                inBounds &= d2.compare(VectorOperators.GE, floor2V).and(d2.compare(VectorOperators.LE, ceiling2V))
+                        .and(c2.compare(VectorOperators.GE, floor2V))
+                        .and(c2.compare(VectorOperators.LE, ceiling2V)).allTrue();
+            }
+            if (inBounds) {
+                th.intoArray(thetaRe, j);
+                c.intoArray(compRe, j);
+                h.intoArray(upper, j);
+                s.sub(c).intoArray(tanhRe, j);
+            } else {
+                complexScalar(rbm, sigma, sites, offset, count, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm,
+                        upper, j, j + LANES);
+            }
+        }
+        for (int j = bound; j < m; j++) {
+            applyFlipsScalar(rbm, sigma, sites, offset, count, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm,
+                    upper, j);
+        }
+    }
+
+    /** Unit j of {@link #applyFlips}, scalar: the operations of {@link RbmKernels#applyFlips} on the real parts. */
+    private static void applyFlipsScalar(Rbm rbm, int[] sigma, int[] sites, int offset, int count,
+                                         double[] thetaRe, double[] thetaIm, double[] tanhRe, double[] tanhIm,
+                                         double[] compRe, double[] compIm, double[] upper, int j) {
+        int m = rbm.nHidden;
+        double th = thetaRe[j];
+        double h = upper[j];
+        double s = 2.0 * h - 1.0;
+        double c = compRe[j];
+        boolean exact = false;
+        for (int f = offset; f < offset + count; f++) {
+            int k = sites[f] * m + j;
+            double sg = sigma[sites[f]];
+            th += -2.0 * sg * rbm.wRe[k];
+            double u = -sg * rbm.tanh2wRe[k];
+            double g = sg > 0 ? h : 1.0 - h;
+            double a = g * rbm.onePlusTanh2wRe[k] + (1.0 - g) * rbm.oneMinusTanh2wRe[k];
+            double b = g * rbm.oneMinusTanh2wRe[k] + (1.0 - g) * rbm.onePlusTanh2wRe[k];
+            double d = b - c * u;
+            double sNew = th >= 0.0 ? 1.0 : -1.0;
+            boolean same = sNew == s;
+            double n = (same ? c : -s * (2.0 - s * c)) * (same ? a : b);
+            double d2 = d * d;
+            c = n * d * (1.0 / d2);
+            s = sNew;
+            h = 0.5 + 0.5 * sNew;
+            double c2 = c * c;
+            exact |= !(d2 >= RbmKernels.UPDATE_FLOOR2 && d2 <= RbmKernels.UPDATE_CEILING2
+                    && c2 >= RbmKernels.UPDATE_FLOOR2 && c2 <= RbmKernels.UPDATE_CEILING2);
+        }
+        thetaRe[j] = th;
+        if (exact) {
+            RbmKernels.tanh(thetaRe, thetaIm, j, j + 1, tanhRe, tanhIm);
+            RbmKernels.signedComplement(thetaRe, thetaIm, tanhRe, tanhIm, j, j + 1, compRe, compIm, upper);
+        } else {
+            compRe[j] = c;
+            upper[j] = h;
+            tanhRe[j] = s - c;
+        }
+    }
+
+    private static void complexScalar(Rbm rbm, int[] sigma, int[] sites, int offset, int count, double[] thetaRe,
+                                      double[] thetaIm, double[] tanhRe, double[] tanhIm, double[] compRe,
+                                      double[] compIm, double[] upper, int from, int to) {
+        RbmKernels.applyFlips(rbm.wRe, rbm.wIm, rbm.tanh2wRe, rbm.tanh2wIm, rbm.onePlusTanh2wRe,
+                rbm.onePlusTanh2wIm, rbm.oneMinusTanh2wRe, rbm.oneMinusTanh2wIm, rbm.nHidden, sigma, sites, offset,
+                count, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper, from, to);
+    }
+}
