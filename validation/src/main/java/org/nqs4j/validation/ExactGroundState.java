@@ -12,6 +12,8 @@ import org.nqs4j.chemistry.fcidump.Fcidump;
 import org.nqs4j.hamiltonians.Boundary;
 import org.nqs4j.hamiltonians.DiscreteOperator;
 import org.nqs4j.hamiltonians.Lattice;
+import org.nqs4j.hamiltonians.PauliSumOperator;
+import org.nqs4j.hamiltonians.fock.OccupationOperator;
 import org.nqs4j.hamiltonians.SpinHilbert;
 import org.nqs4j.hamiltonians.Units;
 import org.nqs4j.hamiltonians.fock.MolecularHamiltonian;
@@ -114,9 +116,6 @@ public final class ExactGroundState implements ExactReferenceProvider {
      * a space above {@link #TRIAL_STATE_MAX_DIMENSION} states, or a Hamiltonian with complex elements.
      */
     public static Optional<String> trialStateUnavailable(RunConfig config) {
-        if (!(config.hilbert() instanceof SpinHilbert)) {
-            return Optional.of("the trial-state sum covers spin-1/2 spaces only; this config has " + config.hilbert());
-        }
         if (config.hilbert().dimension() > TRIAL_STATE_MAX_DIMENSION) {
             return Optional.of(String.format(Locale.ROOT, "the trial-state sum covers at most %.0f states; %s has %.3g",
                     TRIAL_STATE_MAX_DIMENSION, config.hilbert(), config.hilbert().dimension()));
@@ -132,8 +131,10 @@ public final class ExactGroundState implements ExactReferenceProvider {
         if (trialStateUnavailable(config).isPresent()) {
             return Optional.empty();
         }
-        TrialStateEnergy.Result r = TrialStateEnergy.of(psi, config.hamiltonian().pauliOperator(),
-                config.spinHilbert());
+        TrialStateEnergy.Result r = config.hilbert() instanceof SpinHilbert spins
+                ? TrialStateEnergy.of(psi, config.hamiltonian().pauliOperator(), spins)
+                : TrialStateEnergy.of(psi, CsrMatrix.fromFockOperator(config.hamiltonian().fockOperator(), config.hilbert()),
+                        config.hilbert());
         return Optional.of(new TrialState(r.energy(), r.variance(), r.dimension()));
     }
 
@@ -396,7 +397,8 @@ public final class ExactGroundState implements ExactReferenceProvider {
         }
         Map<String, Double> observables = new LinkedHashMap<>();
         for (ObservableSpec o : c.observables()) {
-            observables.put(o.name(), StateExpectation.of(o.operator(), basis, psi));
+            observables.put(o.name(), basis != null ? StateExpectation.of((PauliSumOperator) o.operator(), basis, psi)
+                    : StateExpectation.of(CsrMatrix.fromFockOperator((OccupationOperator) o.operator(), c.hilbert()), psi));
         }
         return new EdResult(energy, method, d, observables, memory, note);
     }

@@ -76,4 +76,24 @@ public final class StateExpectation {
         }
         return sum / nn;
     }
+
+    /** ⟨ψ|Ô|ψ⟩ / ⟨ψ|ψ⟩ of a real state for an operator given as its real symmetric matrix in the same basis. */
+    public static double of(SymmetricLinearMap op, double[] psi) {
+        if (psi.length != op.dimension()) {
+            throw new IllegalArgumentException("state has " + psi.length + " amplitudes, the operator's matrix "
+                    + op.dimension());
+        }
+        double[] opPsi = new double[psi.length];
+        op.multiply(psi, opPsi);
+        double sum = 0;
+        double nn = 0;
+        for (int r = 0; r < psi.length; r++) {
+            sum += psi[r] * opPsi[r];
+            nn += psi[r] * psi[r];
+        }
+        if (nn == 0) {
+            throw new IllegalArgumentException("the state is zero");
+        }
+        return sum / nn;
+    }
 }

@@ -5,6 +5,7 @@ import org.nqs4j.ansatz.WaveFunction;
 import org.nqs4j.hamiltonians.Connections;
 import org.nqs4j.hamiltonians.LocalOperator;
 import org.nqs4j.hamiltonians.SpinHilbert;
+import org.nqs4j.hamiltonians.hilbert.Hilbert;
 
 /**
  * The exact energy and energy variance of a trial wave function, by summing over every basis
@@ -58,39 +59,10 @@ public final class TrialStateEnergy {
         }
         SpinBasis basis = SpinBasis.of(hilbert);
         int d = basis.dimension();
-        double[] logRe = new double[d];
-        double[] logIm = new double[d];
         int[] bounds = RowParallel.evenBounds(d);
-        RowParallel.run(bounds, (part, from, to) -> {
-            WalkerCache cache = psi.newCache();
-            int[] sigma = new int[basis.nSites()];
-            double[] out = new double[2];
-            for (int r = from; r < to; r++) {
-                basis.sigma(basis.state(r), sigma);
-                cache.reset(sigma);
-                cache.logPsi(out);
-                // log|ψ| = −∞ is a zero amplitude (a configuration outside a projection's sector)
-                if (Double.isNaN(out[0]) || out[0] == Double.POSITIVE_INFINITY || !Double.isFinite(out[1])) {
-                    throw new IllegalArgumentException("log ψ = (" + out[0] + ", " + out[1] + ") is not finite at basis"
-                            + " state " + r + " of " + psi.description());
-                }
-                logRe[r] = out[0];
-                logIm[r] = out[1];
-            }
-        });
-        double shift = Double.NEGATIVE_INFINITY;
-        for (double v : logRe) {
-            shift = Math.max(shift, v);
-        }
-        // φ overwrites log ψ in place: (Re, Im) of exp(log ψ − shift)
-        for (int r = 0; r < d; r++) {
-            double modulus = Math.exp(logRe[r] - shift);
-            double phase = logIm[r];
-            logRe[r] = modulus * Math.cos(phase);
-            logIm[r] = modulus * Math.sin(phase);
-        }
-        double[] phiRe = logRe;
-        double[] phiIm = logIm;
+        double[][] phi = amplitudes(psi, d, basis.nSites(), (r, sigma) -> basis.sigma(basis.state(r), sigma));
+        double[] phiRe = phi[0];
+        double[] phiIm = phi[1];
         double[] norm = new double[bounds.length - 1];
         double[] h1 = new double[bounds.length - 1];
         double[] h2 = new double[bounds.length - 1];
@@ -141,5 +113,87 @@ public final class TrialStateEnergy {
         }
         double energy = e / nn;
         return new Result(energy, e2 / nn - energy * energy, d);
+    }
+
+    /**
+     * ⟨Ĥ⟩ and Var(Ĥ) of {@code psi} on any Hilbert space, Ĥ given as its real symmetric matrix in the
+     * space's ranking ({@link Hilbert#state}), e.g. {@link CsrMatrix#fromFockOperator}: with φ as
+     * above, E = Re φ†Ĥφ / φ†φ and ⟨Ĥ²⟩ = |Ĥφ|² / φ†φ (Ĥ real, so Ĥ acts on Re φ and Im φ apart).
+     *
+     * @throws IllegalArgumentException if the sizes disagree, the space has more than
+     *         {@link #MAX_DIMENSION} states, or log ψ is not finite
+     */
+    public static Result of(WaveFunction psi, SymmetricLinearMap hamiltonian, Hilbert hilbert) {
+        if (psi.configurationSize() != hilbert.size()) {
+            throw new IllegalArgumentException("the wave function takes configurations of " + psi.configurationSize()
+                    + " entries, the Hilbert space " + hilbert + " has " + hilbert.size());
+        }
+        if (hilbert.dimension() > MAX_DIMENSION) {
+            throw new IllegalArgumentException(String.format("the trial-state sum covers at most %d states; %s has %.4g",
+                    MAX_DIMENSION, hilbert, hilbert.dimension()));
+        }
+        int d = (int) hilbert.nStates();
+        if (hamiltonian.dimension() != d) {
+            throw new IllegalArgumentException("the Hamiltonian matrix has dimension " + hamiltonian.dimension()
+                    + ", the Hilbert space " + hilbert + " " + d + " states");
+        }
+        double[][] phi = amplitudes(psi, d, hilbert.size(), hilbert::state);
+        double[] hRe = new double[d];
+        double[] hIm = new double[d];
+        hamiltonian.multiply(phi[0], hRe);
+        hamiltonian.multiply(phi[1], hIm);
+        double nn = 0;
+        double e = 0;
+        double e2 = 0;
+        for (int r = 0; r < d; r++) {
+            nn += phi[0][r] * phi[0][r] + phi[1][r] * phi[1][r];
+            e += phi[0][r] * hRe[r] + phi[1][r] * hIm[r];
+            e2 += hRe[r] * hRe[r] + hIm[r] * hIm[r];
+        }
+        double energy = e / nn;
+        return new Result(energy, e2 / nn - energy * energy, d);
+    }
+
+    /** Writes basis state r of a ranked basis into a configuration. */
+    private interface BasisStates {
+        void state(int r, int[] x);
+    }
+
+    /**
+     * φ(r) = exp(log ψ(x_r) − max_r' Re log ψ(x_r')) for every basis state, as {Re φ, Im φ}; rows
+     * split over threads, each with its own cache.
+     */
+    private static double[][] amplitudes(WaveFunction psi, int d, int size, BasisStates basis) {
+        double[] logRe = new double[d];
+        double[] logIm = new double[d];
+        RowParallel.run(RowParallel.evenBounds(d), (part, from, to) -> {
+            WalkerCache cache = psi.newCache();
+            int[] x = new int[size];
+            double[] out = new double[2];
+            for (int r = from; r < to; r++) {
+                basis.state(r, x);
+                cache.reset(x);
+                cache.logPsi(out);
+                // log|ψ| = −∞ is a zero amplitude (a configuration outside a projection's sector)
+                if (Double.isNaN(out[0]) || out[0] == Double.POSITIVE_INFINITY || !Double.isFinite(out[1])) {
+                    throw new IllegalArgumentException("log ψ = (" + out[0] + ", " + out[1] + ") is not finite at basis"
+                            + " state " + r + " of " + psi.description());
+                }
+                logRe[r] = out[0];
+                logIm[r] = out[1];
+            }
+        });
+        double shift = Double.NEGATIVE_INFINITY;
+        for (double v : logRe) {
+            shift = Math.max(shift, v);
+        }
+        // φ overwrites log ψ in place: (Re, Im) of exp(log ψ − shift)
+        for (int r = 0; r < d; r++) {
+            double modulus = Math.exp(logRe[r] - shift);
+            double phase = logIm[r];
+            logRe[r] = modulus * Math.cos(phase);
+            logIm[r] = modulus * Math.sin(phase);
+        }
+        return new double[][] {logRe, logIm};
     }
 }

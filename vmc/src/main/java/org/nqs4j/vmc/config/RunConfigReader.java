@@ -138,9 +138,9 @@ public final class RunConfigReader {
             hamiltonian = hamiltonian(hamiltonianSection, model, lattice, hilbert);
         }
         requireConserved(hilbertSection, hilbert, hamiltonian);
-        if (vmc && !(hilbert instanceof SpinHilbert)) {
-            throw hilbertSection.invalid("type", "VMC for fermionic and bosonic Hilbert spaces needs a fermionic or"
-                    + " bosonic ansatz, which is not available yet; nqs exact CONFIG computes this config's exact ground"
+        if (vmc && !(hilbert instanceof SpinHilbert) && !(hilbert instanceof BosonHilbert)) {
+            throw hilbertSection.invalid("type", "VMC for fermionic Hilbert spaces needs a fermionic"
+                    + " ansatz, which is not available yet; nqs exact CONFIG computes this config's exact ground"
                     + " state.");
         }
         Section ansatzSection = root.section("ansatz");
@@ -154,15 +154,19 @@ public final class RunConfigReader {
         eval.finish();
         List<ObservableSpec> observables = new ArrayList<>();
         List<Section> observableSections = root.sections("observables");
-        if (!(hilbert instanceof SpinHilbert) && !observableSections.isEmpty()) {
-            throw root.invalid("observables", "observables of fermions and bosons are not available yet; remove the"
+        if (!(hilbert instanceof SpinHilbert) && !(hilbert instanceof BosonHilbert) && !observableSections.isEmpty()) {
+            throw root.invalid("observables", "observables of fermions are not available yet; remove the"
                     + " section (nqs exact reports the energy).");
         }
         for (Section s : observableSections) {
+            if (hilbert instanceof BosonHilbert bosons) {
+                observables.addAll(BosonSections.observables(s, lattice, bosons));
+                continue;
+            }
             for (ObservableSpec o : observables(s, lattice, hamiltonian.units())) {
                 // the ansatz lives in the rotated frame when H is: measure U Ô U† there
                 observables.add(hamiltonian.marshallSign()
-                        ? o.withOperator(SpinModels.marshallRotated(o.operator(), lattice)) : o);
+                        ? o.withOperator(SpinModels.marshallRotated((PauliSumOperator) o.operator(), lattice)) : o);
             }
         }
         Section output = root.section("output");
@@ -528,6 +532,12 @@ public final class RunConfigReader {
                     ? FermionHilbert.spinful(n, s.integer("n_up", null, 0, n), s.integer("n_down", null, 0, n))
                     : FermionHilbert.spinless(n, s.integer("n_particles", null, 0, n));
             default -> {
+                for (String spinKey : List.of("total_sz", "n_up", "n_down")) {
+                    if (s.has(spinKey)) {
+                        throw s.invalid(spinKey, "does not apply to bosons, which have n_particles (the fixed total N)"
+                                + " and n_max (the largest occupation of a site).");
+                    }
+                }
                 int particles = s.integer("n_particles", null, 0, 1_000_000);
                 int nMax = s.integer("n_max", Math.max(1, particles), 1, 1000);
                 if ((long) n * nMax < particles) {
@@ -567,6 +577,9 @@ public final class RunConfigReader {
     }
 
     static AnsatzSpec ansatz(Section s, Lattice lattice, Hilbert hilbert, int iterations, int samples) {
+        if (hilbert instanceof BosonHilbert) {
+            return BosonSections.ansatz(s, initFrom(s));
+        }
         String type = s.choice("type", "rbm", "rbm", "jastrow", "ffnn");
         boolean complex = s.bool("complex", true);
         int alpha = type.equals("rbm") ? s.integer("alpha", 1, 1, 1024) : 0;
@@ -593,23 +606,28 @@ public final class RunConfigReader {
         ProjectionSpec projection = projection(s, lattice, hilbert, complex, symmetry.equals("translations"));
         // log cosh has zero slope at 0: a deep network of tiny weights starts next to a stationary point
         double scale = s.real("init_scale", type.equals("ffnn") ? 0.1 : 0.01, 0, 10);
-        Optional<Path> initFrom = Optional.empty();
-        if (s.has("init_from")) {
-            Path file = Path.of(s.string("init_from", null));
-            if (!Files.isRegularFile(file)) {
-                throw s.invalid("init_from", "no file " + file.toAbsolutePath() + " (a parameters.npy of an earlier run;"
-                        + " relative paths start from the working directory).");
-            }
-            initFrom = Optional.of(file.toAbsolutePath());
-            // the resolved config (and so a resume from any directory) names the file absolutely
-            s.resolve("init_from", initFrom.get().toString());
-        }
+        Optional<Path> initFrom = initFrom(s);
         // the pretraining RBM has momentum 0: projected onto k != 0 it vanishes
         boolean zeroMomentum = !(projection instanceof ProjectionSpec.LatticeSector l) || l.atZeroMomentum();
         int pretrain = type.equals("rbm") ? pretrainIterations(s, lattice, alpha, symmetry, initFrom.isPresent(),
                 zeroMomentum, iterations, samples) : 0;
         s.finish();
         return new AnsatzSpec(type, complex, alpha, layers, symmetry, projection, scale, initFrom, pretrain);
+    }
+
+    /** {@code ansatz.init_from}: the parameters.npy of an earlier run, named absolutely in the resolved config. */
+    private static Optional<Path> initFrom(Section s) {
+        if (!s.has("init_from")) {
+            return Optional.empty();
+        }
+        Path file = Path.of(s.string("init_from", null));
+        if (!Files.isRegularFile(file)) {
+            throw s.invalid("init_from", "no file " + file.toAbsolutePath() + " (a parameters.npy of an earlier run;"
+                    + " relative paths start from the working directory).");
+        }
+        // the resolved config (and so a resume from any directory) names the file absolutely
+        s.resolve("init_from", file.toAbsolutePath().toString());
+        return Optional.of(file.toAbsolutePath());
     }
 
     /**
@@ -736,12 +754,13 @@ public final class RunConfigReader {
 
     static SamplerSpec sampler(Section s, int n, Hilbert hilbert) {
         boolean fixed = !hilbert.constraints().isEmpty();
-        String move = s.choice("move", fixed ? "exchange" : "flip", "flip", "exchange", "exchange-any");
+        String move = hilbert instanceof BosonHilbert ? BosonSections.move(s)
+                : s.choice("move", fixed ? "exchange" : "flip", "flip", "exchange", "exchange-any");
         if (move.equals("flip") && fixed && hilbert instanceof SpinHilbert) {
             throw s.invalid("move", "single flips change S_z, but hilbert.total_sz fixes it; use exchange or"
                     + " exchange-any, or set hilbert.total_sz: none.");
         }
-        if (!move.equals("flip") && !fixed) {
+        if (move.startsWith("exchange") && !fixed) {
             // each chain would stay in the S_z sector it starts in: no chain samples the declared space
             throw s.invalid("move", "exchanges conserve S_z, so on hilbert.total_sz: none each chain would stay in"
                     + " the S_z sector of its random start and never sample the whole space; use move: flip, or fix"

@@ -1,6 +1,7 @@
 package org.nqs4j.vmc.driver;
 
 import org.nqs4j.ansatz.WalkerCache;
+import org.nqs4j.hamiltonians.DiscreteOperator;
 import org.nqs4j.hamiltonians.LocalOperator;
 import org.nqs4j.hamiltonians.fock.OccupationOperator;
 
@@ -36,5 +37,14 @@ public sealed interface SampledOperator permits SpinLocalValues, OccupationLocal
 
     static SampledOperator of(OccupationOperator op) {
         return new OccupationLocalValues(op);
+    }
+
+    /** A configured operator (Hamiltonian or observable), spin or occupation-number, by its kind. */
+    static SampledOperator forOperator(DiscreteOperator op) {
+        return switch (op) {
+            case LocalOperator spin -> of(spin);
+            case OccupationOperator occupations -> of(occupations);
+            default -> throw new IllegalArgumentException("cannot sample " + op.description());
+        };
     }
 }

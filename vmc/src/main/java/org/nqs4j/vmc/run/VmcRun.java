@@ -150,7 +150,7 @@ public final class VmcRun {
         listener.message("final estimate from " + perChain * config.sampler().chains() + " samples");
         List<NamedOperator> observables = new ArrayList<>();
         for (ObservableSpec o : config.observables()) {
-            observables.add(new NamedOperator(o.name(), SampledOperator.of(o.operator())));
+            observables.add(new NamedOperator(o.name(), SampledOperator.forOperator(o.operator())));
         }
         Evaluation eval = setup.driver().evaluate(perChain, 10 * config.sampler().discardSweeps() + 10, observables);
         double evalSeconds = wall.getAsDouble() - optSeconds;
@@ -337,7 +337,9 @@ public final class VmcRun {
         m.put("status", COMPLETED);
         m.put("config", config.source().toString());
         m.put("hamiltonian", config.hamiltonian().operator().description());
-        m.put("units", config.hamiltonian().units().toString().toLowerCase()); // as the config key
+        if (config.hamiltonian().units() != null) { // spin models only
+            m.put("units", config.hamiltonian().units().toString().toLowerCase()); // as the config key
+        }
         m.put("lattice", config.lattice().toString());
         m.put("ansatz", setup.waveFunction().description());
         m.put("n_sites", n);
