@@ -28,7 +28,7 @@ final class BosonSections {
      */
     static AnsatzSpec ansatz(Section s, Optional<java.nio.file.Path> initFrom) {
         for (String key : SPIN_ANSATZ_KEYS) {
-            if (s.has(key)) {
+            if (s.given(key)) {
                 throw s.invalid(key, "applies to spin ansätze only; a boson ansatz (one-hot RBM or Jastrow) has no"
                         + " " + key + ". Remove the key.");
             }

@@ -533,7 +533,7 @@ public final class RunConfigReader {
                     : FermionHilbert.spinless(n, s.integer("n_particles", null, 0, n));
             default -> {
                 for (String spinKey : List.of("total_sz", "n_up", "n_down")) {
-                    if (s.has(spinKey)) {
+                    if (s.given(spinKey)) {
                         throw s.invalid(spinKey, "does not apply to bosons, which have n_particles (the fixed total N)"
                                 + " and n_max (the largest occupation of a site).");
                     }

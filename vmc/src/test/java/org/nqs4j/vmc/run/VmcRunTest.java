@@ -205,7 +205,7 @@ class VmcRunTest {
         assertArrayEquals(trace(config(yaml, "threads=1")), trace(config(yaml, "threads=3")));
     }
 
-    private static double[] trace(RunConfig c) {
+    static double[] trace(RunConfig c) {
         List<Double> out = new ArrayList<>();
         try (RunSetup s = RunSetup.build(c)) {
             for (int it = 0; it < c.iterations(); it++) {
