@@ -28,21 +28,11 @@ public final class OccupationOperators {
      * of them on a periodic lattice); r = 0 gives mean_i n_i². Bravais lattices only.
      */
     public static FockOperator densityCorrelation(Lattice lattice, int nMax, int dx, int dy) {
-        int n = lattice.nSites();
-        List<int[]> pairs = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int j = lattice.translate(i, dx, dy);
-            if (j >= 0) {
-                pairs.add(new int[] {i, j});
-            }
-        }
-        if (pairs.isEmpty()) {
-            throw new IllegalArgumentException("no pair of sites of " + lattice + " is " + dx + "," + dy + " apart");
-        }
+        List<int[]> pairs = lattice.pairsAt(dx, dy);
         List<FockTerm> terms = new ArrayList<>();
         for (int[] p : pairs) {
             terms.add(FockTerm.of(1.0 / pairs.size(), "nn", p[0], p[1]));
         }
-        return FockOperator.bosons(n, nMax, terms, "D(" + dx + "," + dy + ") = mean_i n_i n_i+r, " + lattice);
+        return FockOperator.bosons(lattice.nSites(), nMax, terms, "D(" + dx + "," + dy + ") = mean_i n_i n_i+r, " + lattice);
     }
 }
