@@ -55,6 +55,22 @@ final class BosonSections {
         return move;
     }
 
+    /** Hops run on the colour-0 bonds: a site without one would hold its bosons forever. */
+    static void requireHops(Section hilbert, Lattice lattice) {
+        int[] degree = new int[lattice.nSites()];
+        for (org.nqs4j.hamiltonians.Edge e : lattice.edges(0)) {
+            degree[e.i()]++;
+            degree[e.j()]++;
+        }
+        for (int i = 0; i < degree.length; i++) {
+            if (degree[i] == 0) {
+                throw hilbert.invalid("type", "bosons hop along the nearest-neighbour (colour-0) bonds, and site " + i
+                        + " of the " + lattice.name() + " has none: its bosons could never move. Give every site a"
+                        + " colour-0 bond.");
+            }
+        }
+    }
+
     /**
      * {@code densities} (⟨n_i⟩ for every site, family "densities"), {@code density_correlations}
      * (D(r) = mean_i ⟨n_i n_{i+r}⟩ for every displacement r, family "density_correlations", Bravais

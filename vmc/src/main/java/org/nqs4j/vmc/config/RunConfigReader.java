@@ -145,6 +145,9 @@ public final class RunConfigReader {
         }
         Section ansatzSection = root.section("ansatz");
         SamplerSpec sampler = sampler(root.section("sampler"), lattice.nSites(), hilbert);
+        if (vmc && hilbert instanceof BosonHilbert) {
+            BosonSections.requireHops(hilbertSection, lattice);
+        }
         AnsatzSpec ansatz = ansatz(ansatzSection, lattice, hilbert, iterations, sampler.samples());
         OptimizerSpec optimizer = optimizer(root.section("optimizer"));
         PreconditionerSpec preconditioner = preconditioner(root.section("preconditioner"));

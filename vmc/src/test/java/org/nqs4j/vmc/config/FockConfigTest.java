@@ -118,6 +118,9 @@ class FockConfigTest {
         assertTrue(e.contains("'ansatz.complex'") && e.contains("real"), e);
         e = vmcError(BOSONS.replace("n_max: 3", "n_max: 3, total_sz: 0"));
         assertTrue(e.startsWith("b.yaml:3: key 'hilbert.total_sz'") && e.contains("n_particles"), e);
+        e = vmcError("lattice: {type: custom, sites: 3, edges: [[0, 1], [1, 2, 1]]}\n"
+                + "hamiltonian: {model: bose_hubbard, U: 3}\nhilbert: {type: bosons, n_particles: 3}\n");
+        assertTrue(e.contains("'hilbert.type'") && e.contains("site 2"), e);
         e = vmcError(BOSONS + "observables: [{type: magnetization}]\n");
         assertTrue(e.contains("'observables") && e.contains("densities"), e);
     }
