@@ -43,6 +43,23 @@ public final class BosonJastrow implements WaveFunction {
         return new BosonJastrow(nSites, nMax);
     }
 
+    /**
+     * The condensate of N bosons in the uniform orbital, (Σ_i b†_i)^N |0⟩ ∝ Σ_n √(N!/Π_i n_i!) |n⟩:
+     * v = 0, g_i(m) = −½ log m!. It is the ground state of free bosons (U = 0, J &gt; 0) on a lattice
+     * of equal coordination when no occupation is truncated (n_max ≥ N).
+     */
+    public static BosonJastrow condensate(int nSites, int nMax) {
+        BosonJastrow psi = new BosonJastrow(nSites, nMax);
+        double logFactorial = 0;
+        for (int m = 1; m <= nMax; m++) {
+            logFactorial += Math.log(m);
+            for (int i = 0; i < nSites; i++) {
+                psi.g[i * (nMax + 1) + m] = -0.5 * logFactorial;
+            }
+        }
+        return psi;
+    }
+
     @Override
     public int nSites() {
         return nSites;

@@ -31,6 +31,17 @@ class BosonJastrowTest {
     }
 
     @Test
+    void theCondensateAmplitudeIsTheMultinomialSquareRoot() {
+        // ψ(n)² ∝ N!/Π n_i!: ψ(4,0,0)² / ψ(1,1,2)² = (4!/4!) / (4!/2!) = 1/12
+        BosonJastrow psi = BosonJastrow.condensate(3, 4);
+        double[] a = new double[2];
+        double[] b = new double[2];
+        psi.logPsi(new int[] {4, 0, 0}, a);
+        psi.logPsi(new int[] {1, 1, 2}, b);
+        assertEquals(Math.log(1.0 / 12), 2 * (a[0] - b[0]), 1e-14);
+    }
+
+    @Test
     void cacheRatiosAndUpdatesAgreeWithScratchAlongAWalk() {
         BosonCacheChecks.assertWalkAgreesWithScratch(randomised(7, 4, 3, 0.3), 4, 7, 21, 500, 1e-11);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nqs4j.ansatz.boson.BosonJastrow;
 import org.nqs4j.vmc.config.RunConfig;
 import org.nqs4j.vmc.driver.Evaluation;
 import org.nqs4j.vmc.driver.NamedOperator;
@@ -34,14 +35,7 @@ class BosonRunTest {
                 """);
         try (RunSetup s = RunSetup.build(c)) {
             double[] p = new double[s.waveFunction().nParameters()];
-            int pairs = l * (l - 1) / 2;
-            for (int i = 0; i < l; i++) {
-                double logFactorial = 0;
-                for (int m = 1; m <= n; m++) {
-                    logFactorial += Math.log(m);
-                    p[pairs + i * n + m - 1] = -0.5 * logFactorial;
-                }
-            }
+            BosonJastrow.condensate(l, n).getParameters(p);
             s.waveFunction().setParameters(p);
             List<NamedOperator> densities = c.observables().stream()
                     .map(o -> new NamedOperator(o.name(), SampledOperator.forOperator(o.operator()))).toList();
