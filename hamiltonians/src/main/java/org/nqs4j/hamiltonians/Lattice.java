@@ -332,6 +332,26 @@ public final class Lattice {
     }
 
     /**
+     * The pairs (i, i + r), r = dx·a₁ + dy·a₂, over every site i whose translate exists (all of them
+     * on a periodic lattice): the terms of a translation-averaged correlation at displacement r.
+     *
+     * @throws IllegalArgumentException when no pair is that far apart
+     */
+    public java.util.List<int[]> pairsAt(int dx, int dy) {
+        java.util.List<int[]> pairs = new java.util.ArrayList<>();
+        for (int i = 0; i < nSites(); i++) {
+            int j = translate(i, dx, dy);
+            if (j >= 0) {
+                pairs.add(new int[] {i, j});
+            }
+        }
+        if (pairs.isEmpty()) {
+            throw new IllegalArgumentException("no pair of sites of " + this + " is " + dx + "," + dy + " apart");
+        }
+        return pairs;
+    }
+
+    /**
      * The space group: the bond- and colour-preserving site permutations that are translations ×
      * point operations of the cell (computed on first use, see {@link SpaceGroup}).
      *

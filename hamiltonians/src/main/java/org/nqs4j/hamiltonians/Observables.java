@@ -100,16 +100,7 @@ public final class Observables {
     public static PauliSumOperator translationAveragedCorrelation(Lattice lattice, int dx, int dy, boolean zzOnly,
                                                                   Units units) {
         int n = lattice.nSites();
-        List<int[]> pairs = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int j = lattice.translate(i, dx, dy);
-            if (j >= 0) {
-                pairs.add(new int[] {i, j});
-            }
-        }
-        if (pairs.isEmpty()) {
-            throw new IllegalArgumentException("no pair of sites of " + lattice + " is " + dx + "," + dy + " apart");
-        }
+        List<int[]> pairs = lattice.pairsAt(dx, dy);
         List<PauliString> terms = new ArrayList<>();
         for (int[] p : pairs) {
             if (zzOnly) {

@@ -75,7 +75,7 @@ class FermionObservablesTest {
         RunConfig c = config();
         Map<String, Double> ed = ExactGroundState.solveByDiagonalisation(c).reference().observables();
         List<NamedOperator> ops = c.observables().stream()
-                .map(o -> new NamedOperator(o.name(), SampledOperator.ofAny(o.operator()))).toList();
+                .map(o -> new NamedOperator(o.name(), SampledOperator.forOperator(o.operator()))).toList();
         try (RunSetup s = RunSetup.build(c)) {
             Evaluation e = s.driver().evaluate(1000, 20, ops);
             for (ObservableSpec o : c.observables()) {

@@ -8,9 +8,38 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.nqs4j.ansatz.Rbm;
+import org.nqs4j.ansatz.boson.BosonJastrow;
+import org.nqs4j.hamiltonians.Boundary;
+import org.nqs4j.hamiltonians.Lattice;
 import org.nqs4j.hamiltonians.SpinHilbert;
+import org.nqs4j.hamiltonians.fock.FockModels;
+import org.nqs4j.hamiltonians.hilbert.BosonHilbert;
 
 class TrialStateEnergyTest {
+
+    /**
+     * The k = 0 condensate of N bosons on a ring of L sites (no truncation, n_max = N):
+     * ψ(n) ∝ √(N!/Π n_i!), the boson Jastrow with g(n) = −½ log n!. The occupations are
+     * multinomial with p = 1/L, so ⟨n_i(n_i − 1)⟩ = N(N−1)/L² and
+     * E = −2JN + (U/2)·L·N(N−1)/L²; at U = 0 it is an eigenstate (variance 0).
+     */
+    @Test
+    void condensateOnABoseHubbardRingSummedOverTheFockBasis() {
+        int l = 5;
+        int n = 4;
+        double j = 0.7;
+        BosonJastrow psi = BosonJastrow.condensate(l, n);
+        BosonHilbert hilbert = BosonHilbert.fixedNumber(l, n, n);
+        Lattice ring = Lattice.chain(l, Boundary.PERIODIC, false);
+        for (double u : new double[] {0, 3}) {
+            TrialStateEnergy.Result r = TrialStateEnergy.of(psi, FockModels.boseHubbard(ring, j, u, 0, n), hilbert);
+            assertEquals(-2 * j * n + u / 2 * n * (n - 1) / l, r.energy(), 1e-12, "U = " + u);
+            assertEquals(70, r.dimension()); // C(N + L − 1, N)
+            if (u == 0) {
+                assertEquals(0, r.variance(), 1e-12);
+            }
+        }
+    }
 
     @Test
     void uniformStateOnTheIsingRing() {

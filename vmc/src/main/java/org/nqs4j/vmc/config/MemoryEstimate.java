@@ -3,6 +3,8 @@ package org.nqs4j.vmc.config;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.nqs4j.hamiltonians.SpinHilbert;
+import org.nqs4j.hamiltonians.hilbert.BosonHilbert;
 import java.util.Locale;
 import org.nqs4j.hamiltonians.hilbert.FermionHilbert;
 import org.nqs4j.hamiltonians.Edge;
@@ -46,6 +48,8 @@ public final class MemoryEstimate {
     /** The terms of {@code c}, largest first. */
     public static List<Term> terms(RunConfig c) {
         double n = c.lattice().nSites();
+        // the one-hot RBM of bosons has n_max + 1 visible units per site
+        double visible = c.hilbert() instanceof BosonHilbert b ? n * (b.nMax() + 1) : n;
         AnsatzSpec a = c.ansatz();
         double comp = a.complex() ? 2 : 1;
         double hidden = 0; // M of the (expanded) RBM, 0 for other ansätze
@@ -57,7 +61,7 @@ public final class MemoryEstimate {
         } else switch (a.type()) {
             case "rbm" -> {
                 hidden = a.alpha() * n;
-                p = a.translationSymmetric() ? 1 + a.alpha() + a.alpha() * n : n + hidden + hidden * n;
+                p = a.translationSymmetric() ? 1 + a.alpha() + a.alpha() * n : visible + hidden + hidden * visible;
                 ansatzKey = "ansatz.alpha";
             }
             case "jastrow" -> {
@@ -78,8 +82,8 @@ public final class MemoryEstimate {
         double doubles = comp * p;
         double ns = c.sampler().samples();
         List<Term> t = new ArrayList<>();
-        double model = hidden > 0 ? 12 * hidden * n : 2 * doubles;
-        if (hidden > 0 && c.spinHilbert().hasFixedMagnetization()) {
+        double model = hidden > 0 ? 12 * hidden * visible : 2 * doubles;
+        if (hidden > 0 && c.hilbert() instanceof SpinHilbert spins && spins.hasFixedMagnetization()) {
             model += 4 * hidden * Edge.sitePairs(c.lattice().edges()).length;
         }
         t.add(new Term("ansatz " + a.type() + ", " + format(p) + " parameters", ansatzKey, 8 * model,

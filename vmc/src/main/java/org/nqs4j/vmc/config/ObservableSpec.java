@@ -6,7 +6,8 @@ import org.nqs4j.hamiltonians.PauliSumOperator;
 
 /**
  * An observable to estimate at the end of the run, with the name it is reported under: a
- * {@link PauliSumOperator} on spins, a {@link org.nqs4j.hamiltonians.fock.FockOperator} on fermions.
+ * {@link PauliSumOperator} on spins, a
+ * {@link org.nqs4j.hamiltonians.fock.FockOperator} on fermions and bosons.
  *
  * @param group      for members of a family (C(r) for every displacement r, S(q) for every
  *                   momentum q), the family's name, under which the summary also lists them as

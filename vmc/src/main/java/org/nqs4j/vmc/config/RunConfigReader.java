@@ -134,10 +134,6 @@ public final class RunConfigReader {
             hamiltonian = hamiltonian(hamiltonianSection, model, lattice, hilbert);
         }
         requireConserved(hilbertSection, hilbert, hamiltonian);
-        if (vmc && hilbert instanceof BosonHilbert) {
-            throw hilbertSection.invalid("type", "VMC for bosonic Hilbert spaces needs a bosonic ansatz, which is not"
-                    + " available yet; nqs exact CONFIG computes this config's exact ground state.");
-        }
         Section ansatzSection = root.section("ansatz");
         SamplerSpec sampler;
         AnsatzSpec ansatz;
@@ -146,6 +142,9 @@ public final class RunConfigReader {
             ansatz = MoleculeInput.ansatz(ansatzSection);
         } else {
             sampler = sampler(root.section("sampler"), lattice.nSites(), hilbert);
+            if (vmc && hilbert instanceof BosonHilbert) {
+                BosonSections.requireHops(hilbertSection, lattice);
+            }
             ansatz = hilbert instanceof FermionHilbert fermions
                     ? FermionConfig.ansatz(ansatzSection, lattice, fermions, hamiltonian)
                     : ansatz(ansatzSection, lattice, hilbert, iterations, sampler.samples());
@@ -158,10 +157,6 @@ public final class RunConfigReader {
         eval.finish();
         List<ObservableSpec> observables = new ArrayList<>();
         List<Section> observableSections = root.sections("observables");
-        if (hilbert instanceof BosonHilbert && !observableSections.isEmpty()) {
-            throw root.invalid("observables", "observables of bosons are not available yet; remove the"
-                    + " section (nqs exact reports the energy).");
-        }
         if (hilbert instanceof FermionHilbert fermions) {
             for (Section s : observableSections) {
                 observables.addAll(FermionConfig.observables(s, lattice, fermions));
@@ -169,6 +164,10 @@ public final class RunConfigReader {
             observableSections = List.of();
         }
         for (Section s : observableSections) {
+            if (hilbert instanceof BosonHilbert bosons) {
+                observables.addAll(BosonSections.observables(s, lattice, bosons));
+                continue;
+            }
             for (ObservableSpec o : observables(s, lattice, hamiltonian.units())) {
                 // the ansatz lives in the rotated frame when H is: measure U Ô U† there
                 observables.add(hamiltonian.marshallSign()
@@ -538,6 +537,12 @@ public final class RunConfigReader {
                     ? FermionHilbert.spinful(n, s.integer("n_up", null, 0, n), s.integer("n_down", null, 0, n))
                     : FermionHilbert.spinless(n, s.integer("n_particles", null, 0, n));
             default -> {
+                for (String spinKey : List.of("total_sz", "n_up", "n_down")) {
+                    if (s.given(spinKey)) {
+                        throw s.invalid(spinKey, "does not apply to bosons, which have n_particles (the fixed total N)"
+                                + " and n_max (the largest occupation of a site).");
+                    }
+                }
                 int particles = s.integer("n_particles", null, 0, 1_000_000);
                 int nMax = s.integer("n_max", Math.max(1, particles), 1, 1000);
                 if ((long) n * nMax < particles) {
@@ -577,6 +582,9 @@ public final class RunConfigReader {
     }
 
     static AnsatzSpec ansatz(Section s, Lattice lattice, Hilbert hilbert, int iterations, int samples) {
+        if (hilbert instanceof BosonHilbert) {
+            return BosonSections.ansatz(s, initFrom(s));
+        }
         String type = s.choice("type", "rbm", "rbm", "jastrow", "ffnn");
         boolean complex = s.bool("complex", true);
         int alpha = type.equals("rbm") ? s.integer("alpha", 1, 1, 1024) : 0;
@@ -758,12 +766,13 @@ public final class RunConfigReader {
     /** The spin moves: flip, exchange (on bonds) or exchange-any, as the sector allows. */
     private static String spinMove(Section s, Hilbert hilbert) {
         boolean fixed = !hilbert.constraints().isEmpty();
-        String move = s.choice("move", fixed ? "exchange" : "flip", "flip", "exchange", "exchange-any");
+        String move = hilbert instanceof BosonHilbert ? BosonSections.move(s)
+                : s.choice("move", fixed ? "exchange" : "flip", "flip", "exchange", "exchange-any");
         if (move.equals("flip") && fixed && hilbert instanceof SpinHilbert) {
             throw s.invalid("move", "single flips change S_z, but hilbert.total_sz fixes it; use exchange or"
                     + " exchange-any, or set hilbert.total_sz: none.");
         }
-        if (!move.equals("flip") && !fixed) {
+        if (move.startsWith("exchange") && !fixed) {
             // each chain would stay in the S_z sector it starts in: no chain samples the declared space
             throw s.invalid("move", "exchanges conserve S_z, so on hilbert.total_sz: none each chain would stay in"
                     + " the S_z sector of its random start and never sample the whole space; use move: flip, or fix"

@@ -50,6 +50,11 @@ public final class Section {
         return node.entries().containsKey(k);
     }
 
+    /** Whether {@code k} is written here, without making it a key this section reads (to refuse it by name). */
+    public boolean given(String k) {
+        return node.entries().containsKey(k);
+    }
+
     /** Where this section was written (file:line). */
     public String where() {
         return node.where();

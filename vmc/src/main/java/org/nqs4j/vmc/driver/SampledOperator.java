@@ -1,7 +1,7 @@
 package org.nqs4j.vmc.driver;
 
-import org.nqs4j.hamiltonians.DiscreteOperator;
 import org.nqs4j.ansatz.WalkerCache;
+import org.nqs4j.hamiltonians.DiscreteOperator;
 import org.nqs4j.hamiltonians.LocalOperator;
 import org.nqs4j.hamiltonians.fock.OccupationOperator;
 
@@ -39,12 +39,12 @@ public sealed interface SampledOperator permits SpinLocalValues, OccupationLocal
         return new OccupationLocalValues(op);
     }
 
-    /** Either of the above, by the operator's kind. */
-    static SampledOperator ofAny(DiscreteOperator op) {
+    /** A configured operator (Hamiltonian or observable), spin or occupation-number, by its kind. */
+    static SampledOperator forOperator(DiscreteOperator op) {
         return switch (op) {
-            case LocalOperator l -> of(l);
-            case OccupationOperator o -> of(o);
-            default -> throw new IllegalArgumentException("no local values for " + op.description());
+            case LocalOperator spin -> of(spin);
+            case OccupationOperator occupations -> of(occupations);
+            default -> throw new IllegalArgumentException("cannot sample " + op.description());
         };
     }
 }

@@ -12,6 +12,8 @@ import org.nqs4j.ansatz.WaveFunction;
 import org.nqs4j.ansatz.fermion.FermionWaveFunction;
 import org.nqs4j.hamiltonians.Edge;
 import org.nqs4j.hamiltonians.Lattice;
+import org.nqs4j.hamiltonians.SpinHilbert;
+import org.nqs4j.hamiltonians.hilbert.BosonHilbert;
 import org.nqs4j.hamiltonians.symmetry.GraphAutomorphisms;
 import org.nqs4j.hamiltonians.symmetry.SymmetrySector;
 import org.nqs4j.optimizers.Adam;
@@ -86,8 +88,9 @@ public final class RunSetup implements AutoCloseable {
 
     /** The ansatz of {@code a} on the config's lattice, its exchanges tabulated, parameters drawn from the seed. */
     private static WaveFunction initialised(RunConfig c, AnsatzSpec a) {
-        WaveFunction psi = waveFunction(a, c.lattice());
-        if (c.spinHilbert().hasFixedMagnetization()) {
+        WaveFunction psi = c.hilbert() instanceof BosonHilbert bosons ? BosonSetup.waveFunction(a, bosons)
+                : waveFunction(a, c.lattice());
+        if (c.hilbert() instanceof SpinHilbert spins && spins.hasFixedMagnetization()) {
             // exchange moves and the Hamiltonian's exchange terms act on the bonds
             psi.tabulateExchanges(Edge.sitePairs(c.lattice().edges()));
         }
@@ -98,8 +101,7 @@ public final class RunSetup implements AutoCloseable {
     private static VmcDriver driver(RunConfig c, WaveFunction psi, MetropolisSampler sampler,
                                     Preconditioner preconditioner, Optimizer optimizer, ChainPool pool,
                                     Collective collective) {
-        VmcDriver d = new VmcDriver(psi, SampledOperator.ofAny(c.hamiltonian().operator()), sampler, preconditioner,
-                optimizer, pool,
+        VmcDriver d = new VmcDriver(psi, SampledOperator.forOperator(c.hamiltonian().operator()), sampler, preconditioner, optimizer, pool,
                 c.sampler().samplesPerChain(), c.sampler().discardSweeps(), collective);
         if (!Double.isNaN(c.optimizer().maxInfidelity())) {
             d.limitStepInfidelity(c.optimizer().maxInfidelity());
@@ -120,7 +122,7 @@ public final class RunSetup implements AutoCloseable {
     private static VmcDriver pretrainingDriver(RunConfig c, ChainPool pool, Collective collective) {
         WaveFunction symmetric = initialised(c, c.ansatz().symmetricPretraining());
         SamplerSpec s = c.sampler();
-        MetropolisSampler chains = new MetropolisSampler(symmetric, c.spinHilbert(), rule(s, c), s.chains(), s.sweepSize(),
+        MetropolisSampler chains = new MetropolisSampler(symmetric, c.hilbert(), rule(s, c), s.chains(), s.sweepSize(),
                 c.seed() + 1);
         Preconditioner sr = new StochasticReconfiguration(SrSolvers.auto(),
                 DiagonalShift.relative(Schedule.exponentialDecay(100, 0.9, 1e-4), 1e-2));
@@ -208,7 +210,9 @@ public final class RunSetup implements AutoCloseable {
             case "flip" -> new LocalFlipRule(c.lattice().nSites());
             case "exchange" -> ExchangeRule.onEdges(c.lattice().edges());
             case "exchange-any" -> ExchangeRule.anyPair(c.lattice().nSites());
-            case "hop", "hop-any" -> FermionSetup.rule(s.move(), c);
+            case "hop" -> c.hilbert() instanceof BosonHilbert bosons ? BosonSetup.hopRule(c.lattice(), bosons)
+                    : FermionSetup.rule(s.move(), c);
+            case "hop-any" -> FermionSetup.rule(s.move(), c);
             default -> throw new IllegalArgumentException("unknown move " + s.move());
         };
     }

@@ -150,7 +150,7 @@ public final class VmcRun {
         listener.message("final estimate from " + perChain * config.sampler().chains() + " samples");
         List<NamedOperator> observables = new ArrayList<>();
         for (ObservableSpec o : config.observables()) {
-            observables.add(new NamedOperator(o.name(), SampledOperator.ofAny(o.operator())));
+            observables.add(new NamedOperator(o.name(), SampledOperator.forOperator(o.operator())));
         }
         Evaluation eval = setup.driver().evaluate(perChain, 10 * config.sampler().discardSweeps() + 10, observables);
         double evalSeconds = wall.getAsDouble() - optSeconds;

@@ -80,4 +80,50 @@ class FockConfigTest {
                 + "hilbert: {type: bosons, n_particles: 7, n_max: 2}\n").contains("do not fit"));
         assertTrue(exactError(HUBBARD + "observables:\n  - {type: magnetization}\n").contains("allowed: density"));
     }
+
+    static final String BOSONS = """
+            lattice: {type: chain, length: 4}
+            hamiltonian: {model: bose_hubbard, U: 3}
+            hilbert: {type: bosons, n_particles: 4, n_max: 3}
+            """;
+
+    static String vmcError(String yaml) {
+        return assertThrows(ConfigException.class,
+                () -> RunConfigReader.read(YamlConfigParser.parse(yaml, "b.yaml"), Path.of("b.yaml"))).getMessage();
+    }
+
+    @Test
+    void vmcOfBosonsDefaultsToARealOneHotRbmAndHops() {
+        RunConfig c = RunConfigReader.read(YamlConfigParser.parse(BOSONS + "observables:\n  - {type: densities}\n"
+                + "  - {type: density_correlations}\n  - {type: density_correlation, sites: [0, 2]}\n", "b.yaml"),
+                Path.of("b.yaml"));
+        assertEquals("rbm", c.ansatz().type());
+        assertEquals(false, c.ansatz().complex());
+        assertEquals("hop", c.sampler().move());
+        assertEquals(4 + 4 + 1, c.observables().size());
+        assertEquals("n(3)", c.observables().get(3).name());
+        assertEquals("D(1)", c.observables().get(5).name());
+        assertEquals("nn_0_2", c.observables().get(8).name());
+    }
+
+    @Test
+    void spinOnlyKeysOfABosonRunAreRefusedAtTheirLine() {
+        String e = vmcError(BOSONS + "sampler: {move: exchange}\n");
+        assertTrue(e.startsWith("b.yaml:4: key 'sampler.move'") && e.contains("hop"), e);
+        e = vmcError(BOSONS + "ansatz:\n  type: rbm\n  symmetry: translations\n");
+        assertTrue(e.startsWith("b.yaml:6: key 'ansatz.symmetry'") && e.contains("spin ansätze only"), e);
+        e = vmcError(BOSONS + "ansatz: {type: jastrow, alpha: 2}\n");
+        assertTrue(e.contains("unknown key 'ansatz.alpha'") && !e.contains("symmetry"), e);
+        e = vmcError(BOSONS + "ansatz: {type: ffnn}\n");
+        assertTrue(e.contains("'ansatz.type'") && e.contains("rbm, jastrow"), e);
+        e = vmcError(BOSONS + "ansatz: {type: jastrow, complex: true}\n");
+        assertTrue(e.contains("'ansatz.complex'") && e.contains("real"), e);
+        e = vmcError(BOSONS.replace("n_max: 3", "n_max: 3, total_sz: 0"));
+        assertTrue(e.startsWith("b.yaml:3: key 'hilbert.total_sz'") && e.contains("n_particles"), e);
+        e = vmcError("lattice: {type: custom, sites: 3, edges: [[0, 1], [1, 2, 1]]}\n"
+                + "hamiltonian: {model: bose_hubbard, U: 3}\nhilbert: {type: bosons, n_particles: 3}\n");
+        assertTrue(e.contains("'hilbert.type'") && e.contains("site 2"), e);
+        e = vmcError(BOSONS + "observables: [{type: magnetization}]\n");
+        assertTrue(e.contains("'observables") && e.contains("densities"), e);
+    }
 }

@@ -101,7 +101,7 @@ class RankCountInvarianceTest {
                 steps.add(row(driver.step(it)));
             }
             List<NamedOperator> obs = config.observables().stream()
-                    .map(o -> new NamedOperator(o.name(), org.nqs4j.vmc.driver.SampledOperator.ofAny(o.operator()))).toList();
+                    .map(o -> new NamedOperator(o.name(), org.nqs4j.vmc.driver.SampledOperator.forOperator(o.operator()))).toList();
             Evaluation e = driver.evaluate(40, 5, obs);
             Estimate m = e.observables().values().iterator().next();
             return new Trace(steps, setup.parameters(), new double[] {e.energy().mean(), e.energy().error(),

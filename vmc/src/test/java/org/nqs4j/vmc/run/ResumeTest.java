@@ -150,6 +150,26 @@ class ResumeTest {
         return whole;
     }
 
+    /** Bosons: the hop rule's chains, the one-hot RBM and the density observables resume exactly too. */
+    @Test
+    void aBosonRunResumesAsTheUninterruptedOne() throws IOException {
+        RunConfig c = VmcRunTest.config("""
+                name: boson-resume-test
+                seed: 13
+                threads: 2
+                iterations: 10
+                checkpoint: {every: 3}
+                lattice: {type: chain, length: 5}
+                hamiltonian: {model: bose_hubbard, U: 3}
+                hilbert: {type: bosons, n_particles: 5, n_max: 3}
+                ansatz: {type: rbm, alpha: 1, complex: true}
+                sampler: {chains: 4, samples: 64}
+                evaluation: {samples: 256}
+                observables: [{type: densities}]
+                """);
+        assertResumesAsTheWhole(c, 1, 4, 8);
+    }
+
     /** A full RBM with a symmetric pretraining stage of 6 steps; checkpoints every 3, so one falls on the hand-over. */
     static final String PRETRAINED = """
             name: pretrain-resume-test
