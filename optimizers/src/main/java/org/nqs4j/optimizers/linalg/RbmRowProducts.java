@@ -172,6 +172,17 @@ public final class RbmRowProducts {
      */
     public static void multiplyAdjoint(RbmFactors f, double[] mean, double[] w, double scale, double[] out,
                                        TaskRunner tasks) {
+        multiplyAdjoint(f, mean, w, scale, out, RankExchange.SINGLE, tasks);
+    }
+
+    /**
+     * {@link #multiplyAdjoint(RbmFactors, double[], double[], double, double[], TaskRunner)} in
+     * parameter slices: rank r computes the b and W entries of the hidden units of its contiguous
+     * range ({@link RankExchange#first}), every rank the a entries (N N_s work), and the ranks
+     * all-gather the slices (two all-gathers of together (1 + N)·M numbers).
+     */
+    public static void multiplyAdjoint(RbmFactors f, double[] mean, double[] w, double scale, double[] out,
+                                       RankExchange ranks, TaskRunner tasks) {
         int n = f.nSamples();
         int nv = f.layout().nVisible();
         int nh = f.layout().nHidden();
@@ -190,7 +201,10 @@ public final class RbmRowProducts {
         double[] spins = f.spins();
         double[] yRe = f.weightedTanhRe();
         double[] yIm = f.weightedTanhIm();
-        tasks.forEach(nh + 1, j -> {
+        int j0 = ranks.first(nh, ranks.rank());
+        int j1 = ranks.first(nh, ranks.rank() + 1);
+        tasks.forEach(j1 - j0 + 1, t -> {
+            int j = t == j1 - j0 ? nh : j0 + t;
             if (j == nh) {
                 for (int i = 0; i < nv; i++) {
                     double ar = 0;
@@ -232,6 +246,8 @@ public final class RbmRowProducts {
                 addCorrected(out[k], c == 2 ? out[k + 1] : 0.0, mean, k, corrRe, corrIm, out, c);
             }
         });
+        ranks.allgatherRanges(out, c * nv, nh, c);
+        ranks.allgatherRanges(out, c * (nv + nh), nh, c * nv);
     }
 
     /** out[k] = (re, im) + conj(mean_k)·(corrRe, corrIm), the real part only when c = 1. */

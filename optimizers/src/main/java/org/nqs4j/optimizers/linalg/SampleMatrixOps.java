@@ -71,8 +71,19 @@ public final class SampleMatrixOps {
      */
     public static void multiplyAdjoint(LogDerivativeSamples a, double[] w, double scale, double[] out,
                                        TaskRunner tasks) {
+        multiplyAdjoint(a, w, scale, out, RankExchange.SINGLE, tasks);
+    }
+
+    /**
+     * {@link #multiplyAdjoint(LogDerivativeSamples, double[], double, double[], TaskRunner)} in
+     * parameter slices: each rank computes a contiguous range of the parameter blocks (for RBM
+     * factors, of the hidden units) and the ranks all-gather them; every entry is summed as on
+     * one process.
+     */
+    public static void multiplyAdjoint(LogDerivativeSamples a, double[] w, double scale, double[] out,
+                                       RankExchange ranks, TaskRunner tasks) {
         if (a.rbmFactors().isPresent()) {
-            RbmRowProducts.multiplyAdjoint(a.rbmFactors().get(), a.means(), w, scale, out, tasks);
+            RbmRowProducts.multiplyAdjoint(a.rbmFactors().get(), a.means(), w, scale, out, ranks, tasks);
             return;
         }
         int p = a.nParameters();
@@ -89,8 +100,10 @@ public final class SampleMatrixOps {
         }
         double minusRe = -scale * sumRe;
         double minusIm = -scale * sumIm;
-        tasks.forEach((p + PARAMETER_BLOCK - 1) / PARAMETER_BLOCK, b -> {
-            int k0 = b * PARAMETER_BLOCK;
+        int blocks = (p + PARAMETER_BLOCK - 1) / PARAMETER_BLOCK;
+        int b0 = ranks.first(blocks, ranks.rank());
+        tasks.forEach(ranks.first(blocks, ranks.rank() + 1) - b0, t -> {
+            int k0 = (b0 + t) * PARAMETER_BLOCK;
             int count = Math.min(p, k0 + PARAMETER_BLOCK) - k0;
             Arrays.fill(out, c * k0, c * (k0 + count), 0.0);
             for (int s = 0; s < a.nSamples(); s++) {
@@ -109,6 +122,7 @@ public final class SampleMatrixOps {
                 }
             }
         });
+        ranks.allgatherRanges(out, 0, blocks, c * PARAMETER_BLOCK, c * p);
     }
 
     /** out_k = scale Σ_s |A_sk|², k &lt; P: the diagonal of S for scale = 1/N_s. */

@@ -1,6 +1,7 @@
 package org.nqs4j.optimizers.sr;
 
 import org.nqs4j.optimizers.LogDerivativeSamples;
+import org.nqs4j.optimizers.linalg.RankExchange;
 import org.nqs4j.optimizers.linalg.TaskRunner;
 
 /**
@@ -17,6 +18,7 @@ public final class AutoSolver implements SrSolver {
     private ConjugateGradientSolver cg;
     private SrSolver last;
     private TaskRunner tasks = TaskRunner.SERIAL;
+    private RankExchange ranks = RankExchange.SINGLE;
 
     AutoSolver(int denseMaxParameters, double cgTolerance, int cgMaxIterations) {
         if (denseMaxParameters < 1) {
@@ -40,6 +42,7 @@ public final class AutoSolver implements SrSolver {
             if (sampleSpace == null) {
                 sampleSpace = new SampleSpaceSolver();
                 sampleSpace.setTaskRunner(tasks);
+                sampleSpace.setRankExchange(ranks);
             }
             return sampleSpace;
         }
@@ -47,6 +50,7 @@ public final class AutoSolver implements SrSolver {
             if (dense == null) {
                 dense = new DenseCholeskySolver();
                 dense.setTaskRunner(tasks);
+                dense.setRankExchange(ranks);
             }
             return dense;
         }
@@ -67,6 +71,17 @@ public final class AutoSolver implements SrSolver {
         }
         if (dense != null) {
             dense.setTaskRunner(runner);
+        }
+    }
+
+    @Override
+    public void setRankExchange(RankExchange exchange) {
+        ranks = SolverChecks.checkExchange(exchange);
+        if (sampleSpace != null) {
+            sampleSpace.setRankExchange(exchange);
+        }
+        if (dense != null) {
+            dense.setRankExchange(exchange);
         }
     }
 

@@ -4,7 +4,9 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ZMatrixRMaj;
 import org.nqs4j.optimizers.SolverException;
 import org.nqs4j.optimizers.linalg.BlockedCholesky;
+import org.nqs4j.optimizers.linalg.DistributedHermitianCholesky;
 import org.nqs4j.optimizers.linalg.HermitianBlockedCholesky;
+import org.nqs4j.optimizers.linalg.RankExchange;
 import org.nqs4j.optimizers.linalg.TaskRunner;
 
 /**
@@ -23,6 +25,7 @@ final class CholeskyFactor {
     private double[] re = new double[0];
     private double[] im = new double[0];
     private TaskRunner tasks = TaskRunner.SERIAL;
+    private final DistributedHermitianCholesky distributed = new DistributedHermitianCholesky();
 
     void setTaskRunner(TaskRunner runner) {
         tasks = runner;
@@ -51,13 +54,28 @@ final class CholeskyFactor {
      * (only the lower triangle is read); b is overwritten, re and im are destroyed.
      */
     void solve(double[] re, double[] im, int n, double[] b, String what) {
+        solve(re, im, n, b, what, RankExchange.SINGLE);
+    }
+
+    /**
+     * {@link #solve(double[], double[], int, double[], String)} factored by the ranks together
+     * ({@link DistributedHermitianCholesky}): on entry only this rank's rows
+     * ({@link RankExchange#ownsRow}) need hold M; x is the same on every rank, bit for bit.
+     */
+    void solve(double[] re, double[] im, int n, double[] b, String what, RankExchange ranks) {
         panel = DenseQgt.ensure(panel, HermitianBlockedCholesky.panelLength(n));
         panelIm = DenseQgt.ensure(panelIm, HermitianBlockedCholesky.panelLength(n));
         diagonal = DenseQgt.ensure(diagonal, n);
-        for (int k = 0; k < n; k++) {
-            diagonal[k] = re[k * n + k];
+        int failed;
+        if (ranks.size() == 1) {
+            for (int k = 0; k < n; k++) {
+                diagonal[k] = re[k * n + k];
+            }
+            failed = HermitianBlockedCholesky.factor(re, im, n, panel, panelIm, tasks);
+        } else {
+            distributed.gatherDiagonal(re, n, diagonal, ranks);
+            failed = distributed.factor(re, im, n, panel, panelIm, ranks, tasks);
         }
-        int failed = HermitianBlockedCholesky.factor(re, im, n, panel, panelIm, tasks);
         check(failed, re, n, what);
         solveRe = DenseQgt.ensure(solveRe, n);
         solveIm = DenseQgt.ensure(solveIm, n);

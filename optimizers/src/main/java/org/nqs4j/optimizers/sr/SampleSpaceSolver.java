@@ -8,6 +8,7 @@ import org.nqs4j.optimizers.LogDerivativeSamples;
 import org.nqs4j.optimizers.RbmFactors;
 import org.nqs4j.optimizers.SolverException;
 import org.nqs4j.optimizers.linalg.GramKernel;
+import org.nqs4j.optimizers.linalg.RankExchange;
 import org.nqs4j.optimizers.linalg.RbmGram;
 import org.nqs4j.optimizers.linalg.SampleMatrixOps;
 import org.nqs4j.optimizers.linalg.TaskRunner;
@@ -48,8 +49,14 @@ public final class SampleSpaceSolver implements SrSolver {
     private double[] adjoint = new double[0];
     private double[] inverseRootShift = new double[0];
     private TaskRunner tasks = TaskRunner.SERIAL;
+    private RankExchange ranks = RankExchange.SINGLE;
 
     SampleSpaceSolver() {
+    }
+
+    @Override
+    public void setRankExchange(RankExchange exchange) {
+        ranks = SolverChecks.checkExchange(exchange);
     }
 
     @Override
@@ -90,13 +97,14 @@ public final class SampleSpaceSolver implements SrSolver {
         if (factors.isPresent()) {
             // M = N_s I + ΔO ΔO†/ε straight into the split storage the Cholesky factors
             if (centeredO.isComplex()) {
+                // each rank forms its own rows and the ranks factor together (DistributedHermitianCholesky)
                 splitRe = DenseQgt.ensure(splitRe, n * n);
                 splitIm = DenseQgt.ensure(splitIm, n * n);
-                rbmGram.centred(factors.get(), centeredO.means(), 1.0 / shift[0], splitRe, splitIm, tasks);
+                rbmGram.centred(factors.get(), centeredO.means(), 1.0 / shift[0], splitRe, splitIm, ranks, tasks);
                 for (int s = 0; s < n; s++) {
                     splitRe[s * n + s] += n;
                 }
-                cholesky.solve(splitRe, splitIm, n, sampleVector, "N_s I + A D^-1 A^dagger");
+                cholesky.solve(splitRe, splitIm, n, sampleVector, "N_s I + A D^-1 A^dagger", ranks);
             } else {
                 realM.reshape(n, n);
                 rbmGram.centred(factors.get(), centeredO.means(), 1.0 / shift[0], realM.data, null, tasks);
@@ -127,7 +135,7 @@ public final class SampleSpaceSolver implements SrSolver {
             cholesky.solve(realM, sampleVector, "N_s I + A D^-1 A^T");
         }
         // δ = g − D⁻¹ A† z
-        SampleMatrixOps.multiplyAdjoint(centeredO, sampleVector, 1.0, adjoint, tasks);
+        SampleMatrixOps.multiplyAdjoint(centeredO, sampleVector, 1.0, adjoint, ranks, tasks);
         for (int k = 0; k < p; k++) {
             for (int c = 0; c < components; c++) {
                 direction[components * k + c] -= adjoint[components * k + c] / shift[k];
