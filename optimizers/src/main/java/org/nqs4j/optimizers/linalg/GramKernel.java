@@ -38,6 +38,14 @@ public final class GramKernel {
     private double[] packedRotated = new double[0];
     private double[] real = new double[0];
     private double[] imaginary = new double[0];
+    private int[] ownPanels = new int[0];
+
+    static {
+        if (RankExchange.ROWS % NR != 0) {
+            throw new ExceptionInInitializerError("the row blocks of the ranks must hold whole column panels: "
+                    + RankExchange.ROWS + " rows against panels of " + NR);
+        }
+    }
 
     /**
      * C = scale · X diag(w²) Xᵀ for the n × len row-major X, written fully (both triangles) into
@@ -46,7 +54,7 @@ public final class GramKernel {
      * @param weight w_j, j &lt; len, or null for w = 1
      */
     public void symmetric(double[] x, int n, int len, double[] weight, double scale, double[] c, TaskRunner tasks) {
-        accumulate(x, n, len, 0, weight, false, tasks);
+        accumulate(x, n, len, 0, weight, false, RankExchange.SINGLE, tasks);
         mirror(n, scale, c, tasks);
     }
 
@@ -58,7 +66,7 @@ public final class GramKernel {
      */
     public void symmetricOfColumns(double[] y, int len, int n, int stride, double scale, double[] c,
             TaskRunner tasks) {
-        accumulate(y, n, len, stride, null, false, tasks);
+        accumulate(y, n, len, stride, null, false, RankExchange.SINGLE, tasks);
         mirror(n, scale, c, tasks);
     }
 
@@ -69,8 +77,44 @@ public final class GramKernel {
      */
     public void hermitianOfColumns(double[] y, int len, int n, int stride, double scale, double[] c,
             TaskRunner tasks) {
-        accumulate(y, n, 2 * len, stride, null, true, tasks);
+        accumulate(y, n, 2 * len, stride, null, true, RankExchange.SINGLE, tasks);
         mirrorHermitian(n, scale, c, tasks);
+    }
+
+    /**
+     * {@link #hermitianOfColumns} shared by ranks: this rank's rows l ({@link RankExchange#ownsRow})
+     * of the lower triangle, C_lk for k ≤ l (the conjugates of the upper entries, the column panels
+     * of row l), each entry bit-identical to the one-process C; the rest of {@code c} is left as it
+     * was. The form {@link DistributedHermitianCholesky} factors.
+     */
+    public void hermitianOfColumnsLower(double[] y, int len, int n, int stride, double scale, double[] c,
+                                        RankExchange ranks, TaskRunner tasks) {
+        accumulate(y, n, 2 * len, stride, null, true, ranks, tasks);
+        lowerHermitian(n, scale, c, ranks, tasks);
+    }
+
+    /** {@link #hermitian} shared by ranks: this rank's rows of the lower triangle, as {@link #hermitianOfColumnsLower}. */
+    public void hermitianLower(double[] x, int n, int m, double[] weight, double scale, double[] c, RankExchange ranks,
+                               TaskRunner tasks) {
+        accumulate(x, n, 2 * m, 0, weight, true, ranks, tasks);
+        lowerHermitian(n, scale, c, ranks, tasks);
+    }
+
+    /** Rows l of this rank: c_lk = conj(C_kl) for k &lt; l from the upper tiles, c_ll real; as {@link #mirrorHermitian}. */
+    private void lowerHermitian(int n, double scale, double[] c, RankExchange ranks, TaskRunner tasks) {
+        int own = ranks.ownedRowBlocks((n + RankExchange.ROWS - 1) / RankExchange.ROWS);
+        tasks.forEach(own, b -> {
+            int first = ranks.ownedRowBlock(b) * RankExchange.ROWS;
+            for (int l = first; l < Math.min(n, first + RankExchange.ROWS); l++) {
+                for (int k = 0; k < l; k++) {
+                    int t = tileIndex(k, l, n);
+                    c[2 * (l * n + k)] = scale * real[t];
+                    c[2 * (l * n + k) + 1] = -(scale * imaginary[t]);
+                }
+                c[2 * (l * n + l)] = scale * real[tileIndex(l, l, n)];
+                c[2 * (l * n + l) + 1] = 0.0;
+            }
+        });
     }
 
     private void mirror(int n, double scale, double[] c, TaskRunner tasks) {
@@ -91,7 +135,7 @@ public final class GramKernel {
      * @param weight w_j, j &lt; m (real), or null for w = 1
      */
     public void hermitian(double[] x, int n, int m, double[] weight, double scale, double[] c, TaskRunner tasks) {
-        accumulate(x, n, 2 * m, 0, weight, true, tasks);
+        accumulate(x, n, 2 * m, 0, weight, true, RankExchange.SINGLE, tasks);
         mirrorHermitian(n, scale, c, tasks);
     }
 
@@ -127,10 +171,11 @@ public final class GramKernel {
     /**
      * real (and imaginary, if complex) ← the upper tiles of X W² Xᵀ (and X W² (−iX)ᵀ); X is n × len
      * row-major when {@code stride} = 0, else stored transposed (row j of Xᵀ, or for complex X the
-     * pair j/2, at {@code x[(j or j/2)·stride]}).
+     * pair j/2, at {@code x[(j or j/2)·stride]}). Only the column panels of this rank's rows
+     * ({@link RankExchange#ownsRow}; NR divides the row blocks) are summed.
      */
     private void accumulate(double[] x, int n, int len, int stride, double[] weight, boolean complex,
-            TaskRunner tasks) {
+            RankExchange ranks, TaskRunner tasks) {
         int rp = rowPanels(n);
         int cp = colPanels(n);
         int accLength = rp * cp * TILE;
@@ -143,6 +188,17 @@ public final class GramKernel {
         }
         packedRows = ensure(packedRows, rp * MR * KC);
         packedCols = ensure(packedCols, cp * NR * KC);
+        if (ownPanels.length < cp) {
+            ownPanels = new int[cp];
+        }
+        // largest column panels first, so that the dynamic hand-out balances the triangle
+        int own = 0;
+        for (int j = cp - 1; j >= 0; j--) {
+            if (ranks.ownsRow(j * NR)) {
+                ownPanels[own++] = j;
+            }
+        }
+        int owned = own;
         for (int k0 = 0; k0 < len; k0 += KC) {
             int kc = Math.min(KC, len - k0);
             int from = k0;
@@ -165,9 +221,8 @@ public final class GramKernel {
                     }
                 });
             }
-            // largest column panels first, so that the dynamic hand-out balances the triangle
-            tasks.forEach(cp, t -> {
-                int j = cp - 1 - t;
+            tasks.forEach(owned, t -> {
+                int j = ownPanels[t];
                 int lastRow = Math.min(n - 1, j * NR + NR - 1);
                 for (int i = 0; i <= lastRow / MR; i++) {
                     int acc = (j * rp + i) * TILE;

@@ -38,6 +38,11 @@ final class CholeskyFactor {
 
     /** Solves m x = b for interleaved complex b (2n doubles); b is overwritten, m is not changed. */
     void solve(ZMatrixRMaj m, double[] b, String what) {
+        solve(m, b, what, RankExchange.SINGLE);
+    }
+
+    /** {@link #solve(ZMatrixRMaj, double[], String)} by the ranks together: only this rank's rows of m need be set. */
+    void solve(ZMatrixRMaj m, double[] b, String what, RankExchange ranks) {
         int n = m.numRows;
         re = DenseQgt.ensure(re, n * n);
         im = DenseQgt.ensure(im, n * n);
@@ -46,7 +51,7 @@ final class CholeskyFactor {
             re[j] = z[2 * j];
             im[j] = z[2 * j + 1];
         }
-        solve(re, im, n, b, what);
+        solve(re, im, n, b, what, ranks);
     }
 
     /**

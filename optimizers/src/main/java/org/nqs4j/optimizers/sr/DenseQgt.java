@@ -4,6 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ZMatrixRMaj;
 import org.nqs4j.optimizers.LogDerivativeSamples;
 import org.nqs4j.optimizers.linalg.GramKernel;
+import org.nqs4j.optimizers.linalg.RankExchange;
 import org.nqs4j.optimizers.linalg.TaskRunner;
 
 /**
@@ -44,6 +45,25 @@ public final class DenseQgt {
         int p = centeredO.nParameters();
         s.reshape(p, p);
         gram.hermitianOfColumns(centeredO.data(), n, p, centeredO.rowLength(), 1.0 / n, s.data, tasks);
+    }
+
+    /**
+     * {@link #form(LogDerivativeSamples, ZMatrixRMaj, TaskRunner)} shared by ranks: with more than
+     * one, only this rank's rows of the lower triangle ({@link RankExchange#ownsRow}), the input of
+     * the distributed Cholesky; each entry as on one process.
+     */
+    public void form(LogDerivativeSamples centeredO, ZMatrixRMaj s, RankExchange ranks, TaskRunner tasks) {
+        if (ranks.size() == 1) {
+            form(centeredO, s, tasks);
+            return;
+        }
+        if (!centeredO.isComplex()) {
+            throw new IllegalArgumentException("real log-derivatives need the real (DMatrixRMaj) S");
+        }
+        int n = centeredO.nSamples();
+        int p = centeredO.nParameters();
+        s.reshape(p, p);
+        gram.hermitianOfColumnsLower(centeredO.data(), n, p, centeredO.rowLength(), 1.0 / n, s.data, ranks, tasks);
     }
 
     static double[] ensure(double[] a, int len) {

@@ -117,14 +117,18 @@ public final class SampleSpaceSolver implements SrSolver {
             complexM.reshape(n, n);
             double[] data = centeredO.data();
             // the kernel gives ⟨b_s, b_t⟩ = Σ_k conj(B_sk) B_tk; (B B†)_st is its conjugate
-            gram.hermitian(data, n, p, inverseRootShift, 1.0, complexM.data, tasks);
+            if (ranks.size() == 1) {
+                gram.hermitian(data, n, p, inverseRootShift, 1.0, complexM.data, tasks);
+            } else {
+                gram.hermitianLower(data, n, p, inverseRootShift, 1.0, complexM.data, ranks, tasks);
+            }
             for (int j = 1; j < 2 * n * n; j += 2) {
                 complexM.data[j] = -complexM.data[j];
             }
             for (int s = 0; s < n; s++) {
                 complexM.data[2 * (s * n + s)] += n;
             }
-            cholesky.solve(complexM, sampleVector, "N_s I + A D^-1 A^dagger");
+            cholesky.solve(complexM, sampleVector, "N_s I + A D^-1 A^dagger", ranks);
         } else {
             realM.reshape(n, n);
             double[] data = centeredO.data();
