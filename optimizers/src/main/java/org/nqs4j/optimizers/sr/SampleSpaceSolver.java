@@ -36,6 +36,11 @@ import org.nqs4j.optimizers.linalg.TaskRunner;
  * <p>Cost O(N_s² P) to form A D⁻¹A† plus O(N_s³) to factor; memory O(N_s² + N_s P). Requires every
  * d_k &gt; 0 (a zero shift, or a relative shift on a parameter of zero variance, throws
  * {@link SolverException}).
+ *
+ * <p>Shared by ranks ({@link #setRankExchange}): for a complex ansatz each rank forms its own rows
+ * of the N_s × N_s matrix and the ranks factor it together
+ * ({@link org.nqs4j.optimizers.linalg.DistributedHermitianCholesky}); A† z is computed in parameter
+ * slices and all-gathered. A real ansatz's matrix is formed and factored on every rank.
  */
 public final class SampleSpaceSolver implements SrSolver {
     private final CholeskyFactor cholesky = new CholeskyFactor();
