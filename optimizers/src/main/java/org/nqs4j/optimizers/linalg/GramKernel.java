@@ -85,7 +85,7 @@ public final class GramKernel {
      * {@link #hermitianOfColumns} shared by ranks: this rank's rows l ({@link RankExchange#ownsRow})
      * of the lower triangle, C_lk for k ≤ l (the conjugates of the upper entries, the column panels
      * of row l), each entry bit-identical to the one-process C; the rest of {@code c} is left as it
-     * was. The form {@link DistributedHermitianCholesky} factors.
+     * was. The form {@link DistributedCholesky} factors.
      */
     public void hermitianOfColumnsLower(double[] y, int len, int n, int stride, double scale, double[] c,
                                         RankExchange ranks, TaskRunner tasks) {
@@ -113,6 +113,33 @@ public final class GramKernel {
                 }
                 c[2 * (l * n + l)] = scale * real[tileIndex(l, l, n)];
                 c[2 * (l * n + l) + 1] = 0.0;
+            }
+        });
+    }
+
+    /** {@link #symmetric} shared by ranks: this rank's rows l of the lower triangle, C_lk for k ≤ l. */
+    public void symmetricLower(double[] x, int n, int len, double[] weight, double scale, double[] c,
+                               RankExchange ranks, TaskRunner tasks) {
+        accumulate(x, n, len, 0, weight, false, ranks, tasks);
+        lowerSymmetric(n, scale, c, ranks, tasks);
+    }
+
+    /** {@link #symmetricOfColumns} shared by ranks: this rank's rows l of the lower triangle, C_lk for k ≤ l. */
+    public void symmetricOfColumnsLower(double[] y, int len, int n, int stride, double scale, double[] c,
+                                        RankExchange ranks, TaskRunner tasks) {
+        accumulate(y, n, len, stride, null, false, ranks, tasks);
+        lowerSymmetric(n, scale, c, ranks, tasks);
+    }
+
+    /** Rows l of this rank: c_lk = C_kl for k ≤ l from the upper tiles, as {@link #mirror}. */
+    private void lowerSymmetric(int n, double scale, double[] c, RankExchange ranks, TaskRunner tasks) {
+        int own = ranks.ownedRowBlocks((n + RankExchange.ROWS - 1) / RankExchange.ROWS);
+        tasks.forEach(own, b -> {
+            int first = ranks.ownedRowBlock(b) * RankExchange.ROWS;
+            for (int l = first; l < Math.min(n, first + RankExchange.ROWS); l++) {
+                for (int k = 0; k <= l; k++) {
+                    c[l * n + k] = scale * real[tileIndex(k, l, n)];
+                }
             }
         });
     }

@@ -4,7 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ZMatrixRMaj;
 import org.nqs4j.optimizers.SolverException;
 import org.nqs4j.optimizers.linalg.BlockedCholesky;
-import org.nqs4j.optimizers.linalg.DistributedHermitianCholesky;
+import org.nqs4j.optimizers.linalg.DistributedCholesky;
 import org.nqs4j.optimizers.linalg.HermitianBlockedCholesky;
 import org.nqs4j.optimizers.linalg.RankExchange;
 import org.nqs4j.optimizers.linalg.TaskRunner;
@@ -25,7 +25,7 @@ final class CholeskyFactor {
     private double[] re = new double[0];
     private double[] im = new double[0];
     private TaskRunner tasks = TaskRunner.SERIAL;
-    private final DistributedHermitianCholesky distributed = new DistributedHermitianCholesky();
+    private final DistributedCholesky distributed = new DistributedCholesky();
 
     void setTaskRunner(TaskRunner runner) {
         tasks = runner;
@@ -33,7 +33,12 @@ final class CholeskyFactor {
 
     /** Solves m x = b; b is overwritten by x, m is destroyed. */
     void solve(DMatrixRMaj m, double[] b, String what) {
-        factorAndSolve(m.data, m.numRows, b, what);
+        solve(m, b, what, RankExchange.SINGLE);
+    }
+
+    /** {@link #solve(DMatrixRMaj, double[], String)} factored by the ranks together: only this rank's rows of m need be set. */
+    void solve(DMatrixRMaj m, double[] b, String what, RankExchange ranks) {
+        factorAndSolve(m.data, m.numRows, b, what, ranks);
     }
 
     /** Solves m x = b for interleaved complex b (2n doubles); b is overwritten, m is not changed. */
@@ -64,7 +69,7 @@ final class CholeskyFactor {
 
     /**
      * {@link #solve(double[], double[], int, double[], String)} factored by the ranks together
-     * ({@link DistributedHermitianCholesky}): on entry only this rank's rows
+     * ({@link DistributedCholesky}): on entry only this rank's rows
      * ({@link RankExchange#ownsRow}) need hold M; x is the same on every rank, bit for bit.
      */
     void solve(double[] re, double[] im, int n, double[] b, String what, RankExchange ranks) {
@@ -79,7 +84,7 @@ final class CholeskyFactor {
             failed = HermitianBlockedCholesky.factor(re, im, n, panel, panelIm, tasks);
         } else {
             distributed.gatherDiagonal(re, n, diagonal, ranks);
-            failed = distributed.factor(re, im, n, panel, panelIm, ranks, tasks);
+            failed = distributed.factorHermitian(re, im, n, panel, panelIm, ranks, tasks);
         }
         check(failed, re, n, what);
         solveRe = DenseQgt.ensure(solveRe, n);
@@ -87,13 +92,18 @@ final class CholeskyFactor {
         HermitianBlockedCholesky.solve(re, im, n, b, solveRe, solveIm, tasks);
     }
 
-    private void factorAndSolve(double[] a, int n, double[] b, String what) {
+    private void factorAndSolve(double[] a, int n, double[] b, String what, RankExchange ranks) {
         panel = DenseQgt.ensure(panel, BlockedCholesky.panelLength(n));
         diagonal = DenseQgt.ensure(diagonal, n);
-        for (int k = 0; k < n; k++) {
-            diagonal[k] = a[k * n + k];
+        if (ranks.size() == 1) {
+            for (int k = 0; k < n; k++) {
+                diagonal[k] = a[k * n + k];
+            }
+            check(BlockedCholesky.factor(a, n, panel, tasks), a, n, what);
+        } else {
+            distributed.gatherDiagonal(a, n, diagonal, ranks);
+            check(distributed.factorSymmetric(a, n, panel, ranks, tasks), a, n, what);
         }
-        check(BlockedCholesky.factor(a, n, panel, tasks), a, n, what);
         BlockedCholesky.solve(a, n, b);
     }
 

@@ -37,9 +37,9 @@ public final class DenseCholeskySolver implements SrSolver {
     }
 
     /**
-     * Complex S: each rank forms its own rows of S (column panels of the Gram kernel) and the ranks
-     * factor it together ({@link org.nqs4j.optimizers.linalg.DistributedHermitianCholesky}); a real
-     * S is formed and factored on every rank.
+     * Each rank forms its own rows of S (column panels of the Gram kernel) and the ranks factor it
+     * together ({@link org.nqs4j.optimizers.linalg.DistributedCholesky}); the triangular solves
+     * run on every rank.
      */
     @Override
     public void setRankExchange(RankExchange exchange) {
@@ -59,11 +59,11 @@ public final class DenseCholeskySolver implements SrSolver {
             }
             cholesky.solve(complexS, direction, "S + shift", ranks);
         } else {
-            qgt.form(centeredO, realS, tasks);
+            qgt.form(centeredO, realS, ranks, tasks);
             for (int k = 0; k < p; k++) {
                 realS.data[k * p + k] += shift[k];
             }
-            cholesky.solve(realS, direction, "S + shift");
+            cholesky.solve(realS, direction, "S + shift", ranks);
         }
         SolverChecks.checkFinite(direction, row, "dense Cholesky");
     }

@@ -31,6 +31,25 @@ public final class DenseQgt {
         gram.symmetricOfColumns(centeredO.data(), n, p, centeredO.rowLength(), 1.0 / n, s.data, tasks);
     }
 
+    /**
+     * {@link #form(LogDerivativeSamples, DMatrixRMaj, TaskRunner)} shared by ranks: with more than
+     * one, only this rank's rows of the lower triangle ({@link RankExchange#ownsRow}), the input of
+     * the distributed Cholesky; each entry as on one process.
+     */
+    public void form(LogDerivativeSamples centeredO, DMatrixRMaj s, RankExchange ranks, TaskRunner tasks) {
+        if (ranks.size() == 1) {
+            form(centeredO, s, tasks);
+            return;
+        }
+        if (centeredO.isComplex()) {
+            throw new IllegalArgumentException("complex log-derivatives need the complex (ZMatrixRMaj) S");
+        }
+        int n = centeredO.nSamples();
+        int p = centeredO.nParameters();
+        s.reshape(p, p);
+        gram.symmetricOfColumnsLower(centeredO.data(), n, p, centeredO.rowLength(), 1.0 / n, s.data, ranks, tasks);
+    }
+
     /** S for a complex ansatz: (1/N_s) ΔO†ΔO into {@code s}, reshaped to P × P, Hermitian. */
     public void form(LogDerivativeSamples centeredO, ZMatrixRMaj s) {
         form(centeredO, s, TaskRunner.SERIAL);

@@ -37,10 +37,9 @@ import org.nqs4j.optimizers.linalg.TaskRunner;
  * d_k &gt; 0 (a zero shift, or a relative shift on a parameter of zero variance, throws
  * {@link SolverException}).
  *
- * <p>Shared by ranks ({@link #setRankExchange}): for a complex ansatz each rank forms its own rows
- * of the N_s × N_s matrix and the ranks factor it together
- * ({@link org.nqs4j.optimizers.linalg.DistributedHermitianCholesky}); A† z is computed in parameter
- * slices and all-gathered. A real ansatz's matrix is formed and factored on every rank.
+ * <p>Shared by ranks ({@link #setRankExchange}): each rank forms its own rows of the N_s × N_s
+ * matrix and the ranks factor it together ({@link org.nqs4j.optimizers.linalg.DistributedCholesky});
+ * A† z is computed in parameter slices and all-gathered.
  */
 public final class SampleSpaceSolver implements SrSolver {
     private final CholeskyFactor cholesky = new CholeskyFactor();
@@ -102,7 +101,6 @@ public final class SampleSpaceSolver implements SrSolver {
         if (factors.isPresent()) {
             // M = N_s I + ΔO ΔO†/ε straight into the split storage the Cholesky factors
             if (centeredO.isComplex()) {
-                // each rank forms its own rows and the ranks factor together (DistributedHermitianCholesky)
                 splitRe = DenseQgt.ensure(splitRe, n * n);
                 splitIm = DenseQgt.ensure(splitIm, n * n);
                 rbmGram.centred(factors.get(), centeredO.means(), 1.0 / shift[0], splitRe, splitIm, ranks, tasks);
@@ -112,11 +110,11 @@ public final class SampleSpaceSolver implements SrSolver {
                 cholesky.solve(splitRe, splitIm, n, sampleVector, "N_s I + A D^-1 A^dagger", ranks);
             } else {
                 realM.reshape(n, n);
-                rbmGram.centred(factors.get(), centeredO.means(), 1.0 / shift[0], realM.data, null, tasks);
+                rbmGram.centred(factors.get(), centeredO.means(), 1.0 / shift[0], realM.data, null, ranks, tasks);
                 for (int s = 0; s < n; s++) {
                     realM.data[s * n + s] += n;
                 }
-                cholesky.solve(realM, sampleVector, "N_s I + A D^-1 A^T");
+                cholesky.solve(realM, sampleVector, "N_s I + A D^-1 A^T", ranks);
             }
         } else if (centeredO.isComplex()) {
             complexM.reshape(n, n);
@@ -137,11 +135,15 @@ public final class SampleSpaceSolver implements SrSolver {
         } else {
             realM.reshape(n, n);
             double[] data = centeredO.data();
-            gram.symmetric(data, n, p, inverseRootShift, 1.0, realM.data, tasks);
+            if (ranks.size() == 1) {
+                gram.symmetric(data, n, p, inverseRootShift, 1.0, realM.data, tasks);
+            } else {
+                gram.symmetricLower(data, n, p, inverseRootShift, 1.0, realM.data, ranks, tasks);
+            }
             for (int s = 0; s < n; s++) {
                 realM.data[s * n + s] += n;
             }
-            cholesky.solve(realM, sampleVector, "N_s I + A D^-1 A^T");
+            cholesky.solve(realM, sampleVector, "N_s I + A D^-1 A^T", ranks);
         }
         // δ = g − D⁻¹ A† z
         SampleMatrixOps.multiplyAdjoint(centeredO, sampleVector, 1.0, adjoint, ranks, tasks);

@@ -9,11 +9,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Cholesky factor shared by K ranks, each holding only its own row blocks of A (the others
+ * The Cholesky factors (complex Hermitian and real) shared by K ranks, each holding only its own row blocks of A (the others
  * NaN, so that a read of a row a rank does not own shows), is the one-process factor bit for bit
  * on every rank.
  */
-class DistributedHermitianCholeskyTest {
+class DistributedCholeskyTest {
     private static final TaskRunner TWO_THREADS = (n, task) -> java.util.stream.IntStream.range(0, n).parallel()
             .forEach(task::accept);
 
@@ -34,9 +34,9 @@ class DistributedHermitianCholeskyTest {
                     double[] i = a[1].clone();
                     hideOtherRows(r, i, n, ranks);
                     double[] diagonal = new double[n];
-                    DistributedHermitianCholesky cholesky = new DistributedHermitianCholesky();
+                    DistributedCholesky cholesky = new DistributedCholesky();
                     cholesky.gatherDiagonal(r, n, diagonal, ranks);
-                    int pivot = cholesky.factor(r, i, n, new double[length], new double[length], ranks,
+                    int pivot = cholesky.factorHermitian(r, i, n, new double[length], new double[length], ranks,
                             ranks.rank() == 0 ? TWO_THREADS : TaskRunner.SERIAL);
                     return new double[][] {lower(r, n), lower(i, n), diagonal, {pivot}};
                 });
@@ -46,6 +46,32 @@ class DistributedHermitianCholeskyTest {
                     assertArrayEquals(lower(im, n), factors.get(r)[1], what + ": Im L");
                     assertArrayEquals(diagonalOf(a[0], n), factors.get(r)[2], what + ": gathered diagonal");
                     assertEquals(-1, factors.get(r)[3][0], what + ": pivot");
+                }
+            }
+        }
+    }
+
+    @Test
+    void realMatricesToo() throws Exception {
+        SplittableRandom rnd = new SplittableRandom(12);
+        int block = BlockedCholesky.BLOCK;
+        for (int n : new int[] {1, 17, block + 5, 2 * block + 23}) {
+            double[] a = BlockedCholeskyTest.randomSpd(rnd, n);
+            double[] l = a.clone();
+            int length = BlockedCholesky.panelLength(n);
+            assertEquals(-1, BlockedCholesky.factor(l, n, new double[length], TaskRunner.SERIAL));
+            for (int size = 2; size <= 4; size++) {
+                List<double[][]> factors = ThreadRanks.run(size, ranks -> {
+                    double[] r = a.clone();
+                    hideOtherRows(r, r, n, ranks);
+                    int pivot = new DistributedCholesky().factorSymmetric(r, n, new double[length], ranks,
+                            ranks.rank() == 0 ? TWO_THREADS : TaskRunner.SERIAL);
+                    return new double[][] {lower(r, n), {pivot}};
+                });
+                for (int r = 0; r < size; r++) {
+                    String what = "real, n = " + n + ", rank " + r + " of " + size;
+                    assertArrayEquals(lower(l, n), factors.get(r)[0], what + ": L");
+                    assertEquals(-1, factors.get(r)[1][0], what + ": pivot");
                 }
             }
         }
@@ -68,7 +94,7 @@ class DistributedHermitianCholeskyTest {
             double[] r = a[0].clone();
             double[] i = a[1].clone();
             hideOtherRows(r, i, n, ranks);
-            return new DistributedHermitianCholesky().factor(r, i, n, new double[length], new double[length], ranks,
+            return new DistributedCholesky().factorHermitian(r, i, n, new double[length], new double[length], ranks,
                     TaskRunner.SERIAL);
         });
         assertEquals(List.of(bad, bad, bad), pivots);
