@@ -137,20 +137,22 @@ class RankCountInvarianceTest {
 
     /**
      * The SR solves the ranks share: minSR with the Gram rows and the Cholesky split (L = 12,
-     * α = 2: P = 324 > N_s = 100, two panels of the factor) and the dense S (P = 48 < N_s = 60).
+     * α = 2: P = 324 > N_s = 100, two panels of the factor; complex and real) and the dense S
+     * (P = 48 < N_s = 60).
      */
     @Test
     void theDistributedSolvesGiveTheNumbersOfOneProcess() throws Exception {
         String minSr = CONFIG.replace("solver: cg", "solver: minsr").replace("length: 6", "length: 12")
                 .replace("alpha: 1", "alpha: 2").replace("samples: 60", "samples: 100");
         String dense = CONFIG.replace("solver: cg", "solver: cholesky");
-        for (String yaml : List.of(minSr, dense)) {
+        String realMinSr = minSr.replace("complex: true", "complex: false");
+        for (String yaml : List.of(minSr, dense, realMinSr)) {
             Trace reference = run(config(yaml, "2"), Collective.single(), null, 0, 6);
             for (int ranks = 2; ranks <= 4; ranks++) {
                 for (String threads : List.of("1", "3")) {
                     RunConfig c = config(yaml, threads);
                     assertSame(reference, onRanks(ranks, k -> run(c, k, null, 0, 6)), ranks + " ranks x " + threads
-                            + " threads, " + (yaml == dense ? "dense S" : "minSR"));
+                            + " threads, " + (yaml == dense ? "dense S" : yaml == minSr ? "minSR" : "real minSR"));
                 }
             }
         }
