@@ -62,6 +62,16 @@ public final class RbmRowProducts {
      * (real) or 2N_s (complex, interleaved) doubles.
      */
     public static void multiply(RbmFactors f, double[] mean, double[] v, double[] out, TaskRunner tasks) {
+        multiply(f, mean, v, out, RankExchange.SINGLE, tasks);
+    }
+
+    /**
+     * {@link #multiply(RbmFactors, double[], double[], double[], TaskRunner)} in sample slices:
+     * rank r computes the contiguous range of sample blocks {@link RankExchange#first} gives it and
+     * the ranks all-gather them (N_s numbers).
+     */
+    public static void multiply(RbmFactors f, double[] mean, double[] v, double[] out, RankExchange ranks,
+                                TaskRunner tasks) {
         boolean complex = f.isComplex();
         int c = complex ? 2 : 1;
         int p = f.layout().nParameters();
@@ -75,7 +85,7 @@ public final class RbmRowProducts {
         } else {
             meanRe = DenseKernels.dot(mean, 0, v, 0, p);
         }
-        multiplyUncentred(f, v, out, tasks);
+        multiplyUncentred(f, v, out, ranks, tasks);
         for (int s = 0; s < f.nSamples(); s++) {
             out[c * s] -= meanRe;
             if (complex) {
@@ -86,12 +96,20 @@ public final class RbmRowProducts {
 
     /** out = O v of the uncentred rows, in the layouts of {@link #multiply}. */
     public static void multiplyUncentred(RbmFactors f, double[] v, double[] out, TaskRunner tasks) {
+        multiplyUncentred(f, v, out, RankExchange.SINGLE, tasks);
+    }
+
+    private static void multiplyUncentred(RbmFactors f, double[] v, double[] out, RankExchange ranks,
+                                          TaskRunner tasks) {
         int n = f.nSamples();
         int ld = f.stride();
         boolean complex = f.isComplex();
         double[] re = f.sampleScratchRe();
         double[] im = f.sampleScratchIm();
-        tasks.forEach(ld / SAMPLE_BLOCK, b -> {
+        int blocks = ld / SAMPLE_BLOCK;
+        int b0 = ranks.first(blocks, ranks.rank());
+        tasks.forEach(ranks.first(blocks, ranks.rank() + 1) - b0, t -> {
+            int b = b0 + t;
             for (int s = b * SAMPLE_BLOCK; s < (b + 1) * SAMPLE_BLOCK; s += 2 * LANES) {
                 samplePair(f, v, complex ? 2 : 1, s, re, im);
             }
@@ -104,6 +122,8 @@ public final class RbmRowProducts {
                 }
             }
         });
+        int c = complex ? 2 : 1;
+        ranks.allgatherRanges(out, 0, blocks, c * SAMPLE_BLOCK, c * n);
     }
 
     /**

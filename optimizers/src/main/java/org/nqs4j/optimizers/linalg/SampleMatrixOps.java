@@ -29,8 +29,17 @@ public final class SampleMatrixOps {
      * {@code tasks}. A pending centring is applied as ΔO v = O v − (Ō·v) 1, without touching O.
      */
     public static void multiply(LogDerivativeSamples a, double[] v, double[] out, TaskRunner tasks) {
+        multiply(a, v, out, RankExchange.SINGLE, tasks);
+    }
+
+    /**
+     * {@link #multiply(LogDerivativeSamples, double[], double[], TaskRunner)} in sample slices: each
+     * rank computes a contiguous range of the row blocks and the ranks all-gather them.
+     */
+    public static void multiply(LogDerivativeSamples a, double[] v, double[] out, RankExchange ranks,
+                                TaskRunner tasks) {
         if (a.rbmFactors().isPresent()) {
-            RbmRowProducts.multiply(a.rbmFactors().get(), a.means(), v, out, tasks);
+            RbmRowProducts.multiply(a.rbmFactors().get(), a.means(), v, out, ranks, tasks);
             return;
         }
         int p = a.nParameters();
@@ -46,7 +55,10 @@ public final class SampleMatrixOps {
                 meanDotV[0] = DenseKernels.dot(mean, 0, v, 0, p);
             }
         }
-        tasks.forEach((n + ROW_BLOCK - 1) / ROW_BLOCK, b -> {
+        int blocks = (n + ROW_BLOCK - 1) / ROW_BLOCK;
+        int b0 = ranks.first(blocks, ranks.rank());
+        tasks.forEach(ranks.first(blocks, ranks.rank() + 1) - b0, t -> {
+            int b = b0 + t;
             for (int s = b * ROW_BLOCK; s < Math.min(n, (b + 1) * ROW_BLOCK); s++) {
                 if (a.isComplex()) {
                     DenseKernels.complexDot(data, s * row, v, 0, p, out, 2 * s);
@@ -57,6 +69,8 @@ public final class SampleMatrixOps {
                 }
             }
         });
+        int c = a.isComplex() ? 2 : 1;
+        ranks.allgatherRanges(out, 0, blocks, c * ROW_BLOCK, c * n);
     }
 
     /** out_k = scale Σ_s conj(A_sk) w_s; {@code w} has N_s (real) or 2N_s doubles. */

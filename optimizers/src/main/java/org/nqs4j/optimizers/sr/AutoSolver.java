@@ -56,6 +56,7 @@ public final class AutoSolver implements SrSolver {
         }
         if (cg == null) {
             cg = new ConjugateGradientSolver(cgTolerance, cgMaxIterations);
+            cg.setRankExchange(ranks);
         }
         return cg;
     }
@@ -83,6 +84,9 @@ public final class AutoSolver implements SrSolver {
         if (dense != null) {
             dense.setRankExchange(exchange);
         }
+        if (cg != null) {
+            cg.setRankExchange(exchange);
+        }
     }
 
     /** The CG warm start, when CG has been used; empty otherwise (the other solvers keep nothing). */
@@ -101,6 +105,7 @@ public final class AutoSolver implements SrSolver {
         }
         if (cg == null) {
             cg = new ConjugateGradientSolver(cgTolerance, cgMaxIterations);
+            cg.setRankExchange(ranks);
         }
         cg.restoreState(state);
     }

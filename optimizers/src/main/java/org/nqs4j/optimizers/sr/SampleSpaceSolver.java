@@ -39,7 +39,7 @@ import org.nqs4j.optimizers.linalg.TaskRunner;
  *
  * <p>Shared by ranks ({@link #setRankExchange}): each rank forms its own rows of the N_s × N_s
  * matrix and the ranks factor it together ({@link org.nqs4j.optimizers.linalg.DistributedCholesky});
- * A† z is computed in parameter slices and all-gathered.
+ * A g in sample slices and A† z in parameter slices, each all-gathered.
  */
 public final class SampleSpaceSolver implements SrSolver {
     private final CholeskyFactor cholesky = new CholeskyFactor();
@@ -96,7 +96,7 @@ public final class SampleSpaceSolver implements SrSolver {
                 direction[components * k + c] = force[components * k + c] / shift[k];
             }
         }
-        SampleMatrixOps.multiply(centeredO, direction, sampleVector, tasks);
+        SampleMatrixOps.multiply(centeredO, direction, sampleVector, ranks, tasks);
         Optional<RbmFactors> factors = uniform(shift, p) ? centeredO.rbmFactors() : Optional.empty();
         if (factors.isPresent()) {
             // M = N_s I + ΔO ΔO†/ε straight into the split storage the Cholesky factors

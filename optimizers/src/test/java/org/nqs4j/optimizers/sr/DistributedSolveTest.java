@@ -15,7 +15,7 @@ import org.nqs4j.optimizers.linalg.ThreadRanks;
  * The SR solvers shared by K ranks ({@link SrSolver#setRankExchange}, threads posing as ranks,
  * each with its own copy of the samples) give every rank the one-process δ bit for bit, on every
  * path: minSR from RBM factors (rows of the Gram matrix and the Cholesky split over ranks, δ in
- * parameter slices), minSR from full rows, the dense S.
+ * parameter slices), minSR from full rows, the dense S, CG (products in sample and parameter slices).
  */
 class DistributedSolveTest {
     private static final TaskRunner THREADS = (n, task) -> IntStream.range(0, n).parallel().forEach(task::accept);
@@ -73,6 +73,16 @@ class DistributedSolveTest {
                     (complex ? "complex" : "real") + " auto, minSR");
             assertRankCountInvariant(SrSolvers::auto, () -> Reference.randomO(300, 150, complex, 7), false,
                     (complex ? "complex" : "real") + " auto, dense");
+        }
+    }
+
+    @Test
+    void conjugateGradient() throws Exception {
+        for (boolean complex : new boolean[] {true, false}) {
+            assertRankCountInvariant(SrSolvers::conjugateGradient, () -> Reference.randomRbmO(100, 8, 40, complex, 4),
+                    true, (complex ? "complex" : "real") + " CG, RBM factors");
+            assertRankCountInvariant(SrSolvers::conjugateGradient, () -> Reference.randomO(90, 300, complex, 5), false,
+                    (complex ? "complex" : "real") + " CG, full rows");
         }
     }
 
