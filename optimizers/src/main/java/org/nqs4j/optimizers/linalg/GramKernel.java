@@ -90,55 +90,47 @@ public final class GramKernel {
     public void hermitianOfColumnsLower(double[] y, int len, int n, int stride, double scale, double[] c,
                                         RankExchange ranks, TaskRunner tasks) {
         accumulate(y, n, 2 * len, stride, null, true, ranks, tasks);
-        lowerHermitian(n, scale, c, ranks, tasks);
+        lower(n, scale, c, true, ranks, tasks);
     }
 
     /** {@link #hermitian} shared by ranks: this rank's rows of the lower triangle, as {@link #hermitianOfColumnsLower}. */
     public void hermitianLower(double[] x, int n, int m, double[] weight, double scale, double[] c, RankExchange ranks,
                                TaskRunner tasks) {
         accumulate(x, n, 2 * m, 0, weight, true, ranks, tasks);
-        lowerHermitian(n, scale, c, ranks, tasks);
-    }
-
-    /** Rows l of this rank: c_lk = conj(C_kl) for k &lt; l from the upper tiles, c_ll real; as {@link #mirrorHermitian}. */
-    private void lowerHermitian(int n, double scale, double[] c, RankExchange ranks, TaskRunner tasks) {
-        int own = ranks.ownedRowBlocks((n + RankExchange.ROWS - 1) / RankExchange.ROWS);
-        tasks.forEach(own, b -> {
-            int first = ranks.ownedRowBlock(b) * RankExchange.ROWS;
-            for (int l = first; l < Math.min(n, first + RankExchange.ROWS); l++) {
-                for (int k = 0; k < l; k++) {
-                    int t = tileIndex(k, l, n);
-                    c[2 * (l * n + k)] = scale * real[t];
-                    c[2 * (l * n + k) + 1] = -(scale * imaginary[t]);
-                }
-                c[2 * (l * n + l)] = scale * real[tileIndex(l, l, n)];
-                c[2 * (l * n + l) + 1] = 0.0;
-            }
-        });
+        lower(n, scale, c, true, ranks, tasks);
     }
 
     /** {@link #symmetric} shared by ranks: this rank's rows l of the lower triangle, C_lk for k ≤ l. */
     public void symmetricLower(double[] x, int n, int len, double[] weight, double scale, double[] c,
                                RankExchange ranks, TaskRunner tasks) {
         accumulate(x, n, len, 0, weight, false, ranks, tasks);
-        lowerSymmetric(n, scale, c, ranks, tasks);
+        lower(n, scale, c, false, ranks, tasks);
     }
 
     /** {@link #symmetricOfColumns} shared by ranks: this rank's rows l of the lower triangle, C_lk for k ≤ l. */
     public void symmetricOfColumnsLower(double[] y, int len, int n, int stride, double scale, double[] c,
                                         RankExchange ranks, TaskRunner tasks) {
         accumulate(y, n, len, stride, null, false, ranks, tasks);
-        lowerSymmetric(n, scale, c, ranks, tasks);
+        lower(n, scale, c, false, ranks, tasks);
     }
 
-    /** Rows l of this rank: c_lk = C_kl for k ≤ l from the upper tiles, as {@link #mirror}. */
-    private void lowerSymmetric(int n, double scale, double[] c, RankExchange ranks, TaskRunner tasks) {
+    /**
+     * Rows l of this rank from the upper tiles, k ≤ l: c_lk = C_kl (real, as {@link #mirror}) or
+     * conj(C_kl) with c_ll real (complex, as {@link #mirrorHermitian}).
+     */
+    private void lower(int n, double scale, double[] c, boolean complex, RankExchange ranks, TaskRunner tasks) {
         int own = ranks.ownedRowBlocks((n + RankExchange.ROWS - 1) / RankExchange.ROWS);
         tasks.forEach(own, b -> {
             int first = ranks.ownedRowBlock(b) * RankExchange.ROWS;
             for (int l = first; l < Math.min(n, first + RankExchange.ROWS); l++) {
                 for (int k = 0; k <= l; k++) {
-                    c[l * n + k] = scale * real[tileIndex(k, l, n)];
+                    int t = tileIndex(k, l, n);
+                    if (complex) {
+                        c[2 * (l * n + k)] = scale * real[t];
+                        c[2 * (l * n + k) + 1] = k == l ? 0.0 : -(scale * imaginary[t]);
+                    } else {
+                        c[l * n + k] = scale * real[t];
+                    }
                 }
             }
         });
