@@ -59,16 +59,9 @@ public final class RbmRowProducts {
 
     /**
      * out = A v, A = O − 1 Ōᵀ with Ō = {@code mean}: {@code v} in the row layout, {@code out} N_s
-     * (real) or 2N_s (complex, interleaved) doubles.
-     */
-    public static void multiply(RbmFactors f, double[] mean, double[] v, double[] out, TaskRunner tasks) {
-        multiply(f, mean, v, out, RankExchange.SINGLE, tasks);
-    }
-
-    /**
-     * {@link #multiply(RbmFactors, double[], double[], double[], TaskRunner)} in sample slices:
-     * rank r computes the contiguous range of sample blocks {@link RankExchange#first} gives it and
-     * the ranks all-gather them (N_s numbers).
+     * (real) or 2N_s (complex, interleaved) doubles. In sample slices: rank r computes the
+     * contiguous range of sample blocks {@link RankExchange#first} gives it and the ranks
+     * all-gather them (N_s numbers).
      */
     public static void multiply(RbmFactors f, double[] mean, double[] v, double[] out, RankExchange ranks,
                                 TaskRunner tasks) {
@@ -188,18 +181,10 @@ public final class RbmRowProducts {
 
     /**
      * out = scale A† w, A = O − 1 Ōᵀ with Ō = {@code mean}: {@code w} N_s (real) or 2N_s (complex,
-     * interleaved) doubles, {@code out} in the row layout.
-     */
-    public static void multiplyAdjoint(RbmFactors f, double[] mean, double[] w, double scale, double[] out,
-                                       TaskRunner tasks) {
-        multiplyAdjoint(f, mean, w, scale, out, RankExchange.SINGLE, tasks);
-    }
-
-    /**
-     * {@link #multiplyAdjoint(RbmFactors, double[], double[], double, double[], TaskRunner)} in
-     * parameter slices: rank r computes the b and W entries of the hidden units of its contiguous
-     * range ({@link RankExchange#first}), every rank the a entries (N N_s work), and the ranks
-     * all-gather the slices (two all-gathers of together (1 + N)·M numbers).
+     * interleaved) doubles, {@code out} in the row layout. In parameter slices: rank r computes the
+     * b and W entries of the hidden units of its contiguous range ({@link RankExchange#first}),
+     * every rank the a entries (N N_s work), and the ranks all-gather the slices (two all-gathers
+     * of together (1 + N)·M numbers).
      */
     public static void multiplyAdjoint(RbmFactors f, double[] mean, double[] w, double scale, double[] out,
                                        RankExchange ranks, TaskRunner tasks) {

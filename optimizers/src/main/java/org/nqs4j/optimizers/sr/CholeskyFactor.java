@@ -31,22 +31,19 @@ final class CholeskyFactor {
         tasks = runner;
     }
 
-    /** Solves m x = b; b is overwritten by x, m is destroyed. */
-    void solve(DMatrixRMaj m, double[] b, String what) {
-        solve(m, b, what, RankExchange.SINGLE);
-    }
-
-    /** {@link #solve(DMatrixRMaj, double[], String)} factored by the ranks together: only this rank's rows of m need be set. */
+    /**
+     * Solves m x = b; b is overwritten by x, m is destroyed. Factored by the ranks together
+     * ({@link DistributedCholesky}): only this rank's rows ({@link RankExchange#ownsRow}) of m need
+     * be set, and x is the same on every rank, bit for bit.
+     */
     void solve(DMatrixRMaj m, double[] b, String what, RankExchange ranks) {
         factorAndSolve(m.data, m.numRows, b, what, ranks);
     }
 
-    /** Solves m x = b for interleaved complex b (2n doubles); b is overwritten, m is not changed. */
-    void solve(ZMatrixRMaj m, double[] b, String what) {
-        solve(m, b, what, RankExchange.SINGLE);
-    }
-
-    /** {@link #solve(ZMatrixRMaj, double[], String)} by the ranks together: only this rank's rows of m need be set. */
+    /**
+     * Solves m x = b for interleaved complex b (2n doubles); b is overwritten, m is not changed.
+     * Factored by the ranks together, as {@link #solve(DMatrixRMaj, double[], String, RankExchange)}.
+     */
     void solve(ZMatrixRMaj m, double[] b, String what, RankExchange ranks) {
         int n = m.numRows;
         re = DenseQgt.ensure(re, n * n);
@@ -61,16 +58,8 @@ final class CholeskyFactor {
 
     /**
      * Solves (re + i·im) x = b for interleaved complex b (2n doubles), M in split row-major storage
-     * (only the lower triangle is read); b is overwritten, re and im are destroyed.
-     */
-    void solve(double[] re, double[] im, int n, double[] b, String what) {
-        solve(re, im, n, b, what, RankExchange.SINGLE);
-    }
-
-    /**
-     * {@link #solve(double[], double[], int, double[], String)} factored by the ranks together
-     * ({@link DistributedCholesky}): on entry only this rank's rows
-     * ({@link RankExchange#ownsRow}) need hold M; x is the same on every rank, bit for bit.
+     * (only the lower triangle is read); b is overwritten, re and im are destroyed. Factored by the
+     * ranks together, as {@link #solve(DMatrixRMaj, double[], String, RankExchange)}.
      */
     void solve(double[] re, double[] im, int n, double[] b, String what, RankExchange ranks) {
         panel = DenseQgt.ensure(panel, HermitianBlockedCholesky.panelLength(n));
