@@ -2,9 +2,9 @@
 # Ranks against threads on one host: the same run (benchmarks/ranks-10x10-a1.yaml unless CONFIG is
 # given) as 1 rank x 1 thread, 2 ranks x 1 thread (mpirun) and 1 rank x 2 threads. Prints the median
 # seconds per iteration over the iterations after the first 5 (JIT warm-up), split as the log's
-# time_s: sampling and update (the SR solve, repeated on every rank), of which exchange is spent in
-# the all-gathers between ranks (communication, waiting for the slowest rank included) and the rest
-# computing, and the speed-ups over 1 x 1. Checks that the three logs
+# time_s: sampling and update (the SR solve, shared by the ranks), of which exchange is spent in
+# the all-gathers between ranks (of the samples and of the solve; communication, waiting for the
+# slowest rank included) and the rest computing, and the speed-ups over 1 x 1. Checks that the three logs
 # agree (timings aside). Run it on a quiet machine; compare with benchmarks/independent-processes.sh,
 # which measures what the host allows two independent processes.
 #

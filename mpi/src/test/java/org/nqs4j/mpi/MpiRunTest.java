@@ -97,16 +97,20 @@ class MpiRunTest {
     }
 
     Path config(int iterations) throws IOException {
-        Path f = tmp.resolve("mpi-test-" + iterations + ".yaml");
-        Files.writeString(f, CONFIG.formatted(iterations));
+        return config("mpi-test-" + iterations, CONFIG.formatted(iterations));
+    }
+
+    Path config(String name, String yaml) throws IOException {
+        Path f = tmp.resolve(name + ".yaml");
+        Files.writeString(f, yaml);
         return f;
     }
 
     Path run(int ranks, Path config, String threads) throws Exception {
-        Path out = tmp.resolve("run-" + ranks + "-" + threads);
+        Path out = tmp.resolve(config.getFileName() + "-run-" + ranks + "-" + threads);
         List<String> cli = java("run", config.toString(), "--out", out.toString(), "--quiet", "--set",
                 "threads=" + threads);
-        Path log = tmp.resolve("out-" + ranks + "-" + threads + ".txt");
+        Path log = tmp.resolve(config.getFileName() + "-out-" + ranks + "-" + threads + ".txt");
         int rc = exec(ranks == 0 ? cli : mpi(ranks, cli), log);
         assertEquals(0, rc, () -> "exit code of " + ranks + " ranks; output:\n" + read(log));
         return out;
@@ -150,6 +154,23 @@ class MpiRunTest {
         Path one = run(0, config, "2");
         assertSameRun(one, run(2, config, "1"), "2 ranks x 1 thread");
         assertSameRun(one, run(3, config, "2"), "3 ranks x 2 threads (oversubscribed)");
+    }
+
+    /**
+     * The SR solves the ranks share, through MPI: minSR (L = 12, α = 2: P = 324 > N_s = 140; the
+     * Gram rows and the three panels of the Cholesky split over the ranks, δ in parameter slices)
+     * and the dense S (P = 48 < N_s = 70, its rows and Cholesky split).
+     */
+    @Test
+    void theDistributedSolvesWriteTheRunOfOneProcess() throws Exception {
+        String minSr = CONFIG.formatted(6).replace("solver: cg", "solver: minsr").replace("length: 6", "length: 12")
+                .replace("alpha: 1", "alpha: 2").replace("samples: 70", "samples: 140");
+        String dense = CONFIG.formatted(6).replace("solver: cg", "solver: cholesky");
+        for (Path config : List.of(config("minsr", minSr), config("dense", dense))) {
+            Path one = run(0, config, "1");
+            assertSameRun(one, run(2, config, "1"), config.getFileName() + ", 2 ranks x 1 thread");
+            assertSameRun(one, run(3, config, "2"), config.getFileName() + ", 3 ranks x 2 threads (oversubscribed)");
+        }
     }
 
     /**

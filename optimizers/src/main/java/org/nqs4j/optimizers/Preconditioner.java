@@ -1,5 +1,6 @@
 package org.nqs4j.optimizers;
 
+import org.nqs4j.optimizers.linalg.RankExchange;
 import org.nqs4j.optimizers.linalg.TaskRunner;
 
 /**
@@ -35,6 +36,15 @@ public interface Preconditioner {
      * ignore it.
      */
     default void setTaskRunner(TaskRunner runner) {
+    }
+
+    /**
+     * The ranks (processes) that apply the preconditioner together, each with the same samples
+     * (default: one process). δ must not depend on the rank count: ranks split whole entries of
+     * the work and all-gather them, never sum floating-point partial results across ranks.
+     * Preconditioners without distributed kernels ignore it (every rank computes everything).
+     */
+    default void setRankExchange(RankExchange exchange) {
     }
 
     /** What one step hands to the next (e.g. a CG warm start), for checkpoints; empty when nothing. */

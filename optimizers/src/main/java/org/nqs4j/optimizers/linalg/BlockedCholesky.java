@@ -60,22 +60,31 @@ public final class BlockedCholesky {
         for (int k0 = 0; k0 < n; k0 += BLOCK) {
             int k1 = Math.min(n, k0 + BLOCK);
             int from = k0;
-            for (int j = k0; j < k1; j++) {
-                double original = a[j * n + j];
-                double d = original - DenseKernels.dot(a, j * n + k0, a, j * n + k0, j - k0);
-                if (!(d > 0) || !Double.isFinite(d)) {
-                    return j;
-                }
-                a[j * n + j] = Math.sqrt(d);
-                for (int i = j + 1; i < k1; i++) {
-                    panelEntry(a, n, k0, i, j);
-                }
+            int pivot = diagonalBlock(a, n, k0, k1);
+            if (pivot >= 0) {
+                return pivot;
             }
             if (k1 < n) {
                 int groups = (n - k1 + GROUP - 1) / GROUP;
                 tasks.forEach(groups, g -> panelRows(a, n, from, k1, panel, g));
                 // largest (lowest) row groups first, so that the dynamic hand-out balances the triangle
                 tasks.forEach(groups, t -> trailingUpdate(a, n, from, k1, panel, groups - 1 - t));
+            }
+        }
+        return -1;
+    }
+
+    /** Factors the diagonal block k₀ ≤ i, j &lt; k₁ (already updated by every earlier panel); −1 or the failing pivot. */
+    static int diagonalBlock(double[] a, int n, int k0, int k1) {
+        for (int j = k0; j < k1; j++) {
+            double original = a[j * n + j];
+            double d = original - DenseKernels.dot(a, j * n + k0, a, j * n + k0, j - k0);
+            if (!(d > 0) || !Double.isFinite(d)) {
+                return j;
+            }
+            a[j * n + j] = Math.sqrt(d);
+            for (int i = j + 1; i < k1; i++) {
+                panelEntry(a, n, k0, i, j);
             }
         }
         return -1;
@@ -94,7 +103,7 @@ public final class BlockedCholesky {
      * triangle; each X_j still sees the same operations in the same order (q ascending, then the
      * division), so L does not depend on the grouping.
      */
-    private static void panelRows(double[] a, int n, int k0, int k1, double[] panel, int g) {
+    static void panelRows(double[] a, int n, int k0, int k1, double[] panel, int g) {
         int r0 = k1 + g * GROUP;
         int r1 = Math.min(n, r0 + GROUP);
         int base = g * SLAB;
@@ -200,7 +209,7 @@ public final class BlockedCholesky {
      * part above the diagonal is scratch). Tiles that would reach past column n−1 go through a
      * scalar loop, so that no store is masked (masked stores left C2's intrinsics).
      */
-    private static void trailingUpdate(double[] a, int n, int k0, int k1, double[] panel, int g) {
+    static void trailingUpdate(double[] a, int n, int k0, int k1, double[] panel, int g) {
         int i0 = k1 + g * GROUP;
         int end = Math.min(n, i0 + GROUP);
         int i = i0;

@@ -38,6 +38,14 @@ public final class GramKernel {
     private double[] packedRotated = new double[0];
     private double[] real = new double[0];
     private double[] imaginary = new double[0];
+    private int[] ownPanels = new int[0];
+
+    static {
+        if (RankExchange.ROWS % NR != 0) {
+            throw new ExceptionInInitializerError("the row blocks of the ranks must hold whole column panels: "
+                    + RankExchange.ROWS + " rows against panels of " + NR);
+        }
+    }
 
     /**
      * C = scale · X diag(w²) Xᵀ for the n × len row-major X, written fully (both triangles) into
@@ -46,7 +54,7 @@ public final class GramKernel {
      * @param weight w_j, j &lt; len, or null for w = 1
      */
     public void symmetric(double[] x, int n, int len, double[] weight, double scale, double[] c, TaskRunner tasks) {
-        accumulate(x, n, len, 0, weight, false, 0, tasks);
+        accumulate(x, n, len, 0, weight, false, 0, RankExchange.SINGLE, tasks);
         mirror(n, scale, c, tasks);
     }
 
@@ -58,7 +66,7 @@ public final class GramKernel {
      */
     public void symmetricOfColumns(double[] y, int len, int n, int stride, double scale, double[] c,
             TaskRunner tasks) {
-        accumulate(y, n, len, stride, null, false, 0, tasks);
+        accumulate(y, n, len, stride, null, false, 0, RankExchange.SINGLE, tasks);
         mirror(n, scale, c, tasks);
     }
 
@@ -69,11 +77,11 @@ public final class GramKernel {
      */
     public void hermitianOfColumns(double[] y, int len, int n, int stride, double scale, double[] c,
             TaskRunner tasks) {
-        accumulate(y, n, 2 * len, stride, null, true, 0, tasks);
+        accumulate(y, n, 2 * len, stride, null, true, 0, RankExchange.SINGLE, tasks);
         mirrorHermitian(n, scale, c, tasks);
     }
 
-    /** Rows per side of {@link #cross}: a multiple of both {@value #MR} and NR, so the split falls between panels. */
+    /** Rows per side of {@link #crossOfColumns}: a multiple of both {@value #MR} and NR, so the split falls between panels. */
     public static final int CROSS_ALIGNMENT = 48;
 
     /**
@@ -88,11 +96,66 @@ public final class GramKernel {
             throw new IllegalArgumentException("split " + split + " of " + n + " columns: a multiple of "
                     + CROSS_ALIGNMENT + " inside the matrix");
         }
-        accumulate(y, n, len, stride, null, false, split, tasks);
+        accumulate(y, n, len, stride, null, false, split, RankExchange.SINGLE, tasks);
         int width = n - split;
         tasks.forEach(split, k -> {
             for (int l = 0; l < width; l++) {
                 c[k * width + l] = scale * real[tileIndex(k, split + l, n)];
+            }
+        });
+    }
+
+    /**
+     * {@link #hermitianOfColumns} shared by ranks: this rank's rows l ({@link RankExchange#ownsRow})
+     * of the lower triangle, C_lk for k ≤ l (the conjugates of the upper entries, the column panels
+     * of row l), each entry bit-identical to the one-process C; the rest of {@code c} is left as it
+     * was. The form {@link DistributedCholesky} factors.
+     */
+    public void hermitianOfColumnsLower(double[] y, int len, int n, int stride, double scale, double[] c,
+                                        RankExchange ranks, TaskRunner tasks) {
+        accumulate(y, n, 2 * len, stride, null, true, 0, ranks, tasks);
+        lower(n, scale, c, true, ranks, tasks);
+    }
+
+    /** {@link #hermitian} shared by ranks: this rank's rows of the lower triangle, as {@link #hermitianOfColumnsLower}. */
+    public void hermitianLower(double[] x, int n, int m, double[] weight, double scale, double[] c, RankExchange ranks,
+                               TaskRunner tasks) {
+        accumulate(x, n, 2 * m, 0, weight, true, 0, ranks, tasks);
+        lower(n, scale, c, true, ranks, tasks);
+    }
+
+    /** {@link #symmetric} shared by ranks: this rank's rows l of the lower triangle, C_lk for k ≤ l. */
+    public void symmetricLower(double[] x, int n, int len, double[] weight, double scale, double[] c,
+                               RankExchange ranks, TaskRunner tasks) {
+        accumulate(x, n, len, 0, weight, false, 0, ranks, tasks);
+        lower(n, scale, c, false, ranks, tasks);
+    }
+
+    /** {@link #symmetricOfColumns} shared by ranks: this rank's rows l of the lower triangle, C_lk for k ≤ l. */
+    public void symmetricOfColumnsLower(double[] y, int len, int n, int stride, double scale, double[] c,
+                                        RankExchange ranks, TaskRunner tasks) {
+        accumulate(y, n, len, stride, null, false, 0, ranks, tasks);
+        lower(n, scale, c, false, ranks, tasks);
+    }
+
+    /**
+     * Rows l of this rank from the upper tiles, k ≤ l: c_lk = C_kl (real, as {@link #mirror}) or
+     * conj(C_kl) with c_ll real (complex, as {@link #mirrorHermitian}).
+     */
+    private void lower(int n, double scale, double[] c, boolean complex, RankExchange ranks, TaskRunner tasks) {
+        int own = ranks.ownedRowBlocks((n + RankExchange.ROWS - 1) / RankExchange.ROWS);
+        tasks.forEach(own, b -> {
+            int first = ranks.ownedRowBlock(b) * RankExchange.ROWS;
+            for (int l = first; l < Math.min(n, first + RankExchange.ROWS); l++) {
+                for (int k = 0; k <= l; k++) {
+                    int t = tileIndex(k, l, n);
+                    if (complex) {
+                        c[2 * (l * n + k)] = scale * real[t];
+                        c[2 * (l * n + k) + 1] = k == l ? 0.0 : -(scale * imaginary[t]);
+                    } else {
+                        c[l * n + k] = scale * real[t];
+                    }
+                }
             }
         });
     }
@@ -115,7 +178,7 @@ public final class GramKernel {
      * @param weight w_j, j &lt; m (real), or null for w = 1
      */
     public void hermitian(double[] x, int n, int m, double[] weight, double scale, double[] c, TaskRunner tasks) {
-        accumulate(x, n, 2 * m, 0, weight, true, 0, tasks);
+        accumulate(x, n, 2 * m, 0, weight, true, 0, RankExchange.SINGLE, tasks);
         mirrorHermitian(n, scale, c, tasks);
     }
 
@@ -152,10 +215,11 @@ public final class GramKernel {
      * real (and imaginary, if complex) ← the upper tiles of X W² Xᵀ (and X W² (−iX)ᵀ); X is n × len
      * row-major when {@code stride} = 0, else stored transposed (row j of Xᵀ, or for complex X the
      * pair j/2, at {@code x[(j or j/2)·stride]}). With {@code split} > 0 only the tiles of rows
-     * below {@code split} and columns from {@code split} on ({@link #cross}).
+     * below {@code split} and columns from {@code split} on ({@link #crossOfColumns}); only the column
+     * panels of this rank's rows ({@link RankExchange#ownsRow}; NR divides the row blocks) are summed.
      */
     private void accumulate(double[] x, int n, int len, int stride, double[] weight, boolean complex, int split,
-            TaskRunner tasks) {
+            RankExchange ranks, TaskRunner tasks) {
         int rp = rowPanels(n);
         int cp = colPanels(n);
         int accLength = rp * cp * TILE;
@@ -168,6 +232,17 @@ public final class GramKernel {
         }
         packedRows = ensure(packedRows, rp * MR * KC);
         packedCols = ensure(packedCols, cp * NR * KC);
+        if (ownPanels.length < cp) {
+            ownPanels = new int[cp];
+        }
+        // largest column panels first, so that the dynamic hand-out balances the triangle
+        int own = 0;
+        for (int j = cp - 1; j >= split / NR; j--) {
+            if (ranks.ownsRow(j * NR)) {
+                ownPanels[own++] = j;
+            }
+        }
+        int owned = own;
         for (int k0 = 0; k0 < len; k0 += KC) {
             int kc = Math.min(KC, len - k0);
             int from = k0;
@@ -195,10 +270,8 @@ public final class GramKernel {
                     }
                 });
             }
-            // largest column panels first, so that the dynamic hand-out balances the triangle
-            int firstPanel = split / NR;
-            tasks.forEach(cp - firstPanel, t -> {
-                int j = cp - 1 - t;
+            tasks.forEach(owned, t -> {
+                int j = ownPanels[t];
                 int lastRow = split > 0 ? split - 1 : Math.min(n - 1, j * NR + NR - 1);
                 for (int i = 0; i <= lastRow / MR; i++) {
                     int acc = (j * rp + i) * TILE;

@@ -83,7 +83,7 @@ public final class HermitianBlockedCholesky {
     }
 
     /** Factors the diagonal block k₀ ≤ i, j &lt; k₁ (already updated by every earlier panel); −1 or the failing pivot. */
-    private static int diagonalBlock(double[] re, double[] im, int n, int k0, int k1) {
+    static int diagonalBlock(double[] re, double[] im, int n, int k0, int k1) {
         for (int j = k0; j < k1; j++) {
             double d = re[j * n + j];
             for (int k = k0; k < j; k++) {
@@ -165,7 +165,7 @@ public final class HermitianBlockedCholesky {
      * along the panel's columns, vectorised over the slab's rows,
      * X_j = (A_j − Σ_{q&lt;j} X_q conj(L_jq)) / L_jj, then copied back into the rows.
      */
-    private static void panelRows(double[] re, double[] im, int n, int k0, int k1, double[] pr, double[] pi, int g) {
+    static void panelRows(double[] re, double[] im, int n, int k0, int k1, double[] pr, double[] pi, int g) {
         int r0 = k1 + g * GROUP;
         int r1 = Math.min(n, r0 + GROUP);
         int base = g * SLAB;
@@ -222,7 +222,7 @@ public final class HermitianBlockedCholesky {
      * groups; the part above the diagonal is scratch). Tiles that would reach past column n−1 go
      * through a scalar loop, so that no store is masked (masked stores left C2's intrinsics).
      */
-    private static void trailingUpdate(double[] re, double[] im, int n, int k0, int k1, double[] pr, double[] pi,
+    static void trailingUpdate(double[] re, double[] im, int n, int k0, int k1, double[] pr, double[] pi,
                                        int g) {
         int i0 = k1 + g * GROUP;
         int end = Math.min(n, i0 + GROUP);

@@ -36,8 +36,8 @@ import org.nqs4j.optimizers.RbmFactors;
 public final class RbmGram {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
-    /** Rows per task (a multiple of the 4-row tile). */
-    static final int ROW_BLOCK = 16;
+    /** Rows per task (a multiple of the 4-row tile): the blocks of {@link RankExchange#ownsRowBlock}. */
+    static final int ROW_BLOCK = RankExchange.ROWS;
     private double[] rowMean = new double[0];
     private double[] scratch = new double[0];
     private double[] conjugateMean = new double[0];
@@ -49,6 +49,16 @@ public final class RbmGram {
      * {@code im} may be null for a real RBM (the imaginary part is zero).
      */
     public void centred(RbmFactors f, double[] mean, double scale, double[] re, double[] im, TaskRunner tasks) {
+        centred(f, mean, scale, re, im, RankExchange.SINGLE, tasks);
+    }
+
+    /**
+     * {@link #centred(RbmFactors, double[], double, double[], double[], TaskRunner)} for the rows
+     * of this rank's row blocks only ({@link RankExchange#ownsRowBlock}); the other rows are left
+     * as they were. Each entry is computed as on one process.
+     */
+    public void centred(RbmFactors f, double[] mean, double scale, double[] re, double[] im, RankExchange ranks,
+                        TaskRunner tasks) {
         int n = f.nSamples();
         int c = f.isComplex() ? 2 : 1;
         int row = c * f.layout().nParameters();
@@ -76,10 +86,10 @@ public final class RbmGram {
             grand += rowMean[c * s];
         }
         double average = grand / n;
-        int blocks = (n + ROW_BLOCK - 1) / ROW_BLOCK;
+        int owned = ranks.ownedRowBlocks((n + ROW_BLOCK - 1) / ROW_BLOCK);
         // the largest blocks (the last rows) first, so the threads finish together
-        tasks.forEach(blocks, task -> {
-            int b = blocks - 1 - task;
+        tasks.forEach(owned, task -> {
+            int b = ranks.ownedRowBlock(owned - 1 - task);
             int end = Math.min(n, (b + 1) * ROW_BLOCK);
             int full = n - n % (2 * LANES);
             for (int s = b * ROW_BLOCK; s < end; s += 4) {

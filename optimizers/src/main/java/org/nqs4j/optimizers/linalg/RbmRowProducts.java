@@ -59,9 +59,12 @@ public final class RbmRowProducts {
 
     /**
      * out = A v, A = O − 1 Ōᵀ with Ō = {@code mean}: {@code v} in the row layout, {@code out} N_s
-     * (real) or 2N_s (complex, interleaved) doubles.
+     * (real) or 2N_s (complex, interleaved) doubles. In sample slices: rank r computes the
+     * contiguous range of sample blocks {@link RankExchange#first} gives it and the ranks
+     * all-gather them (N_s numbers).
      */
-    public static void multiply(RbmFactors f, double[] mean, double[] v, double[] out, TaskRunner tasks) {
+    public static void multiply(RbmFactors f, double[] mean, double[] v, double[] out, RankExchange ranks,
+                                TaskRunner tasks) {
         boolean complex = f.isComplex();
         int c = complex ? 2 : 1;
         int p = f.layout().nParameters();
@@ -75,7 +78,7 @@ public final class RbmRowProducts {
         } else {
             meanRe = DenseKernels.dot(mean, 0, v, 0, p);
         }
-        multiplyUncentred(f, v, out, tasks);
+        multiplyUncentred(f, v, out, ranks, tasks);
         for (int s = 0; s < f.nSamples(); s++) {
             out[c * s] -= meanRe;
             if (complex) {
@@ -86,12 +89,20 @@ public final class RbmRowProducts {
 
     /** out = O v of the uncentred rows, in the layouts of {@link #multiply}. */
     public static void multiplyUncentred(RbmFactors f, double[] v, double[] out, TaskRunner tasks) {
+        multiplyUncentred(f, v, out, RankExchange.SINGLE, tasks);
+    }
+
+    private static void multiplyUncentred(RbmFactors f, double[] v, double[] out, RankExchange ranks,
+                                          TaskRunner tasks) {
         int n = f.nSamples();
         int ld = f.stride();
         boolean complex = f.isComplex();
         double[] re = f.sampleScratchRe();
         double[] im = f.sampleScratchIm();
-        tasks.forEach(ld / SAMPLE_BLOCK, b -> {
+        int blocks = ld / SAMPLE_BLOCK;
+        int b0 = ranks.first(blocks, ranks.rank());
+        tasks.forEach(ranks.first(blocks, ranks.rank() + 1) - b0, t -> {
+            int b = b0 + t;
             for (int s = b * SAMPLE_BLOCK; s < (b + 1) * SAMPLE_BLOCK; s += 2 * LANES) {
                 samplePair(f, v, complex ? 2 : 1, s, re, im);
             }
@@ -104,6 +115,8 @@ public final class RbmRowProducts {
                 }
             }
         });
+        int c = complex ? 2 : 1;
+        ranks.allgatherRanges(out, 0, blocks, c * SAMPLE_BLOCK, c * n);
     }
 
     /**
@@ -168,10 +181,13 @@ public final class RbmRowProducts {
 
     /**
      * out = scale A† w, A = O − 1 Ōᵀ with Ō = {@code mean}: {@code w} N_s (real) or 2N_s (complex,
-     * interleaved) doubles, {@code out} in the row layout.
+     * interleaved) doubles, {@code out} in the row layout. In parameter slices: rank r computes the
+     * b and W entries of the hidden units of its contiguous range ({@link RankExchange#first}),
+     * every rank the a entries (N N_s work), and the ranks all-gather the slices (two all-gathers
+     * of together (1 + N)·M numbers).
      */
     public static void multiplyAdjoint(RbmFactors f, double[] mean, double[] w, double scale, double[] out,
-                                       TaskRunner tasks) {
+                                       RankExchange ranks, TaskRunner tasks) {
         int n = f.nSamples();
         int nv = f.layout().nVisible();
         int nh = f.layout().nHidden();
@@ -190,7 +206,10 @@ public final class RbmRowProducts {
         double[] spins = f.spins();
         double[] yRe = f.weightedTanhRe();
         double[] yIm = f.weightedTanhIm();
-        tasks.forEach(nh + 1, j -> {
+        int j0 = ranks.first(nh, ranks.rank());
+        int j1 = ranks.first(nh, ranks.rank() + 1);
+        tasks.forEach(j1 - j0 + 1, t -> {
+            int j = t == j1 - j0 ? nh : j0 + t;
             if (j == nh) {
                 for (int i = 0; i < nv; i++) {
                     double ar = 0;
@@ -232,6 +251,8 @@ public final class RbmRowProducts {
                 addCorrected(out[k], c == 2 ? out[k + 1] : 0.0, mean, k, corrRe, corrIm, out, c);
             }
         });
+        ranks.allgatherRanges(out, c * nv, nh, c);
+        ranks.allgatherRanges(out, c * (nv + nh), nh, c * nv);
     }
 
     /** out[k] = (re, im) + conj(mean_k)·(corrRe, corrIm), the real part only when c = 1. */

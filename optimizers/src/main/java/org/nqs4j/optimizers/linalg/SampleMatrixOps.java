@@ -29,8 +29,17 @@ public final class SampleMatrixOps {
      * {@code tasks}. A pending centring is applied as ΔO v = O v − (Ō·v) 1, without touching O.
      */
     public static void multiply(LogDerivativeSamples a, double[] v, double[] out, TaskRunner tasks) {
+        multiply(a, v, out, RankExchange.SINGLE, tasks);
+    }
+
+    /**
+     * {@link #multiply(LogDerivativeSamples, double[], double[], TaskRunner)} in sample slices: each
+     * rank computes a contiguous range of the row blocks and the ranks all-gather them.
+     */
+    public static void multiply(LogDerivativeSamples a, double[] v, double[] out, RankExchange ranks,
+                                TaskRunner tasks) {
         if (a.rbmFactors().isPresent()) {
-            RbmRowProducts.multiply(a.rbmFactors().get(), a.means(), v, out, tasks);
+            RbmRowProducts.multiply(a.rbmFactors().get(), a.means(), v, out, ranks, tasks);
             return;
         }
         int p = a.nParameters();
@@ -46,7 +55,10 @@ public final class SampleMatrixOps {
                 meanDotV[0] = DenseKernels.dot(mean, 0, v, 0, p);
             }
         }
-        tasks.forEach((n + ROW_BLOCK - 1) / ROW_BLOCK, b -> {
+        int blocks = (n + ROW_BLOCK - 1) / ROW_BLOCK;
+        int b0 = ranks.first(blocks, ranks.rank());
+        tasks.forEach(ranks.first(blocks, ranks.rank() + 1) - b0, t -> {
+            int b = b0 + t;
             for (int s = b * ROW_BLOCK; s < Math.min(n, (b + 1) * ROW_BLOCK); s++) {
                 if (a.isComplex()) {
                     DenseKernels.complexDot(data, s * row, v, 0, p, out, 2 * s);
@@ -57,6 +69,8 @@ public final class SampleMatrixOps {
                 }
             }
         });
+        int c = a.isComplex() ? 2 : 1;
+        ranks.allgatherRanges(out, 0, blocks, c * ROW_BLOCK, c * n);
     }
 
     /** out_k = scale Σ_s conj(A_sk) w_s; {@code w} has N_s (real) or 2N_s doubles. */
@@ -71,8 +85,19 @@ public final class SampleMatrixOps {
      */
     public static void multiplyAdjoint(LogDerivativeSamples a, double[] w, double scale, double[] out,
                                        TaskRunner tasks) {
+        multiplyAdjoint(a, w, scale, out, RankExchange.SINGLE, tasks);
+    }
+
+    /**
+     * {@link #multiplyAdjoint(LogDerivativeSamples, double[], double, double[], TaskRunner)} in
+     * parameter slices: each rank computes a contiguous range of the parameter blocks (for RBM
+     * factors, of the hidden units) and the ranks all-gather them; every entry is summed as on
+     * one process.
+     */
+    public static void multiplyAdjoint(LogDerivativeSamples a, double[] w, double scale, double[] out,
+                                       RankExchange ranks, TaskRunner tasks) {
         if (a.rbmFactors().isPresent()) {
-            RbmRowProducts.multiplyAdjoint(a.rbmFactors().get(), a.means(), w, scale, out, tasks);
+            RbmRowProducts.multiplyAdjoint(a.rbmFactors().get(), a.means(), w, scale, out, ranks, tasks);
             return;
         }
         int p = a.nParameters();
@@ -89,8 +114,10 @@ public final class SampleMatrixOps {
         }
         double minusRe = -scale * sumRe;
         double minusIm = -scale * sumIm;
-        tasks.forEach((p + PARAMETER_BLOCK - 1) / PARAMETER_BLOCK, b -> {
-            int k0 = b * PARAMETER_BLOCK;
+        int blocks = (p + PARAMETER_BLOCK - 1) / PARAMETER_BLOCK;
+        int b0 = ranks.first(blocks, ranks.rank());
+        tasks.forEach(ranks.first(blocks, ranks.rank() + 1) - b0, t -> {
+            int k0 = (b0 + t) * PARAMETER_BLOCK;
             int count = Math.min(p, k0 + PARAMETER_BLOCK) - k0;
             Arrays.fill(out, c * k0, c * (k0 + count), 0.0);
             for (int s = 0; s < a.nSamples(); s++) {
@@ -109,6 +136,7 @@ public final class SampleMatrixOps {
                 }
             }
         });
+        ranks.allgatherRanges(out, 0, blocks, c * PARAMETER_BLOCK, c * p);
     }
 
     /** out_k = scale Σ_s |A_sk|², k &lt; P: the diagonal of S for scale = 1/N_s. */

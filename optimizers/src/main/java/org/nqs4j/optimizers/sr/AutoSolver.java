@@ -1,6 +1,7 @@
 package org.nqs4j.optimizers.sr;
 
 import org.nqs4j.optimizers.LogDerivativeSamples;
+import org.nqs4j.optimizers.linalg.RankExchange;
 import org.nqs4j.optimizers.linalg.TaskRunner;
 
 /**
@@ -17,6 +18,7 @@ public final class AutoSolver implements SrSolver {
     private ConjugateGradientSolver cg;
     private SrSolver last;
     private TaskRunner tasks = TaskRunner.SERIAL;
+    private RankExchange ranks = RankExchange.SINGLE;
 
     AutoSolver(int denseMaxParameters, double cgTolerance, int cgMaxIterations) {
         if (denseMaxParameters < 1) {
@@ -40,6 +42,7 @@ public final class AutoSolver implements SrSolver {
             if (sampleSpace == null) {
                 sampleSpace = new SampleSpaceSolver();
                 sampleSpace.setTaskRunner(tasks);
+                sampleSpace.setRankExchange(ranks);
             }
             return sampleSpace;
         }
@@ -47,11 +50,13 @@ public final class AutoSolver implements SrSolver {
             if (dense == null) {
                 dense = new DenseCholeskySolver();
                 dense.setTaskRunner(tasks);
+                dense.setRankExchange(ranks);
             }
             return dense;
         }
         if (cg == null) {
             cg = new ConjugateGradientSolver(cgTolerance, cgMaxIterations);
+            cg.setRankExchange(ranks);
         }
         return cg;
     }
@@ -67,6 +72,20 @@ public final class AutoSolver implements SrSolver {
         }
         if (dense != null) {
             dense.setTaskRunner(runner);
+        }
+    }
+
+    @Override
+    public void setRankExchange(RankExchange exchange) {
+        ranks = SolverChecks.checkExchange(exchange);
+        if (sampleSpace != null) {
+            sampleSpace.setRankExchange(exchange);
+        }
+        if (dense != null) {
+            dense.setRankExchange(exchange);
+        }
+        if (cg != null) {
+            cg.setRankExchange(exchange);
         }
     }
 
@@ -86,6 +105,7 @@ public final class AutoSolver implements SrSolver {
         }
         if (cg == null) {
             cg = new ConjugateGradientSolver(cgTolerance, cgMaxIterations);
+            cg.setRankExchange(ranks);
         }
         cg.restoreState(state);
     }

@@ -5,7 +5,9 @@ import java.util.Arrays;
 import org.nqs4j.optimizers.LogDerivativeSamples;
 import org.nqs4j.optimizers.SolverException;
 import org.nqs4j.optimizers.linalg.DenseKernels;
+import org.nqs4j.optimizers.linalg.RankExchange;
 import org.nqs4j.optimizers.linalg.SampleMatrixOps;
+import org.nqs4j.optimizers.linalg.TaskRunner;
 
 /**
  * Matrix-free conjugate gradient (Hestenes &amp; Stiefel 1952) for (S + diag(d)) δ = F, with
@@ -18,6 +20,11 @@ import org.nqs4j.optimizers.linalg.SampleMatrixOps;
  * <p>Stops at ‖r‖ ≤ tol ‖F‖ (recursive residual) or after {@code maxIterations}; the last iterate is
  * returned either way and {@link #converged()} tells which. Each solve starts from the previous
  * solution when the shapes match (successive SR steps have similar δ).
+ *
+ * <p>Shared by ranks ({@link #setRankExchange}): ΔO v in sample slices and ΔO† w in parameter
+ * slices, each all-gathered (N_s and P numbers per iteration), every entry summed whole by one
+ * rank; the O(P) vector updates and dot products run on every rank, so the iterates (and the
+ * iteration count) are the same on every rank, bit for bit.
  */
 public final class ConjugateGradientSolver implements SrSolver {
     private final double tolerance;
@@ -28,6 +35,7 @@ public final class ConjugateGradientSolver implements SrSolver {
     private double[] ap = new double[0];
     private double[] samples = new double[0];
     private int iterations;
+    private RankExchange ranks = RankExchange.SINGLE;
     private double relativeResidual;
 
     ConjugateGradientSolver(double tolerance, int maxIterations) {
@@ -39,6 +47,11 @@ public final class ConjugateGradientSolver implements SrSolver {
         }
         this.tolerance = tolerance;
         this.maxIterations = maxIterations;
+    }
+
+    @Override
+    public void setRankExchange(RankExchange exchange) {
+        ranks = SolverChecks.checkExchange(exchange);
     }
 
     @Override
@@ -107,8 +120,8 @@ public final class ConjugateGradientSolver implements SrSolver {
 
     /** out = (1/N_s) ΔO†(ΔO v) + d ⊙ v. */
     private void applyOperator(LogDerivativeSamples a, double[] shift, double[] v, double[] out) {
-        SampleMatrixOps.multiply(a, v, samples);
-        SampleMatrixOps.multiplyAdjoint(a, samples, 1.0 / a.nSamples(), out);
+        SampleMatrixOps.multiply(a, v, samples, ranks, TaskRunner.SERIAL);
+        SampleMatrixOps.multiplyAdjoint(a, samples, 1.0 / a.nSamples(), out, ranks, TaskRunner.SERIAL);
         int components = a.isComplex() ? 2 : 1;
         for (int k = 0; k < a.nParameters(); k++) {
             for (int c = 0; c < components; c++) {

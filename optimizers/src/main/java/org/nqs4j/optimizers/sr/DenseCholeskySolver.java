@@ -3,6 +3,7 @@ package org.nqs4j.optimizers.sr;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ZMatrixRMaj;
 import org.nqs4j.optimizers.LogDerivativeSamples;
+import org.nqs4j.optimizers.linalg.RankExchange;
 import org.nqs4j.optimizers.linalg.TaskRunner;
 
 /**
@@ -23,6 +24,7 @@ public final class DenseCholeskySolver implements SrSolver {
     private final DMatrixRMaj realS = new DMatrixRMaj(1, 1);
     private final ZMatrixRMaj complexS = new ZMatrixRMaj(1, 1);
     private TaskRunner tasks = TaskRunner.SERIAL;
+    private RankExchange ranks = RankExchange.SINGLE;
 
     /** S and its Cholesky factor in tasks; the kernels give the same numbers for any runner. */
     @Override
@@ -34,6 +36,16 @@ public final class DenseCholeskySolver implements SrSolver {
         cholesky.setTaskRunner(runner);
     }
 
+    /**
+     * Each rank forms its own rows of S (column panels of the Gram kernel) and the ranks factor it
+     * together ({@link org.nqs4j.optimizers.linalg.DistributedCholesky}); the triangular solves
+     * run on every rank.
+     */
+    @Override
+    public void setRankExchange(RankExchange exchange) {
+        ranks = SolverChecks.checkExchange(exchange);
+    }
+
     @Override
     public void solve(LogDerivativeSamples centeredO, double[] force, double[] shift, double[] direction) {
         SolverChecks.checkShapes(centeredO, force, shift, direction);
@@ -41,17 +53,17 @@ public final class DenseCholeskySolver implements SrSolver {
         int row = centeredO.rowLength();
         System.arraycopy(force, 0, direction, 0, row);
         if (centeredO.isComplex()) {
-            qgt.form(centeredO, complexS, tasks);
+            qgt.form(centeredO, complexS, ranks, tasks);
             for (int k = 0; k < p; k++) {
                 complexS.data[2 * (k * p + k)] += shift[k];
             }
-            cholesky.solve(complexS, direction, "S + shift");
+            cholesky.solve(complexS, direction, "S + shift", ranks);
         } else {
-            qgt.form(centeredO, realS, tasks);
+            qgt.form(centeredO, realS, ranks, tasks);
             for (int k = 0; k < p; k++) {
                 realS.data[k * p + k] += shift[k];
             }
-            cholesky.solve(realS, direction, "S + shift");
+            cholesky.solve(realS, direction, "S + shift", ranks);
         }
         SolverChecks.checkFinite(direction, row, "dense Cholesky");
     }

@@ -4,6 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ZMatrixRMaj;
 import org.nqs4j.optimizers.LogDerivativeSamples;
 import org.nqs4j.optimizers.linalg.GramKernel;
+import org.nqs4j.optimizers.linalg.RankExchange;
 import org.nqs4j.optimizers.linalg.RealRbmQgt;
 import org.nqs4j.optimizers.linalg.TaskRunner;
 
@@ -38,6 +39,28 @@ public final class DenseQgt {
         gram.symmetricOfColumns(centeredO.data(), n, p, centeredO.rowLength(), 1.0 / n, s.data, tasks);
     }
 
+    /**
+     * {@link #form(LogDerivativeSamples, DMatrixRMaj, TaskRunner)} shared by ranks: with more than
+     * one, only this rank's rows of the lower triangle ({@link RankExchange#ownsRow}), the input of
+     * the distributed Cholesky; each entry as on one process. A real RBM's S from the moments of its
+     * factors is formed whole on every rank instead.
+     */
+    public void form(LogDerivativeSamples centeredO, DMatrixRMaj s, RankExchange ranks, TaskRunner tasks) {
+        if (ranks.size() == 1 || centeredO.rbmFactors().isPresent() && centeredO.means() != null) {
+            // the moments of a real RBM's factors (half the flops of the Gram) are formed whole on every
+            // rank: the same S, bit for bit, as one process, whatever the rank count
+            form(centeredO, s, tasks);
+            return;
+        }
+        if (centeredO.isComplex()) {
+            throw new IllegalArgumentException("complex log-derivatives need the complex (ZMatrixRMaj) S");
+        }
+        int n = centeredO.nSamples();
+        int p = centeredO.nParameters();
+        s.reshape(p, p);
+        gram.symmetricOfColumnsLower(centeredO.data(), n, p, centeredO.rowLength(), 1.0 / n, s.data, ranks, tasks);
+    }
+
     /** S for a complex ansatz: (1/N_s) ΔO†ΔO into {@code s}, reshaped to P × P, Hermitian. */
     public void form(LogDerivativeSamples centeredO, ZMatrixRMaj s) {
         form(centeredO, s, TaskRunner.SERIAL);
@@ -52,6 +75,25 @@ public final class DenseQgt {
         int p = centeredO.nParameters();
         s.reshape(p, p);
         gram.hermitianOfColumns(centeredO.data(), n, p, centeredO.rowLength(), 1.0 / n, s.data, tasks);
+    }
+
+    /**
+     * {@link #form(LogDerivativeSamples, ZMatrixRMaj, TaskRunner)} shared by ranks: with more than
+     * one, only this rank's rows of the lower triangle ({@link RankExchange#ownsRow}), the input of
+     * the distributed Cholesky; each entry as on one process.
+     */
+    public void form(LogDerivativeSamples centeredO, ZMatrixRMaj s, RankExchange ranks, TaskRunner tasks) {
+        if (ranks.size() == 1) {
+            form(centeredO, s, tasks);
+            return;
+        }
+        if (!centeredO.isComplex()) {
+            throw new IllegalArgumentException("real log-derivatives need the real (DMatrixRMaj) S");
+        }
+        int n = centeredO.nSamples();
+        int p = centeredO.nParameters();
+        s.reshape(p, p);
+        gram.hermitianOfColumnsLower(centeredO.data(), n, p, centeredO.rowLength(), 1.0 / n, s.data, ranks, tasks);
     }
 
     static double[] ensure(double[] a, int len) {

@@ -8,6 +8,7 @@ import org.nqs4j.optimizers.LogDerivativeSamples;
 import org.nqs4j.optimizers.RbmFactors;
 import org.nqs4j.optimizers.SolverException;
 import org.nqs4j.optimizers.linalg.GramKernel;
+import org.nqs4j.optimizers.linalg.RankExchange;
 import org.nqs4j.optimizers.linalg.RbmGram;
 import org.nqs4j.optimizers.linalg.SampleMatrixOps;
 import org.nqs4j.optimizers.linalg.TaskRunner;
@@ -35,6 +36,10 @@ import org.nqs4j.optimizers.linalg.TaskRunner;
  * <p>Cost O(N_s² P) to form A D⁻¹A† plus O(N_s³) to factor; memory O(N_s² + N_s P). Requires every
  * d_k &gt; 0 (a zero shift, or a relative shift on a parameter of zero variance, throws
  * {@link SolverException}).
+ *
+ * <p>Shared by ranks ({@link #setRankExchange}): each rank forms its own rows of the N_s × N_s
+ * matrix and the ranks factor it together ({@link org.nqs4j.optimizers.linalg.DistributedCholesky});
+ * A g in sample slices and A† z in parameter slices, each all-gathered.
  */
 public final class SampleSpaceSolver implements SrSolver {
     private final CholeskyFactor cholesky = new CholeskyFactor();
@@ -48,8 +53,14 @@ public final class SampleSpaceSolver implements SrSolver {
     private double[] adjoint = new double[0];
     private double[] inverseRootShift = new double[0];
     private TaskRunner tasks = TaskRunner.SERIAL;
+    private RankExchange ranks = RankExchange.SINGLE;
 
     SampleSpaceSolver() {
+    }
+
+    @Override
+    public void setRankExchange(RankExchange exchange) {
+        ranks = SolverChecks.checkExchange(exchange);
     }
 
     @Override
@@ -85,49 +96,57 @@ public final class SampleSpaceSolver implements SrSolver {
                 direction[components * k + c] = force[components * k + c] / shift[k];
             }
         }
-        SampleMatrixOps.multiply(centeredO, direction, sampleVector, tasks);
+        SampleMatrixOps.multiply(centeredO, direction, sampleVector, ranks, tasks);
         Optional<RbmFactors> factors = uniform(shift, p) ? centeredO.rbmFactors() : Optional.empty();
         if (factors.isPresent()) {
             // M = N_s I + ΔO ΔO†/ε straight into the split storage the Cholesky factors
             if (centeredO.isComplex()) {
                 splitRe = DenseQgt.ensure(splitRe, n * n);
                 splitIm = DenseQgt.ensure(splitIm, n * n);
-                rbmGram.centred(factors.get(), centeredO.means(), 1.0 / shift[0], splitRe, splitIm, tasks);
+                rbmGram.centred(factors.get(), centeredO.means(), 1.0 / shift[0], splitRe, splitIm, ranks, tasks);
                 for (int s = 0; s < n; s++) {
                     splitRe[s * n + s] += n;
                 }
-                cholesky.solve(splitRe, splitIm, n, sampleVector, "N_s I + A D^-1 A^dagger");
+                cholesky.solve(splitRe, splitIm, n, sampleVector, "N_s I + A D^-1 A^dagger", ranks);
             } else {
                 realM.reshape(n, n);
-                rbmGram.centred(factors.get(), centeredO.means(), 1.0 / shift[0], realM.data, null, tasks);
+                rbmGram.centred(factors.get(), centeredO.means(), 1.0 / shift[0], realM.data, null, ranks, tasks);
                 for (int s = 0; s < n; s++) {
                     realM.data[s * n + s] += n;
                 }
-                cholesky.solve(realM, sampleVector, "N_s I + A D^-1 A^T");
+                cholesky.solve(realM, sampleVector, "N_s I + A D^-1 A^T", ranks);
             }
         } else if (centeredO.isComplex()) {
             complexM.reshape(n, n);
             double[] data = centeredO.data();
             // the kernel gives ⟨b_s, b_t⟩ = Σ_k conj(B_sk) B_tk; (B B†)_st is its conjugate
-            gram.hermitian(data, n, p, inverseRootShift, 1.0, complexM.data, tasks);
+            if (ranks.size() == 1) {
+                gram.hermitian(data, n, p, inverseRootShift, 1.0, complexM.data, tasks);
+            } else {
+                gram.hermitianLower(data, n, p, inverseRootShift, 1.0, complexM.data, ranks, tasks);
+            }
             for (int j = 1; j < 2 * n * n; j += 2) {
                 complexM.data[j] = -complexM.data[j];
             }
             for (int s = 0; s < n; s++) {
                 complexM.data[2 * (s * n + s)] += n;
             }
-            cholesky.solve(complexM, sampleVector, "N_s I + A D^-1 A^dagger");
+            cholesky.solve(complexM, sampleVector, "N_s I + A D^-1 A^dagger", ranks);
         } else {
             realM.reshape(n, n);
             double[] data = centeredO.data();
-            gram.symmetric(data, n, p, inverseRootShift, 1.0, realM.data, tasks);
+            if (ranks.size() == 1) {
+                gram.symmetric(data, n, p, inverseRootShift, 1.0, realM.data, tasks);
+            } else {
+                gram.symmetricLower(data, n, p, inverseRootShift, 1.0, realM.data, ranks, tasks);
+            }
             for (int s = 0; s < n; s++) {
                 realM.data[s * n + s] += n;
             }
-            cholesky.solve(realM, sampleVector, "N_s I + A D^-1 A^T");
+            cholesky.solve(realM, sampleVector, "N_s I + A D^-1 A^T", ranks);
         }
         // δ = g − D⁻¹ A† z
-        SampleMatrixOps.multiplyAdjoint(centeredO, sampleVector, 1.0, adjoint, tasks);
+        SampleMatrixOps.multiplyAdjoint(centeredO, sampleVector, 1.0, adjoint, ranks, tasks);
         for (int k = 0; k < p; k++) {
             for (int c = 0; c < components; c++) {
                 direction[components * k + c] -= adjoint[components * k + c] / shift[k];

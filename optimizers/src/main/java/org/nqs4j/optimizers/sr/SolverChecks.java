@@ -2,6 +2,7 @@ package org.nqs4j.optimizers.sr;
 
 import org.nqs4j.optimizers.LogDerivativeSamples;
 import org.nqs4j.optimizers.SolverException;
+import org.nqs4j.optimizers.linalg.RankExchange;
 
 /** Argument and result checks shared by the {@link SrSolver}s. */
 final class SolverChecks {
@@ -29,5 +30,13 @@ final class SolverChecks {
                         + direction[j] + "); check the log-derivatives and forces for NaN/Inf or increase the shift");
             }
         }
+    }
+
+    /** The exchange, unless null. */
+    static RankExchange checkExchange(RankExchange exchange) {
+        if (exchange == null) {
+            throw new IllegalArgumentException("the rank exchange must not be null (use RankExchange.SINGLE)");
+        }
+        return exchange;
     }
 }

@@ -2,6 +2,7 @@ package org.nqs4j.optimizers.sr;
 
 import org.nqs4j.optimizers.LogDerivativeSamples;
 import org.nqs4j.optimizers.SolverException;
+import org.nqs4j.optimizers.linalg.RankExchange;
 import org.nqs4j.optimizers.linalg.TaskRunner;
 
 /**
@@ -39,6 +40,14 @@ public interface SrSolver {
      * without parallel kernels ignore it.
      */
     default void setTaskRunner(TaskRunner runner) {
+    }
+
+    /**
+     * The ranks that share each solve (default: {@link RankExchange#SINGLE}), all calling
+     * {@link #solve} with the same arguments: solvers that split their work compute their share
+     * and all-gather it, with δ bit-identical for any rank count; the others solve on every rank.
+     */
+    default void setRankExchange(RankExchange exchange) {
     }
 
     String description();

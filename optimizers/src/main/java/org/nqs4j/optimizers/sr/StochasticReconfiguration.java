@@ -2,6 +2,7 @@ package org.nqs4j.optimizers.sr;
 
 import org.nqs4j.optimizers.LogDerivativeSamples;
 import org.nqs4j.optimizers.Preconditioner;
+import org.nqs4j.optimizers.linalg.RankExchange;
 import org.nqs4j.optimizers.linalg.TaskRunner;
 
 /**
@@ -45,6 +46,11 @@ public final class StochasticReconfiguration implements Preconditioner {
     @Override
     public void setTaskRunner(TaskRunner runner) {
         solver.setTaskRunner(runner);
+    }
+
+    @Override
+    public void setRankExchange(RankExchange exchange) {
+        solver.setRankExchange(exchange);
     }
 
     @Override

@@ -104,7 +104,7 @@ class BlockedCholeskyTest {
     }
 
     /** A = G Gᵀ/n + I with G uniform in [−1, 1]: eigenvalues in [1, n/3 + 1]. */
-    private static double[] randomSpd(SplittableRandom rnd, int n) {
+    static double[] randomSpd(SplittableRandom rnd, int n) {
         double[] g = new double[n * n];
         for (int k = 0; k < g.length; k++) {
             g[k] = rnd.nextDouble(-1, 1);

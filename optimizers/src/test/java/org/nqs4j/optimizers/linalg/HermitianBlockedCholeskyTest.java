@@ -145,7 +145,7 @@ class HermitianBlockedCholeskyTest {
     }
 
     /** A = G G†/n + I with G uniform complex in [−1, 1]²: eigenvalues in [1, 2n/3 + 1]; {re, im}. */
-    private static double[][] randomHpd(SplittableRandom rnd, int n) {
+    static double[][] randomHpd(SplittableRandom rnd, int n) {
         double[] gr = new double[n * n];
         double[] gi = new double[n * n];
         for (int k = 0; k < gr.length; k++) {

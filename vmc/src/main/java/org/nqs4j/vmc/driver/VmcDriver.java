@@ -12,6 +12,7 @@ import org.nqs4j.optimizers.LogDerivativeSamples;
 import org.nqs4j.optimizers.Optimizer;
 import org.nqs4j.optimizers.Preconditioner;
 import org.nqs4j.optimizers.SolverException;
+import org.nqs4j.optimizers.linalg.RankExchange;
 import org.nqs4j.samplers.ChainPool;
 import org.nqs4j.samplers.Sampler;
 import org.nqs4j.samplers.SamplerState;
@@ -57,7 +58,9 @@ import org.nqs4j.vmc.stats.Estimate;
  * counts, the step guard's log ψ) are gathered into the arrays one process would have filled, in
  * global chain order. Every average, the chain statistics (τ, R̂), the force, the centring and
  * the SR solve then run on identical data on every rank, so the numbers do not depend on the rank
- * count; each rank's threads share the solve, which is repeated on every rank.
+ * count. The ranks share the SR solve where the solver can split it into whole entries
+ * ({@link Preconditioner#setRankExchange}: the minSR Gram rows and Cholesky, the dense S); the rest
+ * is repeated on every rank, shared by its threads.
  */
 public final class VmcDriver {
     static final int MAX_CONSECUTIVE_FAILURES = 5;
@@ -144,6 +147,7 @@ public final class VmcDriver {
         this.optimizer = optimizer;
         this.pool = pool;
         this.blocks = new ChainBlocks(collective, sampler.nChains());
+        preconditioner.setRankExchange(collective.size() == 1 ? RankExchange.SINGLE : blocks.solverExchange());
         this.samplesPerChain = samplesPerChain;
         this.discardSweeps = discardSweeps;
         int nSamples = sampler.nChains() * samplesPerChain;

@@ -1,5 +1,7 @@
 package org.nqs4j.vmc.parallel;
 
+import org.nqs4j.optimizers.linalg.RankExchange;
+
 /**
  * The split of the Markov chains over the ranks of a {@link Collective}: rank r owns the
  * contiguous chains [{@link #first}(r), {@link #end}(r)), the first {@code nChains mod K} ranks
@@ -72,6 +74,31 @@ public final class ChainBlocks {
         long t0 = System.nanoTime();
         collective.allgather(data, counts, offsets);
         exchangeNanos += System.nanoTime() - t0;
+    }
+
+    /**
+     * The collective as the optimisers' {@link RankExchange} (for the distributed SR solve), its
+     * all-gathers counted in {@link #exchangeNanos}.
+     */
+    public RankExchange solverExchange() {
+        return new RankExchange() {
+            @Override
+            public int rank() {
+                return collective.rank();
+            }
+
+            @Override
+            public int size() {
+                return collective.size();
+            }
+
+            @Override
+            public void allgather(double[] data, int[] counts, int[] offsets) {
+                long t0 = System.nanoTime();
+                collective.allgather(data, counts, offsets);
+                exchangeNanos += System.nanoTime() - t0;
+            }
+        };
     }
 
     /** Nanoseconds spent in {@link #gather} so far (waiting for the slowest rank included). */

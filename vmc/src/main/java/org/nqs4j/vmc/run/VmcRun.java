@@ -154,8 +154,10 @@ public final class VmcRun {
         }
         Evaluation eval = setup.driver().evaluate(perChain, 10 * config.sampler().discardSweeps() + 10, observables);
         double evalSeconds = wall.getAsDouble() - optSeconds;
+        // an MPI rank other than 0 writes a scratch copy of the folder: the reference and plots are rank 0's
+        boolean writer = setup.collective().rank() == 0;
         listener.message("looking for an exact reference");
-        Optional<ExactReference> exact = ExactReferences.find(config, EXACT_BUDGET_SECONDS);
+        Optional<ExactReference> exact = writer ? ExactReferences.find(config, EXACT_BUDGET_SECONDS) : Optional.empty();
         Optional<TrialState> trial = exact.isPresent() ? ExactReferences.trialState(config, setup.waveFunction())
                 : Optional.empty();
         double total = wall.getAsDouble();
@@ -170,8 +172,10 @@ public final class VmcRun {
         // plots before the summary: a run is complete only once summary.json exists, so a kill in
         // between leaves a run that nqs resume finishes (and draws), never one without plots
         try {
-            writePlots(folder.path(), config.name(), exact.map(x -> OptionalDouble.of(x.energy()))
-                    .orElse(OptionalDouble.empty()), summary);
+            if (writer) {
+                writePlots(folder.path(), config.name(), exact.map(x -> OptionalDouble.of(x.energy()))
+                        .orElse(OptionalDouble.empty()), summary);
+            }
         } catch (IOException | RuntimeException | Error e) {
             summary.put("plot_error", e.getMessage() != null ? e.getMessage() : e.toString());
         }

@@ -57,8 +57,12 @@ class RankCountInvarianceTest {
     }
 
     RunConfig config(String threads) throws IOException {
+        return config(CONFIG, threads);
+    }
+
+    RunConfig config(String yaml, String threads) throws IOException {
         Path f = tmp.resolve("ranks.yaml");
-        Files.writeString(f, CONFIG);
+        Files.writeString(f, yaml);
         return RunConfigReader.read(f, List.of("threads=" + threads));
     }
 
@@ -127,6 +131,30 @@ class RankCountInvarianceTest {
                 RunConfig c = config(threads);
                 assertSame(reference, onRanks(ranks, k -> run(c, k, null, 0, 6)), ranks + " ranks x " + threads
                         + " threads");
+            }
+        }
+    }
+
+    /**
+     * The SR solves the ranks share: minSR with the Gram rows and the Cholesky split (L = 12,
+     * α = 2: P = 324 > N_s = 100, two panels of the factor; complex and real) and the dense S
+     * (P = 48 < N_s = 60; complex, and real, whose S comes from the moments of the RBM factors).
+     */
+    @Test
+    void theDistributedSolvesGiveTheNumbersOfOneProcess() throws Exception {
+        String minSr = CONFIG.replace("solver: cg", "solver: minsr").replace("length: 6", "length: 12")
+                .replace("alpha: 1", "alpha: 2").replace("samples: 60", "samples: 100");
+        String dense = CONFIG.replace("solver: cg", "solver: cholesky");
+        String realMinSr = minSr.replace("complex: true", "complex: false");
+        String realDense = dense.replace("complex: true", "complex: false");
+        for (String yaml : List.of(minSr, dense, realMinSr, realDense)) {
+            Trace reference = run(config(yaml, "2"), Collective.single(), null, 0, 6);
+            for (int ranks = 2; ranks <= 4; ranks++) {
+                for (String threads : List.of("1", "3")) {
+                    RunConfig c = config(yaml, threads);
+                    assertSame(reference, onRanks(ranks, k -> run(c, k, null, 0, 6)), ranks + " ranks x " + threads
+                            + " threads, " + (yaml == dense ? "dense S" : yaml == minSr ? "minSR" : yaml == realDense ? "real dense S" : "real minSR"));
+                }
             }
         }
     }
