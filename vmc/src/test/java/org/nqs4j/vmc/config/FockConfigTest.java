@@ -49,16 +49,6 @@ class FockConfigTest {
     }
 
     @Test
-    void vmcRefusesBosonsWithAPointerToExact() {
-        String bosons = "lattice: {type: chain, length: 4}\nhamiltonian: {model: bose_hubbard, U: 3}\n"
-                + "hilbert:\n  type: bosons\n  n_particles: 4\n";
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> RunConfigReader.read(YamlConfigParser.parse(bosons, "b.yaml"), Path.of("b.yaml")));
-        assertTrue(e.getMessage().startsWith("b.yaml:4: key 'hilbert.type'") && e.getMessage().contains("nqs exact"),
-                e.getMessage());
-    }
-
-    @Test
     void aSectorTheHamiltonianDoesNotConserveIsAConfigError() {
         String ising = "lattice: {type: chain, length: 6}\nhamiltonian: {model: ising, h: 1}\nhilbert:\n  total_sz: 0\n";
         ConfigException e = assertThrows(ConfigException.class,
