@@ -367,8 +367,8 @@ public final class Rbm implements WaveFunction {
 
     /** Always present: the RBM row is (σ, tanh θ, tanh θ ⊗ σ) ({@link RbmKernels#logDerivatives}). */
     @Override
-    public java.util.Optional<RbmLogDerivativeLayout> rbmLogDerivativeLayout() {
-        return java.util.Optional.of(new RbmLogDerivativeLayout(nSites, nHidden));
+    public java.util.Optional<OuterProductJacobian> outerProductJacobian() {
+        return java.util.Optional.of(new OuterProductJacobian(nSites, nHidden));
     }
 
     @Override

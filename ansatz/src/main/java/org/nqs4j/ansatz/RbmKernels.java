@@ -635,7 +635,7 @@ public final class RbmKernels {
 
     /**
      * The factors of the log-derivative row, its first N + M entries (σ, tanh θ) in the same
-     * layout: the rest, tanh θ ⊗ σ, follows from them ({@link RbmLogDerivativeLayout}).
+     * layout: the rest, tanh θ ⊗ σ, follows from them ({@link OuterProductJacobian}).
      */
     public static void logDerivativeFactors(int[] sigma, double[] tanhRe, double[] tanhIm, int nSites,
                                             int nHidden, boolean complex, double[] out, int offset) {

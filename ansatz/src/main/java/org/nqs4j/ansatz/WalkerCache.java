@@ -52,11 +52,12 @@ public interface WalkerCache {
     void logDerivatives(double[] out, int offset);
 
     /**
-     * For an ansatz with an {@link WaveFunction#rbmLogDerivativeLayout RBM layout}: only the first
-     * N + M entries of {@link #logDerivatives}, the factors σ and tanh θ from which the rest of the
-     * row follows, written at {@code out[offset ..)}. Other ansätze do not support it.
+     * For an ansatz with an {@link WaveFunction#outerProductJacobian outer-product Jacobian}: only the
+     * first N + M entries of {@link #logDerivatives}, the factors u and v (for the RBM σ and tanh θ)
+     * from which the rest of the row follows, written at {@code out[offset ..)}. Other ansätze do
+     * not support it.
      */
     default void logDerivativeFactors(double[] out, int offset) {
-        throw new UnsupportedOperationException("this ansatz declares no RBM log-derivative layout");
+        throw new UnsupportedOperationException("this ansatz declares no outer-product Jacobian");
     }
 }

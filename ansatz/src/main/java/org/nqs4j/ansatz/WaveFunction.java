@@ -48,11 +48,12 @@ public interface WaveFunction {
     WalkerCache newCache();
 
     /**
-     * The product structure of the log-derivative row, when it has the RBM form (σ, tanh θ,
-     * tanh θ ⊗ σ): lets sample-space SR form the N_s × N_s Gram matrix in O(N_s²(N + M)) instead
-     * of O(N_s² N M). Empty (the default) for any other ansatz, which then takes the generic path.
+     * The structure of the log-derivative row, when it has the outer-product form (u, v, v ⊗ u)
+     * ({@link OuterProductJacobian}): lets SR form S and the N_s × N_s Gram matrix from u and v,
+     * O(N_s²(N + M)) instead of O(N_s² N M). Empty (the default) for any other ansatz, which then
+     * takes the generic path.
      */
-    default java.util.Optional<RbmLogDerivativeLayout> rbmLogDerivativeLayout() {
+    default java.util.Optional<OuterProductJacobian> outerProductJacobian() {
         return java.util.Optional.empty();
     }
 

@@ -126,7 +126,7 @@ class ProjectedWaveFunctionTest {
         assertTrue(e.getMessage().contains("must map all N = 3 sites"), e.getMessage());
         ProjectedWaveFunction ok = ProjectedWaveFunction.of(rbm, new int[][] {{0, 1, 2}, {2, 1, 0}}, true);
         assertTrue(ok.description().contains("|K|=4"), ok.description());
-        assertTrue(ok.rbmLogDerivativeLayout().isEmpty(), "projected rows have no plain RBM product form");
+        assertTrue(ok.outerProductJacobian().isEmpty(), "projected rows have no plain RBM product form");
     }
 
     /** The 9-site triangular torus: space group of 9 translations × C6v = 108 elements. */

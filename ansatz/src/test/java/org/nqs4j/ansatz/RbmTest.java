@@ -37,8 +37,8 @@ class RbmTest {
     void logDerivativeRowHasTheDeclaredProductForm(boolean complex) {
         // N = 5, M = 3: the row is (σ, t, t ⊗ σ) with W_ji at N + M + j·N + i, exactly (σ = ±1)
         Rbm rbm = complex ? Rbm.complexWithHiddenUnits(5, 3) : Rbm.realWithHiddenUnits(5, 3);
-        RbmLogDerivativeLayout layout = rbm.rbmLogDerivativeLayout().orElseThrow();
-        assertEquals(new RbmLogDerivativeLayout(5, 3), layout);
+        OuterProductJacobian layout = rbm.outerProductJacobian().orElseThrow();
+        assertEquals(new OuterProductJacobian(5, 3), layout);
         assertEquals(rbm.nParameters(), layout.nParameters());
         SplittableRandom rnd = new SplittableRandom(7);
         rbm.setParameters(Reference.randomParameters(rnd, rbm.parameterArrayLength(), 0.5));
@@ -58,8 +58,8 @@ class RbmTest {
                 }
             }
         }
-        assertThrows(IllegalArgumentException.class, () -> new RbmLogDerivativeLayout(0, 3));
-        assertTrue(Jastrow.complex(4).rbmLogDerivativeLayout().isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> new OuterProductJacobian(0, 3));
+        assertTrue(Jastrow.complex(4).outerProductJacobian().isEmpty());
     }
 
     @Test

@@ -48,7 +48,7 @@ class SymmetricRbmTest {
         assertEquals(2 * (1 + 2 + 2 * 6), complex.parameterArrayLength());
         assertEquals(6, complex.groupSize());
         assertTrue(complex.description().contains("M=12"), complex.description());
-        assertTrue(complex.rbmLogDerivativeLayout().isEmpty(), "tied rows have no plain RBM product form");
+        assertTrue(complex.outerProductJacobian().isEmpty(), "tied rows have no plain RBM product form");
     }
 
     @Test

@@ -387,7 +387,7 @@ public final class BenchCommand implements Command {
                 }
             }
             double rss = peakRssMb();
-            KernelRates kernels = KernelRates.measure(driver.nSamples(), rbm.rbmLogDerivativeLayout().orElseThrow(),
+            KernelRates kernels = KernelRates.measure(driver.nSamples(), rbm.outerProductJacobian().orElseThrow(),
                     pool::forEach);
             return new Result(problem.name(), rbm.nParameters(), threads, total / measured, median(times),
                     sampling / measured,

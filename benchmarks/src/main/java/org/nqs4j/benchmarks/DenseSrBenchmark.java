@@ -3,7 +3,7 @@ package org.nqs4j.benchmarks;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.nqs4j.ansatz.RbmLogDerivativeLayout;
+import org.nqs4j.ansatz.OuterProductJacobian;
 import org.nqs4j.optimizers.LogDerivativeSamples;
 import org.nqs4j.optimizers.sr.DenseCholeskySolver;
 import org.nqs4j.optimizers.sr.SrSolvers;
@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Question: how long does the dense SR solve of the small-step problem take on one thread, i.e.
  * centring the factored rows of a real RBM (TFIM chain L = 20, α = 1: P = 440) over N_s = 1,008
  * samples, forming S (since issue 18 round 2 from the second moments of the factors,
- * {@code RealRbmQgt}: 231 × 211 × N_s FMAs, against P² N_s/2 for the triangle of ΔOᵀΔO/N_s before)
+ * {@code RealOuterProductQgt}: 231 × 211 × N_s FMAs, against P² N_s/2 for the triangle of ΔOᵀΔO/N_s before)
  * and solving (S + 0.01) x = F by Cholesky (P³/6 FMAs)? This is the whole update of `nqs bench`'s
  * {@code tfim-chain-20-h1-a1-real} problem apart from the force and the parameter step.
  * Answer: benchmarks/README.md, "Issue 18: the small SR step".
@@ -48,8 +48,8 @@ public class DenseSrBenchmark {
     public void setUp() {
         // factored rows (σ, tanh θ) of a real RBM with random spins and θ ~ N(0, 1)
         SplittableRandom rnd = new SplittableRandom(1);
-        RbmLogDerivativeLayout layout = new RbmLogDerivativeLayout(SITES, SITES);
-        rows = LogDerivativeSamples.ofRbm(SAMPLES, layout, false);
+        OuterProductJacobian layout = new OuterProductJacobian(SITES, SITES);
+        rows = LogDerivativeSamples.ofOuterProduct(SAMPLES, layout, false);
         int stored = rows.storedRowLength();
         raw = new double[SAMPLES * stored];
         for (int s = 0; s < SAMPLES; s++) {

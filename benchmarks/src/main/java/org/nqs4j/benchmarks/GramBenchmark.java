@@ -2,11 +2,11 @@ package org.nqs4j.benchmarks;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.nqs4j.ansatz.RbmLogDerivativeLayout;
+import org.nqs4j.ansatz.OuterProductJacobian;
 import org.nqs4j.optimizers.LogDerivativeSamples;
-import org.nqs4j.optimizers.RbmFactors;
+import org.nqs4j.optimizers.OuterProductFactors;
 import org.nqs4j.optimizers.linalg.GramKernel;
-import org.nqs4j.optimizers.linalg.RbmGram;
+import org.nqs4j.optimizers.linalg.OuterProductGram;
 import org.nqs4j.optimizers.linalg.TaskRunner;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Question: at N_s = 1,000 complex RBM rows, how long does the centred minSR Gram matrix take from
- * the RBM factors ({@link RbmGram}: N_s² (N + 4M) flops for the lower triangle; 2 N_s² (N + 4M)
+ * the RBM factors ({@link OuterProductGram}: N_s² (N + 4M) flops for the lower triangle; 2 N_s² (N + 4M)
  * when the answer below was measured, with both triangles) against the generic packed Gram of the
  * full centred rows ({@link GramKernel#hermitian}: 4 N_s² P flops, P = N + M + N M)? One thread.
  * Shapes: the Heisenberg chain L = 40 at α = 1 (P = 1,680) and α = 4 (P = 6,600).
@@ -49,8 +49,8 @@ public class GramBenchmark {
     private static final int SAMPLES = 1000;
     private static final int SITES = 40;
     private LogDerivativeSamples rows;
-    private RbmFactors factors;
-    private final RbmGram rbmGram = new RbmGram();
+    private OuterProductFactors factors;
+    private final OuterProductGram rbmGram = new OuterProductGram();
     private final GramKernel gram = new GramKernel();
     private double[] re;
     private double[] im;
@@ -60,8 +60,8 @@ public class GramBenchmark {
     public void setUp() {
         // rows (σ, t, t ⊗ σ) with random spins and complex t in [−1, 1]², centred
         SplittableRandom rnd = new SplittableRandom(1);
-        RbmLogDerivativeLayout layout = new RbmLogDerivativeLayout(SITES, alpha * SITES);
-        rows = LogDerivativeSamples.ofRbm(SAMPLES, layout, true);
+        OuterProductJacobian layout = new OuterProductJacobian(SITES, alpha * SITES);
+        rows = LogDerivativeSamples.ofOuterProduct(SAMPLES, layout, true);
         double[] d = rows.rowsToFill();
         int stored = rows.storedRowLength();
         int row = rows.rowLength();
@@ -76,7 +76,7 @@ public class GramBenchmark {
             }
         }
         rows.center(new double[row]);
-        factors = rows.rbmFactors().orElseThrow();
+        factors = rows.outerProductFactors().orElseThrow();
         re = new double[SAMPLES * SAMPLES];
         im = new double[SAMPLES * SAMPLES];
         interleaved = new double[2 * SAMPLES * SAMPLES];

@@ -1,17 +1,17 @@
 package org.nqs4j.benchmarks;
 
 import java.util.SplittableRandom;
-import org.nqs4j.ansatz.RbmLogDerivativeLayout;
+import org.nqs4j.ansatz.OuterProductJacobian;
 import org.nqs4j.optimizers.LogDerivativeSamples;
-import org.nqs4j.optimizers.RbmFactors;
+import org.nqs4j.optimizers.OuterProductFactors;
 import org.nqs4j.optimizers.linalg.HermitianBlockedCholesky;
-import org.nqs4j.optimizers.linalg.RbmGram;
+import org.nqs4j.optimizers.linalg.OuterProductGram;
 import org.nqs4j.optimizers.linalg.TaskRunner;
 
 /**
  * Time and GFLOP/s of the two kernels of the minSR update of a complex RBM at a problem's shape,
  * on random data, best of a few runs after warm-up. Flops are counted analytically: the structured
- * Gram matrix ({@link RbmGram}, the lower triangle) costs N_s² (N + 4M) real flops (per entry N
+ * Gram matrix ({@link OuterProductGram}, the lower triangle) costs N_s² (N + 4M) real flops (per entry N
  * real and M complex multiply-adds, over half the N_s² entries); the Hermitian Cholesky ({@link HermitianBlockedCholesky}) of order
  * N_s costs (4/3) N_s³.
  *
@@ -23,10 +23,10 @@ import org.nqs4j.optimizers.linalg.TaskRunner;
 record KernelRates(double gramSeconds, double gramGflops, double choleskySeconds, double choleskyGflops) {
     private static final int RUNS = 4;
 
-    static KernelRates measure(int nSamples, RbmLogDerivativeLayout layout, TaskRunner tasks) {
+    static KernelRates measure(int nSamples, OuterProductJacobian layout, TaskRunner tasks) {
         SplittableRandom rnd = new SplittableRandom(1);
         int nVisible = layout.nVisible();
-        LogDerivativeSamples samples = LogDerivativeSamples.ofRbm(nSamples, layout, true);
+        LogDerivativeSamples samples = LogDerivativeSamples.ofOuterProduct(nSamples, layout, true);
         double[] rows = samples.rowsToFill();
         int row = samples.storedRowLength();
         for (int s = 0; s < nSamples; s++) {
@@ -38,11 +38,11 @@ record KernelRates(double gramSeconds, double gramGflops, double choleskySeconds
             }
         }
         samples.center(new double[samples.rowLength()]);
-        RbmFactors factors = samples.rbmFactors().orElseThrow();
+        OuterProductFactors factors = samples.outerProductFactors().orElseThrow();
         int n = nSamples;
         double[] re = new double[n * n];
         double[] im = new double[n * n];
-        RbmGram gram = new RbmGram();
+        OuterProductGram gram = new OuterProductGram();
         double gramBest = Double.POSITIVE_INFINITY;
         for (int r = 0; r < RUNS; r++) {
             long t0 = System.nanoTime();

@@ -3,10 +3,10 @@ package org.nqs4j.optimizers;
 import java.util.Arrays;
 import java.util.Optional;
 
-import org.nqs4j.ansatz.RbmLogDerivativeLayout;
+import org.nqs4j.ansatz.OuterProductJacobian;
 import org.nqs4j.ansatz.WalkerCache;
 import org.nqs4j.ansatz.WaveFunction;
-import org.nqs4j.optimizers.linalg.RbmRowProducts;
+import org.nqs4j.optimizers.linalg.OuterProductRowProducts;
 import org.nqs4j.optimizers.linalg.TaskRunner;
 
 /**
@@ -23,10 +23,10 @@ import org.nqs4j.optimizers.linalg.TaskRunner;
  * ΔO† w = O† w − conj(Ō) Σ_s w_s ({@link #rawRows}, {@link #pendingMean}), never pay for it.
  *
  * <p>Factored RBM rows ({@link #forAnsatz} of an ansatz with a
- * {@link WaveFunction#rbmLogDerivativeLayout}, or {@link #ofRbm}): only the factors σ_s and
+ * {@link WaveFunction#outerProductJacobian}, or {@link #ofOuterProduct}): only the factors σ_s and
  * t_s = tanh θ(σ_s) of each row are stored, N + M numbers instead of N + M + N M (the rest is
  * t_s ⊗ σ_s). Filling, centring, the force and the products A v, A† w and ΔO ΔO† then run on the
- * factors ({@link #rbmFactors}, {@link #means}) and never touch an N_s × P array: at L = 40,
+ * factors ({@link #outerProductFactors}, {@link #means}) and never touch an N_s × P array: at L = 40,
  * α = 1 and 1,000 complex samples that is 27 MB written and read four times per iteration, at
  * 10×10, α = 4 650 MB. {@link #data} still gives the full ΔO, expanded on first use, to the
  * solvers that need it (dense S, CG, a relative shift).
@@ -39,7 +39,7 @@ public final class LogDerivativeSamples {
     private final double[] rows;
     private final int storedRowLength;
     /** The RBM row factors, or null when the rows are stored in full. */
-    private final RbmFactors rbmFactors;
+    private final OuterProductFactors outerProductFactors;
     private boolean centred;
     /** Column means not yet subtracted from the full rows, or null when the rows are as stored. */
     private double[] pendingMean;
@@ -59,15 +59,15 @@ public final class LogDerivativeSamples {
     /** Rows of the ansatz {@code psi}, factored when it declares the RBM product structure. */
     public static LogDerivativeSamples forAnsatz(int nSamples, WaveFunction psi) {
         return new LogDerivativeSamples(nSamples, psi.nParameters(), psi.isComplex(),
-                psi.rbmLogDerivativeLayout().orElse(null));
+                psi.outerProductJacobian().orElse(null));
     }
 
     /** Factored rows of the RBM form (σ, t, t ⊗ σ) with the given layout (P = N + M + N M). */
-    public static LogDerivativeSamples ofRbm(int nSamples, RbmLogDerivativeLayout layout, boolean complex) {
+    public static LogDerivativeSamples ofOuterProduct(int nSamples, OuterProductJacobian layout, boolean complex) {
         return new LogDerivativeSamples(nSamples, layout.nParameters(), complex, layout);
     }
 
-    private LogDerivativeSamples(int nSamples, int nParameters, boolean complex, RbmLogDerivativeLayout layout) {
+    private LogDerivativeSamples(int nSamples, int nParameters, boolean complex, OuterProductJacobian layout) {
         if (nSamples < 1 || nParameters < 1) {
             throw new IllegalArgumentException("need at least one sample and one parameter");
         }
@@ -81,7 +81,7 @@ public final class LogDerivativeSamples {
         this.complex = complex;
         this.storedRowLength = c * (layout == null ? nParameters : layout.nVisible() + layout.nHidden());
         this.rows = new double[checkedLength(nSamples, storedRowLength)];
-        this.rbmFactors = layout == null ? null : new RbmFactors(layout, nSamples, complex);
+        this.outerProductFactors = layout == null ? null : new OuterProductFactors(layout, nSamples, complex);
     }
 
     private static int checkedLength(int nSamples, int row) {
@@ -117,7 +117,7 @@ public final class LogDerivativeSamples {
 
     /** True when only the RBM factors of each row are stored. */
     public boolean isFactored() {
-        return rbmFactors != null;
+        return outerProductFactors != null;
     }
 
     /**
@@ -125,7 +125,7 @@ public final class LogDerivativeSamples {
      * disjoint, so chains on different threads may store concurrently (after {@link #rowsToFill}).
      */
     public void store(int s, WalkerCache cache) {
-        if (rbmFactors != null) {
+        if (outerProductFactors != null) {
             cache.logDerivativeFactors(rows, s * storedRowLength);
         } else {
             cache.logDerivatives(rows, s * storedRowLength);
@@ -137,7 +137,7 @@ public final class LogDerivativeSamples {
      * pending subtraction carried out here, once; factored rows are expanded first.
      */
     public double[] data() {
-        if (rbmFactors != null) {
+        if (outerProductFactors != null) {
             if (!expandedCurrent) {
                 expand();
             }
@@ -145,7 +145,7 @@ public final class LogDerivativeSamples {
             subtract(rows, pendingMean, pendingTasks);
             pendingMean = null;
         }
-        return rbmFactors != null ? expanded : rows;
+        return outerProductFactors != null ? expanded : rows;
     }
 
     /**
@@ -165,7 +165,7 @@ public final class LogDerivativeSamples {
      * is non-null, else the same as {@link #data} (for factored rows, always {@link #data}).
      */
     public double[] rawRows() {
-        return rbmFactors != null ? data() : rows;
+        return outerProductFactors != null ? data() : rows;
     }
 
     /**
@@ -173,7 +173,7 @@ public final class LogDerivativeSamples {
      * when the raw rows are already ΔO or were never centred. Do not modify.
      */
     public double[] pendingMean() {
-        return rbmFactors != null ? null : pendingMean;
+        return outerProductFactors != null ? null : pendingMean;
     }
 
     /** The column means Ō of the last {@link #center} (length {@link #rowLength()}), or null before. Do not modify. */
@@ -185,8 +185,8 @@ public final class LogDerivativeSamples {
      * σ_s and tanh θ_s of the factored rows as they were before the last {@link #center}; empty
      * when the rows are stored in full or were never centred.
      */
-    public Optional<RbmFactors> rbmFactors() {
-        return centred && rbmFactors != null ? Optional.of(rbmFactors) : Optional.empty();
+    public Optional<OuterProductFactors> outerProductFactors() {
+        return centred && outerProductFactors != null ? Optional.of(outerProductFactors) : Optional.empty();
     }
 
     /** Subtracts the column means, writing them into {@code mean} (length {@link #rowLength()}). */
@@ -202,16 +202,16 @@ public final class LogDerivativeSamples {
      */
     public void center(double[] mean, TaskRunner tasks) {
         int row = rowLength();
-        if (rbmFactors != null && centred) {
+        if (outerProductFactors != null && centred) {
             Arrays.fill(mean, 0, row, 0.0); // the factored rows are ΔO already: the means of ΔO
             return;
         }
         if (meanBuffer == null) {
             meanBuffer = new double[row];
         }
-        if (rbmFactors != null) {
-            rbmFactors.capture(rows, storedRowLength, tasks);
-            RbmRowProducts.columnMeans(rbmFactors, mean, tasks);
+        if (outerProductFactors != null) {
+            outerProductFactors.capture(rows, storedRowLength, tasks);
+            OuterProductRowProducts.columnMeans(outerProductFactors, mean, tasks);
             expandedCurrent = false;
         } else {
             double[] full = data();
@@ -244,7 +244,7 @@ public final class LogDerivativeSamples {
         if (expanded == null) {
             expanded = new double[checkedLength(nSamples, row)];
         }
-        RbmLogDerivativeLayout layout = rbmFactors.layout();
+        OuterProductJacobian layout = outerProductFactors.layout();
         int nv = layout.nVisible();
         int nh = layout.nHidden();
         int c = complex ? 2 : 1;

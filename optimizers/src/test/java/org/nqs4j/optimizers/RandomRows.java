@@ -2,7 +2,7 @@ package org.nqs4j.optimizers;
 
 import java.util.Random;
 
-import org.nqs4j.ansatz.RbmLogDerivativeLayout;
+import org.nqs4j.ansatz.OuterProductJacobian;
 
 /** Random log-derivative rows for the solver and kernel tests. */
 public final class RandomRows {
@@ -16,7 +16,7 @@ public final class RandomRows {
      */
     public static LogDerivativeSamples factoredRbm(int n, int nVisible, int nHidden, boolean complex, long seed) {
         Random random = new Random(seed);
-        LogDerivativeSamples o = LogDerivativeSamples.ofRbm(n, new RbmLogDerivativeLayout(nVisible, nHidden), complex);
+        LogDerivativeSamples o = LogDerivativeSamples.ofOuterProduct(n, new OuterProductJacobian(nVisible, nHidden), complex);
         int c = complex ? 2 : 1;
         double[] rows = o.rowsToFill();
         for (int s = 0; s < n; s++) {

@@ -3,7 +3,7 @@ package org.nqs4j.ansatz.boson;
 import java.util.Optional;
 import org.nqs4j.ansatz.Rbm;
 import org.nqs4j.ansatz.RbmCache;
-import org.nqs4j.ansatz.RbmLogDerivativeLayout;
+import org.nqs4j.ansatz.OuterProductJacobian;
 import org.nqs4j.ansatz.WalkerCache;
 import org.nqs4j.ansatz.WaveFunction;
 
@@ -127,8 +127,8 @@ public final class OneHotRbm implements WaveFunction {
 
     /** The RBM's own structure, over the one-hot units: the fast sample-space SR applies unchanged. */
     @Override
-    public Optional<RbmLogDerivativeLayout> rbmLogDerivativeLayout() {
-        return rbm.rbmLogDerivativeLayout();
+    public Optional<OuterProductJacobian> outerProductJacobian() {
+        return rbm.outerProductJacobian();
     }
 
     @Override

@@ -109,7 +109,7 @@ class OneHotRbmTest {
         for (int k = 0; k < factors; k++) {
             assertEquals(row[k], f[k], 0);
         }
-        assertTrue(psi.rbmLogDerivativeLayout().isPresent());
+        assertTrue(psi.outerProductJacobian().isPresent());
     }
 
     @Test

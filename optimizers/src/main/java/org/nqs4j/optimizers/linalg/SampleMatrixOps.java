@@ -7,8 +7,8 @@ import org.nqs4j.optimizers.LogDerivativeSamples;
 /**
  * Products with the N_s × P sample matrix A = ΔO held by {@link LogDerivativeSamples}, real or
  * complex (interleaved), without forming A†A. These make the matrix-free quantum geometric
- * tensor S v = (1/N_s) A†(A v). Factored RBM rows ({@link LogDerivativeSamples#rbmFactors}) take
- * {@link RbmRowProducts}. None allocates.
+ * tensor S v = (1/N_s) A†(A v). Factored RBM rows ({@link LogDerivativeSamples#outerProductFactors}) take
+ * {@link OuterProductRowProducts}. None allocates.
  */
 public final class SampleMatrixOps {
     private SampleMatrixOps() {
@@ -38,8 +38,8 @@ public final class SampleMatrixOps {
      */
     public static void multiply(LogDerivativeSamples a, double[] v, double[] out, RankExchange ranks,
                                 TaskRunner tasks) {
-        if (a.rbmFactors().isPresent()) {
-            RbmRowProducts.multiply(a.rbmFactors().get(), a.means(), v, out, ranks, tasks);
+        if (a.outerProductFactors().isPresent()) {
+            OuterProductRowProducts.multiply(a.outerProductFactors().get(), a.means(), v, out, ranks, tasks);
             return;
         }
         int p = a.nParameters();
@@ -96,8 +96,8 @@ public final class SampleMatrixOps {
      */
     public static void multiplyAdjoint(LogDerivativeSamples a, double[] w, double scale, double[] out,
                                        RankExchange ranks, TaskRunner tasks) {
-        if (a.rbmFactors().isPresent()) {
-            RbmRowProducts.multiplyAdjoint(a.rbmFactors().get(), a.means(), w, scale, out, ranks, tasks);
+        if (a.outerProductFactors().isPresent()) {
+            OuterProductRowProducts.multiplyAdjoint(a.outerProductFactors().get(), a.means(), w, scale, out, ranks, tasks);
             return;
         }
         int p = a.nParameters();

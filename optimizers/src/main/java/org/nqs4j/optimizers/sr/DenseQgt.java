@@ -5,19 +5,19 @@ import org.ejml.data.ZMatrixRMaj;
 import org.nqs4j.optimizers.LogDerivativeSamples;
 import org.nqs4j.optimizers.linalg.GramKernel;
 import org.nqs4j.optimizers.linalg.RankExchange;
-import org.nqs4j.optimizers.linalg.RealRbmQgt;
+import org.nqs4j.optimizers.linalg.RealOuterProductQgt;
 import org.nqs4j.optimizers.linalg.TaskRunner;
 
 /**
  * Forms the quantum geometric tensor S_kl = (1/N_s) Σ_s conj(ΔO_sk) ΔO_sl explicitly, P × P:
  * the Gram matrix of the columns of ΔO by {@link GramKernel}, packed straight from the sample rows
  * (upper triangle, mirrored; no transposed copy of ΔO), or for a real RBM's factored rows from the
- * second moments of the factors ({@link RealRbmQgt}). Keeps the packing workspaces.
+ * second moments of the factors ({@link RealOuterProductQgt}). Keeps the packing workspaces.
  */
 public final class DenseQgt {
     private final GramKernel gram = new GramKernel();
     /** A real RBM's S from the moments of its row factors (half the flops; see there for the rounding). */
-    private final RealRbmQgt rbmMoments = new RealRbmQgt();
+    private final RealOuterProductQgt rbmMoments = new RealOuterProductQgt();
 
     /** S for a real ansatz: (1/N_s) ΔOᵀΔO into {@code s}, reshaped to P × P. */
     public void form(LogDerivativeSamples centeredO, DMatrixRMaj s) {
@@ -32,8 +32,8 @@ public final class DenseQgt {
         int n = centeredO.nSamples();
         int p = centeredO.nParameters();
         s.reshape(p, p);
-        if (centeredO.rbmFactors().isPresent() && centeredO.means() != null) {
-            rbmMoments.form(centeredO.rbmFactors().get(), centeredO.means(), s.data, tasks);
+        if (centeredO.outerProductFactors().isPresent() && centeredO.means() != null) {
+            rbmMoments.form(centeredO.outerProductFactors().get(), centeredO.means(), s.data, tasks);
             return;
         }
         gram.symmetricOfColumns(centeredO.data(), n, p, centeredO.rowLength(), 1.0 / n, s.data, tasks);
@@ -46,7 +46,7 @@ public final class DenseQgt {
      * factors is formed whole on every rank instead.
      */
     public void form(LogDerivativeSamples centeredO, DMatrixRMaj s, RankExchange ranks, TaskRunner tasks) {
-        if (ranks.size() == 1 || centeredO.rbmFactors().isPresent() && centeredO.means() != null) {
+        if (ranks.size() == 1 || centeredO.outerProductFactors().isPresent() && centeredO.means() != null) {
             // the moments of a real RBM's factors (half the flops of the Gram) are formed whole on every
             // rank: the same S, bit for bit, as one process, whatever the rank count
             form(centeredO, s, tasks);

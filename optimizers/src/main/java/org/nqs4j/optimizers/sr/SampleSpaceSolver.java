@@ -5,11 +5,11 @@ import org.ejml.data.ZMatrixRMaj;
 import java.util.Optional;
 
 import org.nqs4j.optimizers.LogDerivativeSamples;
-import org.nqs4j.optimizers.RbmFactors;
+import org.nqs4j.optimizers.OuterProductFactors;
 import org.nqs4j.optimizers.SolverException;
 import org.nqs4j.optimizers.linalg.GramKernel;
 import org.nqs4j.optimizers.linalg.RankExchange;
-import org.nqs4j.optimizers.linalg.RbmGram;
+import org.nqs4j.optimizers.linalg.OuterProductGram;
 import org.nqs4j.optimizers.linalg.SampleMatrixOps;
 import org.nqs4j.optimizers.linalg.TaskRunner;
 
@@ -28,8 +28,8 @@ import org.nqs4j.optimizers.linalg.TaskRunner;
  * Cholesky solution for both shifts. The N_s × N_s matrix has eigenvalues ≥ N_s and is always
  * well conditioned.
  *
- * <p>For RBM rows ({@link LogDerivativeSamples#rbmFactors}) and a uniform shift D = εI, A A†/ε is
- * formed from the factors σ, tanh θ by {@link RbmGram} in O(N_s²(N + M)) instead of O(N_s² N M);
+ * <p>For RBM rows ({@link LogDerivativeSamples#outerProductFactors}) and a uniform shift D = εI, A A†/ε is
+ * formed from the factors σ, tanh θ by {@link OuterProductGram} in O(N_s²(N + M)) instead of O(N_s² N M);
  * a non-uniform (relative) shift weights the columns and breaks the product structure, so it
  * takes the generic path.
  *
@@ -44,7 +44,7 @@ import org.nqs4j.optimizers.linalg.TaskRunner;
 public final class SampleSpaceSolver implements SrSolver {
     private final CholeskyFactor cholesky = new CholeskyFactor();
     private final GramKernel gram = new GramKernel();
-    private final RbmGram rbmGram = new RbmGram();
+    private final OuterProductGram rbmGram = new OuterProductGram();
     private final DMatrixRMaj realM = new DMatrixRMaj(1, 1);
     private final ZMatrixRMaj complexM = new ZMatrixRMaj(1, 1);
     private double[] sampleVector = new double[0];
@@ -97,7 +97,7 @@ public final class SampleSpaceSolver implements SrSolver {
             }
         }
         SampleMatrixOps.multiply(centeredO, direction, sampleVector, ranks, tasks);
-        Optional<RbmFactors> factors = uniform(shift, p) ? centeredO.rbmFactors() : Optional.empty();
+        Optional<OuterProductFactors> factors = uniform(shift, p) ? centeredO.outerProductFactors() : Optional.empty();
         if (factors.isPresent()) {
             // M = N_s I + ΔO ΔO†/ε straight into the split storage the Cholesky factors
             if (centeredO.isComplex()) {

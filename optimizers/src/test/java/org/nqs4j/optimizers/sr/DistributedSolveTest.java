@@ -48,7 +48,7 @@ class DistributedSolveTest {
     }
 
     @Test
-    void minSrFromRbmFactors() throws Exception {
+    void minSrFromOuterProductFactors() throws Exception {
         // N_s = 100 (not a multiple of the 16-row blocks), P = 8 + 40 + 320 = 368 > N_s
         for (boolean complex : new boolean[] {true, false}) {
             assertRankCountInvariant(SrSolvers::sampleSpace, () -> Reference.randomRbmO(100, 8, 40, complex, 4), true,

@@ -195,8 +195,8 @@ class SrSolversTest {
         for (boolean complex : new boolean[] {false, true}) {
             LogDerivativeSamples rbm = Reference.randomRbmO(30, 6, 5, complex, complex ? 11 : 12);
             LogDerivativeSamples plain = Reference.withoutStructure(rbm);
-            assertTrue(rbm.rbmFactors().isPresent());
-            assertTrue(plain.rbmFactors().isEmpty());
+            assertTrue(rbm.outerProductFactors().isPresent());
+            assertTrue(plain.outerProductFactors().isEmpty());
             double[] force = Reference.randomVector(rbm.rowLength(), 4);
             double[] d = new double[rbm.nParameters()];
             Arrays.fill(d, 0.01);

@@ -1,11 +1,11 @@
 package org.nqs4j.optimizers;
 
-import org.nqs4j.ansatz.RbmLogDerivativeLayout;
+import org.nqs4j.ansatz.OuterProductJacobian;
 import org.nqs4j.optimizers.linalg.TaskRunner;
 
 /**
  * The factors σ_s and t_s = tanh θ(σ_s) of every uncentred RBM log-derivative row
- * O_s = (σ_s, t_s, t_s ⊗ σ_s) ({@link RbmLogDerivativeLayout}), copied from the stored factored
+ * O_s = (σ_s, t_s, t_s ⊗ σ_s) ({@link OuterProductJacobian}), copied from the stored factored
  * rows by {@link LogDerivativeSamples#center}: all that the force, the products A v, A† w and the
  * minSR Gram matrix need, O(N_s (N + M)) numbers instead of O(N_s N M).
  *
@@ -13,12 +13,12 @@ import org.nqs4j.optimizers.linalg.TaskRunner;
  * values contiguous and zero-padded to {@link #stride()}, so that a kernel loads SIMD vectors of
  * consecutive samples; Im t is zero for a real RBM.
  */
-public final class RbmFactors {
+public final class OuterProductFactors {
     /** Padding multiple of the sample dimension (covers two SIMD vectors of up to 8 doubles). */
     private static final int PAD = 16;
     /** Features (σ_i or t_j) per task of {@link #capture}. */
     private static final int CAPTURE_FEATURES = 8;
-    private final RbmLogDerivativeLayout layout;
+    private final OuterProductJacobian layout;
     private final int nSamples;
     private final int stride;
     private final boolean complex;
@@ -31,7 +31,7 @@ public final class RbmFactors {
     private final double[] sampleIm;
 
     /** Zero factors for {@code nSamples} rows of the given layout; fill them with {@link #capture}. */
-    public RbmFactors(RbmLogDerivativeLayout layout, int nSamples, boolean complex) {
+    public OuterProductFactors(OuterProductJacobian layout, int nSamples, boolean complex) {
         this.layout = layout;
         this.nSamples = nSamples;
         this.complex = complex;
@@ -73,7 +73,7 @@ public final class RbmFactors {
         });
     }
 
-    public RbmLogDerivativeLayout layout() {
+    public OuterProductJacobian layout() {
         return layout;
     }
 

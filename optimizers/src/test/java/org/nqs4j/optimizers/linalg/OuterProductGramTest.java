@@ -10,15 +10,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nqs4j.optimizers.LogDerivativeSamples;
 import org.nqs4j.optimizers.RandomRows;
-import org.nqs4j.optimizers.RbmFactors;
+import org.nqs4j.optimizers.OuterProductFactors;
 
 /**
  * The structured RBM Gram matrix against the defining sum Σ_k ΔO_sk conj(ΔO_tk) over the centred
  * rows themselves. Both sum O(N + M + N_s) terms of size at most max|G| (the uncentred Gram) per
- * entry, so they differ by at most 4 (N + M + N_s) u max|G| (see {@link RbmGram}). Sizes hit the
+ * entry, so they differ by at most 4 (N + M + N_s) u max|G| (see {@link OuterProductGram}). Sizes hit the
  * 4-row tiles' and the SIMD vectors' tails.
  */
-class RbmGramTest {
+class OuterProductGramTest {
     private static final double U = 0x1p-53;
 
     private static LogDerivativeSamples rows(int n, int nVisible, int nHidden, boolean complex, long seed) {
@@ -31,10 +31,10 @@ class RbmGramTest {
         // 70 samples: several row blocks and a tail; N = 7, M = 9 hit the kernel's padding
         int n = 70;
         LogDerivativeSamples o = rows(n, 7, 9, complex, complex ? 3 : 4);
-        assertTrue(o.rbmFactors().isEmpty(), "factors exist only after centring");
+        assertTrue(o.outerProductFactors().isEmpty(), "factors exist only after centring");
         double[] uncentred = o.data().clone();
         o.center(new double[o.rowLength()]);
-        RbmFactors factors = o.rbmFactors().orElseThrow();
+        OuterProductFactors factors = o.outerProductFactors().orElseThrow();
         double maxG = 0;
         int row = o.rowLength();
         for (int s = 0; s < n; s++) {
@@ -47,7 +47,7 @@ class RbmGramTest {
         double scale = 0.25;
         double[] gramRe = new double[n * n];
         double[] gramIm = complex ? new double[n * n] : null;
-        new RbmGram().centred(factors, o.means(), scale, gramRe, gramIm, TaskRunner.SERIAL);
+        new OuterProductGram().centred(factors, o.means(), scale, gramRe, gramIm, TaskRunner.SERIAL);
         double tolerance = 4 * (7 + 9 + n) * U * maxG * scale;
         double[] d = o.data();
         for (int s = 0; s < n; s++) {
@@ -84,11 +84,11 @@ class RbmGramTest {
         int n = 101;
         LogDerivativeSamples o = rows(n, 12, 13, complex, 9);
         o.center(new double[o.rowLength()]);
-        RbmFactors f = o.rbmFactors().orElseThrow();
+        OuterProductFactors f = o.outerProductFactors().orElseThrow();
         double[][] serial = {new double[n * n], new double[n * n]};
         double[][] reversed = {new double[n * n], new double[n * n]};
         double[][] parallel = {new double[n * n], new double[n * n]};
-        RbmGram gram = new RbmGram();
+        OuterProductGram gram = new OuterProductGram();
         gram.centred(f, o.means(), 1.0, serial[0], serial[1], TaskRunner.SERIAL);
         gram.centred(f, o.means(), 1.0, reversed[0], reversed[1], (count, task) -> {
             for (int t = count - 1; t >= 0; t--) {

@@ -2,11 +2,11 @@ package org.nqs4j.optimizers.linalg;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
-import org.nqs4j.optimizers.RbmFactors;
+import org.nqs4j.optimizers.OuterProductFactors;
 
 /**
  * The column means, A v and A† w of the RBM sample matrix A = ΔO from the row factors σ_s, t_s
- * alone ({@link RbmFactors}), never reading an N_s × P array. With O_s = (σ_s, t_s, t_s ⊗ σ_s)
+ * alone ({@link OuterProductFactors}), never reading an N_s × P array. With O_s = (σ_s, t_s, t_s ⊗ σ_s)
  * (∂/∂W_ji = t_sj σ_si) and Ō the column means:
  * <pre>
  *   (O v)_s   = Σ_i σ_si v^a_i + Σ_j t_sj (v^b_j + Σ_i V_ji σ_si),          (A v)_s = (O v)_s − Ō·v,
@@ -17,23 +17,23 @@ import org.nqs4j.optimizers.RbmFactors;
  * pass), each (O v)_s a lane of a sample vector (SIMD over samples, 2 vectors per pass): N_s N M
  * complex multiply-adds from O(N_s (N + M)) numbers, so the products run from cache at the FMA
  * rate where the stored rows were read from memory at its bandwidth. The factors' zero padding of
- * the sample dimension ({@link RbmFactors#stride}) lets every loop run over whole vectors.
+ * the sample dimension ({@link OuterProductFactors#stride}) lets every loop run over whole vectors.
  *
  * <p>Tasks are fixed (one hidden unit j, or one block of samples, each) and every sum runs in a
  * fixed order, so the results are bit-identical for any {@link TaskRunner}. A real RBM runs the
  * same kernels with Im t = 0 and writes only real parts. Nothing allocates.
  */
-public final class RbmRowProducts {
+public final class OuterProductRowProducts {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
     /** Samples per task of {@link #multiply}: a multiple of 2·LANES that divides the factors' padding. */
     static final int SAMPLE_BLOCK = 16;
 
-    private RbmRowProducts() {
+    private OuterProductRowProducts() {
     }
 
     /** Ō in the row layout (length (1 or 2)·P): Ō_a = ⟨σ⟩, Ō_b = ⟨t⟩, Ō_W(j,i) = ⟨t_j σ_i⟩. */
-    public static void columnMeans(RbmFactors f, double[] mean, TaskRunner tasks) {
+    public static void columnMeans(OuterProductFactors f, double[] mean, TaskRunner tasks) {
         int nv = f.layout().nVisible();
         int nh = f.layout().nHidden();
         int ld = f.stride();
@@ -63,7 +63,7 @@ public final class RbmRowProducts {
      * contiguous range of sample blocks {@link RankExchange#first} gives it and the ranks
      * all-gather them (N_s numbers).
      */
-    public static void multiply(RbmFactors f, double[] mean, double[] v, double[] out, RankExchange ranks,
+    public static void multiply(OuterProductFactors f, double[] mean, double[] v, double[] out, RankExchange ranks,
                                 TaskRunner tasks) {
         boolean complex = f.isComplex();
         int c = complex ? 2 : 1;
@@ -88,11 +88,11 @@ public final class RbmRowProducts {
     }
 
     /** out = O v of the uncentred rows, in the layouts of {@link #multiply}. */
-    public static void multiplyUncentred(RbmFactors f, double[] v, double[] out, TaskRunner tasks) {
+    public static void multiplyUncentred(OuterProductFactors f, double[] v, double[] out, TaskRunner tasks) {
         multiplyUncentred(f, v, out, RankExchange.SINGLE, tasks);
     }
 
-    private static void multiplyUncentred(RbmFactors f, double[] v, double[] out, RankExchange ranks,
+    private static void multiplyUncentred(OuterProductFactors f, double[] v, double[] out, RankExchange ranks,
                                           TaskRunner tasks) {
         int n = f.nSamples();
         int ld = f.stride();
@@ -123,7 +123,7 @@ public final class RbmRowProducts {
      * (O v)_s for the 2·LANES samples from s, lane by lane, into split {@code re}, {@code im}:
      * Σ_i σ_si v^a_i, then for each j the complex t_sj times (v^b_j + Σ_i V_ji σ_si).
      */
-    private static void samplePair(RbmFactors f, double[] v, int c, int s, double[] re, double[] im) {
+    private static void samplePair(OuterProductFactors f, double[] v, int c, int s, double[] re, double[] im) {
         int nv = f.layout().nVisible();
         int nh = f.layout().nHidden();
         int ld = f.stride();
@@ -186,7 +186,7 @@ public final class RbmRowProducts {
      * every rank the a entries (N N_s work), and the ranks all-gather the slices (two all-gathers
      * of together (1 + N)·M numbers).
      */
-    public static void multiplyAdjoint(RbmFactors f, double[] mean, double[] w, double scale, double[] out,
+    public static void multiplyAdjoint(OuterProductFactors f, double[] mean, double[] w, double scale, double[] out,
                                        RankExchange ranks, TaskRunner tasks) {
         int n = f.nSamples();
         int nv = f.layout().nVisible();

@@ -2,7 +2,7 @@ package org.nqs4j.optimizers.linalg;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
-import org.nqs4j.optimizers.RbmFactors;
+import org.nqs4j.optimizers.OuterProductFactors;
 
 /**
  * The centred minSR Gram matrix ΔO ΔO† of RBM rows O_s = (σ_s, t_s, t_s ⊗ σ_s) from their factors
@@ -16,13 +16,13 @@ import org.nqs4j.optimizers.RbmFactors;
  *   (C G C)_st = G_st − (r_s + conj(r_t)) + ḡ,   r_s = (1/N_s) Σ_t G_st,   ḡ = (1/N_s) Σ_s Re r_s.
  * </pre>
  * The row means need no full rows: r_s = O_s·conj(Ō) exactly, an N_s N M product of the factors
- * ({@link RbmRowProducts#multiplyUncentred}), so only the lower triangle t ≤ s is formed, the one
+ * ({@link OuterProductRowProducts#multiplyUncentred}), so only the lower triangle t ≤ s is formed, the one
  * the Cholesky reads. Cost N_s² (N + 4M) flops plus O(N_s²) passes, instead of the O(N_s² N M)
  * of the rows themselves. A real RBM runs the same kernel with Im t = 0.
  *
  * <p>Kernel: 4 rows s × two SIMD vectors of samples t per tile (a first, then Re b and Im b in 16
  * accumulators), each broadcast of σ_si or t_sj feeding FMAs over contiguous feature-major factors
- * ({@link RbmFactors}); G is written row by row in split (re, im) storage, the form
+ * ({@link OuterProductFactors}); G is written row by row in split (re, im) storage, the form
  * {@link HermitianBlockedCholesky} factors. Each lane is one entry, summed over i and j in order:
  * no horizontal sums, and rows split into fixed tasks, so the result is bit-identical for any
  * {@link TaskRunner}. Row blocks grow along the triangle, so the largest are handed out first.
@@ -33,7 +33,7 @@ import org.nqs4j.optimizers.RbmFactors;
  * ≥ N_s, so this moves the solution by a relative O(u (N + M + N_s) |G| / (d N_s)): rounding level
  * for any sane shift.
  */
-public final class RbmGram {
+public final class OuterProductGram {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
     /** Rows per task (a multiple of the 4-row tile): the blocks of {@link RankExchange#ownsRowBlock}. */
@@ -48,16 +48,16 @@ public final class RbmGram {
      * the column means of the uncentred rows ({@link org.nqs4j.optimizers.LogDerivativeSamples#means});
      * {@code im} may be null for a real RBM (the imaginary part is zero).
      */
-    public void centred(RbmFactors f, double[] mean, double scale, double[] re, double[] im, TaskRunner tasks) {
+    public void centred(OuterProductFactors f, double[] mean, double scale, double[] re, double[] im, TaskRunner tasks) {
         centred(f, mean, scale, re, im, RankExchange.SINGLE, tasks);
     }
 
     /**
-     * {@link #centred(RbmFactors, double[], double, double[], double[], TaskRunner)} for the rows
+     * {@link #centred(OuterProductFactors, double[], double, double[], double[], TaskRunner)} for the rows
      * of this rank's row blocks only ({@link RankExchange#ownsRowBlock}); the other rows are left
      * as they were. Each entry is computed as on one process.
      */
-    public void centred(RbmFactors f, double[] mean, double scale, double[] re, double[] im, RankExchange ranks,
+    public void centred(OuterProductFactors f, double[] mean, double scale, double[] re, double[] im, RankExchange ranks,
                         TaskRunner tasks) {
         int n = f.nSamples();
         int c = f.isComplex() ? 2 : 1;
@@ -80,7 +80,7 @@ public final class RbmGram {
         for (int k = 0; k < row; k++) {
             conjugateMean[k] = c == 2 && k % 2 == 1 ? -mean[k] : mean[k];
         }
-        RbmRowProducts.multiplyUncentred(f, conjugateMean, rowMean, tasks);
+        OuterProductRowProducts.multiplyUncentred(f, conjugateMean, rowMean, tasks);
         double grand = 0;
         for (int s = 0; s < n; s++) {
             grand += rowMean[c * s];
@@ -122,7 +122,7 @@ public final class RbmGram {
      * in scalar code: masked vector loads and stores are not intrinsified in every compiled
      * context, and a tile that falls back to the Vector API's Java implementation is ~50× slower.
      */
-    private static void tailTile(RbmFactors f, int s, int t, double[] re, double[] im) {
+    private static void tailTile(OuterProductFactors f, int s, int t, double[] re, double[] im) {
         int n = f.nSamples();
         int ld = f.stride();
         double[] spins = f.spins();
@@ -153,7 +153,7 @@ public final class RbmGram {
      * (8 accumulators) is stored into {@code re}, then Re b, Im b (16 accumulators) are summed and
      * combined with it, so no more than 16 accumulators are live.
      */
-    private static void tile(RbmFactors f, int s, int t, double[] re, double[] im) {
+    private static void tile(OuterProductFactors f, int s, int t, double[] re, double[] im) {
         int n = f.nSamples();
         int ld = f.stride();
         double[] spins = f.spins();

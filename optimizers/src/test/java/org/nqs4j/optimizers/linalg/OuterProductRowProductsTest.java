@@ -20,7 +20,7 @@ import org.nqs4j.optimizers.RandomRows;
  * they are bit-identical for any runner. N = 7 (a tail after the 4-spin passes), M = 5 and
  * N_s = 37 (not a multiple of the 16-sample padding or of any vector length).
  */
-class RbmRowProductsTest {
+class OuterProductRowProductsTest {
     private static final double U = 0x1p-53;
     private static final int N = 7;
     private static final int M = 5;
@@ -65,7 +65,7 @@ class RbmRowProductsTest {
         }
         double[] mean = new double[row];
         o.center(mean, TaskRunner.SERIAL);
-        assertTrue(o.rbmFactors().isPresent());
+        assertTrue(o.outerProductFactors().isPresent());
         for (int k = 0; k < row; k++) {
             double sum = 0;
             double abs = 0;
@@ -173,7 +173,7 @@ class RbmRowProductsTest {
         o.data();
         LogDerivativeSamples fresh = factored(complex, 22);
         double[] rows = o.rowsToFill();
-        assertTrue(o.rbmFactors().isEmpty());
+        assertTrue(o.outerProductFactors().isEmpty());
         System.arraycopy(fresh.rowsToFill(), 0, rows, 0, rows.length);
         assertArrayEquals(fresh.data(), o.data(), 0.0);
         double[] m1 = new double[o.rowLength()];

@@ -1,6 +1,6 @@
 package org.nqs4j.optimizers.linalg;
 
-import org.nqs4j.optimizers.RbmFactors;
+import org.nqs4j.optimizers.OuterProductFactors;
 
 /**
  * The dense quantum geometric tensor S_pq = ⟨O_p O_q⟩ − ⟨O_p⟩⟨O_q⟩ of a real RBM from the second
@@ -24,7 +24,7 @@ import org.nqs4j.optimizers.RbmFactors;
  * (a variance is ≥ 0). The same numbers for any {@link TaskRunner}. Keeps its workspaces; not
  * thread-safe.
  */
-public final class RealRbmQgt {
+public final class RealOuterProductQgt {
     private final GramKernel gram = new GramKernel();
     private double[] pairs = new double[0];
     private double[] moments = new double[0];
@@ -41,7 +41,7 @@ public final class RealRbmQgt {
      * S (P × P, row-major, both triangles) into {@code s} from the factors of the uncentred rows
      * and their column means {@code mean} (the layout a, b, W of length P).
      */
-    public void form(RbmFactors factors, double[] mean, double[] s, TaskRunner tasks) {
+    public void form(OuterProductFactors factors, double[] mean, double[] s, TaskRunner tasks) {
         if (factors.isComplex()) {
             throw new IllegalArgumentException("the moment form of S is for a real RBM");
         }
@@ -102,7 +102,7 @@ public final class RealRbmQgt {
      * Σ₀ = 1) at split + ς₂(ς₂−1)/2 + ς₁ + 1: sample-major, so that the Gram kernel packs them in one
      * pass over the rows.
      */
-    private void fillPairs(RbmFactors factors, int n, int m, int ns, int split, int rows, TaskRunner tasks) {
+    private void fillPairs(OuterProductFactors factors, int n, int m, int ns, int split, int rows, TaskRunner tasks) {
         double[] t = factors.tanhRe();
         double[] sigma = factors.spins();
         int stride = factors.stride();

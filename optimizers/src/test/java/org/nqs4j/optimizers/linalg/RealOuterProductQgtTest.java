@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.nqs4j.ansatz.RbmLogDerivativeLayout;
+import org.nqs4j.ansatz.OuterProductJacobian;
 import org.nqs4j.optimizers.LogDerivativeSamples;
 import org.nqs4j.optimizers.RandomRows;
 
 /** S of a real RBM from the moments of its factors against the centred triple loop over the full rows. */
-class RealRbmQgtTest {
+class RealOuterProductQgtTest {
     /** S_pq = (1/N_s) Σ_s ΔO_sp ΔO_sq from the expanded full rows, in long-hand. */
     private static double[] tripleLoop(LogDerivativeSamples o) {
         double[] d = o.data();
@@ -33,7 +33,7 @@ class RealRbmQgtTest {
     private static double[] moments(LogDerivativeSamples o, TaskRunner tasks) {
         int p = o.nParameters();
         double[] s = new double[p * p];
-        new RealRbmQgt().form(o.rbmFactors().orElseThrow(), o.means(), s, tasks);
+        new RealOuterProductQgt().form(o.outerProductFactors().orElseThrow(), o.means(), s, tasks);
         return s;
     }
 
@@ -64,7 +64,7 @@ class RealRbmQgtTest {
         int m = 8;
         int ns = 500;
         Random random = new Random(4);
-        LogDerivativeSamples o = LogDerivativeSamples.ofRbm(ns, new RbmLogDerivativeLayout(n, m), false);
+        LogDerivativeSamples o = LogDerivativeSamples.ofOuterProduct(ns, new OuterProductJacobian(n, m), false);
         double[] rows = o.rowsToFill();
         for (int s = 0; s < ns; s++) {
             for (int i = 0; i < n; i++) {
