@@ -15,12 +15,22 @@ import org.nqs4j.hamiltonians.symmetry.SpaceGroup;
  * is the symmetry sector the ansatz is summed onto with characters ({@link ProjectionSpec}), with
  * the same parameters. {@code pretrainIterations} &gt; 0 (a plain RBM only): the first steps train the
  * translation-symmetric RBM of the same α, which is then expanded exactly into this one and
- * optimised further (see RunSetup). {@code fermion}: the ansatz of a fermion run, which then uses only
- * {@code initScale} and {@code initFrom} of the rest.
+ * optimised further (see RunSetup). {@code gcnn}: a group-convolutional network over the group of the
+ * projection, {@code layers} holding its features per layer and {@code kernel} the support of its
+ * convolution kernels (ignored by the other types). {@code fermion}: the ansatz of a fermion run, which
+ * then uses only {@code initScale} and {@code initFrom} of the rest.
  */
 public record AnsatzSpec(String type, boolean complex, int alpha, List<Integer> layers, String symmetry,
                          ProjectionSpec projection, double initScale, Optional<Path> initFrom, int pretrainIterations,
-                         Optional<FermionAnsatzSpec> fermion) {
+                         Kernel kernel, Optional<FermionAnsatzSpec> fermion) {
+    /** The elements a G-CNN's convolution kernels live on. */
+    public enum Kernel {
+        /** All of the group (Roth &amp; MacDonald's G-CNN). */
+        FULL,
+        /** The point-group elements (those fixing the symmetry centre): cost |P| instead of |G| per output. */
+        POINT_GROUP
+    }
+
     public AnsatzSpec {
         layers = List.copyOf(layers);
     }
@@ -32,7 +42,7 @@ public record AnsatzSpec(String type, boolean complex, int alpha, List<Integer> 
     /** The translation-symmetric RBM of the same α and projection that pretrains this one. */
     public AnsatzSpec symmetricPretraining() {
         return new AnsatzSpec(type, complex, alpha, layers, "translations", projection, initScale, Optional.empty(), 0,
-                Optional.empty());
+                kernel, Optional.empty());
     }
 
     /** Whether the projection sums over the point group (alone or within the space group). */

@@ -43,6 +43,7 @@ final class BosonSections {
         double scale = s.real("init_scale", 0.01, 0, 10);
         s.finish();
         return new AnsatzSpec(type, complex, alpha, List.of(), "none", new ProjectionSpec.None(), scale, initFrom, 0,
+                AnsatzSpec.Kernel.FULL,
                 java.util.Optional.empty());
     }
 

@@ -79,6 +79,7 @@ final class FermionConfig {
         int alpha = spec instanceof FermionAnsatzSpec.RbmSlater r ? r.alpha()
                 : spec instanceof FermionAnsatzSpec.Backflow b ? b.alpha() : 0;
         return new AnsatzSpec(type, false, alpha, List.of(), "none", new ProjectionSpec.None(), scale, initFrom, 0,
+                AnsatzSpec.Kernel.FULL,
                 Optional.of(spec));
     }
 

@@ -68,6 +68,16 @@ public final class MemoryEstimate {
                 p = n * (n - 1) / 2;
                 ansatzKey = "ansatz.type";
             }
+            case "gcnn" -> { // |S| bounded by 12 point operations (times N translations for the full kernel)
+                double kernel = a.kernel() == AnsatzSpec.Kernel.FULL ? 12 * n : 12;
+                p = 0;
+                double below = n;
+                for (int features : a.layers()) {
+                    p += features * (1 + below);
+                    below = features * kernel;
+                }
+                ansatzKey = "ansatz.features";
+            }
             default -> {
                 p = n;
                 double below = n;

@@ -140,7 +140,8 @@ record MoleculeInput(MolecularHamiltonian operator, int electrons, int twiceSpin
         double scale = s.real("init_scale", DEFAULT_INIT_SCALE, 0, 1);
         s.finish();
         return new AnsatzSpec(jastrow.equals("none") ? type : type + "+" + jastrow, false, alpha, java.util.List.of(),
-                "none", new ProjectionSpec.None(), scale, java.util.Optional.empty(), 0, java.util.Optional.empty());
+                "none", new ProjectionSpec.None(), scale, java.util.Optional.empty(), 0, AnsatzSpec.Kernel.FULL,
+                java.util.Optional.empty());
     }
 
     /**

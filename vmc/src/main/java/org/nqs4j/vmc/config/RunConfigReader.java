@@ -585,8 +585,11 @@ public final class RunConfigReader {
         if (hilbert instanceof BosonHilbert) {
             return BosonSections.ansatz(s, initFrom(s));
         }
-        String type = s.choice("type", "rbm", "rbm", "jastrow", "ffnn");
+        String type = s.choice("type", "rbm", "rbm", "jastrow", "ffnn", "gcnn");
         boolean complex = s.bool("complex", true);
+        if (type.equals("gcnn") && !complex) {
+            throw s.invalid("complex", "a gcnn has complex parameters only (complex: true).");
+        }
         int alpha = type.equals("rbm") ? s.integer("alpha", 1, 1, 1024) : 0;
         List<Integer> layers = List.of();
         if (type.equals("ffnn")) {
@@ -601,6 +604,9 @@ public final class RunConfigReader {
                 s.resolve("layers", layers);
             }
         }
+        if (type.equals("gcnn")) {
+            layers = gcnnFeatures(s);
+        }
         String symmetry = type.equals("rbm") ? s.choice("symmetry", "none", "none", "translations") : "none";
         if (symmetry.equals("translations") && (lattice.cell().isEmpty()
                 || lattice.boundary().orElse(Boundary.OPEN) != Boundary.PERIODIC)) {
@@ -609,15 +615,16 @@ public final class RunConfigReader {
                     + " (use 'none').");
         }
         ProjectionSpec projection = projection(s, lattice, hilbert, complex, symmetry.equals("translations"));
+        AnsatzSpec.Kernel kernel = type.equals("gcnn") ? gcnnKernel(s, projection) : AnsatzSpec.Kernel.FULL;
         // log cosh has zero slope at 0: a deep network of tiny weights starts next to a stationary point
-        double scale = s.real("init_scale", type.equals("ffnn") ? 0.1 : 0.01, 0, 10);
+        double scale = s.real("init_scale", type.equals("ffnn") || type.equals("gcnn") ? 0.1 : 0.01, 0, 10);
         Optional<Path> initFrom = initFrom(s);
         // the pretraining RBM has momentum 0: projected onto k != 0 it vanishes
         boolean zeroMomentum = !(projection instanceof ProjectionSpec.LatticeSector l) || l.atZeroMomentum();
         int pretrain = type.equals("rbm") ? pretrainIterations(s, lattice, alpha, symmetry, initFrom.isPresent(),
                 zeroMomentum, iterations, samples) : 0;
         s.finish();
-        return new AnsatzSpec(type, complex, alpha, layers, symmetry, projection, scale, initFrom, pretrain,
+        return new AnsatzSpec(type, complex, alpha, layers, symmetry, projection, scale, initFrom, pretrain, kernel,
                 Optional.empty());
     }
 
@@ -634,6 +641,39 @@ public final class RunConfigReader {
         // the resolved config (and so a resume from any directory) names the file absolutely
         s.resolve("init_from", file.toAbsolutePath().toString());
         return Optional.of(file.toAbsolutePath());
+    }
+
+    /** {@code ansatz.features} of a gcnn: F₁, F₂, … features per layer (default [4, 4]). */
+    private static List<Integer> gcnnFeatures(Section s) {
+        if (!s.has("features")) {
+            List<Integer> features = List.of(4, 4);
+            s.resolve("features", features);
+            return features;
+        }
+        List<Integer> features = Arrays.stream(s.integers("features", 1, 1024)).boxed().toList();
+        if (features.isEmpty()) {
+            throw s.invalid("features", "a gcnn needs at least one layer: a list of feature counts F_l >= 1, e.g. [4, 4].");
+        }
+        return features;
+    }
+
+    /**
+     * {@code ansatz.kernel} of a gcnn: {@code full} or {@code point_group} (default for a projection
+     * on the space group; else full). The group of a gcnn is its projection's, which it needs.
+     */
+    private static AnsatzSpec.Kernel gcnnKernel(Section s, ProjectionSpec projection) {
+        if (projection instanceof ProjectionSpec.None) {
+            throw s.invalid("projection", "a gcnn is built on the group of its projection; set one, e.g. projection:"
+                    + " {group: space_group, irrep: A1, spin_flip: +1}.");
+        }
+        boolean lattice = projection instanceof ProjectionSpec.LatticeSector;
+        String kernel = s.choice("kernel", lattice && ((ProjectionSpec.LatticeSector) projection).scope()
+                == SpaceGroup.Scope.SPACE_GROUP ? "point_group" : "full", "full", "point_group");
+        if (kernel.equals("point_group") && !lattice) {
+            throw s.invalid("kernel", "'point_group' needs a projection on a lattice's point or space group; this"
+                    + " projection has no point group (use 'full').");
+        }
+        return kernel.equals("full") ? AnsatzSpec.Kernel.FULL : AnsatzSpec.Kernel.POINT_GROUP;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.nqs4j.ansatz.GaussianParameters;
 import org.nqs4j.ansatz.FeedForwardNetwork;
 import org.nqs4j.ansatz.Jastrow;
+import org.nqs4j.ansatz.Gcnn;
 import org.nqs4j.ansatz.ProjectedWaveFunction;
 import org.nqs4j.ansatz.Rbm;
 import org.nqs4j.ansatz.SymmetricRbm;
@@ -140,7 +141,6 @@ public final class RunSetup implements AutoCloseable {
     }
 
     static WaveFunction waveFunction(AnsatzSpec a, Lattice lattice) {
-        WaveFunction psi = unprojected(a, lattice);
         SymmetrySector sector = switch (a.projection()) {
             case ProjectionSpec.None none -> null;
             case ProjectionSpec.SpinFlip flip -> SymmetrySector.trivial("spin flip",
@@ -149,12 +149,32 @@ public final class RunSetup implements AutoCloseable {
             case ProjectionSpec.Automorphisms g -> SymmetrySector.trivial("automorphisms",
                     GraphAutomorphisms.of(lattice, ProjectionSpec.Automorphisms.LIMIT));
         };
+        if (a.type().equals("gcnn")) {
+            return gcnn(a, lattice, sector);
+        }
+        WaveFunction psi = unprojected(a, lattice);
         if (sector == null) {
             return psi;
         }
         int parity = a.projection().spinParity();
         return ProjectedWaveFunction.onSector(psi, sector.permutations(), sector.characterRe(), sector.characterIm(),
                 parity, sector.label() + (parity == 0 ? "" : parity > 0 ? ", spin flip +1" : ", spin flip -1"));
+    }
+
+    /** The G-CNN over the sector's group, with kernels on all of it or on its point-group elements. */
+    private static WaveFunction gcnn(AnsatzSpec a, Lattice lattice, SymmetrySector sector) {
+        int[][] group = sector.permutations();
+        int[] support = Gcnn.fullKernel(group.length);
+        if (a.kernel() == AnsatzSpec.Kernel.POINT_GROUP) {
+            java.util.Set<java.util.List<Integer>> point = new java.util.HashSet<>();
+            for (int[] row : lattice.spaceGroup().pointGroup()) {
+                point.add(java.util.Arrays.stream(row).boxed().toList());
+            }
+            support = java.util.stream.IntStream.range(0, group.length)
+                    .filter(g -> point.contains(java.util.Arrays.stream(group[g]).boxed().toList())).toArray();
+        }
+        return Gcnn.onSector(group, sector.characterRe(), sector.characterIm(), a.projection().spinParity(),
+                a.layers().stream().mapToInt(Integer::intValue).toArray(), support, sector.label());
     }
 
     private static WaveFunction unprojected(AnsatzSpec a, Lattice lattice) {

@@ -114,6 +114,30 @@ class RunConfigReaderTest {
         assertTrue(m.contains("'ansatz.type'") && m.contains("ffnn"), m);
     }
 
+    /** gcnn: features [4, 4] and kernel point_group by default on the space group; complex and projected only. */
+    @Test
+    void gcnnKeysAreReadAndChecked() {
+        String ring = MINIMAL.replace("length: 8", "length: 8\n  boundary: periodic");
+        RunConfig c = read(ring + "ansatz:\n  type: gcnn\n  projection: {group: space_group, spin_flip: +1}\n");
+        assertEquals(List.of(4, 4), c.ansatz().layers());
+        assertEquals(AnsatzSpec.Kernel.POINT_GROUP, c.ansatz().kernel());
+        assertEquals(0.1, c.ansatz().initScale());
+        assertEquals(List.of(4, 4), ((Map<?, ?>) c.resolved().get("ansatz")).get("features"));
+        c = read(ring + "ansatz:\n  type: gcnn\n  features: [3]\n  projection: {group: translations}\n");
+        assertEquals(List.of(3), c.ansatz().layers());
+        assertEquals(AnsatzSpec.Kernel.FULL, c.ansatz().kernel());
+        String m = error(ring + "ansatz:\n  type: gcnn\n");
+        assertTrue(m.contains("'ansatz.projection'") && m.contains("group of its projection"), m);
+        m = error(ring + "ansatz:\n  type: gcnn\n  complex: false\n  projection: {group: translations}\n");
+        assertTrue(m.contains("'ansatz.complex'") && m.contains("complex parameters only"), m);
+        m = error(ring + "ansatz:\n  type: gcnn\n  features: []\n  projection: {group: translations}\n");
+        assertTrue(m.contains("'ansatz.features'") && m.contains("at least one layer"), m);
+        m = error(ring + "ansatz:\n  type: gcnn\n  kernel: point_group\n  projection: {group: automorphisms}\n");
+        assertTrue(m.contains("'ansatz.kernel'") && m.contains("no point group"), m);
+        m = error(ring + "ansatz:\n  type: rbm\n  features: [2]\n");
+        assertTrue(m.contains("unknown key 'ansatz.features'"), m);
+    }
+
     @Test
     void translationSymmetryNeedsAPeriodicBravaisLattice() {
         RunConfig c = read(MINIMAL + "ansatz:\n  alpha: 2\n  symmetry: translations\n");
