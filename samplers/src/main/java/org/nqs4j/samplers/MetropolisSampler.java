@@ -71,15 +71,33 @@ public final class MetropolisSampler implements Sampler {
         for (int c = 0; c < nChains; c++) {
             rngs[c] = (RestorableUniformRandomProvider) base.jump();
             caches[c] = psi.newCache();
-            configurations[c] = randomConfiguration(hilbert, rngs[c]);
+            configurations[c] = startConfiguration(psi, hilbert, rngs[c]);
         }
     }
 
-    /** A uniformly random configuration of the sector, from the chain's own stream. */
-    private static int[] randomConfiguration(Hilbert hilbert, UniformRandomProvider rng) {
-        int[] x = new int[hilbert.size()];
-        hilbert.randomState(new RandomGeneratorView(rng), x);
-        return x;
+    /** Random draws a chain's start takes at most to find a configuration where ψ ≠ 0. */
+    static final int MAX_START_DRAWS = 100;
+
+    /**
+     * A uniformly random configuration of the sector where ψ ≠ 0, from the chain's own stream: a
+     * Slater determinant vanishes on some configurations (its nodes), where no walker can sit, so
+     * the draw is repeated there. An ansatz that never vanishes takes the first draw, as before; one
+     * that vanishes almost everywhere (a Hartree–Fock determinant in its own orbitals) keeps the first
+     * draw too, and its run places the chains with {@link #startAt}.
+     */
+    private static int[] startConfiguration(WaveFunction psi, Hilbert hilbert, UniformRandomProvider rng) {
+        double[] log = new double[2];
+        int[] first = null;
+        for (int draw = 0; draw < MAX_START_DRAWS; draw++) {
+            int[] x = new int[hilbert.size()];
+            hilbert.randomState(new RandomGeneratorView(rng), x);
+            psi.logPsi(x, log);
+            if (log[0] > Double.NEGATIVE_INFINITY) {
+                return x;
+            }
+            first = first == null ? x : first;
+        }
+        return first;
     }
 
     /**

@@ -85,12 +85,12 @@ public final class TrialStateEnergy {
         double[] logIm = new double[d];
         int[] bounds = RowParallel.evenBounds(d);
         RowParallel.run(bounds, (part, from, to) -> {
-            WalkerCache cache = psi.newCache();
             OperatorRows.Cursor cursor = rows.newCursor();
             double[] out = new double[2];
             for (int r = from; r < to; r++) {
-                cache.reset(cursor.configurationOf(r));
-                cache.logPsi(out);
+                // from scratch, not through a walker cache: a cache may refuse a configuration where ψ = 0
+                // (a Slater determinant's node), which the sum must take as a zero amplitude
+                psi.logPsi(cursor.configurationOf(r), out);
                 // log|ψ| = −∞ is a zero amplitude (a configuration outside a projection's sector, a node)
                 if (Double.isNaN(out[0]) || out[0] == Double.POSITIVE_INFINITY || !Double.isFinite(out[1])) {
                     throw new IllegalArgumentException("log ψ = (" + out[0] + ", " + out[1] + ") is not finite at basis"

@@ -52,6 +52,8 @@ record MoleculeInput(MolecularHamiltonian operator, int electrons, int twiceSpin
         if (!Files.isRegularFile(file)) {
             throw s.invalid(key, "no file " + file + " (paths are relative to the config file).");
         }
+        // the resolved config (and so a resume from the run folder) names the file absolutely
+        s.resolve(key, file.toString());
         return file;
     }
 

@@ -134,6 +134,9 @@ public final class RunConfigReader {
             hamiltonian = hamiltonian(hamiltonianSection, model, lattice, hilbert);
         }
         requireConserved(hilbertSection, hilbert, hamiltonian);
+        if (vmc && hilbert instanceof FermionHilbert fermions) {
+            requireEverySpecies(hilbertSection, fermions);
+        }
         Section ansatzSection = root.section("ansatz");
         SamplerSpec sampler;
         AnsatzSpec ansatz;
@@ -819,6 +822,21 @@ public final class RunConfigReader {
                     + " the sector with hilbert.total_sz (e.g. 0).");
         }
         return move;
+    }
+
+    /**
+     * VMC of fermions needs a particle of every species: the Slater ansätze are a product of one
+     * determinant per species, and an empty one has none (ED, `nqs exact`, takes such a sector).
+     */
+    private static void requireEverySpecies(Section hilbertSection, FermionHilbert fermions) {
+        for (int species = 0; species < fermions.nSpecies(); species++) {
+            if (fermions.nParticles(species) == 0) {
+                String key = fermions.nSpecies() == 1 ? "n_particles" : species == 0 ? "n_up" : "n_down";
+                throw hilbertSection.invalid(key, "VMC needs at least one particle of each species (its ansatz is a"
+                        + " determinant per species); with one species only, use model spinless_fermions, or compute"
+                        + " this sector with nqs exact.");
+            }
+        }
     }
 
     /** The chains, samples, discard and sweep keys of the sampler section, for a move already read. */

@@ -288,7 +288,9 @@ public final class VmcRun {
      */
     public static void writePlots(Path dir, String name, OptionalDouble exact, Map<String, Object> summary)
             throws IOException {
-        RunPlots.write(List.of(RunLog.read(dir).withExact(exact)), name, dir);
+        if (Files.isRegularFile(dir.resolve(RunFolder.LOG))) { // iterations: 0 (an evaluation only) logs no step
+            RunPlots.write(List.of(RunLog.read(dir).withExact(exact)), name, dir);
+        }
         RunPlots.writeFamilies(summary, name, dir);
     }
 
