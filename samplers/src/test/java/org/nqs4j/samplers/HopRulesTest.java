@@ -77,6 +77,24 @@ class HopRulesTest {
         assertBorn(psi, hilbert, BosonHopRule.onEdges(4, 3, chain.edges()), 6L);
     }
 
+    /**
+     * A determinant with a node (one spinless fermion in φ = (1, 1, 0)/√2 on an open 3-site chain):
+     * about a third of the random starts sit on the node, where no walker can be; every chain must
+     * start, and stay, where ψ ≠ 0.
+     */
+    @Test
+    void chainsStartOffTheNodesOfADeterminant() {
+        org.ejml.data.DMatrixRMaj phi = new org.ejml.data.DMatrixRMaj(3, 1, true, 1 / Math.sqrt(2), 1 / Math.sqrt(2), 0);
+        var psi = org.nqs4j.ansatz.fermion.SlaterDeterminant.of(org.nqs4j.ansatz.fermion.SpinOrbitals.of(phi));
+        Lattice chain = Lattice.chain(3, Boundary.OPEN, false);
+        MetropolisSampler sampler = new MetropolisSampler(psi, FermionHilbert.spinless(3, 1),
+                FermionHopRule.onEdges(3, 1, chain.edges()), 32, 3, 3L);
+        try (ChainPool pool = new ChainPool(2)) {
+            sampler.sample(5, 2, (c, s, cache) -> assertEquals(0, cache.configuration()[2], "chain " + c + " on the node"),
+                    pool);
+        }
+    }
+
     @Test
     void hopsRefuseSpacesTheyDoNotPreserve() {
         Lattice ring = Lattice.chain(4, Boundary.PERIODIC, false);

@@ -41,6 +41,23 @@ class TrialStateEnergyTest {
         }
     }
 
+    /**
+     * A determinant with a node: one spinless fermion on an open 3-site chain in the orbital
+     * φ = (1, 1, 0)/√2, so ψ vanishes with the particle on site 2. The sum takes the node as a zero
+     * amplitude: E = −2t φ₀φ₁ = −t and, with Ĥψ = −t(|0⟩ + |1⟩ + |2⟩)/√2, Var = 3t²/2 − t² = t²/2.
+     */
+    @Test
+    void aDeterminantWithANodeIsSummedWithAZeroAmplitude() {
+        double t = 1.3;
+        org.ejml.data.DMatrixRMaj phi = new org.ejml.data.DMatrixRMaj(3, 1, true, 1 / Math.sqrt(2), 1 / Math.sqrt(2), 0);
+        var psi = org.nqs4j.ansatz.fermion.SlaterDeterminant.of(org.nqs4j.ansatz.fermion.SpinOrbitals.of(phi));
+        Lattice chain = Lattice.chain(3, Boundary.OPEN, false);
+        TrialStateEnergy.Result r = TrialStateEnergy.of(psi, FockModels.spinlessFermions(chain, t, 0, 0),
+                org.nqs4j.hamiltonians.hilbert.FermionHilbert.spinless(3, 1));
+        assertEquals(-t, r.energy(), 1e-12);
+        assertEquals(t * t / 2, r.variance(), 1e-12);
+    }
+
     @Test
     void uniformStateOnTheIsingRing() {
         // ψ = |+…+⟩ (all X = +1): ⟨Z_iZ_j⟩ = 0, so E = −hN; Ĥ|+⟩ = −hN|+⟩ − J Σ_b Z_iZ_j|+⟩ with the

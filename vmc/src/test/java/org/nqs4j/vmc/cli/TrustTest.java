@@ -60,6 +60,18 @@ class TrustTest {
         assertFalse(o.err().contains("internal error"), o.err());
     }
 
+    /** iterations: 0 evaluates the initial (or init_from) state: a clean success, with no energy plot to draw. */
+    @Test
+    void anEvaluationWithoutIterationsSucceeds() throws IOException {
+        Path f = tiny("");
+        Files.writeString(f, Files.readString(f).replace("iterations: 4", "iterations: 0"));
+        Outcome o = nqs("run", f.toString(), "--quiet");
+        assertEquals(0, o.code(), o.err());
+        String summary = Files.readString(tmp.resolve("runs/tiny/summary.json"));
+        assertFalse(summary.contains("plot_error"), summary);
+        assertClean(o);
+    }
+
     @Test
     void unreadableConfigsAreNamedWithWhatToDo() throws IOException {
         Path latin1 = tmp.resolve("latin1.yaml");

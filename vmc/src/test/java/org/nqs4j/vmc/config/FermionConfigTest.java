@@ -40,6 +40,12 @@ class FermionConfigTest {
     }
 
     @Test
+    void vmcRefusesAnEmptySpecies() {
+        String e = error(HUBBARD.replace("n_down: 2", "n_down: 0"));
+        assertTrue(e.startsWith("f.yaml:3: key 'hilbert.n_down'") && e.contains("spinless_fermions"), e);
+    }
+
+    @Test
     void everyAnsatzTypeIsRead() {
         assertEquals(new FermionAnsatzSpec.Slater(FermionAnsatzSpec.Orbitals.TIGHT_BINDING),
                 read(HUBBARD + "ansatz: {type: slater, orbitals: tight_binding}\n").ansatz().fermion().get());

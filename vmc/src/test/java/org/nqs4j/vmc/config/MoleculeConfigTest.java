@@ -114,6 +114,9 @@ class MoleculeConfigTest {
         RunConfig c = exact("hamiltonian: {model: molecule, xyz: ../h2.xyz, basis: sto-3g}\n");
         MolecularHamiltonian h = (MolecularHamiltonian) c.hamiltonian().operator();
         assertEquals(c.hamiltonian().coupling("e_hf"), h.determinantEnergy(h.aufbau(1, 1)), 1e-10);
+        // the resolved config (read again by nqs resume from the run folder) names the file absolutely
+        Object xyz = ((java.util.Map<?, ?>) c.resolved().get("hamiltonian")).get("xyz");
+        assertEquals(dir.resolve("h2.xyz").toAbsolutePath().normalize(), java.nio.file.Path.of((String) xyz).normalize());
         assertFalse(c.hamiltonian().couplings().get("e_mp2").isNaN());
         String e = error("hamiltonian: {model: molecule, xyz: ../h2.xyz, basis: cc-pvdz}\n");
         assertTrue(e.contains("hamiltonian.basis") && e.contains("sto-3g"), e);
