@@ -28,13 +28,8 @@ public final class ExchangeRule implements TransitionRule {
 
     /** Exchanges along the given bonds (all colours), e.g. nearest neighbours. */
     public static ExchangeRule onEdges(List<Edge> edges) {
-        int[] a = new int[edges.size()];
-        int[] b = new int[edges.size()];
-        for (int k = 0; k < a.length; k++) {
-            a[k] = edges.get(k).i();
-            b[k] = edges.get(k).j();
-        }
-        return new ExchangeRule(a, b, "exchange moves on " + a.length + " bonds");
+        SitePairs p = SitePairs.onEdges(edges);
+        return new ExchangeRule(p.first(), p.second(), "exchange moves on " + p.size() + " bonds");
     }
 
     /** Exchanges between any two distinct sites. */
@@ -42,17 +37,8 @@ public final class ExchangeRule implements TransitionRule {
         if (nSites < 2) {
             throw new IllegalArgumentException("exchange moves need at least two sites");
         }
-        int n = nSites * (nSites - 1) / 2;
-        int[] a = new int[n];
-        int[] b = new int[n];
-        int k = 0;
-        for (int i = 0; i < nSites; i++) {
-            for (int j = i + 1; j < nSites; j++) {
-                a[k] = i;
-                b[k++] = j;
-            }
-        }
-        return new ExchangeRule(a, b, "exchange moves between any two of " + nSites + " sites");
+        SitePairs p = SitePairs.all(nSites);
+        return new ExchangeRule(p.first(), p.second(), "exchange moves between any two of " + nSites + " sites");
     }
 
     @Override

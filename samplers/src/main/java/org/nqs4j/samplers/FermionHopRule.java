@@ -37,13 +37,8 @@ public final class FermionHopRule implements TransitionRule {
 
     /** Hops along the given bonds (all colours), e.g. nearest neighbours. */
     public static FermionHopRule onEdges(int nSites, int nSpecies, List<Edge> edges) {
-        int[] a = new int[edges.size()];
-        int[] b = new int[edges.size()];
-        for (int k = 0; k < a.length; k++) {
-            a[k] = edges.get(k).i();
-            b[k] = edges.get(k).j();
-        }
-        return new FermionHopRule(nSites, nSpecies, a, b, "fermion hops on " + a.length + " bonds");
+        SitePairs p = SitePairs.onEdges(edges);
+        return new FermionHopRule(nSites, nSpecies, p.first(), p.second(), "fermion hops on " + p.size() + " bonds");
     }
 
     /** Hops between any two distinct sites (e.g. the orbitals of a molecule, which have no lattice). */
@@ -51,16 +46,9 @@ public final class FermionHopRule implements TransitionRule {
         if (nSites < 2) {
             throw new IllegalArgumentException("hop moves need at least two sites");
         }
-        int[] a = new int[nSites * (nSites - 1) / 2];
-        int[] b = new int[a.length];
-        int k = 0;
-        for (int i = 0; i < nSites; i++) {
-            for (int j = i + 1; j < nSites; j++) {
-                a[k] = i;
-                b[k++] = j;
-            }
-        }
-        return new FermionHopRule(nSites, nSpecies, a, b, "fermion hops between any two of " + nSites + " sites");
+        SitePairs p = SitePairs.all(nSites);
+        return new FermionHopRule(nSites, nSpecies, p.first(), p.second(),
+                "fermion hops between any two of " + nSites + " sites");
     }
 
     @Override
