@@ -8,7 +8,8 @@ import org.nqs4j.optimizers.linalg.TaskRunner;
  *
  * <p>Complex (holomorphic) ansatz: F_k = (1/N_s) Σ_s conj(ΔO_sk) (E_s − Ē), so that
  * ∂⟨E⟩/∂p_k* = F_k. Real ansatz: F_k = (1/N_s) Σ_s ΔO_sk Re(E_s − Ē) and ∂⟨E⟩/∂p_k = 2F_k
- * (Carleo &amp; Troyer 2017, supplement; Becca &amp; Sorella, ch. 6).
+ * (Carleo &amp; Troyer 2017, supplement; Becca &amp; Sorella, ch. 6). Weighted samples
+ * ({@link LogDerivativeSamples#weigh}) replace 1/N_s by their weights w_s.
  */
 public final class Forces {
     private Forces() {
@@ -38,24 +39,29 @@ public final class Forces {
         if (force.length < row) {
             throw new IllegalArgumentException("force needs " + row + " doubles, got " + force.length);
         }
+        double[] w = centeredO.weights();
         double meanRe = 0;
         double meanIm = 0;
         for (int s = 0; s < n; s++) {
-            meanRe += localEnergies[2 * s];
-            meanIm += localEnergies[2 * s + 1];
+            double ws = w == null ? 1.0 : w[s];
+            meanRe += ws * localEnergies[2 * s];
+            meanIm += ws * localEnergies[2 * s + 1];
         }
-        meanRe /= n;
-        meanIm /= n;
-        // F = ΔO† ε with ε_s = (E_s − Ē)/N_s (real part only for a real ansatz)
+        if (w == null) {
+            meanRe /= n;
+            meanIm /= n;
+        }
+        // F = ΔO† ε with ε_s = (E_s − Ē)/N_s (real part only for a real ansatz); weighted rows are
+        // √(N_s w_s) ΔO_s, so ε_s takes √(N_s w_s) too and F = Σ_s w_s ΔO_s† (E_s − Ē)
         boolean complex = centeredO.isComplex();
         double[] epsilon = new double[complex ? 2 * n : n];
-        double inv = 1.0 / n;
         for (int s = 0; s < n; s++) {
+            double scale = w == null ? 1.0 / n : Math.sqrt(n * w[s]) / n;
             if (complex) {
-                epsilon[2 * s] = (localEnergies[2 * s] - meanRe) * inv;
-                epsilon[2 * s + 1] = (localEnergies[2 * s + 1] - meanIm) * inv;
+                epsilon[2 * s] = (localEnergies[2 * s] - meanRe) * scale;
+                epsilon[2 * s + 1] = (localEnergies[2 * s + 1] - meanIm) * scale;
             } else {
-                epsilon[s] = (localEnergies[2 * s] - meanRe) * inv;
+                epsilon[s] = (localEnergies[2 * s] - meanRe) * scale;
             }
         }
         SampleMatrixOps.multiplyAdjoint(centeredO, epsilon, 1.0, force, tasks);

@@ -48,6 +48,8 @@ public final class LogDerivativeSamples {
     /** Factored rows only: the full rows, expanded by {@link #data} on demand. */
     private double[] expanded;
     private boolean expandedCurrent;
+    /** Probability weights of the samples (Σ = 1), or null when each weighs 1/N_s. */
+    private double[] weights;
     /** Columns per task of {@link #center(double[], TaskRunner)} (a multiple of 2: whole complex numbers). */
     static final int COLUMN_BLOCK = 512;
 
@@ -155,6 +157,7 @@ public final class LogDerivativeSamples {
      */
     public double[] rowsToFill() {
         pendingMean = null;
+        weights = null;
         centred = false;
         expandedCurrent = false;
         return rows;
@@ -189,6 +192,28 @@ public final class LogDerivativeSamples {
         return centred && outerProductFactors != null ? Optional.of(outerProductFactors) : Optional.empty();
     }
 
+    /**
+     * Declares the samples of the rows just filled weighted, w_s ≥ 0 with Σ_s w_s = 1 (an exact sum
+     * over basis states, samplers.FullSumSampler), instead of 1/N_s each. {@link #center} then takes
+     * the weighted means Ō = Σ_s w_s O_s and leaves the rows √(N_s w_s) (O_s − Ō), so that every
+     * kernel's S = ΔO†ΔO / N_s is the weighted Σ_s w_s ΔO_s† ΔO_s; {@link Forces} weighs the local
+     * energies to match. Rows stored in full only; cleared by {@link #rowsToFill}.
+     */
+    public void weigh(double[] w) {
+        if (outerProductFactors != null) {
+            throw new IllegalStateException("weighted samples need rows stored in full, not factored");
+        }
+        if (w.length < nSamples) {
+            throw new IllegalArgumentException("need " + nSamples + " weights, got " + w.length);
+        }
+        weights = w;
+    }
+
+    /** The weights of {@link #weigh}, or null when every sample weighs 1/N_s. Do not modify. */
+    public double[] weights() {
+        return weights;
+    }
+
     /** Subtracts the column means, writing them into {@code mean} (length {@link #rowLength()}). */
     public void center(double[] mean) {
         center(mean, TaskRunner.SERIAL);
@@ -213,6 +238,8 @@ public final class LogDerivativeSamples {
             outerProductFactors.capture(rows, storedRowLength, tasks);
             OuterProductRowProducts.columnMeans(outerProductFactors, mean, tasks);
             expandedCurrent = false;
+        } else if (weights != null) {
+            centerWeighted(mean, tasks);
         } else {
             double[] full = data();
             int blocks = (row + COLUMN_BLOCK - 1) / COLUMN_BLOCK;
@@ -236,6 +263,32 @@ public final class LogDerivativeSamples {
         System.arraycopy(mean, 0, meanBuffer, 0, row);
         centred = true;
         pendingTasks = tasks;
+    }
+
+    /** Ō = Σ_s w_s O_s, then each row becomes √(N_s w_s)(O_s − Ō), at once (no pending subtraction). */
+    private void centerWeighted(double[] mean, TaskRunner tasks) {
+        int row = rowLength();
+        double[] full = data();
+        int blocks = (row + COLUMN_BLOCK - 1) / COLUMN_BLOCK;
+        tasks.forEach(blocks, b -> {
+            int from = b * COLUMN_BLOCK;
+            int to = Math.min(row, from + COLUMN_BLOCK);
+            Arrays.fill(mean, from, to, 0.0);
+            for (int s = 0; s < nSamples; s++) {
+                int off = s * row;
+                for (int k = from; k < to; k++) {
+                    mean[k] += weights[s] * full[off + k];
+                }
+            }
+        });
+        tasks.forEach(nSamples, s -> {
+            double scale = Math.sqrt(nSamples * weights[s]);
+            int off = s * row;
+            for (int k = 0; k < row; k++) {
+                full[off + k] = scale * (full[off + k] - mean[k]);
+            }
+        });
+        pendingMean = null;
     }
 
     /** Factored rows: the full rows t ⊗ σ written out, minus the means once centred. */

@@ -1,11 +1,8 @@
 package org.nqs4j.samplers;
 
 import java.util.Arrays;
-import org.apache.commons.rng.JumpableUniformRandomProvider;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.core.RandomProviderDefaultState;
-import org.apache.commons.rng.simple.RandomSource;
 import org.nqs4j.ansatz.WalkerCache;
 import org.nqs4j.ansatz.WaveFunction;
 import org.nqs4j.hamiltonians.hilbert.Hilbert;
@@ -25,8 +22,7 @@ import org.nqs4j.hamiltonians.hilbert.Hilbert;
  * spread over threads.
  */
 public final class MetropolisSampler implements Sampler {
-    private static final RandomSource SOURCE = RandomSource.XO_SHI_RO_256_PP;
-    /** Any valid state: it is overwritten by the chain's saved state at once. */
+        /** Any valid state: it is overwritten by the chain's saved state at once. */
     private static final long[] COPY_SEED = {1, 2, 3, 4};
 
     private final WaveFunction psi;
@@ -36,6 +32,7 @@ public final class MetropolisSampler implements Sampler {
     private final int nChains;
     private final int sweepSize;
     private final WalkerCache[] caches;
+    private final ChainStreams chains;
     private final RestorableUniformRandomProvider[] rngs;
     private final int[][] configurations;
     private final long[] proposed;
@@ -43,9 +40,6 @@ public final class MetropolisSampler implements Sampler {
 
     public MetropolisSampler(WaveFunction psi, Hilbert hilbert, TransitionRule rule, int nChains,
                              int sweepSize, long seed) {
-        if (nChains < 1) {
-            throw new IllegalArgumentException("the sampler needs at least one chain, got " + nChains);
-        }
         if (sweepSize < 1) {
             throw new IllegalArgumentException("a sweep needs at least one proposal, got " + sweepSize);
         }
@@ -62,14 +56,13 @@ public final class MetropolisSampler implements Sampler {
         this.symmetric = rule.isSymmetric();
         this.nChains = nChains;
         this.sweepSize = sweepSize;
+        this.chains = new ChainStreams(hilbert, nChains, seed);
         this.caches = new WalkerCache[nChains];
-        this.rngs = new RestorableUniformRandomProvider[nChains];
-        this.configurations = new int[nChains][];
+        this.rngs = chains.rngs;
+        this.configurations = chains.configurations;
         this.proposed = new long[nChains];
         this.accepted = new long[nChains];
-        JumpableUniformRandomProvider base = (JumpableUniformRandomProvider) SOURCE.create(seed);
         for (int c = 0; c < nChains; c++) {
-            rngs[c] = (RestorableUniformRandomProvider) base.jump();
             caches[c] = psi.newCache();
             configurations[c] = startConfiguration(psi, hilbert, rngs[c]);
         }
@@ -130,12 +123,7 @@ public final class MetropolisSampler implements Sampler {
     @Override
     public void sample(int samplesPerChain, int discardSweeps, SampleVisitor visitor, ChainPool pool, int first,
                        int end) {
-        if (samplesPerChain < 1 || discardSweeps < 0) {
-            throw new IllegalArgumentException("need samplesPerChain >= 1 and discardSweeps >= 0");
-        }
-        if (first < 0 || end > nChains || first > end) {
-            throw new IllegalArgumentException("chains [" + first + ", " + end + ") of " + nChains);
-        }
+        Sampler.requireArguments(samplesPerChain, discardSweeps, first, end, nChains);
         Arrays.fill(proposed, 0);
         Arrays.fill(accepted, 0);
         pool.forEach(end - first, i -> runChain(first + i, samplesPerChain, discardSweeps, visitor));
@@ -151,7 +139,7 @@ public final class MetropolisSampler implements Sampler {
     private void runChain(int c, int samples, int discard, SampleVisitor visitor) {
         WalkerCache cache = caches[c];
         cache.reset(configurations[c]); // parameters may have changed since the last call
-        RestorableUniformRandomProvider rng = SOURCE.create(COPY_SEED);
+        RestorableUniformRandomProvider rng = ChainStreams.SOURCE.create(COPY_SEED);
         rng.restoreState(rngs[c].saveState());
         int[] sites = new int[rule.maxChanges()];
         int[] values = new int[rule.maxChanges()];
@@ -220,28 +208,12 @@ public final class MetropolisSampler implements Sampler {
 
     @Override
     public SamplerState saveState() {
-        int[][] conf = new int[nChains][];
-        byte[][] rng = new byte[nChains][];
-        for (int c = 0; c < nChains; c++) {
-            conf[c] = configurations[c].clone();
-            rng[c] = ((RandomProviderDefaultState) rngs[c].saveState()).getState();
-        }
-        return new SamplerState(conf, rng);
+        return chains.save();
     }
 
     @Override
     public void restoreState(SamplerState state) {
-        if (state.configurations().length != nChains) {
-            throw new IllegalArgumentException("the saved state has " + state.configurations().length
-                    + " chains, the sampler " + nChains);
-        }
-        for (int c = 0; c < nChains; c++) {
-            if (!hilbert.contains(state.configurations()[c])) {
-                throw new IllegalArgumentException("saved configuration of chain " + c + " is not in " + hilbert);
-            }
-            configurations[c] = state.configurations()[c].clone();
-            rngs[c].restoreState(new RandomProviderDefaultState(state.randomStates()[c]));
-        }
+        chains.restore(state);
     }
 
     @Override

@@ -3,8 +3,9 @@ package org.nqs4j.samplers;
 /**
  * Draws samples of |ψ(x)|² with many persistent Markov chains, each with its own random stream, so
  * that results do not depend on how chains are spread over threads or processes. The driver sees
- * only this interface: Metropolis–Hastings ({@link MetropolisSampler}) today; exact sampling or
- * parallel tempering can plug in behind it.
+ * only this interface: Metropolis–Hastings ({@link MetropolisSampler}) today; independent exact draws
+ * ({@link ExactSampler}), the weighted full sum over a small sector ({@link FullSumSampler}); parallel
+ * tempering can plug in behind it.
  */
 public interface Sampler {
     int nChains();
@@ -19,6 +20,30 @@ public interface Sampler {
     /** {@link #sample} of every chain. */
     default void sample(int samplesPerChain, int discardSweeps, SampleVisitor visitor, ChainPool pool) {
         sample(samplesPerChain, discardSweeps, visitor, pool, 0, nChains());
+    }
+
+    /**
+     * The probability weight of each sample of the last {@link #sample} call, in slot order
+     * c·samplesPerChain + s (Σ = 1), for samplers that {@link #weighsSamples}; null for Monte Carlo
+     * samplers, whose N samples weigh 1/N each.
+     */
+    default double[] weights() {
+        return null;
+    }
+
+    /** True when expectation values are the {@link #weights}-weighted sums of the samples rather than their means. */
+    default boolean weighsSamples() {
+        return false;
+    }
+
+    /** The argument checks of {@link #sample}. */
+    static void requireArguments(int samplesPerChain, int discardSweeps, int first, int end, int nChains) {
+        if (samplesPerChain < 1 || discardSweeps < 0) {
+            throw new IllegalArgumentException("need samplesPerChain >= 1 and discardSweeps >= 0");
+        }
+        if (first < 0 || end > nChains || first > end) {
+            throw new IllegalArgumentException("chains [" + first + ", " + end + ") of " + nChains);
+        }
     }
 
     /** Non-null proposals of chain c in the last {@link #sample} call. */

@@ -60,17 +60,24 @@ public final class SummaryReport {
         }
         out.printf("  variance     %.6g   (V-score N·Var/E² = %.3g)%n", variance, num(s.get("v_score")));
         out.printf("  V-score      %s%n", vScoreReading(num(s.get("v_score")), n));
-        out.printf("  acceptance   %.3f%n", num(s.get("acceptance")));
-        out.printf("  tau_corr     %.2f sweeps   split R-hat %.4f   (%d samples)%n", num(e.get("tau_corr")),
-                num(e.get("r_hat")), (long) num(s.get("n_samples")));
+        boolean fullSum = "full_sum".equals(s.get("sampler"));
+        if (fullSum) { // expectation values summed over the sector: no acceptance, τ or R-hat to report
+            out.printf("  sampling     none: exact sums over the %d states of the sector where psi != 0%n",
+                    (long) num(s.get("n_samples")));
+        } else {
+            out.printf("  acceptance   %.3f%n", num(s.get("acceptance")));
+            out.printf("  tau_corr     %.2f sweeps   split R-hat %.4f   (%d samples)%n", num(e.get("tau_corr")),
+                    num(e.get("r_hat")), (long) num(s.get("n_samples")));
+        }
         if (s.get("exact") instanceof Map<?, ?> x) {
-            out.printf("  exact        %.10g (%s)   relative error %.2e, deviation %.1f sigma%n", num(x.get("energy")),
-                    x.get("method"), num(x.get("relative_error")), num(x.get("deviation_sigma")));
+            out.printf("  exact        %.10g (%s)   relative error %.2e%s%n", num(x.get("energy")), x.get("method"),
+                    num(x.get("relative_error")), fullSum ? ""
+                            : String.format(Locale.ROOT, ", deviation %.1f sigma", num(x.get("deviation_sigma"))));
             if (hartree) {
                 out.printf("  to FCI       %s mHa   (%s)%n", Format.pm(1e3 * (mean - num(x.get("energy"))), 1e3 * error),
                         chemicalAccuracy(mean - num(x.get("energy")), error));
             }
-            if (x.get("trial_state_energy") instanceof Number t) {
+            if (x.get("trial_state_energy") instanceof Number t && !fullSum) { // a full sum is the trial state's energy
                 out.printf("  trial state  %.10g (summed over the Hilbert space)   VMC - trial = %.1f sigma (sampling),"
                         + " trial - exact = %.3g (variational)%n", t.doubleValue(), num(x.get("sampling_deviation_sigma")),
                         num(x.get("variational_error")));

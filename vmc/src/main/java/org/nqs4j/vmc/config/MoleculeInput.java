@@ -18,6 +18,8 @@ import org.nqs4j.chemistry.scf.Mp2;
 import org.nqs4j.chemistry.scf.ScfReference;
 import org.nqs4j.hamiltonians.fock.MolecularHamiltonian;
 import org.nqs4j.hamiltonians.hilbert.FermionHilbert;
+import org.nqs4j.hamiltonians.hilbert.Hilbert;
+import org.nqs4j.samplers.ExactSampler;
 
 /**
  * The {@code molecule} model: {@code hamiltonian: {model: molecule, fcidump: PATH}} (an FCIDUMP)
@@ -118,33 +120,60 @@ record MoleculeInput(MolecularHamiltonian operator, int electrons, int twiceSpin
     }
 
     /**
-     * {@code sampler}: {@code move: excitations} (the only move for molecules: single and double
-     * excitations of any orbitals, {@link org.nqs4j.samplers.ExcitationRule}) and the usual counts;
-     * a sweep is 2·NORB proposals by default.
+     * {@code sampler}: {@code type: full_sum} (the weighted sum over every determinant of the sector:
+     * exact energies and gradients; the default up to {@value #FULL_SUM_BY_DEFAULT} determinants),
+     * {@code exact} (independent draws; the default up to ExactSampler.MAX_STATES) or
+     * {@code metropolis} with {@code move: excitations} (single and double excitations of any
+     * orbitals, {@link org.nqs4j.samplers.ExcitationRule}; a sweep is 2·NORB proposals by default).
+     * Sampled, |ψ|² of a molecule is so peaked on the Hartree–Fock configuration that the rare
+     * excitations carrying the correlation energy are not learned (README, "Molecules: VMC").
      */
-    static SamplerSpec sampler(Section s, int orbitals) {
-        String move = s.choice("move", "excitations", "excitations");
-        return RunConfigReader.samplerCounts(s, move, 2 * orbitals);
+    static SamplerSpec sampler(Section s, int orbitals, Hilbert hilbert) {
+        double d = hilbert.dimension();
+        SamplerSpec.Method fallback = d <= FULL_SUM_BY_DEFAULT ? SamplerSpec.Method.FULL_SUM
+                : d <= ExactSampler.MAX_STATES ? SamplerSpec.Method.EXACT : SamplerSpec.Method.METROPOLIS;
+        SamplerSpec.Method method = RunConfigReader.samplerMethod(s, hilbert, fallback);
+        String move = method != SamplerSpec.Method.METROPOLIS ? "none" : s.choice("move", "excitations", "excitations");
+        return RunConfigReader.samplerCounts(s, method, move, 2 * orbitals, hilbert);
     }
 
+    /** Determinants up to which a molecule is summed over exactly unless the config says otherwise (N2/STO-3G: 14,400). */
+    static final int FULL_SUM_BY_DEFAULT = 20_000;
+
     /**
-     * {@code ansatz: {type: slater, jastrow: rbm | pairs | none, alpha: 1, init_scale: 0.1}}: the
-     * Slater determinant of the reference orbitals (the identity block in the FCIDUMP's orbital
-     * basis: the aufbau determinant), its orbital coefficients variational, times a real RBM Jastrow
-     * of α·2·NORB hidden units ({@code rbm}), a two-body Jastrow exp(Σ v_ab n_a n_b) over the
-     * spin-orbitals ({@code pairs}) or nothing. Stored as an {@link AnsatzSpec} of type
-     * {@code slater}, {@code slater+rbm} or {@code slater+pairs}.
+     * {@code ansatz}: either (the default) {@code {type: rbm, alpha: 2, complex: true, init_scale: 0.01}}:
+     * the RBM of the Jordan–Wigner spins (Choo, Mezzacapo &amp; Carleo 2020), complex by default,
+     * started near the Hartree–Fock determinant's occupations (vmc.run.MoleculeSetup), stored as type
+     * {@code jw_rbm}; or {@code {type: slater, jastrow: rbm | pairs | none, alpha: 1, init_scale:
+     * 0.1}}: the Slater determinant of the reference orbitals (the identity block in the FCIDUMP's
+     * orbital basis: the aufbau determinant), its orbital coefficients variational, times a real RBM
+     * Jastrow of α·2·NORB hidden units ({@code rbm}), a two-body Jastrow exp(Σ v_ab n_a n_b) over the
+     * spin-orbitals ({@code pairs}) or nothing, stored as type {@code slater}, {@code slater+rbm} or
+     * {@code slater+pairs}.
      */
     static AnsatzSpec ansatz(Section s) {
-        String type = s.choice("type", "slater", "slater");
+        String type = s.choice("type", "rbm", "slater", "rbm");
+        if (type.equals("rbm")) {
+            int alpha = s.integer("alpha", 2, 1, 64);
+            boolean complex = s.bool("complex", true);
+            double scale = s.real("init_scale", DEFAULT_RBM_INIT_SCALE, 0, 1);
+            s.finish();
+            return spec("jw_rbm", complex, alpha, scale);
+        }
         String jastrow = s.choice("jastrow", "rbm", "rbm", "pairs", "none");
         int alpha = jastrow.equals("rbm") ? s.integer("alpha", 1, 1, 64) : 0;
         double scale = s.real("init_scale", DEFAULT_INIT_SCALE, 0, 1);
         s.finish();
-        return new AnsatzSpec(jastrow.equals("none") ? type : type + "+" + jastrow, false, alpha, java.util.List.of(),
-                "none", new ProjectionSpec.None(), scale, java.util.Optional.empty(), 0, AnsatzSpec.Kernel.FULL,
-                java.util.Optional.empty());
+        return spec(jastrow.equals("none") ? type : type + "+" + jastrow, false, alpha, scale);
     }
+
+    private static AnsatzSpec spec(String type, boolean complex, int alpha, double scale) {
+        return new AnsatzSpec(type, complex, alpha, java.util.List.of(), "none", new ProjectionSpec.None(), scale,
+                java.util.Optional.empty(), 0, AnsatzSpec.Kernel.FULL, java.util.Optional.empty());
+    }
+
+    /** The spread of the Jordan–Wigner RBM's weights around its Hartree–Fock start (vmc.run.MoleculeSetup). */
+    static final double DEFAULT_RBM_INIT_SCALE = 0.01;
 
     /**
      * The spread of the noise on the Hartree–Fock start (see vmc.run.MoleculeSetup): the HF

@@ -26,6 +26,8 @@ import org.nqs4j.hamiltonians.hilbert.SumConstraint;
 import org.nqs4j.hamiltonians.symmetry.GraphAutomorphisms;
 import org.nqs4j.hamiltonians.symmetry.SpaceGroup;
 import org.nqs4j.hamiltonians.symmetry.SymmetrySector;
+import org.nqs4j.samplers.ExactSampler;
+import org.nqs4j.samplers.FullSumSampler;
 
 /**
  * Reads and validates a run configuration. The schema, with defaults, is documented in the
@@ -141,7 +143,7 @@ public final class RunConfigReader {
         SamplerSpec sampler;
         AnsatzSpec ansatz;
         if (molecule != null) { // molecules: their own moves and ansatz (MoleculeInput)
-            sampler = MoleculeInput.sampler(root.section("sampler"), lattice.nSites());
+            sampler = MoleculeInput.sampler(root.section("sampler"), lattice.nSites(), hilbert);
             ansatz = MoleculeInput.ansatz(ansatzSection);
         } else {
             sampler = sampler(root.section("sampler"), lattice.nSites(), hilbert);
@@ -155,8 +157,12 @@ public final class RunConfigReader {
         OptimizerSpec optimizer = optimizer(root.section("optimizer"));
         PreconditionerSpec preconditioner = preconditioner(root.section("preconditioner"));
         Section eval = root.section("evaluation");
-        int evalSamples = eval.integer("samples", (int) Math.min(20L * sampler.samples(), MAX_EVALUATION_SAMPLES), 1,
-                MAX_EVALUATION_SAMPLES);
+        int evalSamples = eval.integer("samples", sampler.method() == SamplerSpec.Method.FULL_SUM ? sampler.samples()
+                : (int) Math.min(20L * sampler.samples(), MAX_EVALUATION_SAMPLES), 1, MAX_EVALUATION_SAMPLES);
+        if (sampler.method() == SamplerSpec.Method.FULL_SUM && evalSamples != sampler.samples()) {
+            throw eval.invalid("samples", "with sampler.type full_sum the final estimate is the exact sum over the "
+                    + sampler.samples() + " slots of the sector; remove evaluation.samples.");
+        }
         eval.finish();
         List<ObservableSpec> observables = new ArrayList<>();
         List<Section> observableSections = root.sections("observables");
@@ -802,8 +808,36 @@ public final class RunConfigReader {
     }
 
     static SamplerSpec sampler(Section s, int n, Hilbert hilbert) {
+        SamplerSpec.Method method = samplerMethod(s, hilbert, SamplerSpec.Method.METROPOLIS);
+        if (method != SamplerSpec.Method.METROPOLIS) {
+            return samplerCounts(s, method, "none", n, hilbert);
+        }
         String move = hilbert instanceof FermionHilbert ? FermionConfig.move(s) : spinMove(s, hilbert);
-        return samplerCounts(s, move, n);
+        return samplerCounts(s, SamplerSpec.Method.METROPOLIS, move, n, hilbert);
+    }
+
+    /**
+     * {@code sampler.type}: {@code metropolis}, {@code exact} (independent draws over the whole
+     * sector) or {@code full_sum} (every state of the sector, weighted: exact expectation values); the
+     * last two enumerate the sector, which must have at most {@link ExactSampler#MAX_STATES} states,
+     * and make no moves, so {@code move} is refused with them.
+     */
+    static SamplerSpec.Method samplerMethod(Section s, Hilbert hilbert, SamplerSpec.Method fallback) {
+        String type = s.choice("type", fallback.name().toLowerCase(java.util.Locale.ROOT), "metropolis", "exact",
+                "full_sum");
+        if (type.equals("metropolis")) {
+            return SamplerSpec.Method.METROPOLIS;
+        }
+        if (!(hilbert.dimension() <= ExactSampler.MAX_STATES)) {
+            throw s.invalid("type", String.format(java.util.Locale.ROOT, "%s enumerates the sector, and this one has"
+                    + " %.4g states (at most %d); use type: metropolis.", type, hilbert.dimension(),
+                    ExactSampler.MAX_STATES));
+        }
+        if (s.has("move")) {
+            throw s.invalid("move", type + " visits basis states directly and makes no moves; remove move, or use"
+                    + " type: metropolis.");
+        }
+        return type.equals("exact") ? SamplerSpec.Method.EXACT : SamplerSpec.Method.FULL_SUM;
     }
 
     /** The spin moves: flip, exchange (on bonds) or exchange-any, as the sector allows. */
@@ -840,17 +874,28 @@ public final class RunConfigReader {
     }
 
     /** The chains, samples, discard and sweep keys of the sampler section, for a move already read. */
-    static SamplerSpec samplerCounts(Section s, String move, int n) {
+    static SamplerSpec samplerCounts(Section s, SamplerSpec.Method method, String move, int n, Hilbert hilbert) {
         int chains = s.integer("chains", 16, 1, 1 << 20);
-        int samples = s.integer("samples", 1008, 1, 100_000_000);
-        int perChain = (samples + chains - 1) / chains;
-        if (perChain * chains != samples) {
-            s.resolve("samples", perChain * chains); // rounded up to whole chains
+        int perChain;
+        if (method == SamplerSpec.Method.FULL_SUM) { // every state once: the chains only split the work
+            perChain = FullSumSampler.samplesPerChain(hilbert, chains);
+            int covering = perChain * chains;
+            if (s.integer("samples", covering, 1, 100_000_000) != covering) {
+                throw s.invalid("samples", "full_sum visits each of the " + hilbert.nStates() + " states once: "
+                        + chains + " chains of " + perChain + " slots, samples " + covering + "; remove samples.");
+            }
+            s.resolve("samples", covering);
+        } else {
+            int samples = s.integer("samples", 1008, 1, 100_000_000);
+            perChain = (samples + chains - 1) / chains;
+            if (perChain * chains != samples) {
+                s.resolve("samples", perChain * chains); // rounded up to whole chains
+            }
         }
         int discard = s.integer("discard", 5, 0, 1_000_000);
         int sweep = s.integer("sweep", n, 1, 1 << 24);
         s.finish();
-        return new SamplerSpec(move, chains, perChain, discard, sweep);
+        return new SamplerSpec(method, move, chains, perChain, discard, sweep);
     }
 
     static OptimizerSpec optimizer(Section s) {

@@ -151,7 +151,9 @@ public final class VmcDriver {
         this.samplesPerChain = samplesPerChain;
         this.discardSweeps = discardSweeps;
         int nSamples = sampler.nChains() * samplesPerChain;
-        this.logDerivatives = LogDerivativeSamples.forAnsatz(nSamples, psi);
+        this.logDerivatives = sampler.weighsSamples() // weighted rows are scaled per row: no factored storage
+                ? new LogDerivativeSamples(nSamples, psi.nParameters(), psi.isComplex())
+                : LogDerivativeSamples.forAnsatz(nSamples, psi);
         this.localEnergies = new double[2 * nSamples];
         int len = psi.parameterArrayLength();
         this.meanO = new double[len];
@@ -178,6 +180,9 @@ public final class VmcDriver {
      * @param max in (0, 1)
      */
     public void limitStepInfidelity(double max) {
+        if (sampler.weighsSamples()) {
+            throw new IllegalArgumentException("the step-infidelity estimate needs Monte Carlo samples, not a weighted sum");
+        }
         guard = new StepGuard(psi, blocks, samplesPerChain, max);
     }
 
@@ -201,10 +206,13 @@ public final class VmcDriver {
         }, pool, blocks.first(), blocks.end());
         blocks.gather(localEnergies, 2 * samplesPerChain);
         blocks.gather(rows, logDerivatives.storedRowLength() * samplesPerChain);
+        if (sampler.weighsSamples()) {
+            logDerivatives.weigh(sampler.weights());
+        }
         double acceptance = acceptance();
         long t1 = System.nanoTime();
-        Estimate energy = ChainStatistics.of(localEnergies, 0, 2, sampler.nChains(), samplesPerChain);
-        double energyImag = ChainStatistics.of(localEnergies, 1, 2, sampler.nChains(), samplesPerChain).mean();
+        Estimate energy = estimate(localEnergies, 0, samplesPerChain);
+        double energyImag = estimate(localEnergies, 1, samplesPerChain).mean();
         String event = judge(energy);
         boolean undone = event != null && unjudged;
         if (undone) {
@@ -460,6 +468,17 @@ public final class VmcDriver {
         }
     }
 
+    /**
+     * The estimate of interleaved (re, im) local values, part {@code offset}: chain statistics of
+     * Monte Carlo samples, or the exact weighted sum of a full-sum sampler.
+     */
+    private Estimate estimate(double[] values, int offset, int perChain) {
+        int nChains = sampler.nChains();
+        return sampler.weighsSamples()
+                ? Estimate.ofWeightedSum(values, offset, 2, sampler.weights(), nChains * perChain)
+                : ChainStatistics.of(values, offset, 2, nChains, perChain);
+    }
+
     private static boolean allFinite(double[] a) {
         for (double v : a) {
             if (!Double.isFinite(v)) {
@@ -498,9 +517,9 @@ public final class VmcDriver {
         double acceptance = acceptance();
         Map<String, Estimate> obs = new LinkedHashMap<>();
         for (int k = 0; k < values.length; k++) {
-            obs.put(observables.get(k).name(), ChainStatistics.of(values[k], 0, 2, nChains, evalPerChain));
+            obs.put(observables.get(k).name(), estimate(values[k], 0, evalPerChain));
         }
-        return new Evaluation(ChainStatistics.of(energy, 0, 2, nChains, evalPerChain),
-                ChainStatistics.of(energy, 1, 2, nChains, evalPerChain).mean(), acceptance, obs);
+        return new Evaluation(estimate(energy, 0, evalPerChain), estimate(energy, 1, evalPerChain).mean(),
+                acceptance, obs);
     }
 }

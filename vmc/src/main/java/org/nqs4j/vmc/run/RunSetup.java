@@ -30,7 +30,10 @@ import org.nqs4j.optimizers.sr.StochasticReconfiguration;
 import org.nqs4j.samplers.ChainPool;
 import org.nqs4j.samplers.ExchangeRule;
 import org.nqs4j.samplers.LocalFlipRule;
+import org.nqs4j.samplers.ExactSampler;
+import org.nqs4j.samplers.FullSumSampler;
 import org.nqs4j.samplers.MetropolisSampler;
+import org.nqs4j.samplers.Sampler;
 import org.nqs4j.vmc.parallel.Collective;
 import org.nqs4j.vmc.parallel.World;
 import org.nqs4j.samplers.TransitionRule;
@@ -54,7 +57,7 @@ import org.nqs4j.vmc.io.NpyReader;
  */
 public final class RunSetup implements AutoCloseable {
     private final WaveFunction psi;
-    private final MetropolisSampler sampler;
+    private final Sampler sampler;
     private final Optimizer optimizer;
     private final Preconditioner preconditioner;
     private final ChainPool pool;
@@ -76,8 +79,7 @@ public final class RunSetup implements AutoCloseable {
                     + " MPI ranks: every rank runs whole chains; use at least as many chains as ranks");
         }
         this.collective = collective;
-        this.sampler = molecule ? MoleculeSetup.sampler(c, (FermionWaveFunction) psi)
-                : new MetropolisSampler(psi, c.hilbert(), rule(s, c), s.chains(), s.sweepSize(), c.seed() + 1);
+        this.sampler = sampler(c, psi);
         this.optimizer = optimizer(c.optimizer());
         this.preconditioner = preconditioner(c.preconditioner());
         this.pool = new ChainPool(c.threads());
@@ -99,12 +101,12 @@ public final class RunSetup implements AutoCloseable {
         return psi;
     }
 
-    private static VmcDriver driver(RunConfig c, WaveFunction psi, MetropolisSampler sampler,
+    private static VmcDriver driver(RunConfig c, WaveFunction psi, Sampler sampler,
                                     Preconditioner preconditioner, Optimizer optimizer, ChainPool pool,
                                     Collective collective) {
         VmcDriver d = new VmcDriver(psi, SampledOperator.forOperator(c.hamiltonian().operator()), sampler, preconditioner, optimizer, pool,
                 c.sampler().samplesPerChain(), c.sampler().discardSweeps(), collective);
-        if (!Double.isNaN(c.optimizer().maxInfidelity())) {
+        if (!Double.isNaN(c.optimizer().maxInfidelity()) && !sampler.weighsSamples()) {
             d.limitStepInfidelity(c.optimizer().maxInfidelity());
         }
         return d;
@@ -123,8 +125,7 @@ public final class RunSetup implements AutoCloseable {
     private static VmcDriver pretrainingDriver(RunConfig c, ChainPool pool, Collective collective) {
         WaveFunction symmetric = initialised(c, c.ansatz().symmetricPretraining());
         SamplerSpec s = c.sampler();
-        MetropolisSampler chains = new MetropolisSampler(symmetric, c.hilbert(), rule(s, c), s.chains(), s.sweepSize(),
-                c.seed() + 1);
+        Sampler chains = sampler(c, symmetric);
         Preconditioner sr = new StochasticReconfiguration(SrSolvers.auto(),
                 DiagonalShift.relative(Schedule.exponentialDecay(100, 0.9, 1e-4), 1e-2));
         return driver(c, symmetric, chains, sr, optimizer(c.optimizer()), pool, collective);
@@ -225,6 +226,21 @@ public final class RunSetup implements AutoCloseable {
                 + " same kind with fewer hidden units or features).");
     }
 
+    /**
+     * The configured sampler of {@code psi}, its streams seeded from seed + 1: Metropolis chains
+     * (molecules: excitations from the Hartree–Fock configuration), independent exact draws, or the
+     * weighted full sum.
+     */
+    private static Sampler sampler(RunConfig c, WaveFunction psi) {
+        SamplerSpec s = c.sampler();
+        return switch (s.method()) {
+            case EXACT -> new ExactSampler(psi, c.hilbert(), s.chains(), c.seed() + 1);
+            case FULL_SUM -> new FullSumSampler(psi, c.hilbert(), s.chains());
+            case METROPOLIS -> MoleculeSetup.applies(c) ? MoleculeSetup.sampler(c, psi)
+                    : new MetropolisSampler(psi, c.hilbert(), rule(s, c), s.chains(), s.sweepSize(), c.seed() + 1);
+        };
+    }
+
     static TransitionRule rule(SamplerSpec s, RunConfig c) {
         return switch (s.move()) {
             case "flip" -> new LocalFlipRule(c.lattice().nSites());
@@ -265,7 +281,7 @@ public final class RunSetup implements AutoCloseable {
         return psi;
     }
 
-    public MetropolisSampler sampler() {
+    public Sampler sampler() {
         return sampler;
     }
 

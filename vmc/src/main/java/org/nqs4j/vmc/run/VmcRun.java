@@ -147,7 +147,8 @@ public final class VmcRun {
                 null, wall);
         double optSeconds = wall.getAsDouble();
         int perChain = (config.evaluationSamples() + config.sampler().chains() - 1) / config.sampler().chains();
-        listener.message("final estimate from " + perChain * config.sampler().chains() + " samples");
+        listener.message(setup.sampler().weighsSamples() ? "final estimate: the exact sum over the sector"
+                : "final estimate from " + perChain * config.sampler().chains() + " samples");
         List<NamedOperator> observables = new ArrayList<>();
         for (ObservableSpec o : config.observables()) {
             observables.add(new NamedOperator(o.name(), SampledOperator.forOperator(o.operator())));
@@ -370,6 +371,7 @@ public final class VmcRun {
                 m.put("e_mp2", config.hamiltonian().coupling("e_mp2"));
             }
         }
+        m.put("sampler", config.sampler().method().name().toLowerCase(java.util.Locale.ROOT));
         m.put("acceptance", eval.acceptance());
         m.put("tau_corr", e.tauCorr());
         m.put("r_hat", e.rHat());

@@ -90,21 +90,28 @@ class MoleculeConfigTest {
     void vmcReadsTheMoleculeAnsatzAndMoves() throws IOException {
         exact("hamiltonian: {model: molecule, fcidump: ../h2.fcidump}\n"); // writes the files
         RunConfig c = RunConfigReader.read(dir.resolve("configs/m.yaml"), java.util.List.of());
+        assertEquals("jw_rbm", c.ansatz().type(), "the complex Jordan-Wigner RBM by default");
+        assertTrue(c.ansatz().complex());
+        assertEquals(2, c.ansatz().alpha());
+        assertEquals(SamplerSpec.Method.FULL_SUM, c.sampler().method(), "4 determinants: summed exactly");
+        c = RunConfigReader.read(dir.resolve("configs/m.yaml"), java.util.List.of("ansatz.type=slater",
+                "sampler.type=metropolis"));
         assertEquals("slater+rbm", c.ansatz().type());
         assertEquals(1, c.ansatz().alpha());
         assertEquals(0.1, c.ansatz().initScale());
         assertEquals("excitations", c.sampler().move());
         assertEquals(4, c.sampler().sweepSize(), "a sweep is 2·NORB proposals");
-        c = RunConfigReader.read(dir.resolve("configs/m.yaml"), java.util.List.of("ansatz.jastrow=pairs"));
+        c = RunConfigReader.read(dir.resolve("configs/m.yaml"), java.util.List.of("ansatz.type=slater",
+                "ansatz.jastrow=pairs"));
         assertEquals("slater+pairs", c.ansatz().type());
         String e = assertThrows(ConfigException.class, () -> RunConfigReader.read(dir.resolve("configs/m.yaml"),
-                java.util.List.of("ansatz.type=rbm"))).getMessage();
+                java.util.List.of("ansatz.type=ffnn"))).getMessage();
         assertTrue(e.contains("ansatz.type") && e.contains("slater"), e);
         e = assertThrows(ConfigException.class, () -> RunConfigReader.read(dir.resolve("configs/m.yaml"),
-                java.util.List.of("sampler.move=exchange"))).getMessage();
+                java.util.List.of("sampler.type=metropolis", "sampler.move=exchange"))).getMessage();
         assertTrue(e.contains("sampler.move") && e.contains("excitations"), e);
         e = assertThrows(ConfigException.class, () -> RunConfigReader.read(dir.resolve("configs/m.yaml"),
-                java.util.List.of("ansatz.jastrow=none", "ansatz.alpha=2"))).getMessage();
+                java.util.List.of("ansatz.type=slater", "ansatz.jastrow=none", "ansatz.alpha=2"))).getMessage();
         assertTrue(e.contains("ansatz.alpha"), e);
     }
 

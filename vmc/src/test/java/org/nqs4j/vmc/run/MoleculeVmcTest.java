@@ -250,7 +250,7 @@ class MoleculeVmcTest {
                 name: h2
                 hamiltonian: {model: molecule, fcidump: h2.fcidump}
                 ansatz: {type: slater, jastrow: rbm}
-                sampler: {chains: 16, samples: 1008}
+                sampler: {type: metropolis, chains: 16, samples: 1008}
                 optimizer: {learning_rate: 0.05}
                 threads: 2
                 """);
