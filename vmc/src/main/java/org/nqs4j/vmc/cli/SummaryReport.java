@@ -74,8 +74,9 @@ public final class SummaryReport {
                     num(x.get("relative_error")), fullSum ? ""
                             : String.format(Locale.ROOT, ", deviation %.1f sigma", num(x.get("deviation_sigma"))));
             if (hartree) {
-                out.printf("  to FCI       %s mHa   (%s)%n", Format.pm(1e3 * (mean - num(x.get("energy"))), 1e3 * error),
-                        chemicalAccuracy(mean - num(x.get("energy")), error));
+                double distance = mean - num(x.get("energy"));
+                out.printf("  to FCI       %s mHa   (%s)%n", fullSum ? String.format(Locale.ROOT, "%.4f", 1e3 * distance)
+                        : Format.pm(1e3 * distance, 1e3 * error), chemicalAccuracy(distance, error));
             }
             if (x.get("trial_state_energy") instanceof Number t && !fullSum) { // a full sum is the trial state's energy
                 out.printf("  trial state  %.10g (summed over the Hilbert space)   VMC - trial = %.1f sigma (sampling),"

@@ -30,6 +30,8 @@ import org.nqs4j.vmc.stats.Estimate;
  * <li>{@code variational_bound}: E_VMC ≥ E_0 − {@value #MAX_SIGMAS} error bars where the exact
  * ground energy is known: no state lies below it.</li>
  * </ul>
+ * An exact sum over the sector ({@link #ofExactSum}) has no chains to judge: it keeps the
+ * {@code finite}, {@code trial_deviation} (to round-off) and {@code variational_bound} checks.
  */
 public final class ResultChecks {
     public static final double MAX_R_HAT = 1.05;
@@ -46,11 +48,8 @@ public final class ResultChecks {
     public static List<ResultCheck> of(Estimate e, double acceptance, int nChains, OptionalDouble trialEnergy,
                                        OptionalDouble exactEnergy) {
         List<ResultCheck> checks = new ArrayList<>();
-        boolean finite = Double.isFinite(e.mean()) && Double.isFinite(e.error());
-        checks.add(new ResultCheck("finite", e.mean(), Double.NaN, finite, finite ? "the estimate is finite"
-                : "the estimate " + e.mean() + " ± " + e.error() + " is not a finite number"));
         checks.add(new ResultCheck("acceptance", acceptance, 0, acceptance > 0, acceptance > 0
-                ? fmt("%.3g of the Metropolis moves were accepted", acceptance)
+                ? fmt("%.3g of the proposed moves were accepted (1 for independent or enumerated states)", acceptance)
                 : "no Metropolis move was accepted: the chains are frozen, and their variance "
                         + fmt("%.3g", e.variance()) + " and error bar " + fmt("%.3g", e.error())
                         + " say nothing about the state (a collapsed state, or moves that cannot leave it)"));
@@ -70,11 +69,27 @@ public final class ResultChecks {
                 : fmt("only %.1f effective samples (tau_corr %.3g of %d samples per chain): the chains are too short"
                         + " against their correlation time for the error bar to be trusted; raise evaluation.samples or"
                         + " sampler.sweep", effective, e.tauCorr(), e.nSamples() / nChains)));
+        return of(e, trialEnergy, exactEnergy, checks);
+    }
+
+    /** The finite check first, then {@code sampled}, then the comparisons with the trial state and the exact energy. */
+    private static List<ResultCheck> of(Estimate e, OptionalDouble trialEnergy, OptionalDouble exactEnergy,
+                                        List<ResultCheck> sampled) {
+        List<ResultCheck> checks = new ArrayList<>();
+        boolean finite = Double.isFinite(e.mean()) && Double.isFinite(e.error());
+        checks.add(new ResultCheck("finite", e.mean(), Double.NaN, finite, finite ? "the estimate is finite"
+                : "the estimate " + e.mean() + " ± " + e.error() + " is not a finite number"));
+        checks.addAll(sampled);
         trialEnergy.ifPresent(t -> checks.add(sigmaCheck("trial_deviation", e, t, true,
                 "the exact energy of the same trial state, summed over the Hilbert space")));
         exactEnergy.ifPresent(x -> checks.add(sigmaCheck("variational_bound", e, x, false,
                 "the exact ground-state energy")));
         return List.copyOf(checks);
+    }
+
+    /** The checks of an exact sum over the sector (samplers.FullSumSampler): no acceptance, R̂ or τ to judge. */
+    public static List<ResultCheck> ofExactSum(Estimate e, OptionalDouble trialEnergy, OptionalDouble exactEnergy) {
+        return of(e, trialEnergy, exactEnergy, new ArrayList<>());
     }
 
     /**
@@ -86,6 +101,12 @@ public final class ResultChecks {
         double sigmas = e.error() > 0 ? diff / e.error()
                 : Math.abs(diff) <= 1e-12 * Math.max(1, Math.abs(reference)) ? 0 : Math.copySign(Double.POSITIVE_INFINITY, diff);
         boolean passed = twoSided ? Math.abs(sigmas) <= MAX_SIGMAS : sigmas >= -MAX_SIGMAS;
+        if (e.error() == 0) { // an exact sum (or a single configuration): no error bars to count
+            return new ResultCheck(name, sigmas, twoSided ? MAX_SIGMAS : -MAX_SIGMAS, passed, passed
+                    ? fmt("no sampling error; E - %s %.10g = %.3g", what, reference, diff)
+                    : fmt("no sampling error, yet E - %s %.10g = %.3g: %s", what, reference, diff, twoSided
+                            ? "the estimate is not the energy of this state" : "below what any state can reach"));
+        }
         String verdict = passed ? fmt("%+.1f error bars from %s %.10g", sigmas, what, reference)
                 : twoSided ? fmt("%+.1f error bars from %s %.10g: the sampling is biased or the error bar too small"
                         + " (chains not mixed)", sigmas, what, reference)

@@ -164,9 +164,11 @@ public final class VmcRun {
         double total = wall.getAsDouble();
         Map<String, Object> summary = summary(config, setup, eval, exact, total, optSeconds, evalSeconds);
         trial.ifPresent(t -> addTrialState(summary, t.energy(), eval.energy()));
-        List<ResultCheck> checks = ResultChecks.of(eval.energy(), eval.acceptance(), config.sampler().chains(),
-                trial.map(t -> OptionalDouble.of(t.energy())).orElse(OptionalDouble.empty()),
-                exact.map(x -> OptionalDouble.of(x.energy())).orElse(OptionalDouble.empty()));
+        OptionalDouble trialEnergy = trial.map(t -> OptionalDouble.of(t.energy())).orElse(OptionalDouble.empty());
+        OptionalDouble exactEnergy = exact.map(x -> OptionalDouble.of(x.energy())).orElse(OptionalDouble.empty());
+        List<ResultCheck> checks = setup.sampler().weighsSamples()
+                ? ResultChecks.ofExactSum(eval.energy(), trialEnergy, exactEnergy)
+                : ResultChecks.of(eval.energy(), eval.acceptance(), config.sampler().chains(), trialEnergy, exactEnergy);
         addChecks(summary, checks);
         summary.put("convergence", convergence(folder, config).toJson());
         folder.writeParameters(setup.parameters(), setup.waveFunction().isComplex());

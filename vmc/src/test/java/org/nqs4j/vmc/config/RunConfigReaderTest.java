@@ -75,7 +75,7 @@ class RunConfigReaderTest {
         String m = error(MINIMAL + "sampler:\n  chians: 4\n");
         assertTrue(m.startsWith("test.yaml:7: unknown key 'sampler.chians'"), m);
         assertTrue(m.contains("did you mean 'chains'"), m);
-        assertTrue(m.contains("Allowed here: move, chains, samples, discard, sweep"), m);
+        assertTrue(m.contains("Allowed here: type, move, chains, samples, discard, sweep"), m);
     }
 
     @Test

@@ -95,4 +95,22 @@ class ResultChecksTest {
         assertTrue(summary.contains("\"status\":\"suspect\"") && summary.contains("\"name\":\"acceptance\",\"value\":0.0,"
                 + "\"threshold\":0.0,\"passed\":false"), summary);
     }
+
+    /**
+     * An exact sum over 4 states: no chains to judge (a sampled estimate from 16 chains of 4 samples
+     * would fail effective_samples), equal to its trial state to round-off, and never below E_0.
+     */
+    @Test
+    void exactSumsAreJudgedByTheirValueOnly() {
+        Estimate sum = new Estimate(-1.1372681, 0.0, 2e-6, 1.0, 1.0, 4);
+        List<ResultCheck> checks = ResultChecks.ofExactSum(sum, OptionalDouble.of(-1.1372681 + 1e-15),
+                OptionalDouble.of(-1.1372702));
+        assertEquals(List.of("finite", "trial_deviation", "variational_bound"),
+                checks.stream().map(ResultCheck::name).collect(Collectors.toList()));
+        assertTrue(ResultChecks.allPassed(checks), checks.toString());
+        assertFalse(ResultChecks.allPassed(ResultChecks.ofExactSum(sum, OptionalDouble.of(-1.1372), OptionalDouble.empty())),
+                "a sum that is not the trial state's energy");
+        assertFalse(ResultChecks.allPassed(ResultChecks.ofExactSum(sum, OptionalDouble.empty(), OptionalDouble.of(-1.13))),
+                "below the ground state");
+    }
 }
