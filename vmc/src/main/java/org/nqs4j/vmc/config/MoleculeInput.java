@@ -149,10 +149,17 @@ record MoleculeInput(MolecularHamiltonian operator, int electrons, int twiceSpin
      * orbital basis: the aufbau determinant), its orbital coefficients variational, times a real RBM
      * Jastrow of α·2·NORB hidden units ({@code rbm}), a two-body Jastrow exp(Σ v_ab n_a n_b) over the
      * spin-orbitals ({@code pairs}) or nothing, stored as type {@code slater}, {@code slater+rbm} or
-     * {@code slater+pairs}.
+     * {@code slater+pairs}; or {@code {type: backflow, alpha: 1, init_scale: 0.1}}: neural backflow
+     * (Luo &amp; Clark 2019) around the same orbitals, α·2·NORB tanh units.
      */
     static AnsatzSpec ansatz(Section s) {
-        String type = s.choice("type", "rbm", "slater", "rbm");
+        String type = s.choice("type", "rbm", "slater", "rbm", "backflow");
+        if (type.equals("backflow")) {
+            int alpha = s.integer("alpha", 1, 1, 64);
+            double scale = s.real("init_scale", DEFAULT_INIT_SCALE, 0, 1);
+            s.finish();
+            return spec("backflow", false, alpha, scale);
+        }
         if (type.equals("rbm")) {
             int alpha = s.integer("alpha", 2, 1, 64);
             boolean complex = s.bool("complex", true);

@@ -6,6 +6,7 @@ import org.nqs4j.ansatz.Rbm;
 import org.nqs4j.ansatz.WaveFunction;
 import org.nqs4j.ansatz.fermion.FermionProduct;
 import org.nqs4j.ansatz.fermion.JordanWignerRbm;
+import org.nqs4j.ansatz.fermion.NeuralBackflow;
 import org.nqs4j.ansatz.fermion.FermionWaveFunction;
 import org.nqs4j.ansatz.fermion.OccupationJastrow;
 import org.nqs4j.ansatz.fermion.RbmJastrow;
@@ -48,7 +49,10 @@ final class MoleculeSetup {
         return c.hamiltonian().model().equals("molecule");
     }
 
-    /** Slater (identity blocks, then the first-order mixing) × optional Jastrow with seeded noise (class comment). */
+    /**
+     * Slater (identity blocks, then the first-order mixing) × optional Jastrow, or neural backflow
+     * around the same orbitals (Luo &amp; Clark 2019), with seeded noise (class comment).
+     */
     static WaveFunction waveFunction(RunConfig c) {
         FermionHilbert h = hilbert(c);
         AnsatzSpec a = c.ansatz();
@@ -68,6 +72,8 @@ final class MoleculeSetup {
             case "slater+rbm" -> FermionProduct.of(determinant,
                     RbmJastrow.of(Rbm.real(norb * h.nSpecies(), a.alpha()), norb, h.nSpecies()));
             case "slater+pairs" -> FermionProduct.of(determinant, OccupationJastrow.spinResolved(norb, h.nSpecies()));
+            // the orbitals Φ come first in backflow as in the determinant: the same mixing, noise on the network
+            case "backflow" -> NeuralBackflow.of(SpinOrbitals.of(phi), a.alpha() * norb * h.nSpecies());
             default -> determinant;
         };
         double[] start = new double[psi.nParameters()];
@@ -79,7 +85,7 @@ final class MoleculeSetup {
             FirstOrderMixing.apply((MolecularHamiltonian) c.hamiltonian().fockOperator(), h.nParticles(0),
                     h.nSpecies() > 1 ? h.nParticles(1) : 0, start);
         }
-        for (int k = determinant.nParameters(); k < start.length; k++) { // the Jastrow: noise around J = 1
+        for (int k = determinant.nParameters(); k < start.length; k++) { // Jastrow or network: noise around 0
             start[k] += noise[k];
         }
         psi.setParameters(start);

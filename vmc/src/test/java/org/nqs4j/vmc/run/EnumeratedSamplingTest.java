@@ -114,6 +114,21 @@ class EnumeratedSamplingTest {
         }
     }
 
+    /** Neural backflow around the HF orbitals (real parameters, signs in the determinant) reaches the same full CI. */
+    @Test
+    void backflowReachesFullCiOfH2() throws IOException {
+        RunConfig c = h2("ansatz.type=backflow", "iterations=200");
+        assertEquals("backflow", c.ansatz().type());
+        try (RunSetup setup = RunSetup.build(c)) {
+            for (int it = 0; it < 200; it++) {
+                setup.driver().step(it);
+            }
+            Evaluation e = setup.driver().evaluate(2, 0, List.of());
+            assertEquals(E_FCI, e.energy().mean(), 1e-6);
+            assertTrue(e.energy().mean() >= E_FCI - 1e-12, "below the ground state");
+        }
+    }
+
     @Test
     void fullSumDoesNotDependOnTheThreadCount() throws IOException {
         double[][] p = new double[2][];
