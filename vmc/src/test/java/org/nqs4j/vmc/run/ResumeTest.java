@@ -150,6 +150,37 @@ class ResumeTest {
         return whole;
     }
 
+    /**
+     * The samplers that enumerate the sector: a full sum (no random state, weighted exact sums) on a
+     * Heisenberg ring and independent exact draws (each chain's own stream) on a Hubbard ring resume
+     * exactly.
+     */
+    @Test
+    void enumeratingSamplersResumeAsTheUninterruptedRun() throws IOException {
+        assertResumesAsTheWhole(VmcRunTest.config("""
+                seed: 4
+                threads: 2
+                iterations: 8
+                checkpoint: {every: 2}
+                lattice: {type: chain, length: 8}
+                hamiltonian: {model: heisenberg}
+                ansatz: {type: rbm, alpha: 1}
+                sampler: {type: full_sum, chains: 5}
+                """), 1, 4);
+        assertResumesAsTheWhole(VmcRunTest.config("""
+                seed: 9
+                threads: 2
+                iterations: 8
+                checkpoint: {every: 2}
+                lattice: {type: chain, length: 4}
+                hamiltonian: {model: hubbard, U: 4}
+                hilbert: {type: fermions, n_up: 2, n_down: 2}
+                ansatz: {type: rbm_slater, alpha: 1}
+                sampler: {type: exact, chains: 4, samples: 64}
+                evaluation: {samples: 256}
+                """), 3, 6);
+    }
+
     /** Bosons: the hop rule's chains, the one-hot RBM and the density observables resume exactly too. */
     @Test
     void aBosonRunResumesAsTheUninterruptedOne() throws IOException {
