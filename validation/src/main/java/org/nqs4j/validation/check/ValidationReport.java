@@ -97,18 +97,26 @@ public record ValidationReport(String name, Path config, Path folder, int nSites
                     x.dimension() > 0 ? ", ED dimension " + x.dimension() : "");
             out.printf(Locale.ROOT, "  %-20s %.3e   (tolerance %.1e)%n", "relative error", relativeError(),
                     criterion.tolerance());
-            out.printf(Locale.ROOT, "  %-20s %+.2f error bars%n", "deviation", deviationSigma());
+            if (vmc.error() > 0) { // an exact sum over the sector has no error bar to count in
+                out.printf(Locale.ROOT, "  %-20s %+.2f error bars%n", "deviation", deviationSigma());
+            }
         }, () -> out.printf("  %-20s none (no analytic solution, ED impossible or beyond its budget)%n", "exact energy"));
         out.printf(Locale.ROOT, "  %-20s %.6g   (V-score N·Var/E² = %.3e)%n", "variance", vmc.variance(), vScore());
-        out.printf(Locale.ROOT, "  %-20s tau = %.2f sweeps, split R-hat = %.4f (%d samples)%s%n", "sampling",
-                vmc.tauCorr(), vmc.rHat(), vmc.nSamples(), vmc.rHat() > R_HAT_WARNING
-                        ? String.format(Locale.ROOT, ": R-hat above %.2f, the chains disagree (not mixed)", R_HAT_WARNING)
-                        : "");
-        trial.ifPresent(t -> out.printf(Locale.ROOT, "  %-20s %.10f   (sum over %d states; VMC - trial = %+.2f error"
-                + " bars, trial - exact = %.3e relative)%n", "trial-state energy", t.energy(), t.dimension(),
-                trialDeviationSigma(),
+        if (vmc.error() > 0) {
+            out.printf(Locale.ROOT, "  %-20s tau = %.2f sweeps, split R-hat = %.4f (%d samples)%s%n", "sampling",
+                    vmc.tauCorr(), vmc.rHat(), vmc.nSamples(), vmc.rHat() > R_HAT_WARNING
+                            ? String.format(Locale.ROOT, ": R-hat above %.2f, the chains disagree (not mixed)", R_HAT_WARNING)
+                            : "");
+        } else {
+            out.printf(Locale.ROOT, "  %-20s none: an exact sum over %d states (sampler type full_sum), or one"
+                    + " configuration%n", "sampling", vmc.nSamples());
+        }
+        trial.ifPresent(t -> out.printf(Locale.ROOT, "  %-20s %.10f   (sum over %d states; VMC - trial = %s,"
+                + " trial - exact = %.3e relative)%n", "trial-state energy", t.energy(), t.dimension(),
+                vmc.error() > 0 ? String.format(Locale.ROOT, "%+.2f error bars", trialDeviationSigma())
+                        : String.format(Locale.ROOT, "%.2g", vmc.mean() - t.energy()),
                 exact.map(x -> Math.abs((t.energy() - x.energy()) / x.energy())).orElse(Double.NaN)));
-        if (Math.abs(trialDeviationSigma()) > MIXING_WARNING_SIGMA) {
+        if (vmc.error() > 0 && Math.abs(trialDeviationSigma()) > MIXING_WARNING_SIGMA) {
             out.printf(Locale.ROOT, "  %-20s VMC and the exact energy of the same trial state differ by %.1f error bars:"
                     + " the chains may not mix on the scale of this run (try sampler.move: exchange-any, longer"
                     + " chains, or check the error bars with --seeds K)%n", "warning", Math.abs(trialDeviationSigma()));
