@@ -36,6 +36,9 @@ final class SweepTable {
             row.put("exact", x.get("energy"));
             row.put("relative_error", x.get("relative_error"));
         }
+        if (s.get("e_hf") != null) { // a molecule: its Hartree-Fock energy, drawn beside VMC and FCI
+            row.put("e_hf", s.get("e_hf"));
+        }
     }
 
     private static List<String> columns(List<Map<String, Object>> rows) {
@@ -83,7 +86,8 @@ final class SweepTable {
     }
 
     /**
-     * Energy per site (markers with error bars) against the first swept key, one curve per value
+     * Energy per site (markers with error bars; for a molecule the total energy, with its Hartree–Fock
+     * energy as a second curve) against the first swept key, one curve per value
      * of the other keys; the exact energy per site as a solid curve when known (black for a single
      * curve, else in the colour of its VMC points), and below it the relative deviation from the
      * exact energy with its error bar (invisible at the scale of the energies). A non-numeric first
@@ -105,8 +109,11 @@ final class SweepTable {
             }
             groups.computeIfAbsent(String.join(", ", others), g -> new ArrayList<>()).add(r);
         }
-        LinePlot plot = new LinePlot(title + ": energy per site", numeric ? xKey : xKey + " (point)",
-                "energy per site E/N" + (energyUnit.isEmpty() ? "" : " (" + energyUnit + ")"));
+        // a molecule's energy is not extensive in its orbitals: total energies, with Hartree-Fock beside them
+        boolean molecular = rows.stream().anyMatch(r -> r.get("e_hf") != null);
+        String quantity = molecular ? "energy" : "energy per site";
+        LinePlot plot = new LinePlot(title + ": " + quantity, numeric ? xKey : xKey + " (point)",
+                (molecular ? "energy E" : "energy per site E/N") + (energyUnit.isEmpty() ? "" : " (" + energyUnit + ")"));
         LinePlot deviation = new LinePlot("", "", "(E − E_exact) / |E_exact|").referenceLine("exact", 0);
         int colour = 0;
         for (Map.Entry<String, List<Map<String, Object>>> g : groups.entrySet()) {
@@ -115,17 +122,24 @@ final class SweepTable {
             double[] y = new double[rs.size()];
             double[] err = new double[rs.size()];
             double[] exact = new double[rs.size()];
+            double[] hf = new double[rs.size()];
             boolean hasExact = true;
             for (int i = 0; i < rs.size(); i++) {
                 Map<String, Object> r = rs.get(i);
                 x[i] = numeric ? Double.parseDouble(String.valueOf(r.get(xKey))) : rows.indexOf(r);
-                y[i] = SummaryReport.num(r.get("energy_per_site"));
-                err[i] = SummaryReport.num(r.get("error_per_site"));
-                exact[i] = SummaryReport.num(r.get("exact")) / SummaryReport.num(r.get("n_sites"));
+                y[i] = SummaryReport.num(r.get(molecular ? "energy" : "energy_per_site"));
+                err[i] = SummaryReport.num(r.get(molecular ? "error" : "error_per_site"));
+                exact[i] = SummaryReport.num(r.get("exact")) / (molecular ? 1 : SummaryReport.num(r.get("n_sites")));
+                hf[i] = SummaryReport.num(r.get("e_hf"));
                 hasExact &= r.get("exact") != null;
             }
             String label = g.getKey().isEmpty() ? "VMC" : "VMC " + g.getKey();
             plot.addPoints(new Series(label, x, y, err));
+            if (molecular) {
+                plot.addCurve(new Series(g.getKey().isEmpty() ? "Hartree-Fock" : "Hartree-Fock " + g.getKey(), x, hf,
+                        null), groups.size() + colour); // a colour of no VMC series
+
+            }
             if (hasExact) {
                 plot.addCurve(new Series(g.getKey().isEmpty() ? "exact" : "exact " + g.getKey(), x, exact, null),
                         groups.size() == 1 ? LinePlot.BLACK : colour);

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 
+import org.nqs4j.chemistry.Atom;
 import org.nqs4j.chemistry.ChemistryInputException;
 import org.nqs4j.chemistry.Molecule;
 import org.nqs4j.chemistry.XyzReader;
@@ -24,7 +25,8 @@ import org.nqs4j.samplers.ExactSampler;
 /**
  * The {@code molecule} model: {@code hamiltonian: {model: molecule, fcidump: PATH}} (an FCIDUMP)
  * or {@code {model: molecule, xyz: PATH, basis: sto-3g|6-31g, charge: 0, multiplicity: 1}}
- * (integrals and RHF/UHF orbitals computed here); paths are relative to the config file. The
+ * (integrals and RHF/UHF orbitals computed here; {@code bond_length: R} re-sets a diatomic's
+ * distance); paths are relative to the config file. The
  * orbitals are the sites: no lattice section.
  *
  * @param operator   H on 2·NORB spin-orbitals
@@ -83,6 +85,9 @@ record MoleculeInput(MolecularHamiltonian operator, int electrons, int twiceSpin
         } catch (ChemistryInputException e) {
             throw s.invalid("xyz", e.getMessage());
         }
+        if (s.has("bond_length")) {
+            m = withBondLength(s, m, s.positive("bond_length", null));
+        }
         ScfReference ref;
         try {
             ref = ScfReference.compute(m, BasisLibrary.named(basis), false);
@@ -97,6 +102,26 @@ record MoleculeInput(MolecularHamiltonian operator, int electrons, int twiceSpin
         MolecularHamiltonian h = MolecularHamiltonian.of(ref.fcidump().toMolecularIntegrals());
         return new MoleculeInput(h, m.electrons(), m.alphaElectrons() - m.betaElectrons(), ref.scf().energy(),
                 OptionalDouble.of(ref.scf().energy() + ref.mp2()));
+    }
+
+    /**
+     * {@code bond_length: R} (Å) for a diatomic XYZ: the second atom moved along the axis from the
+     * first to distance R, so that a dissociation curve is a sweep of one key
+     * ({@code sweep: {hamiltonian.bond_length: [...]}}). Refused for any other number of atoms.
+     */
+    private static Molecule withBondLength(Section s, Molecule m, double angstrom) {
+        if (m.atoms().size() != 2) {
+            throw s.invalid("bond_length", "sets the distance of a diatomic molecule, and this XYZ has "
+                    + m.atoms().size() + " atoms; write the geometry in the XYZ file instead.");
+        }
+        Atom a = m.atoms().get(0);
+        Atom b = m.atoms().get(1);
+        double dx = b.x() - a.x();
+        double dy = b.y() - a.y();
+        double dz = b.z() - a.z();
+        double scale = angstrom / Molecule.BOHR_IN_ANGSTROM / Math.sqrt(dx * dx + dy * dy + dz * dz);
+        Atom moved = new Atom(b.element(), a.x() + scale * dx, a.y() + scale * dy, a.z() + scale * dz);
+        return new Molecule(java.util.List.of(a, moved), m.charge(), m.multiplicity());
     }
 
     /** {@code hilbert: {type: fermions, n_up, n_down}}, both defaulting to (and checked against) NELEC and MS2. */

@@ -61,4 +61,32 @@ class SweepPlotTest {
         assertEquals(0, chart.getXYPlot().getDataset(1).getSeriesCount());
         assertEquals("energy per site E/N", chart.getXYPlot().getRangeAxis().getLabel());
     }
+
+    /** A molecule: total energies in hartree (not per orbital), with the Hartree-Fock energies as a second curve. */
+    @Test
+    void aMoleculeShowsTotalEnergiesAndHartreeFock() {
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        double[][] points = {{0.7, -1.1361874, -1.1361895, -1.1173490}, {1.5, -0.9981468, -0.9981494, -0.9108736}};
+        for (double[] p : points) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("hamiltonian.bond_length", String.valueOf(p[0]));
+            r.put("status", "completed");
+            r.put("n_sites", 2);
+            r.put("energy", p[1]);
+            r.put("error", 0.0);
+            r.put("exact", p[2]);
+            r.put("e_hf", p[3]);
+            rows.add(r);
+        }
+        SweepSpec sweep = new SweepSpec(List.of("hamiltonian.bond_length"), List.of(), "test");
+        JFreeChart chart = SweepTable.plot(sweep, rows, "h2", "hartree").chart();
+        XYPlot top = assertInstanceOf(CombinedDomainXYPlot.class, chart.getXYPlot()).getSubplots().get(0);
+        assertEquals("energy E (hartree)", top.getRangeAxis().getLabel());
+        assertEquals(-0.9981468, ((IntervalXYDataset) top.getDataset(2)).getYValue(0, 1), 1e-15, "VMC, not per site");
+        java.util.Set<Object> curves = new java.util.HashSet<>();
+        for (int k = 0; k < top.getDataset(1).getSeriesCount(); k++) {
+            curves.add(top.getDataset(1).getSeriesKey(k));
+        }
+        assertEquals(java.util.Set.of("exact", "Hartree-Fock"), curves);
+    }
 }

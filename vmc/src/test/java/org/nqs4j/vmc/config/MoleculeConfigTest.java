@@ -130,4 +130,20 @@ class MoleculeConfigTest {
         e = error("hamiltonian: {model: molecule, xyz: ../h2.xyz, basis: sto-3g, charge: 1}\n");
         assertTrue(e.contains("hamiltonian.xyz") || e.contains("multiplicity"), e);
     }
+
+    /**
+     * {@code bond_length} moves the second atom of a diatomic along the axis: H2 at 1.4 a0 written as
+     * 0.5 Å in the file and re-set to 1.4 a0 gives Szabo &amp; Ostlund's E_HF (which depends on R through
+     * the nuclear repulsion and the integrals); three atoms are refused.
+     */
+    @Test
+    void bondLengthResetsTheDistanceOfADiatomic() throws IOException {
+        Files.writeString(dir.resolve("h2.xyz"), "2\nH2\nH 0 0 0\nH 0 0.3 0.4\n");
+        double angstrom = 1.4 * org.nqs4j.chemistry.Molecule.BOHR_IN_ANGSTROM;
+        RunConfig c = exact("hamiltonian: {model: molecule, xyz: ../h2.xyz, basis: sto-3g, bond_length: " + angstrom + "}\n");
+        assertEquals(-1.1167, c.hamiltonian().coupling("e_hf"), 1e-4, "Szabo & Ostlund's E_0 at 1.4 a0");
+        Files.writeString(dir.resolve("h3.xyz"), "3\nH3+\nH 0 0 0\nH 0 0 0.9\nH 0 0.8 0.45\n");
+        String e = error("hamiltonian: {model: molecule, xyz: ../h3.xyz, basis: sto-3g, charge: 1, bond_length: 1.0}\n");
+        assertTrue(e.contains("bond_length") && e.contains("3 atoms"), e);
+    }
 }

@@ -149,5 +149,8 @@ class RunPlotsTest {
         assertEquals("units of J", EnergyUnit.of("heisenberg", Map.of("J", 1.0)));
         assertEquals("units in which J = 2.0", EnergyUnit.of("ising", Map.of("J", 2.0, "h", 1.0)));
         assertEquals("units of the Pauli-string coefficients", EnergyUnit.of("pauli", Map.of()));
+        assertEquals("units of t", EnergyUnit.of("hubbard", Map.of("t", 1.0, "U", 4.0)));
+        assertEquals("units of J", EnergyUnit.of("bose_hubbard", Map.of("J", 1.0, "U", 4.0)));
+        assertEquals("hartree", EnergyUnit.of("molecule", Map.of("e_hf", -1.1)));
     }
 }
