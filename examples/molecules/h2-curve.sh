@@ -6,7 +6,8 @@
 # stdout,
 #   R_angstrom,E_RHF,E_UHF,E_FCI,E_VMC,VMC_minus_FCI_mHa
 # Usage (from the repository root): examples/molecules/h2-curve.sh > h2-curve.csv
-# (A config sweep cannot do this: the geometry is a file, not a config key.)
+# (`nqs sweep examples/molecules/h2-curve.yaml` sweeps the bond length as a config key and plots VMC,
+# FCI and RHF; this script adds UHF.)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
