@@ -29,41 +29,37 @@ final class PngEncoder {
         int w = image.getWidth();
         int h = image.getHeight();
         int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-        int rowBytes = 1 + 3 * w; // the filter byte (0), then R, G, B per pixel
-        byte[] raw = new byte[h * rowBytes];
-        for (int y = 0; y < h; y++) {
-            int o = y * rowBytes + 1;
-            for (int x = 0, p = y * w; x < w; x++, p++, o += 3) {
-                int rgb = pixels[p];
-                raw[o] = (byte) (rgb >>> 16);
-                raw[o + 1] = (byte) (rgb >>> 8);
-                raw[o + 2] = (byte) rgb;
-            }
-        }
-        ByteArrayOutputStream file = new ByteArrayOutputStream(raw.length / 16);
-        file.writeBytes(SIGNATURE);
-        chunk(file, "IHDR", ByteBuffer.allocate(13).putInt(w).putInt(h)
-                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0).array()); // 8 bit RGB
-        chunk(file, "IDAT", deflate(raw));
-        chunk(file, "IEND", new byte[0]);
-        return file.toByteArray();
-    }
-
-    /** The zlib stream of {@code data}. */
-    private static byte[] deflate(byte[] data) {
+        byte[] row = new byte[1 + 3 * w]; // the filter byte (0), then R, G, B per pixel
+        ByteArrayOutputStream idat = new ByteArrayOutputStream(1 << 16);
+        byte[] buffer = new byte[1 << 16];
         Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
-        try {
-            deflater.setInput(data);
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 16);
-            byte[] buffer = new byte[1 << 16];
-            while (!deflater.finished()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
+        try { // row by row: the image is not copied whole
+            for (int y = 0; y < h; y++) {
+                for (int x = 0, p = y * w, o = 1; x < w; x++, p++, o += 3) {
+                    int rgb = pixels[p];
+                    row[o] = (byte) (rgb >>> 16);
+                    row[o + 1] = (byte) (rgb >>> 8);
+                    row[o + 2] = (byte) rgb;
+                }
+                deflater.setInput(row);
+                while (!deflater.needsInput()) {
+                    idat.write(buffer, 0, deflater.deflate(buffer));
+                }
             }
-            return out.toByteArray();
+            deflater.finish();
+            while (!deflater.finished()) {
+                idat.write(buffer, 0, deflater.deflate(buffer));
+            }
         } finally {
             deflater.end();
         }
+        ByteArrayOutputStream file = new ByteArrayOutputStream(idat.size() + 64);
+        file.writeBytes(SIGNATURE);
+        chunk(file, "IHDR", ByteBuffer.allocate(13).putInt(w).putInt(h)
+                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0).array()); // 8 bit RGB
+        chunk(file, "IDAT", idat.toByteArray());
+        chunk(file, "IEND", new byte[0]);
+        return file.toByteArray();
     }
 
     /** Length, type, data and the CRC-32 of type and data. */

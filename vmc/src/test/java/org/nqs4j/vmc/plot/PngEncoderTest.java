@@ -19,10 +19,13 @@ import org.junit.jupiter.api.Test;
 
 class PngEncoderTest {
 
-    /** Every pixel of an image with arbitrary colours (and a width not a multiple of anything) comes back as drawn. */
+    /**
+     * Every pixel of an image of random colours comes back as drawn; incompressible, its 200 kB
+     * take several rounds of the encoder's 64 kB output buffer.
+     */
     @Test
     void imageIoDecodesEveryPixelAsEncoded() throws IOException {
-        BufferedImage img = new BufferedImage(37, 23, BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = new BufferedImage(301, 229, BufferedImage.TYPE_INT_RGB);
         SplittableRandom random = new SplittableRandom(5);
         for (int y = 0; y < img.getHeight(); y++) {
             for (int x = 0; x < img.getWidth(); x++) {
@@ -30,8 +33,8 @@ class PngEncoderTest {
             }
         }
         BufferedImage back = ImageIO.read(new ByteArrayInputStream(PngEncoder.encode(img)));
-        assertEquals(37, back.getWidth());
-        assertEquals(23, back.getHeight());
+        assertEquals(301, back.getWidth());
+        assertEquals(229, back.getHeight());
         for (int y = 0; y < img.getHeight(); y++) {
             for (int x = 0; x < img.getWidth(); x++) {
                 assertEquals(img.getRGB(x, y), back.getRGB(x, y), "pixel (" + x + ", " + y + ")");
