@@ -8,12 +8,10 @@ import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.nqs4j.vmc.io.AtomicFiles;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -321,9 +319,7 @@ public final class LinePlot {
         g.scale(2, 2);
         chart().draw(g, new Rectangle2D.Double(0, 0, width, height));
         g.dispose();
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(img, "png", png);
-        AtomicFiles.write(file, png.toByteArray()); // never a truncated image, whatever fails
+        AtomicFiles.write(file, PngEncoder.encode(img)); // never a truncated image, whatever fails
     }
 
     public void writeSvg(Path file, int width, int height) throws IOException {
