@@ -223,7 +223,8 @@ public final class LogDerivativeSamples {
      * {@link #center(double[])} with the columns split into fixed blocks over {@code tasks}; each
      * column's mean is summed over the samples in order, so ΔO does not depend on the runner. The
      * subtraction is deferred to the first {@link #data} call (on the same runner). A second
-     * centring acts on ΔO, as if the first had been carried out.
+     * centring acts on ΔO, as if the first had been carried out (equal weights only: weighted rows
+     * are rescaled by each centring, so they are centred once per fill).
      */
     public void center(double[] mean, TaskRunner tasks) {
         int row = rowLength();

@@ -139,6 +139,9 @@ public final class FullSumSampler implements Sampler {
                     + " chains, the sampler " + nChains);
         }
         for (int c = 0; c < nChains; c++) {
+            if (!weights.hilbert().contains(state.configurations()[c])) {
+                throw new IllegalArgumentException("saved configuration of chain " + c + " is not in " + weights.hilbert());
+            }
             configurations[c] = state.configurations()[c].clone();
         }
     }

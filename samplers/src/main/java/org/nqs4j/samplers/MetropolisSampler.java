@@ -22,7 +22,7 @@ import org.nqs4j.hamiltonians.hilbert.Hilbert;
  * spread over threads.
  */
 public final class MetropolisSampler implements Sampler {
-        /** Any valid state: it is overwritten by the chain's saved state at once. */
+    /** Any valid state: it is overwritten by the chain's saved state at once. */
     private static final long[] COPY_SEED = {1, 2, 3, 4};
 
     private final WaveFunction psi;

@@ -25,6 +25,7 @@ import org.nqs4j.vmc.cli.ProgressPrinter;
 import org.nqs4j.vmc.cli.UsageException;
 import org.nqs4j.vmc.config.RunConfig;
 import org.nqs4j.vmc.config.RunConfigReader;
+import org.nqs4j.vmc.config.SamplerSpec;
 import org.nqs4j.vmc.io.AtomicFiles;
 import org.nqs4j.vmc.io.Json;
 import org.nqs4j.vmc.run.RunFolder;
@@ -99,6 +100,11 @@ public final class ValidateCommand implements Command {
         Path file = a.configFile(" (or --suite DIR)");
         Criterion criterion = new Criterion(tolerance(a.option("--tolerance")));
         RunConfig base = RunConfigReader.read(file, a.all("--set"));
+        if (base.sampler().method() == SamplerSpec.Method.FULL_SUM) {
+            throw new UsageException("--seeds checks the error bars of sampled runs, and sampler.type full_sum has none"
+                    + " (its energy is the exact sum over the sector); validate the config without --seeds, or set"
+                    + " sampler.type: exact to sample it.");
+        }
         Optional<String> noTrial = ExactGroundState.trialStateUnavailable(base);
         Path out = RunFolder.choose(a.option("--out"), base.outputRoot().resolve(base.name() + "-seeds"), force);
         Files.createDirectories(out);

@@ -49,7 +49,7 @@ public final class MemoryEstimate {
     public static List<Term> terms(RunConfig c) {
         double n = c.lattice().nSites();
         // the one-hot RBM of bosons has n_max + 1 visible units per site
-        double visible = c.hilbert() instanceof BosonHilbert b ? n * (b.nMax() + 1) : n;
+        double visible = c.hilbert() instanceof BosonHilbert b ? n * (b.nMax() + 1) : c.hilbert().size();
         AnsatzSpec a = c.ansatz();
         double comp = a.complex() ? 2 : 1;
         double hidden = 0; // M of the (expanded) RBM, 0 for other ansätze
@@ -67,6 +67,15 @@ public final class MemoryEstimate {
             case "jastrow" -> {
                 p = n * (n - 1) / 2;
                 ansatzKey = "ansatz.type";
+            }
+            case "jw_rbm" -> { // a molecule: the RBM over the 2·NORB spin-orbitals
+                hidden = a.alpha() * visible;
+                p = visible + hidden + hidden * visible;
+                ansatzKey = "ansatz.alpha";
+            }
+            case "slater", "slater+rbm", "slater+pairs", "backflow" -> { // a molecule's determinant ansätze
+                p = moleculeParameters(a, (FermionHilbert) c.hilbert());
+                ansatzKey = a.type().equals("slater") ? "ansatz.type" : "ansatz.alpha";
             }
             case "gcnn" -> { // |S| bounded by 12 point operations (times N translations for the full kernel)
                 double kernel = a.kernel() == AnsatzSpec.Kernel.FULL ? 12 * n : 12;
@@ -99,7 +108,9 @@ public final class MemoryEstimate {
         t.add(new Term("ansatz " + a.type() + ", " + format(p) + " parameters", ansatzKey, 8 * model,
                 Math.max(hidden * n, doubles)));
         t.add(new Term("parameter vectors of the driver and optimiser", ansatzKey, 8 * 10 * doubles, doubles));
-        boolean factored = a.type().equals("rbm") && !a.translationSymmetric() && a.projection() instanceof ProjectionSpec.None;
+        // an exact sum weighs its rows one by one, so they are stored in full (VmcDriver)
+        boolean factored = (a.type().equals("rbm") || a.type().equals("jw_rbm")) && !a.translationSymmetric()
+                && a.projection() instanceof ProjectionSpec.None && c.sampler().method() != SamplerSpec.Method.FULL_SUM;
         double rows = ns * (factored ? comp * (n + hidden) : doubles);
         t.add(new Term("log-derivative rows", "sampler.samples", 8 * rows, rows));
         PreconditionerSpec pre = c.preconditioner();
@@ -114,11 +125,30 @@ public final class MemoryEstimate {
             }
         }
         t.add(new Term("local energies", "sampler.samples", 8 * 2 * ns, 2 * ns));
+        if (c.sampler().method() != SamplerSpec.Method.METROPOLIS) { // log ψ, p and Σp of every state (SectorWeights)
+            double states = c.hilbert().dimension();
+            t.add(new Term("tables of the enumerated sector", "sampler.type", 8 * 4 * states, states));
+        }
         double eval = c.evaluationSamples();
         t.add(new Term("final-estimate samples", "evaluation.samples", 8 * (3 + 2 * c.observables().size()) * eval,
                 2 * eval));
         t.sort(Comparator.comparingDouble(Term::bytes).reversed());
         return t;
+    }
+
+    /** P of a molecule's determinant ansatz ({@code slater}, {@code slater+rbm}, {@code slater+pairs}, {@code backflow}). */
+    static double moleculeParameters(AnsatzSpec a, FermionHilbert h) {
+        double modes = h.size();
+        double orbitals = 0;
+        for (int s = 0; s < h.nSpecies(); s++) {
+            orbitals += h.nSites() * h.nParticles(s);
+        }
+        return orbitals + switch (a.type()) {
+            case "slater+rbm" -> modes + a.alpha() * modes * (1 + modes);
+            case "slater+pairs" -> modes * (modes + 1) / 2;
+            case "backflow" -> a.alpha() * modes * (1 + modes + orbitals);
+            default -> 0;
+        };
     }
 
     /** P of a fermion ansatz: orbitals Σ_s L N_s, plus the Jastrow's pairs or the RBM's / backflow's layers. */

@@ -154,7 +154,13 @@ public final class RunConfigReader {
                     ? FermionConfig.ansatz(ansatzSection, lattice, fermions, hamiltonian)
                     : ansatz(ansatzSection, lattice, hilbert, iterations, sampler.samples());
         }
-        OptimizerSpec optimizer = optimizer(root.section("optimizer"));
+        Section optimizerSection = root.section("optimizer");
+        OptimizerSpec optimizer = optimizer(optimizerSection);
+        if (sampler.method() == SamplerSpec.Method.FULL_SUM && !Double.isNaN(optimizer.maxInfidelity())) {
+            throw optimizerSection.invalid("max_infidelity", "the step-infidelity limit is estimated from sampled"
+                    + " states, and sampler.type full_sum sums over every state instead; remove max_infidelity (the"
+                    + " step guard still undoes a step that raises the exact energy).");
+        }
         PreconditionerSpec preconditioner = preconditioner(root.section("preconditioner"));
         Section eval = root.section("evaluation");
         int evalSamples = eval.integer("samples", sampler.method() == SamplerSpec.Method.FULL_SUM ? sampler.samples()
@@ -834,10 +840,15 @@ public final class RunConfigReader {
                     ExactSampler.MAX_STATES));
         }
         if (s.has("move")) {
-            throw s.invalid("move", type + " visits basis states directly and makes no moves; remove move, or use"
-                    + " type: metropolis.");
+            throw s.invalid("move", type + defaulted(s) + " visits basis states directly and makes no moves; remove"
+                    + " move, or set sampler.type: metropolis.");
         }
         return type.equals("exact") ? SamplerSpec.Method.EXACT : SamplerSpec.Method.FULL_SUM;
+    }
+
+    /** Says that sampler.type was not written (a molecule's small sector defaults to full_sum or exact). */
+    private static String defaulted(Section s) {
+        return s.has("type") ? "" : " (the default sampler.type for this sector)";
     }
 
     /** The spin moves: flip, exchange (on bonds) or exchange-any, as the sector allows. */
@@ -881,8 +892,9 @@ public final class RunConfigReader {
             perChain = FullSumSampler.samplesPerChain(hilbert, chains);
             int covering = perChain * chains;
             if (s.integer("samples", covering, 1, 100_000_000) != covering) {
-                throw s.invalid("samples", "full_sum visits each of the " + hilbert.nStates() + " states once: "
-                        + chains + " chains of " + perChain + " slots, samples " + covering + "; remove samples.");
+                throw s.invalid("samples", "full_sum" + defaulted(s) + " visits each of the " + hilbert.nStates()
+                        + " states once: " + chains + " chains of " + perChain + " slots, samples " + covering
+                        + "; remove samples, or set sampler.type: exact or metropolis to sample.");
             }
             s.resolve("samples", covering);
         } else {
