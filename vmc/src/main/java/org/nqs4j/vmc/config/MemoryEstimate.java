@@ -129,13 +129,17 @@ public final class MemoryEstimate {
         for (int s = 0; s < h.nSpecies(); s++) {
             orbitals += l * h.nParticles(s);
         }
-        return orbitals + switch (a) {
+        boolean pairs = a instanceof FermionAnsatzSpec.Slater x && x.determinant() == FermionAnsatzSpec.Determinant.PAIR_PRODUCT
+                || a instanceof FermionAnsatzSpec.SlaterJastrow j && j.determinant() == FermionAnsatzSpec.Determinant.PAIR_PRODUCT
+                || a instanceof FermionAnsatzSpec.RbmSlater r && r.determinant() == FermionAnsatzSpec.Determinant.PAIR_PRODUCT;
+        return (pairs ? l * l : orbitals) + switch (a) {
             case FermionAnsatzSpec.Slater x -> 0;
             case FermionAnsatzSpec.SlaterJastrow j -> {
                 double fields = j.jastrow() == FermionAnsatzSpec.Jastrow.DENSITY ? l : modes;
                 yield fields * (fields + 1) / 2;
             }
-            case FermionAnsatzSpec.RbmSlater r -> modes + r.alpha() * modes * (1 + modes);
+            case FermionAnsatzSpec.RbmSlater r -> r.symmetry() == FermionAnsatzSpec.Symmetry.NONE
+                    ? modes + r.alpha() * modes * (1 + modes) : 1 + r.alpha() * (1 + modes);
             case FermionAnsatzSpec.Backflow b -> b.alpha() * modes * (1 + modes + orbitals);
         };
     }
