@@ -196,12 +196,7 @@ public final class PairProduct implements FermionWaveFunction {
             }
             logAbs = lu.logAbs();
             sign = lu.sign();
-            lu.invert(inverse);
-            for (int c = 0; c < n; c++) {
-                for (int k = 0; k < n; k++) {
-                    inverseT[c * n + k] = inverse.data[k * n + c];
-                }
-            }
+            lu.invertTransposed(inverse, inverseT);
             hopsSinceRefresh = 0;
         }
 
@@ -297,21 +292,24 @@ public final class PairProduct implements FermionWaveFunction {
         /** From a fresh LU of the matrix after both hops: O(N³) (double excitations are rare moves). */
         @Override
         public double ratio(int s1, int from1, int to1, int s2, int from2, int to2) {
-            FermionCache.requireTwoHops(occupations, nSites, s1, from1, to1, s2, from2, to2);
-            int[] after = occupations.clone();
-            hop(after, s1, from1, to1);
-            hop(after, s2, from2, to2);
-            PairProduct.this.logPsi(after, fresh);
+            PairProduct.this.logPsi(afterHops(s1, from1, to1, s2, from2, to2), fresh);
             return Math.exp(fresh[0] - logAbs) * Math.cos(fresh[1]) * sign;
         }
 
         @Override
         public void applyHops(int s1, int from1, int to1, int s2, int from2, int to2) {
+            reset(afterHops(s1, from1, to1, s2, from2, to2));
+        }
+
+        /** A new array: the occupations after the two (checked) hops. */
+        private int[] afterHops(int s1, int from1, int to1, int s2, int from2, int to2) {
             FermionCache.requireTwoHops(occupations, nSites, s1, from1, to1, s2, from2, to2);
             int[] after = occupations.clone();
-            hop(after, s1, from1, to1);
-            hop(after, s2, from2, to2);
-            reset(after);
+            after[from1 + s1 * nSites] = 0;
+            after[to1 + s1 * nSites] = 1;
+            after[from2 + s2 * nSites] = 0;
+            after[to2 + s2 * nSites] = 1;
+            return after;
         }
 
         @Override
@@ -330,11 +328,6 @@ public final class PairProduct implements FermionWaveFunction {
                     out[row + siteOfSlot[1][j]] = inverseT[i * n + j];
                 }
             }
-        }
-
-        private void hop(int[] x, int species, int from, int to) {
-            x[from + species * nSites] = 0;
-            x[to + species * nSites] = 1;
         }
 
         /** (−1)^{occupied sites of the species strictly between from and to}. */
