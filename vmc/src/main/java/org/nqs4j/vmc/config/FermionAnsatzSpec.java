@@ -20,6 +20,9 @@ public sealed interface FermionAnsatzSpec {
     /** The orbitals of the determinant at the start of the optimisation. */
     Orbitals orbitals();
 
+    /** The antisymmetric factor (backflow: its own Slater determinant). */
+    Determinant determinant();
+
     /** The config word of the type. */
     String type();
 
@@ -42,11 +45,7 @@ public sealed interface FermionAnsatzSpec {
      * N↑ = N↓ only; Tahara &amp; Imada 2008, Nomura et al. 2017).
      */
     enum Determinant {
-        SLATER, PAIR_PRODUCT;
-
-        public String word() {
-            return name().toLowerCase();
-        }
+        SLATER, PAIR_PRODUCT
     }
 
     /** {@code density}: v_ij n_i n_j over site densities; {@code spin_resolved}: v_ab n_a n_b over spin-orbitals. */
@@ -89,7 +88,8 @@ public sealed interface FermionAnsatzSpec {
      * @param alpha hidden units per spin-orbital (symmetry none) or features (a symmetric RBM: M = α|G|)
      * @param symmetry the group of the RBM's shared weights
      */
-    record RbmSlater(Orbitals orbitals, Determinant determinant, int alpha, Symmetry symmetry) implements FermionAnsatzSpec {
+    record RbmSlater(Orbitals orbitals, Determinant determinant, int alpha, Symmetry symmetry)
+            implements FermionAnsatzSpec {
         @Override
         public String type() {
             return "rbm_slater";
@@ -98,6 +98,11 @@ public sealed interface FermionAnsatzSpec {
 
     /** @param alpha hidden units per spin-orbital */
     record Backflow(Orbitals orbitals, int alpha) implements FermionAnsatzSpec {
+        @Override
+        public Determinant determinant() {
+            return Determinant.SLATER;
+        }
+
         @Override
         public String type() {
             return "backflow";

@@ -121,7 +121,7 @@ public final class MemoryEstimate {
         return t;
     }
 
-    /** P of a fermion ansatz: orbitals Σ_s L N_s, plus the Jastrow's pairs or the RBM's / backflow's layers. */
+    /** P of a fermion ansatz: orbitals Σ_s L N_s (a pair product: L²), plus the Jastrow's pairs or the RBM's / backflow's layers. */
     static double fermionParameters(FermionAnsatzSpec a, FermionHilbert h) {
         double l = h.nSites();
         double modes = l * h.nSpecies();
@@ -129,10 +129,7 @@ public final class MemoryEstimate {
         for (int s = 0; s < h.nSpecies(); s++) {
             orbitals += l * h.nParticles(s);
         }
-        boolean pairs = a instanceof FermionAnsatzSpec.Slater x && x.determinant() == FermionAnsatzSpec.Determinant.PAIR_PRODUCT
-                || a instanceof FermionAnsatzSpec.SlaterJastrow j && j.determinant() == FermionAnsatzSpec.Determinant.PAIR_PRODUCT
-                || a instanceof FermionAnsatzSpec.RbmSlater r && r.determinant() == FermionAnsatzSpec.Determinant.PAIR_PRODUCT;
-        return (pairs ? l * l : orbitals) + switch (a) {
+        return (a.determinant() == FermionAnsatzSpec.Determinant.PAIR_PRODUCT ? l * l : orbitals) + switch (a) {
             case FermionAnsatzSpec.Slater x -> 0;
             case FermionAnsatzSpec.SlaterJastrow j -> {
                 double fields = j.jastrow() == FermionAnsatzSpec.Jastrow.DENSITY ? l : modes;

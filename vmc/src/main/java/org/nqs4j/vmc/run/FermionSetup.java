@@ -44,12 +44,7 @@ final class FermionSetup {
         SpinOrbitals orbitals = orbitals(spec.orbitals(), c.lattice(), c.hamiltonian(), hilbert);
         int l = hilbert.nSites();
         int species = hilbert.nSpecies();
-        FermionWaveFunction slater = switch (spec) {
-            case FermionAnsatzSpec.Slater s -> determinant(s.determinant(), orbitals);
-            case FermionAnsatzSpec.SlaterJastrow j -> determinant(j.determinant(), orbitals);
-            case FermionAnsatzSpec.RbmSlater r -> determinant(r.determinant(), orbitals);
-            case FermionAnsatzSpec.Backflow b -> SlaterDeterminant.of(orbitals);
-        };
+        FermionWaveFunction slater = determinant(spec.determinant(), orbitals);
         FermionWaveFunction psi = switch (spec) {
             case FermionAnsatzSpec.Slater s -> slater;
             case FermionAnsatzSpec.SlaterJastrow j -> FermionProduct.of(
