@@ -3,7 +3,7 @@ package org.nqs4j.ansatz.fermion;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The pair-product (singlet-pairing, AGP) state of N↑ = N↓ = N fermions,
+ * The pair-product (pairing, AGP) state of N↑ = N↓ = N fermions,
  * |ψ⟩ = (Σ_{r r′} F_{r r′} c†_{r↑} c†_{r′↓})^N |0⟩ (up to N! and a constant sign), whose amplitude in
  * the Jordan–Wigner basis is
  * <pre>  ψ(n) = det F[r↑_1 &lt; ⋯ &lt; r↑_N ; r↓_1 &lt; ⋯ &lt; r↓_N]</pre>
