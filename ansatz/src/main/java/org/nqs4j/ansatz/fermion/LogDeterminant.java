@@ -64,6 +64,19 @@ final class LogDeterminant {
         solver.invert(out);
     }
 
+    /**
+     * (A⁻¹)ᵀ row-major into {@code inverseT} (inverseT[c·n + k] = (A⁻¹)_{k c}: the columns of A⁻¹
+     * contiguous, as the Sherman–Morrison updates read them), through the scratch {@code inverse}.
+     */
+    void invertTransposed(DMatrixRMaj inverse, double[] inverseT) {
+        solver.invert(inverse);
+        for (int c = 0; c < n; c++) {
+            for (int k = 0; k < n; k++) {
+                inverseT[c * n + k] = inverse.data[k * n + c];
+            }
+        }
+    }
+
     /** (−1)^{n − number of cycles} of the permutation pivot[0..n). */
     private double permutationSign(int[] pivot) {
         java.util.Arrays.fill(visited, false);

@@ -1,15 +1,24 @@
 package org.nqs4j.ansatz.fermion;
 
 import org.nqs4j.ansatz.Rbm;
-import org.nqs4j.ansatz.RbmCache;
+import org.nqs4j.ansatz.SymmetricRbm;
+import org.nqs4j.ansatz.WalkerCache;
+import org.nqs4j.ansatz.WaveFunction;
 
 /**
  * A neural Jastrow factor: a real RBM over the spin-orbital occupations,
  * log J(n) = Σ_a a_a σ_a + Σ_j log cosh(b_j + Σ_a W_ja σ_a) with σ_a = 2n_a − 1 (an RBM in n is the
  * same family: the affine map only shifts a and b). Positive, so it keeps the determinant's nodes
- * (Nomura et al., PRB 96, 205152 (2017) use an RBM times a pair-product state). It reuses the
- * spin {@link Rbm} and its {@link RbmCache} unchanged: a hop r → r′ flips σ on the two spin-orbitals,
- * a two-site ratio O(M) (two hops: four sites), and the parameters and log-derivatives are the RBM's.
+ * (Nomura et al., PRB 96, 205152 (2017) use an RBM times a pair-product state). It reuses a real
+ * spin-½ network over the L·species units unchanged, a plain {@link Rbm} or a {@link SymmetricRbm}:
+ * a hop r → r′ flips σ on the two spin-orbitals, a two-site ratio O(M) (two hops: four sites), and
+ * the parameters and log-derivatives are the network's.
+ *
+ * <p>{@link #symmetric}: the symmetric RBM over a group G of lattice symmetries (the translations,
+ * or the space group) acting on the sites of every species alike, hidden units (f, g) = feature f
+ * moved by g with shared weights w_f(r, σ) (Carleo &amp; Troyer 2017; Nomura et al. 2017 impose the
+ * same on their RBM Jastrow): J(g n) = J(n) for every g ∈ G, with P = 1 + α + α·L·S parameters
+ * instead of the L·S + M + M·L·S of a plain RBM with the same M = α|G| hidden units (S species).
  */
 public final class RbmJastrow implements FermionWaveFunction {
     @Override
@@ -17,11 +26,11 @@ public final class RbmJastrow implements FermionWaveFunction {
         return "RBM Jastrow over the spin-orbital occupations (" + rbm.description() + ")";
     }
 
-    private final Rbm rbm;
+    private final WaveFunction rbm;
     private final int nSites;
     private final int nSpecies;
 
-    private RbmJastrow(Rbm rbm, int nSites, int nSpecies) {
+    private RbmJastrow(WaveFunction rbm, int nSites, int nSpecies) {
         if (rbm.isComplex()) {
             throw new IllegalArgumentException("a Jastrow factor must be positive: the RBM needs real parameters");
         }
@@ -37,6 +46,25 @@ public final class RbmJastrow implements FermionWaveFunction {
     /** A real RBM with one visible unit per spin-orbital (L·species of them). */
     public static RbmJastrow of(Rbm rbm, int nSites, int nSpecies) {
         return new RbmJastrow(rbm, nSites, nSpecies);
+    }
+
+    /**
+     * The real symmetric RBM of α features over a group of site permutations
+     * {@code siteGroup[g][r]} = g(r) (e.g. {@code Lattice.translations()} or
+     * {@code spaceGroup().elements()}), each moving the sites of every species alike: spin-orbital
+     * r + L·s goes to g(r) + L·s.
+     */
+    public static RbmJastrow symmetric(int[][] siteGroup, int nSpecies, int alpha) {
+        int l = siteGroup[0].length;
+        int[][] group = new int[siteGroup.length][l * nSpecies];
+        for (int g = 0; g < siteGroup.length; g++) {
+            for (int s = 0; s < nSpecies; s++) {
+                for (int r = 0; r < l; r++) {
+                    group[g][r + s * l] = siteGroup[g][r] + s * l;
+                }
+            }
+        }
+        return new RbmJastrow(SymmetricRbm.real(group, alpha), l, nSpecies);
     }
 
     @Override
@@ -87,7 +115,7 @@ public final class RbmJastrow implements FermionWaveFunction {
             return nSpecies;
         }
 
-        private final RbmCache spins = rbm.newCache();
+        private final WalkerCache spins = rbm.newCache();
         private final int[] occupations = new int[nSites * nSpecies];
         private final int[] sigma = new int[nSites * nSpecies];
         private final int[] flips = new int[4];

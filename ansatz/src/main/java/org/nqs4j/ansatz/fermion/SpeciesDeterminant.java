@@ -91,12 +91,7 @@ final class SpeciesDeterminant {
         }
         logAbs = lu.logAbs();
         sign = lu.sign();
-        lu.invert(inverse);
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < n; k++) {
-                inverseT[i * n + k] = inverse.data[k * n + i];
-            }
-        }
+        lu.invertTransposed(inverse, inverseT);
         hopsSinceRefresh = 0;
     }
 

@@ -304,7 +304,7 @@ class SlaterDeterminantTest {
         return n;
     }
 
-    private static Map<Long, Double> apply(FockOperator op, Map<Long, Double> in, int modes) {
+    static Map<Long, Double> apply(FockOperator op, Map<Long, Double> in, int modes) {
         Map<Long, Double> out = new HashMap<>();
         FockConnections conn = op.newConnections();
         int[] x = new int[modes];
@@ -325,7 +325,7 @@ class SlaterDeterminantTest {
         return out;
     }
 
-    private static long bits(int[] n) {
+    static long bits(int[] n) {
         long key = 0;
         for (int m = 0; m < n.length; m++) {
             key |= (long) n[m] << m;

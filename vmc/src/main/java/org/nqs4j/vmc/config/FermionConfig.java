@@ -3,6 +3,7 @@ package org.nqs4j.vmc.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.nqs4j.hamiltonians.Boundary;
 import org.nqs4j.hamiltonians.Lattice;
 import org.nqs4j.hamiltonians.fock.FermionObservables;
 import org.nqs4j.hamiltonians.fock.FockOperator;
@@ -16,7 +17,7 @@ import org.nqs4j.hamiltonians.hilbert.FermionHilbert;
  */
 final class FermionConfig {
     /** Spin-ansatz keys that a fermion ansatz does not take. */
-    private static final List<String> SPIN_ANSATZ_KEYS = List.of("complex", "symmetry", "projection", "pretrain",
+    private static final List<String> SPIN_ANSATZ_KEYS = List.of("complex", "projection", "pretrain",
             "pretrain_iterations", "layers");
 
     private FermionConfig() {
@@ -44,7 +45,8 @@ final class FermionConfig {
         for (String key : SPIN_ANSATZ_KEYS) {
             if (s.has(key)) {
                 throw s.invalid(key, "is a key of the spin ansätze; a fermion ansatz takes type (slater,"
-                        + " slater_jastrow, rbm_slater, backflow), orbitals, jastrow, alpha, init_scale and init_from."
+                        + " slater_jastrow, rbm_slater, backflow), orbitals, determinant, jastrow, alpha, symmetry,"
+                        + " init_scale and init_from."
                         + (key.equals("complex") ? " Fermion ansätze are real (the sign is the determinant's)." : ""));
             }
         }
@@ -65,14 +67,25 @@ final class FermionConfig {
                     + " has no hidden units.");
         }
         FermionAnsatzSpec spec = switch (type) {
-            case "slater" -> new FermionAnsatzSpec.Slater(orbitals);
+            case "slater" -> new FermionAnsatzSpec.Slater(orbitals, determinant(s, hilbert));
             case "slater_jastrow" -> {
                 String j = s.choice("jastrow", "density", "density", "spin_resolved");
-                yield new FermionAnsatzSpec.SlaterJastrow(orbitals, FermionAnsatzSpec.Jastrow.valueOf(j.toUpperCase()));
+                yield new FermionAnsatzSpec.SlaterJastrow(orbitals, determinant(s, hilbert),
+                        FermionAnsatzSpec.Jastrow.valueOf(j.toUpperCase()));
             }
-            case "rbm_slater" -> new FermionAnsatzSpec.RbmSlater(orbitals, s.integer("alpha", 1, 1, 64));
+            case "rbm_slater" -> new FermionAnsatzSpec.RbmSlater(orbitals, determinant(s, hilbert),
+                    s.integer("alpha", 1, 1, 64),
+                    symmetry(s, lattice));
             default -> new FermionAnsatzSpec.Backflow(orbitals, s.integer("alpha", 1, 1, 64));
         };
+        if (type.equals("backflow") && s.has("determinant")) {
+            throw s.invalid("determinant", "chooses the antisymmetric factor of slater, slater_jastrow and rbm_slater;"
+                    + " backflow makes its own Slater determinant.");
+        }
+        if (!type.equals("rbm_slater") && s.has("symmetry")) {
+            throw s.invalid("symmetry", "shares the weights of the RBM Jastrow of type rbm_slater; type " + type
+                    + " takes none.");
+        }
         double scale = s.real("init_scale", 0.01, 0, 10);
         Optional<java.nio.file.Path> initFrom = RunConfigReader.initFrom(s);
         s.finish();
@@ -81,6 +94,35 @@ final class FermionConfig {
         return new AnsatzSpec(type, false, alpha, List.of(), "none", new ProjectionSpec.None(), scale, initFrom, 0,
                 AnsatzSpec.Kernel.FULL,
                 Optional.of(spec));
+    }
+
+    /** {@code determinant}: slater (default) | pair_product (two species with N↑ = N↓). */
+    private static FermionAnsatzSpec.Determinant determinant(Section s, FermionHilbert hilbert) {
+        FermionAnsatzSpec.Determinant d = FermionAnsatzSpec.Determinant.valueOf(
+                s.choice("determinant", "slater", "slater", "pair_product").toUpperCase());
+        if (d == FermionAnsatzSpec.Determinant.PAIR_PRODUCT
+                && (hilbert.nSpecies() != 2 || hilbert.nParticles(0) != hilbert.nParticles(1))) {
+            throw s.invalid("determinant", "pair_product pairs every ↑ with a ↓ fermion: it needs model hubbard with"
+                    + " n_up = n_down (here " + (hilbert.nSpecies() == 2 ? hilbert.nParticles(0) + " and "
+                    + hilbert.nParticles(1) : "one species") + "). Use determinant: slater.");
+        }
+        return d;
+    }
+
+    /**
+     * {@code symmetry}: none (default) | translations | space_group; a group needs a Bravais lattice
+     * with periodic boundaries.
+     */
+    private static FermionAnsatzSpec.Symmetry symmetry(Section s, Lattice lattice) {
+        FermionAnsatzSpec.Symmetry symmetry = FermionAnsatzSpec.Symmetry.valueOf(
+                s.choice("symmetry", "none", "none", "translations", "space_group").toUpperCase());
+        if (symmetry != FermionAnsatzSpec.Symmetry.NONE && (lattice.cell().isEmpty()
+                || lattice.boundary().orElse(Boundary.OPEN) != Boundary.PERIODIC)) {
+            throw s.invalid("symmetry", "'" + symmetry.word() + "' needs a chain, square, rectangular, triangular,"
+                    + " honeycomb or kagome lattice with periodic boundaries; the " + lattice.name() + " has no"
+                    + " translation group. Use symmetry: none.");
+        }
+        return symmetry;
     }
 
     /** Largest lattice for the O(L²)-term families (charge and spin correlations, n(k)) sampled per member. */

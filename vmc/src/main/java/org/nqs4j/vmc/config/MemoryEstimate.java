@@ -151,7 +151,7 @@ public final class MemoryEstimate {
         };
     }
 
-    /** P of a fermion ansatz: orbitals Σ_s L N_s, plus the Jastrow's pairs or the RBM's / backflow's layers. */
+    /** P of a fermion ansatz: orbitals Σ_s L N_s (a pair product: L²), plus the Jastrow's pairs or the RBM's / backflow's layers. */
     static double fermionParameters(FermionAnsatzSpec a, FermionHilbert h) {
         double l = h.nSites();
         double modes = l * h.nSpecies();
@@ -159,13 +159,14 @@ public final class MemoryEstimate {
         for (int s = 0; s < h.nSpecies(); s++) {
             orbitals += l * h.nParticles(s);
         }
-        return orbitals + switch (a) {
+        return (a.determinant() == FermionAnsatzSpec.Determinant.PAIR_PRODUCT ? l * l : orbitals) + switch (a) {
             case FermionAnsatzSpec.Slater x -> 0;
             case FermionAnsatzSpec.SlaterJastrow j -> {
                 double fields = j.jastrow() == FermionAnsatzSpec.Jastrow.DENSITY ? l : modes;
                 yield fields * (fields + 1) / 2;
             }
-            case FermionAnsatzSpec.RbmSlater r -> modes + r.alpha() * modes * (1 + modes);
+            case FermionAnsatzSpec.RbmSlater r -> r.symmetry() == FermionAnsatzSpec.Symmetry.NONE
+                    ? modes + r.alpha() * modes * (1 + modes) : 1 + r.alpha() * (1 + modes);
             case FermionAnsatzSpec.Backflow b -> b.alpha() * modes * (1 + modes + orbitals);
         };
     }

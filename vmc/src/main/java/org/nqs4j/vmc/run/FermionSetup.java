@@ -7,6 +7,7 @@ import org.nqs4j.ansatz.fermion.FermionWaveFunction;
 import org.nqs4j.ansatz.fermion.HartreeFock;
 import org.nqs4j.ansatz.fermion.NeuralBackflow;
 import org.nqs4j.ansatz.fermion.OccupationJastrow;
+import org.nqs4j.ansatz.fermion.PairProduct;
 import org.nqs4j.ansatz.fermion.RbmJastrow;
 import org.nqs4j.ansatz.fermion.SlaterDeterminant;
 import org.nqs4j.ansatz.fermion.SpinOrbitals;
@@ -43,14 +44,13 @@ final class FermionSetup {
         SpinOrbitals orbitals = orbitals(spec.orbitals(), c.lattice(), c.hamiltonian(), hilbert);
         int l = hilbert.nSites();
         int species = hilbert.nSpecies();
-        SlaterDeterminant slater = SlaterDeterminant.of(orbitals);
+        FermionWaveFunction slater = determinant(spec.determinant(), orbitals);
         FermionWaveFunction psi = switch (spec) {
             case FermionAnsatzSpec.Slater s -> slater;
             case FermionAnsatzSpec.SlaterJastrow j -> FermionProduct.of(
                     j.jastrow() == FermionAnsatzSpec.Jastrow.DENSITY ? OccupationJastrow.densityDensity(l, species)
                             : OccupationJastrow.spinResolved(l, species), slater);
-            case FermionAnsatzSpec.RbmSlater r -> FermionProduct.of(
-                    RbmJastrow.of(Rbm.real(l * species, r.alpha()), l, species), slater);
+            case FermionAnsatzSpec.RbmSlater r -> FermionProduct.of(rbmJastrow(r, c.lattice(), species), slater);
             case FermionAnsatzSpec.Backflow b -> NeuralBackflow.of(orbitals, b.alpha() * l * species);
         };
         // the correlation factor comes first in a product, the network after Φ in backflow
@@ -62,6 +62,23 @@ final class FermionSetup {
             GaussianParameters.initialise(psi, c.seed(), c.ansatz().initScale(), 0, all - orbitalParameters);
         }
         return psi;
+    }
+
+    /** det Φ↑ · det Φ↓, or the pair product det F with F = Φ↑Φ↓ᵀ (the same state at the start). */
+    private static FermionWaveFunction determinant(FermionAnsatzSpec.Determinant kind, SpinOrbitals orbitals) {
+        return switch (kind) {
+            case SLATER -> SlaterDeterminant.of(orbitals);
+            case PAIR_PRODUCT -> PairProduct.of(orbitals);
+        };
+    }
+
+    /** A plain RBM over the L·species spin-orbitals, or one with weights shared over the lattice group. */
+    private static RbmJastrow rbmJastrow(FermionAnsatzSpec.RbmSlater r, Lattice lattice, int species) {
+        return switch (r.symmetry()) {
+            case NONE -> RbmJastrow.of(Rbm.real(lattice.nSites() * species, r.alpha()), lattice.nSites(), species);
+            case TRANSLATIONS -> RbmJastrow.symmetric(lattice.translations(), species, r.alpha());
+            case SPACE_GROUP -> RbmJastrow.symmetric(lattice.spaceGroup().elements(), species, r.alpha());
+        };
     }
 
     /** The orbitals of the starting determinant, N_σ per species. */

@@ -47,10 +47,11 @@ class FermionConfigTest {
 
     @Test
     void everyAnsatzTypeIsRead() {
-        assertEquals(new FermionAnsatzSpec.Slater(FermionAnsatzSpec.Orbitals.TIGHT_BINDING),
+        assertEquals(new FermionAnsatzSpec.Slater(FermionAnsatzSpec.Orbitals.TIGHT_BINDING,
+                FermionAnsatzSpec.Determinant.SLATER),
                 read(HUBBARD + "ansatz: {type: slater, orbitals: tight_binding}\n").ansatz().fermion().get());
         assertEquals(new FermionAnsatzSpec.SlaterJastrow(FermionAnsatzSpec.Orbitals.UHF,
-                FermionAnsatzSpec.Jastrow.SPIN_RESOLVED),
+                FermionAnsatzSpec.Determinant.SLATER, FermionAnsatzSpec.Jastrow.SPIN_RESOLVED),
                 read(HUBBARD + "ansatz: {type: slater_jastrow, jastrow: spin_resolved}\n").ansatz().fermion().get());
         assertEquals(new FermionAnsatzSpec.Backflow(FermionAnsatzSpec.Orbitals.UHF, 2),
                 read(HUBBARD + "ansatz: {type: backflow, alpha: 2}\n").ansatz().fermion().get());
@@ -88,6 +89,26 @@ class FermionConfigTest {
                 + "hilbert: {n_particles: 3}\n";
         assertTrue(error(spinless + "ansatz: {orbitals: uhf}\n").contains("orbitals: tight_binding"));
         assertTrue(error(spinless + "observables: [{type: double_occupancy}]\n").contains("spinful"));
+        assertTrue(error(HUBBARD + "ansatz: {type: backflow, symmetry: translations}\n").contains("takes none"));
+        assertTrue(error(HUBBARD + "ansatz: {type: backflow, determinant: pair_product}\n").contains("backflow makes"));
+        String e = error(HUBBARD + "ansatz: {determinant: pair_product}\n");
+        assertTrue(e.startsWith("f.yaml:4: key 'ansatz.determinant'") && e.contains("n_up = n_down (here 3 and 2)"), e);
+        assertTrue(error(spinless + "ansatz: {type: slater, determinant: pair_product}\n").contains("one species"));
+        e = error(HUBBARD.replace("length: 6", "length: 6, boundary: open") + "ansatz: {symmetry: translations}\n");
+        assertTrue(e.contains("'ansatz.symmetry'") && e.contains("periodic boundaries"), e);
+    }
+
+    /** The symmetric RBM Jastrow and the pair product are read, and written back resolved. */
+    @Test
+    void symmetricJastrowAndPairProductAreRead() {
+        String balanced = HUBBARD.replace("n_down: 2", "n_down: 3");
+        RunConfig c = read(balanced + "ansatz: {alpha: 4, symmetry: space_group, determinant: pair_product}\n");
+        assertEquals(new FermionAnsatzSpec.RbmSlater(FermionAnsatzSpec.Orbitals.UHF,
+                FermionAnsatzSpec.Determinant.PAIR_PRODUCT, 4, FermionAnsatzSpec.Symmetry.SPACE_GROUP),
+                c.ansatz().fermion().get());
+        Map<?, ?> ansatz = (Map<?, ?>) read(balanced).resolved().get("ansatz");
+        assertEquals("none", ansatz.get("symmetry"));
+        assertEquals("slater", ansatz.get("determinant"));
     }
 
     @Test

@@ -33,6 +33,25 @@ class FermionRunTest {
     }
 
     /**
+     * The same state as a pair product (F = Φ↑Φ↓ᵀ of the tight-binding orbitals) times a
+     * translation-symmetric RBM Jastrow drawn with scale 0 (J = const): still the exact eigenstate,
+     * through the config keys determinant and symmetry.
+     */
+    @Test
+    void pairProductOfTheFreeProblemTimesAFlatSymmetricJastrowIsExact() {
+        RunConfig c = VmcRunTest.config("""
+                seed: 9
+                lattice: {type: chain, length: 10, boundary: periodic}
+                hamiltonian: {model: hubbard, t: 1.0, U: 0}
+                hilbert: {type: fermions, n_up: 5, n_down: 5}
+                ansatz: {type: rbm_slater, alpha: 2, symmetry: translations, determinant: pair_product,
+                         orbitals: tight_binding, init_scale: 0}
+                sampler: {chains: 4, samples: 400}
+                """);
+        assertExactEigenstate(c, -4 * (1 + Math.sqrt(5)));
+    }
+
+    /**
      * The same in two dimensions, where hops cross other particles' Jordan–Wigner strings: spinless
      * fermions on the periodic 4×4 torus with N = 5 fill k = (0,0) and the four (±π/2, 0), (0, ±π/2),
      * E₀ = −2t Σ (cos k_x + cos k_y) = −4 − 4·2 = −12.
@@ -74,6 +93,10 @@ class FermionRunTest {
                 """;
         assertArrayEquals(VmcRunTest.trace(VmcRunTest.config(yaml, "threads=1")),
                 VmcRunTest.trace(VmcRunTest.config(yaml, "threads=2")));
+        String paired = yaml.replace("n_down: 2", "n_down: 3").replace("alpha: 1", "alpha: 2, symmetry: translations,"
+                + " determinant: pair_product");
+        assertArrayEquals(VmcRunTest.trace(VmcRunTest.config(paired, "threads=1")),
+                VmcRunTest.trace(VmcRunTest.config(paired, "threads=2")));
         String backflow = yaml.replace("rbm_slater", "backflow");
         assertArrayEquals(VmcRunTest.trace(VmcRunTest.config(backflow, "threads=1")),
                 VmcRunTest.trace(VmcRunTest.config(backflow, "threads=2")));

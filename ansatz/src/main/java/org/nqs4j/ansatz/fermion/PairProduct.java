@@ -1,0 +1,343 @@
+package org.nqs4j.ansatz.fermion;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The pair-product (pairing, AGP) state of N↑ = N↓ = N fermions,
+ * |ψ⟩ = (Σ_{r r′} F_{r r′} c†_{r↑} c†_{r′↓})^N |0⟩ (up to N! and a constant sign), whose amplitude in
+ * the Jordan–Wigner basis is
+ * <pre>  ψ(n) = det F[r↑_1 &lt; ⋯ &lt; r↑_N ; r↓_1 &lt; ⋯ &lt; r↓_N]</pre>
+ * (rows the occupied ↑ sites, columns the occupied ↓ sites, both in increasing order: expanding the
+ * N-th power pairs ↑ particle i with ↓ particle π(i), and sorting the c† to the basis order costs the
+ * constant (−1)^{N(N−1)/2} times sgn π). The pairing wave function of mVMC and of the RBM + PP
+ * state of Nomura et al., PRB 96, 205152 (2017); Tahara &amp; Imada, JPSJ 77, 114701 (2008).
+ *
+ * <p>It contains the spin-resolved Slater determinant: F = Φ↑ Φ↓ᵀ gives
+ * det(Φ↑[r↑; :] Φ↓[r↓; :]ᵀ) = det Φ↑[r↑; :] · det Φ↓[r↓; :] ({@link #of(SpinOrbitals)}), so it starts
+ * where a {@link SlaterDeterminant} would and can also mix the degenerate levels of an open shell.
+ *
+ * <p>Parameters: F row-major, index r·L + r′ (P = L²). O_{r r′} = ∂ log ψ/∂F_{r r′} = (A⁻¹)_{j i}
+ * when r is the i-th occupied ↑ site and r′ the j-th occupied ↓ site, 0 otherwise.
+ *
+ * <p>The cache holds A⁻¹ of the slot-ordered matrix A_{ij} = F_{r↑_i r↓_j}. A ↑ hop r → r′ replaces
+ * row i = slot(r) by u_j = F_{r′ r↓_j}: ratio ρ = Σ_j u_j (A⁻¹)_{j i} (O(N)); a ↓ hop replaces
+ * column j by v_i = F_{r↑_i r′}: ρ = Σ_i (A⁻¹)_{j i} v_i (O(N)); times the Jordan–Wigner sign of the
+ * re-sort, (−1)^{occupied sites of the species strictly between r and r′}. Accepted hops update the
+ * inverse by Sherman–Morrison in O(N²), with a fresh LU every 4N accepted hops against drift. Two
+ * hops at once (the double excitations of molecular Hamiltonians; no Hubbard move makes them) are
+ * evaluated from a fresh LU, O(N³).
+ */
+public final class PairProduct implements FermionWaveFunction {
+    /** Accepted hops between fresh recomputations, in units of N. */
+    static final int REFRESH_PER_PAIR = 4;
+
+    private final int nSites;
+    private final int nPairs;
+    private final double[] f;
+
+    private PairProduct(int nSites, int nPairs, double[] f) {
+        if (nPairs < 1 || nPairs > nSites) {
+            throw new IllegalArgumentException("a pair product needs 1 ≤ N ≤ L pairs, got N = " + nPairs + " on L = "
+                    + nSites + " sites");
+        }
+        this.nSites = nSites;
+        this.nPairs = nPairs;
+        this.f = f;
+    }
+
+    /**
+     * F = Φ↑ Φ↓ᵀ from the orbitals of a spin-resolved determinant with N↑ = N↓: the same amplitudes
+     * as {@code SlaterDeterminant.of(orbitals)}.
+     */
+    public static PairProduct of(SpinOrbitals orbitals) {
+        if (orbitals.nSpecies() != 2 || orbitals.orbitals(0).numCols != orbitals.orbitals(1).numCols) {
+            throw new IllegalArgumentException("a pair product pairs every ↑ with a ↓ fermion: it needs two species"
+                    + " with N↑ = N↓");
+        }
+        DMatrixRMaj up = orbitals.orbitals(0);
+        DMatrixRMaj down = orbitals.orbitals(1);
+        DMatrixRMaj pairs = new DMatrixRMaj(up.numRows, down.numRows);
+        org.ejml.dense.row.CommonOps_DDRM.multTransB(up, down, pairs);
+        return new PairProduct(orbitals.nSites(), up.numCols, pairs.data);
+    }
+
+    @Override
+    public String description() {
+        return "pair product (L=" + nSites + ", pairs " + nPairs + ", P=" + nParameters() + ")";
+    }
+
+    @Override
+    public int nSites() {
+        return nSites;
+    }
+
+    @Override
+    public int nSpecies() {
+        return 2;
+    }
+
+    @Override
+    public int nParameters() {
+        return f.length;
+    }
+
+    @Override
+    public void getParameters(double[] dst) {
+        System.arraycopy(f, 0, dst, 0, f.length);
+    }
+
+    @Override
+    public void setParameters(double[] src) {
+        System.arraycopy(src, 0, f, 0, f.length);
+    }
+
+    /** The site-ordered N × N matrix and its LU: O(N³), for tests and exact sums. */
+    @Override
+    public void logPsi(int[] n, double[] out) {
+        int[] up = occupied(n, 0);
+        int[] down = occupied(n, nSites);
+        DMatrixRMaj a = new DMatrixRMaj(nPairs, nPairs);
+        for (int i = 0; i < nPairs; i++) {
+            for (int j = 0; j < nPairs; j++) {
+                a.data[i * nPairs + j] = f[up[i] * nSites + down[j]];
+            }
+        }
+        LogDeterminant lu = new LogDeterminant(nPairs);
+        lu.decompose(a);
+        out[0] = lu.logAbs();
+        out[1] = lu.sign() < 0 ? Math.PI : 0;
+    }
+
+    /** The occupied sites of one species (orbitals offset..offset + L) in increasing order; exactly N of them. */
+    private int[] occupied(int[] n, int offset) {
+        int[] sites = new int[nPairs];
+        int count = 0;
+        for (int r = 0; r < nSites; r++) {
+            if (n[offset + r] == 1) {
+                if (count == nPairs) {
+                    throw new IllegalArgumentException("more than " + nPairs + " particles of species "
+                            + offset / nSites);
+                }
+                sites[count++] = r;
+            }
+        }
+        if (count != nPairs) {
+            throw new IllegalArgumentException(count + " particles of species " + offset / nSites + ", the pair"
+                    + " product has " + nPairs);
+        }
+        return sites;
+    }
+
+    @Override
+    public FermionCache newCache() {
+        return new Cache();
+    }
+
+    /**
+     * A⁻¹ stored with its columns contiguous, {@code inverseT[c·N + k]} = (A⁻¹)_{k c}; rows of A are
+     * ↑ slots, columns ↓ slots (a site keeps its slot while its particle hops).
+     */
+    private final class Cache implements FermionCache {
+        private final int n = nPairs;
+        private final int[] occupations = new int[2 * nSites];
+        private final int[][] slotOfSite = {new int[nSites], new int[nSites]};
+        private final int[][] siteOfSlot = {new int[nPairs], new int[nPairs]};
+        private final double[] inverseT = new double[nPairs * nPairs];
+        private final double[] w = new double[nPairs];
+        private final double[] column = new double[nPairs];
+        private final DMatrixRMaj a = new DMatrixRMaj(nPairs, nPairs);
+        private final DMatrixRMaj inverse = new DMatrixRMaj(nPairs, nPairs);
+        private final LogDeterminant lu = new LogDeterminant(nPairs);
+        private final double[] fresh = new double[2];
+        private double logAbs;
+        private double sign;
+        private int hopsSinceRefresh;
+
+        @Override
+        public int nSpecies() {
+            return 2;
+        }
+
+        @Override
+        public int[] configuration() {
+            return occupations;
+        }
+
+        /** Slots in increasing site order, a fresh LU and inverse. */
+        @Override
+        public void reset(int[] x) {
+            System.arraycopy(x, 0, occupations, 0, occupations.length);
+            for (int s = 0; s < 2; s++) {
+                int slot = 0;
+                for (int r = 0; r < nSites; r++) {
+                    if (occupations[r + s * nSites] == 1) {
+                        if (slot == n) {
+                            throw new IllegalArgumentException("more than " + n + " particles of species " + s);
+                        }
+                        slotOfSite[s][r] = slot;
+                        siteOfSlot[s][slot++] = r;
+                    } else {
+                        slotOfSite[s][r] = -1;
+                    }
+                }
+                if (slot != n) {
+                    throw new IllegalArgumentException(slot + " particles of species " + s + ", the pair product has "
+                            + n);
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    a.data[i * n + j] = f[siteOfSlot[0][i] * nSites + siteOfSlot[1][j]];
+                }
+            }
+            lu.decompose(a);
+            if (lu.sign() == 0) {
+                throw new IllegalArgumentException("ψ(n) = 0: a walker cannot sit on a node of the pair product");
+            }
+            logAbs = lu.logAbs();
+            sign = lu.sign();
+            lu.invertTransposed(inverse, inverseT);
+            hopsSinceRefresh = 0;
+        }
+
+        @Override
+        public double ratio(int species, int from, int to) {
+            FermionCache.requireHop(occupations, nSites, species, from, to);
+            return jordanWignerSign(species, from, to) * (species == 0 ? rowRatio(to, slotOfSite[0][from])
+                    : columnRatio(to, slotOfSite[1][from]));
+        }
+
+        /** Σ_j F_{to, r↓_j} (A⁻¹)_{j c}: row i of A replaced by the pairs of ↑ site {@code to}, read at column c of A⁻¹. */
+        private double rowRatio(int to, int c) {
+            int p = to * nSites;
+            int q = c * n;
+            double s = 0;
+            for (int j = 0; j < n; j++) {
+                s += f[p + siteOfSlot[1][j]] * inverseT[q + j];
+            }
+            return s;
+        }
+
+        /** Σ_i (A⁻¹)_{k i} F_{r↑_i, to}: row k of A⁻¹ times the new column of ↓ site {@code to}. */
+        private double columnRatio(int to, int k) {
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                s += inverseT[i * n + k] * f[siteOfSlot[0][i] * nSites + to];
+            }
+            return s;
+        }
+
+        /**
+         * Sherman–Morrison. ↑ (row i → u): with w_c = (uᵀA⁻¹)_c, column c ≠ i of A⁻¹ loses
+         * (w_c/ρ)·column i and column i is divided by ρ = w_i. ↓ (column j → v): with z = A⁻¹v,
+         * (A⁻¹)_{kc} loses (z_k − δ_kj)(A⁻¹)_{jc}/ρ, ρ = z_j.
+         */
+        @Override
+        public void applyHop(int species, int from, int to) {
+            FermionCache.requireHop(occupations, nSites, species, from, to);
+            double rho;
+            int slot = slotOfSite[species][from];
+            if (species == 0) {
+                for (int c = 0; c < n; c++) {
+                    w[c] = rowRatio(to, c);
+                }
+                rho = w[slot];
+                int rowI = slot * n;
+                for (int c = 0; c < n; c++) {
+                    if (c != slot) {
+                        double g = w[c] / rho;
+                        int rowC = c * n;
+                        for (int k = 0; k < n; k++) {
+                            inverseT[rowC + k] -= g * inverseT[rowI + k];
+                        }
+                    }
+                }
+                for (int k = 0; k < n; k++) {
+                    inverseT[rowI + k] /= rho;
+                }
+            } else {
+                java.util.Arrays.fill(w, 0);
+                for (int i = 0; i < n; i++) {
+                    double v = f[siteOfSlot[0][i] * nSites + to];
+                    int row = i * n;
+                    for (int k = 0; k < n; k++) {
+                        w[k] += inverseT[row + k] * v;
+                    }
+                }
+                rho = w[slot];
+                w[slot] -= 1;
+                for (int c = 0; c < n; c++) {
+                    column[c] = inverseT[c * n + slot] / rho;
+                }
+                for (int c = 0; c < n; c++) {
+                    int row = c * n;
+                    double g = column[c];
+                    for (int k = 0; k < n; k++) {
+                        inverseT[row + k] -= w[k] * g;
+                    }
+                }
+            }
+            logAbs += Math.log(Math.abs(rho));
+            sign *= Math.signum(rho) * jordanWignerSign(species, from, to);
+            slotOfSite[species][to] = slot;
+            slotOfSite[species][from] = -1;
+            siteOfSlot[species][slot] = to;
+            occupations[from + species * nSites] = 0;
+            occupations[to + species * nSites] = 1;
+            if (++hopsSinceRefresh >= REFRESH_PER_PAIR * n) {
+                reset(occupations);
+            }
+        }
+
+        /** From a fresh LU of the matrix after both hops: O(N³) (double excitations are rare moves). */
+        @Override
+        public double ratio(int s1, int from1, int to1, int s2, int from2, int to2) {
+            PairProduct.this.logPsi(afterHops(s1, from1, to1, s2, from2, to2), fresh);
+            return Math.exp(fresh[0] - logAbs) * Math.cos(fresh[1]) * sign;
+        }
+
+        @Override
+        public void applyHops(int s1, int from1, int to1, int s2, int from2, int to2) {
+            reset(afterHops(s1, from1, to1, s2, from2, to2));
+        }
+
+        /** A new array: the occupations after the two (checked) hops. */
+        private int[] afterHops(int s1, int from1, int to1, int s2, int from2, int to2) {
+            FermionCache.requireTwoHops(occupations, nSites, s1, from1, to1, s2, from2, to2);
+            int[] after = occupations.clone();
+            after[from1 + s1 * nSites] = 0;
+            after[to1 + s1 * nSites] = 1;
+            after[from2 + s2 * nSites] = 0;
+            after[to2 + s2 * nSites] = 1;
+            return after;
+        }
+
+        @Override
+        public void logPsi(double[] out) {
+            out[0] = logAbs;
+            out[1] = sign < 0 ? Math.PI : 0;
+        }
+
+        /** O_{r r′} = (A⁻¹)_{slot(r′), slot(r)} for occupied ↑ r and ↓ r′, 0 elsewhere. */
+        @Override
+        public void logDerivatives(double[] out, int offset) {
+            java.util.Arrays.fill(out, offset, offset + f.length, 0);
+            for (int i = 0; i < n; i++) {
+                int row = offset + siteOfSlot[0][i] * nSites;
+                for (int j = 0; j < n; j++) {
+                    out[row + siteOfSlot[1][j]] = inverseT[i * n + j];
+                }
+            }
+        }
+
+        /** (−1)^{occupied sites of the species strictly between from and to}. */
+        private double jordanWignerSign(int species, int from, int to) {
+            int base = species * nSites;
+            int count = 0;
+            for (int m = Math.min(from, to) + 1; m < Math.max(from, to); m++) {
+                count += occupations[base + m];
+            }
+            return (count & 1) == 0 ? 1 : -1;
+        }
+    }
+}
