@@ -168,7 +168,7 @@ record MoleculeInput(MolecularHamiltonian operator, int electrons, int twiceSpin
     /**
      * {@code ansatz}: either (the default) {@code {type: rbm, alpha: 2, complex: true, init_scale: 0.01}}:
      * the RBM of the Jordan–Wigner spins (Choo, Mezzacapo &amp; Carleo 2020), complex by default,
-     * started near the Hartree–Fock determinant's occupations (vmc.run.MoleculeSetup), stored as type
+     * in the Hartree–Fock orbital basis, started nearly uniform (vmc.run.MoleculeSetup), stored as type
      * {@code jw_rbm}; or {@code {type: slater, jastrow: rbm | pairs | none, alpha: 1, init_scale:
      * 0.1}}: the Slater determinant of the reference orbitals (the identity block in the FCIDUMP's
      * orbital basis: the aufbau determinant), its orbital coefficients variational, times a real RBM
