@@ -155,13 +155,14 @@ public final class RunConfigReader {
                     : ansatz(ansatzSection, lattice, hilbert, iterations, sampler.samples());
         }
         Section optimizerSection = root.section("optimizer");
-        OptimizerSpec optimizer = optimizer(optimizerSection);
+        boolean exactSums = sampler.method() == SamplerSpec.Method.FULL_SUM;
+        OptimizerSpec optimizer = optimizer(optimizerSection, exactSums);
         if (sampler.method() == SamplerSpec.Method.FULL_SUM && !Double.isNaN(optimizer.maxInfidelity())) {
             throw optimizerSection.invalid("max_infidelity", "the step-infidelity limit is estimated from sampled"
                     + " states, and sampler.type full_sum sums over every state instead; remove max_infidelity (the"
                     + " step guard still undoes a step that raises the exact energy).");
         }
-        PreconditionerSpec preconditioner = preconditioner(root.section("preconditioner"));
+        PreconditionerSpec preconditioner = preconditioner(root.section("preconditioner"), exactSums);
         Section eval = root.section("evaluation");
         int evalSamples = eval.integer("samples", sampler.method() == SamplerSpec.Method.FULL_SUM ? sampler.samples()
                 : (int) Math.min(20L * sampler.samples(), MAX_EVALUATION_SAMPLES), 1, MAX_EVALUATION_SAMPLES);
@@ -910,9 +911,19 @@ public final class RunConfigReader {
         return new SamplerSpec(method, move, chains, perChain, discard, sweep);
     }
 
-    static OptimizerSpec optimizer(Section s) {
+    /**
+     * The learning rate and SR shift when the sampler sums exactly ({@code full_sum}): with no sampling
+     * noise to damp, SR takes longer steps with less regularisation (measured on H2O/STO-3G: 0.1 and
+     * 10⁻³ reach full CI within 0.04 mHa in 200 steps; 0.05 and 10⁻² were still 15.9 mHa above it after
+     * 300).
+     */
+    public static final double EXACT_SUM_LEARNING_RATE = 0.1;
+    public static final double EXACT_SUM_DIAG_SHIFT = 1e-3;
+
+    static OptimizerSpec optimizer(Section s, boolean exactSums) {
         String type = s.choice("type", "sgd", "sgd", "adam");
-        Decay lr = decay(s, "learning_rate", DEFAULT_LEARNING_RATE, "learning_rate_decay", "learning_rate_min", null);
+        Decay lr = decay(s, "learning_rate", exactSums ? EXACT_SUM_LEARNING_RATE : DEFAULT_LEARNING_RATE,
+                "learning_rate_decay", "learning_rate_min", null);
         double b1 = 0.9;
         double b2 = 0.999;
         double eps = 1e-8;
@@ -962,13 +973,13 @@ public final class RunConfigReader {
         return new Decay(initial, factor, floor);
     }
 
-    static PreconditionerSpec preconditioner(Section s) {
+    static PreconditionerSpec preconditioner(Section s, boolean exactSums) {
         String type = s.choice("type", "sr", "sr", "none");
         if (type.equals("none")) {
             s.finish();
             return new PreconditionerSpec(type, 0, "absolute", 1, 0, "auto", 0, 0);
         }
-        Decay shift = decay(s, "diag_shift", 0.01, "shift_decay", "shift_min", 1e-4);
+        Decay shift = decay(s, "diag_shift", exactSums ? EXACT_SUM_DIAG_SHIFT : 0.01, "shift_decay", "shift_min", 1e-4);
         String mode = s.choice("shift_mode", "absolute", "absolute", "relative");
         String solver = s.choice("solver", "auto", "auto", "cholesky", "cg", "minsr");
         double tol = s.real("cg_tolerance", 1e-6, 1e-15, 1);

@@ -174,5 +174,19 @@ class EnumeratedSamplingTest {
         ConfigException e = assertThrows(ConfigException.class, () -> RunConfigReader.read(big, List.of()));
         assertTrue(e.getMessage().contains("type"), e.getMessage());
         assertEquals(SamplerSpec.Method.METROPOLIS, h2("sampler.type=metropolis").sampler().method());
+        assertThrows(ConfigException.class, () -> h2("optimizer.max_infidelity=0.01"), "no samples to estimate it from");
+    }
+
+    /** Exact sums default to longer SR steps with a smaller shift: no sampling noise to damp. */
+    @Test
+    void exactSumsTakeTheirOwnOptimiserDefaults() throws IOException {
+        Files.writeString(dir.resolve("h2.fcidump"), H2_FCIDUMP);
+        Path bare = dir.resolve("bare.yaml");
+        Files.writeString(bare, "hamiltonian: {model: molecule, fcidump: h2.fcidump}\n");
+        RunConfig full = RunConfigReader.read(bare, List.of());
+        assertEquals(RunConfigReader.EXACT_SUM_LEARNING_RATE, full.optimizer().learningRate());
+        assertEquals(RunConfigReader.EXACT_SUM_DIAG_SHIFT, full.preconditioner().diagShift());
+        RunConfig sampled = RunConfigReader.read(bare, List.of("sampler.type=exact"));
+        assertEquals(RunConfigReader.DEFAULT_LEARNING_RATE, sampled.optimizer().learningRate());
     }
 }
