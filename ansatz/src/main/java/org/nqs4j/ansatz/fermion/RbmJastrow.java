@@ -94,14 +94,7 @@ public final class RbmJastrow implements FermionWaveFunction {
 
     @Override
     public void logPsi(int[] n, double[] out) {
-        rbm.logPsi(spins(n, new int[n.length]), out);
-    }
-
-    private static int[] spins(int[] n, int[] sigma) {
-        for (int a = 0; a < n.length; a++) {
-            sigma[a] = 2 * n[a] - 1;
-        }
-        return sigma;
+        rbm.logPsi(JordanWignerRbm.spins(n, new int[n.length]), out);
     }
 
     @Override
@@ -125,7 +118,7 @@ public final class RbmJastrow implements FermionWaveFunction {
         @Override
         public void reset(int[] n) {
             System.arraycopy(n, 0, occupations, 0, occupations.length);
-            spins.reset(spins(occupations, sigma));
+            spins.reset(JordanWignerRbm.spins(occupations, sigma));
         }
 
         @Override
