@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import org.nqs4j.ansatz.OuterProductJacobian;
 import org.nqs4j.ansatz.Rbm;
-import org.nqs4j.ansatz.RbmCache;
 import org.nqs4j.ansatz.WalkerCache;
 import org.nqs4j.ansatz.WaveFunction;
 
@@ -17,14 +16,14 @@ import org.nqs4j.ansatz.WaveFunction;
  * determinant cannot (README, "Molecules: VMC").
  *
  * <p>A move (orbital, new occupation) flips σ on each changed orbital, so the spin
- * {@link RbmCache} serves every move unchanged (it ignores the new values), and the parameters,
+ * cache of the network serves every move unchanged (spin-½ caches ignore the new values), and the parameters,
  * log-derivatives and the outer-product Jacobian are the RBM's.
  */
 public final class JordanWignerRbm implements WaveFunction {
-    private final Rbm rbm;
+    private final WaveFunction rbm;
     private final int nSites;
 
-    private JordanWignerRbm(Rbm rbm, int nSites) {
+    private JordanWignerRbm(WaveFunction rbm, int nSites) {
         if (rbm.nSites() % nSites != 0) {
             throw new IllegalArgumentException("the RBM has " + rbm.nSites() + " visible units, not a multiple of "
                     + nSites + " sites");
@@ -36,6 +35,14 @@ public final class JordanWignerRbm implements WaveFunction {
     /** ψ of L sites with rbm.nSites() / L species of spin-orbitals. */
     public static JordanWignerRbm of(Rbm rbm, int nSites) {
         return new JordanWignerRbm(rbm, nSites);
+    }
+
+    /**
+     * The same map for any spin-½ network over the spin-orbitals (e.g. a {@link org.nqs4j.ansatz.SymmetricRbm}),
+     * for {@link RbmJastrow}.
+     */
+    static JordanWignerRbm ofNetwork(WaveFunction network, int nSites) {
+        return new JordanWignerRbm(network, nSites);
     }
 
     @Override
@@ -103,11 +110,11 @@ public final class JordanWignerRbm implements WaveFunction {
 
     /** The spin cache at σ = 2n − 1, with the occupations kept beside it. */
     private static final class Cache implements WalkerCache {
-        private final RbmCache spins;
+        private final WalkerCache spins;
         private final int[] occupations;
         private final int[] sigma;
 
-        Cache(RbmCache spins, int size) {
+        Cache(WalkerCache spins, int size) {
             this.spins = spins;
             this.occupations = new int[size];
             this.sigma = new int[size];

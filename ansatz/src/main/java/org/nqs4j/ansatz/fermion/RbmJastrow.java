@@ -27,6 +27,8 @@ public final class RbmJastrow implements FermionWaveFunction {
     }
 
     private final WaveFunction rbm;
+    /** ψ(n) = rbm(2n − 1): the map and its cache, shared with the complex RBM of molecules. */
+    private final JordanWignerRbm occupations;
     private final int nSites;
     private final int nSpecies;
 
@@ -39,6 +41,7 @@ public final class RbmJastrow implements FermionWaveFunction {
                     + nSites * nSpecies + " spin-orbitals");
         }
         this.rbm = rbm;
+        this.occupations = JordanWignerRbm.ofNetwork(rbm, nSites);
         this.nSites = nSites;
         this.nSpecies = nSpecies;
     }
@@ -94,7 +97,7 @@ public final class RbmJastrow implements FermionWaveFunction {
 
     @Override
     public void logPsi(int[] n, double[] out) {
-        rbm.logPsi(JordanWignerRbm.spins(n, new int[n.length]), out);
+        occupations.logPsi(n, out);
     }
 
     @Override
@@ -108,60 +111,52 @@ public final class RbmJastrow implements FermionWaveFunction {
             return nSpecies;
         }
 
-        private final WalkerCache spins = rbm.newCache();
-        private final int[] occupations = new int[nSites * nSpecies];
-        private final int[] sigma = new int[nSites * nSpecies];
+        private final WalkerCache spins = occupations.newCache();
         private final int[] flips = new int[4];
-        private final int[] flipped = {-1, 1, -1, 1}; // a hop empties (σ = −1) the source and fills (σ = +1) the target
+        private final int[] filled = {0, 1, 0, 1}; // a hop empties the source and fills the target
         private final double[] out = new double[2];
 
         @Override
         public void reset(int[] n) {
-            System.arraycopy(n, 0, occupations, 0, occupations.length);
-            spins.reset(JordanWignerRbm.spins(occupations, sigma));
+            spins.reset(n);
         }
 
         @Override
         public int[] configuration() {
-            return occupations;
+            return spins.configuration();
         }
 
         @Override
         public double ratio(int species, int from, int to) {
-            FermionCache.requireHop(occupations, nSites, species, from, to);
+            FermionCache.requireHop(spins.configuration(), nSites, species, from, to);
             flips[0] = from + species * nSites;
             flips[1] = to + species * nSites;
-            spins.ratio(flips, flipped, 0, 2, out);
+            spins.ratio(flips, filled, 0, 2, out);
             return out[0];
         }
 
         @Override
         public void applyHop(int species, int from, int to) {
-            FermionCache.requireHop(occupations, nSites, species, from, to);
+            FermionCache.requireHop(spins.configuration(), nSites, species, from, to);
             flips[0] = from + species * nSites;
             flips[1] = to + species * nSites;
-            spins.applyMove(flips, flipped, 0, 2);
-            occupations[flips[0]] = 0;
-            occupations[flips[1]] = 1;
+            spins.applyMove(flips, filled, 0, 2);
         }
 
         /** Two hops flip four visible units: an O(M) ratio of the RBM. */
         @Override
         public double ratio(int s1, int from1, int to1, int s2, int from2, int to2) {
-            FermionCache.requireTwoHops(occupations, nSites, s1, from1, to1, s2, from2, to2);
+            FermionCache.requireTwoHops(spins.configuration(), nSites, s1, from1, to1, s2, from2, to2);
             setFlips(s1, from1, to1, s2, from2, to2);
-            spins.ratio(flips, flipped, 0, 4, out);
+            spins.ratio(flips, filled, 0, 4, out);
             return out[0];
         }
 
         @Override
         public void applyHops(int s1, int from1, int to1, int s2, int from2, int to2) {
-            FermionCache.requireTwoHops(occupations, nSites, s1, from1, to1, s2, from2, to2);
+            FermionCache.requireTwoHops(spins.configuration(), nSites, s1, from1, to1, s2, from2, to2);
             setFlips(s1, from1, to1, s2, from2, to2);
-            spins.applyMove(flips, flipped, 0, 4);
-            for (int k = 0; k < 4; k++) {
-                occupations[flips[k]] = (flipped[k] + 1) / 2;
-            }
+            spins.applyMove(flips, filled, 0, 4);
         }
 
         private void setFlips(int s1, int from1, int to1, int s2, int from2, int to2) {
