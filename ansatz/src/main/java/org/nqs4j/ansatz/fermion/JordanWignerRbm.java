@@ -80,8 +80,8 @@ public final class JordanWignerRbm implements WaveFunction {
         rbm.logPsi(spins(n, new int[n.length]), out);
     }
 
-    /** The Jordan–Wigner spins σ_a = 2n_a − 1 of the occupations n, written into {@code sigma} (also {@link RbmJastrow}'s input). */
-    static int[] spins(int[] n, int[] sigma) {
+    /** The Jordan–Wigner spins σ_a = 2n_a − 1 of the occupations n, written into {@code sigma}. */
+    private static int[] spins(int[] n, int[] sigma) {
         for (int a = 0; a < n.length; a++) {
             sigma[a] = 2 * n[a] - 1;
         }

@@ -20,7 +20,6 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nqs4j.ansatz.fermion.FermionCache;
 import org.nqs4j.ansatz.fermion.SlaterDeterminant;
 import org.nqs4j.ansatz.fermion.SpinOrbitals;
 import org.nqs4j.chemistry.Atom;
@@ -166,28 +165,8 @@ class MoleculeVmcTest {
 
     /** Σ_x |ψ(x)|² E_L(x) / Σ_x |ψ(x)|², E_L from the walker cache's ratios. */
     private static double averagedLocalEnergy(MolecularHamiltonian h, SpinOrbitals phi, int up, int down) {
-        SlaterDeterminant psi = SlaterDeterminant.of(phi);
-        FermionHilbert space = FermionHilbert.spinful(h.orbitals(), up, down);
-        SampledOperator.LocalValue local = SampledOperator.of(h).newLocalValue();
-        FermionCache cache = psi.newCache();
-        int[] x = new int[space.size()];
-        double[] lp = new double[2];
-        double[] e = new double[2];
-        double weight = 0;
-        double sum = 0;
-        for (long i = 0; i < space.nStates(); i++) {
-            space.state(i, x);
-            psi.logPsi(x, lp);
-            if (lp[0] == Double.NEGATIVE_INFINITY) {
-                continue; // a node: weight 0
-            }
-            double w = Math.exp(2 * lp[0]);
-            cache.reset(x);
-            local.evaluate(cache, e);
-            weight += w;
-            sum += w * e[0];
-        }
-        return sum / weight;
+        return EnumeratedSamplingTest.exactEnergy(FermionHilbert.spinful(h.orbitals(), up, down), SampledOperator.of(h),
+                SlaterDeterminant.of(phi));
     }
 
     /** The UHF energy expression of the determinant of Φ↑, Φ↓ (orthogonal projectors onto their columns). */
