@@ -1,10 +1,7 @@
 package org.nqs4j.ansatz.fermion;
 
-import java.util.Optional;
-
-import org.nqs4j.ansatz.OuterProductJacobian;
 import org.nqs4j.ansatz.Rbm;
-import org.nqs4j.ansatz.WalkerCache;
+import org.nqs4j.ansatz.SpinEncodedWaveFunction;
 import org.nqs4j.ansatz.WaveFunction;
 
 /**
@@ -15,20 +12,19 @@ import org.nqs4j.ansatz.WaveFunction;
  * parameters its phases carry the signs of every amplitude, which a positive Jastrow times one
  * determinant cannot (README, "Molecules: VMC").
  *
- * <p>A move (orbital, new occupation) flips σ on each changed orbital, so the spin
- * cache of the network serves every move unchanged (spin-½ caches ignore the new values), and the parameters,
- * log-derivatives and the outer-product Jacobian are the RBM's.
+ * <p>A move (orbital, new occupation) flips σ on each changed orbital, so the spin cache of the
+ * network serves every move ({@link SpinEncodedWaveFunction}), and the parameters, log-derivatives
+ * and the outer-product Jacobian are the RBM's.
  */
-public final class JordanWignerRbm implements WaveFunction {
-    private final WaveFunction rbm;
+public final class JordanWignerRbm extends SpinEncodedWaveFunction {
     private final int nSites;
 
-    private JordanWignerRbm(WaveFunction rbm, int nSites) {
-        if (rbm.nSites() % nSites != 0) {
-            throw new IllegalArgumentException("the RBM has " + rbm.nSites() + " visible units, not a multiple of "
+    private JordanWignerRbm(WaveFunction network, int nSites) {
+        super(network);
+        if (network.nSites() % nSites != 0) {
+            throw new IllegalArgumentException("the RBM has " + network.nSites() + " visible units, not a multiple of "
                     + nSites + " sites");
         }
-        this.rbm = rbm;
         this.nSites = nSites;
     }
 
@@ -52,116 +48,36 @@ public final class JordanWignerRbm implements WaveFunction {
 
     @Override
     public int configurationSize() {
-        return rbm.nSites();
+        return network.nSites();
     }
 
+    /** The Jordan–Wigner spins σ_a = 2n_a − 1 of the occupations n. */
     @Override
-    public int nParameters() {
-        return rbm.nParameters();
-    }
-
-    @Override
-    public boolean isComplex() {
-        return rbm.isComplex();
-    }
-
-    @Override
-    public void getParameters(double[] dst) {
-        rbm.getParameters(dst);
-    }
-
-    @Override
-    public void setParameters(double[] src) {
-        rbm.setParameters(src);
-    }
-
-    @Override
-    public void logPsi(int[] n, double[] out) {
-        rbm.logPsi(spins(n, new int[n.length]), out);
-    }
-
-    /** The Jordan–Wigner spins σ_a = 2n_a − 1 of the occupations n, written into {@code sigma}. */
-    private static int[] spins(int[] n, int[] sigma) {
+    protected void encode(int[] n, int[] sigma) {
         for (int a = 0; a < n.length; a++) {
             sigma[a] = 2 * n[a] - 1;
         }
-        return sigma;
+    }
+
+    /** Each changed spin-orbital flips its spin. */
+    @Override
+    protected int flips(int[] n, int[] sites, int[] values, int offset, int count, int[] spins) {
+        int f = 0;
+        for (int k = offset; k < offset + count; k++) {
+            if (values[k] != n[sites[k]]) {
+                spins[f++] = sites[k];
+            }
+        }
+        return f;
     }
 
     @Override
-    public WalkerCache newCache() {
-        return new Cache(rbm.newCache(), rbm.nSites());
-    }
-
-    @Override
-    public Optional<OuterProductJacobian> outerProductJacobian() {
-        return rbm.outerProductJacobian();
-    }
-
-    @Override
-    public boolean embedSmaller(double[] smaller, double[] params) {
-        return rbm.embedSmaller(smaller, params);
+    protected int maxFlips(int changes) {
+        return changes;
     }
 
     @Override
     public String description() {
-        return "RBM of the Jordan-Wigner spins σ = 2n - 1 (" + rbm.description() + ")";
-    }
-
-    /** The spin cache at σ = 2n − 1, with the occupations kept beside it. */
-    private static final class Cache implements WalkerCache {
-        private final WalkerCache spins;
-        private final int[] occupations;
-        private final int[] sigma;
-
-        Cache(WalkerCache spins, int size) {
-            this.spins = spins;
-            this.occupations = new int[size];
-            this.sigma = new int[size];
-        }
-
-        @Override
-        public void reset(int[] n) {
-            System.arraycopy(n, 0, occupations, 0, occupations.length);
-            spins.reset(spins(occupations, sigma));
-        }
-
-        @Override
-        public int[] configuration() {
-            return occupations;
-        }
-
-        @Override
-        public void logRatio(int[] sites, int[] values, int offset, int count, double[] out) {
-            spins.logRatio(sites, values, offset, count, out);
-        }
-
-        @Override
-        public void ratio(int[] sites, int[] values, int offset, int count, double[] out) {
-            spins.ratio(sites, values, offset, count, out);
-        }
-
-        @Override
-        public void applyMove(int[] sites, int[] values, int offset, int count) {
-            spins.applyMove(sites, values, offset, count);
-            for (int k = offset; k < offset + count; k++) {
-                occupations[sites[k]] = values[k];
-            }
-        }
-
-        @Override
-        public void logPsi(double[] out) {
-            spins.logPsi(out);
-        }
-
-        @Override
-        public void logDerivatives(double[] out, int offset) {
-            spins.logDerivatives(out, offset);
-        }
-
-        @Override
-        public void logDerivativeFactors(double[] out, int offset) {
-            spins.logDerivativeFactors(out, offset);
-        }
+        return "RBM of the Jordan-Wigner spins σ = 2n - 1 (" + network.description() + ")";
     }
 }
