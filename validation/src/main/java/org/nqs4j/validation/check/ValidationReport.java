@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.nqs4j.vmc.cli.Format;
+import org.nqs4j.vmc.config.SamplerSpec;
 import org.nqs4j.vmc.run.ResultCheck;
 import org.nqs4j.vmc.spi.ExactReference;
 import org.nqs4j.vmc.spi.TrialState;
@@ -21,12 +22,15 @@ import org.nqs4j.vmc.stats.Estimate;
  * when the space is small (so that VMC − E_trial is the sampling error and E_trial − E_0 the
  * variational error), and the verdict of a {@link Criterion}.
  *
+ * @param molecule      an energy in hartree that is not extensive in the orbitals: no per-site energy
+ * @param sampler       how the final estimate was sampled (a full sum has no error bar to count in)
  * @param energyHistory VMC energy of every optimisation step
  * @param convergence   the plateau check of those steps (as in the run's summary.json)
  * @param runChecks     the run's own checks of its estimate ({@link org.nqs4j.vmc.run.ResultChecks}): a
  *                      suspect run never passes
  */
-public record ValidationReport(String name, Path config, Path folder, int nSites, Estimate vmc,
+public record ValidationReport(String name, Path config, Path folder, int nSites, boolean molecule,
+                               SamplerSpec.Method sampler, Estimate vmc,
                                Optional<ExactReference> exact, Optional<TrialState> trial,
                                Map<String, Estimate> observables, double[] energyHistory,
                                ConvergenceDiagnostics convergence, Criterion criterion, double wallSeconds,
@@ -90,8 +94,12 @@ public record ValidationReport(String name, Path config, Path folder, int nSites
 
     public void print(PrintStream out) {
         out.printf("validation of %s (%s)%n", name, criterion.statement());
-        out.printf(Locale.ROOT, "  %-20s %s   (per site %s)%n", "VMC energy", Format.pm(vmc.mean(), vmc.error()),
-                Format.pm(vmc.mean() / nSites, vmc.error() / nSites));
+        if (molecule) { // not extensive in its orbitals: no per-site energy
+            out.printf(Locale.ROOT, "  %-20s %s Ha%n", "VMC energy", Format.pm(vmc.mean(), vmc.error()));
+        } else {
+            out.printf(Locale.ROOT, "  %-20s %s   (per site %s)%n", "VMC energy", Format.pm(vmc.mean(), vmc.error()),
+                    Format.pm(vmc.mean() / nSites, vmc.error() / nSites));
+        }
         exact.ifPresentOrElse(x -> {
             out.printf(Locale.ROOT, "  %-20s %.10f   (%s%s)%n", "exact energy", x.energy(), x.method(),
                     x.dimension() > 0 ? ", ED dimension " + x.dimension() : "");
@@ -102,15 +110,7 @@ public record ValidationReport(String name, Path config, Path folder, int nSites
             }
         }, () -> out.printf("  %-20s none (no analytic solution, ED impossible or beyond its budget)%n", "exact energy"));
         out.printf(Locale.ROOT, "  %-20s %.6g   (V-score N·Var/E² = %.3e)%n", "variance", vmc.variance(), vScore());
-        if (vmc.error() > 0) {
-            out.printf(Locale.ROOT, "  %-20s tau = %.2f sweeps, split R-hat = %.4f (%d samples)%s%n", "sampling",
-                    vmc.tauCorr(), vmc.rHat(), vmc.nSamples(), vmc.rHat() > R_HAT_WARNING
-                            ? String.format(Locale.ROOT, ": R-hat above %.2f, the chains disagree (not mixed)", R_HAT_WARNING)
-                            : "");
-        } else {
-            out.printf(Locale.ROOT, "  %-20s none: an exact sum over %d states (sampler type full_sum), or one"
-                    + " configuration%n", "sampling", vmc.nSamples());
-        }
+        out.printf(Locale.ROOT, "  %-20s %s%n", "sampling", samplingLine());
         trial.ifPresent(t -> out.printf(Locale.ROOT, "  %-20s %.10f   (sum over %d states; VMC - trial = %s,"
                 + " trial - exact = %.3e relative)%n", "trial-state energy", t.energy(), t.dimension(),
                 vmc.error() > 0 ? String.format(Locale.ROOT, "%+.2f error bars", trialDeviationSigma())
@@ -127,6 +127,28 @@ public record ValidationReport(String name, Path config, Path folder, int nSites
         out.printf("  %-20s %s%n", convergence.stalled() ? "WARNING" : "convergence", convergence.verdict());
         out.printf("  %-20s %s%n", "result", passed() ? "PASS" : "FAIL: " + failure().get());
         out.printf("  %-20s %s%n", "output", folder);
+    }
+
+    /** What the sampling of the final estimate says about its error bar. */
+    String samplingLine() {
+        if (sampler == SamplerSpec.Method.FULL_SUM) {
+            return String.format(Locale.ROOT, "none: the exact sum over the %d states of the sector (sampler type"
+                    + " full_sum)", vmc.nSamples());
+        }
+        if (vmc.error() == 0) { // every sample gave the same local energy: τ and R-hat are undefined
+            return String.format(Locale.ROOT, "%d samples (sampler type %s), all with the same local energy (zero"
+                    + " variance: an eigenstate, or a sector of one state)", vmc.nSamples(), name(sampler));
+        }
+        String draws = sampler == SamplerSpec.Method.EXACT ? "independent draws" : "tau = "
+                + String.format(Locale.ROOT, "%.2f sweeps", vmc.tauCorr());
+        return String.format(Locale.ROOT, "%s, split R-hat = %.4f (%d samples, sampler type %s)%s", draws, vmc.rHat(),
+                vmc.nSamples(), name(sampler), vmc.rHat() > R_HAT_WARNING
+                        ? String.format(Locale.ROOT, ": R-hat above %.2f, the chains disagree (not mixed)", R_HAT_WARNING)
+                        : "");
+    }
+
+    private static String name(SamplerSpec.Method method) {
+        return method.name().toLowerCase(Locale.ROOT);
     }
 
     /** The content of validation.json. */

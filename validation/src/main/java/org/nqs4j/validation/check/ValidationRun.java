@@ -37,7 +37,8 @@ public final class ValidationRun {
             RunResult result = VmcRun.execute(config, folder, listener);
             RunLog log = RunLog.read(folder.path());
             ValidationReport report = new ValidationReport(config.name(), config.source(), folder.path(),
-                    config.lattice().nSites(), result.evaluation().energy(), result.exact(), result.trial(),
+                    config.lattice().nSites(), config.hamiltonian().model().equals("molecule"),
+                    config.sampler().method(), result.evaluation().energy(), result.exact(), result.trial(),
                     result.evaluation().observables(), log.energy(), ConvergenceDiagnostics.of(log.energy(), log.error(),
                     log.variance(), config.lattice().nSites()), criterion, (System.nanoTime() - start) * 1e-9,
                     result.checks());

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.nqs4j.vmc.config.SamplerSpec;
 import org.nqs4j.vmc.spi.ExactReference;
 import org.nqs4j.vmc.run.ResultCheck;
 import org.nqs4j.vmc.spi.TrialState;
@@ -24,7 +25,12 @@ class ValidationReportTest {
     }
 
     private static ValidationReport report(double vmc, double error, double trial, List<ResultCheck> checks) {
-        return new ValidationReport("case", Path.of("case.yaml"), Path.of("out"), 10,
+        return report(vmc, error, trial, checks, false, SamplerSpec.Method.METROPOLIS);
+    }
+
+    private static ValidationReport report(double vmc, double error, double trial, List<ResultCheck> checks,
+                                           boolean molecule, SamplerSpec.Method sampler) {
+        return new ValidationReport("case", Path.of("case.yaml"), Path.of("out"), 10, molecule, sampler,
                 new Estimate(vmc, error, 0.01, 1, 1, 1000), Optional.of(new ExactReference(-4.5154, "ed-full", 252,
                 Map.of())), Optional.of(new TrialState(trial, 0.01, 252)), Map.of(), new double[0],
                 ConvergenceDiagnostics.of(new double[0], new double[0], new double[0], 10), Criterion.defaults(), 1.0,
@@ -62,8 +68,30 @@ class ValidationReportTest {
     @Test
     void printsTheAutocorrelationTimeAndRHat() {
         String text = printed(report(-4.5140, 0.0003, -4.5134));
-        assertTrue(text.contains("tau = 1.00 sweeps, split R-hat = 1.0000 (1000 samples)"), text);
+        assertTrue(text.contains("tau = 1.00 sweeps, split R-hat = 1.0000 (1000 samples, sampler type metropolis)"), text);
         assertFalse(text.contains("not mixed"), text);
         assertTrue(text.contains("convergence          not assessed"), text);
+    }
+
+    /** The sampling line says what the sampler did, not what the error bar happens to be. */
+    @Test
+    void theSamplingLineNamesTheSampler() {
+        assertTrue(report(-4.5140, 0, -4.5140, List.of(), false, SamplerSpec.Method.FULL_SUM).samplingLine()
+                .startsWith("none: the exact sum over the 1000 states"));
+        // a zero-variance Metropolis estimate (an eigenstate) is not an exact sum
+        String eigenstate = report(-4.5154, 0, -4.5154, List.of(), false, SamplerSpec.Method.METROPOLIS).samplingLine();
+        assertTrue(eigenstate.contains("sampler type metropolis") && eigenstate.contains("zero variance"), eigenstate);
+        String draws = report(-4.5140, 0.0003, -4.5140, List.of(), false, SamplerSpec.Method.EXACT).samplingLine();
+        assertTrue(draws.startsWith("independent draws, split R-hat"), draws);
+        String chains = report(-4.5140, 0.0003, -4.5140).samplingLine();
+        assertTrue(chains.startsWith("tau = 1.00 sweeps"), chains);
+    }
+
+    /** A molecule's energy is printed in hartree, without the per-site energy of a lattice model. */
+    @Test
+    void aMoleculeHasNoPerSiteEnergy() {
+        String molecule = printed(report(-4.5140, 0, -4.5140, List.of(), true, SamplerSpec.Method.FULL_SUM));
+        assertTrue(molecule.contains(" Ha") && !molecule.contains("per site"), molecule);
+        assertTrue(printed(report(-4.5140, 0.0003, -4.5140)).contains("per site"));
     }
 }
