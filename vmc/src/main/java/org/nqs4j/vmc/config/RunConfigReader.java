@@ -133,7 +133,9 @@ public final class RunConfigReader {
             }
             lattice = lattice(root.section("lattice"));
             hilbert = hilbert(hilbertSection, lattice.nSites(), model);
-            hamiltonian = hamiltonian(hamiltonianSection, model, lattice, hilbert);
+            // a symmetry sector is named in the basis as written: no Marshall rotation by default then
+            boolean projected = root.given("ansatz") && root.section("ansatz").givenAsSection("projection");
+            hamiltonian = hamiltonian(hamiltonianSection, model, lattice, hilbert, projected);
         }
         requireConserved(hilbertSection, hilbert, hamiltonian);
         if (vmc && hilbert instanceof FermionHilbert fermions) {
@@ -360,7 +362,7 @@ public final class RunConfigReader {
         return lattice;
     }
 
-    static HamiltonianSpec hamiltonian(Section s, String model, Lattice lattice, Hilbert hilbert) {
+    static HamiltonianSpec hamiltonian(Section s, String model, Lattice lattice, Hilbert hilbert, boolean projected) {
         if (!SPIN_MODELS.contains(model)) {
             return fockHamiltonian(s, model, lattice, hilbert);
         }
@@ -398,7 +400,7 @@ public final class RunConfigReader {
                 default -> op = SpinModels.fromTerms(lattice.nSites(), pauliTerms(s, lattice, units));
             }
             if (!model.equals("ising") && !model.equals("pauli")) {
-                marshall = s.bool("marshall_sign", false);
+                marshall = s.bool("marshall_sign", !projected && marshallByDefault(model, couplings, lattice));
                 if (marshall) {
                     if (!lattice.isBipartite()) {
                         throw s.invalid("marshall_sign", "Marshall's sign rule needs a bipartite lattice (nearest-"
@@ -690,6 +692,20 @@ public final class RunConfigReader {
                     + " projection has no point group (use 'full').");
         }
         return kernel.equals("full") ? AnsatzSpec.Kernel.FULL : AnsatzSpec.Kernel.POINT_GROUP;
+    }
+
+    /**
+     * The default of {@code hamiltonian.marshall_sign}: on for the antiferromagnetic Heisenberg and XXZ
+     * models (J &gt; 0, any Δ) on a bipartite lattice, where the Marshall–Lieb–Mattis theorem gives the
+     * ground state the sign (−1)^(up spins on one sublattice), which the rotation removes, so that a
+     * positive (or real) ansatz can represent it (Marshall 1955; Lieb &amp; Mattis 1962); off elsewhere
+     * (frustrated j1j2, where the rule is only a prior, and ferromagnetic couplings, whose ground state
+     * is already positive). A run projected onto a symmetry sector keeps the bare basis unless it asks
+     * for the rotation: the rotation multiplies the characters of the operations that swap the
+     * sublattices by (−1)^(N/2), so the sector's label would change under it.
+     */
+    static boolean marshallByDefault(String model, Map<String, Double> couplings, Lattice lattice) {
+        return (model.equals("heisenberg") || model.equals("xxz")) && couplings.get("J") > 0 && lattice.isBipartite();
     }
 
     /**

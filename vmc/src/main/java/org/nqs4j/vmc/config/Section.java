@@ -55,6 +55,11 @@ public final class Section {
         return node.entries().containsKey(k);
     }
 
+    /** Whether {@code k} is written here as a sub-section, without making it a key this section reads. */
+    public boolean givenAsSection(String k) {
+        return node.entries().get(k) instanceof ConfigValue.Mapping;
+    }
+
     /** Where this section was written (file:line). */
     public String where() {
         return node.where();

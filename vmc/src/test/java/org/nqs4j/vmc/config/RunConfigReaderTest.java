@@ -266,6 +266,23 @@ class RunConfigReaderTest {
         assertTrue(error(triangle).contains("bipartite"));
     }
 
+    /**
+     * Marshall's rule is on by default exactly where the Marshall–Lieb–Mattis theorem holds: the
+     * antiferromagnetic Heisenberg and XXZ models on a bipartite lattice.
+     */
+    @Test
+    void marshallSignDefaultsOnForBipartiteAntiferromagnets() {
+        assertTrue(read(MINIMAL).hamiltonian().marshallSign());
+        assertTrue(read(MINIMAL, "hamiltonian.model=xxz", "hamiltonian.delta=-0.5").hamiltonian().marshallSign());
+        assertFalse(read(MINIMAL, "hamiltonian.marshall_sign=false").hamiltonian().marshallSign());
+        assertFalse(read(MINIMAL, "hamiltonian.J=-1").hamiltonian().marshallSign(), "a ferromagnet is already positive");
+        assertFalse(read(MINIMAL, "lattice.length=9").hamiltonian().marshallSign(), "an odd ring is not bipartite");
+        assertFalse(read(MINIMAL, "lattice.next_nearest=true", "hamiltonian.model=j1j2", "hamiltonian.J2=0.5")
+                .hamiltonian().marshallSign(), "j1j2: the rule is only a prior");
+        assertFalse(read(MINIMAL + "ansatz:\n  symmetry: translations\n  projection: {group: point_group, irrep: A1}\n")
+                .hamiltonian().marshallSign(), "a sector is named in the basis as written");
+    }
+
     @Test
     void flipMovesOnAFixedMagnetisationAreRefused() {
         String m = error(MINIMAL + "sampler:\n  move: flip\n");

@@ -75,7 +75,7 @@ class ResultChecksTest {
         RunConfig c = org.nqs4j.vmc.run.VmcRunTest.config("""
                 iterations: 50
                 lattice: {type: chain, length: 8}
-                hamiltonian: {model: heisenberg}
+                hamiltonian: {model: heisenberg, marshall_sign: false}
                 ansatz: {type: rbm, complex: true}
                 optimizer: {learning_rate: 100}
                 preconditioner: {type: none}
