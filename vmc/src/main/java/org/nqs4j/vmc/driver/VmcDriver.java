@@ -351,6 +351,10 @@ public final class VmcDriver {
         if (!(rise > limit)) {
             return null;
         }
+        if (good.error() == 0 && now.error() == 0) { // exact sums: any rise is the step's, the floor decides
+            return String.format(Locale.ROOT, "exact energy rose from %.10g to %.10g, by more than %.0e x the norm"
+                    + " bound (%.3g): the step overshot", good.mean(), now.mean(), RISE_FLOOR, limit);
+        }
         return String.format(Locale.ROOT, "energy rose from %.6g ± %.2g to %.6g ± %.2g, by more than %.0f combined"
                 + " error bars + %.0e x the norm bound: the step wrecked the state", good.mean(), good.error(),
                 now.mean(), now.error(), RISE_SIGMAS, RISE_FLOOR);

@@ -56,5 +56,9 @@ class ImpossibleEnergyTest {
         assertNull(VmcDriver.catastrophicRise(estimate(-5.11, 0.52, 17), estimate(-6.0, 0.4, 12), r));
         assertNull(VmcDriver.catastrophicRise(estimate(-6.9, 1e-9, 1e-12), estimate(-6.9 + 1e-3, 1e-9, 1e-12), r));
         assertTrue(VmcDriver.catastrophicRise(estimate(-6.9, 1e-9, 1e-12), estimate(-6.8, 1e-9, 1e-12), r) != null);
+        // exact sums (no error bars): the floor alone decides, and the message says an exact energy rose
+        assertNull(VmcDriver.catastrophicRise(estimate(-6.9, 0, 0.1), estimate(-6.9 + 1e-2, 0, 0.1), r));
+        String exact = VmcDriver.catastrophicRise(estimate(-6.9, 0, 0.1), estimate(-6.88, 0, 0.1), r);
+        assertTrue(exact != null && exact.startsWith("exact energy rose") && !exact.contains("error bars"), exact);
     }
 }
