@@ -75,6 +75,33 @@ class SrSolversTest {
     }
 
     /**
+     * The mixed shift d_k = ε + λ S_kk with ε = 1/4, λ = 1/2 on the hand system (S₁₁ = 2/3,
+     * S₂₂ = 14/3): d = (7/12, 31/12), S + D = (1/12)[[15, −4], [−4, 87]], det = 1289/144, so
+     * δ = (12/1289)[[87, 4], [4, 15]] F = (12/1289)(139/3, 199/3) = (556/1289, 796/1289); every solver.
+     */
+    @Test
+    void absolutePlusRelativeShiftHandSystemWithEverySolver() {
+        DiagonalShift mixed = DiagonalShift.absolutePlusRelative(Schedule.constant(0.25), 0.5);
+        double[] d = new double[2];
+        mixed.fill(HandExamples.realO(), 0, d);
+        assertArrayEquals(new double[] {7.0 / 12, 31.0 / 12}, d, 1e-15);
+        for (SrSolver solver : List.of(SrSolvers.denseCholesky(), SrSolvers.conjugateGradient(1e-14, 10),
+                SrSolvers.sampleSpace(), SrSolvers.auto())) {
+            double[] delta = new double[2];
+            new StochasticReconfiguration(solver, mixed).apply(HandExamples.realO(), HandExamples.REAL_FORCE, delta, 0);
+            assertArrayEquals(new double[] {556.0 / 1289, 796.0 / 1289}, delta, 1e-14, solver.description());
+        }
+        // the relative part on parameter 1 only: d = (1/4, 31/12)
+        DiagonalShift.absolutePlusRelative(Schedule.constant(0.25), 0.5, 1, 2).fill(HandExamples.realO(), 0, d);
+        assertArrayEquals(new double[] {0.25, 31.0 / 12}, d, 1e-15);
+        // λ = 0 is the absolute shift, bit for bit
+        double[] absolute = new double[2];
+        DiagonalShift.absolute(Schedule.constant(0.25)).fill(HandExamples.realO(), 0, absolute);
+        DiagonalShift.absolutePlusRelative(Schedule.constant(0.25), 0).fill(HandExamples.realO(), 0, d);
+        assertArrayEquals(absolute, d, 0.0);
+    }
+
+    /**
      * A parameter whose O_k is the same on every sample (centred column zero) has zero force; with
      * the relative shift every solver gives it a zero step and leaves the others as in the system
      * without it, instead of failing on a singular S.
