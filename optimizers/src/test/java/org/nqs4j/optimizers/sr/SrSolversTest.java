@@ -102,6 +102,33 @@ class SrSolversTest {
     }
 
     /**
+     * Why the pair product needs the relative part: log-derivatives that grow by c (O_F = A⁻¹ as F
+     * loses rank) give S → c² S and F → c F, so with an absolute shift c δ = (S + ε/c²)⁻¹ F tends to
+     * the unregularised S⁻¹ F = (1, 1) of the hand system, while with d_k = ε + λ S_kk it tends to
+     * (S + λ diag S)⁻¹ F, the relative-shift solution (17/31, 20/31) for λ = 1/2: still regularised.
+     * At c = 10⁴ both limits are reached to ε/c² ≈ 10⁻⁹.
+     */
+    @Test
+    void onlyTheRelativePartStillRegularisesGrowingLogDerivatives() {
+        double c = 1e4;
+        LogDerivativeSamples grown = new LogDerivativeSamples(3, 2, false);
+        double[] o = {1, 2, 3, 1, 2, 6};
+        for (int i = 0; i < o.length; i++) {
+            grown.data()[i] = c * o[i];
+        }
+        grown.center(new double[2]);
+        double[] force = {c * HandExamples.REAL_FORCE[0], c * HandExamples.REAL_FORCE[1]};
+        double[] absolute = new double[2];
+        new StochasticReconfiguration(SrSolvers.denseCholesky(), DiagonalShift.absolute(Schedule.constant(0.25)))
+                .apply(grown, force, absolute, 0);
+        double[] mixed = new double[2];
+        new StochasticReconfiguration(SrSolvers.denseCholesky(),
+                DiagonalShift.absolutePlusRelative(Schedule.constant(0.25), 0.5)).apply(grown, force, mixed, 0);
+        assertArrayEquals(HandExamples.REAL_DIRECTION, new double[] {c * absolute[0], c * absolute[1]}, 1e-7);
+        assertArrayEquals(HandExamples.REAL_DIRECTION_RELATIVE_HALF, new double[] {c * mixed[0], c * mixed[1]}, 1e-7);
+    }
+
+    /**
      * A parameter whose O_k is the same on every sample (centred column zero) has zero force; with
      * the relative shift every solver gives it a zero step and leaves the others as in the system
      * without it, instead of failing on a singular S.
