@@ -49,13 +49,13 @@ public final class DiagonalShift {
             throw new IllegalArgumentException("the relative part lambda of the shift must be finite and >= 0, got "
                     + scale);
         }
-        this.epsilon = epsilon;
-        this.relative = relative;
-        this.floor = floor;
         if (scaledFrom < 0 || scaledTo < scaledFrom) {
             throw new IllegalArgumentException("the relatively shifted parameters must be a range from <= to, got ["
                     + scaledFrom + ", " + scaledTo + ")");
         }
+        this.epsilon = epsilon;
+        this.relative = relative;
+        this.floor = floor;
         this.scale = scale;
         this.scaledFrom = scaledFrom;
         this.scaledTo = scaledTo;
