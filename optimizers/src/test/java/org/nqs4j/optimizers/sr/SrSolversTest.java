@@ -75,6 +75,60 @@ class SrSolversTest {
     }
 
     /**
+     * The mixed shift d_k = ε + λ S_kk with ε = 1/4, λ = 1/2 on the hand system (S₁₁ = 2/3,
+     * S₂₂ = 14/3): d = (7/12, 31/12), S + D = (1/12)[[15, −4], [−4, 87]], det = 1289/144, so
+     * δ = (12/1289)[[87, 4], [4, 15]] F = (12/1289)(139/3, 199/3) = (556/1289, 796/1289); every solver.
+     */
+    @Test
+    void absolutePlusRelativeShiftHandSystemWithEverySolver() {
+        DiagonalShift mixed = DiagonalShift.absolutePlusRelative(Schedule.constant(0.25), 0.5);
+        double[] d = new double[2];
+        mixed.fill(HandExamples.realO(), 0, d);
+        assertArrayEquals(new double[] {7.0 / 12, 31.0 / 12}, d, 1e-15);
+        for (SrSolver solver : List.of(SrSolvers.denseCholesky(), SrSolvers.conjugateGradient(1e-14, 10),
+                SrSolvers.sampleSpace(), SrSolvers.auto())) {
+            double[] delta = new double[2];
+            new StochasticReconfiguration(solver, mixed).apply(HandExamples.realO(), HandExamples.REAL_FORCE, delta, 0);
+            assertArrayEquals(new double[] {556.0 / 1289, 796.0 / 1289}, delta, 1e-14, solver.description());
+        }
+        // the relative part on parameter 1 only: d = (1/4, 31/12)
+        DiagonalShift.absolutePlusRelative(Schedule.constant(0.25), 0.5, 1, 2).fill(HandExamples.realO(), 0, d);
+        assertArrayEquals(new double[] {0.25, 31.0 / 12}, d, 1e-15);
+        // λ = 0 is the absolute shift, bit for bit
+        double[] absolute = new double[2];
+        DiagonalShift.absolute(Schedule.constant(0.25)).fill(HandExamples.realO(), 0, absolute);
+        DiagonalShift.absolutePlusRelative(Schedule.constant(0.25), 0).fill(HandExamples.realO(), 0, d);
+        assertArrayEquals(absolute, d, 0.0);
+    }
+
+    /**
+     * Why the pair product needs the relative part: log-derivatives that grow by c (O_F = A⁻¹ as F
+     * loses rank) give S → c² S and F → c F, so with an absolute shift c δ = (S + ε/c²)⁻¹ F tends to
+     * the unregularised S⁻¹ F = (1, 1) of the hand system, while with d_k = ε + λ S_kk it tends to
+     * (S + λ diag S)⁻¹ F, the relative-shift solution (17/31, 20/31) for λ = 1/2: still regularised.
+     * At c = 10⁴ both limits are reached to ε/c² ≈ 10⁻⁹.
+     */
+    @Test
+    void onlyTheRelativePartStillRegularisesGrowingLogDerivatives() {
+        double c = 1e4;
+        LogDerivativeSamples grown = new LogDerivativeSamples(3, 2, false);
+        double[] o = {1, 2, 3, 1, 2, 6};
+        for (int i = 0; i < o.length; i++) {
+            grown.data()[i] = c * o[i];
+        }
+        grown.center(new double[2]);
+        double[] force = {c * HandExamples.REAL_FORCE[0], c * HandExamples.REAL_FORCE[1]};
+        double[] absolute = new double[2];
+        new StochasticReconfiguration(SrSolvers.denseCholesky(), DiagonalShift.absolute(Schedule.constant(0.25)))
+                .apply(grown, force, absolute, 0);
+        double[] mixed = new double[2];
+        new StochasticReconfiguration(SrSolvers.denseCholesky(),
+                DiagonalShift.absolutePlusRelative(Schedule.constant(0.25), 0.5)).apply(grown, force, mixed, 0);
+        assertArrayEquals(HandExamples.REAL_DIRECTION, new double[] {c * absolute[0], c * absolute[1]}, 1e-7);
+        assertArrayEquals(HandExamples.REAL_DIRECTION_RELATIVE_HALF, new double[] {c * mixed[0], c * mixed[1]}, 1e-7);
+    }
+
+    /**
      * A parameter whose O_k is the same on every sample (centred column zero) has zero force; with
      * the relative shift every solver gives it a zero step and leaves the others as in the system
      * without it, instead of failing on a singular S.

@@ -3,9 +3,10 @@ package org.nqs4j.vmc.config;
 /**
  * The preconditioner: {@code sr} (stochastic reconfiguration) or {@code none}. The diagonal shift
  * is ε_p = max(diagShift · shiftDecay^p, shiftMin), added to S (absolute) or multiplying its
- * diagonal (relative, S_kk(1 + ε), as in Carleo &amp; Troyer). The solver is {@code auto},
- * {@code cholesky}, {@code cg} or {@code minsr}.
+ * diagonal (relative, S_kk(1 + ε), as in Carleo &amp; Troyer); an absolute shift may carry a relative part
+ * λ S_kk as well ({@code diagScale} λ ≥ 0, 0: none). The solver is {@code auto}, {@code cholesky},
+ * {@code cg} or {@code minsr}.
  */
 public record PreconditionerSpec(String type, double diagShift, String shiftMode, double shiftDecay, double shiftMin,
-                                 String solver, double cgTolerance, int cgMaxIterations) {
+                                 String solver, double cgTolerance, int cgMaxIterations, double diagScale) {
 }

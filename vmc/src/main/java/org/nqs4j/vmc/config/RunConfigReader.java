@@ -164,7 +164,8 @@ public final class RunConfigReader {
                     + " states, and sampler.type full_sum sums over every state instead; remove max_infidelity (the"
                     + " step guard still undoes a step that raises the exact energy).");
         }
-        PreconditionerSpec preconditioner = preconditioner(root.section("preconditioner"), exactSums);
+        PreconditionerSpec preconditioner = preconditioner(root.section("preconditioner"), exactSums,
+                FermionConfig.defaultDiagScale(ansatz));
         Section eval = root.section("evaluation");
         int evalSamples = eval.integer("samples", sampler.method() == SamplerSpec.Method.FULL_SUM ? sampler.samples()
                 : (int) Math.min(20L * sampler.samples(), MAX_EVALUATION_SAMPLES), 1, MAX_EVALUATION_SAMPLES);
@@ -989,19 +990,26 @@ public final class RunConfigReader {
         return new Decay(initial, factor, floor);
     }
 
-    static PreconditionerSpec preconditioner(Section s, boolean exactSums) {
+    /** {@code defaultScale}: the default of {@code diag_scale}, the relative part λ of an absolute shift. */
+    static PreconditionerSpec preconditioner(Section s, boolean exactSums, double defaultScale) {
         String type = s.choice("type", "sr", "sr", "none");
         if (type.equals("none")) {
             s.finish();
-            return new PreconditionerSpec(type, 0, "absolute", 1, 0, "auto", 0, 0);
+            return new PreconditionerSpec(type, 0, "absolute", 1, 0, "auto", 0, 0, 0);
         }
         Decay shift = decay(s, "diag_shift", exactSums ? EXACT_SUM_DIAG_SHIFT : 0.01, "shift_decay", "shift_min", 1e-4);
         String mode = s.choice("shift_mode", "absolute", "absolute", "relative");
+        if (mode.equals("relative") && s.has("diag_scale")) {
+            throw s.invalid("diag_scale", "is the relative part λ S_kk added to an absolute shift; with shift_mode:"
+                    + " relative the whole shift is relative already (remove diag_scale, or use shift_mode: absolute).");
+        }
+        double scale = mode.equals("relative") ? 0 : s.real("diag_scale", defaultScale, 0, 1e6);
         String solver = s.choice("solver", "auto", "auto", "cholesky", "cg", "minsr");
         double tol = s.real("cg_tolerance", 1e-6, 1e-15, 1);
         int maxIt = s.integer("cg_max_iterations", 1000, 1, 10_000_000);
         s.finish();
-        return new PreconditionerSpec(type, shift.initial(), mode, shift.factor(), shift.floor(), solver, tol, maxIt);
+        return new PreconditionerSpec(type, shift.initial(), mode, shift.factor(), shift.floor(), solver, tol, maxIt,
+                scale);
     }
 
     /** Largest lattice for which a family of N observables with N-site sums is estimated every sample. */

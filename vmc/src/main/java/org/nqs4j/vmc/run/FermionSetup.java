@@ -64,6 +64,19 @@ final class FermionSetup {
         return psi;
     }
 
+    /**
+     * [from, to): the parameters of the determinant (Φ, or F of the pair product) in the ansatz's
+     * layout of {@code nParameters} (see {@link #initialised}: the last factor of a product, the
+     * first block of backflow), which take the relative part of the SR shift.
+     */
+    static int[] determinantParameters(FermionAnsatzSpec spec, int nParameters, FermionHilbert hilbert) {
+        int l = hilbert.nSites();
+        int count = spec.determinant() == FermionAnsatzSpec.Determinant.PAIR_PRODUCT ? l * l
+                : l * java.util.stream.IntStream.range(0, hilbert.nSpecies()).map(hilbert::nParticles).sum();
+        return spec instanceof FermionAnsatzSpec.Backflow ? new int[] {0, count}
+                : new int[] {nParameters - count, nParameters};
+    }
+
     /** det Φ↑ · det Φ↓, or the pair product det F with F = Φ↑Φ↓ᵀ (the same state at the start). */
     private static FermionWaveFunction determinant(FermionAnsatzSpec.Determinant kind, SpinOrbitals orbitals) {
         return switch (kind) {

@@ -15,6 +15,7 @@ import org.nqs4j.hamiltonians.Edge;
 import org.nqs4j.hamiltonians.Lattice;
 import org.nqs4j.hamiltonians.SpinHilbert;
 import org.nqs4j.hamiltonians.hilbert.BosonHilbert;
+import org.nqs4j.hamiltonians.hilbert.FermionHilbert;
 import org.nqs4j.hamiltonians.symmetry.GraphAutomorphisms;
 import org.nqs4j.hamiltonians.symmetry.SymmetrySector;
 import org.nqs4j.optimizers.Adam;
@@ -81,7 +82,9 @@ public final class RunSetup implements AutoCloseable {
         this.collective = collective;
         this.sampler = sampler(c, psi);
         this.optimizer = optimizer(c.optimizer());
-        this.preconditioner = preconditioner(c.preconditioner());
+        this.preconditioner = preconditioner(c.preconditioner(), c.ansatz().fermion().isPresent()
+                ? FermionSetup.determinantParameters(c.ansatz().fermion().get(), psi.nParameters(),
+                        (FermionHilbert) c.hilbert()) : new int[] {0, psi.nParameters()});
         this.pool = new ChainPool(c.threads());
         this.driver = driver(c, psi, sampler, preconditioner, optimizer, pool, collective);
         this.pretraining = c.ansatz().pretrainIterations() > 0 ? new SymmetricPretraining(c.ansatz(),
@@ -262,12 +265,14 @@ public final class RunSetup implements AutoCloseable {
         };
     }
 
-    static Preconditioner preconditioner(PreconditionerSpec p) {
+    /** {@code relative}: [from, to), the parameters that take the relative part {@code diag_scale} of the shift. */
+    static Preconditioner preconditioner(PreconditionerSpec p, int[] relative) {
         if (p.type().equals("none")) {
             return new IdentityPreconditioner();
         }
         Schedule eps = Schedule.exponentialDecay(p.diagShift(), p.shiftDecay(), p.shiftMin());
-        DiagonalShift shift = p.shiftMode().equals("relative") ? DiagonalShift.relative(eps) : DiagonalShift.absolute(eps);
+        DiagonalShift shift = p.shiftMode().equals("relative") ? DiagonalShift.relative(eps)
+                : DiagonalShift.absolutePlusRelative(eps, p.diagScale(), relative[0], relative[1]);
         SrSolver solver = switch (p.solver()) {
             case "cholesky" -> SrSolvers.denseCholesky();
             case "cg" -> SrSolvers.conjugateGradient(p.cgTolerance(), p.cgMaxIterations());

@@ -111,6 +111,24 @@ class FermionConfigTest {
         assertEquals("slater", ansatz.get("determinant"));
     }
 
+    /**
+     * The pair product takes a shift relative to S_kk by default (diag_scale 1e-4), the other
+     * fermion ansätze none; an explicit diag_scale wins, and with shift_mode relative it is refused.
+     */
+    @Test
+    void thePairProductDefaultsToAShiftRelativeToItsDiagonal() {
+        String balanced = HUBBARD.replace("n_down: 2", "n_down: 3");
+        assertEquals(1e-4, read(balanced + "ansatz: {determinant: pair_product}\n").preconditioner().diagScale());
+        assertEquals(1e-4, ((Map<?, ?>) read(balanced + "ansatz: {determinant: pair_product}\n").resolved()
+                .get("preconditioner")).get("diag_scale"));
+        assertEquals(0.0, read(balanced).preconditioner().diagScale());
+        assertEquals(0.0, read(balanced + "ansatz: {type: backflow}\n").preconditioner().diagScale());
+        assertEquals(0.1, read(balanced + "ansatz: {determinant: pair_product}\npreconditioner: {diag_scale: 0.1}\n")
+                .preconditioner().diagScale());
+        String e = error(balanced + "preconditioner: {shift_mode: relative, diag_scale: 0.1}\n");
+        assertTrue(e.contains("'preconditioner.diag_scale'") && e.contains("relative already"), e);
+    }
+
     @Test
     void observablesAreFockOperatorsOfTheLattice() {
         RunConfig c = read(HUBBARD + """

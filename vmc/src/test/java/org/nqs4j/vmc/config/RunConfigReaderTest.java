@@ -388,6 +388,14 @@ class RunConfigReaderTest {
         assertEquals(1e-5, read(MINIMAL + "preconditioner: {diag_shift: 1e-5}\n").preconditioner().shiftMin());
     }
 
+    /** Spin runs keep the plain absolute shift unless asked: diag_scale defaults to 0 and is read when given. */
+    @Test
+    void diagScaleIsTheRelativePartOfAnAbsoluteShift() {
+        assertEquals(0.0, read(MINIMAL).preconditioner().diagScale());
+        assertEquals(0.05, read(MINIMAL + "preconditioner: {diag_scale: 0.05}\n").preconditioner().diagScale());
+        assertTrue(error(MINIMAL + "preconditioner: {diag_scale: -1}\n").contains("diag_scale"));
+    }
+
     /** The sample-space solver takes a relative shift (Woodbury form), as auto already lets it. */
     @Test
     void minsrAcceptsARelativeShift() {

@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nqs4j.ansatz.fermion.FermionWaveFunction;
+import org.nqs4j.ansatz.fermion.PairProduct;
+import org.nqs4j.ansatz.fermion.SlaterDeterminant;
+import org.nqs4j.ansatz.fermion.SpinOrbitals;
+import org.nqs4j.hamiltonians.hilbert.FermionHilbert;
+import org.nqs4j.vmc.config.FermionAnsatzSpec;
 import org.nqs4j.vmc.config.RunConfig;
 import org.nqs4j.vmc.driver.Evaluation;
 import org.nqs4j.vmc.stats.Estimate;
@@ -67,6 +73,36 @@ class FermionRunTest {
                 sampler: {chains: 4, samples: 400, move: hop-any}
                 """);
         assertExactEigenstate(c, -12);
+    }
+
+    /**
+     * The block that takes the relative SR shift is the determinant's: its parameters are those of the
+     * starting determinant (F = Φ↑Φ↓ᵀ, or Φ) built from the same orbitals, for a product (last
+     * factor) and for backflow (first block).
+     */
+    @Test
+    void theRelativelyShiftedBlockIsTheDeterminant() {
+        String yaml = """
+                lattice: {type: chain, length: 6}
+                hamiltonian: {model: hubbard, U: 4}
+                hilbert: {type: fermions, n_up: 3, n_down: 3}
+                """;
+        for (String ansatz : List.of("{type: rbm_slater, determinant: pair_product}", "{type: slater_jastrow}",
+                "{type: backflow}", "{type: slater}")) {
+            RunConfig c = VmcRunTest.config(yaml + "ansatz: " + ansatz + "\n");
+            FermionAnsatzSpec spec = c.ansatz().fermion().orElseThrow();
+            FermionHilbert hilbert = (FermionHilbert) c.hilbert();
+            SpinOrbitals orbitals = FermionSetup.orbitals(spec.orbitals(), c.lattice(), c.hamiltonian(), hilbert);
+            FermionWaveFunction start = spec.determinant() == FermionAnsatzSpec.Determinant.PAIR_PRODUCT
+                    ? PairProduct.of(orbitals) : SlaterDeterminant.of(orbitals);
+            double[] expected = new double[start.nParameters()];
+            start.getParameters(expected);
+            FermionWaveFunction psi = FermionSetup.initialised(c);
+            double[] all = new double[psi.nParameters()];
+            psi.getParameters(all);
+            int[] block = FermionSetup.determinantParameters(spec, psi.nParameters(), hilbert);
+            assertArrayEquals(expected, java.util.Arrays.copyOfRange(all, block[0], block[1]), 0.0, ansatz);
+        }
     }
 
     private static void assertExactEigenstate(RunConfig c, double exact) {
