@@ -75,6 +75,8 @@ final class LogCoshVectorKernels {
     private static final DoubleVector HALF = DoubleVector.broadcast(SPECIES, 0.5);
     private static final DoubleVector TWO = DoubleVector.broadcast(SPECIES, 2.0);
     private static final DoubleVector MINUS_TWO = DoubleVector.broadcast(SPECIES, -2.0);
+    private static final DoubleVector LN2_V = DoubleVector.broadcast(SPECIES, LN2);
+    private static final LongVector TWICE_BIAS_V = LongVector.broadcast(LongVector.SPECIES_PREFERRED, 2046L);
     private static final DoubleVector MINUS_LN2_V = DoubleVector.broadcast(SPECIES, -LN2);
     private static final DoubleVector INV_LN2_V = DoubleVector.broadcast(SPECIES, 1.0 / LN2);
     private static final DoubleVector LN2_HI_V = DoubleVector.broadcast(SPECIES, LN2_HI);
@@ -197,6 +199,79 @@ final class LogCoshVectorKernels {
             modulus.mul(sinOfQuadrant(sinR, cosR, quadrant)).intoArray(outIm, k);
         }
         scalarExpBelow(zRe, zIm, bound, n, shift, outRe, outIm);
+    }
+
+    /**
+     * The last layer's cosh terms, g by g for g &lt; stride, from θ_{c,g} and its decay w_{c,g} at
+     * c·stride + g: with s_c = sign Re θ_{c,g}, Π_c cosh θ_{c,g} = exp Σ_c (s_c θ_{c,g} − ln 2) · Π_c (1 + w_{c,g}),
+     * <pre>
+     *   A_g += Σ_c (s_c θ_{c,g} − ln 2) + e_g ln 2,   P_g = 2^{−e_g} Π_c (1 + w_{c,g})   (max(|Re P|, |Im P|) ∈ [1, 2)),
+     * </pre>
+     * A and P at {@code at} + g (A holding its start, e.g. the log of a coefficient). The product is
+     * brought back to [1, 2) by an exact power of two after every factor (|1 + w| ≤ 2), so it neither
+     * overflows nor underflows; no logarithm is taken, so the branch of Im log cosh never enters
+     * (e^{log cosh} = cosh).
+     */
+    static void coshProduct(double[] thetaRe, double[] thetaIm, double[] wRe, double[] wIm, int channels, int stride,
+                            double[] aRe, double[] aIm, double[] productRe, double[] productIm, int at) {
+        int bound = SPECIES.loopBound(stride);
+        for (int g = 0; g < bound; g += LANES) {
+            DoubleVector sumRe = DoubleVector.fromArray(SPECIES, aRe, at + g);
+            DoubleVector sumIm = DoubleVector.fromArray(SPECIES, aIm, at + g);
+            DoubleVector pr = ONE;
+            DoubleVector pi = ZERO;
+            LongVector steps = LongVector.zero(LongVector.SPECIES_PREFERRED);
+            for (int c = 0; c < channels; c++) {
+                int k = c * stride + g;
+                DoubleVector x = DoubleVector.fromArray(SPECIES, thetaRe, k);
+                DoubleVector y = DoubleVector.fromArray(SPECIES, thetaIm, k);
+                sumRe = sumRe.add(x.abs().add(MINUS_LN2_V));
+                sumIm = sumIm.add(y.blend(y.neg(), x.compare(VectorOperators.LT, ZERO)));
+                DoubleVector fr = DoubleVector.fromArray(SPECIES, wRe, k).add(ONE);
+                DoubleVector fi = DoubleVector.fromArray(SPECIES, wIm, k);
+                DoubleVector nr = pr.mul(fr).sub(pi.mul(fi));
+                pi = pr.mul(fi).add(pi.mul(fr));
+                pr = nr;
+                // exact renormalisation by 2^{1023 − E}, E the biased exponent of max(|Re P|, |Im P|)
+                LongVector exponent = pr.abs().max(pi.abs()).reinterpretAsLongs().lanewise(VectorOperators.LSHR, 52);
+                DoubleVector scale = TWICE_BIAS_V.sub(exponent).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+                pr = pr.mul(scale);
+                pi = pi.mul(scale);
+                steps = steps.add(exponent).sub(BIAS_V);
+            }
+            DoubleVector e = (DoubleVector) steps.convert(VectorOperators.L2D, 0);
+            e.fma(LN2_V, sumRe).intoArray(aRe, at + g);
+            sumIm.intoArray(aIm, at + g);
+            pr.intoArray(productRe, at + g);
+            pi.intoArray(productIm, at + g);
+        }
+        for (int g = bound; g < stride; g++) {
+            double sumRe = aRe[at + g];
+            double sumIm = aIm[at + g];
+            double pr = 1.0;
+            double pi = 0.0;
+            long steps = 0;
+            for (int c = 0; c < channels; c++) {
+                int k = c * stride + g;
+                double x = thetaRe[k];
+                sumRe += Math.abs(x) + -LN2;
+                sumIm += x < 0.0 ? -thetaIm[k] : thetaIm[k];
+                double fr = wRe[k] + 1.0;
+                double fi = wIm[k];
+                double nr = pr * fr - pi * fi;
+                pi = pr * fi + pi * fr;
+                pr = nr;
+                long exponent = Double.doubleToRawLongBits(Math.max(Math.abs(pr), Math.abs(pi))) >>> 52;
+                double scale = Double.longBitsToDouble((2046 - exponent) << 52);
+                pr *= scale;
+                pi *= scale;
+                steps += exponent - 1023;
+            }
+            aRe[at + g] = Math.fma((double) steps, LN2, sumRe);
+            aIm[at + g] = sumIm;
+            productRe[at + g] = pr;
+            productIm[at + g] = pi;
+        }
     }
 
     private static void scalarDecay(double[] zRe, double[] zIm, int from, int to, double[] wRe, double[] wIm) {
