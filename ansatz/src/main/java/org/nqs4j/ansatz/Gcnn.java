@@ -266,10 +266,10 @@ public final class Gcnn implements WaveFunction {
 
     /**
      * The activations of one configuration: θˡ per image sign, zˡ = log cosh θˡ for the hidden
-     * layers, the decay e^{−2sθ} of the last, and the terms of the sum over (s, g).
+     * layers, and the terms of the sum over (s, g).
      */
     private final class Activations {
-        /** [s][l][c·|G| + g]; z of the last layer holds its decay w = e^{−2sθ} (s = sign Re θ). */
+        /** [s][l][c·|G| + g]; z of the hidden layers only (the last enters through cosh, {@link LogCoshVectorKernels#coshProduct}). */
         final double[][][] thetaRe = new double[signs][features.length][];
         final double[][][] thetaIm = new double[signs][features.length][];
         final double[][][] zRe = new double[signs][features.length][];
@@ -292,8 +292,8 @@ public final class Gcnn implements WaveFunction {
                     int size = features[l] * order;
                     thetaRe[s][l] = new double[size];
                     thetaIm[s][l] = new double[size];
-                    zRe[s][l] = new double[size];
-                    zIm[s][l] = new double[size];
+                    zRe[s][l] = l < features.length - 1 ? new double[size] : null;
+                    zIm[s][l] = l < features.length - 1 ? new double[size] : null;
                 }
             }
         }
@@ -352,40 +352,14 @@ public final class Gcnn implements WaveFunction {
                     LogCoshVectorKernels.logCosh(thetaRe[s][l], thetaIm[s][l], features[l] * order, zRe[s][l], zIm[s][l]);
                     convolve(l + 1, zRe[s][l], zIm[s][l], thetaRe[s][l + 1], thetaIm[s][l + 1], bufferRe, bufferIm);
                 }
-                LogCoshVectorKernels.decay(thetaRe[s][last], thetaIm[s][last], features[last] * order, zRe[s][last],
-                        zIm[s][last]);
                 for (int g = 0; g < order; g++) {
                     termRe[s * order + g] = logCoefficient[2 * (s * order + g)];
                     termIm[s * order + g] = logCoefficient[2 * (s * order + g) + 1];
                 }
-                LogCoshVectorKernels.coshProduct(thetaRe[s][last], thetaIm[s][last], zRe[s][last], zIm[s][last],
-                        features[last], order, termRe, termIm, productRe, productIm, s * order);
+                LogCoshVectorKernels.coshProduct(thetaRe[s][last], thetaIm[s][last], features[last], order, termRe,
+                        termIm, productRe, productIm, s * order);
             }
-            // log Σ e^A P relative to max A (every |P| in [1, 2)), so nothing overflows
-            int n = signs * order;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < n; k++) {
-                max = Math.max(max, termRe[k]);
-            }
-            LogCoshVectorKernels.expBelow(termRe, termIm, n, max, termRe, termIm);
-            double re = 0.0;
-            double im = 0.0;
-            double total = 0.0;
-            for (int k = 0; k < n; k++) {
-                double a = termRe[k] * productRe[k] - termIm[k] * productIm[k];
-                double b = termRe[k] * productIm[k] + termIm[k] * productRe[k];
-                termRe[k] = a;
-                termIm[k] = b;
-                re += a;
-                im += b;
-                total += Math.sqrt(a * a + b * b);
-            }
-            sum[0] = re;
-            sum[1] = im;
-            double norm = re * re + im * im;
-            boolean cancelled = !(norm > ProjectedWaveFunction.CANCELLED * ProjectedWaveFunction.CANCELLED * total * total);
-            logPsi[0] = cancelled ? Double.NEGATIVE_INFINITY : max + 0.5 * Math.log(norm);
-            logPsi[1] = cancelled ? 0.0 : Math.atan2(im, re);
+            LogCoshVectorKernels.logSumExp(termRe, termIm, productRe, productIm, signs * order, sum, logPsi);
         }
 
         boolean vanishing() {

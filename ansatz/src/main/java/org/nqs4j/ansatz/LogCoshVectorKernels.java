@@ -119,101 +119,58 @@ final class LogCoshVectorKernels {
     }
 
     /**
-     * log cosh z for the n elements of z into out (out must not be z), with the branch of
-     * {@link RbmKernels#logCosh}.
+     * log cosh z for the n elements of z into out (out may be z), with the branch of
+     * {@link RbmKernels#logCosh}. One pass per vector: the decay w = e^{−2sz} (e^{−2|Re z|} below
+     * e^{−700} taken as e^{−700}, which changes no bit of 1 + w), then log(1 + w).
      */
     static void logCosh(double[] zRe, double[] zIm, int n, double[] outRe, double[] outIm) {
-        decay(zRe, zIm, n, outRe, outIm);
         int bound = SPECIES.loopBound(n);
         for (int k = 0; k < bound; k += LANES) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, zRe, k);
             DoubleVector y = DoubleVector.fromArray(SPECIES, zIm, k);
-            DoubleVector wr = DoubleVector.fromArray(SPECIES, outRe, k);
-            DoubleVector wi = DoubleVector.fromArray(SPECIES, outIm, k);
+            VectorMask<Double> negative = x.compare(VectorOperators.LT, ZERO);
+            DoubleVector sy = y.blend(y.neg(), negative);
+            DoubleVector phase = sy.mul(MINUS_TWO);
+            DoubleVector modulus = exp(x.abs().mul(MINUS_TWO));
+            DoubleVector shifted = phase.fma(TWO_OVER_PI_V, ROUNDER_V);
+            DoubleVector r = reduce(phase, shifted);
+            DoubleVector r2 = r.mul(r);
+            DoubleVector sinR = r.mul(polynomial(r2, SIN));
+            DoubleVector cosR = polynomial(r2, COS);
+            LongVector quadrant = shifted.reinterpretAsLongs();
+            DoubleVector wr = modulus.mul(sinOfQuadrant(sinR, cosR, quadrant.add(ONE_L)));
+            DoubleVector wi = modulus.mul(sinOfQuadrant(sinR, cosR, quadrant));
             DoubleVector t = wr.fma(wr, wi.mul(wi)).add(wr.add(wr));
             // u = 1 + t and its rounding error e (2Sum): log1p t = log u + e/u to first order
             DoubleVector u = t.add(ONE);
             DoubleVector tRounded = u.sub(ONE);
-            DoubleVector oneRounded = u.sub(tRounded);
-            DoubleVector e = ONE.sub(oneRounded).add(t.sub(tRounded));
-            DoubleVector v = wr.add(ONE);
-            if (!u.compare(VectorOperators.GE, MIN_MODULUS2_V).and(y.abs().compare(VectorOperators.LE, HALF_MAX_PHASE_V))
+            DoubleVector e = ONE.sub(u.sub(tRounded)).add(t.sub(tRounded));
+            if (!u.compare(VectorOperators.GE, MIN_MODULUS2_V).and(phase.abs().compare(VectorOperators.LE, MAX_PHASE_V))
                     .allTrue()) {
                 RbmKernels.logCosh(zRe, zIm, k, k + LANES, outRe, outIm);
                 continue;
             }
-            DoubleVector sy = y.blend(y.neg(), x.compare(VectorOperators.LT, ZERO));
             x.abs().add(MINUS_LN2_V).add(log(u).add(e.div(u)).mul(HALF)).intoArray(outRe, k);
-            sy.add(atan2(wi, v)).intoArray(outIm, k);
+            sy.add(atan2(wi, wr.add(ONE))).intoArray(outIm, k);
         }
         RbmKernels.logCosh(zRe, zIm, bound, n, outRe, outIm);
     }
 
     /**
-     * The decay w = e^{−2sz}, s = sign Re z, of the n elements of z into w (|w| ≤ 1; e^{−2|Re z|}
-     * below e^{−700} is taken as e^{−700}, which changes no bit of 1 + w). Out may be z.
-     */
-    static void decay(double[] zRe, double[] zIm, int n, double[] wRe, double[] wIm) {
-        int bound = SPECIES.loopBound(n);
-        for (int k = 0; k < bound; k += LANES) {
-            DoubleVector x = DoubleVector.fromArray(SPECIES, zRe, k);
-            DoubleVector y = DoubleVector.fromArray(SPECIES, zIm, k);
-            DoubleVector phase = y.blend(y.neg(), x.compare(VectorOperators.GE, ZERO)).mul(TWO);
-            if (!phase.abs().compare(VectorOperators.LE, MAX_PHASE_V).allTrue()) {
-                scalarDecay(zRe, zIm, k, k + LANES, wRe, wIm);
-                continue;
-            }
-            DoubleVector modulus = exp(x.abs().mul(MINUS_TWO));
-            DoubleVector shifted = phase.fma(TWO_OVER_PI_V, ROUNDER_V);
-            DoubleVector r = reduce(phase, shifted);
-            DoubleVector sinR = r.mul(polynomial(r.mul(r), SIN));
-            DoubleVector cosR = polynomial(r.mul(r), COS);
-            LongVector quadrant = shifted.reinterpretAsLongs();
-            modulus.mul(sinOfQuadrant(sinR, cosR, quadrant.add(ONE_L))).intoArray(wRe, k);
-            modulus.mul(sinOfQuadrant(sinR, cosR, quadrant)).intoArray(wIm, k);
-        }
-        scalarDecay(zRe, zIm, bound, n, wRe, wIm);
-    }
-
-    /**
-     * e^{z − shift} for the n elements of z (every Re z ≤ shift, Re z − shift below −700 taken as
-     * −700) into out; out may be z.
-     */
-    static void expBelow(double[] zRe, double[] zIm, int n, double shift, double[] outRe, double[] outIm) {
-        int bound = SPECIES.loopBound(n);
-        DoubleVector shiftV = DoubleVector.broadcast(SPECIES, shift);
-        for (int k = 0; k < bound; k += LANES) {
-            DoubleVector phase = DoubleVector.fromArray(SPECIES, zIm, k);
-            DoubleVector a = DoubleVector.fromArray(SPECIES, zRe, k).sub(shiftV);
-            if (!phase.abs().compare(VectorOperators.LE, MAX_PHASE_V).allTrue()) {
-                scalarExpBelow(zRe, zIm, k, k + LANES, shift, outRe, outIm);
-                continue;
-            }
-            DoubleVector modulus = exp(a);
-            DoubleVector shifted = phase.fma(TWO_OVER_PI_V, ROUNDER_V);
-            DoubleVector r = reduce(phase, shifted);
-            DoubleVector sinR = r.mul(polynomial(r.mul(r), SIN));
-            DoubleVector cosR = polynomial(r.mul(r), COS);
-            LongVector quadrant = shifted.reinterpretAsLongs();
-            modulus.mul(sinOfQuadrant(sinR, cosR, quadrant.add(ONE_L))).intoArray(outRe, k);
-            modulus.mul(sinOfQuadrant(sinR, cosR, quadrant)).intoArray(outIm, k);
-        }
-        scalarExpBelow(zRe, zIm, bound, n, shift, outRe, outIm);
-    }
-
-    /**
-     * The last layer's cosh terms, g by g for g &lt; stride, from θ_{c,g} and its decay w_{c,g} at
-     * c·stride + g: with s_c = sign Re θ_{c,g}, Π_c cosh θ_{c,g} = exp Σ_c (s_c θ_{c,g} − ln 2) · Π_c (1 + w_{c,g}),
+     * The last layer's cosh terms, g by g for g &lt; stride, from θ_{c,g} at c·stride + g: with
+     * s_c = sign Re θ_{c,g} and the decay w_{c,g} = e^{−2s_cθ_{c,g}},
+     * Π_c cosh θ_{c,g} = exp Σ_c (s_c θ_{c,g} − ln 2) · Π_c (1 + w_{c,g}), and
      * <pre>
      *   A_g += Σ_c (s_c θ_{c,g} − ln 2) + e_g ln 2,   P_g = 2^{−e_g} Π_c (1 + w_{c,g})   (max(|Re P|, |Im P|) ∈ [1, 2)),
      * </pre>
      * A and P at {@code at} + g (A holding its start, e.g. the log of a coefficient). The product is
      * brought back to [1, 2) by an exact power of two after every factor (|1 + w| ≤ 2), so it neither
      * overflows nor underflows; no logarithm is taken, so the branch of Im log cosh never enters
-     * (e^{log cosh} = cosh).
+     * (e^{log cosh} = cosh). A block of g with a phase beyond {@value #MAX_REDUCIBLE_PHASE} and the
+     * last stride mod LANES go to the scalar form (Math.exp/cos/sin).
      */
-    static void coshProduct(double[] thetaRe, double[] thetaIm, double[] wRe, double[] wIm, int channels, int stride,
-                            double[] aRe, double[] aIm, double[] productRe, double[] productIm, int at) {
+    static void coshProduct(double[] thetaRe, double[] thetaIm, int channels, int stride, double[] aRe, double[] aIm,
+                            double[] productRe, double[] productIm, int at) {
         int bound = SPECIES.loopBound(stride);
         for (int g = 0; g < bound; g += LANES) {
             DoubleVector sumRe = DoubleVector.fromArray(SPECIES, aRe, at + g);
@@ -221,14 +178,25 @@ final class LogCoshVectorKernels {
             DoubleVector pr = ONE;
             DoubleVector pi = ZERO;
             LongVector steps = LongVector.zero(LongVector.SPECIES_PREFERRED);
+            boolean reducible = true;
             for (int c = 0; c < channels; c++) {
                 int k = c * stride + g;
                 DoubleVector x = DoubleVector.fromArray(SPECIES, thetaRe, k);
                 DoubleVector y = DoubleVector.fromArray(SPECIES, thetaIm, k);
+                DoubleVector sy = y.blend(y.neg(), x.compare(VectorOperators.LT, ZERO));
+                DoubleVector phase = sy.mul(MINUS_TWO);
+                reducible &= phase.abs().compare(VectorOperators.LE, MAX_PHASE_V).allTrue();
                 sumRe = sumRe.add(x.abs().add(MINUS_LN2_V));
-                sumIm = sumIm.add(y.blend(y.neg(), x.compare(VectorOperators.LT, ZERO)));
-                DoubleVector fr = DoubleVector.fromArray(SPECIES, wRe, k).add(ONE);
-                DoubleVector fi = DoubleVector.fromArray(SPECIES, wIm, k);
+                sumIm = sumIm.add(sy);
+                DoubleVector modulus = exp(x.abs().mul(MINUS_TWO));
+                DoubleVector shifted = phase.fma(TWO_OVER_PI_V, ROUNDER_V);
+                DoubleVector r = reduce(phase, shifted);
+                DoubleVector r2 = r.mul(r);
+                DoubleVector sinR = r.mul(polynomial(r2, SIN));
+                DoubleVector cosR = polynomial(r2, COS);
+                LongVector quadrant = shifted.reinterpretAsLongs();
+                DoubleVector fr = modulus.fma(sinOfQuadrant(sinR, cosR, quadrant.add(ONE_L)), ONE);
+                DoubleVector fi = modulus.mul(sinOfQuadrant(sinR, cosR, quadrant));
                 DoubleVector nr = pr.mul(fr).sub(pi.mul(fi));
                 pi = pr.mul(fi).add(pi.mul(fr));
                 pr = nr;
@@ -239,13 +207,24 @@ final class LogCoshVectorKernels {
                 pi = pi.mul(scale);
                 steps = steps.add(exponent).sub(BIAS_V);
             }
+            if (!reducible) {
+                scalarCoshProduct(thetaRe, thetaIm, channels, stride, aRe, aIm, productRe, productIm, at, g, g + LANES);
+                continue;
+            }
             DoubleVector e = (DoubleVector) steps.convert(VectorOperators.L2D, 0);
             e.fma(LN2_V, sumRe).intoArray(aRe, at + g);
             sumIm.intoArray(aIm, at + g);
             pr.intoArray(productRe, at + g);
             pi.intoArray(productIm, at + g);
         }
-        for (int g = bound; g < stride; g++) {
+        scalarCoshProduct(thetaRe, thetaIm, channels, stride, aRe, aIm, productRe, productIm, at, bound, stride);
+    }
+
+    /** {@link #coshProduct} for g in [from, to), with Math.exp/cos/sin. */
+    private static void scalarCoshProduct(double[] thetaRe, double[] thetaIm, int channels, int stride, double[] aRe,
+                                          double[] aIm, double[] productRe, double[] productIm, int at, int from,
+                                          int to) {
+        for (int g = from; g < to; g++) {
             double sumRe = aRe[at + g];
             double sumIm = aIm[at + g];
             double pr = 1.0;
@@ -254,10 +233,12 @@ final class LogCoshVectorKernels {
             for (int c = 0; c < channels; c++) {
                 int k = c * stride + g;
                 double x = thetaRe[k];
+                double sy = x < 0.0 ? -thetaIm[k] : thetaIm[k];
                 sumRe += Math.abs(x) + -LN2;
-                sumIm += x < 0.0 ? -thetaIm[k] : thetaIm[k];
-                double fr = wRe[k] + 1.0;
-                double fi = wIm[k];
+                sumIm += sy;
+                double modulus = Math.exp(Math.max(-2.0 * Math.abs(x), MIN_EXPONENT));
+                double fr = Math.fma(modulus, Math.cos(-2.0 * sy), 1.0);
+                double fi = modulus * Math.sin(-2.0 * sy);
                 double nr = pr * fr - pi * fi;
                 pi = pr * fi + pi * fr;
                 pr = nr;
@@ -274,23 +255,67 @@ final class LogCoshVectorKernels {
         }
     }
 
-    private static void scalarDecay(double[] zRe, double[] zIm, int from, int to, double[] wRe, double[] wIm) {
-        for (int k = from; k < to; k++) {
-            double x = zRe[k];
-            double phase = x >= 0.0 ? -2.0 * zIm[k] : 2.0 * zIm[k];
-            double modulus = Math.exp(Math.max(-2.0 * Math.abs(x), MIN_EXPONENT));
-            wRe[k] = modulus * Math.cos(phase);
-            wIm[k] = modulus * Math.sin(phase);
+    /**
+     * log Σ_k e^{A_k} P_k over n terms (the output of {@link #coshProduct}), relative to max_k Re A_k:
+     * the terms e^{A_k − max} P_k replace A in (aRe, aIm), their sum goes to {@code sum} (so that the
+     * total is e^{max} sum) and its log to {@code out}. A sum that cancels to below
+     * {@link ProjectedWaveFunction#CANCELLED} of Σ|terms| is a zero: out = (−∞, 0). Terms are summed
+     * in index order (no lane reduction, whose order is unspecified).
+     */
+    static void logSumExp(double[] aRe, double[] aIm, double[] productRe, double[] productIm, int n, double[] sum,
+                          double[] out) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < n; k++) {
+            max = Math.max(max, aRe[k]);
         }
+        DoubleVector shift = DoubleVector.broadcast(SPECIES, max);
+        int bound = SPECIES.loopBound(n);
+        for (int k = 0; k < bound; k += LANES) {
+            DoubleVector phase = DoubleVector.fromArray(SPECIES, aIm, k);
+            if (!phase.abs().compare(VectorOperators.LE, MAX_PHASE_V).allTrue()) {
+                scalarExpTimes(aRe, aIm, productRe, productIm, max, k, k + LANES);
+                continue;
+            }
+            DoubleVector modulus = exp(DoubleVector.fromArray(SPECIES, aRe, k).sub(shift));
+            DoubleVector shifted = phase.fma(TWO_OVER_PI_V, ROUNDER_V);
+            DoubleVector r = reduce(phase, shifted);
+            DoubleVector r2 = r.mul(r);
+            DoubleVector sinR = r.mul(polynomial(r2, SIN));
+            DoubleVector cosR = polynomial(r2, COS);
+            LongVector quadrant = shifted.reinterpretAsLongs();
+            DoubleVector er = modulus.mul(sinOfQuadrant(sinR, cosR, quadrant.add(ONE_L)));
+            DoubleVector ei = modulus.mul(sinOfQuadrant(sinR, cosR, quadrant));
+            DoubleVector pr = DoubleVector.fromArray(SPECIES, productRe, k);
+            DoubleVector pi = DoubleVector.fromArray(SPECIES, productIm, k);
+            er.mul(pr).sub(ei.mul(pi)).intoArray(aRe, k);
+            er.mul(pi).add(ei.mul(pr)).intoArray(aIm, k);
+        }
+        scalarExpTimes(aRe, aIm, productRe, productIm, max, bound, n);
+        double re = 0.0;
+        double im = 0.0;
+        double total = 0.0;
+        for (int k = 0; k < n; k++) {
+            re += aRe[k];
+            im += aIm[k];
+            total += Math.sqrt(aRe[k] * aRe[k] + aIm[k] * aIm[k]);
+        }
+        sum[0] = re;
+        sum[1] = im;
+        double norm = re * re + im * im;
+        boolean cancelled = !(norm > ProjectedWaveFunction.CANCELLED * ProjectedWaveFunction.CANCELLED * total * total);
+        out[0] = cancelled ? Double.NEGATIVE_INFINITY : max + 0.5 * Math.log(norm);
+        out[1] = cancelled ? 0.0 : Math.atan2(im, re);
     }
 
-    private static void scalarExpBelow(double[] zRe, double[] zIm, int from, int to, double shift, double[] outRe,
-                                       double[] outIm) {
+    /** a_k ← e^{a_k − shift} p_k for k in [from, to), with Math.exp/cos/sin. */
+    private static void scalarExpTimes(double[] aRe, double[] aIm, double[] productRe, double[] productIm,
+                                       double shift, int from, int to) {
         for (int k = from; k < to; k++) {
-            double modulus = Math.exp(Math.max(zRe[k] - shift, MIN_EXPONENT));
-            double phase = zIm[k];
-            outRe[k] = modulus * Math.cos(phase);
-            outIm[k] = modulus * Math.sin(phase);
+            double modulus = Math.exp(Math.max(aRe[k] - shift, MIN_EXPONENT));
+            double er = modulus * Math.cos(aIm[k]);
+            double ei = modulus * Math.sin(aIm[k]);
+            aRe[k] = er * productRe[k] - ei * productIm[k];
+            aIm[k] = er * productIm[k] + ei * productRe[k];
         }
     }
 

@@ -96,34 +96,59 @@ class LogCoshVectorKernelsTest {
         }
     }
 
-    /** e^{z − shift} and the decay e^{−2sz} against Math.exp/cos/sin: relative C(1 + |phase|) to the modulus. */
+    /**
+     * The last layer's terms and their log-sum-exp: log Σ_g e^{A_g} Π_c cosh θ_{c,g} against the scalar
+     * log cosh summed over c and {@link ProjectedWaveFunction#logSumExp}. Each of the C channels adds
+     * a few ulp of its |θ| and of its phase, so the tolerance is C·ε·Σ_c (1 + 3|θ_{c,g}|) at its
+     * largest over g, as in the grid test (no zero of cosh nearby: |Im θ| &lt; 1.2).
+     */
     @Test
-    void exponentialsAgreeWithMath() {
-        double[][] z = grid();
-        int n = z[0].length;
-        double[] re = new double[n];
-        double[] im = new double[n];
-        LogCoshVectorKernels.decay(z[0], z[1], n, re, im);
-        for (int k = 0; k < n; k++) {
-            double x = z[0][k];
-            double phase = (x >= 0.0 ? -2.0 : 2.0) * z[1][k];
-            double modulus = Math.exp(Math.max(-2.0 * Math.abs(x), -700.0)); // the kernel's floor
-            double tolerance = C * modulus * (1.0 + Math.abs(phase)) + Double.MIN_NORMAL;
-            assertEquals(modulus * Math.cos(phase), re[k], tolerance, "Re decay at " + k);
-            assertEquals(modulus * Math.sin(phase), im[k], tolerance, "Im decay at " + k);
-        }
-        double shift = 3.0;
-        double[] a = new double[n];
-        for (int k = 0; k < n; k++) {
-            a[k] = shift - Math.abs(z[0][k]); // Re ≤ shift, down to e^{−397}
-        }
-        LogCoshVectorKernels.expBelow(a, z[1], n, shift, re, im);
-        for (int k = 0; k < n; k++) {
-            double modulus = Math.exp(Math.max(a[k] - shift, -700.0));
-            double phase = z[1][k];
-            double tolerance = C * modulus * (1.0 + Math.abs(phase)) + Double.MIN_NORMAL;
-            assertEquals(modulus * Math.cos(phase), re[k], tolerance, "Re exp at " + k);
-            assertEquals(modulus * Math.sin(phase), im[k], tolerance, "Im exp at " + k);
+    void coshTermsSumToTheScalarLogSumExp() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int stride : new int[] {3, 8, 18, 128}) {
+            for (int channels : new int[] {1, 4}) {
+                for (double scale : new double[] {0.3, 3.0, 40.0}) {
+                    double[] thetaRe = Reference.randomParameters(rnd, channels * stride, scale);
+                    double[] thetaIm = Reference.randomParameters(rnd, channels * stride, 1.2);
+                    double[] aRe = Reference.randomParameters(rnd, 2 * stride, 2.0);
+                    double[] aIm = Reference.randomParameters(rnd, 2 * stride, 3.0);
+                    double[] zRe = new double[channels * stride];
+                    double[] zIm = new double[channels * stride];
+                    RbmKernels.logCosh(thetaRe, thetaIm, channels * stride, zRe, zIm);
+                    double[] terms = new double[4 * stride];
+                    double worst = 0.0;
+                    for (int g = 0; g < stride; g++) {
+                        double size = 0.0;
+                        for (int half = 0; half < 2; half++) { // the same θ under two coefficients, as s = ±1
+                            terms[2 * (half * stride + g)] = aRe[half * stride + g];
+                            terms[2 * (half * stride + g) + 1] = aIm[half * stride + g];
+                        }
+                        for (int c = 0; c < channels; c++) {
+                            for (int half = 0; half < 2; half++) {
+                                terms[2 * (half * stride + g)] += zRe[c * stride + g];
+                                terms[2 * (half * stride + g) + 1] += zIm[c * stride + g];
+                            }
+                            size += 1.0 + 3.0 * Math.hypot(thetaRe[c * stride + g], thetaIm[c * stride + g]);
+                        }
+                        worst = Math.max(worst, size + Math.abs(aRe[g]) + Math.abs(aIm[g]));
+                    }
+                    double[] expected = new double[2];
+                    ProjectedWaveFunction.logSumExp(terms, expected, new double[terms.length]);
+                    double[] productRe = new double[2 * stride];
+                    double[] productIm = new double[2 * stride];
+                    for (int half = 0; half < 2; half++) {
+                        LogCoshVectorKernels.coshProduct(thetaRe, thetaIm, channels, stride, aRe, aIm, productRe,
+                                productIm, half * stride);
+                    }
+                    double[] sum = new double[2];
+                    double[] actual = new double[2];
+                    LogCoshVectorKernels.logSumExp(aRe, aIm, productRe, productIm, 2 * stride, sum, actual);
+                    String what = "stride " + stride + ", " + channels + " channels, scale " + scale;
+                    double tolerance = C * worst * Math.sqrt(2 * stride);
+                    assertEquals(expected[0], actual[0], tolerance, "Re " + what);
+                    assertEquals(0.0, Reference.wrap(expected[1] - actual[1]), tolerance, "Im " + what);
+                }
+            }
         }
     }
 
