@@ -282,6 +282,9 @@ public final class Gcnn implements WaveFunction {
         final double[] termIm = new double[signs * order];
         final double[] productRe = new double[signs * order];
         final double[] productIm = new double[signs * order];
+        /** The last layer's decays e^{−2sθ} (scratch of {@link LogCoshVectorKernels#coshProduct}). */
+        final double[] decayRe = new double[features[features.length - 1] * order];
+        final double[] decayIm = new double[features[features.length - 1] * order];
         /** Σ of the terms (ψ = e^{max} sum) and log ψ. */
         final double[] sum = new double[2];
         final double[] logPsi = new double[2];
@@ -357,7 +360,7 @@ public final class Gcnn implements WaveFunction {
                     termIm[s * order + g] = logCoefficient[2 * (s * order + g) + 1];
                 }
                 LogCoshVectorKernels.coshProduct(thetaRe[s][last], thetaIm[s][last], features[last], order, termRe,
-                        termIm, productRe, productIm, s * order);
+                        termIm, productRe, productIm, s * order, decayRe, decayIm);
             }
             LogCoshVectorKernels.logSumExp(termRe, termIm, productRe, productIm, signs * order, sum, logPsi);
         }

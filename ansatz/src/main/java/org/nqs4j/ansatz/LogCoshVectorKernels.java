@@ -1,5 +1,6 @@
 package org.nqs4j.ansatz;
 
+import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
@@ -95,6 +96,8 @@ final class LogCoshVectorKernels {
     private static final LongVector ROUNDER_BITS_V = LongVector.broadcast(LongVector.SPECIES_PREFERRED, ROUNDER_BITS);
     private static final LongVector BIAS_V = LongVector.broadcast(LongVector.SPECIES_PREFERRED, 1023L);
     private static final LongVector ONE_L = LongVector.broadcast(LongVector.SPECIES_PREFERRED, 1L);
+    private static final LongVector ONE_BITS_V = LongVector.broadcast(LongVector.SPECIES_PREFERRED,
+            Double.doubleToRawLongBits(1.0));
     private static final LongVector SQRT_HALF_BITS_V = LongVector.broadcast(LongVector.SPECIES_PREFERRED, SQRT_HALF_BITS);
     private static final LongVector MANTISSA_V = LongVector.broadcast(LongVector.SPECIES_PREFERRED, MANTISSA);
     private static final LongVector SIGN_V = LongVector.broadcast(LongVector.SPECIES_PREFERRED, SIGN);
@@ -119,41 +122,198 @@ final class LogCoshVectorKernels {
     }
 
     /**
-     * log cosh z for the n elements of z into out (out may be z), with the branch of
-     * {@link RbmKernels#logCosh}. One pass per vector: the decay w = e^{−2sz} (e^{−2|Re z|} below
-     * e^{−700} taken as e^{−700}, which changes no bit of 1 + w), then log(1 + w).
+     * log cosh z for the n elements of z into out (out must not be z), with the branch of
+     * {@link RbmKernels#logCosh}: the decay w = e^{−2sz} by {@link #exp} and {@link #polar} in out,
+     * then log(1 + w) (e^{−2|Re z|} below e^{−700} is taken as e^{−700}, which changes no bit of 1 + w).
      */
     static void logCosh(double[] zRe, double[] zIm, int n, double[] outRe, double[] outIm) {
+        halfDecayArguments(zRe, zIm, n, outRe, outIm);
+        exp(outRe, n);
+        polar(outRe, outIm, n);
         int bound = SPECIES.loopBound(n);
         for (int k = 0; k < bound; k += LANES) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, zRe, k);
             DoubleVector y = DoubleVector.fromArray(SPECIES, zIm, k);
-            VectorMask<Double> negative = x.compare(VectorOperators.LT, ZERO);
-            DoubleVector sy = y.blend(y.neg(), negative);
-            DoubleVector phase = sy.mul(MINUS_TWO);
-            DoubleVector modulus = exp(x.abs().mul(MINUS_TWO));
-            DoubleVector shifted = phase.fma(TWO_OVER_PI_V, ROUNDER_V);
-            DoubleVector r = reduce(phase, shifted);
-            DoubleVector r2 = r.mul(r);
-            DoubleVector sinR = r.mul(polynomial(r2, SIN));
-            DoubleVector cosR = polynomial(r2, COS);
-            LongVector quadrant = shifted.reinterpretAsLongs();
-            DoubleVector wr = modulus.mul(sinOfQuadrant(sinR, cosR, quadrant.add(ONE_L)));
-            DoubleVector wi = modulus.mul(sinOfQuadrant(sinR, cosR, quadrant));
+            DoubleVector wr = DoubleVector.fromArray(SPECIES, outRe, k);
+            DoubleVector wi = DoubleVector.fromArray(SPECIES, outIm, k);
             DoubleVector t = wr.fma(wr, wi.mul(wi)).add(wr.add(wr));
             // u = 1 + t and its rounding error e (2Sum): log1p t = log u + e/u to first order
             DoubleVector u = t.add(ONE);
             DoubleVector tRounded = u.sub(ONE);
             DoubleVector e = ONE.sub(u.sub(tRounded)).add(t.sub(tRounded));
-            if (!u.compare(VectorOperators.GE, MIN_MODULUS2_V).and(phase.abs().compare(VectorOperators.LE, MAX_PHASE_V))
+            if (!u.compare(VectorOperators.GE, MIN_MODULUS2_V).and(y.abs().compare(VectorOperators.LE, HALF_MAX_PHASE_V))
                     .allTrue()) {
                 RbmKernels.logCosh(zRe, zIm, k, k + LANES, outRe, outIm);
                 continue;
             }
-            x.abs().add(MINUS_LN2_V).add(log(u).add(e.div(u)).mul(HALF)).intoArray(outRe, k);
-            sy.add(atan2(wi, wr.add(ONE))).intoArray(outIm, k);
+            // log u = k ln 2 + log m, m ∈ [√½, √2): the bits of u minus those of √½ split off k
+            LongVector offset = u.reinterpretAsLongs().sub(SQRT_HALF_BITS_V);
+            DoubleVector exponent = offset.lanewise(VectorOperators.ASHR, 52).add(ROUNDER_BITS_V).reinterpretAsDoubles()
+                    .sub(ROUNDER_V);
+            DoubleVector m = offset.and(MANTISSA_V).add(SQRT_HALF_BITS_V).reinterpretAsDoubles();
+            DoubleVector f = m.sub(ONE);
+            DoubleVector zeta = f.div(f.add(TWO));
+            DoubleVector zeta2 = zeta.mul(zeta);
+            DoubleVector atanh = DoubleVector.broadcast(SPECIES, ATANH2[10]);
+            atanh = atanh.fma(zeta2, DoubleVector.broadcast(SPECIES, ATANH2[9]));
+            atanh = atanh.fma(zeta2, DoubleVector.broadcast(SPECIES, ATANH2[8]));
+            atanh = atanh.fma(zeta2, DoubleVector.broadcast(SPECIES, ATANH2[7]));
+            atanh = atanh.fma(zeta2, DoubleVector.broadcast(SPECIES, ATANH2[6]));
+            atanh = atanh.fma(zeta2, DoubleVector.broadcast(SPECIES, ATANH2[5]));
+            atanh = atanh.fma(zeta2, DoubleVector.broadcast(SPECIES, ATANH2[4]));
+            atanh = atanh.fma(zeta2, DoubleVector.broadcast(SPECIES, ATANH2[3]));
+            atanh = atanh.fma(zeta2, DoubleVector.broadcast(SPECIES, ATANH2[2]));
+            atanh = atanh.fma(zeta2, DoubleVector.broadcast(SPECIES, ATANH2[1]));
+            atanh = atanh.fma(zeta2, DoubleVector.broadcast(SPECIES, ATANH2[0]));
+            DoubleVector logU = exponent.fma(LN2_HI_V, exponent.fma(LN2_LO_V, zeta.mul(atanh)));
+            x.abs().add(MINUS_LN2_V).add(logU.add(e.div(u)).mul(HALF)).intoArray(outRe, k);
+            // arg(1 + w) = atan2(Im w, 1 + Re w), 1 + Re w ≥ 0: atan of ρ = min/max ≤ 1 by one halving
+            DoubleVector a = wr.add(ONE);
+            DoubleVector magnitude = wi.abs();
+            DoubleVector rho = magnitude.min(a).div(magnitude.max(a));
+            DoubleVector half = rho.div(rho.fma(rho, ONE).sqrt().add(ONE));
+            DoubleVector half2 = half.mul(half);
+            DoubleVector atan = DoubleVector.broadcast(SPECIES, ATAN[20]);
+            atan = atan.fma(half2, DoubleVector.broadcast(SPECIES, ATAN[19]));
+            atan = atan.fma(half2, DoubleVector.broadcast(SPECIES, ATAN[18]));
+            atan = atan.fma(half2, DoubleVector.broadcast(SPECIES, ATAN[17]));
+            atan = atan.fma(half2, DoubleVector.broadcast(SPECIES, ATAN[16]));
+            atan = atan.fma(half2, DoubleVector.broadcast(SPECIES, ATAN[15]));
+            atan = atan.fma(half2, DoubleVector.broadcast(SPECIES, ATAN[14]));
+            atan = atan.fma(half2, DoubleVector.broadcast(SPECIES, ATAN[13]));
+            atan = atan.fma(half2, DoubleVector.broadcast(SPECIES, ATAN[12]));
+            atan = atan.fma(half2, DoubleVector.broadcast(SPECIES, ATAN[11]));
+            atan = atan.fma(half2, DoubleVector.broadcast(SPECIES, ATAN[10]));
+            atan = atan.fma(half2, DoubleVector.broadcast(SPECIES, ATAN[9]));
+            atan = atan.fma(half2, DoubleVector.broadcast(SPECIES, ATAN[8]));
+            atan = atan.fma(half2, DoubleVector.broadcast(SPECIES, ATAN[7]));
+            atan = atan.fma(half2, DoubleVector.broadcast(SPECIES, ATAN[6]));
+            atan = atan.fma(half2, DoubleVector.broadcast(SPECIES, ATAN[5]));
+            atan = atan.fma(half2, DoubleVector.broadcast(SPECIES, ATAN[4]));
+            atan = atan.fma(half2, DoubleVector.broadcast(SPECIES, ATAN[3]));
+            atan = atan.fma(half2, DoubleVector.broadcast(SPECIES, ATAN[2]));
+            atan = atan.fma(half2, DoubleVector.broadcast(SPECIES, ATAN[1]));
+            atan = atan.fma(half2, DoubleVector.broadcast(SPECIES, ATAN[0]));
+            DoubleVector angle = half.mul(atan).mul(TWO);
+            DoubleVector folded = angle.blend(PI_2_HI_V.sub(angle).add(PI_2_LO_V), magnitude.compare(VectorOperators.GT, a));
+            DoubleVector arg = folded.reinterpretAsLongs().or(wi.reinterpretAsLongs().and(SIGN_V)).reinterpretAsDoubles();
+            y.blend(y.neg(), x.compare(VectorOperators.LT, ZERO)).add(arg).intoArray(outIm, k);
         }
         RbmKernels.logCosh(zRe, zIm, bound, n, outRe, outIm);
+    }
+
+    /** (−2|Re z|, −2s Im z), s = sign Re z: the log-modulus and phase of the decay e^{−2sz}. */
+    private static void halfDecayArguments(double[] zRe, double[] zIm, int n, double[] modulusOut, double[] phaseOut) {
+        int bound = SPECIES.loopBound(n);
+        for (int k = 0; k < bound; k += LANES) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, zRe, k);
+            DoubleVector y = DoubleVector.fromArray(SPECIES, zIm, k);
+            y.blend(y.neg(), x.compare(VectorOperators.LT, ZERO)).mul(MINUS_TWO).intoArray(phaseOut, k);
+            x.abs().mul(MINUS_TWO).intoArray(modulusOut, k);
+        }
+        for (int k = bound; k < n; k++) {
+            double x = zRe[k];
+            phaseOut[k] = (x < 0.0 ? -zIm[k] : zIm[k]) * -2.0;
+            modulusOut[k] = Math.abs(x) * -2.0;
+        }
+    }
+
+    /**
+     * u ← e^u in place for u ≤ 0 (u below −700 taken as −700): u = k ln 2 + r, |r| ≤ ln2/2, e^u = 2^k (1 + expm1 r),
+     * 2^k from the bits of k.
+     */
+    static void exp(double[] u, int n) {
+        int bound = SPECIES.loopBound(n);
+        for (int k = 0; k < bound; k += LANES) {
+            DoubleVector clamped = DoubleVector.fromArray(SPECIES, u, k).max(MIN_EXPONENT_V);
+            DoubleVector shifted = clamped.fma(INV_LN2_V, ROUNDER_V);
+            DoubleVector q = shifted.sub(ROUNDER_V);
+            DoubleVector r = q.neg().fma(LN2_HI_V, clamped);
+            r = q.neg().fma(LN2_LO_V, r);
+            DoubleVector p = DoubleVector.broadcast(SPECIES, EXPM1[13]);
+            p = p.fma(r, DoubleVector.broadcast(SPECIES, EXPM1[12]));
+            p = p.fma(r, DoubleVector.broadcast(SPECIES, EXPM1[11]));
+            p = p.fma(r, DoubleVector.broadcast(SPECIES, EXPM1[10]));
+            p = p.fma(r, DoubleVector.broadcast(SPECIES, EXPM1[9]));
+            p = p.fma(r, DoubleVector.broadcast(SPECIES, EXPM1[8]));
+            p = p.fma(r, DoubleVector.broadcast(SPECIES, EXPM1[7]));
+            p = p.fma(r, DoubleVector.broadcast(SPECIES, EXPM1[6]));
+            p = p.fma(r, DoubleVector.broadcast(SPECIES, EXPM1[5]));
+            p = p.fma(r, DoubleVector.broadcast(SPECIES, EXPM1[4]));
+            p = p.fma(r, DoubleVector.broadcast(SPECIES, EXPM1[3]));
+            p = p.fma(r, DoubleVector.broadcast(SPECIES, EXPM1[2]));
+            p = p.fma(r, DoubleVector.broadcast(SPECIES, EXPM1[1]));
+            p = p.fma(r, DoubleVector.broadcast(SPECIES, EXPM1[0]));
+            DoubleVector twoK = shifted.reinterpretAsLongs().sub(ROUNDER_BITS_V).add(BIAS_V)
+                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            twoK.fma(r.mul(p), twoK).intoArray(u, k);
+        }
+        for (int k = bound; k < n; k++) {
+            u[k] = Math.exp(Math.max(u[k], MIN_EXPONENT));
+        }
+    }
+
+    /**
+     * (modulus, phase) ← (modulus cos phase, modulus sin phase) in place: φ = q π/2 + r, |r| ≤ π/4;
+     * the quadrant q selects and signs sin r and cos r (exact 0/1 weights and a sign-bit flip, no
+     * masks). A vector with a phase beyond {@value #MAX_REDUCIBLE_PHASE} uses Math.cos/sin.
+     */
+    static void polar(double[] modulusRe, double[] phaseIm, int n) {
+        int bound = SPECIES.loopBound(n);
+        for (int k = 0; k < bound; k += LANES) {
+            DoubleVector phase = DoubleVector.fromArray(SPECIES, phaseIm, k);
+            if (!phase.abs().compare(VectorOperators.LE, MAX_PHASE_V).allTrue()) {
+                scalarPolar(modulusRe, phaseIm, k, k + LANES);
+                continue;
+            }
+            DoubleVector modulus = DoubleVector.fromArray(SPECIES, modulusRe, k);
+            DoubleVector shifted = phase.fma(TWO_OVER_PI_V, ROUNDER_V);
+            DoubleVector q = shifted.sub(ROUNDER_V);
+            DoubleVector r = q.neg().fma(PIO2_1_V, phase);
+            r = q.neg().fma(PIO2_2_V, r);
+            r = q.neg().fma(PIO2_3_V, r);
+            DoubleVector r2 = r.mul(r);
+            DoubleVector sinSeries = DoubleVector.broadcast(SPECIES, SIN[8]);
+            sinSeries = sinSeries.fma(r2, DoubleVector.broadcast(SPECIES, SIN[7]));
+            sinSeries = sinSeries.fma(r2, DoubleVector.broadcast(SPECIES, SIN[6]));
+            sinSeries = sinSeries.fma(r2, DoubleVector.broadcast(SPECIES, SIN[5]));
+            sinSeries = sinSeries.fma(r2, DoubleVector.broadcast(SPECIES, SIN[4]));
+            sinSeries = sinSeries.fma(r2, DoubleVector.broadcast(SPECIES, SIN[3]));
+            sinSeries = sinSeries.fma(r2, DoubleVector.broadcast(SPECIES, SIN[2]));
+            sinSeries = sinSeries.fma(r2, DoubleVector.broadcast(SPECIES, SIN[1]));
+            sinSeries = sinSeries.fma(r2, DoubleVector.broadcast(SPECIES, SIN[0]));
+            DoubleVector cosR = DoubleVector.broadcast(SPECIES, COS[8]);
+            cosR = cosR.fma(r2, DoubleVector.broadcast(SPECIES, COS[7]));
+            cosR = cosR.fma(r2, DoubleVector.broadcast(SPECIES, COS[6]));
+            cosR = cosR.fma(r2, DoubleVector.broadcast(SPECIES, COS[5]));
+            cosR = cosR.fma(r2, DoubleVector.broadcast(SPECIES, COS[4]));
+            cosR = cosR.fma(r2, DoubleVector.broadcast(SPECIES, COS[3]));
+            cosR = cosR.fma(r2, DoubleVector.broadcast(SPECIES, COS[2]));
+            cosR = cosR.fma(r2, DoubleVector.broadcast(SPECIES, COS[1]));
+            cosR = cosR.fma(r2, DoubleVector.broadcast(SPECIES, COS[0]));
+            DoubleVector sinR = r.mul(sinSeries);
+            LongVector quadrant = shifted.reinterpretAsLongs();
+            DoubleVector odd = quadrant.and(ONE_L).neg().and(ONE_BITS_V).reinterpretAsDoubles();
+            DoubleVector even = ONE.sub(odd);
+            // sin φ: (sin r, cos r, −sin r, −cos r) for q mod 4 = 0…3; cos φ = sin(φ + π/2): quadrant q + 1
+            DoubleVector sin = even.mul(sinR).add(odd.mul(cosR)).reinterpretAsLongs()
+                    .lanewise(VectorOperators.XOR, quadrant.lanewise(VectorOperators.LSHL, 62).and(SIGN_V)).reinterpretAsDoubles();
+            DoubleVector cos = even.mul(cosR).add(odd.mul(sinR)).reinterpretAsLongs()
+                    .lanewise(VectorOperators.XOR, quadrant.add(ONE_L).lanewise(VectorOperators.LSHL, 62).and(SIGN_V))
+                    .reinterpretAsDoubles();
+            modulus.mul(cos).intoArray(modulusRe, k);
+            modulus.mul(sin).intoArray(phaseIm, k);
+        }
+        scalarPolar(modulusRe, phaseIm, bound, n);
+    }
+
+    private static void scalarPolar(double[] modulusRe, double[] phaseIm, int from, int to) {
+        for (int k = from; k < to; k++) {
+            double modulus = modulusRe[k];
+            double phase = phaseIm[k];
+            modulusRe[k] = modulus * Math.cos(phase);
+            phaseIm[k] = modulus * Math.sin(phase);
+        }
     }
 
     /**
@@ -163,95 +323,59 @@ final class LogCoshVectorKernels {
      * <pre>
      *   A_g += Σ_c (s_c θ_{c,g} − ln 2) + e_g ln 2,   P_g = 2^{−e_g} Π_c (1 + w_{c,g})   (max(|Re P|, |Im P|) ∈ [1, 2)),
      * </pre>
-     * A and P at {@code at} + g (A holding its start, e.g. the log of a coefficient). The product is
-     * brought back to [1, 2) by an exact power of two after every factor (|1 + w| ≤ 2), so it neither
-     * overflows nor underflows; no logarithm is taken, so the branch of Im log cosh never enters
-     * (e^{log cosh} = cosh). A block of g with a phase beyond {@value #MAX_REDUCIBLE_PHASE} and the
-     * last stride mod LANES go to the scalar form (Math.exp/cos/sin).
+     * A and P at {@code at} + g (A holding its start, e.g. the log of a coefficient; e_g ln 2 added
+     * factor by factor). The product is brought back to [1, 2) by an exact power of two after every
+     * factor (|1 + w| ≤ 2), so it neither overflows nor underflows; no logarithm is taken, so the branch of Im log cosh never enters
+     * (e^{log cosh} = cosh). The decays go through {@code wRe, wIm} (channels·stride each).
      */
     static void coshProduct(double[] thetaRe, double[] thetaIm, int channels, int stride, double[] aRe, double[] aIm,
-                            double[] productRe, double[] productIm, int at) {
+                            double[] productRe, double[] productIm, int at, double[] wRe, double[] wIm) {
+        int n = channels * stride;
+        halfDecayArguments(thetaRe, thetaIm, n, wRe, wIm);
+        exp(wRe, n);
+        polar(wRe, wIm, n);
+        Arrays.fill(productRe, at, at + stride, 1.0);
+        Arrays.fill(productIm, at, at + stride, 0.0);
         int bound = SPECIES.loopBound(stride);
-        for (int g = 0; g < bound; g += LANES) {
-            DoubleVector sumRe = DoubleVector.fromArray(SPECIES, aRe, at + g);
-            DoubleVector sumIm = DoubleVector.fromArray(SPECIES, aIm, at + g);
-            DoubleVector pr = ONE;
-            DoubleVector pi = ZERO;
-            LongVector steps = LongVector.zero(LongVector.SPECIES_PREFERRED);
-            boolean reducible = true;
-            for (int c = 0; c < channels; c++) {
+        // channel by channel over contiguous g, A and P kept in their arrays (no vector lives across the loops)
+        for (int c = 0; c < channels; c++) {
+            for (int g = 0; g < bound; g += LANES) {
                 int k = c * stride + g;
                 DoubleVector x = DoubleVector.fromArray(SPECIES, thetaRe, k);
                 DoubleVector y = DoubleVector.fromArray(SPECIES, thetaIm, k);
-                DoubleVector sy = y.blend(y.neg(), x.compare(VectorOperators.LT, ZERO));
-                DoubleVector phase = sy.mul(MINUS_TWO);
-                reducible &= phase.abs().compare(VectorOperators.LE, MAX_PHASE_V).allTrue();
-                sumRe = sumRe.add(x.abs().add(MINUS_LN2_V));
-                sumIm = sumIm.add(sy);
-                DoubleVector modulus = exp(x.abs().mul(MINUS_TWO));
-                DoubleVector shifted = phase.fma(TWO_OVER_PI_V, ROUNDER_V);
-                DoubleVector r = reduce(phase, shifted);
-                DoubleVector r2 = r.mul(r);
-                DoubleVector sinR = r.mul(polynomial(r2, SIN));
-                DoubleVector cosR = polynomial(r2, COS);
-                LongVector quadrant = shifted.reinterpretAsLongs();
-                DoubleVector fr = modulus.fma(sinOfQuadrant(sinR, cosR, quadrant.add(ONE_L)), ONE);
-                DoubleVector fi = modulus.mul(sinOfQuadrant(sinR, cosR, quadrant));
+                DoubleVector fr = DoubleVector.fromArray(SPECIES, wRe, k).add(ONE);
+                DoubleVector fi = DoubleVector.fromArray(SPECIES, wIm, k);
+                DoubleVector pr = DoubleVector.fromArray(SPECIES, productRe, at + g);
+                DoubleVector pi = DoubleVector.fromArray(SPECIES, productIm, at + g);
                 DoubleVector nr = pr.mul(fr).sub(pi.mul(fi));
-                pi = pr.mul(fi).add(pi.mul(fr));
-                pr = nr;
+                DoubleVector ni = pr.mul(fi).add(pi.mul(fr));
                 // exact renormalisation by 2^{1023 − E}, E the biased exponent of max(|Re P|, |Im P|)
-                LongVector exponent = pr.abs().max(pi.abs()).reinterpretAsLongs().lanewise(VectorOperators.LSHR, 52);
+                LongVector exponent = nr.abs().max(ni.abs()).reinterpretAsLongs().lanewise(VectorOperators.LSHR, 52);
                 DoubleVector scale = TWICE_BIAS_V.sub(exponent).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-                pr = pr.mul(scale);
-                pi = pi.mul(scale);
-                steps = steps.add(exponent).sub(BIAS_V);
+                nr.mul(scale).intoArray(productRe, at + g);
+                ni.mul(scale).intoArray(productIm, at + g);
+                DoubleVector step = exponent.sub(BIAS_V).add(ROUNDER_BITS_V).reinterpretAsDoubles().sub(ROUNDER_V);
+                DoubleVector sumRe = DoubleVector.fromArray(SPECIES, aRe, at + g).add(x.abs().add(MINUS_LN2_V));
+                step.fma(LN2_V, sumRe).intoArray(aRe, at + g);
+                DoubleVector.fromArray(SPECIES, aIm, at + g).add(y.blend(y.neg(), x.compare(VectorOperators.LT, ZERO)))
+                        .intoArray(aIm, at + g);
             }
-            if (!reducible) {
-                scalarCoshProduct(thetaRe, thetaIm, channels, stride, aRe, aIm, productRe, productIm, at, g, g + LANES);
-                continue;
-            }
-            DoubleVector e = (DoubleVector) steps.convert(VectorOperators.L2D, 0);
-            e.fma(LN2_V, sumRe).intoArray(aRe, at + g);
-            sumIm.intoArray(aIm, at + g);
-            pr.intoArray(productRe, at + g);
-            pi.intoArray(productIm, at + g);
-        }
-        scalarCoshProduct(thetaRe, thetaIm, channels, stride, aRe, aIm, productRe, productIm, at, bound, stride);
-    }
-
-    /** {@link #coshProduct} for g in [from, to), with Math.exp/cos/sin. */
-    private static void scalarCoshProduct(double[] thetaRe, double[] thetaIm, int channels, int stride, double[] aRe,
-                                          double[] aIm, double[] productRe, double[] productIm, int at, int from,
-                                          int to) {
-        for (int g = from; g < to; g++) {
-            double sumRe = aRe[at + g];
-            double sumIm = aIm[at + g];
-            double pr = 1.0;
-            double pi = 0.0;
-            long steps = 0;
-            for (int c = 0; c < channels; c++) {
+            for (int g = bound; g < stride; g++) {
                 int k = c * stride + g;
                 double x = thetaRe[k];
-                double sy = x < 0.0 ? -thetaIm[k] : thetaIm[k];
-                sumRe += Math.abs(x) + -LN2;
-                sumIm += sy;
-                double modulus = Math.exp(Math.max(-2.0 * Math.abs(x), MIN_EXPONENT));
-                double fr = Math.fma(modulus, Math.cos(-2.0 * sy), 1.0);
-                double fi = modulus * Math.sin(-2.0 * sy);
+                double fr = wRe[k] + 1.0;
+                double fi = wIm[k];
+                double pr = productRe[at + g];
+                double pi = productIm[at + g];
                 double nr = pr * fr - pi * fi;
-                pi = pr * fi + pi * fr;
-                pr = nr;
-                long exponent = Double.doubleToRawLongBits(Math.max(Math.abs(pr), Math.abs(pi))) >>> 52;
+                double ni = pr * fi + pi * fr;
+                long exponent = Double.doubleToRawLongBits(Math.max(Math.abs(nr), Math.abs(ni))) >>> 52;
                 double scale = Double.longBitsToDouble((2046 - exponent) << 52);
-                pr *= scale;
-                pi *= scale;
-                steps += exponent - 1023;
+                productRe[at + g] = nr * scale;
+                productIm[at + g] = ni * scale;
+                aRe[at + g] = Math.fma((double) (exponent - 1023), LN2, aRe[at + g] + (Math.abs(x) + -LN2));
+                aIm[at + g] += x < 0.0 ? -thetaIm[k] : thetaIm[k];
             }
-            aRe[at + g] = Math.fma((double) steps, LN2, sumRe);
-            aIm[at + g] = sumIm;
-            productRe[at + g] = pr;
-            productIm[at + g] = pi;
         }
     }
 
@@ -268,36 +392,22 @@ final class LogCoshVectorKernels {
         for (int k = 0; k < n; k++) {
             max = Math.max(max, aRe[k]);
         }
-        DoubleVector shift = DoubleVector.broadcast(SPECIES, max);
-        int bound = SPECIES.loopBound(n);
-        for (int k = 0; k < bound; k += LANES) {
-            DoubleVector phase = DoubleVector.fromArray(SPECIES, aIm, k);
-            if (!phase.abs().compare(VectorOperators.LE, MAX_PHASE_V).allTrue()) {
-                scalarExpTimes(aRe, aIm, productRe, productIm, max, k, k + LANES);
-                continue;
-            }
-            DoubleVector modulus = exp(DoubleVector.fromArray(SPECIES, aRe, k).sub(shift));
-            DoubleVector shifted = phase.fma(TWO_OVER_PI_V, ROUNDER_V);
-            DoubleVector r = reduce(phase, shifted);
-            DoubleVector r2 = r.mul(r);
-            DoubleVector sinR = r.mul(polynomial(r2, SIN));
-            DoubleVector cosR = polynomial(r2, COS);
-            LongVector quadrant = shifted.reinterpretAsLongs();
-            DoubleVector er = modulus.mul(sinOfQuadrant(sinR, cosR, quadrant.add(ONE_L)));
-            DoubleVector ei = modulus.mul(sinOfQuadrant(sinR, cosR, quadrant));
-            DoubleVector pr = DoubleVector.fromArray(SPECIES, productRe, k);
-            DoubleVector pi = DoubleVector.fromArray(SPECIES, productIm, k);
-            er.mul(pr).sub(ei.mul(pi)).intoArray(aRe, k);
-            er.mul(pi).add(ei.mul(pr)).intoArray(aIm, k);
+        for (int k = 0; k < n; k++) {
+            aRe[k] -= max;
         }
-        scalarExpTimes(aRe, aIm, productRe, productIm, max, bound, n);
+        exp(aRe, n);
+        polar(aRe, aIm, n);
         double re = 0.0;
         double im = 0.0;
         double total = 0.0;
         for (int k = 0; k < n; k++) {
-            re += aRe[k];
-            im += aIm[k];
-            total += Math.sqrt(aRe[k] * aRe[k] + aIm[k] * aIm[k]);
+            double a = aRe[k] * productRe[k] - aIm[k] * productIm[k];
+            double b = aRe[k] * productIm[k] + aIm[k] * productRe[k];
+            aRe[k] = a;
+            aIm[k] = b;
+            re += a;
+            im += b;
+            total += Math.sqrt(a * a + b * b);
         }
         sum[0] = re;
         sum[1] = im;
@@ -305,81 +415,5 @@ final class LogCoshVectorKernels {
         boolean cancelled = !(norm > ProjectedWaveFunction.CANCELLED * ProjectedWaveFunction.CANCELLED * total * total);
         out[0] = cancelled ? Double.NEGATIVE_INFINITY : max + 0.5 * Math.log(norm);
         out[1] = cancelled ? 0.0 : Math.atan2(im, re);
-    }
-
-    /** a_k ← e^{a_k − shift} p_k for k in [from, to), with Math.exp/cos/sin. */
-    private static void scalarExpTimes(double[] aRe, double[] aIm, double[] productRe, double[] productIm,
-                                       double shift, int from, int to) {
-        for (int k = from; k < to; k++) {
-            double modulus = Math.exp(Math.max(aRe[k] - shift, MIN_EXPONENT));
-            double er = modulus * Math.cos(aIm[k]);
-            double ei = modulus * Math.sin(aIm[k]);
-            aRe[k] = er * productRe[k] - ei * productIm[k];
-            aIm[k] = er * productIm[k] + ei * productRe[k];
-        }
-    }
-
-    /** e^u for u ≤ 0 (u below −700 taken as −700): 2^k (1 + expm1 r), 2^k from the bits of k. */
-    private static DoubleVector exp(DoubleVector u) {
-        DoubleVector clamped = u.max(MIN_EXPONENT_V);
-        DoubleVector shifted = clamped.fma(INV_LN2_V, ROUNDER_V);
-        DoubleVector k = shifted.sub(ROUNDER_V);
-        DoubleVector r = k.neg().fma(LN2_HI_V, clamped);
-        r = k.neg().fma(LN2_LO_V, r);
-        DoubleVector p = r.mul(polynomial(r, EXPM1));
-        DoubleVector twoK = shifted.reinterpretAsLongs().sub(ROUNDER_BITS_V).add(BIAS_V)
-                .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-        return twoK.fma(p, twoK);
-    }
-
-    /** r = φ − q π/2 with q the integer held in the low bits of {@code shifted} = φ·2/π + 1.5·2^52. */
-    private static DoubleVector reduce(DoubleVector phase, DoubleVector shifted) {
-        DoubleVector q = shifted.sub(ROUNDER_V);
-        DoubleVector r = q.neg().fma(PIO2_1_V, phase);
-        r = q.neg().fma(PIO2_2_V, r);
-        return q.neg().fma(PIO2_3_V, r);
-    }
-
-    /**
-     * sin(r + q π/2) from sin r and cos r: q mod 4 = 0, 1, 2, 3 gives sin r, cos r, −sin r, −cos r
-     * (exact 0/1 weights, no masks).
-     */
-    private static DoubleVector sinOfQuadrant(DoubleVector sinR, DoubleVector cosR, LongVector quadrant) {
-        DoubleVector odd = quadrant.and(ONE_L).convert(VectorOperators.L2D, 0).reinterpretAsDoubles();
-        DoubleVector sign = quadrant.lanewise(VectorOperators.LSHR, 1).and(ONE_L).convert(VectorOperators.L2D, 0)
-                .reinterpretAsDoubles().mul(MINUS_TWO).add(ONE);
-        return ONE.sub(odd).mul(sinR).add(odd.mul(cosR)).mul(sign);
-    }
-
-    /** log u for normal u &gt; 0: u = 2^k m, m ∈ [√½, √2), log m = 2 atanh((m − 1)/(m + 1)). */
-    private static DoubleVector log(DoubleVector u) {
-        LongVector offset = u.reinterpretAsLongs().sub(SQRT_HALF_BITS_V);
-        DoubleVector k = offset.lanewise(VectorOperators.ASHR, 52).convert(VectorOperators.L2D, 0)
-                .reinterpretAsDoubles();
-        DoubleVector m = offset.and(MANTISSA_V).add(SQRT_HALF_BITS_V).reinterpretAsDoubles();
-        DoubleVector f = m.sub(ONE);
-        DoubleVector zeta = f.div(f.add(TWO));
-        DoubleVector logM = zeta.mul(polynomial(zeta.mul(zeta), ATANH2));
-        return k.fma(LN2_HI_V, k.fma(LN2_LO_V, logM));
-    }
-
-    /** atan2(b, a) for a ≥ 0 (not both 0): the angle of a + ib in [−π/2, π/2]. */
-    private static DoubleVector atan2(DoubleVector b, DoubleVector a) {
-        DoubleVector magnitude = b.abs();
-        DoubleVector rho = magnitude.min(a).div(magnitude.max(a));
-        DoubleVector half = rho.div(rho.fma(rho, ONE).sqrt().add(ONE));
-        DoubleVector angle = half.mul(polynomial(half.mul(half), ATAN)).mul(TWO);
-        VectorMask<Double> steep = magnitude.compare(VectorOperators.GT, a);
-        DoubleVector folded = angle.blend(PI_2_HI_V.sub(angle).add(PI_2_LO_V), steep);
-        return folded.reinterpretAsLongs().or(b.reinterpretAsLongs().and(SIGN_V)).reinterpretAsDoubles();
-    }
-
-    /** Σ_m c_m x^m by Horner's rule (c₀ first). */
-    private static DoubleVector polynomial(DoubleVector x, double[] c) {
-        DoubleVector acc = DoubleVector.broadcast(SPECIES, c[c.length - 1]);
-        for (int m = c.length - 2; m >= 0; m--) {
-            acc = acc.fma(x, DoubleVector.broadcast(SPECIES, c[m]));
-        }
-        return acc;
     }
 }

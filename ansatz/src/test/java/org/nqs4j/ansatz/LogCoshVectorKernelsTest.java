@@ -138,7 +138,7 @@ class LogCoshVectorKernelsTest {
                     double[] productIm = new double[2 * stride];
                     for (int half = 0; half < 2; half++) {
                         LogCoshVectorKernels.coshProduct(thetaRe, thetaIm, channels, stride, aRe, aIm, productRe,
-                                productIm, half * stride);
+                                productIm, half * stride, new double[channels * stride], new double[channels * stride]);
                     }
                     double[] sum = new double[2];
                     double[] actual = new double[2];
