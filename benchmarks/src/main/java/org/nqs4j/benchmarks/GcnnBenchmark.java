@@ -43,8 +43,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class GcnnBenchmark {
-    /** Features per layer and kernel support: point (the 8 point operations) or full (all of G). */
-    @Param({"4-point", "4,4-point", "4,4-full"})
+    /** Features per layer (joined by +) and kernel support: point (the 8 point operations) or full (all of G). */
+    @Param({"4-point", "4+4-point", "4+4-full"})
     public String network;
 
     private WalkerCache cache;
@@ -60,7 +60,7 @@ public class GcnnBenchmark {
                 Optional.of("A1"));
         int[][] group = sector.permutations();
         String[] parts = network.split("-");
-        int[] features = Arrays.stream(parts[0].split(",")).mapToInt(Integer::parseInt).toArray();
+        int[] features = Arrays.stream(parts[0].split("\\+")).mapToInt(Integer::parseInt).toArray();
         int[] support = Gcnn.fullKernel(group.length);
         if (parts[1].equals("point")) {
             Set<List<Integer>> point = new HashSet<>();
