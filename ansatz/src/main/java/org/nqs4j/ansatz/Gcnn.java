@@ -540,7 +540,7 @@ public final class Gcnn implements WaveFunction {
             int last = features.length - 1;
             Activations a = current;
             for (int s = 0; s < signs; s++) {
-                RbmKernels.tanh(a.thetaRe[s][last], a.thetaIm[s][last], features[last] * order, tanhRe, tanhIm);
+                LogCoshVectorKernels.tanh(a.thetaRe[s][last], a.thetaIm[s][last], features[last] * order, tanhRe, tanhIm);
                 double sumNorm = a.sum[0] * a.sum[0] + a.sum[1] * a.sum[1];
                 for (int c = 0; c < features[last]; c++) {
                     for (int g = 0; g < order; g++) { // w_{s,g} = term/Σ terms
@@ -555,7 +555,7 @@ public final class Gcnn implements WaveFunction {
                 }
                 for (int l = last; l >= 1; l--) {
                     backPropagate(l, a.zRe[s][l - 1], a.zIm[s][l - 1], out, offset);
-                    RbmKernels.tanh(a.thetaRe[s][l - 1], a.thetaIm[s][l - 1], features[l - 1] * order, tanhRe, tanhIm);
+                    LogCoshVectorKernels.tanh(a.thetaRe[s][l - 1], a.thetaIm[s][l - 1], features[l - 1] * order, tanhRe, tanhIm);
                     for (int at = 0; at < features[l - 1] * order; at++) {
                         double er = belowRe[at];
                         double ei = belowIm[at];

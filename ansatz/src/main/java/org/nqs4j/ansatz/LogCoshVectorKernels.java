@@ -8,8 +8,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API (SPECIES_PREFERRED) complex log cosh and the pieces of it that a network's last layer
- * and its log-sum-exp need, element-wise over re/im arrays. With s = sign Re z and the decay
+ * Vector API (SPECIES_PREFERRED) complex log cosh, tanh and the pieces of log cosh that a network's
+ * last layer and its log-sum-exp need, element-wise over re/im arrays. With s = sign Re z and the decay
  * w = e^{−2sz} (|w| ≤ 1), as {@link RbmKernels#logCosh}:
  * <pre>
  *   log cosh z = s z − ln 2 + log(1 + w),
@@ -73,6 +73,7 @@ final class LogCoshVectorKernels {
     // broadcast constants as vectors: the scalar-argument forms of blend/compare boxed on JDK 25
     private static final DoubleVector ZERO = DoubleVector.zero(SPECIES);
     private static final DoubleVector ONE = DoubleVector.broadcast(SPECIES, 1.0);
+    private static final DoubleVector MINUS_ONE = DoubleVector.broadcast(SPECIES, -1.0);
     private static final DoubleVector HALF = DoubleVector.broadcast(SPECIES, 0.5);
     private static final DoubleVector TWO = DoubleVector.broadcast(SPECIES, 2.0);
     private static final DoubleVector MINUS_TWO = DoubleVector.broadcast(SPECIES, -2.0);
@@ -200,6 +201,37 @@ final class LogCoshVectorKernels {
             y.blend(y.neg(), x.compare(VectorOperators.LT, ZERO)).add(arg).intoArray(outIm, k);
         }
         RbmKernels.logCosh(zRe, zIm, bound, n, outRe, outIm);
+    }
+
+    /**
+     * tanh z for the n elements of z into out (out must not be z): with the decay w = e^{−2sz}
+     * ({@link #exp}, {@link #polar}), tanh z = s (1 − w)/(1 + w) = s (1 − |w|² − 2i Im w)/|1 + w|²,
+     * as {@link RbmKernels#tanh} but with 1 − |w|² formed directly (an absolute, not a relative, ε
+     * for small Re z; the back-propagation that uses it adds absolute errors anyway). A vector with
+     * |1 + w|² &lt; 2^−1000 (a pole) or a phase beyond {@value #MAX_REDUCIBLE_PHASE} is the scalar kernel's.
+     */
+    static void tanh(double[] zRe, double[] zIm, int n, double[] outRe, double[] outIm) {
+        halfDecayArguments(zRe, zIm, n, outRe, outIm);
+        exp(outRe, n);
+        polar(outRe, outIm, n);
+        int bound = SPECIES.loopBound(n);
+        for (int k = 0; k < bound; k += LANES) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, zRe, k);
+            DoubleVector y = DoubleVector.fromArray(SPECIES, zIm, k);
+            DoubleVector wr = DoubleVector.fromArray(SPECIES, outRe, k);
+            DoubleVector wi = DoubleVector.fromArray(SPECIES, outIm, k);
+            DoubleVector a = wr.add(ONE);
+            DoubleVector denominator = a.fma(a, wi.mul(wi));
+            if (!denominator.compare(VectorOperators.GE, MIN_MODULUS2_V)
+                    .and(y.abs().compare(VectorOperators.LE, HALF_MAX_PHASE_V)).allTrue()) {
+                RbmKernels.tanh(zRe, zIm, k, k + LANES, outRe, outIm);
+                continue;
+            }
+            DoubleVector s = ONE.blend(MINUS_ONE, x.compare(VectorOperators.LT, ZERO)).div(denominator);
+            wr.fma(wr.neg(), wi.fma(wi.neg(), ONE)).mul(s).intoArray(outRe, k);
+            wi.mul(MINUS_TWO).mul(s).intoArray(outIm, k);
+        }
+        RbmKernels.tanh(zRe, zIm, bound, n, outRe, outIm);
     }
 
     /** (−2|Re z|, −2s Im z), s = sign Re z: the log-modulus and phase of the decay e^{−2sz}. */

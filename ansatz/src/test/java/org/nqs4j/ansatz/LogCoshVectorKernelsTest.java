@@ -152,6 +152,36 @@ class LogCoshVectorKernelsTest {
         }
     }
 
+    /**
+     * tanh against {@link RbmKernels#tanh} on the grid: both are s(1 − w)/(1 + w) from a decay w
+     * accurate to a few ulp; |1 + w|² is formed from terms of size (1 + |w|)², so both carry a relative
+     * error C(1 + 2|Im z|)(1 + |w|)²/|1 + w|² (the pole's condition) in the denominator and that absolute
+     * error in the numerator (1 − |w|² is formed directly here): tolerance that times (1 + |tanh z|).
+     */
+    @Test
+    void tanhAgreesWithTheScalarKernelOnTheGrid() {
+        double[][] z = grid();
+        int n = z[0].length;
+        double[] sRe = new double[n];
+        double[] sIm = new double[n];
+        double[] vRe = new double[n];
+        double[] vIm = new double[n];
+        RbmKernels.tanh(z[0], z[1], n, sRe, sIm);
+        LogCoshVectorKernels.tanh(z[0], z[1], n, vRe, vIm);
+        for (int k = 0; k < n; k++) {
+            double x = z[0][k];
+            double y = z[1][k];
+            double d = Math.exp(-2.0 * Math.abs(x));
+            double phase = (x >= 0.0 ? -2.0 : 2.0) * y;
+            double modulus2 = (1.0 + d * Math.cos(phase)) * (1.0 + d * Math.cos(phase)) + d * d * Math.sin(phase)
+                    * Math.sin(phase);
+            double tolerance = C * (1.0 + 2.0 * Math.abs(y)) * (1.0 + d) * (1.0 + d) / modulus2
+                    * (1.0 + Math.hypot(sRe[k], sIm[k]));
+            assertEquals(sRe[k], vRe[k], tolerance, "Re tanh(" + x + " + i " + y + ")");
+            assertEquals(sIm[k], vIm[k], tolerance, "Im tanh(" + x + " + i " + y + ")");
+        }
+    }
+
     /** A vector with a phase beyond the reducible range is the scalar kernel's, bit for bit; the others are not touched by it. */
     @Test
     void outOfRangeVectorsAreTheScalarKernels() {
