@@ -19,7 +19,7 @@ import jdk.incubator.vector.VectorSpecies;
  * ψ(hσ) = χ(h) ψ(σ), the same sector as {@link ProjectedWaveFunction} with these characters. The
  * kernel support S ⊂ G may be all of G (the G-CNN of Roth &amp; MacDonald) or a subset (e.g. the
  * point group): any kernel keeps equivariance, and θ¹ already sees every site. The sum over G is a
- * log-sum-exp relative to its largest term ({@link ProjectedWaveFunction#logSumExp}), so nothing
+ * log-sum-exp relative to its largest term ({@link LogCoshVectorKernels#logSumExp}), so nothing
  * overflows; exp(log cosh) = cosh, so the branch of Im log cosh does not matter in the last layer.
  * In a hidden layer it does, as in {@link FeedForwardNetwork}: the network is continuous in its
  * parameters while |Im θ| &lt; π/2 near Re θ = 0.
@@ -29,10 +29,15 @@ import jdk.incubator.vector.VectorSpecies;
  * ∂/∂bˡ_c = Σ_g δˡ_{c,g}, ∂/∂Kˡ_{c,c'}(k) = Σ_g δˡ_{c,g} zˡ⁻¹_{c',g∘k}, ∂/∂w_c(i) = Σ_g δ¹_{c,g} sσ_{g(i)}.
  *
  * <p>Cost (F_l features, |G| elements, |S| kernel elements, n_s = 2 with the spin flip else 1): the
- * cache keeps θ¹, so a move of k sites updates it in O(n_s F₁|G| k); every later layer is recomputed,
- * O(n_s |G| |S| Σ_{l≥2} F_l F_{l−1}) multiply-adds and n_s |G| Σ_l F_l log cosh per ratio, the same
- * for the log-derivatives; a reset costs O(n_s F₁ |G| N) more. An accepted move reuses the forward
- * pass of its ratio.
+ * cache keeps θ¹, so a move of k sites adds k contiguous rows of the embedding table (w_c(g⁻¹(j)) by
+ * site j, rebuilt with the parameters) in O(n_s F₁|G| k); every later layer is recomputed,
+ * O(n_s |G| |S| Σ_{l≥2} F_l F_{l−1}) multiply-adds (inputs permuted into rows z_{c',g∘k} a chunk of
+ * kernel elements at a time, then contiguous FMAs over g) and n_s |G| Σ_l F_l complex exponentials
+ * per ratio, with log and atan only in the hidden layers: the last layer enters log ψ through
+ * Π_c cosh θ = e^{Σ(sθ − ln 2)} Π_c (1 + e^{−2sθ}) ({@link LogCoshVectorKernels#coshProduct}). The
+ * transcendentals are the deterministic vector kernels of {@link LogCoshVectorKernels}. The
+ * log-derivatives cost the same again (back-propagation, scalar except tanh); a reset costs
+ * O(n_s F₁ |G| N) more. An accepted move reuses the forward pass of its ratio.
  *
  * <p>Parameter layout (complex, interleaved): for layer 1 b¹ (F₁) then w (F₁ × N, index c·N + i);
  * for each layer l ≥ 2 bˡ (F_l) then Kˡ (F_l × F_{l−1} × |S|, index (c·F_{l−1} + c')·|S| + k).

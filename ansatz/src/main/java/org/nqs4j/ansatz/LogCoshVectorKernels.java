@@ -124,13 +124,11 @@ final class LogCoshVectorKernels {
 
     /**
      * log cosh z for the n elements of z into out (out must not be z), with the branch of
-     * {@link RbmKernels#logCosh}: the decay w = e^{−2sz} by {@link #exp} and {@link #polar} in out,
+     * {@link RbmKernels#logCosh}: the decay w = e^{−2sz} ({@link #exp}, {@link #polar}) in out,
      * then log(1 + w) (e^{−2|Re z|} below e^{−700} is taken as e^{−700}, which changes no bit of 1 + w).
      */
     static void logCosh(double[] zRe, double[] zIm, int n, double[] outRe, double[] outIm) {
-        halfDecayArguments(zRe, zIm, n, outRe, outIm);
-        exp(outRe, n);
-        polar(outRe, outIm, n);
+        decay(zRe, zIm, n, outRe, outIm);
         int bound = SPECIES.loopBound(n);
         for (int k = 0; k < bound; k += LANES) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, zRe, k);
@@ -211,9 +209,7 @@ final class LogCoshVectorKernels {
      * |1 + w|² &lt; 2^−1000 (a pole) or a phase beyond {@value #MAX_REDUCIBLE_PHASE} is the scalar kernel's.
      */
     static void tanh(double[] zRe, double[] zIm, int n, double[] outRe, double[] outIm) {
-        halfDecayArguments(zRe, zIm, n, outRe, outIm);
-        exp(outRe, n);
-        polar(outRe, outIm, n);
+        decay(zRe, zIm, n, outRe, outIm);
         int bound = SPECIES.loopBound(n);
         for (int k = 0; k < bound; k += LANES) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, zRe, k);
@@ -232,6 +228,13 @@ final class LogCoshVectorKernels {
             wi.mul(MINUS_TWO).mul(s).intoArray(outIm, k);
         }
         RbmKernels.tanh(zRe, zIm, bound, n, outRe, outIm);
+    }
+
+    /** The decay w = e^{−2sz}, s = sign Re z, of the n elements of z into w (w must not be z). */
+    private static void decay(double[] zRe, double[] zIm, int n, double[] wRe, double[] wIm) {
+        halfDecayArguments(zRe, zIm, n, wRe, wIm);
+        exp(wRe, n);
+        polar(wRe, wIm, n);
     }
 
     /** (−2|Re z|, −2s Im z), s = sign Re z: the log-modulus and phase of the decay e^{−2sz}. */
@@ -363,9 +366,7 @@ final class LogCoshVectorKernels {
     static void coshProduct(double[] thetaRe, double[] thetaIm, int channels, int stride, double[] aRe, double[] aIm,
                             double[] productRe, double[] productIm, int at, double[] wRe, double[] wIm) {
         int n = channels * stride;
-        halfDecayArguments(thetaRe, thetaIm, n, wRe, wIm);
-        exp(wRe, n);
-        polar(wRe, wIm, n);
+        decay(thetaRe, thetaIm, n, wRe, wIm);
         Arrays.fill(productRe, at, at + stride, 1.0);
         Arrays.fill(productIm, at, at + stride, 0.0);
         int bound = SPECIES.loopBound(stride);
