@@ -38,6 +38,24 @@ class LogCoshVectorKernelsTest {
         return z;
     }
 
+    /** The scalar kernel's (re, im), then the vector kernel's, of z. */
+    private static double[][] logCoshes(double[] re, double[] im) {
+        int n = re.length;
+        double[][] out = new double[4][n];
+        RbmKernels.logCosh(re, im, n, out[0], out[1]);
+        LogCoshVectorKernels.logCosh(re, im, n, out[2], out[3]);
+        return out;
+    }
+
+    /** As {@link #logCoshes}, for tanh. */
+    private static double[][] tanhs(double[] re, double[] im) {
+        int n = re.length;
+        double[][] out = new double[4][n];
+        RbmKernels.tanh(re, im, n, out[0], out[1]);
+        LogCoshVectorKernels.tanh(re, im, n, out[2], out[3]);
+        return out;
+    }
+
     /** 1 + |w|/|1 + w| + (1 + |w|)²/|1 + w|² for the decay w of modulus d (see the class comment). */
     private static double condition(double d, double wr, double wi) {
         double modulus2 = (1.0 + wr) * (1.0 + wr) + wi * wi;
@@ -48,12 +66,11 @@ class LogCoshVectorKernelsTest {
     void logCoshAgreesWithTheScalarKernelOnTheGridAndKeepsItsBranch() {
         double[][] z = grid();
         int n = z[0].length;
-        double[] sRe = new double[n];
-        double[] sIm = new double[n];
-        double[] vRe = new double[n];
-        double[] vIm = new double[n];
-        RbmKernels.logCosh(z[0], z[1], n, sRe, sIm);
-        LogCoshVectorKernels.logCosh(z[0], z[1], n, vRe, vIm);
+        double[][] both = logCoshes(z[0], z[1]);
+        double[] sRe = both[0];
+        double[] sIm = both[1];
+        double[] vRe = both[2];
+        double[] vIm = both[3];
         for (int k = 0; k < n; k++) {
             double x = z[0][k];
             double y = z[1][k];
@@ -78,12 +95,11 @@ class LogCoshVectorKernelsTest {
             for (double scale : new double[] {0.05, 1.0, 30.0}) {
                 double[] re = Reference.randomParameters(rnd, n, scale);
                 double[] im = Reference.randomParameters(rnd, n, scale);
-                double[] sRe = new double[n];
-                double[] sIm = new double[n];
-                double[] vRe = new double[n];
-                double[] vIm = new double[n];
-                RbmKernels.logCosh(re, im, n, sRe, sIm);
-                LogCoshVectorKernels.logCosh(re, im, n, vRe, vIm);
+                double[][] both = logCoshes(re, im);
+                double[] sRe = both[0];
+                double[] sIm = both[1];
+                double[] vRe = both[2];
+                double[] vIm = both[3];
                 for (int k = 0; k < n; k++) {
                     double d = Math.exp(-2.0 * Math.abs(re[k]));
                     double phase = 2.0 * im[k];
@@ -162,12 +178,11 @@ class LogCoshVectorKernelsTest {
     void tanhAgreesWithTheScalarKernelOnTheGrid() {
         double[][] z = grid();
         int n = z[0].length;
-        double[] sRe = new double[n];
-        double[] sIm = new double[n];
-        double[] vRe = new double[n];
-        double[] vIm = new double[n];
-        RbmKernels.tanh(z[0], z[1], n, sRe, sIm);
-        LogCoshVectorKernels.tanh(z[0], z[1], n, vRe, vIm);
+        double[][] both = tanhs(z[0], z[1]);
+        double[] sRe = both[0];
+        double[] sIm = both[1];
+        double[] vRe = both[2];
+        double[] vIm = both[3];
         for (int k = 0; k < n; k++) {
             double x = z[0][k];
             double y = z[1][k];
@@ -193,12 +208,11 @@ class LogCoshVectorKernelsTest {
             im[k] = 0.2 * k;
         }
         im[1] = 3e6;
-        double[] sRe = new double[n];
-        double[] sIm = new double[n];
-        double[] vRe = new double[n];
-        double[] vIm = new double[n];
-        RbmKernels.logCosh(re, im, n, sRe, sIm);
-        LogCoshVectorKernels.logCosh(re, im, n, vRe, vIm);
+        double[][] both = logCoshes(re, im);
+        double[] sRe = both[0];
+        double[] sIm = both[1];
+        double[] vRe = both[2];
+        double[] vIm = both[3];
         for (int k = 0; k < LogCoshVectorKernels.LANES; k++) {
             assertEquals(sRe[k], vRe[k], 0.0, "Re " + k);
             assertEquals(sIm[k], vIm[k], 0.0, "Im " + k);
