@@ -1,6 +1,8 @@
 package org.nqs4j.ansatz;
 
 import java.util.Arrays;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * A group-convolutional neural network (G-CNN; Roth &amp; MacDonald, arXiv:2104.05085 (2021); Roth,
@@ -17,7 +19,7 @@ import java.util.Arrays;
  * ψ(hσ) = χ(h) ψ(σ), the same sector as {@link ProjectedWaveFunction} with these characters. The
  * kernel support S ⊂ G may be all of G (the G-CNN of Roth &amp; MacDonald) or a subset (e.g. the
  * point group): any kernel keeps equivariance, and θ¹ already sees every site. The sum over G is a
- * log-sum-exp relative to its largest term ({@link ProjectedWaveFunction#logSumExp}), so nothing
+ * log-sum-exp relative to its largest term ({@link LogCoshVectorKernels#logSumExp}), so nothing
  * overflows; exp(log cosh) = cosh, so the branch of Im log cosh does not matter in the last layer.
  * In a hidden layer it does, as in {@link FeedForwardNetwork}: the network is continuous in its
  * parameters while |Im θ| &lt; π/2 near Re θ = 0.
@@ -27,10 +29,15 @@ import java.util.Arrays;
  * ∂/∂bˡ_c = Σ_g δˡ_{c,g}, ∂/∂Kˡ_{c,c'}(k) = Σ_g δˡ_{c,g} zˡ⁻¹_{c',g∘k}, ∂/∂w_c(i) = Σ_g δ¹_{c,g} sσ_{g(i)}.
  *
  * <p>Cost (F_l features, |G| elements, |S| kernel elements, n_s = 2 with the spin flip else 1): the
- * cache keeps θ¹, so a move of k sites updates it in O(n_s F₁|G| k); every later layer is recomputed,
- * O(n_s |G| |S| Σ_{l≥2} F_l F_{l−1}) multiply-adds and n_s |G| Σ_l F_l log cosh per ratio, the same
- * for the log-derivatives; a reset costs O(n_s F₁ |G| N) more. An accepted move reuses the forward
- * pass of its ratio.
+ * cache keeps θ¹, so a move of k sites adds k contiguous rows of the embedding table (w_c(g⁻¹(j)) by
+ * site j, rebuilt with the parameters) in O(n_s F₁|G| k); every later layer is recomputed,
+ * O(n_s |G| |S| Σ_{l≥2} F_l F_{l−1}) multiply-adds (inputs permuted into rows z_{c',g∘k} a chunk of
+ * kernel elements at a time, then contiguous FMAs over g) and n_s |G| Σ_l F_l complex exponentials
+ * per ratio, with log and atan only in the hidden layers: the last layer enters log ψ through
+ * Π_c cosh θ = e^{Σ(sθ − ln 2)} Π_c (1 + e^{−2sθ}) ({@link LogCoshVectorKernels#coshProduct}). The
+ * transcendentals are the deterministic vector kernels of {@link LogCoshVectorKernels}. The
+ * log-derivatives cost the same again (back-propagation, scalar except tanh); a reset costs
+ * O(n_s F₁ |G| N) more. An accepted move reuses the forward pass of its ratio.
  *
  * <p>Parameter layout (complex, interleaved): for layer 1 b¹ (F₁) then w (F₁ × N, index c·N + i);
  * for each layer l ≥ 2 bˡ (F_l) then Kˡ (F_l × F_{l−1} × |S|, index (c·F_{l−1} + c')·|S| + k).
@@ -41,8 +48,12 @@ public final class Gcnn implements WaveFunction {
     private final int order;
     private final int[] features;
     private final int support;
-    /** neighbour[g·|S| + k] = index of g∘S_k. */
+    /** neighbour[g·|S| + k] = index of g∘S_k (back-propagation). */
     private final int[] neighbour;
+    /** rightProduct[k·|G| + g] = index of g∘S_k (forward pass: a row of g's per kernel element). */
+    private final int[] rightProduct;
+    /** Kernel elements whose permuted inputs the forward pass holds at once (rows of its buffer ≤ {@value #BUFFER_ROWS}). */
+    private final int[] chunk;
     /** 1, or 2 with the spin flip (image sign s = +1, then −1). */
     private final int signs;
     /** log c_{s,g} at 2(s·|G| + g): (log|χ(g)|, arg χ(g)* + arg p^{[s=−1]}). */
@@ -58,6 +69,19 @@ public final class Gcnn implements WaveFunction {
     private final double[][] wRe;
     private final double[][] wIm;
     private final double[] parameters;
+    /**
+     * The embedding by site: embedRe[(j·F₁ + c)·|G| + g] = Re w_c(g⁻¹(j)), the weight that σ_j meets in
+     * θ¹_{c,g} (σ_{g(i)} = σ_j for i = g⁻¹(j)), so that a flip of σ_j moves θ¹ by one contiguous row.
+     */
+    private final double[] embedRe;
+    private final double[] embedIm;
+    /** Kernels by row of the forward buffer: kernelRe[l][c·|S|F_{l−1} + k·F_{l−1} + c'] = Re Kˡ_{c,c'}(S_k). */
+    private final double[][] kernelRe;
+    private final double[][] kernelIm;
+
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    /** Rows (|G| numbers each) of permuted inputs the forward pass holds at once. */
+    private static final int BUFFER_ROWS = 32;
 
     private Gcnn(int[][] elements, double[] characterRe, double[] characterIm, int spinParity, int[] features,
                  int[] kernelSupport, String label) {
@@ -90,6 +114,16 @@ public final class Gcnn implements WaveFunction {
             for (int k = 0; k < support; k++) {
                 neighbour[g * support + k] = group.product(g, kernelSupport[k]);
             }
+        }
+        this.rightProduct = new int[support * order];
+        for (int k = 0; k < support; k++) {
+            for (int g = 0; g < order; g++) {
+                rightProduct[k * order + g] = group.product(g, kernelSupport[k]);
+            }
+        }
+        this.chunk = new int[features.length];
+        for (int l = 1; l < features.length; l++) {
+            chunk[l] = Math.max(1, Math.min(support, BUFFER_ROWS / features[l - 1]));
         }
         this.signs = spinParity == 0 ? 1 : 2;
         this.logCoefficient = new double[2 * signs * order];
@@ -125,6 +159,14 @@ public final class Gcnn implements WaveFunction {
         }
         this.nParameters = (int) count;
         this.parameters = new double[2 * nParameters];
+        this.embedRe = new double[nSites * features[0] * order];
+        this.embedIm = new double[nSites * features[0] * order];
+        this.kernelRe = new double[layers][];
+        this.kernelIm = new double[layers][];
+        for (int l = 1; l < layers; l++) {
+            kernelRe[l] = new double[wRe[l].length];
+            kernelIm[l] = new double[wIm[l].length];
+        }
     }
 
     /**
@@ -185,6 +227,28 @@ public final class Gcnn implements WaveFunction {
                 wIm[l][k] = src[2 * (weightAt[l] + k) + 1];
             }
         }
+        int f1 = features[0];
+        for (int j = 0; j < nSites; j++) {
+            for (int c = 0; c < f1; c++) {
+                for (int g = 0; g < order; g++) {
+                    int i = group.preimage(g, j);
+                    embedRe[(j * f1 + c) * order + g] = wRe[0][c * nSites + i];
+                    embedIm[(j * f1 + c) * order + g] = wIm[0][c * nSites + i];
+                }
+            }
+        }
+        for (int l = 1; l < features.length; l++) {
+            int fIn = features[l - 1];
+            for (int c = 0; c < features[l]; c++) {
+                for (int cIn = 0; cIn < fIn; cIn++) {
+                    for (int k = 0; k < support; k++) {
+                        int row = c * support * fIn + k * fIn + cIn;
+                        kernelRe[l][row] = wRe[l][(c * fIn + cIn) * support + k];
+                        kernelIm[l][row] = wIm[l][(c * fIn + cIn) * support + k];
+                    }
+                }
+            }
+        }
     }
 
     @Override
@@ -205,15 +269,29 @@ public final class Gcnn implements WaveFunction {
                 + ", kernel |S|=" + support + ", " + label + (signs == 2 ? " x spin flip" : "") + ", P=" + nParameters + ")";
     }
 
-    /** The activations of one configuration: θˡ and zˡ = log cosh θˡ per image sign, and log ψ. */
+    /**
+     * The activations of one configuration: θˡ per image sign, zˡ = log cosh θˡ for the hidden
+     * layers, and the terms of the sum over (s, g).
+     */
     private final class Activations {
-        /** [s][l][c·|G| + g]. */
+        /** [s][l][c·|G| + g]; z of the hidden layers only (the last enters through cosh, {@link LogCoshVectorKernels#coshProduct}). */
         final double[][][] thetaRe = new double[signs][features.length][];
         final double[][][] thetaIm = new double[signs][features.length][];
         final double[][][] zRe = new double[signs][features.length][];
         final double[][][] zIm = new double[signs][features.length][];
-        /** log c_{s,g} + Σ_c z^L_{c,g}(sσ), then (after {@link #forward}) the shares w_{s,g}. */
-        final double[] shares = new double[2 * signs * order];
+        /**
+         * At s·|G| + g: A_{s,g} = log c_{s,g} + Σ_c (s_c θ^L_{c,g} − ln 2) + e ln 2 and P_{s,g} = 2^{−e} Π_c (1 + w_{c,g}),
+         * so that exp Σ_c z^L_{c,g} c_{s,g} = e^A P; then (after {@link #forward}) the terms e^{A − max} P.
+         */
+        final double[] termRe = new double[signs * order];
+        final double[] termIm = new double[signs * order];
+        final double[] productRe = new double[signs * order];
+        final double[] productIm = new double[signs * order];
+        /** The last layer's decays e^{−2sθ} (scratch of {@link LogCoshVectorKernels#coshProduct}). */
+        final double[] decayRe = new double[features[features.length - 1] * order];
+        final double[] decayIm = new double[features[features.length - 1] * order];
+        /** Σ of the terms (ψ = e^{max} sum) and log ψ. */
+        final double[] sum = new double[2];
         final double[] logPsi = new double[2];
 
         Activations() {
@@ -222,79 +300,74 @@ public final class Gcnn implements WaveFunction {
                     int size = features[l] * order;
                     thetaRe[s][l] = new double[size];
                     thetaIm[s][l] = new double[size];
-                    zRe[s][l] = new double[size];
-                    zIm[s][l] = new double[size];
+                    zRe[s][l] = l < features.length - 1 ? new double[size] : null;
+                    zIm[s][l] = l < features.length - 1 ? new double[size] : null;
                 }
             }
         }
 
-        /** θ¹ of σ from scratch. */
+        /** θ¹ of σ from scratch: θ¹_{c,g} = b_c + s Σ_j σ_j w_c(g⁻¹(j)), one embedding row per site. */
         void embed(int[] sigma) {
             int f1 = features[0];
-            for (int s = 0; s < signs; s++) {
-                int sign = s == 0 ? 1 : -1;
+            int size = f1 * order;
+            double[] re = thetaRe[0][0];
+            double[] im = thetaIm[0][0];
+            Arrays.fill(re, 0, size, 0.0);
+            Arrays.fill(im, 0, size, 0.0);
+            for (int j = 0; j < nSites; j++) {
+                addRow(sigma[j], j, re, im);
+            }
+            for (int s = signs - 1; s >= 0; s--) {
+                double sign = s == 0 ? 1.0 : -1.0;
                 for (int c = 0; c < f1; c++) {
                     for (int g = 0; g < order; g++) {
-                        double re = 0.0;
-                        double im = 0.0;
-                        for (int i = 0; i < nSites; i++) {
-                            int x = sigma[group.row(g, i)];
-                            re += wRe[0][c * nSites + i] * x;
-                            im += wIm[0][c * nSites + i] * x;
-                        }
-                        thetaRe[s][0][c * order + g] = bRe[0][c] + sign * re;
-                        thetaIm[s][0][c * order + g] = bIm[0][c] + sign * im;
+                        int at = c * order + g;
+                        thetaRe[s][0][at] = bRe[0][c] + sign * re[at];
+                        thetaIm[s][0][at] = bIm[0][c] + sign * im[at];
                     }
                 }
             }
         }
 
-        /** θ¹ of {@code from} with sites flipped (σ_j → −σ_j, σ the configuration before the move). */
+        /** θ¹ of {@code from} with sites flipped (σ_j → −σ_j moves θ¹ by −2sσ_j times row j). */
         void embedMove(Activations from, int[] sigma, int[] sites, int offset, int count) {
-            int f1 = features[0];
+            int size = features[0] * order;
             for (int s = 0; s < signs; s++) {
-                System.arraycopy(from.thetaRe[s][0], 0, thetaRe[s][0], 0, f1 * order);
-                System.arraycopy(from.thetaIm[s][0], 0, thetaIm[s][0], 0, f1 * order);
-                double[] re = thetaRe[s][0];
-                double[] im = thetaIm[s][0];
+                System.arraycopy(from.thetaRe[s][0], 0, thetaRe[s][0], 0, size);
+                System.arraycopy(from.thetaIm[s][0], 0, thetaIm[s][0], 0, size);
                 for (int m = 0; m < count; m++) {
                     int j = sites[offset + m];
-                    double step = -2.0 * (s == 0 ? 1 : -1) * sigma[j];
-                    for (int c = 0; c < f1; c++) {
-                        int row = c * nSites;
-                        int at = c * order;
-                        for (int g = 0; g < order; g++) {
-                            int i = group.preimage(g, j);
-                            re[at + g] += step * wRe[0][row + i];
-                            im[at + g] += step * wIm[0][row + i];
-                        }
-                    }
+                    addRow(-2.0 * (s == 0 ? 1 : -1) * sigma[j], j, thetaRe[s][0], thetaIm[s][0]);
                 }
             }
         }
 
-        /** Every layer after the embedding, and log ψ with its shares. */
-        void forward() {
+        /** θ += step × embedding row of site j (contiguous: the loop vectorises). */
+        private void addRow(double step, int j, double[] re, double[] im) {
+            int size = features[0] * order;
+            int row = j * size;
+            for (int at = 0; at < size; at++) {
+                re[at] += step * embedRe[row + at];
+                im[at] += step * embedIm[row + at];
+            }
+        }
+
+        /** Every layer after the embedding, and log ψ with the terms of its sum. */
+        void forward(double[] bufferRe, double[] bufferIm) {
             int last = features.length - 1;
             for (int s = 0; s < signs; s++) {
-                for (int l = 0; l <= last; l++) {
-                    RbmKernels.logCosh(thetaRe[s][l], thetaIm[s][l], features[l] * order, zRe[s][l], zIm[s][l]);
-                    if (l < last) {
-                        convolve(l + 1, zRe[s][l], zIm[s][l], thetaRe[s][l + 1], thetaIm[s][l + 1]);
-                    }
+                for (int l = 0; l < last; l++) {
+                    LogCoshVectorKernels.logCosh(thetaRe[s][l], thetaIm[s][l], features[l] * order, zRe[s][l], zIm[s][l]);
+                    convolve(l + 1, zRe[s][l], zIm[s][l], thetaRe[s][l + 1], thetaIm[s][l + 1], bufferRe, bufferIm);
                 }
                 for (int g = 0; g < order; g++) {
-                    double re = logCoefficient[2 * (s * order + g)];
-                    double im = logCoefficient[2 * (s * order + g) + 1];
-                    for (int c = 0; c < features[last]; c++) {
-                        re += zRe[s][last][c * order + g];
-                        im += zIm[s][last][c * order + g];
-                    }
-                    shares[2 * (s * order + g)] = re;
-                    shares[2 * (s * order + g) + 1] = im;
+                    termRe[s * order + g] = logCoefficient[2 * (s * order + g)];
+                    termIm[s * order + g] = logCoefficient[2 * (s * order + g) + 1];
                 }
+                LogCoshVectorKernels.coshProduct(thetaRe[s][last], thetaIm[s][last], features[last], order, termRe,
+                        termIm, productRe, productIm, s * order, decayRe, decayIm);
             }
-            ProjectedWaveFunction.logSumExp(shares, logPsi, shares);
+            LogCoshVectorKernels.logSumExp(termRe, termIm, productRe, productIm, signs * order, sum, logPsi);
         }
 
         boolean vanishing() {
@@ -302,30 +375,79 @@ public final class Gcnn implements WaveFunction {
         }
     }
 
-    /** θˡ_{c,g} = bˡ_c + Σ_{c'} Σ_k Kˡ_{c,c'}(k) z_{c',g∘k} (layer index l ≥ 1, 0-based). */
-    private void convolve(int l, double[] zRe, double[] zIm, double[] outRe, double[] outIm) {
+    /**
+     * θˡ_{c,g} = bˡ_c + Σ_{c'} Σ_k Kˡ_{c,c'}(k) z_{c',g∘k} (layer index l ≥ 1, 0-based), a chunk of
+     * kernel elements at a time: their inputs permuted into rows Z_{(k,c'),g} = z_{c',g∘k} of the
+     * buffer, then θ_c += Σ_rows K_c(row) Z_row, contiguous in g.
+     */
+    private void convolve(int l, double[] zRe, double[] zIm, double[] outRe, double[] outIm, double[] bufferRe,
+                          double[] bufferIm) {
         int fIn = features[l - 1];
-        double[] kRe = wRe[l];
-        double[] kIm = wIm[l];
-        for (int c = 0; c < features[l]; c++) {
-            for (int g = 0; g < order; g++) {
-                double re = bRe[l][c];
-                double im = bIm[l][c];
-                int around = g * support;
+        int fOut = features[l];
+        for (int c = 0; c < fOut; c++) {
+            Arrays.fill(outRe, c * order, (c + 1) * order, bRe[l][c]);
+            Arrays.fill(outIm, c * order, (c + 1) * order, bIm[l][c]);
+        }
+        for (int k0 = 0; k0 < support; k0 += chunk[l]) {
+            int k1 = Math.min(support, k0 + chunk[l]);
+            int rows = (k1 - k0) * fIn;
+            for (int k = k0; k < k1; k++) {
                 for (int cIn = 0; cIn < fIn; cIn++) {
-                    int kernel = (c * fIn + cIn) * support;
+                    int row = ((k - k0) * fIn + cIn) * order;
                     int input = cIn * order;
-                    for (int k = 0; k < support; k++) {
-                        int u = input + neighbour[around + k];
-                        double a = kRe[kernel + k];
-                        double b = kIm[kernel + k];
-                        re += a * zRe[u] - b * zIm[u];
-                        im += a * zIm[u] + b * zRe[u];
+                    int map = k * order;
+                    for (int g = 0; g < order; g++) {
+                        int u = input + rightProduct[map + g];
+                        bufferRe[row + g] = zRe[u];
+                        bufferIm[row + g] = zIm[u];
                     }
                 }
-                outRe[c * order + g] = re;
-                outIm[c * order + g] = im;
             }
+            for (int c = 0; c < fOut; c++) {
+                accumulateRows(kernelRe[l], kernelIm[l], c * support * fIn + k0 * fIn, rows,
+                        bufferRe, bufferIm, order, outRe, outIm, c * order);
+            }
+        }
+    }
+
+    /**
+     * out_{at+g} += Σ_{r &lt; rows} K(r) Z_{r,g} for g &lt; order (complex; K(r) at {@code kernelAt} + r,
+     * Z_{r,g} at r·order + g), in the same FMA order in the vector loop and the scalar tail.
+     */
+    private static void accumulateRows(double[] kRe, double[] kIm, int kernelAt, int rows, double[] zRe, double[] zIm,
+                                       int order, double[] outRe, double[] outIm, int at) {
+        int bound = SPECIES.loopBound(order);
+        for (int g = 0; g < bound; g += SPECIES.length()) {
+            DoubleVector re = DoubleVector.fromArray(SPECIES, outRe, at + g);
+            DoubleVector im = DoubleVector.fromArray(SPECIES, outIm, at + g);
+            for (int r = 0; r < rows; r++) {
+                DoubleVector a = DoubleVector.broadcast(SPECIES, kRe[kernelAt + r]);
+                DoubleVector b = DoubleVector.broadcast(SPECIES, kIm[kernelAt + r]);
+                DoubleVector zr = DoubleVector.fromArray(SPECIES, zRe, r * order + g);
+                DoubleVector zi = DoubleVector.fromArray(SPECIES, zIm, r * order + g);
+                re = zr.fma(a, re);
+                re = zi.fma(b.neg(), re);
+                im = zi.fma(a, im);
+                im = zr.fma(b, im);
+            }
+            re.intoArray(outRe, at + g);
+            im.intoArray(outIm, at + g);
+        }
+        for (int g = bound; g < order; g++) {
+            double re = outRe[at + g];
+            double im = outIm[at + g];
+            for (int r = 0; r < rows; r++) {
+                double a = kRe[kernelAt + r];
+                double b = kIm[kernelAt + r];
+                double zr = zRe[r * order + g];
+                double zi = zIm[r * order + g];
+                re = Math.fma(zr, a, re);
+                re = Math.fma(zi, -b, re);
+                im = Math.fma(zi, a, im);
+                im = Math.fma(zr, b, im);
+            }
+            outRe[at + g] = re;
+            outIm[at + g] = im;
         }
     }
 
@@ -343,9 +465,18 @@ public final class Gcnn implements WaveFunction {
         private final double[] belowIm;
         private final double[] tanhRe;
         private final double[] tanhIm;
+        /** The permuted inputs of the forward pass (rows of |G|). */
+        private final double[] bufferRe;
+        private final double[] bufferIm;
 
         Cache() {
             int widest = Arrays.stream(features).max().orElseThrow() * order;
+            int rows = 0;
+            for (int l = 1; l < features.length; l++) {
+                rows = Math.max(rows, chunk[l] * features[l - 1]);
+            }
+            bufferRe = new double[rows * order];
+            bufferIm = new double[rows * order];
             deltaRe = new double[widest];
             deltaIm = new double[widest];
             belowRe = new double[widest];
@@ -359,7 +490,7 @@ public final class Gcnn implements WaveFunction {
             SpinConfiguration.requireValid(x, nSites);
             System.arraycopy(x, 0, sigma, 0, nSites);
             current.embed(sigma);
-            current.forward();
+            current.forward(bufferRe, bufferIm);
             lastCount = -1;
         }
 
@@ -371,7 +502,7 @@ public final class Gcnn implements WaveFunction {
         /** The activations of the move into {@link #proposal}, remembered for {@link #applyMove}. */
         private void propose(int[] sites, int offset, int count) {
             proposal.embedMove(current, sigma, sites, offset, count);
-            proposal.forward();
+            proposal.forward(bufferRe, bufferIm);
             System.arraycopy(sites, offset, lastSites, 0, count);
             lastCount = count;
         }
@@ -414,11 +545,14 @@ public final class Gcnn implements WaveFunction {
             int last = features.length - 1;
             Activations a = current;
             for (int s = 0; s < signs; s++) {
-                RbmKernels.tanh(a.thetaRe[s][last], a.thetaIm[s][last], features[last] * order, tanhRe, tanhIm);
+                LogCoshVectorKernels.tanh(a.thetaRe[s][last], a.thetaIm[s][last], features[last] * order, tanhRe, tanhIm);
+                double sumNorm = a.sum[0] * a.sum[0] + a.sum[1] * a.sum[1];
                 for (int c = 0; c < features[last]; c++) {
-                    for (int g = 0; g < order; g++) {
-                        double wr = a.shares[2 * (s * order + g)];
-                        double wi = a.shares[2 * (s * order + g) + 1];
+                    for (int g = 0; g < order; g++) { // w_{s,g} = term/Σ terms
+                        double tr = a.termRe[s * order + g];
+                        double ti = a.termIm[s * order + g];
+                        double wr = (tr * a.sum[0] + ti * a.sum[1]) / sumNorm;
+                        double wi = (ti * a.sum[0] - tr * a.sum[1]) / sumNorm;
                         int at = c * order + g;
                         deltaRe[at] = wr * tanhRe[at] - wi * tanhIm[at];
                         deltaIm[at] = wr * tanhIm[at] + wi * tanhRe[at];
@@ -426,7 +560,7 @@ public final class Gcnn implements WaveFunction {
                 }
                 for (int l = last; l >= 1; l--) {
                     backPropagate(l, a.zRe[s][l - 1], a.zIm[s][l - 1], out, offset);
-                    RbmKernels.tanh(a.thetaRe[s][l - 1], a.thetaIm[s][l - 1], features[l - 1] * order, tanhRe, tanhIm);
+                    LogCoshVectorKernels.tanh(a.thetaRe[s][l - 1], a.thetaIm[s][l - 1], features[l - 1] * order, tanhRe, tanhIm);
                     for (int at = 0; at < features[l - 1] * order; at++) {
                         double er = belowRe[at];
                         double ei = belowIm[at];

@@ -203,7 +203,12 @@ public final class RbmKernels {
      * No overflow for any |Re z|; the imaginary part is one branch of arg cosh z (mod 2π).
      */
     public static void logCosh(double[] zRe, double[] zIm, int n, double[] outRe, double[] outIm) {
-        for (int k = 0; k < n; k++) {
+        logCosh(zRe, zIm, 0, n, outRe, outIm);
+    }
+
+    /** {@link #logCosh(double[], double[], int, double[], double[])} on the index range [from, to). */
+    static void logCosh(double[] zRe, double[] zIm, int from, int to, double[] outRe, double[] outIm) {
+        for (int k = from; k < to; k++) {
             double x = zRe[k];
             double y = zIm[k];
             double s = x >= 0.0 ? 1.0 : -1.0;
