@@ -170,7 +170,7 @@ public final class Gcnn implements WaveFunction {
     }
 
     /**
-     * A G-CNN over the permutations {@code group} (row 0 the identity; {@code group[g][i] = g(i)}),
+     * A G-CNN over the permutations {@code group} (the identity among them; {@code group[g][i] = g(i)}),
      * its output projected onto the characters χ(g) = {@code characterRe[g]} + i {@code characterIm[g]}
      * (those of a one-dimensional irrep, or of a multi-dimensional one as a character projector) and
      * the spin-flip parity {@code spinParity} (±1, or 0 for none); {@code features} F₁ … F_L per layer,

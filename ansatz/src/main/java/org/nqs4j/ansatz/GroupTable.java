@@ -18,8 +18,8 @@ final class GroupTable {
     private final int[][] inverseRow;
 
     /**
-     * @throws IllegalArgumentException when a row is not a permutation, a row repeats, row 0 is
-     *         not the identity, or a product leaves the set (not a group)
+     * @throws IllegalArgumentException when a row is not a permutation, a row repeats, the identity
+     *         is missing, or a product leaves the set (not a group)
      */
     GroupTable(int[][] rows) {
         if (rows == null || rows.length == 0) {
@@ -34,10 +34,10 @@ final class GroupTable {
                 throw new IllegalArgumentException("permutation " + g + " repeats an earlier one; list each element once");
             }
         }
-        for (int i = 0; i < n; i++) {
-            if (rows[0][i] != i) {
-                throw new IllegalArgumentException("permutation 0 must be the identity");
-            }
+        int[] identity = new int[n];
+        Arrays.setAll(identity, i -> i);
+        if (!index.containsKey(Arrays.stream(identity).boxed().toList())) {
+            throw new IllegalArgumentException("the permutations do not contain the identity");
         }
         this.product = new int[rows.length][rows.length];
         Integer[] composed = new Integer[n];

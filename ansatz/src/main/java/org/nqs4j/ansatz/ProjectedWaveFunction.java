@@ -2,9 +2,7 @@ package org.nqs4j.ansatz;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * An ansatz projected onto an irreducible representation of a group K of signed site permutations:
@@ -60,7 +58,7 @@ public final class ProjectedWaveFunction implements WaveFunction {
         for (int g = 0; g < rows.length; g++) {
             rows[g] = SymmetricRbm.requirePermutation(permutations[g], n, g);
         }
-        requireGroup(rows);
+        new GroupTable(rows); // the projector is a sum over a group: identity present, closed under products
         boolean realCharacters = true;
         for (double im : characterIm) {
             realCharacters &= Math.abs(im) <= 1e-12;
@@ -115,39 +113,6 @@ public final class ProjectedWaveFunction implements WaveFunction {
     public static ProjectedWaveFunction onSector(WaveFunction inner, int[][] group, double[] characterRe,
                                                  double[] characterIm, int spinParity, String label) {
         return new ProjectedWaveFunction(inner, group, characterRe, characterIm, spinParity, label);
-    }
-
-    /** The projector is a sum over a group only: the identity must be there and products stay in the set. */
-    private static void requireGroup(int[][] rows) {
-        int n = rows[0].length;
-        Set<List<Integer>> elements = new HashSet<>();
-        for (int[] row : rows) {
-            elements.add(Arrays.stream(row).boxed().toList());
-        }
-        if (elements.size() != rows.length) {
-            throw new IllegalArgumentException("the projection's permutations repeat an element; list each once");
-        }
-        if (!elements.contains(Arrays.stream(identity(n)).boxed().toList())) {
-            throw new IllegalArgumentException("the projection's permutations do not contain the identity");
-        }
-        int[] product = new int[n];
-        for (int a = 0; a < rows.length; a++) {
-            for (int b = 0; b < rows.length; b++) {
-                for (int i = 0; i < n; i++) {
-                    product[i] = rows[a][rows[b][i]];
-                }
-                if (!elements.contains(Arrays.stream(product).boxed().toList())) {
-                    throw new IllegalArgumentException("the projection's permutations are not a group: the product of "
-                            + a + " and " + b + " is not among them");
-                }
-            }
-        }
-    }
-
-    private static int[] identity(int n) {
-        int[] id = new int[n];
-        Arrays.setAll(id, i -> i);
-        return id;
     }
 
     /** |K|, the number of images summed. */
