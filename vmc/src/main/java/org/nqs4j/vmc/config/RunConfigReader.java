@@ -924,8 +924,26 @@ public final class RunConfigReader {
         }
         int discard = s.integer("discard", 5, 0, 1_000_000);
         int sweep = s.integer("sweep", n, 1, 1 << 24);
+        if (method != SamplerSpec.Method.METROPOLIS) {
+            requireNoMoveCount(s, "discard", discard, 5, method);
+            requireNoMoveCount(s, "sweep", sweep, n, method);
+        }
         s.finish();
         return new SamplerSpec(method, move, chains, perChain, discard, sweep);
+    }
+
+    /**
+     * An enumerating sampler makes no moves, so discard and sweep do nothing: another value than the
+     * default is refused, and the key is left out of the resolved config. (Run folders written before
+     * this check carry the defaults in config.resolved.yaml; those still resume.)
+     */
+    private static void requireNoMoveCount(Section s, String key, int value, int dflt, SamplerSpec.Method method) {
+        if (value != dflt) {
+            throw s.invalid(key, (method == SamplerSpec.Method.EXACT ? "exact" : "full_sum") + defaulted(s)
+                    + " draws basis states directly and runs no Markov chain, so " + key + " does nothing; remove it,"
+                    + " or set sampler.type: metropolis.");
+        }
+        s.resolved().remove(key);
     }
 
     /**

@@ -171,6 +171,10 @@ class EnumeratedSamplingTest {
         assertThrows(ConfigException.class, () -> h2("sampler.samples=100"), "full_sum fixes the sample count");
         assertThrows(ConfigException.class, () -> h2("sampler.move=excitations"), "no moves");
         assertThrows(ConfigException.class, () -> h2("evaluation.samples=100"), "the final estimate is the sum");
+        ConfigException noChain = assertThrows(ConfigException.class, () -> h2("sampler.discard=50"));
+        assertTrue(noChain.getMessage().contains("discard does nothing"), noChain.getMessage());
+        assertThrows(ConfigException.class, () -> h2("sampler.type=exact", "sampler.sweep=1"), "no chain to sweep");
+        h2("sampler.discard=5"); // the default, as folders written before the check carry it: still read
         Path big = dir.resolve("big.yaml");
         Files.writeString(big, """
                 name: big
