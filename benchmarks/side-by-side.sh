@@ -12,7 +12,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BASE="$(cd "$1" && pwd)"; NEW="$(cd "$2" && pwd)"; shift 2
 PROBLEMS=("$@")
 [[ ${#PROBLEMS[@]} -gt 0 ]] || PROBLEMS=(heisenberg-chain-40-a1 tfim-chain-40-h1-a1 heisenberg-square-10x10-a1 heisenberg-chain-40-a4)
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+JAVA="$("$ROOT/nqs" --print-jdk)/bin/java"
 PIN=()
 command -v taskset >/dev/null && PIN=(taskset -c "$(($(nproc) - 1))")
 for p in "${PROBLEMS[@]}"; do
