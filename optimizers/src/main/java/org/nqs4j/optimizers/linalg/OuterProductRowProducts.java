@@ -34,12 +34,24 @@ public final class OuterProductRowProducts {
 
     /** Ō in the row layout (length (1 or 2)·P): Ō_a = ⟨σ⟩, Ō_b = ⟨t⟩, Ō_W(j,i) = ⟨t_j σ_i⟩. */
     public static void columnMeans(OuterProductFactors f, double[] mean, TaskRunner tasks) {
+        columnMeans(f, mean, RankExchange.SINGLE, tasks);
+    }
+
+    /**
+     * {@link #columnMeans(OuterProductFactors, double[], TaskRunner)} in parameter slices, as
+     * {@link #multiplyAdjoint}: rank r the b and W means of the hidden units of its contiguous range,
+     * every rank the a means, then two all-gathers of together (1 + N)·M numbers.
+     */
+    public static void columnMeans(OuterProductFactors f, double[] mean, RankExchange ranks, TaskRunner tasks) {
         int nv = f.layout().nVisible();
         int nh = f.layout().nHidden();
         int ld = f.stride();
         int c = f.isComplex() ? 2 : 1;
         double inv = 1.0 / f.nSamples();
-        tasks.forEach(nh + 1, j -> {
+        int j0 = ranks.first(nh, ranks.rank());
+        int j1 = ranks.first(nh, ranks.rank() + 1);
+        tasks.forEach(j1 - j0 + 1, t -> {
+            int j = t == j1 - j0 ? nh : j0 + t;
             if (j == nh) {
                 for (int i = 0; i < nv; i++) {
                     mean[c * i] = inv * sum(f.spins(), i * ld, ld);
@@ -55,6 +67,8 @@ public final class OuterProductRowProducts {
             }
             crossRow(f.tanhRe(), f.tanhIm(), j * ld, f.spins(), ld, nv, inv, mean, c * (nv + nh + j * nv), c);
         });
+        ranks.allgatherRanges(mean, c * nv, nh, c);
+        ranks.allgatherRanges(mean, c * (nv + nh), nh, c * nv);
     }
 
     /**
@@ -87,12 +101,11 @@ public final class OuterProductRowProducts {
         }
     }
 
-    /** out = O v of the uncentred rows, in the layouts of {@link #multiply}. */
-    public static void multiplyUncentred(OuterProductFactors f, double[] v, double[] out, TaskRunner tasks) {
-        multiplyUncentred(f, v, out, RankExchange.SINGLE, tasks);
-    }
-
-    private static void multiplyUncentred(OuterProductFactors f, double[] v, double[] out, RankExchange ranks,
+    /**
+     * out = O v of the uncentred rows, in the layouts of {@link #multiply}, in the sample slices of
+     * {@link #multiply}.
+     */
+    public static void multiplyUncentred(OuterProductFactors f, double[] v, double[] out, RankExchange ranks,
                                           TaskRunner tasks) {
         int n = f.nSamples();
         int ld = f.stride();
