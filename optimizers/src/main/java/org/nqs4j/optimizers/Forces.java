@@ -1,5 +1,6 @@
 package org.nqs4j.optimizers;
 
+import org.nqs4j.optimizers.linalg.RankExchange;
 import org.nqs4j.optimizers.linalg.SampleMatrixOps;
 import org.nqs4j.optimizers.linalg.TaskRunner;
 
@@ -30,6 +31,15 @@ public final class Forces {
      */
     public static void compute(LogDerivativeSamples centeredO, double[] localEnergies, double[] force,
             TaskRunner tasks) {
+        compute(centeredO, localEnergies, force, RankExchange.SINGLE, tasks);
+    }
+
+    /**
+     * {@link #compute(LogDerivativeSamples, double[], double[], TaskRunner)} by ranks that hold the
+     * same samples: ΔO† ε in the parameter slices of {@link SampleMatrixOps#multiplyAdjoint}, all-gathered.
+     */
+    public static void compute(LogDerivativeSamples centeredO, double[] localEnergies, double[] force,
+            RankExchange ranks, TaskRunner tasks) {
         int n = centeredO.nSamples();
         int row = centeredO.rowLength();
         if (localEnergies.length < 2 * n) {
@@ -64,6 +74,6 @@ public final class Forces {
                 epsilon[s] = (localEnergies[2 * s] - meanRe) * scale;
             }
         }
-        SampleMatrixOps.multiplyAdjoint(centeredO, epsilon, 1.0, force, tasks);
+        SampleMatrixOps.multiplyAdjoint(centeredO, epsilon, 1.0, force, ranks, tasks);
     }
 }

@@ -7,6 +7,7 @@ import org.nqs4j.ansatz.OuterProductJacobian;
 import org.nqs4j.ansatz.WalkerCache;
 import org.nqs4j.ansatz.WaveFunction;
 import org.nqs4j.optimizers.linalg.OuterProductRowProducts;
+import org.nqs4j.optimizers.linalg.RankExchange;
 import org.nqs4j.optimizers.linalg.TaskRunner;
 
 /**
@@ -227,6 +228,16 @@ public final class LogDerivativeSamples {
      * are rescaled by each centring, so they are centred once per fill).
      */
     public void center(double[] mean, TaskRunner tasks) {
+        center(mean, RankExchange.SINGLE, tasks);
+    }
+
+    /**
+     * {@link #center(double[], TaskRunner)} by ranks that hold the same rows: each computes the
+     * means of its slice of the columns (of the hidden units, for factored rows) and the ranks
+     * all-gather them; every mean is summed as on one process. Weighted rows are centred whole on
+     * every rank.
+     */
+    public void center(double[] mean, RankExchange ranks, TaskRunner tasks) {
         int row = rowLength();
         if (outerProductFactors != null && centred) {
             Arrays.fill(mean, 0, row, 0.0); // the factored rows are ΔO already: the means of ΔO
@@ -237,15 +248,16 @@ public final class LogDerivativeSamples {
         }
         if (outerProductFactors != null) {
             outerProductFactors.capture(rows, storedRowLength, tasks);
-            OuterProductRowProducts.columnMeans(outerProductFactors, mean, tasks);
+            OuterProductRowProducts.columnMeans(outerProductFactors, mean, ranks, tasks);
             expandedCurrent = false;
         } else if (weights != null) {
             centerWeighted(mean, tasks);
         } else {
             double[] full = data();
             int blocks = (row + COLUMN_BLOCK - 1) / COLUMN_BLOCK;
-            tasks.forEach(blocks, b -> {
-                int from = b * COLUMN_BLOCK;
+            int b0 = ranks.first(blocks, ranks.rank());
+            tasks.forEach(ranks.first(blocks, ranks.rank() + 1) - b0, t -> {
+                int from = (b0 + t) * COLUMN_BLOCK;
                 int to = Math.min(row, from + COLUMN_BLOCK);
                 Arrays.fill(mean, from, to, 0.0);
                 for (int s = 0; s < nSamples; s++) {
@@ -259,6 +271,7 @@ public final class LogDerivativeSamples {
                     mean[k] *= inv;
                 }
             });
+            ranks.allgatherRanges(mean, 0, blocks, COLUMN_BLOCK, row);
             pendingMean = meanBuffer;
         }
         System.arraycopy(mean, 0, meanBuffer, 0, row);

@@ -29,6 +29,7 @@ public final class OuterProductFactors {
     private final double[] weightedIm;
     private final double[] sampleRe;
     private final double[] sampleIm;
+    private final double[] hiddenUnits;
 
     /** Zero factors for {@code nSamples} rows of the given layout; fill them with {@link #capture}. */
     public OuterProductFactors(OuterProductJacobian layout, int nSamples, boolean complex) {
@@ -43,6 +44,7 @@ public final class OuterProductFactors {
         this.weightedIm = new double[layout.nHidden() * stride];
         this.sampleRe = new double[stride];
         this.sampleIm = new double[stride];
+        this.hiddenUnits = new double[(complex ? 2 : 1) * (1 + layout.nVisible()) * layout.nHidden()];
     }
 
     /**
@@ -121,5 +123,10 @@ public final class OuterProductFactors {
 
     public double[] sampleScratchIm() {
         return sampleIm;
+    }
+
+    /** Scratch of (1 + N)·M numbers (b_j and W_j· unit by unit, interleaved when complex) for the exchange between ranks. */
+    public double[] hiddenUnitScratch() {
+        return hiddenUnits;
     }
 }

@@ -104,20 +104,11 @@ public final class BlockedCholesky {
      * division), so L does not depend on the grouping.
      */
     static void panelRows(double[] a, int n, int k0, int k1, double[] panel, int g) {
+        packPanel(a, n, k0, k1, panel, g);
         int r0 = k1 + g * GROUP;
         int r1 = Math.min(n, r0 + GROUP);
         int base = g * SLAB;
         int width = k1 - k0;
-        for (int i = r0; i < r1; i++) { // contiguous reads of row i
-            for (int j = 0; j < width; j++) {
-                panel[base + j * GROUP + i - r0] = a[i * n + k0 + j];
-            }
-        }
-        for (int j = 0; j < width; j++) {
-            for (int r = r1 - r0; r < GROUP; r++) { // rows past n: zeros, so the update's tail stays finite
-                panel[base + j * GROUP + r] = 0;
-            }
-        }
         int j = 0;
         for (; j + 3 < width; j += 4) {
             int p0 = base + j * GROUP;
@@ -200,6 +191,28 @@ public final class BlockedCholesky {
         for (int i = r0; i < r1; i++) {
             for (int c = 0; c < width; c++) {
                 a[i * n + k0 + c] = panel[base + c * GROUP + i - r0];
+            }
+        }
+    }
+
+    /**
+     * Copies the columns k₀..k₁−1 of the rows of slab g transposed into the slab (zeros for rows
+     * past n, so the update's tail stays finite): the panel rows' input, or, for rows already
+     * solved (by another rank), the slab the trailing update reads.
+     */
+    static void packPanel(double[] a, int n, int k0, int k1, double[] panel, int g) {
+        int r0 = k1 + g * GROUP;
+        int r1 = Math.min(n, r0 + GROUP);
+        int base = g * SLAB;
+        int width = k1 - k0;
+        for (int i = r0; i < r1; i++) { // contiguous reads of row i
+            for (int j = 0; j < width; j++) {
+                panel[base + j * GROUP + i - r0] = a[i * n + k0 + j];
+            }
+        }
+        for (int j = 0; j < width; j++) {
+            for (int r = r1 - r0; r < GROUP; r++) {
+                panel[base + j * GROUP + r] = 0;
             }
         }
     }

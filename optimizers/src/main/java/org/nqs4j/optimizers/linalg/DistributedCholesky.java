@@ -1,27 +1,35 @@
 package org.nqs4j.optimizers.linalg;
 
+import java.util.Arrays;
+
 /**
  * The blocked Cholesky factorisations ({@link BlockedCholesky}, {@link HermitianBlockedCholesky})
  * shared by the ranks of a {@link RankExchange}, each holding only its own rows of A
  * ({@link RankExchange#ownsRow}: cyclic blocks of {@value RankExchange#ROWS} rows, so that every
- * panel step's trailing update is balanced). Per panel of columns k₀..k₁:
+ * panel step's trailing update is balanced). Per panel of columns k₀..k₁ (next panel k₁..k₂):
  * <ol>
- * <li>the panel's columns of the rows i ≥ k₀ are all-gathered from their owners (traffic over the
- *   whole factorisation: the lower triangle once);</li>
- * <li>every rank factors the diagonal block and solves the panel rows (≈ 10 % of the flops at
- *   n = 1,000, repeated on every rank, so that the panel needs no second exchange);</li>
- * <li>each rank applies the trailing update to its own rows only (the n³/3 or (4/3) n³ part, split).</li>
+ * <li>every rank factors the diagonal block (small, repeated, so that it needs no exchange of its own);</li>
+ * <li>each rank solves the panel rows i ≥ k₁ of its own rows only (X L_kk† = A_i,panel);</li>
+ * <li>one all-gather: each rank's solved panel rows, and for its rows of the next diagonal block
+ *   (k₁ ≤ i &lt; k₂) also their columns k₁..k₂−1 as they stand (updated by every earlier panel);
+ *   over the whole factorisation the lower triangle once, plus the diagonal blocks;</li>
+ * <li>every rank applies this panel's trailing update to the rows of the next diagonal block
+ *   (look-ahead: 64 rows, their columns within the block, repeated) and to its own other rows
+ *   (the n³/3 or (4/3) n³ part, split), with the transposed panel of the other ranks' rows packed
+ *   from the gathered rows.</li>
  * </ol>
- * Every entry goes through the one-process kernels with the same operations in the same order, so
- * L is bit-identical to the one-process factor for any rank count; every panel of L is computed on
- * every rank, so each rank ends with all of L (the triangular solves then run locally). Keeps its
- * exchange workspaces.
+ * A first all-gather brings the first diagonal block. Every entry goes through the one-process
+ * kernels with the same operations in the same order, so L is bit-identical to the one-process
+ * factor for any rank count; every panel of L reaches every rank, so each rank ends with all of L
+ * (the triangular solves then run locally). Keeps its exchange workspaces.
  */
 public final class DistributedCholesky {
     private double[] buffer = new double[0];
     private int[] counts = new int[0];
     private int[] offsets = new int[0];
+    private int[] updateGroups = new int[0];
     private int[] ownGroups = new int[0];
+    private int[] otherGroups = new int[0];
 
     static {
         if (RankExchange.ROWS % HermitianBlockedCholesky.GROUP != 0 || RankExchange.ROWS % BlockedCholesky.GROUP != 0) {
@@ -30,11 +38,13 @@ public final class DistributedCholesky {
         }
     }
 
-    /** The three steps of one panel of a blocked Cholesky, on its matrix. */
+    /** The steps of one panel of a blocked Cholesky, on its matrix. */
     private interface Kernels {
         int diagonalBlock(int k0, int k1);
 
         void panelRows(int k0, int k1, int g);
+
+        void packPanel(int k0, int k1, int g);
 
         void trailingUpdate(int k0, int k1, int g);
     }
@@ -56,6 +66,11 @@ public final class DistributedCholesky {
             @Override
             public void panelRows(int k0, int k1, int g) {
                 HermitianBlockedCholesky.panelRows(re, im, n, k0, k1, panelRe, panelIm, g);
+            }
+
+            @Override
+            public void packPanel(int k0, int k1, int g) {
+                HermitianBlockedCholesky.packPanel(re, im, n, k0, k1, panelRe, panelIm, g);
             }
 
             @Override
@@ -84,6 +99,11 @@ public final class DistributedCholesky {
             }
 
             @Override
+            public void packPanel(int k0, int k1, int g) {
+                BlockedCholesky.packPanel(a, n, k0, k1, panel, g);
+            }
+
+            @Override
             public void trailingUpdate(int k0, int k1, int g) {
                 BlockedCholesky.trailingUpdate(a, n, k0, k1, panel, g);
             }
@@ -95,32 +115,47 @@ public final class DistributedCholesky {
                        TaskRunner tasks) {
         ensureRanks(ranks.size());
         int parts = im == null ? 1 : 2;
-        if (buffer.length < parts * block * n) {
-            buffer = new double[parts * block * n];
+        if (buffer.length < parts * 2 * block * n) {
+            buffer = new double[parts * 2 * block * n];
         }
-        if (ownGroups.length < (n + group - 1) / group) {
-            ownGroups = new int[(n + group - 1) / group];
+        int maxGroups = (n + group - 1) / group;
+        if (updateGroups.length < maxGroups) {
+            updateGroups = new int[maxGroups];
+            ownGroups = new int[maxGroups];
+            otherGroups = new int[maxGroups];
         }
-        int pivot = -1;
-        for (int k0 = 0; k0 < n; k0 += block) {
+        exchangeRows(re, im, n, 0, 0, 0, Math.min(n, block), ranks); // the first diagonal block
+        int pivot = kernels.diagonalBlock(0, Math.min(n, block));
+        for (int k0 = 0; k0 < n && pivot < 0; k0 += block) {
             int k1 = Math.min(n, k0 + block);
-            gatherColumns(re, im, n, k0, k1, ranks);
-            pivot = kernels.diagonalBlock(k0, k1);
-            if (pivot >= 0 || k1 == n) {
+            if (k1 == n) {
                 break;
             }
+            int k2 = Math.min(n, k1 + block);
             int from = k0;
             int groups = (n - k1 + group - 1) / group;
-            tasks.forEach(groups, g -> kernels.panelRows(from, k1, g));
+            int ahead = (k2 - k1 + group - 1) / group;
             int own = 0;
-            for (int g = 0; g < groups; g++) {
+            int other = 0;
+            int update = 0;
+            for (int g = groups - 1; g >= 0; g--) { // the largest (last) groups first, so the threads finish together
                 if (ranks.ownsRow(k1 + g * group)) {
                     ownGroups[own++] = g;
+                } else {
+                    otherGroups[other++] = g;
+                }
+                if (g < ahead || ranks.ownsRow(k1 + g * group)) {
+                    updateGroups[update++] = g;
                 }
             }
             int owned = own;
-            // the largest (last) groups first, so that the threads finish together
-            tasks.forEach(owned, t -> kernels.trailingUpdate(from, k1, ownGroups[owned - 1 - t]));
+            tasks.forEach(owned, t -> kernels.panelRows(from, k1, ownGroups[t]));
+            exchangeRows(re, im, n, k1, k0, k1, k2, ranks);
+            int others = other;
+            tasks.forEach(others, t -> kernels.packPanel(from, k1, otherGroups[t]));
+            int updated = update;
+            tasks.forEach(updated, t -> kernels.trailingUpdate(from, k1, updateGroups[t]));
+            pivot = kernels.diagonalBlock(k1, k2);
         }
         return pivot;
     }
@@ -133,38 +168,35 @@ public final class DistributedCholesky {
     }
 
     /**
-     * Every rank's rows i ≥ k₀, columns k₀..k₁−1 (re, then im if not null, row after row) to every
-     * rank: the current panel of A, updated by all earlier panels.
+     * Every rank's rows i ≥ r₀, columns k₀..k₂−1 for i &lt; k₂ and k₀..k₁−1 beyond (re, then im if not
+     * null, row after row), to every rank.
      */
-    private void gatherColumns(double[] re, double[] im, int n, int k0, int k1, RankExchange ranks) {
-        int segment = (im == null ? 1 : 2) * (k1 - k0);
-        int offset = 0;
-        for (int r = 0; r < ranks.size(); r++) {
+    private void exchangeRows(double[] re, double[] im, int n, int r0, int k0, int k1, int k2, RankExchange ranks) {
+        int parts = im == null ? 1 : 2;
+        Arrays.fill(counts, 0);
+        for (int i = r0; i < n; i++) {
+            counts[RankExchange.rowOwner(i, ranks.size())] += parts * ((i < k2 ? k2 : k1) - k0);
+        }
+        for (int r = 0, offset = 0; r < ranks.size(); r++) {
             offsets[r] = offset;
-            int rows = 0;
-            for (int b = k0 / RankExchange.ROWS; b * RankExchange.ROWS < n; b++) {
-                if (RankExchange.rowOwner(b * RankExchange.ROWS, ranks.size()) == r) {
-                    rows += Math.min(n, (b + 1) * RankExchange.ROWS) - Math.max(k0, b * RankExchange.ROWS);
-                }
-            }
-            counts[r] = segment * rows;
             offset += counts[r];
         }
-        copyRows(re, im, n, k0, k1, ranks.rank(), ranks.size(), true);
+        copyRows(re, im, n, r0, k0, k1, k2, ranks.rank(), ranks.size(), true);
         ranks.allgather(buffer, counts, offsets);
         for (int r = 0; r < ranks.size(); r++) {
             if (r != ranks.rank()) {
-                copyRows(re, im, n, k0, k1, r, ranks.size(), false);
+                copyRows(re, im, n, r0, k0, k1, k2, r, ranks.size(), false);
             }
         }
     }
 
-    /** Rank r's rows i ≥ k₀, columns k₀..k₁−1, into its block of the buffer ({@code pack}) or back. */
-    private void copyRows(double[] re, double[] im, int n, int k0, int k1, int r, int size, boolean pack) {
-        int width = k1 - k0;
+    /** Rank r's rows of {@link #exchangeRows} into its block of the buffer ({@code pack}) or back. */
+    private void copyRows(double[] re, double[] im, int n, int r0, int k0, int k1, int k2, int r, int size,
+                          boolean pack) {
         int p = offsets[r];
-        for (int i = k0; i < n; i++) {
-            if (RankExchange.rowOwner(i, size) != r) {
+        for (int i = r0; i < n; i++) {
+            int width = (i < k2 ? k2 : k1) - k0;
+            if (RankExchange.rowOwner(i, size) != r || width == 0) {
                 continue;
             }
             if (pack) {

@@ -166,21 +166,11 @@ public final class HermitianBlockedCholesky {
      * X_j = (A_j − Σ_{q&lt;j} X_q conj(L_jq)) / L_jj, then copied back into the rows.
      */
     static void panelRows(double[] re, double[] im, int n, int k0, int k1, double[] pr, double[] pi, int g) {
+        packPanel(re, im, n, k0, k1, pr, pi, g);
         int r0 = k1 + g * GROUP;
         int r1 = Math.min(n, r0 + GROUP);
         int base = g * SLAB;
         int width = k1 - k0;
-        for (int j = 0; j < width; j++) {
-            int p = base + j * GROUP;
-            for (int i = r0; i < r1; i++) {
-                pr[p + i - r0] = re[i * n + k0 + j];
-                pi[p + i - r0] = im[i * n + k0 + j];
-            }
-            for (int r = r1 - r0; r < GROUP; r++) { // rows past n: zeros, so the update's tail stays finite
-                pr[p + r] = 0;
-                pi[p + r] = 0;
-            }
-        }
         for (int j = 0; j < width; j++) {
             int pj = base + j * GROUP;
             DoubleVector ar0 = DoubleVector.fromArray(SPECIES, pr, pj);
@@ -213,6 +203,28 @@ public final class HermitianBlockedCholesky {
             for (int j = 0; j < width; j++) {
                 re[i * n + k0 + j] = pr[base + j * GROUP + i - r0];
                 im[i * n + k0 + j] = pi[base + j * GROUP + i - r0];
+            }
+        }
+    }
+
+    /**
+     * Copies the columns k₀..k₁−1 of the rows of slab g transposed into the slab (zeros for rows
+     * past n, so the update's tail stays finite): the panel rows' input, or, for rows already
+     * solved (by another rank), the slab the trailing update reads.
+     */
+    static void packPanel(double[] re, double[] im, int n, int k0, int k1, double[] pr, double[] pi, int g) {
+        int r0 = k1 + g * GROUP;
+        int r1 = Math.min(n, r0 + GROUP);
+        int base = g * SLAB;
+        for (int j = 0; j < k1 - k0; j++) {
+            int p = base + j * GROUP;
+            for (int i = r0; i < r1; i++) {
+                pr[p + i - r0] = re[i * n + k0 + j];
+                pi[p + i - r0] = im[i * n + k0 + j];
+            }
+            for (int r = r1 - r0; r < GROUP; r++) {
+                pr[p + r] = 0;
+                pi[p + r] = 0;
             }
         }
     }

@@ -80,7 +80,7 @@ public final class OuterProductGram {
         for (int k = 0; k < row; k++) {
             conjugateMean[k] = c == 2 && k % 2 == 1 ? -mean[k] : mean[k];
         }
-        OuterProductRowProducts.multiplyUncentred(f, conjugateMean, rowMean, tasks);
+        OuterProductRowProducts.multiplyUncentred(f, conjugateMean, rowMean, ranks, tasks);
         double grand = 0;
         for (int s = 0; s < n; s++) {
             grand += rowMean[c * s];

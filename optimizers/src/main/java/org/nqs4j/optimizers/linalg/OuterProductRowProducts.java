@@ -34,12 +34,24 @@ public final class OuterProductRowProducts {
 
     /** Ō in the row layout (length (1 or 2)·P): Ō_a = ⟨σ⟩, Ō_b = ⟨t⟩, Ō_W(j,i) = ⟨t_j σ_i⟩. */
     public static void columnMeans(OuterProductFactors f, double[] mean, TaskRunner tasks) {
+        columnMeans(f, mean, RankExchange.SINGLE, tasks);
+    }
+
+    /**
+     * {@link #columnMeans(OuterProductFactors, double[], TaskRunner)} in parameter slices, as
+     * {@link #multiplyAdjoint}: rank r the b and W means of the hidden units of its contiguous range,
+     * every rank the a means, then one all-gather of (1 + N)·M numbers.
+     */
+    public static void columnMeans(OuterProductFactors f, double[] mean, RankExchange ranks, TaskRunner tasks) {
         int nv = f.layout().nVisible();
         int nh = f.layout().nHidden();
         int ld = f.stride();
         int c = f.isComplex() ? 2 : 1;
         double inv = 1.0 / f.nSamples();
-        tasks.forEach(nh + 1, j -> {
+        int j0 = ranks.first(nh, ranks.rank());
+        int j1 = ranks.first(nh, ranks.rank() + 1);
+        tasks.forEach(j1 - j0 + 1, t -> {
+            int j = t == j1 - j0 ? nh : j0 + t;
             if (j == nh) {
                 for (int i = 0; i < nv; i++) {
                     mean[c * i] = inv * sum(f.spins(), i * ld, ld);
@@ -55,6 +67,7 @@ public final class OuterProductRowProducts {
             }
             crossRow(f.tanhRe(), f.tanhIm(), j * ld, f.spins(), ld, nv, inv, mean, c * (nv + nh + j * nv), c);
         });
+        allgatherHiddenUnits(f, mean, ranks);
     }
 
     /**
@@ -87,12 +100,11 @@ public final class OuterProductRowProducts {
         }
     }
 
-    /** out = O v of the uncentred rows, in the layouts of {@link #multiply}. */
-    public static void multiplyUncentred(OuterProductFactors f, double[] v, double[] out, TaskRunner tasks) {
-        multiplyUncentred(f, v, out, RankExchange.SINGLE, tasks);
-    }
-
-    private static void multiplyUncentred(OuterProductFactors f, double[] v, double[] out, RankExchange ranks,
+    /**
+     * out = O v of the uncentred rows, in the layouts of {@link #multiply}, in the sample slices of
+     * {@link #multiply}.
+     */
+    public static void multiplyUncentred(OuterProductFactors f, double[] v, double[] out, RankExchange ranks,
                                           TaskRunner tasks) {
         int n = f.nSamples();
         int ld = f.stride();
@@ -183,8 +195,8 @@ public final class OuterProductRowProducts {
      * out = scale A† w, A = O − 1 Ōᵀ with Ō = {@code mean}: {@code w} N_s (real) or 2N_s (complex,
      * interleaved) doubles, {@code out} in the row layout. In parameter slices: rank r computes the
      * b and W entries of the hidden units of its contiguous range ({@link RankExchange#first}),
-     * every rank the a entries (N N_s work), and the ranks all-gather the slices (two all-gathers
-     * of together (1 + N)·M numbers).
+     * every rank the a entries (N N_s work), and the ranks all-gather the slices (one all-gather
+     * of (1 + N)·M numbers).
      */
     public static void multiplyAdjoint(OuterProductFactors f, double[] mean, double[] w, double scale, double[] out,
                                        RankExchange ranks, TaskRunner tasks) {
@@ -251,8 +263,36 @@ public final class OuterProductRowProducts {
                 addCorrected(out[k], c == 2 ? out[k + 1] : 0.0, mean, k, corrRe, corrIm, out, c);
             }
         });
-        ranks.allgatherRanges(out, c * nv, nh, c);
-        ranks.allgatherRanges(out, c * (nv + nh), nh, c * nv);
+        allgatherHiddenUnits(f, out, ranks);
+    }
+
+    /**
+     * All-gathers the b and W entries of the hidden units (in the row layout {@code out}), each rank
+     * having filled those of its contiguous range ({@link RankExchange#first}), in one all-gather:
+     * unit by unit, b_j then W_j·, through {@link OuterProductFactors#hiddenUnitScratch}.
+     */
+    private static void allgatherHiddenUnits(OuterProductFactors f, double[] out, RankExchange ranks) {
+        if (ranks.size() == 1) {
+            return;
+        }
+        int nv = f.layout().nVisible();
+        int nh = f.layout().nHidden();
+        int c = f.isComplex() ? 2 : 1;
+        int width = c * (1 + nv);
+        double[] units = f.hiddenUnitScratch();
+        int j0 = ranks.first(nh, ranks.rank());
+        int j1 = ranks.first(nh, ranks.rank() + 1);
+        for (int j = j0; j < j1; j++) {
+            System.arraycopy(out, c * (nv + j), units, j * width, c);
+            System.arraycopy(out, c * (nv + nh + j * nv), units, j * width + c, c * nv);
+        }
+        ranks.allgatherRanges(units, 0, nh, width);
+        for (int j = 0; j < nh; j++) {
+            if (j < j0 || j >= j1) {
+                System.arraycopy(units, j * width, out, c * (nv + j), c);
+                System.arraycopy(units, j * width + c, out, c * (nv + nh + j * nv), c * nv);
+            }
+        }
     }
 
     /** out[k] = (re, im) + conj(mean_k)·(corrRe, corrIm), the real part only when c = 1. */

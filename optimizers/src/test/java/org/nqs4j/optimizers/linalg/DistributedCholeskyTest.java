@@ -9,9 +9,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Cholesky factors (complex Hermitian and real) shared by K ranks, each holding only its own row blocks of A (the others
- * NaN, so that a read of a row a rank does not own shows), is the one-process factor bit for bit
- * on every rank.
+ * The Cholesky factors (complex Hermitian and real) shared by K = 1..4 ranks, each holding only its own row blocks of A
+ * (the others NaN, so that a read of a row a rank does not own shows), is the one-process factor
+ * bit for bit on every rank; up to five panels, so that every rank owns rows of several
+ * look-ahead diagonal blocks.
  */
 class DistributedCholeskyTest {
     private static final TaskRunner TWO_THREADS = (n, task) -> java.util.stream.IntStream.range(0, n).parallel()
@@ -21,14 +22,14 @@ class DistributedCholeskyTest {
     void everyRankEndsWithTheOneProcessFactor() throws Exception {
         SplittableRandom rnd = new SplittableRandom(11);
         int block = HermitianBlockedCholesky.BLOCK;
-        for (int n : new int[] {1, 17, block + 5, 2 * block + 23, 203}) {
+        for (int n : new int[] {1, 17, block + 5, 2 * block + 23, 203, 5 * block + 3}) {
             double[][] a = HermitianBlockedCholeskyTest.randomHpd(rnd, n);
             double[] re = a[0].clone();
             double[] im = a[1].clone();
             int length = HermitianBlockedCholesky.panelLength(n);
             assertEquals(-1, HermitianBlockedCholesky.factor(re, im, n, new double[length], new double[length],
                     TaskRunner.SERIAL));
-            for (int size = 2; size <= 4; size++) {
+            for (int size = 1; size <= 4; size++) {
                 List<double[][]> factors = ThreadRanks.run(size, ranks -> {
                     double[] r = a[0].clone();
                     double[] i = a[1].clone();
@@ -55,12 +56,12 @@ class DistributedCholeskyTest {
     void realMatricesToo() throws Exception {
         SplittableRandom rnd = new SplittableRandom(12);
         int block = BlockedCholesky.BLOCK;
-        for (int n : new int[] {1, 17, block + 5, 2 * block + 23}) {
+        for (int n : new int[] {1, 17, block + 5, 2 * block + 23, 4 * block + 7}) {
             double[] a = BlockedCholeskyTest.randomSpd(rnd, n);
             double[] l = a.clone();
             int length = BlockedCholesky.panelLength(n);
             assertEquals(-1, BlockedCholesky.factor(l, n, new double[length], TaskRunner.SERIAL));
-            for (int size = 2; size <= 4; size++) {
+            for (int size = 1; size <= 4; size++) {
                 List<double[][]> factors = ThreadRanks.run(size, ranks -> {
                     double[] r = a.clone();
                     hideOtherRows(r, r, n, ranks);

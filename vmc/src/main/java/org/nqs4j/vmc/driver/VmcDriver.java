@@ -58,9 +58,9 @@ import org.nqs4j.vmc.stats.Estimate;
  * counts, the step guard's log ψ) are gathered into the arrays one process would have filled, in
  * global chain order. Every average, the chain statistics (τ, R̂), the force, the centring and
  * the SR solve then run on identical data on every rank, so the numbers do not depend on the rank
- * count. The ranks share the SR solve where the solver can split it into whole entries
- * ({@link Preconditioner#setRankExchange}: the minSR Gram rows and Cholesky, the dense S); the rest
- * is repeated on every rank, shared by its threads.
+ * count. The ranks share the column means of the centring, the force and the SR solve where they
+ * split into whole entries ({@link Preconditioner#setRankExchange}: the minSR Gram rows and
+ * Cholesky, the dense S); the rest is repeated on every rank, shared by its threads.
  */
 public final class VmcDriver {
     static final int MAX_CONSECUTIVE_FAILURES = 5;
@@ -79,6 +79,8 @@ public final class VmcDriver {
     private final Optimizer optimizer;
     private final ChainPool pool;
     private final ChainBlocks blocks;
+    /** The ranks that share the update's kernels (centring, force, SR solve); {@link RankExchange#SINGLE} alone. */
+    private final RankExchange ranks;
     private final int samplesPerChain;
     private final int discardSweeps;
 
@@ -147,7 +149,8 @@ public final class VmcDriver {
         this.optimizer = optimizer;
         this.pool = pool;
         this.blocks = new ChainBlocks(collective, sampler.nChains());
-        preconditioner.setRankExchange(collective.size() == 1 ? RankExchange.SINGLE : blocks.solverExchange());
+        this.ranks = collective.size() == 1 ? RankExchange.SINGLE : blocks.solverExchange();
+        preconditioner.setRankExchange(ranks);
         this.samplesPerChain = samplesPerChain;
         this.discardSweeps = discardSweeps;
         int nSamples = sampler.nChains() * samplesPerChain;
@@ -279,7 +282,7 @@ public final class VmcDriver {
                 return rise;
             }
         }
-        logDerivatives.center(meanO, pool::forEach);
+        logDerivatives.center(meanO, ranks, pool::forEach);
         // a NaN or ±∞ anywhere in a column of O makes its mean non-finite: P checks, not N_s·P
         return allFinite(meanO) ? null : "non-finite log-derivative O_k";
     }
@@ -309,7 +312,7 @@ public final class VmcDriver {
 
     /** Computes and applies the update from centred O; returns null on success or why it was rejected. */
     private String update(int iteration) {
-        Forces.compute(logDerivatives, localEnergies, force, pool::forEach);
+        Forces.compute(logDerivatives, localEnergies, force, ranks, pool::forEach);
         try {
             preconditioner.apply(logDerivatives, force, direction, iteration);
         } catch (SolverException e) {
