@@ -63,6 +63,16 @@ public final class Rbm implements WaveFunction {
     double[] pairExpIm;
     double[] pairExpMinusRe;
     double[] pairExpMinusIm;
+    /**
+     * tanh 2(W_lo − W_hi) and 1 ± tanh 2(W_lo − W_hi) of every tabulated pair, same storage: the tables an
+     * accepted exchange is applied with in one step ({@link RbmKernels#applyMove}).
+     */
+    double[] pairTanhRe;
+    double[] pairTanhIm;
+    double[] pairOnePlusTanhRe;
+    double[] pairOnePlusTanhIm;
+    double[] pairOneMinusTanhRe;
+    double[] pairOneMinusTanhIm;
 
     /**
      * e^{−2aᵢσᵢ}, the visible factor of the ratio when site i flips: {@code up} for σᵢ = +1
@@ -176,6 +186,12 @@ public final class Rbm implements WaveFunction {
         pairExpIm = new double[(int) length];
         pairExpMinusRe = new double[(int) length];
         pairExpMinusIm = new double[(int) length];
+        pairTanhRe = new double[(int) length];
+        pairTanhIm = new double[(int) length];
+        pairOnePlusTanhRe = new double[(int) length];
+        pairOnePlusTanhIm = new double[(int) length];
+        pairOneMinusTanhRe = new double[(int) length];
+        pairOneMinusTanhIm = new double[(int) length];
         rebuildPairTables();
     }
 
@@ -201,7 +217,8 @@ public final class Rbm implements WaveFunction {
     /**
      * e^{±2(W_lo − W_hi)} of every tabulated pair as products e^{±2W_lo} e^{∓2W_hi} of the weight
      * tables (no transcendental; a few ulp), or from the difference itself where a weight is so
-     * large (|Re W| > {@value #PRODUCT_LIMIT}) that a factor could overflow or underflow.
+     * large (|Re W| > {@value #PRODUCT_LIMIT}) that a factor could overflow or underflow; then
+     * 1 ± tanh 2D and tanh 2D, D = W_lo − W_hi, from them ({@link RbmKernels#onePlusMinusTanh}).
      */
     private void rebuildPairTables() {
         if (pairLo == null) {
@@ -226,6 +243,8 @@ public final class Rbm implements WaveFunction {
                 }
             }
         }
+        RbmKernels.onePlusMinusTanh(pairExpRe, pairExpIm, pairExpMinusRe, pairExpMinusIm, pairExpRe.length,
+                pairTanhRe, pairTanhIm, pairOnePlusTanhRe, pairOnePlusTanhIm, pairOneMinusTanhRe, pairOneMinusTanhIm);
     }
 
     /** |Re W| below which e^{±2W} (at most e^{300}) and products of two of them stay in range. */

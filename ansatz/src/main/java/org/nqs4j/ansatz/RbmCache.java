@@ -12,7 +12,8 @@ package org.nqs4j.ansatz;
  * {@link #ratio} returns the product itself (no log, no exp) times the tabulated visible factors
  * e^{−2aᵢσᵢ}, {@link #logRatio} its logarithm. Three or more flips, or a product the kernels
  * refuse, use the log-cosh path. An accepted move updates θ, c and tanh θ in O(M·flips) without
- * transcendentals ({@link RbmKernels#applyFlips}); {@link #reset} recomputes them exactly.
+ * transcendentals ({@link RbmKernels#applyFlips}), a tabulated exchange in one step over the pair's
+ * tables ({@link RbmKernels#applyMove}); {@link #reset} recomputes them exactly.
  *
  * <p>Two kernel sets from the factories of {@link Rbm}: the Vector API kernels
  * ({@link Rbm#newCache}) and the scalar reference kernels ({@link Rbm#newReferenceCache}); they
@@ -212,11 +213,19 @@ public final class RbmCache implements WalkerCache {
         out[1] += hiddenIm;
     }
 
+    /**
+     * An accepted move: a flip list, or an exchange of a tabulated pair in one step over the pair's
+     * tables ({@link RbmKernels#applyMove}: one division per unit instead of two).
+     */
     @Override
     public void applyMove(int[] sites, int[] values, int offset, int count) {
+        int pair = count == 2 && sigma[sites[offset]] != sigma[sites[offset + 1]]
+                ? rbm.pairIndex(sites[offset], sites[offset + 1]) : -1;
         if (vectorised && rbm.realProducts) {
-            RbmRealKernels.applyFlips(rbm, sigma, sites, offset, count, thetaRe, thetaIm, tanhRe, tanhIm, compRe,
+            RbmRealKernels.applyMove(rbm, sigma, sites, offset, count, pair, thetaRe, thetaIm, tanhRe, tanhIm, compRe,
                     compIm, upper);
+        } else if (pair >= 0) {
+            applyExchange(sites, offset, count, pair);
         } else if (vectorised) {
             RbmVectorKernels.applyFlips(rbm.wRe, rbm.wIm, rbm.tanh2wRe, rbm.tanh2wIm, rbm.onePlusTanh2wRe,
                     rbm.onePlusTanh2wIm, rbm.oneMinusTanh2wRe, rbm.oneMinusTanh2wIm, rbm.nHidden, sigma, sites, offset,
@@ -228,6 +237,20 @@ public final class RbmCache implements WalkerCache {
         }
         for (int f = offset; f < offset + count; f++) {
             sigma[sites[f]] = -sigma[sites[f]];
+        }
+    }
+
+    private void applyExchange(int[] sites, int offset, int count, int pair) {
+        int m = rbm.nHidden;
+        double sign = sigma[rbm.pairLow(pair)];
+        if (vectorised) {
+            RbmVectorKernels.applyMove(rbm.wRe, rbm.wIm, rbm.pairTanhRe, rbm.pairTanhIm, rbm.pairOnePlusTanhRe,
+                    rbm.pairOnePlusTanhIm, rbm.pairOneMinusTanhRe, rbm.pairOneMinusTanhIm, m, sigma, sites, offset,
+                    count, pair * m, sign, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper);
+        } else {
+            RbmKernels.applyMove(rbm.wRe, rbm.wIm, rbm.pairTanhRe, rbm.pairTanhIm, rbm.pairOnePlusTanhRe,
+                    rbm.pairOnePlusTanhIm, rbm.pairOneMinusTanhRe, rbm.pairOneMinusTanhIm, m, sigma, sites, offset,
+                    count, pair * m, sign, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper, 0, m);
         }
     }
 

@@ -125,16 +125,26 @@ public final class RbmKernels {
                                   int nHidden, int[] sigma, int[] sites, int offset, int count,
                                   double[] thetaRe, double[] thetaIm, double[] tanhRe, double[] tanhIm,
                                   double[] compRe, double[] compIm, double[] upper) {
-        applyFlips(wRe, wIm, tanh2wRe, tanh2wIm, plusRe, plusIm, minusRe, minusIm, nHidden, sigma, sites, offset,
-                count, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper, 0, nHidden);
+        applyMove(wRe, wIm, tanh2wRe, tanh2wIm, plusRe, plusIm, minusRe, minusIm, nHidden, sigma, sites, offset,
+                count, -1, 0.0, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper, 0, nHidden);
     }
 
-    /** {@link #applyFlips} for the hidden units from ≤ j &lt; to. */
-    static void applyFlips(double[] wRe, double[] wIm, double[] tanh2wRe, double[] tanh2wIm,
-                           double[] plusRe, double[] plusIm, double[] minusRe, double[] minusIm,
-                           int nHidden, int[] sigma, int[] sites, int offset, int count,
-                           double[] thetaRe, double[] thetaIm, double[] tanhRe, double[] tanhIm,
-                           double[] compRe, double[] compIm, double[] upper, int from, int to) {
+    /**
+     * {@link #applyFlips} for the hidden units from ≤ j &lt; to; with {@code pairBase} ≥ 0 the move is the
+     * exchange of a tabulated pair (lo, hi), σ_lo = −σ_hi, applied as <em>one</em> step: θ changes by
+     * Δ = −2σ_lo(W_lo − W_hi) (still added site by site from W, so θ is the same bits as two flips), and c
+     * by the same formulas with u = tanh Δ = −σ_lo tanh 2(W_lo − W_hi) and 1 ± s u read at
+     * {@code pairBase + j} of the pair's tables ({@link Rbm#tabulateExchanges}), which the caller passes
+     * instead of the weight tables; {@code pairSign} is σ_lo. One division per unit instead of two; c agrees
+     * with two sequential flips to rounding.
+     */
+    static void applyMove(double[] wRe, double[] wIm, double[] tanh2wRe, double[] tanh2wIm,
+                          double[] plusRe, double[] plusIm, double[] minusRe, double[] minusIm,
+                          int nHidden, int[] sigma, int[] sites, int offset, int count, int pairBase, double pairSign,
+                          double[] thetaRe, double[] thetaIm, double[] tanhRe, double[] tanhIm,
+                          double[] compRe, double[] compIm, double[] upper, int from, int to) {
+        boolean exchange = pairBase >= 0;
+        int steps = exchange ? 1 : count;
         for (int j = from; j < to; j++) {
             double thr = thetaRe[j];
             double thi = thetaIm[j];
@@ -143,12 +153,16 @@ public final class RbmKernels {
             double cr = compRe[j];
             double ci = compIm[j];
             boolean exact = false;
-            for (int f = offset; f < offset + count; f++) {
-                int w = sites[f] * nHidden + j;
-                double sg = sigma[sites[f]];
-                double minusTwoS = -2.0 * sg;
-                thr += minusTwoS * wRe[w];
-                thi += minusTwoS * wIm[w];
+            for (int step = 0; step < steps; step++) {
+                int first = exchange ? offset : offset + step;
+                for (int f = first; f < (exchange ? offset + count : first + 1); f++) {
+                    int i = sites[f] * nHidden + j;
+                    double minusTwoS = -2.0 * sigma[sites[f]];
+                    thr += minusTwoS * wRe[i];
+                    thi += minusTwoS * wIm[i];
+                }
+                int w = exchange ? pairBase + j : sites[first] * nHidden + j;
+                double sg = exchange ? pairSign : sigma[sites[first]];
                 double ur = -sg * tanh2wRe[w];
                 double ui = -sg * tanh2wIm[w];
                 // g = 1 when sσ > 0: then 1 − s u = 1 + tanh 2W and 1 + s u = 1 − tanh 2W (exact selection)
@@ -301,6 +315,41 @@ public final class RbmKernels {
             double denominator = 1.0 + 2.0 * wr + decay * decay;
             tanhRe[k] = sign * -Math.expm1(-8.0 * Math.abs(a)) / denominator;
             tanhIm[k] = sign * -2.0 * wi / denominator;
+        }
+    }
+
+    /**
+     * tanh z and 1 ± tanh z from e^{±z} (the tables of an exchange, z = 2(W_lo − W_hi)), without
+     * transcendentals: with q = e^{∓2z} = (e^{∓z})²,
+     * <pre>
+     *   1 ± tanh z = 2/(1 + e^{∓2z}),   tanh z = ((1 + tanh z) − (1 − tanh z))/2,
+     * </pre>
+     * as {@link #weightTables} builds 1 ± tanh 2W; 1 ± tanh z keep their relative precision, tanh z an
+     * absolute one of a few ulp (it enters the update only as c·u next to 1 ± s u). Where e^{±z}
+     * overflow the entries are not finite and the update recomputes the unit from θ.
+     */
+    static void onePlusMinusTanh(double[] posRe, double[] posIm, double[] negRe, double[] negIm, int length,
+                                 double[] tanhRe, double[] tanhIm, double[] plusRe, double[] plusIm,
+                                 double[] minusRe, double[] minusIm) {
+        for (int k = 0; k < length; k++) {
+            for (int side = 0; side < 2; side++) {
+                double er = side == 0 ? negRe[k] : posRe[k];
+                double ei = side == 0 ? negIm[k] : posIm[k];
+                double qr = er * er - ei * ei;
+                double qi = 2.0 * er * ei;
+                double d = (1.0 + qr) * (1.0 + qr) + qi * qi;
+                double re = 2.0 * (1.0 + qr) / d;
+                double im = -2.0 * qi / d;
+                if (side == 0) {
+                    plusRe[k] = re;
+                    plusIm[k] = im;
+                } else {
+                    minusRe[k] = re;
+                    minusIm[k] = im;
+                }
+            }
+            tanhRe[k] = 0.5 * (plusRe[k] - minusRe[k]);
+            tanhIm[k] = 0.5 * (plusIm[k] - minusIm[k]);
         }
     }
 

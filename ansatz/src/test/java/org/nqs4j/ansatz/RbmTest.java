@@ -219,6 +219,45 @@ class RbmTest {
         }
     }
 
+    /** The update tables of a pair: tanh 2D and 1 ± tanh 2D, D = W_lo − W_hi, against the library-free formula. */
+    @Test
+    void pairUpdateTablesAreTanhOfTwiceTheDifferences() {
+        SplittableRandom rnd = new SplittableRandom(66);
+        int n = 6;
+        int m = 6;
+        Rbm rbm = Rbm.complex(n, 1);
+        int[][] bonds = new int[n][];
+        for (int i = 0; i < n; i++) {
+            bonds[i] = new int[] {i, (i + 1) % n};
+        }
+        rbm.tabulateExchanges(bonds);
+        double[] p = Reference.randomParameters(rnd, rbm.parameterArrayLength(), 1.5);
+        rbm.setParameters(p);
+        int w = n + m;
+        for (int[] bond : bonds) {
+            int lo = Math.min(bond[0], bond[1]);
+            int hi = Math.max(bond[0], bond[1]);
+            int b = rbm.pairIndex(lo, hi);
+            for (int j = 0; j < m; j++) {
+                // tanh z = sinh 2x/(cosh 2x + cos 2y) + i sin 2y/(cosh 2x + cos 2y), z = x + iy = 2D
+                double x = 2 * (p[2 * (w + j * n + lo)] - p[2 * (w + j * n + hi)]);
+                double y = 2 * (p[2 * (w + j * n + lo) + 1] - p[2 * (w + j * n + hi) + 1]);
+                double den = Math.cosh(2 * x) + Math.cos(2 * y);
+                double tr = Math.sinh(2 * x) / den;
+                double ti = Math.sin(2 * y) / den;
+                // |1 ± tanh|, |tanh| ≤ 1e3 here; a few ulp of e^{±2D} amplified by |tanh|² at most
+                double tol = 1e-13 * (1 + tr * tr + ti * ti);
+                String at = "pair (" + lo + ", " + hi + "), unit " + j;
+                assertEquals(tr, rbm.pairTanhRe[b * m + j], tol, at);
+                assertEquals(ti, rbm.pairTanhIm[b * m + j], tol, at);
+                assertEquals(1 + tr, rbm.pairOnePlusTanhRe[b * m + j], tol, at);
+                assertEquals(ti, rbm.pairOnePlusTanhIm[b * m + j], tol, at);
+                assertEquals(1 - tr, rbm.pairOneMinusTanhRe[b * m + j], tol, at);
+                assertEquals(-ti, rbm.pairOneMinusTanhIm[b * m + j], tol, at);
+            }
+        }
+    }
+
     /**
      * Exchanges of tabulated pairs (a ring's bonds, listed in both orders and twice) take the
      * one-flip product over e^{±2(W_lo − W_hi)}; their ratios equal the log ψ differences from
@@ -335,6 +374,55 @@ class RbmTest {
         walked.logDerivatives(dWalked, 0);
         fresh.logDerivatives(dFresh, 0);
         assertArrayEquals(dFresh, dWalked, 1e-12);
+    }
+
+    /**
+     * Accepted exchanges of tabulated pairs are applied in one step over the pair's tables
+     * (tanh 2(W_lo − W_hi), 1 ± tanh 2(W_lo − W_hi)): along 400 exchanges on fresh, trained-like and
+     * saturated RBMs (weights up to ~3, units at |θ| ≈ 10) θ, tanh θ and log ψ stay at their values from
+     * scratch, on both kernel sets. Each step rounds c to a few ε·|1 + t u|⁻¹-amplified ulp and c is
+     * recomputed from θ where it could lose more, so 400 steps stay below 1e-12 (θ: 800 additions of
+     * |2W| ≤ 6, ≤ 800·6·ε ≈ 1e-12).
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void tabulatedExchangesKeepCacheEqualToFreshReset(boolean complex) {
+        SplittableRandom rnd = new SplittableRandom(complex ? 71 : 72);
+        int n = 10;
+        int m = 20;
+        Rbm rbm = create(complex, n, 2);
+        int[][] bonds = new int[n][];
+        for (int i = 0; i < n; i++) {
+            bonds[i] = new int[] {i, (i + 1) % n};
+        }
+        rbm.tabulateExchanges(bonds);
+        for (double scale : new double[] {0.01, 0.6, 3.0}) {
+            double[] p = Reference.randomParameters(rnd, rbm.parameterArrayLength(), scale);
+            rbm.setParameters(p);
+            for (RbmCache walked : new RbmCache[] {rbm.newCache(), rbm.newReferenceCache()}) {
+                walked.reset(Reference.randomConfiguration(rnd, n));
+                int exchanges = 0;
+                while (exchanges < 400) {
+                    int i = rnd.nextInt(n);
+                    int[] sites = rnd.nextBoolean() ? new int[] {i, (i + 1) % n} : new int[] {(i + 1) % n, i};
+                    if (walked.configuration()[sites[0]] != walked.configuration()[sites[1]]) {
+                        walked.applyMove(sites, Reference.flipped(walked, sites), 0, 2);
+                        exchanges++;
+                    }
+                }
+                RbmCache fresh = rbm.newCache();
+                fresh.reset(walked.configuration().clone());
+                String at = "scale " + scale;
+                assertArrayEquals(fresh.thetaRe, walked.thetaRe, 1e-12, at);
+                assertArrayEquals(fresh.thetaIm, walked.thetaIm, 1e-12, at);
+                assertArrayEquals(fresh.tanhRe, walked.tanhRe, 1e-12, at);
+                assertArrayEquals(fresh.tanhIm, walked.tanhIm, 1e-12, at);
+                double[] walkedLog = new double[2];
+                walked.logPsi(walkedLog);
+                Reference.assertLogEquals(Reference.rbmLogPsi(p, complex, n, m, walked.configuration()), walkedLog,
+                        1e-11, "log psi after the walk, " + at);
+            }
+        }
     }
 
     @Test
