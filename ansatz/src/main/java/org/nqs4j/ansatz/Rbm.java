@@ -45,6 +45,12 @@ public final class Rbm implements WaveFunction {
      */
     boolean realProducts;
     /**
+     * Per site i and per tabulated pair b: the sufficient floor on |f|² of the one-flip product over that
+     * row of tables ({@link RbmKernels#sufficientFloor2}; 0: use the exact refusal test), rebuilt with them.
+     */
+    double[] siteFloor2;
+    double[] pairFloor2;
+    /**
      * Weight budget of the real kernels: a one-flip or tabulated-exchange product then has
      * Σⱼ|xⱼ| ≤ 4·32 = 128, so no factor or partial product comes near overflow or subnormals.
      */
@@ -133,6 +139,11 @@ public final class Rbm implements WaveFunction {
             bounded = budget <= REAL_PRODUCT_BUDGET;
         }
         realProducts = bounded;
+        siteFloor2 = siteFloor2 == null ? new double[nSites] : siteFloor2;
+        for (int i = 0; i < nSites; i++) {
+            siteFloor2[i] = RbmKernels.sufficientFloor2(exp2wRe, exp2wIm, expMinus2wRe, expMinus2wIm, i * nHidden,
+                    nHidden);
+        }
     }
 
     /**
@@ -192,6 +203,7 @@ public final class Rbm implements WaveFunction {
         pairOnePlusTanhIm = new double[(int) length];
         pairOneMinusTanhRe = new double[(int) length];
         pairOneMinusTanhIm = new double[(int) length];
+        pairFloor2 = new double[count];
         rebuildPairTables();
     }
 
@@ -245,6 +257,9 @@ public final class Rbm implements WaveFunction {
         }
         RbmKernels.onePlusMinusTanh(pairExpRe, pairExpIm, pairExpMinusRe, pairExpMinusIm, pairExpRe.length,
                 pairTanhRe, pairTanhIm, pairOnePlusTanhRe, pairOnePlusTanhIm, pairOneMinusTanhRe, pairOneMinusTanhIm);
+        for (int b = 0; b < pairLo.length; b++) {
+            pairFloor2[b] = RbmKernels.sufficientFloor2(pairExpRe, pairExpIm, pairExpMinusRe, pairExpMinusIm, b * m, m);
+        }
     }
 
     /** |Re W| below which e^{±2W} (at most e^{300}) and products of two of them stay in range. */

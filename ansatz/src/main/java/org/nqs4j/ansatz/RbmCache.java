@@ -32,6 +32,8 @@ public final class RbmCache implements WalkerCache {
     private final double[] compIm;
     /** (1 + s)/2: 1 where Re θ ≥ 0, else 0. */
     private final double[] upper;
+    /** Every |cⱼ| ≤ 2, so the vector products may use the sufficient trust test ({@link RbmKernels#sufficientFloor2}). */
+    private boolean boundedComplements;
     private final double[] scratchRe;
     private final double[] scratchIm;
     private final double[] scratch2Re;
@@ -163,8 +165,9 @@ public final class RbmCache implements WalkerCache {
         if (count == 1) {
             int i = sites[offset];
             if (vectorised) {
-                RbmVectorKernels.productOneFlip(rbm.exp2wRe, rbm.exp2wIm, rbm.expMinus2wRe,
-                        rbm.expMinus2wIm, i * m, sigma[i], compRe, compIm, upper, m, lanes, product);
+                RbmVectorKernels.productOneFlip(rbm.exp2wRe, rbm.exp2wIm, rbm.expMinus2wRe, rbm.expMinus2wIm, i * m,
+                        sigma[i], compRe, compIm, upper, m, boundedComplements ? rbm.siteFloor2[i] : 0.0, lanes,
+                        product);
             } else {
                 RbmKernels.multiplyOneFlip(rbm.exp2wRe, rbm.exp2wIm, rbm.expMinus2wRe, rbm.expMinus2wIm,
                         i * m, sigma[i], compRe, compIm, upper, 0, m, m, RbmKernels.startProduct(product));
@@ -180,7 +183,8 @@ public final class RbmCache implements WalkerCache {
                 double sign = sigma[rbm.pairLow(pair)];
                 if (vectorised) {
                     RbmVectorKernels.productOneFlip(rbm.pairExpRe, rbm.pairExpIm, rbm.pairExpMinusRe,
-                            rbm.pairExpMinusIm, pair * m, sign, compRe, compIm, upper, m, lanes, product);
+                            rbm.pairExpMinusIm, pair * m, sign, compRe, compIm, upper, m,
+                            boundedComplements ? rbm.pairFloor2[pair] : 0.0, lanes, product);
                 } else {
                     RbmKernels.multiplyOneFlip(rbm.pairExpRe, rbm.pairExpIm, rbm.pairExpMinusRe,
                             rbm.pairExpMinusIm, pair * m, sign, compRe, compIm, upper, 0, m, m,
@@ -224,12 +228,13 @@ public final class RbmCache implements WalkerCache {
         if (vectorised && rbm.realProducts) {
             RbmRealKernels.applyMove(rbm, sigma, sites, offset, count, pair, thetaRe, thetaIm, tanhRe, tanhIm, compRe,
                     compIm, upper);
+            boundedComplements = true; // real θ: |c| < 1
         } else if (pair >= 0) {
             applyExchange(sites, offset, count, pair);
         } else if (vectorised) {
-            RbmVectorKernels.applyFlips(rbm.wRe, rbm.wIm, rbm.tanh2wRe, rbm.tanh2wIm, rbm.onePlusTanh2wRe,
-                    rbm.onePlusTanh2wIm, rbm.oneMinusTanh2wRe, rbm.oneMinusTanh2wIm, rbm.nHidden, sigma, sites, offset,
-                    count, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper);
+            boundedComplements = RbmVectorKernels.applyMove(rbm.wRe, rbm.wIm, rbm.tanh2wRe, rbm.tanh2wIm,
+                    rbm.onePlusTanh2wRe, rbm.onePlusTanh2wIm, rbm.oneMinusTanh2wRe, rbm.oneMinusTanh2wIm, rbm.nHidden,
+                    sigma, sites, offset, count, -1, 0.0, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper);
         } else {
             RbmKernels.applyFlips(rbm.wRe, rbm.wIm, rbm.tanh2wRe, rbm.tanh2wIm, rbm.onePlusTanh2wRe,
                     rbm.onePlusTanh2wIm, rbm.oneMinusTanh2wRe, rbm.oneMinusTanh2wIm, rbm.nHidden, sigma, sites, offset,
@@ -244,7 +249,7 @@ public final class RbmCache implements WalkerCache {
         int m = rbm.nHidden;
         double sign = sigma[rbm.pairLow(pair)];
         if (vectorised) {
-            RbmVectorKernels.applyMove(rbm.wRe, rbm.wIm, rbm.pairTanhRe, rbm.pairTanhIm, rbm.pairOnePlusTanhRe,
+            boundedComplements = RbmVectorKernels.applyMove(rbm.wRe, rbm.wIm, rbm.pairTanhRe, rbm.pairTanhIm, rbm.pairOnePlusTanhRe,
                     rbm.pairOnePlusTanhIm, rbm.pairOneMinusTanhRe, rbm.pairOneMinusTanhIm, m, sigma, sites, offset,
                     count, pair * m, sign, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper);
         } else {
@@ -258,6 +263,7 @@ public final class RbmCache implements WalkerCache {
     private void updateTanh() {
         RbmKernels.tanh(thetaRe, thetaIm, rbm.nHidden, tanhRe, tanhIm);
         RbmKernels.signedComplement(thetaRe, thetaIm, tanhRe, tanhIm, 0, rbm.nHidden, compRe, compIm, upper);
+        boundedComplements = RbmKernels.complementsBounded(compRe, compIm, 0, rbm.nHidden);
     }
 
     /** Σᵢ aᵢσᵢ + Σⱼ log cosh θⱼ (M log-cosh evaluations). */

@@ -353,6 +353,46 @@ public final class RbmKernels {
         }
     }
 
+    /** |c|² ≤ this for every unit (|c| ≤ 2; always for real θ, where |c| &lt; 1) lets the ratio products use {@link #sufficientFloor2}. */
+    static final double COMPLEMENT_BOUND2 = 4.0;
+
+    /** Whether |cⱼ|² ≤ {@link #COMPLEMENT_BOUND2} for j ∈ [from, to) (false for NaN). */
+    static boolean complementsBounded(double[] compRe, double[] compIm, int from, int to) {
+        boolean bounded = true;
+        for (int j = from; j < to; j++) {
+            bounded &= compRe[j] * compRe[j] + compIm[j] * compIm[j] <= COMPLEMENT_BOUND2;
+        }
+        return bounded;
+    }
+
+    /**
+     * A floor on |f|² that is sufficient for the refusal test of {@link #multiplyOneFlip} on the table row
+     * e^{±x} at {@code base} while every |cⱼ| ≤ 2, or 0 when no such floor is worth testing. With
+     * R = maxⱼ max(|e^{xⱼ}|₁, |e^{−xⱼ}|₁) (|z|₁ = |Re z| + |Im z|) and |c|₁ ≤ √2|c| ≤ 2√2,
+     * <pre>
+     *   termsⱼ = |e^{−sx}|₁ + |c|₁ (|e^x|₁ + |e^{−x}|₁)/2 ≤ (1 + 2√2) R,
+     * </pre>
+     * so |f|² ≥ (1 + 2√2)² R² (1 + 10⁻⁶)/(10⁵/M)² implies termsⱼ² ≤ (10⁵/M)²|f|² with a margin of 10⁻⁶ for
+     * the rounding of both sides (≲ 100ε), and the test |f|² ≥ 2^−400 is folded in. Returns 0 when R is not
+     * finite or when the floor exceeds 1/R² (for real θ, |f| ≥ e^{−|x|} ≥ 1/R: a higher floor would fail
+     * often and cost a second pass).
+     */
+    static double sufficientFloor2(double[] plusRe, double[] plusIm, double[] minusRe, double[] minusIm, int base,
+                                   int nHidden) {
+        double r = 0.0;
+        for (int j = base; j < base + nHidden; j++) {
+            r = Math.max(r, Math.max(Math.abs(plusRe[j]) + Math.abs(plusIm[j]),
+                    Math.abs(minusRe[j]) + Math.abs(minusIm[j])));
+        }
+        double perFactor = MAX_ROUNDING_AMPLIFICATION / nHidden;
+        double floor2 = Math.max(MIN_FACTOR_MODULUS2,
+                SUFFICIENT_TERMS * SUFFICIENT_TERMS * r * r * (1.0 + 1e-6) / (perFactor * perFactor));
+        return Double.isFinite(r) && floor2 * r * r <= 1.0 ? floor2 : 0.0;
+    }
+
+    /** 1 + 2√2 = 3.82842…, rounded up. */
+    private static final double SUFFICIENT_TERMS = 3.8285;
+
     /** Below this |c|, the signed complement c = s − tanh θ is recomputed from θ, not subtracted. */
     static final double COMPLEMENT_FLOOR = 1e-2;
 

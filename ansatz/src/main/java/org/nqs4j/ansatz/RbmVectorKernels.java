@@ -115,13 +115,17 @@ public final class RbmVectorKernels {
 
     /**
      * {@link RbmKernels#applyMove} on whole vectors, as {@link #applyFlips}: a list of flips, or with
-     * {@code pairBase} ≥ 0 the exchange of a tabulated pair in one step over the pair's tables.
+     * {@code pairBase} ≥ 0 the exchange of a tabulated pair in one step over the pair's tables. Returns
+     * whether every |cⱼ|² ≤ {@link RbmKernels#COMPLEMENT_BOUND2} afterwards (what the sufficient trust test
+     * of {@link #productOneFlip} needs), from the |c|² the bounds check computes anyway.
      */
-    static void applyMove(double[] wRe, double[] wIm, double[] tanh2wRe, double[] tanh2wIm,
-                          double[] plusRe, double[] plusIm, double[] minusRe, double[] minusIm,
-                          int nHidden, int[] sigma, int[] sites, int offset, int count, int pairBase, double pairSign,
-                          double[] thetaRe, double[] thetaIm, double[] tanhRe, double[] tanhIm,
-                          double[] compRe, double[] compIm, double[] upper) {
+    static boolean applyMove(double[] wRe, double[] wIm, double[] tanh2wRe, double[] tanh2wIm,
+                             double[] plusRe, double[] plusIm, double[] minusRe, double[] minusIm,
+                             int nHidden, int[] sigma, int[] sites, int offset, int count, int pairBase,
+                             double pairSign, double[] thetaRe, double[] thetaIm, double[] tanhRe, double[] tanhIm,
+                             double[] compRe, double[] compIm, double[] upper) {
+        DoubleVector complementBound2V = DoubleVector.broadcast(SPECIES, RbmKernels.COMPLEMENT_BOUND2);
+        boolean bounded = true;
         DoubleVector floor2V = DoubleVector.broadcast(SPECIES, RbmKernels.UPDATE_FLOOR2);
         DoubleVector ceiling2V = DoubleVector.broadcast(SPECIES, RbmKernels.UPDATE_CEILING2);
         boolean exchange = pairBase >= 0;
@@ -186,15 +190,18 @@ public final class RbmVectorKernels {
                 h.intoArray(upper, j);
                 s.sub(cr).intoArray(tanhRe, j);
                 ci.neg().intoArray(tanhIm, j);
+                bounded &= cr.mul(cr).add(ci.mul(ci)).compare(VectorOperators.LE, complementBound2V).allTrue();
             } else {
                 RbmKernels.applyMove(wRe, wIm, tanh2wRe, tanh2wIm, plusRe, plusIm, minusRe, minusIm, nHidden, sigma,
                         sites, offset, count, pairBase, pairSign, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm,
                         upper, j, j + LANES);
+                bounded &= RbmKernels.complementsBounded(compRe, compIm, j, j + LANES);
             }
         }
         RbmKernels.applyMove(wRe, wIm, tanh2wRe, tanh2wIm, plusRe, plusIm, minusRe, minusIm, nHidden, sigma, sites,
                 offset, count, pairBase, pairSign, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper, bound,
                 nHidden);
+        return bounded && RbmKernels.complementsBounded(compRe, compIm, bound, nHidden);
     }
 
     /**
@@ -210,7 +217,7 @@ public final class RbmVectorKernels {
                                                 double[] compRe, double[] compIm, double[] upper,
                                                 int nHidden, double[] lanes, double[] out) {
         double[] product = new double[RbmKernels.PRODUCT_LENGTH];
-        productOneFlip(ePosRe, ePosIm, eNegRe, eNegIm, base, sign, compRe, compIm, upper, nHidden, lanes,
+        productOneFlip(ePosRe, ePosIm, eNegRe, eNegIm, base, sign, compRe, compIm, upper, nHidden, 0.0, lanes,
                 product);
         return RbmKernels.logOfProduct(product, out);
     }
@@ -237,11 +244,19 @@ public final class RbmVectorKernels {
     /**
      * The running product of {@link #hiddenLogRatioOneFlip} over all M hidden units into
      * {@code product} ({@link RbmKernels#PRODUCT_LENGTH} doubles); {@code lanes} holds 3·LANES.
+     *
+     * <p>With {@code sufficientFloor2} &gt; 0 (from {@link RbmKernels#sufficientFloor2}) the refusal test
+     * of each factor is replaced by the sufficient one |f|² ≥ sufficientFloor2, valid when every
+     * |cⱼ| ≤ 2: it costs one comparison instead of the 8 absolute values and 9 operations of the exact
+     * test, and when every factor passes it, every factor passes the exact test too, so the product is
+     * the same bits. Otherwise the product is computed again with the exact test.
      */
     static void productOneFlip(double[] ePosRe, double[] ePosIm, double[] eNegRe,
                                double[] eNegIm, int base, double sign, double[] compRe,
-                               double[] compIm, double[] upper, int nHidden, double[] lanes,
-                               double[] product) {
+                               double[] compIm, double[] upper, int nHidden, double sufficientFloor2,
+                               double[] lanes, double[] product) {
+        boolean sufficient = sufficientFloor2 > 0.0;
+        DoubleVector floor2V = DoubleVector.broadcast(SPECIES, sufficientFloor2);
         double[] plusRe = sign > 0 ? ePosRe : eNegRe;
         double[] plusIm = sign > 0 ? ePosIm : eNegIm;
         double[] minusRe = sign > 0 ? eNegRe : ePosRe;
@@ -268,12 +283,16 @@ public final class RbmVectorKernels {
             DoubleVector ci = DoubleVector.fromArray(SPECIES, compIm, j);
             DoubleVector fr = er.add(cr.mul(shr).sub(ci.mul(shi)));
             DoubleVector fi = ei.add(cr.mul(shi).add(ci.mul(shr)));
-            DoubleVector terms = er.abs().add(ei.abs()).add(cr.abs().add(ci.abs())
-                    .mul(ar.abs().add(ai.abs()).add(br.abs().add(bi.abs())).mul(0.5)));
             DoubleVector f2 = fr.mul(fr).add(fi.mul(fi));
-            good = good.and(terms.mul(terms).sub(f2.mul(perFactor2)).compare(VectorOperators.LE, ZERO))
-                    .and(f2.compare(VectorOperators.GE, MIN_FACTOR2_V))
-                    .and(f2.compare(VectorOperators.LE, MAX_UNSCALED_FACTOR2_V));
+            if (sufficient) {
+                good = good.and(f2.compare(VectorOperators.GE, floor2V));
+            } else {
+                DoubleVector terms = er.abs().add(ei.abs()).add(cr.abs().add(ci.abs())
+                        .mul(ar.abs().add(ai.abs()).add(br.abs().add(bi.abs())).mul(0.5)));
+                good = good.and(terms.mul(terms).sub(f2.mul(perFactor2)).compare(VectorOperators.LE, ZERO))
+                        .and(f2.compare(VectorOperators.GE, MIN_FACTOR2_V));
+            }
+            good = good.and(f2.compare(VectorOperators.LE, MAX_UNSCALED_FACTOR2_V));
             DoubleVector nr = pr.mul(fr).sub(pi.mul(fi));
             pi = pr.mul(fi).add(pi.mul(fr));
             pr = nr;
@@ -287,6 +306,11 @@ public final class RbmVectorKernels {
                 pi = pi.mul(scale);
                 steps = steps.add(exponent).sub(BIAS);
             }
+        }
+        if (!good.allTrue() && sufficient) {
+            productOneFlip(ePosRe, ePosIm, eNegRe, eNegIm, base, sign, compRe, compIm, upper, nHidden, 0.0, lanes,
+                    product);
+            return;
         }
         if (!good.allTrue()) {
             // a factor beyond 2^200, a refused or NaN factor: the scalar kernel, which renormalises after
