@@ -40,7 +40,7 @@ final class RbmRealKernels {
     /**
      * Πⱼ [e^{−sⱼxⱼ} + cⱼ sinh xⱼ] over the real tables e^{±2W} (or an exchange's e^{±2(W_lo − W_hi)})
      * at {@code base}, as {@link RbmVectorKernels#productOneFlip}: lane l multiplies the units
-     * j ≡ l (mod LANES) of the whole vectors in order, the lanes are folded in order, then the
+     * j ≡ l (mod LANES) of the whole vectors in order, the lanes are folded in the same tree, then the
      * remaining M mod LANES units.
      *
      * @param sign  σᵢ before the flip (chooses which table is e^{+x})
@@ -61,10 +61,12 @@ final class RbmRealKernels {
             p = p.mul(e.add(DoubleVector.fromArray(SPECIES, comp, j).mul(sinh)));
         }
         p.intoArray(lanes, 0);
-        double product = 1.0;
-        for (int l = 0; l < LANES; l++) {
-            product *= lanes[l];
+        for (int half = LANES / 2; half >= 1; half /= 2) { // the complex kernel's tree of lanes
+            for (int l = 0; l < half; l++) {
+                lanes[l] *= lanes[l + half];
+            }
         }
+        double product = lanes[0];
         for (int j = bound; j < nHidden; j++) {
             double a = plus[base + j];
             double b = minus[base + j];
