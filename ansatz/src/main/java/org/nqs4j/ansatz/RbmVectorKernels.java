@@ -198,6 +198,9 @@ public final class RbmVectorKernels {
                 bounded &= RbmKernels.complementsBounded(compRe, compIm, j, j + LANES);
             }
         }
+        if (bound == nHidden) {
+            return bounded;
+        }
         RbmKernels.applyMove(wRe, wIm, tanh2wRe, tanh2wIm, plusRe, plusIm, minusRe, minusIm, nHidden, sigma, sites,
                 offset, count, pairBase, pairSign, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper, bound,
                 nHidden);
