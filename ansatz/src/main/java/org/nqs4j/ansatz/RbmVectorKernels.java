@@ -129,7 +129,6 @@ public final class RbmVectorKernels {
         DoubleVector floor2V = DoubleVector.broadcast(SPECIES, RbmKernels.UPDATE_FLOOR2);
         DoubleVector ceiling2V = DoubleVector.broadcast(SPECIES, RbmKernels.UPDATE_CEILING2);
         boolean exchange = pairBase >= 0;
-        int steps = exchange ? 1 : count;
         int bound = SPECIES.loopBound(nHidden);
         for (int j = 0; j < bound; j += LANES) {
             DoubleVector thr = DoubleVector.fromArray(SPECIES, thetaRe, j);
@@ -139,16 +138,16 @@ public final class RbmVectorKernels {
             DoubleVector cr = DoubleVector.fromArray(SPECIES, compRe, j);
             DoubleVector ci = DoubleVector.fromArray(SPECIES, compIm, j);
             boolean inBounds = true;
-            for (int step = 0; step < steps; step++) {
-                int first = exchange ? offset : offset + step;
-                for (int f = first; f < (exchange ? offset + count : first + 1); f++) {
-                    int i = sites[f] * nHidden + j;
-                    double minusTwoS = -2.0 * sigma[sites[f]];
-                    thr = DoubleVector.fromArray(SPECIES, wRe, i).mul(minusTwoS).add(thr);
-                    thi = DoubleVector.fromArray(SPECIES, wIm, i).mul(minusTwoS).add(thi);
+            for (int f = offset; f < offset + count; f++) {
+                int i = sites[f] * nHidden + j;
+                double minusTwoS = -2.0 * sigma[sites[f]];
+                thr = DoubleVector.fromArray(SPECIES, wRe, i).mul(minusTwoS).add(thr);
+                thi = DoubleVector.fromArray(SPECIES, wIm, i).mul(minusTwoS).add(thi);
+                if (exchange && f < offset + count - 1) {
+                    continue; // an exchange updates c once, after θ has both of its sites
                 }
-                int w = exchange ? pairBase + j : sites[first] * nHidden + j;
-                double sg = exchange ? pairSign : sigma[sites[first]];
+                int w = exchange ? pairBase + j : i;
+                double sg = exchange ? pairSign : -0.5 * minusTwoS;
                 DoubleVector ur = DoubleVector.fromArray(SPECIES, tanh2wRe, w).mul(-sg);
                 DoubleVector ui = DoubleVector.fromArray(SPECIES, tanh2wIm, w).mul(-sg);
                 DoubleVector g = sg > 0 ? h : ONE.sub(h);
