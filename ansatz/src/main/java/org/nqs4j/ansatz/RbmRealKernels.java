@@ -96,7 +96,6 @@ final class RbmRealKernels {
         double[] tanh2w = exchange ? rbm.pairTanhRe : rbm.tanh2wRe;
         double[] plus = exchange ? rbm.pairOnePlusTanhRe : rbm.onePlusTanh2wRe;
         double[] minus = exchange ? rbm.pairOneMinusTanhRe : rbm.oneMinusTanh2wRe;
-        int steps = exchange ? 1 : count;
         double pairSign = exchange ? sigma[rbm.pairLow(pair)] : 0.0;
         DoubleVector floor2V = DoubleVector.broadcast(SPECIES, RbmKernels.UPDATE_FLOOR2);
         DoubleVector ceiling2V = DoubleVector.broadcast(SPECIES, RbmKernels.UPDATE_CEILING2);
@@ -107,13 +106,14 @@ final class RbmRealKernels {
             DoubleVector s = h.mul(2.0).sub(ONE);
             DoubleVector c = DoubleVector.fromArray(SPECIES, compRe, j);
             boolean inBounds = true;
-            for (int step = 0; step < steps; step++) {
-                int first = exchange ? offset : offset + step;
-                for (int f = first; f < (exchange ? offset + count : first + 1); f++) {
-                    th = DoubleVector.fromArray(SPECIES, w, sites[f] * m + j).mul(-2.0 * sigma[sites[f]]).add(th);
+            for (int f = offset; f < offset + count; f++) {
+                int i = sites[f] * m + j;
+                th = DoubleVector.fromArray(SPECIES, w, i).mul(-2.0 * sigma[sites[f]]).add(th);
+                if (exchange && f < offset + count - 1) {
+                    continue; // an exchange updates c once, after θ has both of its sites
                 }
-                int k = exchange ? pair * m + j : sites[first] * m + j;
-                double sg = exchange ? pairSign : sigma[sites[first]];
+                int k = exchange ? pair * m + j : i;
+                double sg = exchange ? pairSign : sigma[sites[f]];
                 DoubleVector u = DoubleVector.fromArray(SPECIES, tanh2w, k).mul(-sg);
                 DoubleVector g = sg > 0 ? h : ONE.sub(h);
                 DoubleVector gc = ONE.sub(g);
