@@ -144,7 +144,6 @@ public final class RbmKernels {
                           double[] thetaRe, double[] thetaIm, double[] tanhRe, double[] tanhIm,
                           double[] compRe, double[] compIm, double[] upper, int from, int to) {
         boolean exchange = pairBase >= 0;
-        int steps = exchange ? 1 : count;
         for (int j = from; j < to; j++) {
             double thr = thetaRe[j];
             double thi = thetaIm[j];
@@ -153,16 +152,16 @@ public final class RbmKernels {
             double cr = compRe[j];
             double ci = compIm[j];
             boolean exact = false;
-            for (int step = 0; step < steps; step++) {
-                int first = exchange ? offset : offset + step;
-                for (int f = first; f < (exchange ? offset + count : first + 1); f++) {
-                    int i = sites[f] * nHidden + j;
-                    double minusTwoS = -2.0 * sigma[sites[f]];
-                    thr += minusTwoS * wRe[i];
-                    thi += minusTwoS * wIm[i];
+            for (int f = offset; f < offset + count; f++) {
+                int i = sites[f] * nHidden + j;
+                double minusTwoS = -2.0 * sigma[sites[f]];
+                thr += minusTwoS * wRe[i];
+                thi += minusTwoS * wIm[i];
+                if (exchange && f < offset + count - 1) {
+                    continue; // an exchange updates c once, after θ has both of its sites
                 }
-                int w = exchange ? pairBase + j : sites[first] * nHidden + j;
-                double sg = exchange ? pairSign : sigma[sites[first]];
+                int w = exchange ? pairBase + j : i;
+                double sg = exchange ? pairSign : sigma[sites[f]];
                 double ur = -sg * tanh2wRe[w];
                 double ui = -sg * tanh2wIm[w];
                 // g = 1 when sσ > 0: then 1 − s u = 1 + tanh 2W and 1 + s u = 1 − tanh 2W (exact selection)

@@ -165,13 +165,14 @@ final class RbmRealKernels {
         double s = 2.0 * h - 1.0;
         double c = compRe[j];
         boolean exact = false;
-        for (int step = 0; step < (exchange ? 1 : count); step++) {
-            int first = exchange ? offset : offset + step;
-            for (int f = first; f < (exchange ? offset + count : first + 1); f++) {
-                th += -2.0 * sigma[sites[f]] * rbm.wRe[sites[f] * m + j];
+        for (int f = offset; f < offset + count; f++) {
+            int i = sites[f] * m + j;
+            th += -2.0 * sigma[sites[f]] * rbm.wRe[i];
+            if (exchange && f < offset + count - 1) {
+                continue; // an exchange updates c once, after θ has both of its sites
             }
-            int k = exchange ? pair * m + j : sites[first] * m + j;
-            double sg = exchange ? sigma[rbm.pairLow(pair)] : sigma[sites[first]];
+            int k = exchange ? pair * m + j : i;
+            double sg = exchange ? sigma[rbm.pairLow(pair)] : sigma[sites[f]];
             double u = -sg * tanh2w[k];
             double g = sg > 0 ? h : 1.0 - h;
             double a = g * plus[k] + (1.0 - g) * minus[k];
