@@ -40,7 +40,7 @@ final class RbmRealKernels {
     /**
      * Πⱼ [e^{−sⱼxⱼ} + cⱼ sinh xⱼ] over the real tables e^{±2W} (or an exchange's e^{±2(W_lo − W_hi)})
      * at {@code base}, as {@link RbmVectorKernels#productOneFlip}: lane l multiplies the units
-     * j ≡ l (mod LANES) of the whole vectors in order, the lanes are folded in the same tree, then the
+     * j ≡ l (mod LANES) of the whole vectors in order, the lanes are folded in order, then the
      * remaining M mod LANES units.
      *
      * @param sign  σᵢ before the flip (chooses which table is e^{+x})
@@ -61,12 +61,10 @@ final class RbmRealKernels {
             p = p.mul(e.add(DoubleVector.fromArray(SPECIES, comp, j).mul(sinh)));
         }
         p.intoArray(lanes, 0);
-        for (int half = LANES / 2; half >= 1; half /= 2) { // the complex kernel's tree of lanes
-            for (int l = 0; l < half; l++) {
-                lanes[l] *= lanes[l + half];
-            }
+        double product = 1.0;
+        for (int l = 0; l < LANES; l++) {
+            product *= lanes[l];
         }
-        double product = lanes[0];
         for (int j = bound; j < nHidden; j++) {
             double a = plus[base + j];
             double b = minus[base + j];
@@ -90,13 +88,26 @@ final class RbmRealKernels {
     static void applyMove(Rbm rbm, int[] sigma, int[] sites, int offset, int count, int pair, double[] thetaRe,
                           double[] thetaIm, double[] tanhRe, double[] tanhIm, double[] compRe, double[] compIm,
                           double[] upper) {
+        // one call site per table set: a table chosen by a conditional inside the loop cost ~10 % (its range
+        // checks stay in the loop)
+        if (pair >= 0) {
+            applyMove(rbm, rbm.pairTanhRe, rbm.pairOnePlusTanhRe, rbm.pairOneMinusTanhRe, pair,
+                    sigma[rbm.pairLow(pair)], sigma, sites, offset, count, thetaRe, thetaIm, tanhRe, tanhIm, compRe,
+                    compIm, upper);
+        } else {
+            applyMove(rbm, rbm.tanh2wRe, rbm.onePlusTanh2wRe, rbm.oneMinusTanh2wRe, -1, 0.0, sigma, sites, offset,
+                    count, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper);
+        }
+    }
+
+    /** {@link #applyMove} over the given tables: the weights' (pair −1) or those of tabulated pair {@code pair}. */
+    private static void applyMove(Rbm rbm, double[] tanh2w, double[] plus, double[] minus, int pair, double pairSign,
+                                  int[] sigma, int[] sites, int offset, int count, double[] thetaRe, double[] thetaIm,
+                                  double[] tanhRe, double[] tanhIm, double[] compRe, double[] compIm,
+                                  double[] upper) {
         int m = rbm.nHidden;
         double[] w = rbm.wRe;
         boolean exchange = pair >= 0;
-        double[] tanh2w = exchange ? rbm.pairTanhRe : rbm.tanh2wRe;
-        double[] plus = exchange ? rbm.pairOnePlusTanhRe : rbm.onePlusTanh2wRe;
-        double[] minus = exchange ? rbm.pairOneMinusTanhRe : rbm.oneMinusTanh2wRe;
-        double pairSign = exchange ? sigma[rbm.pairLow(pair)] : 0.0;
         DoubleVector floor2V = DoubleVector.broadcast(SPECIES, RbmKernels.UPDATE_FLOOR2);
         DoubleVector ceiling2V = DoubleVector.broadcast(SPECIES, RbmKernels.UPDATE_CEILING2);
         int bound = SPECIES.loopBound(m);
@@ -107,13 +118,16 @@ final class RbmRealKernels {
             DoubleVector c = DoubleVector.fromArray(SPECIES, compRe, j);
             boolean inBounds = true;
             for (int f = offset; f < offset + count; f++) {
-                int i = sites[f] * m + j;
-                th = DoubleVector.fromArray(SPECIES, w, i).mul(-2.0 * sigma[sites[f]]).add(th);
-                if (exchange && f < offset + count - 1) {
-                    continue; // an exchange updates c once, after θ has both of its sites
+                int k = sites[f] * m + j;
+                double sg = sigma[sites[f]];
+                th = DoubleVector.fromArray(SPECIES, w, k).mul(-2.0 * sg).add(th);
+                if (exchange) {
+                    if (f < offset + count - 1) {
+                        continue; // an exchange updates c once, after θ has both of its sites
+                    }
+                    k = pair * m + j;
+                    sg = pairSign;
                 }
-                int k = exchange ? pair * m + j : i;
-                double sg = exchange ? pairSign : sigma[sites[f]];
                 DoubleVector u = DoubleVector.fromArray(SPECIES, tanh2w, k).mul(-sg);
                 DoubleVector g = sg > 0 ? h : ONE.sub(h);
                 DoubleVector gc = ONE.sub(g);
@@ -146,20 +160,18 @@ final class RbmRealKernels {
             }
         }
         for (int j = bound; j < m; j++) {
-            applyMoveScalar(rbm, sigma, sites, offset, count, pair, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm,
-                    upper, j);
+            applyMoveScalar(rbm, tanh2w, plus, minus, pair, pairSign, sigma, sites, offset, count, thetaRe, thetaIm,
+                    tanhRe, tanhIm, compRe, compIm, upper, j);
         }
     }
 
     /** Unit j of {@link #applyMove}, scalar: the operations of {@link RbmKernels#applyMove} on the real parts. */
-    private static void applyMoveScalar(Rbm rbm, int[] sigma, int[] sites, int offset, int count, int pair,
+    private static void applyMoveScalar(Rbm rbm, double[] tanh2w, double[] plus, double[] minus, int pair,
+                                        double pairSign, int[] sigma, int[] sites, int offset, int count,
                                         double[] thetaRe, double[] thetaIm, double[] tanhRe, double[] tanhIm,
                                         double[] compRe, double[] compIm, double[] upper, int j) {
         int m = rbm.nHidden;
         boolean exchange = pair >= 0;
-        double[] tanh2w = exchange ? rbm.pairTanhRe : rbm.tanh2wRe;
-        double[] plus = exchange ? rbm.pairOnePlusTanhRe : rbm.onePlusTanh2wRe;
-        double[] minus = exchange ? rbm.pairOneMinusTanhRe : rbm.oneMinusTanh2wRe;
         double th = thetaRe[j];
         double h = upper[j];
         double s = 2.0 * h - 1.0;
@@ -172,7 +184,7 @@ final class RbmRealKernels {
                 continue; // an exchange updates c once, after θ has both of its sites
             }
             int k = exchange ? pair * m + j : i;
-            double sg = exchange ? sigma[rbm.pairLow(pair)] : sigma[sites[f]];
+            double sg = exchange ? pairSign : sigma[sites[f]];
             double u = -sg * tanh2w[k];
             double g = sg > 0 ? h : 1.0 - h;
             double a = g * plus[k] + (1.0 - g) * minus[k];

@@ -410,28 +410,22 @@ public final class RbmVectorKernels {
     /**
      * Folds the lane products Π_lanes (re + i·im)·2^{steps} held in {@code lanes} (re, im, steps
      * blocks of LANES) into the scalar running {@code product}, which starts trusted: the callers fold
-     * only lanes whose every factor passed the refusal test. The lanes are multiplied pairwise in a tree
-     * (lane l with lane l + LANES/2, then l + LANES/4, …): log₂ LANES dependent complex products instead of
-     * LANES − 1 in a row, which shortens the latency of every ratio (a product of the same factors in
-     * another order: it agrees with the sequential fold to rounding). Every lane was renormalised last
-     * (max(|re|, |im|) in [1, 2)), so the product of the LANES ≤ 8 lanes has modulus in [1, 2^12) and
-     * needs no rescaling on the way. Scalars only, so that no vector crosses a call.
+     * only lanes whose every factor passed the refusal test. Every lane was renormalised last
+     * (max(|re|, |im|) in [1, 2)), so the product of the LANES ≤ 8 lanes lies in [1, 2^12) and needs no
+     * rescaling on the way. Scalars only, so that no vector crosses a call.
      */
     private static void foldLanes(double[] lanes, double[] product) {
+        double re = 1.0;
+        double im = 0.0;
         int exponent = 0;
         for (int l = 0; l < LANES; l++) {
+            double lr = lanes[l];
+            double li = lanes[LANES + l];
             exponent += (int) lanes[2 * LANES + l];
+            double nr = re * lr - im * li;
+            im = re * li + im * lr;
+            re = nr;
         }
-        for (int half = LANES / 2; half >= 1; half /= 2) {
-            for (int l = 0; l < half; l++) {
-                double ar = lanes[l];
-                double ai = lanes[LANES + l];
-                double br = lanes[l + half];
-                double bi = lanes[LANES + l + half];
-                lanes[l] = ar * br - ai * bi;
-                lanes[LANES + l] = ar * bi + ai * br;
-            }
-        }
-        RbmKernels.storeProduct(lanes[0], lanes[LANES], exponent, true, product);
+        RbmKernels.storeProduct(re, im, exponent, true, product);
     }
 }
