@@ -290,21 +290,10 @@ public final class RbmKernels {
             negRe[k] = down * c2;
             negIm[k] = -down * s2;
             // 1 + tanh 2W = 2/(1 + q) with q = e^{−4W}; 1 − tanh 2W likewise with q = e^{4W}
-            for (int side = 0; side < 2; side++) {
-                double e = side == 0 ? down * down : up * up;
-                double qr = e * c4;
-                double qi = side == 0 ? -e * s4 : e * s4;
-                double d = (1.0 + qr) * (1.0 + qr) + qi * qi;
-                double re = 2.0 * (1.0 + qr) / d;
-                double im = -2.0 * qi / d;
-                if (side == 0) {
-                    plusRe[k] = re;
-                    plusIm[k] = im;
-                } else {
-                    minusRe[k] = re;
-                    minusIm[k] = im;
-                }
-            }
+            double e = down * down;
+            twoOverOnePlus(e * c4, -e * s4, plusRe, plusIm, k);
+            e = up * up;
+            twoOverOnePlus(e * c4, e * s4, minusRe, minusIm, k);
             // tanh z for z = 2W as in tanh(): decay = e^{−2|Re z|}, phase −2s Im z
             double sign = a >= 0.0 ? 1.0 : -1.0;
             double half = a >= 0.0 ? down : up;
@@ -331,25 +320,18 @@ public final class RbmKernels {
                                  double[] tanhRe, double[] tanhIm, double[] plusRe, double[] plusIm,
                                  double[] minusRe, double[] minusIm) {
         for (int k = 0; k < length; k++) {
-            for (int side = 0; side < 2; side++) {
-                double er = side == 0 ? negRe[k] : posRe[k];
-                double ei = side == 0 ? negIm[k] : posIm[k];
-                double qr = er * er - ei * ei;
-                double qi = 2.0 * er * ei;
-                double d = (1.0 + qr) * (1.0 + qr) + qi * qi;
-                double re = 2.0 * (1.0 + qr) / d;
-                double im = -2.0 * qi / d;
-                if (side == 0) {
-                    plusRe[k] = re;
-                    plusIm[k] = im;
-                } else {
-                    minusRe[k] = re;
-                    minusIm[k] = im;
-                }
-            }
+            twoOverOnePlus(negRe[k] * negRe[k] - negIm[k] * negIm[k], 2.0 * negRe[k] * negIm[k], plusRe, plusIm, k);
+            twoOverOnePlus(posRe[k] * posRe[k] - posIm[k] * posIm[k], 2.0 * posRe[k] * posIm[k], minusRe, minusIm, k);
             tanhRe[k] = 0.5 * (plusRe[k] - minusRe[k]);
             tanhIm[k] = 0.5 * (plusIm[k] - minusIm[k]);
         }
+    }
+
+    /** 2/(1 + q) = 2(1 + conj q)/|1 + q|² into out[k]. */
+    private static void twoOverOnePlus(double qr, double qi, double[] outRe, double[] outIm, int k) {
+        double d = (1.0 + qr) * (1.0 + qr) + qi * qi;
+        outRe[k] = 2.0 * (1.0 + qr) / d;
+        outIm[k] = -2.0 * qi / d;
     }
 
     /** |c|² ≤ this for every unit (|c| ≤ 2; always for real θ, where |c| &lt; 1) lets the ratio products use {@link #sufficientFloor2}. */
