@@ -45,6 +45,12 @@ public final class Rbm implements WaveFunction {
      */
     boolean realProducts;
     /**
+     * Per site i and per tabulated pair b: the sufficient floor on |f|² of the one-flip product over that
+     * row of tables ({@link RbmKernels#sufficientFloor2}; 0: use the exact refusal test), rebuilt with them.
+     */
+    double[] siteFloor2;
+    double[] pairFloor2;
+    /**
      * Weight budget of the real kernels: a one-flip or tabulated-exchange product then has
      * Σⱼ|xⱼ| ≤ 4·32 = 128, so no factor or partial product comes near overflow or subnormals.
      */
@@ -63,6 +69,16 @@ public final class Rbm implements WaveFunction {
     double[] pairExpIm;
     double[] pairExpMinusRe;
     double[] pairExpMinusIm;
+    /**
+     * tanh 2(W_lo − W_hi) and 1 ± tanh 2(W_lo − W_hi) of every tabulated pair, same storage: the tables an
+     * accepted exchange is applied with in one step ({@link RbmKernels#applyMove}).
+     */
+    double[] pairTanhRe;
+    double[] pairTanhIm;
+    double[] pairOnePlusTanhRe;
+    double[] pairOnePlusTanhIm;
+    double[] pairOneMinusTanhRe;
+    double[] pairOneMinusTanhIm;
 
     /**
      * e^{−2aᵢσᵢ}, the visible factor of the ratio when site i flips: {@code up} for σᵢ = +1
@@ -123,6 +139,11 @@ public final class Rbm implements WaveFunction {
             bounded = budget <= REAL_PRODUCT_BUDGET;
         }
         realProducts = bounded;
+        siteFloor2 = siteFloor2 == null ? new double[nSites] : siteFloor2;
+        for (int i = 0; i < nSites; i++) {
+            siteFloor2[i] = RbmKernels.sufficientFloor2(exp2wRe, exp2wIm, expMinus2wRe, expMinus2wIm, i * nHidden,
+                    nHidden);
+        }
     }
 
     /**
@@ -176,6 +197,13 @@ public final class Rbm implements WaveFunction {
         pairExpIm = new double[(int) length];
         pairExpMinusRe = new double[(int) length];
         pairExpMinusIm = new double[(int) length];
+        pairTanhRe = new double[(int) length];
+        pairTanhIm = new double[(int) length];
+        pairOnePlusTanhRe = new double[(int) length];
+        pairOnePlusTanhIm = new double[(int) length];
+        pairOneMinusTanhRe = new double[(int) length];
+        pairOneMinusTanhIm = new double[(int) length];
+        pairFloor2 = new double[count];
         rebuildPairTables();
     }
 
@@ -201,7 +229,8 @@ public final class Rbm implements WaveFunction {
     /**
      * e^{±2(W_lo − W_hi)} of every tabulated pair as products e^{±2W_lo} e^{∓2W_hi} of the weight
      * tables (no transcendental; a few ulp), or from the difference itself where a weight is so
-     * large (|Re W| > {@value #PRODUCT_LIMIT}) that a factor could overflow or underflow.
+     * large (|Re W| > {@value #PRODUCT_LIMIT}) that a factor could overflow or underflow; then
+     * 1 ± tanh 2D and tanh 2D, D = W_lo − W_hi, from them ({@link RbmKernels#onePlusMinusTanh}).
      */
     private void rebuildPairTables() {
         if (pairLo == null) {
@@ -225,6 +254,11 @@ public final class Rbm implements WaveFunction {
                             pairExpMinusIm);
                 }
             }
+        }
+        RbmKernels.onePlusMinusTanh(pairExpRe, pairExpIm, pairExpMinusRe, pairExpMinusIm, pairExpRe.length,
+                pairTanhRe, pairTanhIm, pairOnePlusTanhRe, pairOnePlusTanhIm, pairOneMinusTanhRe, pairOneMinusTanhIm);
+        for (int b = 0; b < pairLo.length; b++) {
+            pairFloor2[b] = RbmKernels.sufficientFloor2(pairExpRe, pairExpIm, pairExpMinusRe, pairExpMinusIm, b * m, m);
         }
     }
 

@@ -125,16 +125,25 @@ public final class RbmKernels {
                                   int nHidden, int[] sigma, int[] sites, int offset, int count,
                                   double[] thetaRe, double[] thetaIm, double[] tanhRe, double[] tanhIm,
                                   double[] compRe, double[] compIm, double[] upper) {
-        applyFlips(wRe, wIm, tanh2wRe, tanh2wIm, plusRe, plusIm, minusRe, minusIm, nHidden, sigma, sites, offset,
-                count, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper, 0, nHidden);
+        applyMove(wRe, wIm, tanh2wRe, tanh2wIm, plusRe, plusIm, minusRe, minusIm, nHidden, sigma, sites, offset,
+                count, -1, 0.0, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper, 0, nHidden);
     }
 
-    /** {@link #applyFlips} for the hidden units from ≤ j &lt; to. */
-    static void applyFlips(double[] wRe, double[] wIm, double[] tanh2wRe, double[] tanh2wIm,
-                           double[] plusRe, double[] plusIm, double[] minusRe, double[] minusIm,
-                           int nHidden, int[] sigma, int[] sites, int offset, int count,
-                           double[] thetaRe, double[] thetaIm, double[] tanhRe, double[] tanhIm,
-                           double[] compRe, double[] compIm, double[] upper, int from, int to) {
+    /**
+     * {@link #applyFlips} for the hidden units from ≤ j &lt; to; with {@code pairBase} ≥ 0 the move is the
+     * exchange of a tabulated pair (lo, hi), σ_lo = −σ_hi, applied as <em>one</em> step: θ changes by
+     * Δ = −2σ_lo(W_lo − W_hi) (still added site by site from W, so θ is the same bits as two flips), and c
+     * by the same formulas with u = tanh Δ = −σ_lo tanh 2(W_lo − W_hi) and 1 ± s u read at
+     * {@code pairBase + j} of the pair's tables ({@link Rbm#tabulateExchanges}), which the caller passes
+     * instead of the weight tables; {@code pairSign} is σ_lo. One division per unit instead of two; c agrees
+     * with two sequential flips to rounding.
+     */
+    static void applyMove(double[] wRe, double[] wIm, double[] tanh2wRe, double[] tanh2wIm,
+                          double[] plusRe, double[] plusIm, double[] minusRe, double[] minusIm,
+                          int nHidden, int[] sigma, int[] sites, int offset, int count, int pairBase, double pairSign,
+                          double[] thetaRe, double[] thetaIm, double[] tanhRe, double[] tanhIm,
+                          double[] compRe, double[] compIm, double[] upper, int from, int to) {
+        boolean exchange = pairBase >= 0;
         for (int j = from; j < to; j++) {
             double thr = thetaRe[j];
             double thi = thetaIm[j];
@@ -144,11 +153,15 @@ public final class RbmKernels {
             double ci = compIm[j];
             boolean exact = false;
             for (int f = offset; f < offset + count; f++) {
-                int w = sites[f] * nHidden + j;
-                double sg = sigma[sites[f]];
-                double minusTwoS = -2.0 * sg;
-                thr += minusTwoS * wRe[w];
-                thi += minusTwoS * wIm[w];
+                int i = sites[f] * nHidden + j;
+                double minusTwoS = -2.0 * sigma[sites[f]];
+                thr += minusTwoS * wRe[i];
+                thi += minusTwoS * wIm[i];
+                if (exchange && f < offset + count - 1) {
+                    continue; // an exchange updates c once, after θ has both of its sites
+                }
+                int w = exchange ? pairBase + j : i;
+                double sg = exchange ? pairSign : sigma[sites[f]];
                 double ur = -sg * tanh2wRe[w];
                 double ui = -sg * tanh2wIm[w];
                 // g = 1 when sσ > 0: then 1 − s u = 1 + tanh 2W and 1 + s u = 1 − tanh 2W (exact selection)
@@ -277,21 +290,10 @@ public final class RbmKernels {
             negRe[k] = down * c2;
             negIm[k] = -down * s2;
             // 1 + tanh 2W = 2/(1 + q) with q = e^{−4W}; 1 − tanh 2W likewise with q = e^{4W}
-            for (int side = 0; side < 2; side++) {
-                double e = side == 0 ? down * down : up * up;
-                double qr = e * c4;
-                double qi = side == 0 ? -e * s4 : e * s4;
-                double d = (1.0 + qr) * (1.0 + qr) + qi * qi;
-                double re = 2.0 * (1.0 + qr) / d;
-                double im = -2.0 * qi / d;
-                if (side == 0) {
-                    plusRe[k] = re;
-                    plusIm[k] = im;
-                } else {
-                    minusRe[k] = re;
-                    minusIm[k] = im;
-                }
-            }
+            double e = down * down;
+            twoOverOnePlus(e * c4, -e * s4, plusRe, plusIm, k);
+            e = up * up;
+            twoOverOnePlus(e * c4, e * s4, minusRe, minusIm, k);
             // tanh z for z = 2W as in tanh(): decay = e^{−2|Re z|}, phase −2s Im z
             double sign = a >= 0.0 ? 1.0 : -1.0;
             double half = a >= 0.0 ? down : up;
@@ -303,6 +305,74 @@ public final class RbmKernels {
             tanhIm[k] = sign * -2.0 * wi / denominator;
         }
     }
+
+    /**
+     * tanh z and 1 ± tanh z from e^{±z} (the tables of an exchange, z = 2(W_lo − W_hi)), without
+     * transcendentals: with q = e^{∓2z} = (e^{∓z})²,
+     * <pre>
+     *   1 ± tanh z = 2/(1 + e^{∓2z}),   tanh z = ((1 + tanh z) − (1 − tanh z))/2,
+     * </pre>
+     * as {@link #weightTables} builds 1 ± tanh 2W; 1 ± tanh z keep their relative precision, tanh z an
+     * absolute one of a few ulp (it enters the update only as c·u next to 1 ± s u). Where e^{±z}
+     * overflow the entries are not finite and the update recomputes the unit from θ.
+     */
+    static void onePlusMinusTanh(double[] posRe, double[] posIm, double[] negRe, double[] negIm, int length,
+                                 double[] tanhRe, double[] tanhIm, double[] plusRe, double[] plusIm,
+                                 double[] minusRe, double[] minusIm) {
+        for (int k = 0; k < length; k++) {
+            twoOverOnePlus(negRe[k] * negRe[k] - negIm[k] * negIm[k], 2.0 * negRe[k] * negIm[k], plusRe, plusIm, k);
+            twoOverOnePlus(posRe[k] * posRe[k] - posIm[k] * posIm[k], 2.0 * posRe[k] * posIm[k], minusRe, minusIm, k);
+            tanhRe[k] = 0.5 * (plusRe[k] - minusRe[k]);
+            tanhIm[k] = 0.5 * (plusIm[k] - minusIm[k]);
+        }
+    }
+
+    /** 2/(1 + q) = 2(1 + conj q)/|1 + q|² into out[k]. */
+    private static void twoOverOnePlus(double qr, double qi, double[] outRe, double[] outIm, int k) {
+        double d = (1.0 + qr) * (1.0 + qr) + qi * qi;
+        outRe[k] = 2.0 * (1.0 + qr) / d;
+        outIm[k] = -2.0 * qi / d;
+    }
+
+    /** |c|² ≤ this for every unit (|c| ≤ 2; always for real θ, where |c| &lt; 1) lets the ratio products use {@link #sufficientFloor2}. */
+    static final double COMPLEMENT_BOUND2 = 4.0;
+
+    /** Whether |cⱼ|² ≤ {@link #COMPLEMENT_BOUND2} for j ∈ [from, to) (false for NaN). */
+    static boolean complementsBounded(double[] compRe, double[] compIm, int from, int to) {
+        boolean bounded = true;
+        for (int j = from; j < to; j++) {
+            bounded &= compRe[j] * compRe[j] + compIm[j] * compIm[j] <= COMPLEMENT_BOUND2;
+        }
+        return bounded;
+    }
+
+    /**
+     * A floor on |f|² that is sufficient for the refusal test of {@link #multiplyOneFlip} on the table row
+     * e^{±x} at {@code base} while every |cⱼ| ≤ 2, or 0 when no such floor is worth testing. With
+     * R = maxⱼ max(|e^{xⱼ}|₁, |e^{−xⱼ}|₁) (|z|₁ = |Re z| + |Im z|) and |c|₁ ≤ √2|c| ≤ 2√2,
+     * <pre>
+     *   termsⱼ = |e^{−sx}|₁ + |c|₁ (|e^x|₁ + |e^{−x}|₁)/2 ≤ (1 + 2√2) R,
+     * </pre>
+     * so |f|² ≥ (1 + 2√2)² R² (1 + 10⁻⁶)/(10⁵/M)² implies termsⱼ² ≤ (10⁵/M)²|f|² with a margin of 10⁻⁶ for
+     * the rounding of both sides (≲ 100ε), and the test |f|² ≥ 2^−400 is folded in. Returns 0 when R is not
+     * finite or when the floor exceeds 1/R² (for real θ, |f| ≥ e^{−|x|} ≥ 1/R: a higher floor would fail
+     * often and cost a second pass).
+     */
+    static double sufficientFloor2(double[] plusRe, double[] plusIm, double[] minusRe, double[] minusIm, int base,
+                                   int nHidden) {
+        double r = 0.0;
+        for (int j = base; j < base + nHidden; j++) {
+            r = Math.max(r, Math.max(Math.abs(plusRe[j]) + Math.abs(plusIm[j]),
+                    Math.abs(minusRe[j]) + Math.abs(minusIm[j])));
+        }
+        double perFactor = MAX_ROUNDING_AMPLIFICATION / nHidden;
+        double floor2 = Math.max(MIN_FACTOR_MODULUS2,
+                SUFFICIENT_TERMS * SUFFICIENT_TERMS * r * r * (1.0 + 1e-6) / (perFactor * perFactor));
+        return Double.isFinite(r) && floor2 * r * r <= 1.0 ? floor2 : 0.0;
+    }
+
+    /** 1 + 2√2 = 3.82842…, rounded up. */
+    private static final double SUFFICIENT_TERMS = 3.8285;
 
     /** Below this |c|, the signed complement c = s − tanh θ is recomputed from θ, not subtracted. */
     static final double COMPLEMENT_FLOOR = 1e-2;

@@ -85,14 +85,29 @@ final class RbmRealKernels {
      * A vector with a lane outside the bounds goes to the complex scalar kernel, as there; the tail
      * of M mod LANES units runs the same real operations one unit at a time.
      */
-    static void applyFlips(Rbm rbm, int[] sigma, int[] sites, int offset, int count, double[] thetaRe,
-                           double[] thetaIm, double[] tanhRe, double[] tanhIm, double[] compRe, double[] compIm,
-                           double[] upper) {
+    static void applyMove(Rbm rbm, int[] sigma, int[] sites, int offset, int count, int pair, double[] thetaRe,
+                          double[] thetaIm, double[] tanhRe, double[] tanhIm, double[] compRe, double[] compIm,
+                          double[] upper) {
+        // one call site per table set: a table chosen by a conditional inside the loop cost ~10 % (its range
+        // checks stay in the loop)
+        if (pair >= 0) {
+            applyMove(rbm, rbm.pairTanhRe, rbm.pairOnePlusTanhRe, rbm.pairOneMinusTanhRe, pair,
+                    sigma[rbm.pairLow(pair)], sigma, sites, offset, count, thetaRe, thetaIm, tanhRe, tanhIm, compRe,
+                    compIm, upper);
+        } else {
+            applyMove(rbm, rbm.tanh2wRe, rbm.onePlusTanh2wRe, rbm.oneMinusTanh2wRe, -1, 0.0, sigma, sites, offset,
+                    count, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper);
+        }
+    }
+
+    /** {@link #applyMove} over the given tables: the weights' (pair −1) or those of tabulated pair {@code pair}. */
+    private static void applyMove(Rbm rbm, double[] tanh2w, double[] plus, double[] minus, int pair, double pairSign,
+                                  int[] sigma, int[] sites, int offset, int count, double[] thetaRe, double[] thetaIm,
+                                  double[] tanhRe, double[] tanhIm, double[] compRe, double[] compIm,
+                                  double[] upper) {
         int m = rbm.nHidden;
         double[] w = rbm.wRe;
-        double[] tanh2w = rbm.tanh2wRe;
-        double[] plus = rbm.onePlusTanh2wRe;
-        double[] minus = rbm.oneMinusTanh2wRe;
+        boolean exchange = pair >= 0;
         DoubleVector floor2V = DoubleVector.broadcast(SPECIES, RbmKernels.UPDATE_FLOOR2);
         DoubleVector ceiling2V = DoubleVector.broadcast(SPECIES, RbmKernels.UPDATE_CEILING2);
         int bound = SPECIES.loopBound(m);
@@ -106,6 +121,13 @@ final class RbmRealKernels {
                 int k = sites[f] * m + j;
                 double sg = sigma[sites[f]];
                 th = DoubleVector.fromArray(SPECIES, w, k).mul(-2.0 * sg).add(th);
+                if (exchange) {
+                    if (f < offset + count - 1) {
+                        continue; // an exchange updates c once, after θ has both of its sites
+                    }
+                    k = pair * m + j;
+                    sg = pairSign;
+                }
                 DoubleVector u = DoubleVector.fromArray(SPECIES, tanh2w, k).mul(-sg);
                 DoubleVector g = sg > 0 ? h : ONE.sub(h);
                 DoubleVector gc = ONE.sub(g);
@@ -133,34 +155,40 @@ final class RbmRealKernels {
                 h.intoArray(upper, j);
                 s.sub(c).intoArray(tanhRe, j);
             } else {
-                complexScalar(rbm, sigma, sites, offset, count, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm,
-                        upper, j, j + LANES);
+                complexScalar(rbm, sigma, sites, offset, count, pair, thetaRe, thetaIm, tanhRe, tanhIm, compRe,
+                        compIm, upper, j, j + LANES);
             }
         }
         for (int j = bound; j < m; j++) {
-            applyFlipsScalar(rbm, sigma, sites, offset, count, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm,
-                    upper, j);
+            applyMoveScalar(rbm, tanh2w, plus, minus, pair, pairSign, sigma, sites, offset, count, thetaRe, thetaIm,
+                    tanhRe, tanhIm, compRe, compIm, upper, j);
         }
     }
 
-    /** Unit j of {@link #applyFlips}, scalar: the operations of {@link RbmKernels#applyFlips} on the real parts. */
-    private static void applyFlipsScalar(Rbm rbm, int[] sigma, int[] sites, int offset, int count,
-                                         double[] thetaRe, double[] thetaIm, double[] tanhRe, double[] tanhIm,
-                                         double[] compRe, double[] compIm, double[] upper, int j) {
+    /** Unit j of {@link #applyMove}, scalar: the operations of {@link RbmKernels#applyMove} on the real parts. */
+    private static void applyMoveScalar(Rbm rbm, double[] tanh2w, double[] plus, double[] minus, int pair,
+                                        double pairSign, int[] sigma, int[] sites, int offset, int count,
+                                        double[] thetaRe, double[] thetaIm, double[] tanhRe, double[] tanhIm,
+                                        double[] compRe, double[] compIm, double[] upper, int j) {
         int m = rbm.nHidden;
+        boolean exchange = pair >= 0;
         double th = thetaRe[j];
         double h = upper[j];
         double s = 2.0 * h - 1.0;
         double c = compRe[j];
         boolean exact = false;
         for (int f = offset; f < offset + count; f++) {
-            int k = sites[f] * m + j;
-            double sg = sigma[sites[f]];
-            th += -2.0 * sg * rbm.wRe[k];
-            double u = -sg * rbm.tanh2wRe[k];
+            int i = sites[f] * m + j;
+            th += -2.0 * sigma[sites[f]] * rbm.wRe[i];
+            if (exchange && f < offset + count - 1) {
+                continue; // an exchange updates c once, after θ has both of its sites
+            }
+            int k = exchange ? pair * m + j : i;
+            double sg = exchange ? pairSign : sigma[sites[f]];
+            double u = -sg * tanh2w[k];
             double g = sg > 0 ? h : 1.0 - h;
-            double a = g * rbm.onePlusTanh2wRe[k] + (1.0 - g) * rbm.oneMinusTanh2wRe[k];
-            double b = g * rbm.oneMinusTanh2wRe[k] + (1.0 - g) * rbm.onePlusTanh2wRe[k];
+            double a = g * plus[k] + (1.0 - g) * minus[k];
+            double b = g * minus[k] + (1.0 - g) * plus[k];
             double d = b - c * u;
             double sNew = th >= 0.0 ? 1.0 : -1.0;
             boolean same = sNew == s;
@@ -184,11 +212,18 @@ final class RbmRealKernels {
         }
     }
 
-    private static void complexScalar(Rbm rbm, int[] sigma, int[] sites, int offset, int count, double[] thetaRe,
-                                      double[] thetaIm, double[] tanhRe, double[] tanhIm, double[] compRe,
-                                      double[] compIm, double[] upper, int from, int to) {
-        RbmKernels.applyFlips(rbm.wRe, rbm.wIm, rbm.tanh2wRe, rbm.tanh2wIm, rbm.onePlusTanh2wRe,
-                rbm.onePlusTanh2wIm, rbm.oneMinusTanh2wRe, rbm.oneMinusTanh2wIm, rbm.nHidden, sigma, sites, offset,
-                count, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper, from, to);
+    private static void complexScalar(Rbm rbm, int[] sigma, int[] sites, int offset, int count, int pair,
+                                      double[] thetaRe, double[] thetaIm, double[] tanhRe, double[] tanhIm,
+                                      double[] compRe, double[] compIm, double[] upper, int from, int to) {
+        if (pair >= 0) {
+            RbmKernels.applyMove(rbm.wRe, rbm.wIm, rbm.pairTanhRe, rbm.pairTanhIm, rbm.pairOnePlusTanhRe,
+                    rbm.pairOnePlusTanhIm, rbm.pairOneMinusTanhRe, rbm.pairOneMinusTanhIm, rbm.nHidden, sigma, sites,
+                    offset, count, pair * rbm.nHidden, sigma[rbm.pairLow(pair)], thetaRe, thetaIm, tanhRe, tanhIm,
+                    compRe, compIm, upper, from, to);
+        } else {
+            RbmKernels.applyMove(rbm.wRe, rbm.wIm, rbm.tanh2wRe, rbm.tanh2wIm, rbm.onePlusTanh2wRe,
+                    rbm.onePlusTanh2wIm, rbm.oneMinusTanh2wRe, rbm.oneMinusTanh2wIm, rbm.nHidden, sigma, sites,
+                    offset, count, -1, 0.0, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper, from, to);
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.nqs4j.ansatz;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -179,7 +180,8 @@ class RbmTest {
     /**
      * The pair tables e^{±2(W_lo − W_hi)}, built as products of the weight tables, equal the
      * exponential of the difference to 1e-13 relative, also where some weights are huge (|Re W| =
-     * 200, 400: products of e^{±2W} would overflow or underflow there, so the difference is used).
+     * 200, 400: products of e^{±2W} would overflow or underflow there, so the difference is used);
+     * so do the update tables tanh 2(W_lo − W_hi) and 1 ± tanh 2(W_lo − W_hi) built from them.
      */
     @Test
     void pairTablesAreTheExponentialsOfTheDifferences() {
@@ -215,8 +217,32 @@ class RbmTest {
                     assertEquals(re, tableRe[b * m + j], 1e-13 * modulus, at);
                     assertEquals(im, tableIm[b * m + j], 1e-13 * modulus, at);
                 }
+                assertUpdateTables(rbm, b * m + j, 2 * dRe, 2 * dIm, "pair (" + lo + ", " + hi + "), unit " + j);
             }
         }
+    }
+
+    /**
+     * The update tables of a pair at k: tanh z and 1 ± tanh z, z = x + iy = 2(W_lo − W_hi), against
+     * tanh z = (sinh 2x + i sin 2y)/(cosh 2x + cos 2y); where that overflows (|x| ≳ 177) the tables are
+     * not finite either, and the update recomputes the unit from θ.
+     */
+    private static void assertUpdateTables(Rbm rbm, int k, double x, double y, String at) {
+        double den = Math.cosh(2 * x) + Math.cos(2 * y);
+        double tr = Math.sinh(2 * x) / den;
+        double ti = Math.sin(2 * y) / den;
+        if (!Double.isFinite(tr)) {
+            assertFalse(Double.isFinite(rbm.pairOnePlusTanhRe[k]) && Double.isFinite(rbm.pairOneMinusTanhRe[k]), at);
+            return;
+        }
+        // a few ulp of e^{±z}, amplified by |tanh z|² at most
+        double tol = 1e-13 * (1 + tr * tr + ti * ti);
+        assertEquals(tr, rbm.pairTanhRe[k], tol, at);
+        assertEquals(ti, rbm.pairTanhIm[k], tol, at);
+        assertEquals(1 + tr, rbm.pairOnePlusTanhRe[k], tol, at);
+        assertEquals(ti, rbm.pairOnePlusTanhIm[k], tol, at);
+        assertEquals(1 - tr, rbm.pairOneMinusTanhRe[k], tol, at);
+        assertEquals(-ti, rbm.pairOneMinusTanhIm[k], tol, at);
     }
 
     /**
@@ -335,6 +361,55 @@ class RbmTest {
         walked.logDerivatives(dWalked, 0);
         fresh.logDerivatives(dFresh, 0);
         assertArrayEquals(dFresh, dWalked, 1e-12);
+    }
+
+    /**
+     * Accepted exchanges of tabulated pairs are applied in one step over the pair's tables
+     * (tanh 2(W_lo − W_hi), 1 ± tanh 2(W_lo − W_hi)): along 400 exchanges on fresh, trained-like and
+     * saturated RBMs (weights up to ~3, units at |θ| ≈ 10) θ, tanh θ and log ψ stay at their values from
+     * scratch, on both kernel sets. Each step rounds c to a few ε·|1 + t u|⁻¹-amplified ulp and c is
+     * recomputed from θ where it could lose more, so 400 steps stay below 1e-12 (θ: 800 additions of
+     * |2W| ≤ 6, ≤ 800·6·ε ≈ 1e-12).
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void tabulatedExchangesKeepCacheEqualToFreshReset(boolean complex) {
+        SplittableRandom rnd = new SplittableRandom(complex ? 71 : 72);
+        int n = 10;
+        int m = 20;
+        Rbm rbm = create(complex, n, 2);
+        int[][] bonds = new int[n][];
+        for (int i = 0; i < n; i++) {
+            bonds[i] = new int[] {i, (i + 1) % n};
+        }
+        rbm.tabulateExchanges(bonds);
+        for (double scale : new double[] {0.01, 0.6, 3.0}) {
+            double[] p = Reference.randomParameters(rnd, rbm.parameterArrayLength(), scale);
+            rbm.setParameters(p);
+            for (RbmCache walked : new RbmCache[] {rbm.newCache(), rbm.newReferenceCache()}) {
+                walked.reset(Reference.randomConfiguration(rnd, n));
+                int exchanges = 0;
+                while (exchanges < 400) {
+                    int i = rnd.nextInt(n);
+                    int[] sites = rnd.nextBoolean() ? new int[] {i, (i + 1) % n} : new int[] {(i + 1) % n, i};
+                    if (walked.configuration()[sites[0]] != walked.configuration()[sites[1]]) {
+                        walked.applyMove(sites, Reference.flipped(walked, sites), 0, 2);
+                        exchanges++;
+                    }
+                }
+                RbmCache fresh = rbm.newCache();
+                fresh.reset(walked.configuration().clone());
+                String at = "scale " + scale;
+                assertArrayEquals(fresh.thetaRe, walked.thetaRe, 1e-12, at);
+                assertArrayEquals(fresh.thetaIm, walked.thetaIm, 1e-12, at);
+                assertArrayEquals(fresh.tanhRe, walked.tanhRe, 1e-12, at);
+                assertArrayEquals(fresh.tanhIm, walked.tanhIm, 1e-12, at);
+                double[] walkedLog = new double[2];
+                walked.logPsi(walkedLog);
+                Reference.assertLogEquals(Reference.rbmLogPsi(p, complex, n, m, walked.configuration()), walkedLog,
+                        1e-11, "log psi after the walk, " + at);
+            }
+        }
     }
 
     @Test

@@ -59,6 +59,88 @@ class RbmVectorKernelsTest {
         assertTrue(accepted > 40, "most products must take the fast path, got " + accepted);
     }
 
+    /**
+     * The sufficient trust test (|f|² ≥ {@link RbmKernels#sufficientFloor2} while every |c| ≤ 2) implies
+     * the exact one factor by factor, and the one-flip product computed with it is the same bits (value,
+     * exponent and verdict) as with the exact test, on fresh, trained-like and saturated inputs.
+     */
+    @Test
+    void sufficientTrustTestGivesTheSameBitsAsTheExactOne() {
+        SplittableRandom rnd = new SplittableRandom(53);
+        double[] lanes = new double[3 * RbmVectorKernels.LANES];
+        double[] exact = new double[RbmKernels.PRODUCT_LENGTH];
+        double[] sufficient = new double[RbmKernels.PRODUCT_LENGTH];
+        int used = 0;
+        int factors = 0;
+        for (int m : new int[] {3, 8, 13, 40, 200}) {
+            for (double wScale : new double[] {0.01, 0.1, 0.6, 1.5}) {
+                // θ of moderate phase (|c| ≤ 2 on most units), or up to ±12: saturated units
+                RatioInputs t = tables(rnd, m, wScale, wScale > 1 ? 12.0 : 0.5);
+                if (!RbmKernels.complementsBounded(t.compRe, t.compIm, 0, m)) {
+                    continue;
+                }
+                for (int base : new int[] {0, m}) {
+                    double floor2 = RbmKernels.sufficientFloor2(t.posRe, t.posIm, t.negRe, t.negIm, base, m);
+                    double perFactor2 = Math.pow(RbmKernels.MAX_ROUNDING_AMPLIFICATION / m, 2);
+                    for (double sign : new double[] {1.0, -1.0}) {
+                        for (int j = 0; j < m && floor2 > 0; j++) {
+                            double[] a = sign > 0 ? new double[] {t.posRe[base + j], t.posIm[base + j]}
+                                    : new double[] {t.negRe[base + j], t.negIm[base + j]};
+                            double[] b = sign > 0 ? new double[] {t.negRe[base + j], t.negIm[base + j]}
+                                    : new double[] {t.posRe[base + j], t.posIm[base + j]};
+                            double[] e = t.upper[j] == 1.0 ? b : a;
+                            double shr = 0.5 * (a[0] - b[0]);
+                            double shi = 0.5 * (a[1] - b[1]);
+                            double fr = e[0] + t.compRe[j] * shr - t.compIm[j] * shi;
+                            double fi = e[1] + t.compRe[j] * shi + t.compIm[j] * shr;
+                            double terms = Math.abs(e[0]) + Math.abs(e[1]) + (Math.abs(t.compRe[j])
+                                    + Math.abs(t.compIm[j])) * 0.5 * (Math.abs(a[0]) + Math.abs(a[1])
+                                    + Math.abs(b[0]) + Math.abs(b[1]));
+                            double f2 = fr * fr + fi * fi;
+                            if (f2 >= floor2) {
+                                factors++;
+                                assertTrue(terms * terms <= perFactor2 * f2, "the sufficient test implies the exact one");
+                            }
+                        }
+                        RbmVectorKernels.productOneFlip(t.posRe, t.posIm, t.negRe, t.negIm, base, sign, t.compRe,
+                                t.compIm, t.upper, m, 0.0, lanes, exact);
+                        RbmVectorKernels.productOneFlip(t.posRe, t.posIm, t.negRe, t.negIm, base, sign, t.compRe,
+                                t.compIm, t.upper, m, floor2, lanes, sufficient);
+                        for (int k = 0; k < RbmKernels.PRODUCT_LENGTH; k++) {
+                            assertEquals(Double.doubleToLongBits(exact[k]), Double.doubleToLongBits(sufficient[k]),
+                                    "product entry " + k + ", M = " + m + ", W scale " + wScale);
+                        }
+                        used += floor2 > 0 ? 1 : 0;
+                    }
+                }
+            }
+        }
+        // a factor cancelling to |f| = e^{−1}δ (x = 1, c = −e^{−1}(1 + δ)/sinh 1): refused for small δ
+        RatioInputs t = tables(rnd, 40, 0.1, 0.5);
+        t.posRe[0] = Math.E;
+        t.posIm[0] = 0.0;
+        t.negRe[0] = 1 / Math.E;
+        t.negIm[0] = 0.0;
+        t.upper[0] = 1.0;
+        t.compIm[0] = 0.0;
+        double floor2 = RbmKernels.sufficientFloor2(t.posRe, t.posIm, t.negRe, t.negIm, 0, 40);
+        int refused = 0;
+        for (int k = 0; k <= 40; k++) {
+            t.compRe[0] = -(1 + Math.pow(10, -0.2 * k)) / Math.E / Math.sinh(1.0);
+            RbmVectorKernels.productOneFlip(t.posRe, t.posIm, t.negRe, t.negIm, 0, 1.0, t.compRe, t.compIm, t.upper,
+                    40, 0.0, lanes, exact);
+            RbmVectorKernels.productOneFlip(t.posRe, t.posIm, t.negRe, t.negIm, 0, 1.0, t.compRe, t.compIm, t.upper,
+                    40, floor2, lanes, sufficient);
+            refused += exact[3] == 0.0 ? 1 : 0;
+            for (int e = 0; e < RbmKernels.PRODUCT_LENGTH; e++) {
+                assertEquals(Double.doubleToLongBits(exact[e]), Double.doubleToLongBits(sufficient[e]),
+                        "cancelling factor, δ = 1e-" + 0.2 * k);
+            }
+        }
+        assertTrue(used > 20 && factors > 250 && refused > 3 && refused < 41,
+                "the sufficient test must be exercised: " + used + ", " + factors + ", " + refused);
+    }
+
     @Test
     void ratioProductsAgreeWhenTheRawProductOverflows() {
         // θ = 0 and W = 5 on every hidden unit: Π cosh 10 over M = 300 is ≈ 1e1210
