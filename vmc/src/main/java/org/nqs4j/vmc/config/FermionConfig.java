@@ -76,12 +76,8 @@ final class FermionConfig {
             case "rbm_slater" -> new FermionAnsatzSpec.RbmSlater(orbitals, determinant(s, hilbert),
                     s.integer("alpha", 1, 1, 64),
                     symmetry(s, lattice));
-            default -> new FermionAnsatzSpec.Backflow(orbitals, s.integer("alpha", 1, 1, 64));
+            default -> new FermionAnsatzSpec.Backflow(orbitals, determinant(s, hilbert), s.integer("alpha", 1, 1, 64));
         };
-        if (type.equals("backflow") && s.has("determinant")) {
-            throw s.invalid("determinant", "chooses the antisymmetric factor of slater, slater_jastrow and rbm_slater;"
-                    + " backflow makes its own Slater determinant.");
-        }
         if (!type.equals("rbm_slater") && s.has("symmetry")) {
             throw s.invalid("symmetry", "shares the weights of the RBM Jastrow of type rbm_slater; type " + type
                     + " takes none.");

@@ -51,7 +51,9 @@ final class FermionSetup {
                     j.jastrow() == FermionAnsatzSpec.Jastrow.DENSITY ? OccupationJastrow.densityDensity(l, species)
                             : OccupationJastrow.spinResolved(l, species), slater);
             case FermionAnsatzSpec.RbmSlater r -> FermionProduct.of(rbmJastrow(r, c.lattice(), species), slater);
-            case FermionAnsatzSpec.Backflow b -> NeuralBackflow.of(orbitals, b.alpha() * l * species);
+            case FermionAnsatzSpec.Backflow b -> b.determinant() == FermionAnsatzSpec.Determinant.PAIR_PRODUCT
+                    ? NeuralBackflow.pairing(orbitals, b.alpha() * l * species)
+                    : NeuralBackflow.of(orbitals, b.alpha() * l * species);
         };
         // the correlation factor comes first in a product, the network after Φ in backflow
         int orbitalParameters = slater.nParameters();

@@ -53,7 +53,7 @@ class FermionConfigTest {
         assertEquals(new FermionAnsatzSpec.SlaterJastrow(FermionAnsatzSpec.Orbitals.UHF,
                 FermionAnsatzSpec.Determinant.SLATER, FermionAnsatzSpec.Jastrow.SPIN_RESOLVED),
                 read(HUBBARD + "ansatz: {type: slater_jastrow, jastrow: spin_resolved}\n").ansatz().fermion().get());
-        assertEquals(new FermionAnsatzSpec.Backflow(FermionAnsatzSpec.Orbitals.UHF, 2),
+        assertEquals(new FermionAnsatzSpec.Backflow(FermionAnsatzSpec.Orbitals.UHF, FermionAnsatzSpec.Determinant.SLATER, 2),
                 read(HUBBARD + "ansatz: {type: backflow, alpha: 2}\n").ansatz().fermion().get());
         RunConfig spinless = read("""
                 lattice: {type: chain, length: 6}
@@ -90,7 +90,7 @@ class FermionConfigTest {
         assertTrue(error(spinless + "ansatz: {orbitals: uhf}\n").contains("orbitals: tight_binding"));
         assertTrue(error(spinless + "observables: [{type: double_occupancy}]\n").contains("spinful"));
         assertTrue(error(HUBBARD + "ansatz: {type: backflow, symmetry: translations}\n").contains("takes none"));
-        assertTrue(error(HUBBARD + "ansatz: {type: backflow, determinant: pair_product}\n").contains("backflow makes"));
+        assertTrue(error(HUBBARD + "ansatz: {type: backflow, determinant: pair_product}\n").contains("n_up = n_down"));
         String e = error(HUBBARD + "ansatz: {determinant: pair_product}\n");
         assertTrue(e.startsWith("f.yaml:4: key 'ansatz.determinant'") && e.contains("n_up = n_down (here 3 and 2)"), e);
         assertTrue(error(spinless + "ansatz: {type: slater, determinant: pair_product}\n").contains("one species"));
@@ -123,6 +123,10 @@ class FermionConfigTest {
                 .get("preconditioner")).get("diag_scale"));
         assertEquals(0.0, read(balanced).preconditioner().diagScale());
         assertEquals(0.0, read(balanced + "ansatz: {type: backflow}\n").preconditioner().diagScale());
+        RunConfig pairing = read(balanced + "ansatz: {type: backflow, determinant: pair_product}\n");
+        assertEquals(new FermionAnsatzSpec.Backflow(FermionAnsatzSpec.Orbitals.UHF,
+                FermionAnsatzSpec.Determinant.PAIR_PRODUCT, 1), pairing.ansatz().fermion().get());
+        assertEquals(1e-4, pairing.preconditioner().diagScale());
         assertEquals(0.1, read(balanced + "ansatz: {determinant: pair_product}\npreconditioner: {diag_scale: 0.1}\n")
                 .preconditioner().diagScale());
         String e = error(balanced + "preconditioner: {shift_mode: relative, diag_scale: 0.1}\n");
