@@ -17,8 +17,8 @@ import org.nqs4j.hamiltonians.hilbert.FermionHilbert;
  */
 final class FermionConfig {
     /** Spin-ansatz keys that a fermion ansatz does not take. */
-    private static final List<String> SPIN_ANSATZ_KEYS = List.of("complex", "projection", "pretrain",
-            "pretrain_iterations", "layers");
+    private static final List<String> SPIN_ANSATZ_KEYS = List.of("complex", "pretrain", "pretrain_iterations",
+            "layers");
 
     private FermionConfig() {
     }
@@ -46,7 +46,7 @@ final class FermionConfig {
             if (s.has(key)) {
                 throw s.invalid(key, "is a key of the spin ansätze; a fermion ansatz takes type (slater,"
                         + " slater_jastrow, rbm_slater, backflow), orbitals, determinant, jastrow, alpha, symmetry,"
-                        + " init_scale and init_from."
+                        + " projection (backflow), init_scale and init_from."
                         + (key.equals("complex") ? " Fermion ansätze are real (the sign is the determinant's)." : ""));
             }
         }
@@ -82,14 +82,45 @@ final class FermionConfig {
             throw s.invalid("symmetry", "shares the weights of the RBM Jastrow of type rbm_slater; type " + type
                     + " takes none.");
         }
+        ProjectionSpec projection = projection(s, type, lattice, hilbert);
         double scale = s.real("init_scale", 0.01, 0, 10);
         Optional<java.nio.file.Path> initFrom = RunConfigReader.initFrom(s);
         s.finish();
         int alpha = spec instanceof FermionAnsatzSpec.RbmSlater r ? r.alpha()
                 : spec instanceof FermionAnsatzSpec.Backflow b ? b.alpha() : 0;
-        return new AnsatzSpec(type, false, alpha, List.of(), "none", new ProjectionSpec.None(), scale, initFrom, 0,
+        return new AnsatzSpec(type, false, alpha, List.of(), "none", projection, scale, initFrom, 0,
                 AnsatzSpec.Kernel.FULL,
                 Optional.of(spec));
+    }
+
+    /**
+     * {@code projection} (backflow only): a sector of the lattice's space group as for spins
+     * ({@code point_group}, or {group: translations | point_group | space_group, momentum, irrep}),
+     * with real characters (a fermion ansatz is real); no spin flip, no automorphisms. The other
+     * types' determinant caches cannot sit on a node of one image g n, which a projection needs.
+     */
+    private static ProjectionSpec projection(Section s, String type, Lattice lattice, FermionHilbert hilbert) {
+        if (!s.has("projection")) {
+            return new ProjectionSpec.None();
+        }
+        if (!type.equals("backflow")) {
+            throw s.invalid("projection", "projects type backflow onto a symmetry sector; type " + type + " takes none"
+                    + " (its determinant cannot be evaluated on the nodes of single images).");
+        }
+        ProjectionSpec spec = RunConfigReader.projection(s, lattice, hilbert, true, false);
+        if (spec.spinParity() != 0 || spec instanceof ProjectionSpec.SpinFlip) {
+            throw s.invalid("projection", "the spin flip is a symmetry of spin-1/2 configurations; a fermion projection"
+                    + " takes group, momentum and irrep.");
+        }
+        if (!(spec instanceof ProjectionSpec.LatticeSector sector)) {
+            throw s.invalid("projection", "a fermion projection is a sector of the lattice's space group (group:"
+                    + " translations, point_group or space_group); 'none' is the default.");
+        }
+        if (!lattice.spaceGroup().sector(sector.scope(), sector.momentumArray(), sector.irrep()).isReal()) {
+            throw s.invalid("projection", "momentum " + sector.momentum() + " has complex characters; a fermion ansatz is"
+                    + " real: use a momentum whose components are 0 or π (n_a = 0 or L_a/2).");
+        }
+        return spec;
     }
 
     /** λ of the relative part λ S_kk of the SR shift for the pair product ({@link #defaultDiagScale}). */

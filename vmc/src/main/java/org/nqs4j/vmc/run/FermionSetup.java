@@ -8,22 +8,28 @@ import org.nqs4j.ansatz.fermion.HartreeFock;
 import org.nqs4j.ansatz.fermion.NeuralBackflow;
 import org.nqs4j.ansatz.fermion.OccupationJastrow;
 import org.nqs4j.ansatz.fermion.PairProduct;
+import org.nqs4j.ansatz.fermion.ProjectedFermionState;
 import org.nqs4j.ansatz.fermion.RbmJastrow;
 import org.nqs4j.ansatz.fermion.SlaterDeterminant;
 import org.nqs4j.ansatz.fermion.SpinOrbitals;
 import org.nqs4j.ansatz.fermion.TightBinding;
 import org.nqs4j.hamiltonians.Lattice;
 import org.nqs4j.hamiltonians.hilbert.FermionHilbert;
+import org.nqs4j.hamiltonians.symmetry.SymmetrySector;
 import org.nqs4j.samplers.FermionHopRule;
 import org.nqs4j.samplers.TransitionRule;
 import org.nqs4j.vmc.config.ConfigException;
 import org.nqs4j.vmc.config.FermionAnsatzSpec;
 import org.nqs4j.vmc.config.HamiltonianSpec;
+import org.nqs4j.vmc.config.ProjectionSpec;
 import org.nqs4j.vmc.config.RunConfig;
 
 /**
  * The fermion parts of a run's set-up: the wave function of {@link FermionAnsatzSpec} on the
  * config's lattice and sector, and the hopping moves.
+ *
+ * <p>With {@code ansatz.projection} (backflow) the initialised state is projected on the sector
+ * ({@link ProjectedFermionState}); the parameters are the unprojected state's.
  *
  * <p>Initialisation: the determinant starts from its mean-field orbitals (tight binding or UHF,
  * deterministic), every other parameter (Jastrow pairs, RBM, backflow network) is drawn from
@@ -62,6 +68,11 @@ final class FermionSetup {
             GaussianParameters.initialise(psi, c.seed(), c.ansatz().initScale(), orbitalParameters, all);
         } else {
             GaussianParameters.initialise(psi, c.seed(), c.ansatz().initScale(), 0, all - orbitalParameters);
+        }
+        if (c.ansatz().projection() instanceof ProjectionSpec.LatticeSector sectorSpec) {
+            SymmetrySector sector = c.lattice().spaceGroup().sector(sectorSpec.scope(), sectorSpec.momentumArray(),
+                    sectorSpec.irrep());
+            return ProjectedFermionState.of(psi, sector.permutations(), sector.characterRe(), sector.label());
         }
         return psi;
     }

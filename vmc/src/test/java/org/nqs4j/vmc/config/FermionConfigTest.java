@@ -69,7 +69,7 @@ class FermionConfigTest {
     @Test
     void spinOnlyKeysAreClearErrors() {
         String e = error(HUBBARD + "ansatz:\n  type: rbm_slater\n  projection: spin_flip\n");
-        assertTrue(e.startsWith("f.yaml:6: key 'ansatz.projection'") && e.contains("spin ansätze"), e);
+        assertTrue(e.startsWith("f.yaml:6: key 'ansatz.projection'") && e.contains("type rbm_slater takes none"), e);
         assertTrue(error(HUBBARD + "ansatz: {complex: true}\n").contains("Fermion ansätze are real"));
         assertTrue(error(HUBBARD + "ansatz: {pretrain: symmetric}\n").contains("'ansatz.pretrain'"));
         assertTrue(error(HUBBARD + "ansatz: {type: rbm}\n").contains("allowed: slater, slater_jastrow, rbm_slater,"
@@ -79,6 +79,24 @@ class FermionConfigTest {
         assertTrue(error(HUBBARD + "sampler: {move: flip}\n").contains("hop-any"));
         assertTrue(error(HUBBARD.replace("U: 4", "U: 4, marshall_sign: true")).contains("'hamiltonian.marshall_sign'"));
         assertTrue(error(HUBBARD + "observables: [{type: staggered_magnetization}]\n").contains("allowed: density"));
+    }
+
+    /** Backflow takes a sector of the space group with real characters; spin flips and complex momenta are errors. */
+    @Test
+    void backflowTakesARealSymmetrySector() {
+        ProjectionSpec.LatticeSector sector = assertInstanceOf(ProjectionSpec.LatticeSector.class, read(HUBBARD
+                + "ansatz: {type: backflow, projection: {group: translations, momentum: [3]}}\n").ansatz().projection());
+        assertEquals(List.of(3), sector.momentum());
+        assertInstanceOf(ProjectionSpec.LatticeSector.class,
+                read(HUBBARD + "ansatz: {type: backflow, projection: point_group}\n").ansatz().projection());
+        assertInstanceOf(ProjectionSpec.None.class, read(HUBBARD + "ansatz: {type: backflow}\n").ansatz().projection());
+        String e = error(HUBBARD + "ansatz:\n  type: backflow\n  projection: {group: translations, momentum: [1]}\n");
+        assertTrue(e.startsWith("f.yaml:6: key 'ansatz.projection'") && e.contains("complex characters")
+                && e.contains("0 or π"), e);
+        assertTrue(error(HUBBARD + "ansatz: {type: backflow, projection: spin_flip}\n").contains("spin-1/2"));
+        assertTrue(error(HUBBARD + "ansatz: {type: backflow, projection: {group: automorphisms}}\n")
+                .contains("space group"));
+        assertTrue(error(HUBBARD + "ansatz: {type: slater, projection: point_group}\n").contains("type slater takes none"));
     }
 
     @Test
