@@ -36,7 +36,8 @@ final class FermionConfig {
     }
 
     /**
-     * {@code type}: slater | slater_jastrow | rbm_slater (default) | backflow; {@code orbitals}:
+     * {@code type}: slater | slater_jastrow | rbm_slater (default; by default with translation-shared
+     * weights and a pair product where they fit) | backflow; {@code orbitals}:
      * tight_binding | uhf (default uhf for hubbard, tight_binding for spinless_fermions);
      * {@code jastrow}: density (default) | spin_resolved (slater_jastrow only); {@code alpha} ≥ 1
      * (rbm_slater and backflow, default 1); {@code init_scale}; {@code init_from}.
@@ -67,16 +68,17 @@ final class FermionConfig {
                     + " has no hidden units.");
         }
         FermionAnsatzSpec spec = switch (type) {
-            case "slater" -> new FermionAnsatzSpec.Slater(orbitals, determinant(s, hilbert));
+            case "slater" -> new FermionAnsatzSpec.Slater(orbitals, determinant(s, hilbert, false));
             case "slater_jastrow" -> {
                 String j = s.choice("jastrow", "density", "density", "spin_resolved");
-                yield new FermionAnsatzSpec.SlaterJastrow(orbitals, determinant(s, hilbert),
+                yield new FermionAnsatzSpec.SlaterJastrow(orbitals, determinant(s, hilbert, false),
                         FermionAnsatzSpec.Jastrow.valueOf(j.toUpperCase()));
             }
-            case "rbm_slater" -> new FermionAnsatzSpec.RbmSlater(orbitals, determinant(s, hilbert),
+            case "rbm_slater" -> new FermionAnsatzSpec.RbmSlater(orbitals, determinant(s, hilbert, pairable(hilbert)),
                     s.integer("alpha", 1, 1, 64),
                     symmetry(s, lattice));
-            default -> new FermionAnsatzSpec.Backflow(orbitals, determinant(s, hilbert), s.integer("alpha", 1, 1, 64));
+            default -> new FermionAnsatzSpec.Backflow(orbitals, determinant(s, hilbert, false),
+                    s.integer("alpha", 1, 1, 64));
         };
         if (!type.equals("rbm_slater") && s.has("symmetry")) {
             throw s.invalid("symmetry", "shares the weights of the RBM Jastrow of type rbm_slater; type " + type
@@ -142,10 +144,14 @@ final class FermionConfig {
                 ? PAIR_PRODUCT_DIAG_SCALE : 0.0).orElse(0.0);
     }
 
-    /** {@code determinant}: slater (default) | pair_product (two species with N↑ = N↓). */
-    private static FermionAnsatzSpec.Determinant determinant(Section s, FermionHilbert hilbert) {
+    /**
+     * {@code determinant}: slater | pair_product (two species with N↑ = N↓); the default is
+     * pair_product where {@code pairDefault} (rbm_slater on a sector it fits: the ansatz that works on
+     * the half-filled 20-site ring, where a Jastrow times one determinant stalls), slater otherwise.
+     */
+    private static FermionAnsatzSpec.Determinant determinant(Section s, FermionHilbert hilbert, boolean pairDefault) {
         FermionAnsatzSpec.Determinant d = FermionAnsatzSpec.Determinant.valueOf(
-                s.choice("determinant", "slater", "slater", "pair_product").toUpperCase());
+                s.choice("determinant", pairDefault ? "pair_product" : "slater", "slater", "pair_product").toUpperCase());
         if (d == FermionAnsatzSpec.Determinant.PAIR_PRODUCT
                 && (hilbert.nSpecies() != 2 || hilbert.nParticles(0) != hilbert.nParticles(1))) {
             throw s.invalid("determinant", "pair_product pairs every ↑ with a ↓ fermion: it needs model hubbard with"
@@ -155,15 +161,26 @@ final class FermionConfig {
         return d;
     }
 
+    /** Two species with N↑ = N↓: the pair product fits. */
+    private static boolean pairable(FermionHilbert hilbert) {
+        return hilbert.nSpecies() == 2 && hilbert.nParticles(0) == hilbert.nParticles(1);
+    }
+
+    /** A Bravais lattice with periodic boundaries: it has a translation group. */
+    private static boolean translationInvariant(Lattice lattice) {
+        return lattice.cell().isPresent() && lattice.boundary().orElse(Boundary.OPEN) == Boundary.PERIODIC;
+    }
+
     /**
-     * {@code symmetry}: none (default) | translations | space_group; a group needs a Bravais lattice
-     * with periodic boundaries.
+     * {@code symmetry}: none | translations | space_group; a group needs a Bravais lattice with
+     * periodic boundaries. The default is translations where the lattice has them (the symmetric RBM
+     * optimises stably where the plain one of the same M did not), none otherwise.
      */
     private static FermionAnsatzSpec.Symmetry symmetry(Section s, Lattice lattice) {
-        FermionAnsatzSpec.Symmetry symmetry = FermionAnsatzSpec.Symmetry.valueOf(
-                s.choice("symmetry", "none", "none", "translations", "space_group").toUpperCase());
-        if (symmetry != FermionAnsatzSpec.Symmetry.NONE && (lattice.cell().isEmpty()
-                || lattice.boundary().orElse(Boundary.OPEN) != Boundary.PERIODIC)) {
+        FermionAnsatzSpec.Symmetry symmetry = FermionAnsatzSpec.Symmetry.valueOf(s.choice("symmetry",
+                translationInvariant(lattice) ? "translations" : "none", "none", "translations", "space_group")
+                .toUpperCase());
+        if (symmetry != FermionAnsatzSpec.Symmetry.NONE && !translationInvariant(lattice)) {
             throw s.invalid("symmetry", "'" + symmetry.word() + "' needs a chain, square, rectangular, triangular,"
                     + " honeycomb or kagome lattice with periodic boundaries; the " + lattice.name() + " has no"
                     + " translation group. Use symmetry: none.");

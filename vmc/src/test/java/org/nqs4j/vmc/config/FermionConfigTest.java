@@ -27,12 +27,27 @@ class FermionConfigTest {
         return assertThrows(ConfigException.class, () -> read(yaml)).getMessage();
     }
 
+    /**
+     * A bare hubbard config: a translation-symmetric RBM Jastrow times UHF orbitals, as a pair product
+     * when N↑ = N↓ (the ansatz of the 20-site ring's acceptance case), one determinant otherwise;
+     * no symmetry on open boundaries.
+     */
     @Test
     void defaultsAreAnRbmJastrowTimesUhfWithHops() {
         RunConfig c = read(HUBBARD);
         FermionAnsatzSpec.RbmSlater a = assertInstanceOf(FermionAnsatzSpec.RbmSlater.class, c.ansatz().fermion().get());
         assertEquals(FermionAnsatzSpec.Orbitals.UHF, a.orbitals());
         assertEquals(1, a.alpha());
+        assertEquals(FermionAnsatzSpec.Symmetry.TRANSLATIONS, a.symmetry());
+        assertEquals(FermionAnsatzSpec.Determinant.SLATER, a.determinant());
+        FermionAnsatzSpec balanced = read(HUBBARD.replace("n_down: 2", "n_down: 3")).ansatz().fermion().get();
+        assertEquals(new FermionAnsatzSpec.RbmSlater(FermionAnsatzSpec.Orbitals.UHF,
+                FermionAnsatzSpec.Determinant.PAIR_PRODUCT, 1, FermionAnsatzSpec.Symmetry.TRANSLATIONS), balanced);
+        FermionAnsatzSpec open = read(HUBBARD.replace("length: 6", "length: 6, boundary: open")).ansatz().fermion().get();
+        assertEquals(FermionAnsatzSpec.Symmetry.NONE, ((FermionAnsatzSpec.RbmSlater) open).symmetry());
+        assertEquals(FermionAnsatzSpec.Determinant.SLATER,
+                read(HUBBARD.replace("n_down: 2", "n_down: 3") + "ansatz: {type: slater}\n").ansatz().fermion().get()
+                        .determinant());
         assertEquals("hop", c.sampler().move());
         Map<?, ?> ansatz = (Map<?, ?>) c.resolved().get("ansatz");
         assertEquals("rbm_slater", ansatz.get("type"));
@@ -125,8 +140,8 @@ class FermionConfigTest {
                 FermionAnsatzSpec.Determinant.PAIR_PRODUCT, 4, FermionAnsatzSpec.Symmetry.SPACE_GROUP),
                 c.ansatz().fermion().get());
         Map<?, ?> ansatz = (Map<?, ?>) read(balanced).resolved().get("ansatz");
-        assertEquals("none", ansatz.get("symmetry"));
-        assertEquals("slater", ansatz.get("determinant"));
+        assertEquals("translations", ansatz.get("symmetry"));
+        assertEquals("pair_product", ansatz.get("determinant"));
     }
 
     /**
@@ -139,7 +154,8 @@ class FermionConfigTest {
         assertEquals(1e-4, read(balanced + "ansatz: {determinant: pair_product}\n").preconditioner().diagScale());
         assertEquals(1e-4, ((Map<?, ?>) read(balanced + "ansatz: {determinant: pair_product}\n").resolved()
                 .get("preconditioner")).get("diag_scale"));
-        assertEquals(0.0, read(balanced).preconditioner().diagScale());
+        assertEquals(1e-4, read(balanced).preconditioner().diagScale()); // the default ansatz has the pair product
+        assertEquals(0.0, read(balanced + "ansatz: {determinant: slater}\n").preconditioner().diagScale());
         assertEquals(0.0, read(balanced + "ansatz: {type: backflow}\n").preconditioner().diagScale());
         RunConfig pairing = read(balanced + "ansatz: {type: backflow, determinant: pair_product}\n");
         assertEquals(new FermionAnsatzSpec.Backflow(FermionAnsatzSpec.Orbitals.UHF,
