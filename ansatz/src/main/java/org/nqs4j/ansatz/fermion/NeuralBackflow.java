@@ -105,14 +105,7 @@ public final class NeuralBackflow implements FermionWaveFunction {
      * start, as {@link PairProduct#of}) and M hidden units; b = W = V = 0.
      */
     public static NeuralBackflow pairing(SpinOrbitals orbitals, int nHidden) {
-        if (orbitals.nSpecies() != 2 || orbitals.nParticles(0) != orbitals.nParticles(1)) {
-            throw new IllegalArgumentException("a pair product pairs every ↑ with a ↓ fermion: it needs two species"
-                    + " with N↑ = N↓");
-        }
-        DMatrixRMaj up = orbitals.orbitals(0);
-        DMatrixRMaj down = orbitals.orbitals(1);
-        DMatrixRMaj f = new DMatrixRMaj(up.numRows, down.numRows);
-        org.ejml.dense.row.CommonOps_DDRM.multTransB(up, down, f);
+        DMatrixRMaj f = PairProduct.pairing(orbitals);
         return new NeuralBackflow(orbitals.nSites(), new int[] {orbitals.nParticles(0), orbitals.nParticles(1)},
                 nHidden, new int[] {0}, new int[] {1}, new DMatrixRMaj[] {f});
     }
@@ -147,13 +140,6 @@ public final class NeuralBackflow implements FermionWaveFunction {
     @Override
     public void setParameters(double[] src) {
         System.arraycopy(src, 0, params, 0, params.length);
-    }
-
-    @Override
-    public void logPsi(int[] n, double[] out) {
-        Cache c = new Cache();
-        c.reset(n);
-        c.logPsi(out);
     }
 
     @Override

@@ -90,13 +90,6 @@ public final class ProjectedFermionState implements FermionWaveFunction {
     }
 
     @Override
-    public void logPsi(int[] n, double[] out) {
-        FermionCache c = newCache();
-        c.reset(n);
-        c.logPsi(out);
-    }
-
-    @Override
     public FermionCache newCache() {
         return new Cache();
     }

@@ -16,13 +16,16 @@ class NeuralBackflowTest {
     void zeroBackflowIsTheSlaterDeterminant() {
         SpinOrbitals orbitals = FermionTestSupport.randomOrbitals(4, L, PARTICLES);
         NeuralBackflow backflow = NeuralBackflow.of(orbitals, 3);
-        SlaterDeterminant slater = SlaterDeterminant.of(orbitals);
-        FermionHilbert hilbert = FermionHilbert.spinful(L, PARTICLES[0], PARTICLES[1]);
+        assertSameAmplitudes(SlaterDeterminant.of(orbitals), backflow, FermionHilbert.spinful(L, PARTICLES[0], PARTICLES[1]));
+    }
+
+    private static void assertSameAmplitudes(FermionWaveFunction expected, FermionWaveFunction actual,
+                                             FermionHilbert hilbert) {
         int[] n = new int[2 * L];
         for (long i = 0; i < hilbert.nStates(); i++) {
             hilbert.state(i, n);
-            double expected = FermionTestSupport.psi(slater, n);
-            assertEquals(expected, FermionTestSupport.psi(backflow, n), 1e-12 * (1 + Math.abs(expected)));
+            double psi = FermionTestSupport.psi(expected, n);
+            assertEquals(psi, FermionTestSupport.psi(actual, n), 1e-12 * (1 + Math.abs(psi)));
         }
     }
 
@@ -100,14 +103,7 @@ class NeuralBackflowTest {
     void zeroPairingBackflowIsThePairProduct() {
         SpinOrbitals orbitals = FermionTestSupport.randomOrbitals(5, L, 2, 2);
         NeuralBackflow backflow = NeuralBackflow.pairing(orbitals, 3);
-        PairProduct pairs = PairProduct.of(orbitals);
-        FermionHilbert hilbert = FermionHilbert.spinful(L, 2, 2);
-        int[] n = new int[2 * L];
-        for (long i = 0; i < hilbert.nStates(); i++) {
-            hilbert.state(i, n);
-            double expected = FermionTestSupport.psi(pairs, n);
-            assertEquals(expected, FermionTestSupport.psi(backflow, n), 1e-12 * (1 + Math.abs(expected)));
-        }
+        assertSameAmplitudes(PairProduct.of(orbitals), backflow, FermionHilbert.spinful(L, 2, 2));
     }
 
     /**
