@@ -50,14 +50,7 @@ class NeuralBackflowTest {
         int nModes = 2 * L;
         int b = L * 5;
         int w = b + hidden;
-        double[] h = new double[hidden];
-        for (int m = 0; m < hidden; m++) {
-            double t = p[b + m];
-            for (int a = 0; a < nModes; a++) {
-                t += p[w + m * nModes + a] * n[a];
-            }
-            h[m] = Math.tanh(t);
-        }
+        double[] h = hiddenLayer(p, b, hidden, n);
         int v0 = w + hidden * nModes;
         int v1 = v0 + L * 2 * hidden;
         double[][] up = new double[2][2];
@@ -126,18 +119,9 @@ class NeuralBackflowTest {
 
         // n = (↑ at 1, 4; ↓ at 0, 3): F_rr′(n) = F_rr′ + Σ_m V_(rr′)m tanh(b_m + Σ_a W_ma n_a)
         int[] n = {0, 1, 0, 0, 1, 1, 0, 0, 1, 0};
-        int nModes = 2 * L;
         int b = L * L;
-        int w = b + hidden;
-        int v = w + hidden * nModes;
-        double[] h = new double[hidden];
-        for (int m = 0; m < hidden; m++) {
-            double t = p[b + m];
-            for (int a = 0; a < nModes; a++) {
-                t += p[w + m * nModes + a] * n[a];
-            }
-            h[m] = Math.tanh(t);
-        }
+        int v = b + hidden + hidden * 2 * L;
+        double[] h = hiddenLayer(p, b, hidden, n);
         int[] up = {1, 4};
         int[] down = {0, 3};
         double[][] f = new double[2][2];
@@ -168,5 +152,18 @@ class NeuralBackflowTest {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> NeuralBackflow.pairing(FermionTestSupport.randomOrbitals(4, L, PARTICLES), 2));
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("N↑ = N↓"), e.getMessage());
+    }
+
+    /** h_m = tanh(b_m + Σ_a W_ma n_a) with b at {@code offset} and W (M × 2L row-major) after it. */
+    private static double[] hiddenLayer(double[] p, int offset, int hidden, int[] n) {
+        double[] h = new double[hidden];
+        for (int m = 0; m < hidden; m++) {
+            double t = p[offset + m];
+            for (int a = 0; a < n.length; a++) {
+                t += p[offset + hidden + m * n.length + a] * n[a];
+            }
+            h[m] = Math.tanh(t);
+        }
+        return h;
     }
 }
