@@ -9,9 +9,9 @@ package org.nqs4j.ansatz.fermion;
  * increasing order. So ψ_P(n) = ⟨n| Σ_g χ(g) T_g† |ψ⟩, and with χ a real character of the group
  * Σ_g χ(g) T_g† is (up to a factor) the projector onto that irrep's sector: ψ_P has its quantum
  * numbers whatever ψ, and as the Hamiltonian commutes with every T_g its energy is variational in
- * the sector. Translations alone with χ = 1 give momentum 0; symmetry-projected backflow is the
- * route of Liu &amp; Clark (PRB 2024, "Enhancing neural network backflow") and of mVMC's
- * momentum and point-group projections (Misawa et al., CPC 235, 447 (2019)).
+ * the sector. Translations alone with χ = 1 give momentum 0. Symmetry-projected backflow as in
+ * "Enhancing neural network backflow" (arXiv:2510.26906); mVMC projects its pair product on
+ * momentum and point-group sectors the same way (Misawa et al., CPC 235, 447 (2019)).
  *
  * <p>Cost: |G| evaluations of ψ per amplitude. The cache keeps one cache of ψ per group element at
  * its configuration g n; a hop (s, r → r′) of n is the hop (s, p_g(r) → p_g(r′)) of g n, and
