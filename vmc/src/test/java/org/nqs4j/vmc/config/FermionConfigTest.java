@@ -28,23 +28,24 @@ class FermionConfigTest {
     }
 
     /**
-     * A bare hubbard config: a translation-symmetric RBM Jastrow times UHF orbitals, as a pair product
-     * when N↑ = N↓ (the ansatz of the 20-site ring's acceptance case), one determinant otherwise;
-     * no symmetry on open boundaries.
+     * A bare hubbard config: a translation-symmetric RBM Jastrow (α = 4 features) times UHF orbitals,
+     * as a pair product when N↑ = N↓ (the ansatz of the 20-site ring's acceptance case), one
+     * determinant otherwise; no symmetry (α = 1 hidden unit per spin-orbital) on open boundaries.
      */
     @Test
     void defaultsAreAnRbmJastrowTimesUhfWithHops() {
         RunConfig c = read(HUBBARD);
         FermionAnsatzSpec.RbmSlater a = assertInstanceOf(FermionAnsatzSpec.RbmSlater.class, c.ansatz().fermion().get());
         assertEquals(FermionAnsatzSpec.Orbitals.UHF, a.orbitals());
-        assertEquals(1, a.alpha());
+        assertEquals(4, a.alpha()); // features of the symmetric RBM
         assertEquals(FermionAnsatzSpec.Symmetry.TRANSLATIONS, a.symmetry());
         assertEquals(FermionAnsatzSpec.Determinant.SLATER, a.determinant());
         FermionAnsatzSpec balanced = read(HUBBARD.replace("n_down: 2", "n_down: 3")).ansatz().fermion().get();
         assertEquals(new FermionAnsatzSpec.RbmSlater(FermionAnsatzSpec.Orbitals.UHF,
-                FermionAnsatzSpec.Determinant.PAIR_PRODUCT, 1, FermionAnsatzSpec.Symmetry.TRANSLATIONS), balanced);
+                FermionAnsatzSpec.Determinant.PAIR_PRODUCT, 4, FermionAnsatzSpec.Symmetry.TRANSLATIONS), balanced);
         FermionAnsatzSpec open = read(HUBBARD.replace("length: 6", "length: 6, boundary: open")).ansatz().fermion().get();
         assertEquals(FermionAnsatzSpec.Symmetry.NONE, ((FermionAnsatzSpec.RbmSlater) open).symmetry());
+        assertEquals(1, ((FermionAnsatzSpec.RbmSlater) open).alpha());
         assertEquals(FermionAnsatzSpec.Determinant.SLATER,
                 read(HUBBARD.replace("n_down: 2", "n_down: 3") + "ansatz: {type: slater}\n").ansatz().fermion().get()
                         .determinant());
