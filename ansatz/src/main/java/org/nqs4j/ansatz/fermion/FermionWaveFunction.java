@@ -44,9 +44,16 @@ public interface FermionWaveFunction extends WaveFunction {
     @Override
     void setParameters(double[] src);
 
-    /** (log |ψ(n)|, phase) from scratch into {@code out}; log |ψ| = −∞ on a node. For tests and exact sums. */
+    /**
+     * (log |ψ(n)|, phase) from scratch into {@code out}; log |ψ| = −∞ on a node. For tests and exact
+     * sums; by default through a fresh cache.
+     */
     @Override
-    void logPsi(int[] n, double[] out);
+    default void logPsi(int[] n, double[] out) {
+        FermionCache c = newCache();
+        c.reset(n);
+        c.logPsi(out);
+    }
 
     /** A new per-chain cache; call {@link FermionCache#reset} before use. */
     @Override

@@ -3,26 +3,46 @@ package org.nqs4j.ansatz.fermion;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Neural-network backflow (Luo &amp; Clark, PRL 122, 226401 (2019)): a Slater determinant whose
- * orbitals depend on the whole configuration,
- * <pre>  φ^s_k(r; n) = Φ^s_{rk} + Σ_m V^s_{(rk),m} h_m(n),   h = tanh(b + W n),</pre>
- * ψ(n) = Π_s det[φ^s_k(r^s_i; n)]_{ik} with the occupied sites r^s_i of species s ascending (the
- * sign convention of {@link SlaterDeterminant}; here one hidden layer of M tanh units over the L·S
- * occupations). With V = 0 it is the determinant of Φ.
+ * Neural-network backflow (Luo &amp; Clark, PRL 122, 226401 (2019)): a determinant state whose
+ * one-body tables depend on the whole configuration through one hidden layer of M tanh units over
+ * the L·S occupations, h = tanh(b + W n). Two antisymmetric factors take it:
+ * <ul>
+ * <li>{@link #of}, the Slater determinant: orbitals φ^s_k(r; n) = Φ^s_{rk} + Σ_m V^s_{(rk),m} h_m(n),
+ * ψ(n) = Π_s det[φ^s_k(r^s_i; n)]_{ik} with the occupied sites r^s_i of species s ascending (the sign
+ * convention of {@link SlaterDeterminant});</li>
+ * <li>{@link #pairing}, the pair product: pairing function F_{rr′}(n) = F_{rr′} + Σ_m V_{(rr′),m} h_m(n),
+ * ψ(n) = det[F_{r↑_i r↓_j}(n)]_{ij} with the occupied ↑ sites as rows and ↓ sites as columns, both
+ * ascending (the sign convention of {@link PairProduct}): the backflow of the pairing function of
+ * Tocchio et al., PRB 78, 041101 (2008), with a neural network in place of their few-parameter form.
+ * It can mix the degenerate levels of an open shell and pair the spins into a singlet, which one
+ * backflow determinant of Φ↑, Φ↓ does only through the network.</li>
+ * </ul>
+ * With V = 0 either is the plain determinant of its table.
  *
- * <p><b>Cost.</b> A hop changes n and so every orbital of every species: the ratio needs a fresh
+ * <p>Both are one scheme: a factor ("block") is det A with A_{ij} = X_{row_i, col_j} +
+ * Σ_m V_{(row_i col_j),m} h_m, where the rows are the occupied sites of one species and the columns
+ * the orbital indices 0..N_s − 1 (Slater: X = Φ^s, L × N_s) or the occupied sites of the other
+ * species (pairing: X = F, L × L).
+ *
+ * <p><b>Cost.</b> A hop changes n and so every entry of every block: the ratio needs a fresh
  * determinant, O(N³ + N² M) per proposal (θ = b + W n itself is updated in O(M)). This is inherent
  * to backflow; there is no rank-one update.
  *
- * <p>Parameters: [Φ^0, Φ^1 (L × N_s row-major, as {@link SlaterDeterminant}), b (M), W (M × L·S
- * row-major), V^0, V^1 (L·N_s × M row-major)]. With G^s_{rk} = ∂ log |det^s| / ∂φ^s_{rk} =
- * (A⁻¹)_{k,i(r)} for occupied r (0 otherwise) and g_m = Σ_{s,r,k} G^s_{rk} V^s_{(rk),m}:
- * O_Φ = G, O_V = G h_m, O_b = g_m (1 − h_m²), O_W = g_m (1 − h_m²) n_a.
+ * <p>Parameters: [X of every block (row-major), b (M), W (M × L·S row-major), V of every block
+ * ((row·cols + col) × M row-major)]; for the Slater determinant [Φ^0, Φ^1, b, W, V^0, V^1]. With
+ * G_{ij} = ∂ log |det A|/∂A_{ij} = (A⁻¹)_{ji} and g_m = Σ_{blocks, ij} G_{ij} V_{(row_i col_j),m}:
+ * O_X = G at (row_i, col_j) (0 elsewhere), O_V = G h_m, O_b = g_m (1 − h_m²), O_W = g_m (1 − h_m²) n_a.
  */
 public final class NeuralBackflow implements FermionWaveFunction {
-    @Override
-    public String description() {
-        return "neural backflow (Luo & Clark; L=" + nSites + ", particles " + java.util.Arrays.toString(particles) + ", M=" + nHidden + ", P=" + nParameters() + ")";
+    /** {@link Block#colSpecies} of a Slater block: the columns are the orbitals 0..N − 1. */
+    private static final int ORBITALS = -1;
+
+    /**
+     * One determinant: rows the occupied sites of {@code rowSpecies} (ascending), columns the orbital
+     * indices ({@code colSpecies} = {@link #ORBITALS}) or the occupied sites of {@code colSpecies};
+     * its table X (L × {@code tableCols}) and backflow V start at the given parameter offsets.
+     */
+    private record Block(int rowSpecies, int colSpecies, int size, int tableCols, int xOffset, int vOffset) {
     }
 
     private final int nSites;
@@ -30,44 +50,71 @@ public final class NeuralBackflow implements FermionWaveFunction {
     private final int nHidden;
     private final int nModes;
     private final double[] params;
-    private final int[] phiOffset;
+    private final Block[] blocks;
     private final int bOffset;
     private final int wOffset;
-    private final int[] vOffset;
 
-    private NeuralBackflow(SpinOrbitals orbitals, int nHidden) {
+    /** The tables X of the blocks, each L × cols[b] row-major, with N = sizes[b] rows of each determinant. */
+    private NeuralBackflow(int nSites, int[] particles, int nHidden, int[] rowSpecies, int[] colSpecies,
+                           DMatrixRMaj[] tables) {
         if (nHidden < 1) {
             throw new IllegalArgumentException("the backflow network needs at least one hidden unit, got " + nHidden);
         }
-        this.nSites = orbitals.nSites();
+        this.nSites = nSites;
+        this.particles = particles.clone();
         this.nHidden = nHidden;
-        this.particles = new int[orbitals.nSpecies()];
         this.nModes = nSites * particles.length;
-        this.phiOffset = new int[particles.length];
-        this.vOffset = new int[particles.length];
+        this.blocks = new Block[tables.length];
         int p = 0;
-        for (int s = 0; s < particles.length; s++) {
-            particles[s] = orbitals.nParticles(s);
-            phiOffset[s] = p;
-            p += nSites * particles[s];
+        for (DMatrixRMaj table : tables) {
+            p += table.data.length;
         }
         bOffset = p;
         wOffset = bOffset + nHidden;
         p = wOffset + nHidden * nModes;
-        for (int s = 0; s < particles.length; s++) {
-            vOffset[s] = p;
-            p += nSites * particles[s] * nHidden;
+        int x = 0;
+        for (int b = 0; b < tables.length; b++) {
+            blocks[b] = new Block(rowSpecies[b], colSpecies[b], particles[rowSpecies[b]], tables[b].numCols, x, p);
+            x += tables[b].data.length;
+            p += tables[b].data.length * nHidden;
         }
         params = new double[p];
-        for (int s = 0; s < particles.length; s++) {
-            DMatrixRMaj phi = orbitals.orbitals(s);
-            System.arraycopy(phi.data, 0, params, phiOffset[s], phi.data.length);
+        for (int b = 0; b < tables.length; b++) {
+            System.arraycopy(tables[b].data, 0, params, blocks[b].xOffset(), tables[b].data.length);
         }
     }
 
-    /** Backflow around these orbitals with M hidden units; b = W = V = 0, so ψ starts as det Φ. */
+    /** Backflow of the Slater determinant of these orbitals with M hidden units; b = W = V = 0, so ψ starts as det Φ. */
     public static NeuralBackflow of(SpinOrbitals orbitals, int nHidden) {
-        return new NeuralBackflow(orbitals, nHidden);
+        int species = orbitals.nSpecies();
+        int[] particles = new int[species];
+        int[] rows = new int[species];
+        int[] cols = new int[species];
+        DMatrixRMaj[] tables = new DMatrixRMaj[species];
+        for (int s = 0; s < species; s++) {
+            particles[s] = orbitals.nParticles(s);
+            rows[s] = s;
+            cols[s] = ORBITALS;
+            tables[s] = orbitals.orbitals(s);
+        }
+        return new NeuralBackflow(orbitals.nSites(), particles, nHidden, rows, cols, tables);
+    }
+
+    /**
+     * Backflow of the pair product with F = Φ↑ Φ↓ᵀ (N↑ = N↓; the determinant of the orbitals at the
+     * start, as {@link PairProduct#of}) and M hidden units; b = W = V = 0.
+     */
+    public static NeuralBackflow pairing(SpinOrbitals orbitals, int nHidden) {
+        DMatrixRMaj f = PairProduct.pairing(orbitals);
+        return new NeuralBackflow(orbitals.nSites(), new int[] {orbitals.nParticles(0), orbitals.nParticles(1)},
+                nHidden, new int[] {0}, new int[] {1}, new DMatrixRMaj[] {f});
+    }
+
+    @Override
+    public String description() {
+        return "neural backflow (Luo & Clark; " + (blocks[0].colSpecies() == ORBITALS ? "Slater determinant"
+                : "pair product") + ", L=" + nSites + ", particles " + java.util.Arrays.toString(particles) + ", M="
+                + nHidden + ", P=" + nParameters() + ")";
     }
 
     @Override
@@ -96,18 +143,11 @@ public final class NeuralBackflow implements FermionWaveFunction {
     }
 
     @Override
-    public void logPsi(int[] n, double[] out) {
-        Cache c = new Cache();
-        c.reset(n);
-        c.logPsi(out);
-    }
-
-    @Override
     public FermionCache newCache() {
         return new Cache();
     }
 
-    /** Per-chain workspace: θ, h, one matrix, LU and inverse per species; allocation-free after construction. */
+    /** Per-chain workspace: θ, h, and per block its rows, columns, matrix, LU and inverse; allocation-free after construction. */
     private final class Cache implements FermionCache {
         @Override
         public int nSpecies() {
@@ -117,10 +157,11 @@ public final class NeuralBackflow implements FermionWaveFunction {
         private final int[] occupations = new int[nModes];
         private final double[] theta = new double[nHidden];
         private final double[] h = new double[nHidden];
-        private final int[][] rows = new int[particles.length][];      // occupied site of each row, ascending
-        private final DMatrixRMaj[] a = new DMatrixRMaj[particles.length];
-        private final DMatrixRMaj[] inverse = new DMatrixRMaj[particles.length];
-        private final LogDeterminant[] lu = new LogDeterminant[particles.length];
+        private final int[][] rows = new int[blocks.length][];      // table row of each matrix row
+        private final int[][] cols = new int[blocks.length][];      // table column of each matrix column
+        private final DMatrixRMaj[] a = new DMatrixRMaj[blocks.length];
+        private final DMatrixRMaj[] inverse = new DMatrixRMaj[blocks.length];
+        private final LogDeterminant[] lu = new LogDeterminant[blocks.length];
         private final double[] g = new double[nHidden];
         private double logAbs;          // of the current configuration
         private double sign;
@@ -128,11 +169,16 @@ public final class NeuralBackflow implements FermionWaveFunction {
         private double lastSign;
 
         Cache() {
-            for (int s = 0; s < particles.length; s++) {
-                rows[s] = new int[particles[s]];
-                a[s] = new DMatrixRMaj(particles[s], particles[s]);
-                inverse[s] = new DMatrixRMaj(particles[s], particles[s]);
-                lu[s] = new LogDeterminant(particles[s]);
+            for (int b = 0; b < blocks.length; b++) {
+                int n = blocks[b].size();
+                rows[b] = new int[n];
+                cols[b] = new int[n];
+                for (int k = 0; k < n; k++) {
+                    cols[b][k] = k; // the orbital columns of a Slater block; a pairing block overwrites them
+                }
+                a[b] = new DMatrixRMaj(n, n);
+                inverse[b] = new DMatrixRMaj(n, n);
+                lu[b] = new LogDeterminant(n);
             }
         }
 
@@ -151,44 +197,54 @@ public final class NeuralBackflow implements FermionWaveFunction {
             sign = lastSign;
         }
 
-        /** h = tanh θ, then every species' backflow matrix at {@code occupations} and its LU. */
+        /** h = tanh θ, then every block's backflow matrix at {@code occupations} and its LU. */
         private void evaluate() {
             for (int m = 0; m < nHidden; m++) {
                 h[m] = Math.tanh(theta[m]);
             }
             double log = 0;
             double sgn = 1;
-            for (int s = 0; s < particles.length; s++) {
-                int ns = particles[s];
-                int row = 0;
-                for (int r = 0; r < nSites; r++) {
-                    if (occupations[r + s * nSites] == 1) {
-                        if (row == ns) {
-                            throw new IllegalArgumentException("more than " + ns + " particles of species " + s);
-                        }
-                        rows[s][row] = r;
-                        for (int k = 0; k < ns; k++) {
-                            a[s].data[row * ns + k] = orbital(s, r, k);
-                        }
-                        row++;
+            for (int b = 0; b < blocks.length; b++) {
+                Block block = blocks[b];
+                int size = block.size();
+                occupiedSites(block.rowSpecies(), rows[b]);
+                if (block.colSpecies() != ORBITALS) {
+                    occupiedSites(block.colSpecies(), cols[b]);
+                }
+                for (int i = 0; i < size; i++) {
+                    for (int j = 0; j < size; j++) {
+                        a[b].data[i * size + j] = entry(block, rows[b][i], cols[b][j]);
                     }
                 }
-                if (row != ns) {
-                    throw new IllegalArgumentException(row + " particles of species " + s + ", expected " + ns);
-                }
-                lu[s].decompose(a[s]);
-                log += lu[s].logAbs();
-                sgn *= lu[s].sign();
+                lu[b].decompose(a[b]);
+                log += lu[b].logAbs();
+                sgn *= lu[b].sign();
             }
             lastLog = log;
             lastSign = sgn;
         }
 
-        /** φ^s_k(r; n) = Φ^s_{rk} + Σ_m V^s_{(rk),m} h_m. */
-        private double orbital(int s, int r, int k) {
-            int rk = r * particles[s] + k;
-            double value = params[phiOffset[s] + rk];
-            int v = vOffset[s] + rk * nHidden;
+        /** The occupied sites of species s in increasing order into {@code sites}, which must hold all N_s of them. */
+        private void occupiedSites(int s, int[] sites) {
+            int count = 0;
+            for (int r = 0; r < nSites; r++) {
+                if (occupations[r + s * nSites] == 1) {
+                    if (count == sites.length) {
+                        throw new IllegalArgumentException("more than " + sites.length + " particles of species " + s);
+                    }
+                    sites[count++] = r;
+                }
+            }
+            if (count != sites.length) {
+                throw new IllegalArgumentException(count + " particles of species " + s + ", expected " + sites.length);
+            }
+        }
+
+        /** X_{rc} + Σ_m V_{(rc),m} h_m. */
+        private double entry(Block block, int r, int c) {
+            int rc = r * block.tableCols() + c;
+            double value = params[block.xOffset() + rc];
+            int v = block.vOffset() + rc * nHidden;
             for (int m = 0; m < nHidden; m++) {
                 value += params[v + m] * h[m];
             }
@@ -200,7 +256,7 @@ public final class NeuralBackflow implements FermionWaveFunction {
             return occupations;
         }
 
-        /** A fresh determinant of every species at n′: O(N³ + N²M), inherent to backflow. */
+        /** A fresh determinant of every block at n′: O(N³ + N²M), inherent to backflow. */
         @Override
         public double ratio(int species, int from, int to) {
             FermionCache.requireHop(occupations, nSites, species, from, to);
@@ -274,19 +330,19 @@ public final class NeuralBackflow implements FermionWaveFunction {
             evaluate(); // the LU of the current configuration (a ratio may have replaced it)
             java.util.Arrays.fill(g, 0);
             java.util.Arrays.fill(out, offset, offset + params.length, 0);
-            for (int s = 0; s < particles.length; s++) {
-                int ns = particles[s];
-                lu[s].invert(inverse[s]);
-                for (int i = 0; i < ns; i++) {
-                    int r = rows[s][i];
-                    for (int k = 0; k < ns; k++) {
-                        double gk = inverse[s].data[k * ns + i];
-                        int rk = r * ns + k;
-                        out[offset + phiOffset[s] + rk] = gk;
-                        int v = vOffset[s] + rk * nHidden;
+            for (int b = 0; b < blocks.length; b++) {
+                Block block = blocks[b];
+                int size = block.size();
+                lu[b].invert(inverse[b]);
+                for (int i = 0; i < size; i++) {
+                    for (int j = 0; j < size; j++) {
+                        double gij = inverse[b].data[j * size + i];
+                        int rc = rows[b][i] * block.tableCols() + cols[b][j];
+                        out[offset + block.xOffset() + rc] = gij;
+                        int v = block.vOffset() + rc * nHidden;
                         for (int m = 0; m < nHidden; m++) {
-                            out[offset + v + m] = gk * h[m];
-                            g[m] += gk * params[v + m];
+                            out[offset + v + m] = gij * h[m];
+                            g[m] += gij * params[v + m];
                         }
                     }
                 }

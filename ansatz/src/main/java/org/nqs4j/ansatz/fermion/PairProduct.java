@@ -50,6 +50,11 @@ public final class PairProduct implements FermionWaveFunction {
      * as {@code SlaterDeterminant.of(orbitals)}.
      */
     public static PairProduct of(SpinOrbitals orbitals) {
+        return new PairProduct(orbitals.nSites(), orbitals.nParticles(0), pairing(orbitals).data);
+    }
+
+    /** F = Φ↑ Φ↓ᵀ (L × L); throws unless there are two species with N↑ = N↓. */
+    static DMatrixRMaj pairing(SpinOrbitals orbitals) {
         if (orbitals.nSpecies() != 2 || orbitals.orbitals(0).numCols != orbitals.orbitals(1).numCols) {
             throw new IllegalArgumentException("a pair product pairs every ↑ with a ↓ fermion: it needs two species"
                     + " with N↑ = N↓");
@@ -58,7 +63,7 @@ public final class PairProduct implements FermionWaveFunction {
         DMatrixRMaj down = orbitals.orbitals(1);
         DMatrixRMaj pairs = new DMatrixRMaj(up.numRows, down.numRows);
         org.ejml.dense.row.CommonOps_DDRM.multTransB(up, down, pairs);
-        return new PairProduct(orbitals.nSites(), up.numCols, pairs.data);
+        return pairs;
     }
 
     @Override

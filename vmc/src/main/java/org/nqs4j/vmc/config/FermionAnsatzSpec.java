@@ -13,14 +13,14 @@ package org.nqs4j.vmc.config;
  * hidden units, or α features shared over a lattice {@link Symmetry} group) times it, a neural
  * Jastrow (Nomura et al., PRB 96, 205152 (2017));</li>
  * <li>{@link Backflow} {@code backflow}: orbitals φ(r; n) = Φ + V tanh(b + W n) with α·L·species hidden
- * units (Luo &amp; Clark, PRL 122, 226401 (2019)).</li>
+ * units (Luo &amp; Clark, PRL 122, 226401 (2019)), or the pair product's F(n) = F + V tanh(b + W n).</li>
  * </ul>
  */
 public sealed interface FermionAnsatzSpec {
     /** The orbitals of the determinant at the start of the optimisation. */
     Orbitals orbitals();
 
-    /** The antisymmetric factor (backflow: its own Slater determinant). */
+    /** The antisymmetric factor (backflow: the determinant whose table the network dresses). */
     Determinant determinant();
 
     /** The config word of the type. */
@@ -96,13 +96,12 @@ public sealed interface FermionAnsatzSpec {
         }
     }
 
-    /** @param alpha hidden units per spin-orbital */
-    record Backflow(Orbitals orbitals, int alpha) implements FermionAnsatzSpec {
-        @Override
-        public Determinant determinant() {
-            return Determinant.SLATER;
-        }
-
+    /**
+     * @param determinant {@code slater}: backflow orbitals Φ(n); {@code pair_product}: a backflow
+     *                    pairing function F(n)
+     * @param alpha       hidden units per spin-orbital
+     */
+    record Backflow(Orbitals orbitals, Determinant determinant, int alpha) implements FermionAnsatzSpec {
         @Override
         public String type() {
             return "backflow";

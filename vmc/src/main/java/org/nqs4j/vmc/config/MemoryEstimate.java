@@ -167,7 +167,8 @@ public final class MemoryEstimate {
             }
             case FermionAnsatzSpec.RbmSlater r -> r.symmetry() == FermionAnsatzSpec.Symmetry.NONE
                     ? modes + r.alpha() * modes * (1 + modes) : 1 + r.alpha() * (1 + modes);
-            case FermionAnsatzSpec.Backflow b -> b.alpha() * modes * (1 + modes + orbitals);
+            case FermionAnsatzSpec.Backflow b -> b.alpha() * modes * (1 + modes
+                    + (b.determinant() == FermionAnsatzSpec.Determinant.PAIR_PRODUCT ? l * l : orbitals));
         };
     }
 

@@ -8,22 +8,28 @@ import org.nqs4j.ansatz.fermion.HartreeFock;
 import org.nqs4j.ansatz.fermion.NeuralBackflow;
 import org.nqs4j.ansatz.fermion.OccupationJastrow;
 import org.nqs4j.ansatz.fermion.PairProduct;
+import org.nqs4j.ansatz.fermion.ProjectedFermionState;
 import org.nqs4j.ansatz.fermion.RbmJastrow;
 import org.nqs4j.ansatz.fermion.SlaterDeterminant;
 import org.nqs4j.ansatz.fermion.SpinOrbitals;
 import org.nqs4j.ansatz.fermion.TightBinding;
 import org.nqs4j.hamiltonians.Lattice;
 import org.nqs4j.hamiltonians.hilbert.FermionHilbert;
+import org.nqs4j.hamiltonians.symmetry.SymmetrySector;
 import org.nqs4j.samplers.FermionHopRule;
 import org.nqs4j.samplers.TransitionRule;
 import org.nqs4j.vmc.config.ConfigException;
 import org.nqs4j.vmc.config.FermionAnsatzSpec;
 import org.nqs4j.vmc.config.HamiltonianSpec;
+import org.nqs4j.vmc.config.ProjectionSpec;
 import org.nqs4j.vmc.config.RunConfig;
 
 /**
  * The fermion parts of a run's set-up: the wave function of {@link FermionAnsatzSpec} on the
  * config's lattice and sector, and the hopping moves.
+ *
+ * <p>With {@code ansatz.projection} (backflow) the initialised state is projected on the sector
+ * ({@link ProjectedFermionState}); the parameters are the unprojected state's.
  *
  * <p>Initialisation: the determinant starts from its mean-field orbitals (tight binding or UHF,
  * deterministic), every other parameter (Jastrow pairs, RBM, backflow network) is drawn from
@@ -51,7 +57,9 @@ final class FermionSetup {
                     j.jastrow() == FermionAnsatzSpec.Jastrow.DENSITY ? OccupationJastrow.densityDensity(l, species)
                             : OccupationJastrow.spinResolved(l, species), slater);
             case FermionAnsatzSpec.RbmSlater r -> FermionProduct.of(rbmJastrow(r, c.lattice(), species), slater);
-            case FermionAnsatzSpec.Backflow b -> NeuralBackflow.of(orbitals, b.alpha() * l * species);
+            case FermionAnsatzSpec.Backflow b -> b.determinant() == FermionAnsatzSpec.Determinant.PAIR_PRODUCT
+                    ? NeuralBackflow.pairing(orbitals, b.alpha() * l * species)
+                    : NeuralBackflow.of(orbitals, b.alpha() * l * species);
         };
         // the correlation factor comes first in a product, the network after Φ in backflow
         int orbitalParameters = slater.nParameters();
@@ -60,6 +68,11 @@ final class FermionSetup {
             GaussianParameters.initialise(psi, c.seed(), c.ansatz().initScale(), orbitalParameters, all);
         } else {
             GaussianParameters.initialise(psi, c.seed(), c.ansatz().initScale(), 0, all - orbitalParameters);
+        }
+        if (c.ansatz().projection() instanceof ProjectionSpec.LatticeSector sectorSpec) {
+            SymmetrySector sector = c.lattice().spaceGroup().sector(sectorSpec.scope(), sectorSpec.momentumArray(),
+                    sectorSpec.irrep());
+            return ProjectedFermionState.of(psi, sector.permutations(), sector.characterRe(), sector.label());
         }
         return psi;
     }

@@ -27,12 +27,28 @@ class FermionConfigTest {
         return assertThrows(ConfigException.class, () -> read(yaml)).getMessage();
     }
 
+    /**
+     * A bare hubbard config: a translation-symmetric RBM Jastrow (α = 4 features) times UHF orbitals,
+     * as a pair product when N↑ = N↓ (the ansatz of the 20-site ring's acceptance case), one
+     * determinant otherwise; no symmetry (α = 1 hidden unit per spin-orbital) on open boundaries.
+     */
     @Test
     void defaultsAreAnRbmJastrowTimesUhfWithHops() {
         RunConfig c = read(HUBBARD);
         FermionAnsatzSpec.RbmSlater a = assertInstanceOf(FermionAnsatzSpec.RbmSlater.class, c.ansatz().fermion().get());
         assertEquals(FermionAnsatzSpec.Orbitals.UHF, a.orbitals());
-        assertEquals(1, a.alpha());
+        assertEquals(4, a.alpha()); // features of the symmetric RBM
+        assertEquals(FermionAnsatzSpec.Symmetry.TRANSLATIONS, a.symmetry());
+        assertEquals(FermionAnsatzSpec.Determinant.SLATER, a.determinant());
+        FermionAnsatzSpec balanced = read(HUBBARD.replace("n_down: 2", "n_down: 3")).ansatz().fermion().get();
+        assertEquals(new FermionAnsatzSpec.RbmSlater(FermionAnsatzSpec.Orbitals.UHF,
+                FermionAnsatzSpec.Determinant.PAIR_PRODUCT, 4, FermionAnsatzSpec.Symmetry.TRANSLATIONS), balanced);
+        FermionAnsatzSpec open = read(HUBBARD.replace("length: 6", "length: 6, boundary: open")).ansatz().fermion().get();
+        assertEquals(FermionAnsatzSpec.Symmetry.NONE, ((FermionAnsatzSpec.RbmSlater) open).symmetry());
+        assertEquals(1, ((FermionAnsatzSpec.RbmSlater) open).alpha());
+        assertEquals(FermionAnsatzSpec.Determinant.SLATER,
+                read(HUBBARD.replace("n_down: 2", "n_down: 3") + "ansatz: {type: slater}\n").ansatz().fermion().get()
+                        .determinant());
         assertEquals("hop", c.sampler().move());
         Map<?, ?> ansatz = (Map<?, ?>) c.resolved().get("ansatz");
         assertEquals("rbm_slater", ansatz.get("type"));
@@ -53,7 +69,7 @@ class FermionConfigTest {
         assertEquals(new FermionAnsatzSpec.SlaterJastrow(FermionAnsatzSpec.Orbitals.UHF,
                 FermionAnsatzSpec.Determinant.SLATER, FermionAnsatzSpec.Jastrow.SPIN_RESOLVED),
                 read(HUBBARD + "ansatz: {type: slater_jastrow, jastrow: spin_resolved}\n").ansatz().fermion().get());
-        assertEquals(new FermionAnsatzSpec.Backflow(FermionAnsatzSpec.Orbitals.UHF, 2),
+        assertEquals(new FermionAnsatzSpec.Backflow(FermionAnsatzSpec.Orbitals.UHF, FermionAnsatzSpec.Determinant.SLATER, 2),
                 read(HUBBARD + "ansatz: {type: backflow, alpha: 2}\n").ansatz().fermion().get());
         RunConfig spinless = read("""
                 lattice: {type: chain, length: 6}
@@ -69,7 +85,7 @@ class FermionConfigTest {
     @Test
     void spinOnlyKeysAreClearErrors() {
         String e = error(HUBBARD + "ansatz:\n  type: rbm_slater\n  projection: spin_flip\n");
-        assertTrue(e.startsWith("f.yaml:6: key 'ansatz.projection'") && e.contains("spin ansätze"), e);
+        assertTrue(e.startsWith("f.yaml:6: key 'ansatz.projection'") && e.contains("type rbm_slater takes none"), e);
         assertTrue(error(HUBBARD + "ansatz: {complex: true}\n").contains("Fermion ansätze are real"));
         assertTrue(error(HUBBARD + "ansatz: {pretrain: symmetric}\n").contains("'ansatz.pretrain'"));
         assertTrue(error(HUBBARD + "ansatz: {type: rbm}\n").contains("allowed: slater, slater_jastrow, rbm_slater,"
@@ -81,6 +97,24 @@ class FermionConfigTest {
         assertTrue(error(HUBBARD + "observables: [{type: staggered_magnetization}]\n").contains("allowed: density"));
     }
 
+    /** Backflow takes a sector of the space group with real characters; spin flips and complex momenta are errors. */
+    @Test
+    void backflowTakesARealSymmetrySector() {
+        ProjectionSpec.LatticeSector sector = assertInstanceOf(ProjectionSpec.LatticeSector.class, read(HUBBARD
+                + "ansatz: {type: backflow, projection: {group: translations, momentum: [3]}}\n").ansatz().projection());
+        assertEquals(List.of(3), sector.momentum());
+        assertInstanceOf(ProjectionSpec.LatticeSector.class,
+                read(HUBBARD + "ansatz: {type: backflow, projection: point_group}\n").ansatz().projection());
+        assertInstanceOf(ProjectionSpec.None.class, read(HUBBARD + "ansatz: {type: backflow}\n").ansatz().projection());
+        String e = error(HUBBARD + "ansatz:\n  type: backflow\n  projection: {group: translations, momentum: [1]}\n");
+        assertTrue(e.startsWith("f.yaml:6: key 'ansatz.projection'") && e.contains("complex characters")
+                && e.contains("0 or π"), e);
+        assertTrue(error(HUBBARD + "ansatz: {type: backflow, projection: spin_flip}\n").contains("spin-1/2"));
+        assertTrue(error(HUBBARD + "ansatz: {type: backflow, projection: {group: automorphisms}}\n")
+                .contains("space group"));
+        assertTrue(error(HUBBARD + "ansatz: {type: slater, projection: point_group}\n").contains("type slater takes none"));
+    }
+
     @Test
     void keysThatDoNotFitTheAnsatzOrModelAreErrors() {
         assertTrue(error(HUBBARD + "ansatz: {type: slater, alpha: 2}\n").contains("no hidden units"));
@@ -90,7 +124,7 @@ class FermionConfigTest {
         assertTrue(error(spinless + "ansatz: {orbitals: uhf}\n").contains("orbitals: tight_binding"));
         assertTrue(error(spinless + "observables: [{type: double_occupancy}]\n").contains("spinful"));
         assertTrue(error(HUBBARD + "ansatz: {type: backflow, symmetry: translations}\n").contains("takes none"));
-        assertTrue(error(HUBBARD + "ansatz: {type: backflow, determinant: pair_product}\n").contains("backflow makes"));
+        assertTrue(error(HUBBARD + "ansatz: {type: backflow, determinant: pair_product}\n").contains("n_up = n_down"));
         String e = error(HUBBARD + "ansatz: {determinant: pair_product}\n");
         assertTrue(e.startsWith("f.yaml:4: key 'ansatz.determinant'") && e.contains("n_up = n_down (here 3 and 2)"), e);
         assertTrue(error(spinless + "ansatz: {type: slater, determinant: pair_product}\n").contains("one species"));
@@ -107,8 +141,8 @@ class FermionConfigTest {
                 FermionAnsatzSpec.Determinant.PAIR_PRODUCT, 4, FermionAnsatzSpec.Symmetry.SPACE_GROUP),
                 c.ansatz().fermion().get());
         Map<?, ?> ansatz = (Map<?, ?>) read(balanced).resolved().get("ansatz");
-        assertEquals("none", ansatz.get("symmetry"));
-        assertEquals("slater", ansatz.get("determinant"));
+        assertEquals("translations", ansatz.get("symmetry"));
+        assertEquals("pair_product", ansatz.get("determinant"));
     }
 
     /**
@@ -121,8 +155,13 @@ class FermionConfigTest {
         assertEquals(1e-4, read(balanced + "ansatz: {determinant: pair_product}\n").preconditioner().diagScale());
         assertEquals(1e-4, ((Map<?, ?>) read(balanced + "ansatz: {determinant: pair_product}\n").resolved()
                 .get("preconditioner")).get("diag_scale"));
-        assertEquals(0.0, read(balanced).preconditioner().diagScale());
+        assertEquals(1e-4, read(balanced).preconditioner().diagScale()); // the default ansatz has the pair product
+        assertEquals(0.0, read(balanced + "ansatz: {determinant: slater}\n").preconditioner().diagScale());
         assertEquals(0.0, read(balanced + "ansatz: {type: backflow}\n").preconditioner().diagScale());
+        RunConfig pairing = read(balanced + "ansatz: {type: backflow, determinant: pair_product}\n");
+        assertEquals(new FermionAnsatzSpec.Backflow(FermionAnsatzSpec.Orbitals.UHF,
+                FermionAnsatzSpec.Determinant.PAIR_PRODUCT, 1), pairing.ansatz().fermion().get());
+        assertEquals(1e-4, pairing.preconditioner().diagScale());
         assertEquals(0.1, read(balanced + "ansatz: {determinant: pair_product}\npreconditioner: {diag_scale: 0.1}\n")
                 .preconditioner().diagScale());
         String e = error(balanced + "preconditioner: {shift_mode: relative, diag_scale: 0.1}\n");

@@ -58,6 +58,26 @@ class FermionRunTest {
     }
 
     /**
+     * Backflow with V = 0 (init_scale 0) around the open-shell Fermi sea of the 4×4 torus at
+     * N↑ = N↓ = 4 (k = 0 and 3 of the 4 levels at −2t per species, E₀ = 2(−4 − 6) = −20), projected
+     * on the momentum (0, π) through the config key: still an exact eigenstate, zero variance, if the
+     * projection's fermionic signs and the set-up are right.
+     */
+    @Test
+    void projectedBackflowOfTheFreeOpenShellIsExact() {
+        RunConfig c = VmcRunTest.config("""
+                seed: 5
+                lattice: {type: square, length: 4, boundary: periodic}
+                hamiltonian: {model: hubbard, t: 1.0, U: 0}
+                hilbert: {type: fermions, n_up: 4, n_down: 4}
+                ansatz: {type: backflow, orbitals: tight_binding, init_scale: 0,
+                         projection: {group: translations, momentum: [0, 2]}}
+                sampler: {chains: 2, samples: 100}
+                """);
+        assertExactEigenstate(c, -20);
+    }
+
+    /**
      * The same in two dimensions, where hops cross other particles' Jordan–Wigner strings: spinless
      * fermions on the periodic 4×4 torus with N = 5 fill k = (0,0) and the four (±π/2, 0), (0, ±π/2),
      * E₀ = −2t Σ (cos k_x + cos k_y) = −4 − 4·2 = −12.
