@@ -145,6 +145,19 @@ public interface FermionCache extends WalkerCache {
                 + " got a move of " + count + " changes");
     }
 
+    /**
+     * The Jordan–Wigner sign of the hop from → to within one species whose orbitals start at
+     * {@code offset} of n: (−1)^{occupied orbitals strictly between from and to}, the reordering of
+     * c†_to c_from past the operators in between.
+     */
+    static double jordanWignerSign(int[] n, int offset, int from, int to) {
+        int count = 0;
+        for (int m = offset + Math.min(from, to) + 1, end = offset + Math.max(from, to); m < end; m++) {
+            count += n[m];
+        }
+        return (count & 1) == 0 ? 1 : -1;
+    }
+
     /** Throws unless (species, from → to) moves a particle to an empty orbital of n: two reads. */
     static void requireHop(int[] n, int nSites, int species, int from, int to) {
         if (n[from + species * nSites] != 1 || n[to + species * nSites] != 0) {

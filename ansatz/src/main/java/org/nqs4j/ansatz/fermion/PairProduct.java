@@ -208,7 +208,8 @@ public final class PairProduct implements FermionWaveFunction {
         @Override
         public double ratio(int species, int from, int to) {
             FermionCache.requireHop(occupations, nSites, species, from, to);
-            return jordanWignerSign(species, from, to) * (species == 0 ? rowRatio(to, slotOfSite[0][from])
+            return FermionCache.jordanWignerSign(occupations, species * nSites, from, to)
+                    * (species == 0 ? rowRatio(to, slotOfSite[0][from])
                     : columnRatio(to, slotOfSite[1][from]));
         }
 
@@ -283,7 +284,7 @@ public final class PairProduct implements FermionWaveFunction {
                 }
             }
             logAbs += Math.log(Math.abs(rho));
-            sign *= Math.signum(rho) * jordanWignerSign(species, from, to);
+            sign *= Math.signum(rho) * FermionCache.jordanWignerSign(occupations, species * nSites, from, to);
             slotOfSite[species][to] = slot;
             slotOfSite[species][from] = -1;
             siteOfSlot[species][slot] = to;
@@ -333,16 +334,6 @@ public final class PairProduct implements FermionWaveFunction {
                     out[row + siteOfSlot[1][j]] = inverseT[i * n + j];
                 }
             }
-        }
-
-        /** (−1)^{occupied sites of the species strictly between from and to}. */
-        private double jordanWignerSign(int species, int from, int to) {
-            int base = species * nSites;
-            int count = 0;
-            for (int m = Math.min(from, to) + 1; m < Math.max(from, to); m++) {
-                count += occupations[base + m];
-            }
-            return (count & 1) == 0 ? 1 : -1;
         }
     }
 }

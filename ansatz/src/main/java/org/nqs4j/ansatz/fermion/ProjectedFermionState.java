@@ -187,19 +187,10 @@ public final class ProjectedFermionState implements FermionWaveFunction {
             return numerator == 0 ? 0 : numerator / sum;
         }
 
-        /** (−1)^{occupied orbitals of species s strictly between sites a and b} in x. */
-        private double jordanWigner(int[] x, int s, int a, int b) {
-            int count = 0;
-            for (int m = Math.min(a, b) + 1; m < Math.max(a, b); m++) {
-                count += x[m + s * l];
-            }
-            return (count & 1) == 0 ? 1 : -1;
-        }
-
         /** s_g(n′)/s_g(n) for the hop (s, from → to) of n. */
         private double hopSign(int g, int s, int from, int to) {
-            return jordanWigner(images[g].configuration(), s, image[g][from], image[g][to])
-                    * jordanWigner(occupations, s, from, to);
+            return FermionCache.jordanWignerSign(images[g].configuration(), s * l, image[g][from], image[g][to])
+                    * FermionCache.jordanWignerSign(occupations, s * l, from, to);
         }
 
         @Override

@@ -97,7 +97,7 @@ final class SpeciesDeterminant {
 
     /** ψ′/ψ of this species' factor for the hop from → to (from occupied, to empty). O(N + |to − from|). */
     double ratio(int[] occupations, int from, int to) {
-        return jordanWignerSign(occupations, from, to) * dot(to, slotOfSite[from]);
+        return FermionCache.jordanWignerSign(occupations, modeOffset, from, to) * dot(to, slotOfSite[from]);
     }
 
     /** Applies the accepted hop from → to; {@code occupations} are those before the hop. */
@@ -122,7 +122,7 @@ final class SpeciesDeterminant {
             inverseT[rowI + k] *= inv;
         }
         logAbs += Math.log(Math.abs(rho));
-        sign *= Math.signum(rho) * jordanWignerSign(occupations, from, to);
+        sign *= Math.signum(rho) * FermionCache.jordanWignerSign(occupations, modeOffset, from, to);
         slotOfSite[to] = i;
         slotOfSite[from] = -1;
         siteOfSlot[i] = to;
@@ -137,7 +137,8 @@ final class SpeciesDeterminant {
         int i = slotOfSite[from1];
         int j = slotOfSite[from2];
         double rho = dot(to1, i) * dot(to2, j) - dot(to1, j) * dot(to2, i);
-        return jordanWignerSign(occupations, from1, to1) * secondHopSign(occupations, from1, to1, from2, to2) * rho;
+        return FermionCache.jordanWignerSign(occupations, modeOffset, from1, to1)
+                * secondHopSign(occupations, from1, to1, from2, to2) * rho;
     }
 
     /** Applies the accepted two hops by the rank-2 Woodbury update; {@code occupations} are those before. */
@@ -166,7 +167,7 @@ final class SpeciesDeterminant {
             }
         }
         logAbs += Math.log(Math.abs(rho));
-        sign *= Math.signum(rho) * jordanWignerSign(occupations, from1, to1)
+        sign *= Math.signum(rho) * FermionCache.jordanWignerSign(occupations, modeOffset, from1, to1)
                 * secondHopSign(occupations, from1, to1, from2, to2);
         slotOfSite[from1] = -1;
         slotOfSite[from2] = -1;
@@ -184,7 +185,7 @@ final class SpeciesDeterminant {
     private double secondHopSign(int[] occupations, int from1, int to1, int from2, int to2) {
         int lo = Math.min(from2, to2);
         int hi = Math.max(from2, to2);
-        double s = jordanWignerSign(occupations, from2, to2);
+        double s = FermionCache.jordanWignerSign(occupations, modeOffset, from2, to2);
         if (from1 > lo && from1 < hi) {
             s = -s;
         }
@@ -234,16 +235,5 @@ final class SpeciesDeterminant {
             s += phi[p + k] * inverseT[q + k];
         }
         return s;
-    }
-
-    /** (−1)^{occupied sites of this species strictly between from and to}. */
-    private double jordanWignerSign(int[] occupations, int from, int to) {
-        int lo = Math.min(from, to) + 1 + modeOffset;
-        int hi = Math.max(from, to) + modeOffset;
-        int count = 0;
-        for (int m = lo; m < hi; m++) {
-            count += occupations[m];
-        }
-        return (count & 1) == 0 ? 1 : -1;
     }
 }
