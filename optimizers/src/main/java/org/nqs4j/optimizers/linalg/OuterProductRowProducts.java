@@ -32,15 +32,10 @@ public final class OuterProductRowProducts {
     private OuterProductRowProducts() {
     }
 
-    /** Ō in the row layout (length (1 or 2)·P): Ō_a = ⟨σ⟩, Ō_b = ⟨t⟩, Ō_W(j,i) = ⟨t_j σ_i⟩. */
-    public static void columnMeans(OuterProductFactors f, double[] mean, TaskRunner tasks) {
-        columnMeans(f, mean, RankExchange.SINGLE, tasks);
-    }
-
     /**
-     * {@link #columnMeans(OuterProductFactors, double[], TaskRunner)} in parameter slices, as
-     * {@link #multiplyAdjoint}: rank r the b and W means of the hidden units of its contiguous range,
-     * every rank the a means, then one all-gather of (1 + N)·M numbers.
+     * Ō in the row layout (length (1 or 2)·P): Ō_a = ⟨σ⟩, Ō_b = ⟨t⟩, Ō_W(j,i) = ⟨t_j σ_i⟩, in
+     * parameter slices as {@link #multiplyAdjoint}: rank r the b and W means of the hidden units of
+     * its contiguous range, every rank the a means, then one all-gather of (1 + N)·M numbers.
      */
     public static void columnMeans(OuterProductFactors f, double[] mean, RankExchange ranks, TaskRunner tasks) {
         int nv = f.layout().nVisible();
