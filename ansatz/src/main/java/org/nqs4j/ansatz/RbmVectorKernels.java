@@ -32,7 +32,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class RbmVectorKernels {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
-    /** Lanes per vector; callers size their lane scratch as 3·LANES. */
+    /** Lanes per vector; callers size their lane scratch as 2·LANES (4·LANES for {@link #productsOneFlip}). */
     public static final int LANES = SPECIES.length();
     /** 2046 − e is the biased exponent of 2^{1023−e}, the scale removing exponent e − 1023. */
     private static final LongVector TWICE_BIAS = LongVector.broadcast(LongVector.SPECIES_PREFERRED, 2046);
@@ -212,7 +212,7 @@ public final class RbmVectorKernels {
      *
      * Allocates its 4-double running product; hot loops call {@link #productOneFlip}.
      *
-     * @param lanes scratch of at least 3·{@link #LANES} doubles
+     * @param lanes scratch of at least 2·{@link #LANES} doubles
      */
     public static boolean hiddenLogRatioOneFlip(double[] ePosRe, double[] ePosIm, double[] eNegRe,
                                                 double[] eNegIm, int base, double sign,
@@ -230,7 +230,7 @@ public final class RbmVectorKernels {
      *
      * Allocates its 4-double running product; hot loops call {@link #productTwoFlips}.
      *
-     * @param lanes scratch of at least 3·{@link #LANES} doubles
+     * @param lanes scratch of at least 2·{@link #LANES} doubles
      */
     public static boolean hiddenLogRatioTwoFlips(double[] ePosRe, double[] ePosIm, double[] eNegRe,
                                                  double[] eNegIm, int base1, double sign1,
@@ -245,7 +245,7 @@ public final class RbmVectorKernels {
 
     /**
      * The running product of {@link #hiddenLogRatioOneFlip} over all M hidden units into
-     * {@code product} ({@link RbmKernels#PRODUCT_LENGTH} doubles); {@code lanes} holds 3·LANES.
+     * {@code product} ({@link RbmKernels#PRODUCT_LENGTH} doubles); {@code lanes} holds 2·LANES.
      *
      * <p>With {@code sufficientFloor2} &gt; 0 (from {@link RbmKernels#sufficientFloor2}) the refusal test
      * of each factor is replaced by the sufficient one |f|² ≥ sufficientFloor2, valid when every
@@ -287,14 +287,16 @@ public final class RbmVectorKernels {
             DoubleVector fi = ei.add(cr.mul(shi).add(ci.mul(shr)));
             DoubleVector f2 = fr.mul(fr).add(fi.mul(fi));
             if (sufficient) {
+                // implies |f|² ≤ 2^400 too: a floor > 0 needs floor·R² ≤ 1, so R² ≤ (10⁵/M)/(1 + 2√2) and
+                // |f|² ≤ (1 + 2√2)²R² < 4·10⁵ ({@link RbmKernels#sufficientFloor2})
                 good = good.and(f2.compare(VectorOperators.GE, floor2V));
             } else {
                 DoubleVector terms = er.abs().add(ei.abs()).add(cr.abs().add(ci.abs())
                         .mul(ar.abs().add(ai.abs()).add(br.abs().add(bi.abs())).mul(0.5)));
                 good = good.and(terms.mul(terms).sub(f2.mul(perFactor2)).compare(VectorOperators.LE, ZERO))
-                        .and(f2.compare(VectorOperators.GE, MIN_FACTOR2_V));
+                        .and(f2.compare(VectorOperators.GE, MIN_FACTOR2_V))
+                        .and(f2.compare(VectorOperators.LE, MAX_UNSCALED_FACTOR2_V));
             }
-            good = good.and(f2.compare(VectorOperators.LE, MAX_UNSCALED_FACTOR2_V));
             DoubleVector nr = pr.mul(fr).sub(pi.mul(fi));
             pi = pr.mul(fi).add(pi.mul(fr));
             pr = nr;
@@ -323,13 +325,120 @@ public final class RbmVectorKernels {
         }
         pr.intoArray(lanes, 0);
         pi.intoArray(lanes, LANES);
-        ((DoubleVector) steps.convert(VectorOperators.L2D, 0)).intoArray(lanes, 2 * LANES);
-        foldLanes(lanes, product);
+        foldLanes(lanes, 0, (int) steps.reduceLanes(VectorOperators.ADD), product);
         if (bound == nHidden) {
             return;
         }
         RbmKernels.multiplyOneFlip(ePosRe, ePosIm, eNegRe, eNegIm, base, sign, compRe, compIm, upper,
                 bound, nHidden, nHidden, product);
+    }
+
+    /**
+     * Two independent products of {@link #productOneFlip} with the sufficient trust test (floors from
+     * {@link RbmKernels#sufficientFloor2}, both &gt; 0, every |cⱼ| ≤ 2), side by side in one loop over the
+     * hidden units: at M = 40 a product is a chain of 5 dependent complex multiplications, a fold of 8
+     * lanes and a few scalar steps, mostly latency; two chains in one loop fill each other's gaps and
+     * share the loads of c and (1 + s)/2. Each product's operations are those of {@link #productOneFlip},
+     * in the same order, so the same bits, also where one of them takes the exact test or the scalar kernel.
+     *
+     * @param lanes scratch of at least 4·{@link #LANES} doubles
+     */
+    static void productsOneFlip(double[] ePos1Re, double[] ePos1Im, double[] eNeg1Re, double[] eNeg1Im, int base1,
+                                double sign1, double floor1, double[] ePos2Re, double[] ePos2Im, double[] eNeg2Re,
+                                double[] eNeg2Im, int base2, double sign2, double floor2, double[] compRe,
+                                double[] compIm, double[] upper, int nHidden, double[] lanes, double[] product1,
+                                double[] product2) {
+        DoubleVector floor1V = DoubleVector.broadcast(SPECIES, floor1);
+        DoubleVector floor2V = DoubleVector.broadcast(SPECIES, floor2);
+        double[] plus1Re = sign1 > 0 ? ePos1Re : eNeg1Re;
+        double[] plus1Im = sign1 > 0 ? ePos1Im : eNeg1Im;
+        double[] minus1Re = sign1 > 0 ? eNeg1Re : ePos1Re;
+        double[] minus1Im = sign1 > 0 ? eNeg1Im : ePos1Im;
+        double[] plus2Re = sign2 > 0 ? ePos2Re : eNeg2Re;
+        double[] plus2Im = sign2 > 0 ? ePos2Im : eNeg2Im;
+        double[] minus2Re = sign2 > 0 ? eNeg2Re : ePos2Re;
+        double[] minus2Im = sign2 > 0 ? eNeg2Im : ePos2Im;
+        int bound = SPECIES.loopBound(nHidden);
+        DoubleVector p1r = DoubleVector.broadcast(SPECIES, 1.0);
+        DoubleVector p1i = DoubleVector.zero(SPECIES);
+        DoubleVector p2r = p1r;
+        DoubleVector p2i = p1i;
+        LongVector steps1 = LongVector.zero(LongVector.SPECIES_PREFERRED);
+        LongVector steps2 = steps1;
+        VectorMask<Double> good1 = SPECIES.maskAll(true);
+        VectorMask<Double> good2 = good1;
+        for (int j = 0; j < bound; j += LANES) {
+            DoubleVector h = DoubleVector.fromArray(SPECIES, upper, j);
+            DoubleVector g = ONE.sub(h);
+            DoubleVector cr = DoubleVector.fromArray(SPECIES, compRe, j);
+            DoubleVector ci = DoubleVector.fromArray(SPECIES, compIm, j);
+            DoubleVector a1r = DoubleVector.fromArray(SPECIES, plus1Re, base1 + j);
+            DoubleVector a1i = DoubleVector.fromArray(SPECIES, plus1Im, base1 + j);
+            DoubleVector b1r = DoubleVector.fromArray(SPECIES, minus1Re, base1 + j);
+            DoubleVector b1i = DoubleVector.fromArray(SPECIES, minus1Im, base1 + j);
+            DoubleVector a2r = DoubleVector.fromArray(SPECIES, plus2Re, base2 + j);
+            DoubleVector a2i = DoubleVector.fromArray(SPECIES, plus2Im, base2 + j);
+            DoubleVector b2r = DoubleVector.fromArray(SPECIES, minus2Re, base2 + j);
+            DoubleVector b2i = DoubleVector.fromArray(SPECIES, minus2Im, base2 + j);
+            DoubleVector e1r = h.mul(b1r).add(g.mul(a1r));
+            DoubleVector e1i = h.mul(b1i).add(g.mul(a1i));
+            DoubleVector e2r = h.mul(b2r).add(g.mul(a2r));
+            DoubleVector e2i = h.mul(b2i).add(g.mul(a2i));
+            DoubleVector sh1r = a1r.sub(b1r).mul(0.5);
+            DoubleVector sh1i = a1i.sub(b1i).mul(0.5);
+            DoubleVector sh2r = a2r.sub(b2r).mul(0.5);
+            DoubleVector sh2i = a2i.sub(b2i).mul(0.5);
+            DoubleVector f1r = e1r.add(cr.mul(sh1r).sub(ci.mul(sh1i)));
+            DoubleVector f1i = e1i.add(cr.mul(sh1i).add(ci.mul(sh1r)));
+            DoubleVector f2r = e2r.add(cr.mul(sh2r).sub(ci.mul(sh2i)));
+            DoubleVector f2i = e2i.add(cr.mul(sh2i).add(ci.mul(sh2r)));
+            DoubleVector m1 = f1r.mul(f1r).add(f1i.mul(f1i));
+            DoubleVector m2 = f2r.mul(f2r).add(f2i.mul(f2i));
+            good1 = good1.and(m1.compare(VectorOperators.GE, floor1V)); // implies |f|² ≤ 2^400 (productOneFlip)
+            good2 = good2.and(m2.compare(VectorOperators.GE, floor2V));
+            DoubleVector n1r = p1r.mul(f1r).sub(p1i.mul(f1i));
+            DoubleVector n2r = p2r.mul(f2r).sub(p2i.mul(f2i));
+            p1i = p1r.mul(f1i).add(p1i.mul(f1r));
+            p2i = p2r.mul(f2i).add(p2i.mul(f2r));
+            p1r = n1r;
+            p2r = n2r;
+            if ((j / LANES) % RENORMALISE_EVERY == RENORMALISE_EVERY - 1 || j + LANES >= bound) {
+                // exact renormalisation of both, as productOneFlip's
+                LongVector x1 = p1r.abs().max(p1i.abs()).reinterpretAsLongs().lanewise(VectorOperators.LSHR, 52);
+                LongVector x2 = p2r.abs().max(p2i.abs()).reinterpretAsLongs().lanewise(VectorOperators.LSHR, 52);
+                DoubleVector s1 = TWICE_BIAS.sub(x1).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+                DoubleVector s2 = TWICE_BIAS.sub(x2).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+                p1r = p1r.mul(s1);
+                p1i = p1i.mul(s1);
+                p2r = p2r.mul(s2);
+                p2i = p2i.mul(s2);
+                steps1 = steps1.add(x1).sub(BIAS);
+                steps2 = steps2.add(x2).sub(BIAS);
+            }
+        }
+        boolean trusted1 = good1.allTrue();
+        boolean trusted2 = good2.allTrue();
+        p1r.intoArray(lanes, 0);
+        p1i.intoArray(lanes, LANES);
+        p2r.intoArray(lanes, 2 * LANES);
+        p2i.intoArray(lanes, 3 * LANES);
+        foldLanes(lanes, 0, (int) steps1.reduceLanes(VectorOperators.ADD), product1);
+        foldLanes(lanes, 2 * LANES, (int) steps2.reduceLanes(VectorOperators.ADD), product2);
+        // then what productOneFlip does after its loop, for each product (the lanes are free again)
+        if (!trusted1) {
+            productOneFlip(ePos1Re, ePos1Im, eNeg1Re, eNeg1Im, base1, sign1, compRe, compIm, upper, nHidden, 0.0,
+                    lanes, product1);
+        } else if (bound < nHidden) {
+            RbmKernels.multiplyOneFlip(ePos1Re, ePos1Im, eNeg1Re, eNeg1Im, base1, sign1, compRe, compIm, upper,
+                    bound, nHidden, nHidden, product1);
+        }
+        if (!trusted2) {
+            productOneFlip(ePos2Re, ePos2Im, eNeg2Re, eNeg2Im, base2, sign2, compRe, compIm, upper, nHidden, 0.0,
+                    lanes, product2);
+        } else if (bound < nHidden) {
+            RbmKernels.multiplyOneFlip(ePos2Re, ePos2Im, eNeg2Re, eNeg2Im, base2, sign2, compRe, compIm, upper,
+                    bound, nHidden, nHidden, product2);
+        }
     }
 
     /** The running product of {@link #hiddenLogRatioTwoFlips}, as {@link #productOneFlip}. */
@@ -398,8 +507,7 @@ public final class RbmVectorKernels {
         }
         pr.intoArray(lanes, 0);
         pi.intoArray(lanes, LANES);
-        ((DoubleVector) steps.convert(VectorOperators.L2D, 0)).intoArray(lanes, 2 * LANES);
-        foldLanes(lanes, product);
+        foldLanes(lanes, 0, (int) steps.reduceLanes(VectorOperators.ADD), product);
         if (bound == nHidden) {
             return;
         }
@@ -408,20 +516,18 @@ public final class RbmVectorKernels {
     }
 
     /**
-     * Folds the lane products Π_lanes (re + i·im)·2^{steps} held in {@code lanes} (re, im, steps
-     * blocks of LANES) into the scalar running {@code product}, which starts trusted: the callers fold
+     * Folds the lane products Π_lanes (re + i·im) held in {@code lanes} from {@code from} (re and im
+     * blocks of LANES), times 2^{exponent} (the lanes' steps summed), into the scalar running {@code product}, which starts trusted: the callers fold
      * only lanes whose every factor passed the refusal test. Every lane was renormalised last
      * (max(|re|, |im|) in [1, 2)), so the product of the LANES ≤ 8 lanes lies in [1, 2^12) and needs no
      * rescaling on the way. Scalars only, so that no vector crosses a call.
      */
-    private static void foldLanes(double[] lanes, double[] product) {
+    private static void foldLanes(double[] lanes, int from, int exponent, double[] product) {
         double re = 1.0;
         double im = 0.0;
-        int exponent = 0;
-        for (int l = 0; l < LANES; l++) {
+        for (int l = from; l < from + LANES; l++) {
             double lr = lanes[l];
             double li = lanes[LANES + l];
-            exponent += (int) lanes[2 * LANES + l];
             double nr = re * lr - im * li;
             im = re * li + im * lr;
             re = nr;
