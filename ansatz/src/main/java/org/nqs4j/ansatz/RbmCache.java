@@ -345,10 +345,9 @@ public final class RbmCache implements WalkerCache {
         int m = rbm.nHidden;
         double sign = sigma[rbm.pairLow(pair)];
         if (vectorised) {
-            boundedComplements = RbmVectorKernels.applyMove(rbm.wRe, rbm.wIm, rbm.pairTanhRe, rbm.pairTanhIm,
+            boundedComplements = RbmVectorKernels.applyStep(rbm.wRe, rbm.wIm, rbm.pairTanhRe, rbm.pairTanhIm,
                     rbm.pairOnePlusTanhRe, rbm.pairOnePlusTanhIm, rbm.pairOneMinusTanhRe, rbm.pairOneMinusTanhIm, m,
-                    sigma, sites, offset, count, pair * m, sign, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm,
-                    upper);
+                    sigma, sites, offset, 2, pair * m, sign, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper);
         } else {
             RbmKernels.applyMove(rbm.wRe, rbm.wIm, rbm.pairTanhRe, rbm.pairTanhIm, rbm.pairOnePlusTanhRe,
                     rbm.pairOnePlusTanhIm, rbm.pairOneMinusTanhRe, rbm.pairOneMinusTanhIm, m, sigma, sites, offset,
