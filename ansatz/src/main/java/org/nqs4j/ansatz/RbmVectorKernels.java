@@ -547,7 +547,8 @@ public final class RbmVectorKernels {
 
     /**
      * Folds the lane products Π_lanes (re + i·im) held in {@code lanes} from {@code from} (re and im
-     * blocks of LANES), times 2^{exponent} (the lanes' steps summed), into the scalar running {@code product}, which starts trusted: the callers fold
+     * blocks of LANES), times 2^{exponent} (the lanes' steps, summed by a lane reduction: integers, so in
+     * any order), into the scalar running {@code product}, which starts trusted: the callers fold
      * only lanes whose every factor passed the refusal test. Every lane was renormalised last
      * (max(|re|, |im|) in [1, 2)), so the product of the LANES ≤ 8 lanes lies in [1, 2^12) and needs no
      * rescaling on the way. Scalars only, so that no vector crosses a call.

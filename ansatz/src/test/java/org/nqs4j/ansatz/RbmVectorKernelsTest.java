@@ -116,13 +116,7 @@ class RbmVectorKernelsTest {
             }
         }
         // a factor cancelling to |f| = e^{−1}δ (x = 1, c = −e^{−1}(1 + δ)/sinh 1): refused for small δ
-        RatioInputs t = tables(rnd, 40, 0.1, 0.5);
-        t.posRe[0] = Math.E;
-        t.posIm[0] = 0.0;
-        t.negRe[0] = 1 / Math.E;
-        t.negIm[0] = 0.0;
-        t.upper[0] = 1.0;
-        t.compIm[0] = 0.0;
+        RatioInputs t = cancellingTables(rnd);
         double floor2 = RbmKernels.sufficientFloor2(t.posRe, t.posIm, t.negRe, t.negIm, 0, 40);
         int refused = 0;
         for (int k = 0; k <= 40; k++) {
@@ -183,13 +177,7 @@ class RbmVectorKernelsTest {
             }
         }
         // the cancelling factor of the test above on row 0 (|f| = e^{−1}δ): the exact test, then a refusal
-        RatioInputs t = tables(rnd, 40, 0.1, 0.5);
-        t.posRe[0] = Math.E;
-        t.posIm[0] = 0.0;
-        t.negRe[0] = 1 / Math.E;
-        t.negIm[0] = 0.0;
-        t.upper[0] = 1.0;
-        t.compIm[0] = 0.0;
+        RatioInputs t = cancellingTables(rnd);
         double floor0 = RbmKernels.sufficientFloor2(t.posRe, t.posIm, t.negRe, t.negIm, 0, 40);
         double floorM = RbmKernels.sufficientFloor2(t.posRe, t.posIm, t.negRe, t.negIm, 40, 40);
         int refused = 0;
@@ -211,6 +199,18 @@ class RbmVectorKernelsTest {
         }
         assertTrue(compared > 20 && floor0 > 0 && floorM > 0 && refused > 3 && refused < 41,
                 "both paths must be exercised: " + compared + ", " + refused);
+    }
+
+    /** M = 40, row 0 with x = 1 on unit 0 and Im c₀ = 0: c₀ = −e^{−1}(1 + δ)/sinh 1 then cancels its factor to e^{−1}δ. */
+    private static RatioInputs cancellingTables(SplittableRandom rnd) {
+        RatioInputs t = tables(rnd, 40, 0.1, 0.5);
+        t.posRe[0] = Math.E;
+        t.posIm[0] = 0.0;
+        t.negRe[0] = 1 / Math.E;
+        t.negIm[0] = 0.0;
+        t.upper[0] = 1.0;
+        t.compIm[0] = 0.0;
+        return t;
     }
 
     private static void assertSameBits(double[] expected, double[] actual, String what) {
