@@ -150,6 +150,7 @@ public final class RbmCache implements WalkerCache {
         }
         int m = rbm.nHidden;
         int waiting = -1; // a move whose product waits for a partner
+        int row1 = -1;
         for (int k = 0; k < count; k++) {
             int row = oneFlipRow(sites, offsets[k], counts[k]);
             if (row < 0) {
@@ -160,9 +161,9 @@ public final class RbmCache implements WalkerCache {
             }
             if (waiting < 0) {
                 waiting = k;
+                row1 = row;
                 continue;
             }
-            int row1 = oneFlipRow(sites, offsets[waiting], counts[waiting]);
             boolean pair1 = counts[waiting] == 2;
             boolean pair2 = counts[k] == 2;
             RbmVectorKernels.productsOneFlip(
