@@ -39,9 +39,12 @@ public final class RbmCache implements WalkerCache {
     private final double[] scratch2Re;
     private final double[] scratch2Im;
     private final double[] pair = new double[2];
-    private final double[] lanes = new double[3 * RbmVectorKernels.LANES];
+    private final double[] moveRatio = new double[2];
+    private final double[] lanes = new double[4 * RbmVectorKernels.LANES];
     /** Written on every ratio; padded to 16 doubles so no other chain's data shares its line. */
     private final double[] product = new double[RbmKernels.PRODUCT_LENGTH + 12];
+    /** The second product of {@link #ratios}, padded as {@link #product}. */
+    private final double[] product2 = new double[RbmKernels.PRODUCT_LENGTH + 12];
 
     RbmCache(Rbm rbm, boolean vectorised) {
         this.rbm = rbm;
@@ -93,28 +96,122 @@ public final class RbmCache implements WalkerCache {
         if (vectorised && rbm.realProducts && realRatio(sites, offset, count, out)) {
             return;
         }
-        if (hiddenProduct(sites, offset, count) && RbmKernels.valueOfProduct(product, out)) {
-            double re = out[0];
-            double im = out[1];
-            for (int f = offset; f < offset + count; f++) {
-                int i = sites[f];
-                double vr = sigma[i] > 0 ? rbm.visibleUpRe[i] : rbm.visibleDownRe[i];
-                double vi = sigma[i] > 0 ? rbm.visibleUpIm[i] : rbm.visibleDownIm[i];
-                double nr = re * vr - im * vi;
-                im = re * vi + im * vr;
-                re = nr;
-            }
-            if (Double.isFinite(re) && Double.isFinite(im) && (re != 0.0 || im != 0.0)) {
-                out[0] = re;
-                out[1] = im;
-                return;
-            }
+        if (!(hiddenProduct(sites, offset, count) && productRatio(product, sites, offset, count, out, 0))) {
+            generalRatio(sites, offset, count, out, 0);
         }
-        generalLogRatio(sites, offset, count, out);
-        double modulus = Math.exp(out[0]);
-        double phase = out[1];
-        out[0] = modulus * Math.cos(phase);
-        out[1] = modulus * Math.sin(phase);
+    }
+
+    /**
+     * The ratio from a hidden-unit product: its value times the tabulated visible factors e^{−2aᵢσᵢ}, into
+     * (out[at], out[at + 1]); false when the product was refused or the ratio is zero or not finite.
+     */
+    private boolean productRatio(double[] hidden, int[] sites, int offset, int count, double[] out, int at) {
+        if (!RbmKernels.valueOfProduct(hidden, out, at)) {
+            return false;
+        }
+        double re = out[at];
+        double im = out[at + 1];
+        for (int f = offset; f < offset + count; f++) {
+            int i = sites[f];
+            double vr = sigma[i] > 0 ? rbm.visibleUpRe[i] : rbm.visibleDownRe[i];
+            double vi = sigma[i] > 0 ? rbm.visibleUpIm[i] : rbm.visibleDownIm[i];
+            double nr = re * vr - im * vi;
+            im = re * vi + im * vr;
+            re = nr;
+        }
+        if (Double.isFinite(re) && Double.isFinite(im) && (re != 0.0 || im != 0.0)) {
+            out[at] = re;
+            out[at + 1] = im;
+            return true;
+        }
+        return false;
+    }
+
+    /** The ratio by the log-cosh path, exponentiated, into (out[at], out[at + 1]). */
+    private void generalRatio(int[] sites, int offset, int count, double[] out, int at) {
+        generalLogRatio(sites, offset, count, moveRatio);
+        double modulus = Math.exp(moveRatio[0]);
+        double phase = moveRatio[1];
+        out[at] = modulus * Math.cos(phase);
+        out[at + 1] = modulus * Math.sin(phase);
+    }
+
+    /**
+     * Two moves at a time where both are one-flip products under the sufficient trust test (a flip, or
+     * an exchange of a tabulated pair, with a floor &gt; 0 and every |cⱼ| ≤ 2):
+     * {@link RbmVectorKernels#productsOneFlip} runs their products side by side, the same bits as
+     * {@link #ratio}; every other move goes through {@link #ratio}.
+     */
+    @Override
+    public void ratios(int[] sites, int[] values, int[] offsets, int[] counts, int count, double[] out) {
+        if (!vectorised || rbm.realProducts || !boundedComplements) {
+            WalkerCache.super.ratios(sites, values, offsets, counts, count, out);
+            return;
+        }
+        int m = rbm.nHidden;
+        int waiting = -1; // a move whose product waits for a partner
+        int row1 = -1;
+        for (int k = 0; k < count; k++) {
+            int row = oneFlipRow(sites, offsets[k], counts[k]);
+            if (row < 0) {
+                ratio(sites, values, offsets[k], counts[k], moveRatio);
+                out[2 * k] = moveRatio[0];
+                out[2 * k + 1] = moveRatio[1];
+                continue;
+            }
+            if (waiting < 0) {
+                waiting = k;
+                row1 = row;
+                continue;
+            }
+            boolean pair1 = counts[waiting] == 2;
+            boolean pair2 = counts[k] == 2;
+            RbmVectorKernels.productsOneFlip(
+                    pair1 ? rbm.pairExpRe : rbm.exp2wRe, pair1 ? rbm.pairExpIm : rbm.exp2wIm,
+                    pair1 ? rbm.pairExpMinusRe : rbm.expMinus2wRe, pair1 ? rbm.pairExpMinusIm : rbm.expMinus2wIm,
+                    row1 * m, rowSign(row1, pair1), pair1 ? rbm.pairFloor2[row1] : rbm.siteFloor2[row1],
+                    pair2 ? rbm.pairExpRe : rbm.exp2wRe, pair2 ? rbm.pairExpIm : rbm.exp2wIm,
+                    pair2 ? rbm.pairExpMinusRe : rbm.expMinus2wRe, pair2 ? rbm.pairExpMinusIm : rbm.expMinus2wIm,
+                    row * m, rowSign(row, pair2), pair2 ? rbm.pairFloor2[row] : rbm.siteFloor2[row],
+                    compRe, compIm, upper, m, lanes, product, product2);
+            finishRatio(product, sites, offsets[waiting], counts[waiting], out, 2 * waiting);
+            finishRatio(product2, sites, offsets[k], counts[k], out, 2 * k);
+            waiting = -1;
+        }
+        if (waiting >= 0) {
+            ratio(sites, values, offsets[waiting], counts[waiting], moveRatio);
+            out[2 * waiting] = moveRatio[0];
+            out[2 * waiting + 1] = moveRatio[1];
+        }
+    }
+
+    /**
+     * The table row of a move whose ratio is one vector one-flip product under the sufficient trust test:
+     * the site of a flip, the pair of a tabulated exchange; −1 for any other move or where the row's floor
+     * is 0 (the exact test).
+     */
+    private int oneFlipRow(int[] sites, int offset, int count) {
+        if (count == 1) {
+            int i = sites[offset];
+            return rbm.siteFloor2[i] > 0.0 ? i : -1;
+        }
+        if (count != 2 || sigma[sites[offset]] == sigma[sites[offset + 1]]) {
+            return -1;
+        }
+        int pair = rbm.pairIndex(sites[offset], sites[offset + 1]);
+        return pair >= 0 && rbm.pairFloor2[pair] > 0.0 ? pair : -1;
+    }
+
+    /** The flip's sign of a row: σᵢ of a site, σ_lo of a tabulated pair. */
+    private double rowSign(int row, boolean pair) {
+        return sigma[pair ? rbm.pairLow(row) : row];
+    }
+
+    /** As {@link #ratio} after its product: the value with the visible factors, or the log-cosh path. */
+    private void finishRatio(double[] hidden, int[] sites, int offset, int count, double[] out, int at) {
+        if (!productRatio(hidden, sites, offset, count, out, at)) {
+            generalRatio(sites, offset, count, out, at);
+        }
     }
 
     /**
@@ -249,10 +346,9 @@ public final class RbmCache implements WalkerCache {
         int m = rbm.nHidden;
         double sign = sigma[rbm.pairLow(pair)];
         if (vectorised) {
-            boundedComplements = RbmVectorKernels.applyMove(rbm.wRe, rbm.wIm, rbm.pairTanhRe, rbm.pairTanhIm,
+            boundedComplements = RbmVectorKernels.applyStep(rbm.wRe, rbm.wIm, rbm.pairTanhRe, rbm.pairTanhIm,
                     rbm.pairOnePlusTanhRe, rbm.pairOnePlusTanhIm, rbm.pairOneMinusTanhRe, rbm.pairOneMinusTanhIm, m,
-                    sigma, sites, offset, count, pair * m, sign, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm,
-                    upper);
+                    sigma, sites, offset, 2, pair * m, sign, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper);
         } else {
             RbmKernels.applyMove(rbm.wRe, rbm.wIm, rbm.pairTanhRe, rbm.pairTanhIm, rbm.pairOnePlusTanhRe,
                     rbm.pairOnePlusTanhIm, rbm.pairOneMinusTanhRe, rbm.pairOneMinusTanhIm, m, sigma, sites, offset,

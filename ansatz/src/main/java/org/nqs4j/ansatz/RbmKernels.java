@@ -666,21 +666,31 @@ public final class RbmKernels {
     }
 
     /**
-     * The value 2^exponent·(re + i·im) of a trusted running product into out[0..1]; false when
+     * The value 2^exponent·(re + i·im) of a trusted running product into out[at..at+1]; false when
      * refused, zero or not finite (also when the value itself overflows).
      */
-    static boolean valueOfProduct(double[] product, double[] out) {
+    static boolean valueOfProduct(double[] product, double[] out, int at) {
         if (product[3] == 0.0) {
             return false;
         }
         int exponent = (int) product[2];
-        double re = Math.scalb(product[0], exponent);
-        double im = Math.scalb(product[1], exponent);
+        double re;
+        double im;
+        if (exponent >= Double.MIN_EXPONENT && exponent <= Double.MAX_EXPONENT) {
+            // Math.scalb is one correctly rounded multiplication by 2^exponent (its contract): with 2^exponent
+            // a normal double, this is that multiplication without scalb's branches
+            double scale = Double.longBitsToDouble((long) (exponent + Double.MAX_EXPONENT) << 52);
+            re = product[0] * scale;
+            im = product[1] * scale;
+        } else {
+            re = Math.scalb(product[0], exponent);
+            im = Math.scalb(product[1], exponent);
+        }
         if (!Double.isFinite(re) || !Double.isFinite(im) || (re == 0.0 && im == 0.0)) {
             return false;
         }
-        out[0] = re;
-        out[1] = im;
+        out[at] = re;
+        out[at + 1] = im;
         return true;
     }
 

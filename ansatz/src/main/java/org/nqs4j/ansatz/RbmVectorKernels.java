@@ -32,7 +32,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class RbmVectorKernels {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
-    /** Lanes per vector; callers size their lane scratch as 3·LANES. */
+    /** Lanes per vector; callers size their lane scratch as 2·LANES (4·LANES for {@link #productsOneFlip}). */
     public static final int LANES = SPECIES.length();
     /** 2046 − e is the biased exponent of 2^{1023−e}, the scale removing exponent e − 1023. */
     private static final LongVector TWICE_BIAS = LongVector.broadcast(LongVector.SPECIES_PREFERRED, 2046);
@@ -100,7 +100,10 @@ public final class RbmVectorKernels {
      * lane (the table selection by exact 0/1 weights, the choice between the two forms of c' by
      * a blend), so θ, tanh θ and c are the same bits as the scalar kernel's. A vector with a lane
      * outside the bounds is handed, whole and untouched, to the scalar kernel, which recomputes
-     * that lane from θ; so is the tail of M mod LANES units.
+     * that lane from θ; so is the tail of M mod LANES units. The flips are applied one pass each
+     * ({@link #applyStep}), so where a lane of a move of several flips leaves the bounds, the scalar kernel
+     * recomputes it after that flip, not after the last, and later flips update it from there (to rounding
+     * the same c; the scalar kernel itself recomputes after the last).
      *
      * @param sigma spins before the move (left unchanged)
      */
@@ -114,9 +117,9 @@ public final class RbmVectorKernels {
     }
 
     /**
-     * {@link RbmKernels#applyMove} on whole vectors, as {@link #applyFlips}: a list of flips, or with
-     * {@code pairBase} ≥ 0 the exchange of a tabulated pair in one step over the pair's tables. Returns
-     * whether every |cⱼ|² ≤ {@link RbmKernels#COMPLEMENT_BOUND2} afterwards (what the sufficient trust test
+     * {@link RbmKernels#applyMove} on whole vectors, as {@link #applyFlips}: a list of flips, one {@link #applyStep
+     * step} each, or with {@code pairBase} ≥ 0 the exchange of a tabulated pair in one step over the pair's tables.
+     * Returns whether every |cⱼ|² ≤ {@link RbmKernels#COMPLEMENT_BOUND2} afterwards (what the sufficient trust test
      * of {@link #productOneFlip} needs), from the |c|² the bounds check computes anyway.
      */
     static boolean applyMove(double[] wRe, double[] wIm, double[] tanh2wRe, double[] tanh2wIm,
@@ -124,11 +127,44 @@ public final class RbmVectorKernels {
                              int nHidden, int[] sigma, int[] sites, int offset, int count, int pairBase,
                              double pairSign, double[] thetaRe, double[] thetaIm, double[] tanhRe, double[] tanhIm,
                              double[] compRe, double[] compIm, double[] upper) {
+        if (pairBase >= 0) {
+            return applyStep(wRe, wIm, tanh2wRe, tanh2wIm, plusRe, plusIm, minusRe, minusIm, nHidden, sigma, sites,
+                    offset, 2, pairBase, pairSign, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper);
+        }
+        boolean bounded = count > 0 || RbmKernels.complementsBounded(compRe, compIm, 0, nHidden);
+        for (int f = offset; f < offset + count; f++) {
+            // the flips one after the other: per unit the same operations in the same order as all in one pass
+            bounded = applyStep(wRe, wIm, tanh2wRe, tanh2wIm, plusRe, plusIm, minusRe, minusIm, nHidden, sigma, sites,
+                    f, 1, sites[f] * nHidden, sigma[sites[f]], thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm,
+                    upper);
+        }
+        return bounded;
+    }
+
+    /**
+     * One step of {@link #applyMove}: θ += −2σᵢWᵢ for the step's one or two sites {@code sites[offset ..
+     * offset + count)}, then c' over the table row at {@code tableBase} with sign {@code tableSign} (a flip: the
+     * site's row of tanh 2W, 1 ± tanh 2W and σᵢ; an exchange: the pair's row and σ_lo). Written out without a
+     * loop over the sites or a branch on their number: vectors carried through either made the update 10–20 %
+     * slower (C2); a flip computes the second site's θ too (of its own row) and blends it away.
+     * A vector with a lane outside the bounds goes, whole and untouched, to the scalar kernel for this step.
+     */
+    static boolean applyStep(double[] wRe, double[] wIm, double[] tanh2wRe, double[] tanh2wIm,
+                             double[] plusRe, double[] plusIm, double[] minusRe, double[] minusIm,
+                             int nHidden, int[] sigma, int[] sites, int offset, int count, int tableBase,
+                             double tableSign, double[] thetaRe, double[] thetaIm, double[] tanhRe,
+                             double[] tanhIm, double[] compRe, double[] compIm, double[] upper) {
         DoubleVector complementBound2V = DoubleVector.broadcast(SPECIES, RbmKernels.COMPLEMENT_BOUND2);
         boolean bounded = true;
         DoubleVector floor2V = DoubleVector.broadcast(SPECIES, RbmKernels.UPDATE_FLOOR2);
         DoubleVector ceiling2V = DoubleVector.broadcast(SPECIES, RbmKernels.UPDATE_CEILING2);
-        boolean exchange = pairBase >= 0;
+        boolean two = count == 2;
+        int base1 = sites[offset] * nHidden;
+        int base2 = two ? sites[offset + 1] * nHidden : base1;
+        double minusTwoS1 = -2.0 * sigma[sites[offset]];
+        double minusTwoS2 = -2.0 * sigma[sites[two ? offset + 1 : offset]];
+        int pairBase = two ? tableBase : -1; // the scalar kernel's form of the step
+        VectorMask<Double> second = SPECIES.maskAll(two);
         int bound = SPECIES.loopBound(nHidden);
         for (int j = 0; j < bound; j += LANES) {
             DoubleVector thr = DoubleVector.fromArray(SPECIES, thetaRe, j);
@@ -137,50 +173,44 @@ public final class RbmVectorKernels {
             DoubleVector s = h.mul(2.0).sub(ONE);
             DoubleVector cr = DoubleVector.fromArray(SPECIES, compRe, j);
             DoubleVector ci = DoubleVector.fromArray(SPECIES, compIm, j);
-            boolean inBounds = true;
-            for (int f = offset; f < offset + count; f++) {
-                int i = sites[f] * nHidden + j;
-                double minusTwoS = -2.0 * sigma[sites[f]];
-                thr = DoubleVector.fromArray(SPECIES, wRe, i).mul(minusTwoS).add(thr);
-                thi = DoubleVector.fromArray(SPECIES, wIm, i).mul(minusTwoS).add(thi);
-                if (exchange && f < offset + count - 1) {
-                    continue; // an exchange updates c once, after θ has both of its sites
-                }
-                int w = exchange ? pairBase + j : i;
-                double sg = exchange ? pairSign : -0.5 * minusTwoS;
-                DoubleVector ur = DoubleVector.fromArray(SPECIES, tanh2wRe, w).mul(-sg);
-                DoubleVector ui = DoubleVector.fromArray(SPECIES, tanh2wIm, w).mul(-sg);
-                DoubleVector g = sg > 0 ? h : ONE.sub(h);
-                DoubleVector k = ONE.sub(g);
-                DoubleVector pr = DoubleVector.fromArray(SPECIES, plusRe, w);
-                DoubleVector pi = DoubleVector.fromArray(SPECIES, plusIm, w);
-                DoubleVector qr = DoubleVector.fromArray(SPECIES, minusRe, w);
-                DoubleVector qi = DoubleVector.fromArray(SPECIES, minusIm, w);
-                DoubleVector ar = g.mul(pr).add(k.mul(qr));
-                DoubleVector ai = g.mul(pi).add(k.mul(qi));
-                DoubleVector br = g.mul(qr).add(k.mul(pr));
-                DoubleVector bi = g.mul(qi).add(k.mul(pi));
-                DoubleVector dr = br.sub(cr.mul(ur).sub(ci.mul(ui)));
-                DoubleVector di = bi.sub(cr.mul(ui).add(ci.mul(ur)));
-                var nonNegative = thr.compare(VectorOperators.GE, ZERO);
-                DoubleVector sNew = MINUS_ONE.blend(ONE, nonNegative);
-                var same = sNew.compare(VectorOperators.EQ, s);
-                DoubleVector xr = s.neg().mul(TWO.sub(s.mul(cr))).blend(cr, same);
-                DoubleVector yr = br.blend(ar, same);
-                DoubleVector yi = bi.blend(ai, same);
-                DoubleVector nr = xr.mul(yr).sub(ci.mul(yi));
-                DoubleVector ni = xr.mul(yi).add(ci.mul(yr));
-                DoubleVector d2 = dr.mul(dr).add(di.mul(di));
-                DoubleVector inv = ONE.div(d2);
-                cr = nr.mul(dr).add(ni.mul(di)).mul(inv);
-                ci = ni.mul(dr).sub(nr.mul(di)).mul(inv);
-                s = sNew;
-                h = HALF.add(HALF.mul(sNew));
-                DoubleVector c2 = cr.mul(cr).add(ci.mul(ci));
-                inBounds &= d2.compare(VectorOperators.GE, floor2V).and(d2.compare(VectorOperators.LE, ceiling2V))
-                        .and(c2.compare(VectorOperators.GE, floor2V))
-                        .and(c2.compare(VectorOperators.LE, ceiling2V)).allTrue();
-            }
+            thr = DoubleVector.fromArray(SPECIES, wRe, base1 + j).mul(minusTwoS1).add(thr);
+            thi = DoubleVector.fromArray(SPECIES, wIm, base1 + j).mul(minusTwoS1).add(thi);
+            // an exchange updates c once, after θ has both of its sites; a blend, not a branch (see above)
+            thr = thr.blend(DoubleVector.fromArray(SPECIES, wRe, base2 + j).mul(minusTwoS2).add(thr), second);
+            thi = thi.blend(DoubleVector.fromArray(SPECIES, wIm, base2 + j).mul(minusTwoS2).add(thi), second);
+            int w = tableBase + j;
+            DoubleVector ur = DoubleVector.fromArray(SPECIES, tanh2wRe, w).mul(-tableSign);
+            DoubleVector ui = DoubleVector.fromArray(SPECIES, tanh2wIm, w).mul(-tableSign);
+            DoubleVector g = tableSign > 0 ? h : ONE.sub(h);
+            DoubleVector k = ONE.sub(g);
+            DoubleVector pr = DoubleVector.fromArray(SPECIES, plusRe, w);
+            DoubleVector pi = DoubleVector.fromArray(SPECIES, plusIm, w);
+            DoubleVector qr = DoubleVector.fromArray(SPECIES, minusRe, w);
+            DoubleVector qi = DoubleVector.fromArray(SPECIES, minusIm, w);
+            DoubleVector ar = g.mul(pr).add(k.mul(qr));
+            DoubleVector ai = g.mul(pi).add(k.mul(qi));
+            DoubleVector br = g.mul(qr).add(k.mul(pr));
+            DoubleVector bi = g.mul(qi).add(k.mul(pi));
+            DoubleVector dr = br.sub(cr.mul(ur).sub(ci.mul(ui)));
+            DoubleVector di = bi.sub(cr.mul(ui).add(ci.mul(ur)));
+            var nonNegative = thr.compare(VectorOperators.GE, ZERO);
+            DoubleVector sNew = MINUS_ONE.blend(ONE, nonNegative);
+            var same = sNew.compare(VectorOperators.EQ, s);
+            DoubleVector xr = s.neg().mul(TWO.sub(s.mul(cr))).blend(cr, same);
+            DoubleVector yr = br.blend(ar, same);
+            DoubleVector yi = bi.blend(ai, same);
+            DoubleVector nr = xr.mul(yr).sub(ci.mul(yi));
+            DoubleVector ni = xr.mul(yi).add(ci.mul(yr));
+            DoubleVector d2 = dr.mul(dr).add(di.mul(di));
+            DoubleVector inv = ONE.div(d2);
+            cr = nr.mul(dr).add(ni.mul(di)).mul(inv);
+            ci = ni.mul(dr).sub(nr.mul(di)).mul(inv);
+            s = sNew;
+            h = HALF.add(HALF.mul(sNew));
+            DoubleVector c2 = cr.mul(cr).add(ci.mul(ci));
+            boolean inBounds = d2.compare(VectorOperators.GE, floor2V).and(d2.compare(VectorOperators.LE, ceiling2V))
+                    .and(c2.compare(VectorOperators.GE, floor2V))
+                    .and(c2.compare(VectorOperators.LE, ceiling2V)).allTrue();
             if (inBounds) {
                 thr.intoArray(thetaRe, j);
                 thi.intoArray(thetaIm, j);
@@ -192,7 +222,7 @@ public final class RbmVectorKernels {
                 bounded &= cr.mul(cr).add(ci.mul(ci)).compare(VectorOperators.LE, complementBound2V).allTrue();
             } else {
                 RbmKernels.applyMove(wRe, wIm, tanh2wRe, tanh2wIm, plusRe, plusIm, minusRe, minusIm, nHidden, sigma,
-                        sites, offset, count, pairBase, pairSign, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm,
+                        sites, offset, count, pairBase, tableSign, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm,
                         upper, j, j + LANES);
                 bounded &= RbmKernels.complementsBounded(compRe, compIm, j, j + LANES);
             }
@@ -201,7 +231,7 @@ public final class RbmVectorKernels {
             return bounded;
         }
         RbmKernels.applyMove(wRe, wIm, tanh2wRe, tanh2wIm, plusRe, plusIm, minusRe, minusIm, nHidden, sigma, sites,
-                offset, count, pairBase, pairSign, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper, bound,
+                offset, count, pairBase, tableSign, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper, bound,
                 nHidden);
         return bounded && RbmKernels.complementsBounded(compRe, compIm, bound, nHidden);
     }
@@ -212,7 +242,7 @@ public final class RbmVectorKernels {
      *
      * Allocates its 4-double running product; hot loops call {@link #productOneFlip}.
      *
-     * @param lanes scratch of at least 3·{@link #LANES} doubles
+     * @param lanes scratch of at least 2·{@link #LANES} doubles
      */
     public static boolean hiddenLogRatioOneFlip(double[] ePosRe, double[] ePosIm, double[] eNegRe,
                                                 double[] eNegIm, int base, double sign,
@@ -230,7 +260,7 @@ public final class RbmVectorKernels {
      *
      * Allocates its 4-double running product; hot loops call {@link #productTwoFlips}.
      *
-     * @param lanes scratch of at least 3·{@link #LANES} doubles
+     * @param lanes scratch of at least 2·{@link #LANES} doubles
      */
     public static boolean hiddenLogRatioTwoFlips(double[] ePosRe, double[] ePosIm, double[] eNegRe,
                                                  double[] eNegIm, int base1, double sign1,
@@ -245,7 +275,7 @@ public final class RbmVectorKernels {
 
     /**
      * The running product of {@link #hiddenLogRatioOneFlip} over all M hidden units into
-     * {@code product} ({@link RbmKernels#PRODUCT_LENGTH} doubles); {@code lanes} holds 3·LANES.
+     * {@code product} ({@link RbmKernels#PRODUCT_LENGTH} doubles); {@code lanes} holds 2·LANES.
      *
      * <p>With {@code sufficientFloor2} &gt; 0 (from {@link RbmKernels#sufficientFloor2}) the refusal test
      * of each factor is replaced by the sufficient one |f|² ≥ sufficientFloor2, valid when every
@@ -287,14 +317,16 @@ public final class RbmVectorKernels {
             DoubleVector fi = ei.add(cr.mul(shi).add(ci.mul(shr)));
             DoubleVector f2 = fr.mul(fr).add(fi.mul(fi));
             if (sufficient) {
+                // implies |f|² ≤ 2^400 too: a floor > 0 needs floor·R² ≤ 1, so R² ≤ (10⁵/M)/(1 + 2√2) and
+                // |f|² ≤ (1 + 2√2)²R² < 4·10⁵ ({@link RbmKernels#sufficientFloor2})
                 good = good.and(f2.compare(VectorOperators.GE, floor2V));
             } else {
                 DoubleVector terms = er.abs().add(ei.abs()).add(cr.abs().add(ci.abs())
                         .mul(ar.abs().add(ai.abs()).add(br.abs().add(bi.abs())).mul(0.5)));
                 good = good.and(terms.mul(terms).sub(f2.mul(perFactor2)).compare(VectorOperators.LE, ZERO))
-                        .and(f2.compare(VectorOperators.GE, MIN_FACTOR2_V));
+                        .and(f2.compare(VectorOperators.GE, MIN_FACTOR2_V))
+                        .and(f2.compare(VectorOperators.LE, MAX_UNSCALED_FACTOR2_V));
             }
-            good = good.and(f2.compare(VectorOperators.LE, MAX_UNSCALED_FACTOR2_V));
             DoubleVector nr = pr.mul(fr).sub(pi.mul(fi));
             pi = pr.mul(fi).add(pi.mul(fr));
             pr = nr;
@@ -323,13 +355,120 @@ public final class RbmVectorKernels {
         }
         pr.intoArray(lanes, 0);
         pi.intoArray(lanes, LANES);
-        ((DoubleVector) steps.convert(VectorOperators.L2D, 0)).intoArray(lanes, 2 * LANES);
-        foldLanes(lanes, product);
+        foldLanes(lanes, 0, (int) steps.reduceLanes(VectorOperators.ADD), product);
         if (bound == nHidden) {
             return;
         }
         RbmKernels.multiplyOneFlip(ePosRe, ePosIm, eNegRe, eNegIm, base, sign, compRe, compIm, upper,
                 bound, nHidden, nHidden, product);
+    }
+
+    /**
+     * Two independent products of {@link #productOneFlip} with the sufficient trust test (floors from
+     * {@link RbmKernels#sufficientFloor2}, both &gt; 0, every |cⱼ| ≤ 2), side by side in one loop over the
+     * hidden units: at M = 40 a product is a chain of 5 dependent complex multiplications, a fold of 8
+     * lanes and a few scalar steps, mostly latency; two chains in one loop fill each other's gaps and
+     * share the loads of c and (1 + s)/2. Each product's operations are those of {@link #productOneFlip},
+     * in the same order, so the same bits, also where one of them takes the exact test or the scalar kernel.
+     *
+     * @param lanes scratch of at least 4·{@link #LANES} doubles
+     */
+    static void productsOneFlip(double[] ePos1Re, double[] ePos1Im, double[] eNeg1Re, double[] eNeg1Im, int base1,
+                                double sign1, double floor1, double[] ePos2Re, double[] ePos2Im, double[] eNeg2Re,
+                                double[] eNeg2Im, int base2, double sign2, double floor2, double[] compRe,
+                                double[] compIm, double[] upper, int nHidden, double[] lanes, double[] product1,
+                                double[] product2) {
+        DoubleVector floor1V = DoubleVector.broadcast(SPECIES, floor1);
+        DoubleVector floor2V = DoubleVector.broadcast(SPECIES, floor2);
+        double[] plus1Re = sign1 > 0 ? ePos1Re : eNeg1Re;
+        double[] plus1Im = sign1 > 0 ? ePos1Im : eNeg1Im;
+        double[] minus1Re = sign1 > 0 ? eNeg1Re : ePos1Re;
+        double[] minus1Im = sign1 > 0 ? eNeg1Im : ePos1Im;
+        double[] plus2Re = sign2 > 0 ? ePos2Re : eNeg2Re;
+        double[] plus2Im = sign2 > 0 ? ePos2Im : eNeg2Im;
+        double[] minus2Re = sign2 > 0 ? eNeg2Re : ePos2Re;
+        double[] minus2Im = sign2 > 0 ? eNeg2Im : ePos2Im;
+        int bound = SPECIES.loopBound(nHidden);
+        DoubleVector p1r = DoubleVector.broadcast(SPECIES, 1.0);
+        DoubleVector p1i = DoubleVector.zero(SPECIES);
+        DoubleVector p2r = p1r;
+        DoubleVector p2i = p1i;
+        LongVector steps1 = LongVector.zero(LongVector.SPECIES_PREFERRED);
+        LongVector steps2 = steps1;
+        VectorMask<Double> good1 = SPECIES.maskAll(true);
+        VectorMask<Double> good2 = good1;
+        for (int j = 0; j < bound; j += LANES) {
+            DoubleVector h = DoubleVector.fromArray(SPECIES, upper, j);
+            DoubleVector g = ONE.sub(h);
+            DoubleVector cr = DoubleVector.fromArray(SPECIES, compRe, j);
+            DoubleVector ci = DoubleVector.fromArray(SPECIES, compIm, j);
+            DoubleVector a1r = DoubleVector.fromArray(SPECIES, plus1Re, base1 + j);
+            DoubleVector a1i = DoubleVector.fromArray(SPECIES, plus1Im, base1 + j);
+            DoubleVector b1r = DoubleVector.fromArray(SPECIES, minus1Re, base1 + j);
+            DoubleVector b1i = DoubleVector.fromArray(SPECIES, minus1Im, base1 + j);
+            DoubleVector a2r = DoubleVector.fromArray(SPECIES, plus2Re, base2 + j);
+            DoubleVector a2i = DoubleVector.fromArray(SPECIES, plus2Im, base2 + j);
+            DoubleVector b2r = DoubleVector.fromArray(SPECIES, minus2Re, base2 + j);
+            DoubleVector b2i = DoubleVector.fromArray(SPECIES, minus2Im, base2 + j);
+            DoubleVector e1r = h.mul(b1r).add(g.mul(a1r));
+            DoubleVector e1i = h.mul(b1i).add(g.mul(a1i));
+            DoubleVector e2r = h.mul(b2r).add(g.mul(a2r));
+            DoubleVector e2i = h.mul(b2i).add(g.mul(a2i));
+            DoubleVector sh1r = a1r.sub(b1r).mul(0.5);
+            DoubleVector sh1i = a1i.sub(b1i).mul(0.5);
+            DoubleVector sh2r = a2r.sub(b2r).mul(0.5);
+            DoubleVector sh2i = a2i.sub(b2i).mul(0.5);
+            DoubleVector f1r = e1r.add(cr.mul(sh1r).sub(ci.mul(sh1i)));
+            DoubleVector f1i = e1i.add(cr.mul(sh1i).add(ci.mul(sh1r)));
+            DoubleVector f2r = e2r.add(cr.mul(sh2r).sub(ci.mul(sh2i)));
+            DoubleVector f2i = e2i.add(cr.mul(sh2i).add(ci.mul(sh2r)));
+            DoubleVector m1 = f1r.mul(f1r).add(f1i.mul(f1i));
+            DoubleVector m2 = f2r.mul(f2r).add(f2i.mul(f2i));
+            good1 = good1.and(m1.compare(VectorOperators.GE, floor1V)); // implies |f|² ≤ 2^400 (productOneFlip)
+            good2 = good2.and(m2.compare(VectorOperators.GE, floor2V));
+            DoubleVector n1r = p1r.mul(f1r).sub(p1i.mul(f1i));
+            DoubleVector n2r = p2r.mul(f2r).sub(p2i.mul(f2i));
+            p1i = p1r.mul(f1i).add(p1i.mul(f1r));
+            p2i = p2r.mul(f2i).add(p2i.mul(f2r));
+            p1r = n1r;
+            p2r = n2r;
+            if ((j / LANES) % RENORMALISE_EVERY == RENORMALISE_EVERY - 1 || j + LANES >= bound) {
+                // exact renormalisation of both, as productOneFlip's
+                LongVector x1 = p1r.abs().max(p1i.abs()).reinterpretAsLongs().lanewise(VectorOperators.LSHR, 52);
+                LongVector x2 = p2r.abs().max(p2i.abs()).reinterpretAsLongs().lanewise(VectorOperators.LSHR, 52);
+                DoubleVector s1 = TWICE_BIAS.sub(x1).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+                DoubleVector s2 = TWICE_BIAS.sub(x2).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+                p1r = p1r.mul(s1);
+                p1i = p1i.mul(s1);
+                p2r = p2r.mul(s2);
+                p2i = p2i.mul(s2);
+                steps1 = steps1.add(x1).sub(BIAS);
+                steps2 = steps2.add(x2).sub(BIAS);
+            }
+        }
+        boolean trusted1 = good1.allTrue();
+        boolean trusted2 = good2.allTrue();
+        p1r.intoArray(lanes, 0);
+        p1i.intoArray(lanes, LANES);
+        p2r.intoArray(lanes, 2 * LANES);
+        p2i.intoArray(lanes, 3 * LANES);
+        foldLanes(lanes, 0, (int) steps1.reduceLanes(VectorOperators.ADD), product1);
+        foldLanes(lanes, 2 * LANES, (int) steps2.reduceLanes(VectorOperators.ADD), product2);
+        // then what productOneFlip does after its loop, for each product (the lanes are free again)
+        if (!trusted1) {
+            productOneFlip(ePos1Re, ePos1Im, eNeg1Re, eNeg1Im, base1, sign1, compRe, compIm, upper, nHidden, 0.0,
+                    lanes, product1);
+        } else if (bound < nHidden) {
+            RbmKernels.multiplyOneFlip(ePos1Re, ePos1Im, eNeg1Re, eNeg1Im, base1, sign1, compRe, compIm, upper,
+                    bound, nHidden, nHidden, product1);
+        }
+        if (!trusted2) {
+            productOneFlip(ePos2Re, ePos2Im, eNeg2Re, eNeg2Im, base2, sign2, compRe, compIm, upper, nHidden, 0.0,
+                    lanes, product2);
+        } else if (bound < nHidden) {
+            RbmKernels.multiplyOneFlip(ePos2Re, ePos2Im, eNeg2Re, eNeg2Im, base2, sign2, compRe, compIm, upper,
+                    bound, nHidden, nHidden, product2);
+        }
     }
 
     /** The running product of {@link #hiddenLogRatioTwoFlips}, as {@link #productOneFlip}. */
@@ -398,8 +537,7 @@ public final class RbmVectorKernels {
         }
         pr.intoArray(lanes, 0);
         pi.intoArray(lanes, LANES);
-        ((DoubleVector) steps.convert(VectorOperators.L2D, 0)).intoArray(lanes, 2 * LANES);
-        foldLanes(lanes, product);
+        foldLanes(lanes, 0, (int) steps.reduceLanes(VectorOperators.ADD), product);
         if (bound == nHidden) {
             return;
         }
@@ -408,20 +546,19 @@ public final class RbmVectorKernels {
     }
 
     /**
-     * Folds the lane products Π_lanes (re + i·im)·2^{steps} held in {@code lanes} (re, im, steps
-     * blocks of LANES) into the scalar running {@code product}, which starts trusted: the callers fold
+     * Folds the lane products Π_lanes (re + i·im) held in {@code lanes} from {@code from} (re and im
+     * blocks of LANES), times 2^{exponent} (the lanes' steps, summed by a lane reduction: integers, so in
+     * any order), into the scalar running {@code product}, which starts trusted: the callers fold
      * only lanes whose every factor passed the refusal test. Every lane was renormalised last
      * (max(|re|, |im|) in [1, 2)), so the product of the LANES ≤ 8 lanes lies in [1, 2^12) and needs no
      * rescaling on the way. Scalars only, so that no vector crosses a call.
      */
-    private static void foldLanes(double[] lanes, double[] product) {
+    private static void foldLanes(double[] lanes, int from, int exponent, double[] product) {
         double re = 1.0;
         double im = 0.0;
-        int exponent = 0;
-        for (int l = 0; l < LANES; l++) {
+        for (int l = from; l < from + LANES; l++) {
             double lr = lanes[l];
             double li = lanes[LANES + l];
-            exponent += (int) lanes[2 * LANES + l];
             double nr = re * lr - im * li;
             im = re * li + im * lr;
             re = nr;

@@ -39,6 +39,22 @@ public interface WalkerCache {
         out[1] = modulus * Math.sin(phase);
     }
 
+    /**
+     * The {@link #ratio ratios} of {@code count} moves from the current configuration at once, what a
+     * local estimator needs for all connections of x: move k is (sites, values) at
+     * {@code offsets[k]} with {@code counts[k]} changes, its ratio goes to (out[2k], out[2k+1]). The
+     * same bits as {@link #ratio} move by move; an ansatz may override it to evaluate independent
+     * moves side by side (the RBM hides a product's latency behind another's).
+     */
+    default void ratios(int[] sites, int[] values, int[] offsets, int[] counts, int count, double[] out) {
+        // backwards, so that out[0..1] may serve as ratio's output for every move and is written last by move 0
+        for (int k = count - 1; k >= 0; k--) {
+            ratio(sites, values, offsets[k], counts[k], out);
+            out[2 * k] = out[0];
+            out[2 * k + 1] = out[1];
+        }
+    }
+
     /** Moves to x' (the move (sites, values)), updating the tables incrementally. */
     void applyMove(int[] sites, int[] values, int offset, int count);
 

@@ -412,6 +412,79 @@ class RbmTest {
         }
     }
 
+    /**
+     * {@link RbmCache#ratios} gives the same bits as {@link RbmCache#ratio} move by move: bond exchanges
+     * (tabulated, paired side by side), flips, an exchange of an untabulated pair, two parallel spins, three
+     * flips and the empty move, on fresh, trained-like and saturated RBMs (the exact test, refusals and the
+     * log-cosh path), with and without a scalar tail (M = 20, 39), on both kernel sets, real and complex.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void batchedRatiosAreTheSameBitsAsOneAtATime(boolean complex) {
+        SplittableRandom rnd = new SplittableRandom(complex ? 81 : 82);
+        for (int n : new int[] {10, 13}) {
+            int alpha = n == 10 ? 2 : 3;
+            Rbm rbm = create(complex, n, alpha);
+            int[][] bonds = new int[n][];
+            for (int i = 0; i < n; i++) {
+                bonds[i] = new int[] {i, (i + 1) % n};
+            }
+            rbm.tabulateExchanges(bonds);
+            for (double scale : new double[] {0.01, 0.6, 3.0}) {
+                rbm.setParameters(Reference.randomParameters(rnd, rbm.parameterArrayLength(), scale));
+                for (RbmCache cache : new RbmCache[] {rbm.newCache(), rbm.newReferenceCache()}) {
+                    cache.reset(Reference.randomConfiguration(rnd, n));
+                    for (int walk = 0; walk < 30; walk++) {
+                        // accepted moves first: the vector products then take the sufficient trust test
+                        int[] sites = Reference.distinctSites(rnd, n, 1 + rnd.nextInt(2));
+                        cache.applyMove(sites, Reference.flipped(cache, sites), 0, sites.length);
+                        assertBatchEqualsOneByOne(cache, n, rnd, "n = " + n + ", scale " + scale + ", walk " + walk);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void assertBatchEqualsOneByOne(RbmCache cache, int n, SplittableRandom rnd, String at) {
+        int[] sigma = cache.configuration();
+        int[] sites = new int[4 * n + 8];
+        int[] offsets = new int[2 * n + 6];
+        int[] counts = new int[offsets.length];
+        int moves = 0;
+        int used = 0;
+        for (int i = 0; i < n; i++) {
+            int[][] candidates = {{i, (i + 1) % n}, {i}};
+            for (int[] move : candidates) {
+                offsets[moves] = used;
+                counts[moves++] = move.length;
+                for (int site : move) {
+                    sites[used++] = site;
+                }
+            }
+        }
+        for (int[] move : new int[][] {{0, n / 2}, {1, 4, 7}, {}, Reference.distinctSites(rnd, n, 2)}) {
+            offsets[moves] = used;
+            counts[moves++] = move.length;
+            for (int site : move) {
+                sites[used++] = site;
+            }
+        }
+        int[] values = new int[used];
+        for (int f = 0; f < used; f++) {
+            values[f] = -sigma[sites[f]];
+        }
+        double[] batch = new double[2 * moves];
+        cache.ratios(sites, values, offsets, counts, moves, batch);
+        double[] one = new double[2];
+        for (int k = 0; k < moves; k++) {
+            cache.ratio(sites, values, offsets[k], counts[k], one);
+            assertEquals(Double.doubleToRawLongBits(one[0]), Double.doubleToRawLongBits(batch[2 * k]),
+                    "move " + k + " (Re), " + at);
+            assertEquals(Double.doubleToRawLongBits(one[1]), Double.doubleToRawLongBits(batch[2 * k + 1]),
+                    "move " + k + " (Im), " + at);
+        }
+    }
+
     @Test
     void realLogDerivativesMatchCentralDifferences() {
         SplittableRandom rnd = new SplittableRandom(31);

@@ -116,13 +116,7 @@ class RbmVectorKernelsTest {
             }
         }
         // a factor cancelling to |f| = e^{−1}δ (x = 1, c = −e^{−1}(1 + δ)/sinh 1): refused for small δ
-        RatioInputs t = tables(rnd, 40, 0.1, 0.5);
-        t.posRe[0] = Math.E;
-        t.posIm[0] = 0.0;
-        t.negRe[0] = 1 / Math.E;
-        t.negIm[0] = 0.0;
-        t.upper[0] = 1.0;
-        t.compIm[0] = 0.0;
+        RatioInputs t = cancellingTables(rnd);
         double floor2 = RbmKernels.sufficientFloor2(t.posRe, t.posIm, t.negRe, t.negIm, 0, 40);
         int refused = 0;
         for (int k = 0; k <= 40; k++) {
@@ -139,6 +133,91 @@ class RbmVectorKernelsTest {
         }
         assertTrue(used > 20 && factors > 250 && refused > 3 && refused < 41,
                 "the sufficient test must be exercised: " + used + ", " + factors + ", " + refused);
+    }
+
+    /**
+     * Two products side by side ({@link RbmVectorKernels#productsOneFlip}) are the same bits as each alone under
+     * the sufficient test: on random tables (M with and without a scalar tail, either sign, two rows), and where
+     * one of them cancels (the exact test, then a refusal, in either position) while the other does not.
+     */
+    @Test
+    void twoProductsSideBySideAreTheSameBitsAsOneAtATime() {
+        SplittableRandom rnd = new SplittableRandom(57);
+        double[] lanes = new double[4 * RbmVectorKernels.LANES];
+        double[] alone1 = new double[RbmKernels.PRODUCT_LENGTH];
+        double[] alone2 = new double[RbmKernels.PRODUCT_LENGTH];
+        double[] pair1 = new double[RbmKernels.PRODUCT_LENGTH];
+        double[] pair2 = new double[RbmKernels.PRODUCT_LENGTH];
+        int compared = 0;
+        for (int m : new int[] {3, 8, 13, 40, 200}) {
+            for (double wScale : new double[] {0.01, 0.1, 0.6}) {
+                RatioInputs t = tables(rnd, m, wScale, 0.5);
+                if (!RbmKernels.complementsBounded(t.compRe, t.compIm, 0, m)) {
+                    continue;
+                }
+                double floor0 = RbmKernels.sufficientFloor2(t.posRe, t.posIm, t.negRe, t.negIm, 0, m);
+                double floorM = RbmKernels.sufficientFloor2(t.posRe, t.posIm, t.negRe, t.negIm, m, m);
+                if (floor0 <= 0 || floorM <= 0) {
+                    continue;
+                }
+                for (double sign1 : new double[] {1.0, -1.0}) {
+                    for (double sign2 : new double[] {1.0, -1.0}) {
+                        RbmVectorKernels.productOneFlip(t.posRe, t.posIm, t.negRe, t.negIm, 0, sign1, t.compRe,
+                                t.compIm, t.upper, m, floor0, lanes, alone1);
+                        RbmVectorKernels.productOneFlip(t.posRe, t.posIm, t.negRe, t.negIm, m, sign2, t.compRe,
+                                t.compIm, t.upper, m, floorM, lanes, alone2);
+                        RbmVectorKernels.productsOneFlip(t.posRe, t.posIm, t.negRe, t.negIm, 0, sign1, floor0,
+                                t.posRe, t.posIm, t.negRe, t.negIm, m, sign2, floorM, t.compRe, t.compIm, t.upper, m,
+                                lanes, pair1, pair2);
+                        assertSameBits(alone1, pair1, "first of two, M = " + m);
+                        assertSameBits(alone2, pair2, "second of two, M = " + m);
+                        compared++;
+                    }
+                }
+            }
+        }
+        // the cancelling factor of the test above on row 0 (|f| = e^{−1}δ): the exact test, then a refusal
+        RatioInputs t = cancellingTables(rnd);
+        double floor0 = RbmKernels.sufficientFloor2(t.posRe, t.posIm, t.negRe, t.negIm, 0, 40);
+        double floorM = RbmKernels.sufficientFloor2(t.posRe, t.posIm, t.negRe, t.negIm, 40, 40);
+        int refused = 0;
+        for (int k = 0; k <= 40; k++) {
+            t.compRe[0] = -(1 + Math.pow(10, -0.2 * k)) / Math.E / Math.sinh(1.0);
+            RbmVectorKernels.productOneFlip(t.posRe, t.posIm, t.negRe, t.negIm, 0, 1.0, t.compRe, t.compIm, t.upper,
+                    40, floor0, lanes, alone1);
+            RbmVectorKernels.productOneFlip(t.posRe, t.posIm, t.negRe, t.negIm, 40, -1.0, t.compRe, t.compIm,
+                    t.upper, 40, floorM, lanes, alone2);
+            RbmVectorKernels.productsOneFlip(t.posRe, t.posIm, t.negRe, t.negIm, 0, 1.0, floor0, t.posRe, t.posIm,
+                    t.negRe, t.negIm, 40, -1.0, floorM, t.compRe, t.compIm, t.upper, 40, lanes, pair1, pair2);
+            assertSameBits(alone1, pair1, "cancelling first, δ = 1e-" + 0.2 * k);
+            assertSameBits(alone2, pair2, "partner of a cancelling first, δ = 1e-" + 0.2 * k);
+            RbmVectorKernels.productsOneFlip(t.posRe, t.posIm, t.negRe, t.negIm, 40, -1.0, floorM, t.posRe, t.posIm,
+                    t.negRe, t.negIm, 0, 1.0, floor0, t.compRe, t.compIm, t.upper, 40, lanes, pair2, pair1);
+            assertSameBits(alone1, pair1, "cancelling second, δ = 1e-" + 0.2 * k);
+            assertSameBits(alone2, pair2, "partner of a cancelling second, δ = 1e-" + 0.2 * k);
+            refused += alone1[3] == 0.0 ? 1 : 0;
+        }
+        assertTrue(compared > 20 && floor0 > 0 && floorM > 0 && refused > 3 && refused < 41,
+                "both paths must be exercised: " + compared + ", " + refused);
+    }
+
+    /** M = 40, row 0 with x = 1 on unit 0 and Im c₀ = 0: c₀ = −e^{−1}(1 + δ)/sinh 1 then cancels its factor to e^{−1}δ. */
+    private static RatioInputs cancellingTables(SplittableRandom rnd) {
+        RatioInputs t = tables(rnd, 40, 0.1, 0.5);
+        t.posRe[0] = Math.E;
+        t.posIm[0] = 0.0;
+        t.negRe[0] = 1 / Math.E;
+        t.negIm[0] = 0.0;
+        t.upper[0] = 1.0;
+        t.compIm[0] = 0.0;
+        return t;
+    }
+
+    private static void assertSameBits(double[] expected, double[] actual, String what) {
+        for (int k = 0; k < RbmKernels.PRODUCT_LENGTH; k++) {
+            assertEquals(Double.doubleToRawLongBits(expected[k]), Double.doubleToRawLongBits(actual[k]),
+                    what + ", product entry " + k);
+        }
     }
 
     @Test

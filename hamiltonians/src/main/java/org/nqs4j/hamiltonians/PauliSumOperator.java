@@ -173,7 +173,9 @@ public final class PauliSumOperator implements LocalOperator, DiscreteOperator {
                     sign *= sigma[signSites[k]];
                 }
                 re += sign * termRe[t];
-                im += sign * termIm[t];
+                if (!real) { // a real operator's im stays +0 exactly: 0 + (±0) = +0
+                    im += sign * termIm[t];
+                }
             }
             if (re != 0 || im != 0) {
                 out.add(re, im, groupFlips[g], groupFlips[g].length);
