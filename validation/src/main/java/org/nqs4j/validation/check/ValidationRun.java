@@ -40,7 +40,7 @@ public final class ValidationRun {
                     config.lattice().nSites(), config.hamiltonian().model().equals("molecule"),
                     config.sampler().method(), result.evaluation().energy(), result.exact(), result.trial(),
                     result.evaluation().observables(), log.energy(), ConvergenceDiagnostics.of(log.energy(), log.error(),
-                    log.variance(), config.lattice().nSites()), criterion, (System.nanoTime() - start) * 1e-9,
+                    log.variance(), log.acceptance(), config.lattice().nSites()), criterion, (System.nanoTime() - start) * 1e-9,
                     result.checks());
             AtomicFiles.write(folder.path().resolve(REPORT), Json.write(report.toJson()) + "\n");
             plot(report, log);

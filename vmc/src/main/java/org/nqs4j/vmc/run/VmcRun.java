@@ -278,10 +278,12 @@ public final class VmcRun {
     static ConvergenceDiagnostics convergence(RunFolder folder, RunConfig config) throws IOException {
         folder.syncLog();
         if (!Files.isRegularFile(folder.path().resolve(RunFolder.LOG))) { // no optimisation steps
-            return ConvergenceDiagnostics.of(new double[0], new double[0], new double[0], config.lattice().nSites());
+            return ConvergenceDiagnostics.of(new double[0], new double[0], new double[0], new double[0],
+                    config.lattice().nSites());
         }
         RunLog log = RunLog.read(folder.path());
-        return ConvergenceDiagnostics.of(log.energy(), log.error(), log.variance(), config.lattice().nSites());
+        return ConvergenceDiagnostics.of(log.energy(), log.error(), log.variance(), log.acceptance(),
+                config.lattice().nSites());
     }
 
     /**

@@ -21,7 +21,12 @@ import java.util.Map;
  * </ul>
  * The run is <b>stalled</b> when neither the energy nor the variance falls while the V-score stays
  * above {@link #V_SCORE_STALLED}: a plateau away from any eigenstate (a converged run also has a
- * flat energy, but its V-score is small). The zero of the energy is E_∞ = 0, the infinite-temperature
+ * flat energy, but its V-score is small). It is stalled too when its chains are <b>frozen</b>: a
+ * median Metropolis acceptance below {@value #FROZEN_ACCEPTANCE} over the window. Chains that do not
+ * move repeat their configurations, so Var_t and V_t shrink towards 0 as if ψ were an eigenstate
+ * (measured: the positive RBM on the L = 8 ring without Marshall's sign, acceptance 7e-5, Var_t from
+ * 0.1 to 2e-5 over the window, read as "still improving"; its final estimate from fresh chains had
+ * V = 3.9), and steps computed from them go nowhere. The zero of the energy is E_∞ = 0, the infinite-temperature
  * energy of the traceless Hamiltonians of this engine.
  *
  * @param assessed     false when the run is too short ({@code 2·MIN_WINDOW} steps) or the window has
@@ -30,10 +35,11 @@ import java.util.Map;
  * @param dropError    standard error of {@code energyDrop}
  * @param stepError    mean error bar δ̄ of one step's energy in the window
  * @param varianceRatio fitted Var at the end of the window over Var at its start
+ * @param acceptance   median Metropolis acceptance over the window (NaN when the log has none)
  */
 public record ConvergenceDiagnostics(boolean assessed, boolean stalled, int window, double energyDrop,
                                      double dropError, double stepError, double varianceRatio,
-                                     double varianceRatioError, double vScore, String verdict) {
+                                     double varianceRatioError, double vScore, double acceptance, String verdict) {
     /** Smallest window of steps judged. */
     public static final int MIN_WINDOW = 20;
     /**
@@ -43,16 +49,22 @@ public record ConvergenceDiagnostics(boolean assessed, boolean stalled, int wind
      * 1–2.5 % of |E|.
      */
     public static final double V_SCORE_STALLED = 1e-2;
+    /** Median acceptance over the window below which the chains count as frozen (stalled whatever Var_t says). */
+    public static final double FROZEN_ACCEPTANCE = 1e-3;
     /** Relative fall of the variance over the window that counts as still improving. */
     public static final double VARIANCE_FALL = 0.1;
     private static final double SIGNIFICANCE = 2;
 
-    /** Judges the last quarter (at least {@value #MIN_WINDOW} steps) of the series, all of equal length. */
-    public static ConvergenceDiagnostics of(double[] energy, double[] error, double[] variance, int nSites) {
+    /**
+     * Judges the last quarter (at least {@value #MIN_WINDOW} steps) of the series, all of equal length
+     * ({@code acceptance}: the steps' Metropolis acceptance, NaN where there is none, e.g. an exact sum).
+     */
+    public static ConvergenceDiagnostics of(double[] energy, double[] error, double[] variance, double[] acceptance,
+                                            int nSites) {
         int n = energy.length;
-        if (error.length != n || variance.length != n) {
-            throw new IllegalArgumentException("energy, error and variance series differ in length: " + n + ", "
-                    + error.length + ", " + variance.length);
+        if (error.length != n || variance.length != n || acceptance.length != n) {
+            throw new IllegalArgumentException("energy, error, variance and acceptance series differ in length: " + n
+                    + ", " + error.length + ", " + variance.length + ", " + acceptance.length);
         }
         int w = Math.max(MIN_WINDOW, n / 4);
         if (n < 2 * MIN_WINDOW) {
@@ -83,11 +95,17 @@ public record ConvergenceDiagnostics(boolean assessed, boolean stalled, int wind
         double ratio = Math.exp(logRatio);
         boolean energyFalling = drop > SIGNIFICANCE * dropError && drop > noise;
         boolean varianceFalling = -logRatio > SIGNIFICANCE * logRatioError && ratio < 1 - VARIANCE_FALL;
-        Arrays.sort(v);
-        double vScore = w % 2 == 1 ? v[w / 2] : 0.5 * (v[w / 2 - 1] + v[w / 2]);
-        boolean stalled = !energyFalling && !varianceFalling && vScore > V_SCORE_STALLED;
+        double vScore = median(v);
+        double accepted = median(Arrays.copyOfRange(acceptance, from, n)); // NaN if any step has none
+        boolean frozen = accepted < FROZEN_ACCEPTANCE;
+        boolean stalled = frozen || !energyFalling && !varianceFalling && vScore > V_SCORE_STALLED;
         String verdict;
-        if (stalled) {
+        if (frozen) {
+            verdict = String.format(Locale.ROOT, "STALLED: the chains are frozen (median acceptance %.2g over the last %d"
+                    + " steps, below %.0e): they repeat their configurations, so the variance (x%.2f) and the V-score"
+                    + " (%.3g) measure nothing and the steps go nowhere (try a smaller init_scale, a larger shift, or"
+                    + " another move)", accepted, w, FROZEN_ACCEPTANCE, ratio, vScore);
+        } else if (stalled) {
             verdict = String.format(Locale.ROOT, "STALLED: the energy is flat over the last %d steps (fitted fall %.2g"
                     + " ± %.2g, step error %.2g) and the variance does not fall (x%.2f), while the V-score %.3g stays above"
                     + " %.0e: a plateau away from the ground state (try a symmetric ansatz, a larger shift, more"
@@ -100,12 +118,24 @@ public record ConvergenceDiagnostics(boolean assessed, boolean stalled, int wind
                     + " V-score %.3g <= %.0e", w, vScore, V_SCORE_STALLED);
         }
         return new ConvergenceDiagnostics(true, stalled, w, drop, dropError, noise, ratio,
-                ratio * logRatioError, vScore, verdict);
+                ratio * logRatioError, vScore, accepted, verdict);
+    }
+
+    /** The median of the values (sorted in place); NaN if one is NaN. */
+    private static double median(double[] x) {
+        for (double value : x) {
+            if (Double.isNaN(value)) {
+                return Double.NaN;
+            }
+        }
+        Arrays.sort(x);
+        int w = x.length;
+        return w % 2 == 1 ? x[w / 2] : 0.5 * (x[w / 2 - 1] + x[w / 2]);
     }
 
     private static ConvergenceDiagnostics notAssessed(int window, String why) {
         return new ConvergenceDiagnostics(false, false, window, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, "not assessed: " + why);
+                Double.NaN, Double.NaN, Double.NaN, "not assessed: " + why);
     }
 
     /** The {@code convergence} record of summary.json. */
@@ -121,6 +151,7 @@ public record ConvergenceDiagnostics(boolean assessed, boolean stalled, int wind
         m.put("variance_ratio_error", varianceRatioError);
         m.put("v_score", vScore);
         m.put("v_score_stalled", V_SCORE_STALLED);
+        m.put("acceptance", acceptance);
         m.put("verdict", verdict);
         return m;
     }

@@ -61,4 +61,24 @@ class ImpossibleEnergyTest {
         String exact = VmcDriver.catastrophicRise(estimate(-6.9, 0, 0.1), estimate(-6.88, 0, 0.1), r);
         assertTrue(exact != null && exact.startsWith("exact energy rose") && !exact.contains("error bars"), exact);
     }
+
+    /**
+     * The J1-J2 6×6 case of {@link VmcDriver#varianceBlowUp} (R = 72 × 3/4 + 72 × 3/8 = 81): the variance
+     * from 0.54 to 1,935 in one step is undone, although the energy's rise (−18.003 ± 0.013 to −17.358 ± 0.84)
+     * lies within 5 combined error bars; an ordinary step (0.54 → 0.9), a start next to an eigenstate
+     * (0 → 600 < 10⁻¹ R² = 656) and an unknown bound are kept.
+     */
+    @Test
+    void aVarianceThatJumpsAHundredfoldInOneStepIsCatastrophic() {
+        double r = 81;
+        Estimate good = estimate(-18.003, 0.013, 0.54);
+        Estimate wrecked = estimate(-17.358, 0.84, 1935);
+        assertNull(VmcDriver.catastrophicRise(good, wrecked, r), "the rise alone does not show it");
+        String blowUp = VmcDriver.varianceBlowUp(good, wrecked, r);
+        assertTrue(blowUp != null && blowUp.contains("variance rose from 0.540 to 1.94e+03"), blowUp);
+        assertNull(VmcDriver.varianceBlowUp(good, estimate(-18.01, 0.015, 0.9), r));
+        assertNull(VmcDriver.varianceBlowUp(estimate(-6.9, 0, 0), estimate(-6.8, 0.1, 600), r));
+        assertTrue(VmcDriver.varianceBlowUp(estimate(-6.9, 0, 0), estimate(-6.8, 0.1, 700), r) != null);
+        assertNull(VmcDriver.varianceBlowUp(good, wrecked, Double.POSITIVE_INFINITY));
+    }
 }

@@ -26,7 +26,9 @@ class ConvergenceDiagnosticsTest {
             d[t] = error;
             v[t] = variance.applyAsDouble(t) * Math.exp(0.3 * rng.nextGaussian());
         }
-        return ConvergenceDiagnostics.of(e, d, v, SITES);
+        double[] a = new double[STEPS];
+        java.util.Arrays.fill(a, 0.3);
+        return ConvergenceDiagnostics.of(e, d, v, a, SITES);
     }
 
     /** Var giving V-score v at energy e: V = N·Var/E². */
@@ -79,9 +81,39 @@ class ConvergenceDiagnosticsTest {
         assertTrue(c.stalled(), c.verdict());
     }
 
+    /**
+     * Frozen chains (the L = 8 ring without Marshall's sign: acceptance 7e-5) repeat their
+     * configurations, so the variance falls to ~0 and would read as "still improving" or even
+     * "converged": the median acceptance below 10⁻³ marks the run stalled; an exact sum (NaN
+     * acceptance) and a slow but moving chain (2e-3) are judged as before.
+     */
+    @Test
+    void frozenChainsAreStalledWhateverTheVarianceSays() {
+        double[] e = new double[100];
+        double[] d = new double[100];
+        double[] v = new double[100];
+        double[] a = new double[100];
+        for (int t = 0; t < 100; t++) {
+            e[t] = -0.99;
+            d[t] = 1e-4;
+            v[t] = 0.1 * Math.exp(-0.2 * t);
+            a[t] = 7e-5;
+        }
+        ConvergenceDiagnostics frozen = ConvergenceDiagnostics.of(e, d, v, a, SITES);
+        assertTrue(frozen.stalled(), frozen.verdict());
+        assertTrue(frozen.verdict().startsWith("STALLED: the chains are frozen"), frozen.verdict());
+        assertEquals(7e-5, frozen.acceptance(), 1e-12);
+        java.util.Arrays.fill(a, 2e-3);
+        assertFalse(ConvergenceDiagnostics.of(e, d, v, a, SITES).stalled());
+        java.util.Arrays.fill(a, Double.NaN);
+        ConvergenceDiagnostics exact = ConvergenceDiagnostics.of(e, d, v, a, SITES);
+        assertFalse(exact.stalled(), exact.verdict());
+        assertTrue(Double.isNaN(exact.acceptance()));
+    }
+
     @Test
     void shortOrNonFiniteTracesAreNotAssessed() {
-        ConvergenceDiagnostics shortRun = ConvergenceDiagnostics.of(new double[39], new double[39], new double[39], SITES);
+        ConvergenceDiagnostics shortRun = ConvergenceDiagnostics.of(new double[39], new double[39], new double[39], new double[39], SITES);
         assertFalse(shortRun.assessed());
         assertFalse(shortRun.stalled());
         assertTrue(shortRun.verdict().contains("too few"), shortRun.verdict());
@@ -90,8 +122,9 @@ class ConvergenceDiagnosticsTest {
         java.util.Arrays.fill(e, -1);
         java.util.Arrays.fill(v, 1);
         e[99] = Double.NaN;
-        assertFalse(ConvergenceDiagnostics.of(e, new double[100], v, SITES).assessed());
-        assertThrows(IllegalArgumentException.class, () -> ConvergenceDiagnostics.of(e, new double[99], v, SITES));
+        assertFalse(ConvergenceDiagnostics.of(e, new double[100], v, new double[100], SITES).assessed());
+        assertThrows(IllegalArgumentException.class, () -> ConvergenceDiagnostics.of(e, new double[99], v, new double[100], SITES));
+        assertThrows(IllegalArgumentException.class, () -> ConvergenceDiagnostics.of(e, new double[100], v, new double[99], SITES));
     }
 
     @Test
