@@ -11,8 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p><b>The same bits.</b> Each real operation is the one the complex kernel performs on the real
  * parts when every imaginary part is zero (its terms in Im vanish exactly: x − 0·0 = x), in the same
- * order (the same lanes, the same fold of the lanes, the same scalar tail), so ratios, θ, tanh θ and
- * c come out bit for bit as from {@link RbmVectorKernels}. Only the complex kernels' safeguards go,
+ * order (the same lanes, the same fold of the lanes, the same tail; a unit's operations are the same
+ * whether it runs in a lane or alone), so ratios, θ, tanh θ and c come out bit for bit as from
+ * {@link RbmVectorKernels}. Only the complex kernels' safeguards go,
  * and only where {@link Rbm#realProducts} proves them idle:
  * <ul>
  * <li>the refusal test: for real θ the factor e^{−sx} + c sinh x = cosh(θ − x)/cosh θ lies in
@@ -65,12 +66,19 @@ final class RbmRealKernels {
         for (int l = 0; l < LANES; l++) {
             product *= lanes[l];
         }
-        for (int j = bound; j < nHidden; j++) {
-            double a = plus[base + j];
-            double b = minus[base + j];
-            double h = upper[j];
-            double e = h * b + (1.0 - h) * a;
-            product *= e + comp[j] * (0.5 * (a - b));
+        if (bound < nHidden) {
+            // the M mod LANES factors of the tail at once (each the same operations as in the loop above),
+            // multiplied in one at a time after the fold, in unit order as before
+            var tail = SPECIES.indexInRange(bound, nHidden);
+            DoubleVector a = DoubleVector.fromArray(SPECIES, plus, base + bound, tail);
+            DoubleVector b = DoubleVector.fromArray(SPECIES, minus, base + bound, tail);
+            DoubleVector h = DoubleVector.fromArray(SPECIES, upper, bound, tail);
+            DoubleVector e = h.mul(b).add(ONE.sub(h).mul(a));
+            DoubleVector sinh = a.sub(b).mul(0.5);
+            e.add(DoubleVector.fromArray(SPECIES, comp, bound, tail).mul(sinh)).intoArray(lanes, 0);
+            for (int l = 0; l < nHidden - bound; l++) {
+                product *= lanes[l];
+            }
         }
         return product;
     }
@@ -83,7 +91,7 @@ final class RbmRealKernels {
      *   c' = (n d)·(1/d²),   n = c (1 − s u) while sign θ stays s,  −s(2 − s c)(1 + s u) when it flips.
      * </pre>
      * A vector with a lane outside the bounds goes to the complex scalar kernel, as there; the tail
-     * of M mod LANES units runs the same real operations one unit at a time.
+     * of M mod LANES units runs the same real operations as a masked vector.
      */
     static void applyMove(Rbm rbm, int[] sigma, int[] sites, int offset, int count, int pair, double[] thetaRe,
                           double[] thetaIm, double[] tanhRe, double[] tanhIm, double[] compRe, double[] compIm,
@@ -110,17 +118,19 @@ final class RbmRealKernels {
         boolean exchange = pair >= 0;
         DoubleVector floor2V = DoubleVector.broadcast(SPECIES, RbmKernels.UPDATE_FLOOR2);
         DoubleVector ceiling2V = DoubleVector.broadcast(SPECIES, RbmKernels.UPDATE_CEILING2);
-        int bound = SPECIES.loopBound(m);
-        for (int j = 0; j < bound; j += LANES) {
-            DoubleVector th = DoubleVector.fromArray(SPECIES, thetaRe, j);
-            DoubleVector h = DoubleVector.fromArray(SPECIES, upper, j);
+        // every unit is independent, so the M mod LANES units of the tail run as one masked vector: the
+        // same operations on each unit as the scalar kernel (lanes past M compute on zeros and are dropped)
+        for (int j = 0; j < m; j += LANES) {
+            var units = SPECIES.indexInRange(j, m);
+            DoubleVector th = DoubleVector.fromArray(SPECIES, thetaRe, j, units);
+            DoubleVector h = DoubleVector.fromArray(SPECIES, upper, j, units);
             DoubleVector s = h.mul(2.0).sub(ONE);
-            DoubleVector c = DoubleVector.fromArray(SPECIES, compRe, j);
+            DoubleVector c = DoubleVector.fromArray(SPECIES, compRe, j, units);
             boolean inBounds = true;
             for (int f = offset; f < offset + count; f++) {
                 int k = sites[f] * m + j;
                 double sg = sigma[sites[f]];
-                th = DoubleVector.fromArray(SPECIES, w, k).mul(-2.0 * sg).add(th);
+                th = DoubleVector.fromArray(SPECIES, w, k, units).mul(-2.0 * sg).add(th);
                 if (exchange) {
                     if (f < offset + count - 1) {
                         continue; // an exchange updates c once, after θ has both of its sites
@@ -128,11 +138,11 @@ final class RbmRealKernels {
                     k = pair * m + j;
                     sg = pairSign;
                 }
-                DoubleVector u = DoubleVector.fromArray(SPECIES, tanh2w, k).mul(-sg);
+                DoubleVector u = DoubleVector.fromArray(SPECIES, tanh2w, k, units).mul(-sg);
                 DoubleVector g = sg > 0 ? h : ONE.sub(h);
                 DoubleVector gc = ONE.sub(g);
-                DoubleVector p = DoubleVector.fromArray(SPECIES, plus, k);
-                DoubleVector q = DoubleVector.fromArray(SPECIES, minus, k);
+                DoubleVector p = DoubleVector.fromArray(SPECIES, plus, k, units);
+                DoubleVector q = DoubleVector.fromArray(SPECIES, minus, k, units);
                 DoubleVector a = g.mul(p).add(gc.mul(q));   // 1 − s u
                 DoubleVector b = g.mul(q).add(gc.mul(p));   // 1 + s u
                 DoubleVector d = b.sub(c.mul(u));           // 1 + t u
@@ -147,68 +157,17 @@ final class RbmRealKernels {
                 DoubleVector c2 = c.mul(c);
                 inBounds &= d2.compare(VectorOperators.GE, floor2V).and(d2.compare(VectorOperators.LE, ceiling2V))
                         .and(c2.compare(VectorOperators.GE, floor2V))
-                        .and(c2.compare(VectorOperators.LE, ceiling2V)).allTrue();
+                        .and(c2.compare(VectorOperators.LE, ceiling2V)).or(units.not()).allTrue();
             }
             if (inBounds) {
-                th.intoArray(thetaRe, j);
-                c.intoArray(compRe, j);
-                h.intoArray(upper, j);
-                s.sub(c).intoArray(tanhRe, j);
+                th.intoArray(thetaRe, j, units);
+                c.intoArray(compRe, j, units);
+                h.intoArray(upper, j, units);
+                s.sub(c).intoArray(tanhRe, j, units);
             } else {
                 complexScalar(rbm, sigma, sites, offset, count, pair, thetaRe, thetaIm, tanhRe, tanhIm, compRe,
-                        compIm, upper, j, j + LANES);
+                        compIm, upper, j, Math.min(m, j + LANES));
             }
-        }
-        for (int j = bound; j < m; j++) {
-            applyMoveScalar(rbm, tanh2w, plus, minus, pair, pairSign, sigma, sites, offset, count, thetaRe, thetaIm,
-                    tanhRe, tanhIm, compRe, compIm, upper, j);
-        }
-    }
-
-    /** Unit j of {@link #applyMove}, scalar: the operations of {@link RbmKernels#applyMove} on the real parts. */
-    private static void applyMoveScalar(Rbm rbm, double[] tanh2w, double[] plus, double[] minus, int pair,
-                                        double pairSign, int[] sigma, int[] sites, int offset, int count,
-                                        double[] thetaRe, double[] thetaIm, double[] tanhRe, double[] tanhIm,
-                                        double[] compRe, double[] compIm, double[] upper, int j) {
-        int m = rbm.nHidden;
-        boolean exchange = pair >= 0;
-        double th = thetaRe[j];
-        double h = upper[j];
-        double s = 2.0 * h - 1.0;
-        double c = compRe[j];
-        boolean exact = false;
-        for (int f = offset; f < offset + count; f++) {
-            int i = sites[f] * m + j;
-            th += -2.0 * sigma[sites[f]] * rbm.wRe[i];
-            if (exchange && f < offset + count - 1) {
-                continue; // an exchange updates c once, after θ has both of its sites
-            }
-            int k = exchange ? pair * m + j : i;
-            double sg = exchange ? pairSign : sigma[sites[f]];
-            double u = -sg * tanh2w[k];
-            double g = sg > 0 ? h : 1.0 - h;
-            double a = g * plus[k] + (1.0 - g) * minus[k];
-            double b = g * minus[k] + (1.0 - g) * plus[k];
-            double d = b - c * u;
-            double sNew = th >= 0.0 ? 1.0 : -1.0;
-            boolean same = sNew == s;
-            double n = (same ? c : -s * (2.0 - s * c)) * (same ? a : b);
-            double d2 = d * d;
-            c = n * d * (1.0 / d2);
-            s = sNew;
-            h = 0.5 + 0.5 * sNew;
-            double c2 = c * c;
-            exact |= !(d2 >= RbmKernels.UPDATE_FLOOR2 && d2 <= RbmKernels.UPDATE_CEILING2
-                    && c2 >= RbmKernels.UPDATE_FLOOR2 && c2 <= RbmKernels.UPDATE_CEILING2);
-        }
-        thetaRe[j] = th;
-        if (exact) {
-            RbmKernels.tanh(thetaRe, thetaIm, j, j + 1, tanhRe, tanhIm);
-            RbmKernels.signedComplement(thetaRe, thetaIm, tanhRe, tanhIm, j, j + 1, compRe, compIm, upper);
-        } else {
-            compRe[j] = c;
-            upper[j] = h;
-            tanhRe[j] = s - c;
         }
     }
 

@@ -28,9 +28,8 @@ public final class RealOuterProductQgt {
     private final GramKernel gram = new GramKernel();
     private double[] pairs = new double[0];
     private double[] moments = new double[0];
-    /** τ and ς of each parameter, for the layout last seen. */
-    private int[] hidden = new int[0];
-    private int[] visible = new int[0];
+    /** T and Σ of the sample being expanded, one row of M + N + 2 per sample block (per task). */
+    private double[] factorsOfSample = new double[0];
     /** Offset in the moments of hidden pair {τ₁, τ₂} at [τ₁(M+1) + τ₂], column of visible pair {ς₁, ς₂} at [ς₁(N+1) + ς₂]. */
     private int[] hiddenRow = new int[0];
     private int[] visibleColumn = new int[0];
@@ -61,12 +60,6 @@ public final class RealOuterProductQgt {
         if (layoutN != n || layoutM != m) {
             layoutN = n;
             layoutM = m;
-            hidden = new int[p];
-            visible = new int[p];
-            for (int k = 0; k < p; k++) {
-                hidden[k] = hiddenIndex(k, n, m);
-                visible[k] = visibleIndex(k, n, m);
-            }
             hiddenRow = new int[(m + 1) * (m + 1)];
             for (int a = 0; a <= m; a++) {
                 for (int b = 0; b <= m; b++) {
@@ -82,15 +75,32 @@ public final class RealOuterProductQgt {
         }
         int[] hiddenRow = this.hiddenRow;
         int[] visibleColumn = this.visibleColumn;
-        // whole rows (contiguous writes); the lookups and the product of the means are symmetric in a, b
+        // whole rows (contiguous writes); row a reads the moments through its own row of each lookup: the
+        // columns b of the a block are (τ 0, ς i+1), of the b block (τ k+1, ς 0), of W (τ k+1, ς i+1)
         tasks.forEach(p, a -> {
-            int ta = hidden[a] * (m + 1);
-            int sa = visible[a] * (n + 1);
-            for (int b = 0; b < p; b++) {
-                s[a * p + b] = moments[hiddenRow[ta + hidden[b]] + visibleColumn[sa + visible[b]]] - mean[a] * mean[b];
+            int ht = hiddenIndex(a, n, m) * (m + 1);
+            int vs = visibleIndex(a, n, m) * (n + 1);
+            int row = a * p;
+            double meanA = mean[a];
+            readVisible(moments, hiddenRow[ht], visibleColumn, vs, n, mean, 0, meanA, s, row);
+            int columnOfOne = visibleColumn[vs];
+            for (int k = 0; k < m; k++) {
+                s[row + n + k] = moments[hiddenRow[ht + k + 1] + columnOfOne] - meanA * mean[n + k];
             }
-            s[a * p + a] = Math.max(s[a * p + a], 0.0);
+            for (int k = 0; k < m; k++) {
+                int b = n + m + k * n;
+                readVisible(moments, hiddenRow[ht + k + 1], visibleColumn, vs, n, mean, b, meanA, s, row + b);
+            }
+            s[row + a] = Math.max(s[row + a], 0.0);
         });
+    }
+
+    /** s[out + i] = G[τ, ς(i + 1)] − Ō_a Ō_{b+i} for the N visible factors σ_i of one hidden factor (moments row {@code moment}). */
+    private static void readVisible(double[] moments, int moment, int[] visibleColumn, int vs, int n, double[] mean,
+                                    int b, double meanA, double[] s, int out) {
+        for (int i = 0; i < n; i++) {
+            s[out + i] = moments[moment + visibleColumn[vs + i + 1]] - meanA * mean[b + i];
+        }
     }
 
     /** Samples per task of {@link #fillPairs}. */
@@ -106,28 +116,43 @@ public final class RealOuterProductQgt {
         double[] t = factors.tanhRe();
         double[] sigma = factors.spins();
         int stride = factors.stride();
-        tasks.forEach((ns + SAMPLE_BLOCK - 1) / SAMPLE_BLOCK, block -> {
+        int blocks = (ns + SAMPLE_BLOCK - 1) / SAMPLE_BLOCK;
+        int width = m + n + 2;
+        factorsOfSample = ensure(factorsOfSample, (long) blocks * width);
+        double[] own = factorsOfSample;
+        tasks.forEach(blocks, block -> {
+            // the sample's factors T (T₀ = 1) and Σ (Σ₀ = 1) gathered from their strided columns once, so
+            // that the pair loops below run over contiguous entries
+            int hiddenAt = block * width;
+            int visibleAt = hiddenAt + m + 1;
+            own[hiddenAt] = 1.0;
+            own[visibleAt] = 1.0;
             for (int smp = block * SAMPLE_BLOCK; smp < Math.min(ns, (block + 1) * SAMPLE_BLOCK); smp++) {
+                for (int k = 0; k < m; k++) {
+                    own[hiddenAt + 1 + k] = t[k * stride + smp];
+                }
+                for (int i = 0; i < n; i++) {
+                    own[visibleAt + 1 + i] = sigma[i * stride + smp];
+                }
                 int k = smp * rows;
-                for (int t2 = 0; t2 <= m; t2++) {
-                    double v2 = t2 == 0 ? 1.0 : t[(t2 - 1) * stride + smp];
-                    pairs[k++] = v2;
-                    for (int t1 = 1; t1 <= t2; t1++) {
-                        pairs[k++] = t[(t1 - 1) * stride + smp] * v2;
-                    }
+                for (int t2 = 0; t2 <= m; t2++, k += t2) {
+                    pairsOfOne(own, hiddenAt, t2 + 1, own[hiddenAt + t2], pairs, k);
                 }
                 java.util.Arrays.fill(pairs, k, smp * rows + split, 0.0);
                 k = smp * rows + split;
                 pairs[k++] = 1.0;
-                for (int s2 = 1; s2 <= n; s2++) {
-                    double v2 = sigma[(s2 - 1) * stride + smp];
-                    pairs[k++] = v2;
-                    for (int s1 = 1; s1 < s2; s1++) {
-                        pairs[k++] = sigma[(s1 - 1) * stride + smp] * v2;
-                    }
+                for (int s2 = 1; s2 <= n; s2++, k += s2 - 1) {
+                    pairsOfOne(own, visibleAt, s2, own[visibleAt + s2], pairs, k);
                 }
             }
         });
+    }
+
+    /** out[at + r] = f[from + r] · v for r &lt; count (1 · v = v exactly, so the pairs with the factor 1 are v itself). */
+    private static void pairsOfOne(double[] f, int from, int count, double v, double[] out, int at) {
+        for (int r = 0; r < count; r++) {
+            out[at + r] = f[from + r] * v;
+        }
     }
 
     /** τ of parameter p (0 for the constant 1, k + 1 for t_k) in the layout a, b, W (W_ki at N + M + kN + i). */
