@@ -91,7 +91,7 @@ final class RbmRealKernels {
      *   c' = (n d)·(1/d²),   n = c (1 − s u) while sign θ stays s,  −s(2 − s c)(1 + s u) when it flips.
      * </pre>
      * A vector with a lane outside the bounds goes to the complex scalar kernel, as there; the tail
-     * of M mod LANES units runs the same real operations as a masked vector.
+     * of M mod LANES units runs the same real operations one unit at a time.
      */
     static void applyMove(Rbm rbm, int[] sigma, int[] sites, int offset, int count, int pair, double[] thetaRe,
                           double[] thetaIm, double[] tanhRe, double[] tanhIm, double[] compRe, double[] compIm,
@@ -118,19 +118,17 @@ final class RbmRealKernels {
         boolean exchange = pair >= 0;
         DoubleVector floor2V = DoubleVector.broadcast(SPECIES, RbmKernels.UPDATE_FLOOR2);
         DoubleVector ceiling2V = DoubleVector.broadcast(SPECIES, RbmKernels.UPDATE_CEILING2);
-        // every unit is independent, so the M mod LANES units of the tail run as one masked vector: the
-        // same operations on each unit as the scalar kernel (lanes past M compute on zeros and are dropped)
-        for (int j = 0; j < m; j += LANES) {
-            var units = SPECIES.indexInRange(j, m);
-            DoubleVector th = DoubleVector.fromArray(SPECIES, thetaRe, j, units);
-            DoubleVector h = DoubleVector.fromArray(SPECIES, upper, j, units);
+        int bound = SPECIES.loopBound(m);
+        for (int j = 0; j < bound; j += LANES) {
+            DoubleVector th = DoubleVector.fromArray(SPECIES, thetaRe, j);
+            DoubleVector h = DoubleVector.fromArray(SPECIES, upper, j);
             DoubleVector s = h.mul(2.0).sub(ONE);
-            DoubleVector c = DoubleVector.fromArray(SPECIES, compRe, j, units);
+            DoubleVector c = DoubleVector.fromArray(SPECIES, compRe, j);
             boolean inBounds = true;
             for (int f = offset; f < offset + count; f++) {
                 int k = sites[f] * m + j;
                 double sg = sigma[sites[f]];
-                th = DoubleVector.fromArray(SPECIES, w, k, units).mul(-2.0 * sg).add(th);
+                th = DoubleVector.fromArray(SPECIES, w, k).mul(-2.0 * sg).add(th);
                 if (exchange) {
                     if (f < offset + count - 1) {
                         continue; // an exchange updates c once, after θ has both of its sites
@@ -138,11 +136,11 @@ final class RbmRealKernels {
                     k = pair * m + j;
                     sg = pairSign;
                 }
-                DoubleVector u = DoubleVector.fromArray(SPECIES, tanh2w, k, units).mul(-sg);
+                DoubleVector u = DoubleVector.fromArray(SPECIES, tanh2w, k).mul(-sg);
                 DoubleVector g = sg > 0 ? h : ONE.sub(h);
                 DoubleVector gc = ONE.sub(g);
-                DoubleVector p = DoubleVector.fromArray(SPECIES, plus, k, units);
-                DoubleVector q = DoubleVector.fromArray(SPECIES, minus, k, units);
+                DoubleVector p = DoubleVector.fromArray(SPECIES, plus, k);
+                DoubleVector q = DoubleVector.fromArray(SPECIES, minus, k);
                 DoubleVector a = g.mul(p).add(gc.mul(q));   // 1 − s u
                 DoubleVector b = g.mul(q).add(gc.mul(p));   // 1 + s u
                 DoubleVector d = b.sub(c.mul(u));           // 1 + t u
@@ -157,17 +155,68 @@ final class RbmRealKernels {
                 DoubleVector c2 = c.mul(c);
                 inBounds &= d2.compare(VectorOperators.GE, floor2V).and(d2.compare(VectorOperators.LE, ceiling2V))
                         .and(c2.compare(VectorOperators.GE, floor2V))
-                        .and(c2.compare(VectorOperators.LE, ceiling2V)).or(units.not()).allTrue();
+                        .and(c2.compare(VectorOperators.LE, ceiling2V)).allTrue();
             }
             if (inBounds) {
-                th.intoArray(thetaRe, j, units);
-                c.intoArray(compRe, j, units);
-                h.intoArray(upper, j, units);
-                s.sub(c).intoArray(tanhRe, j, units);
+                th.intoArray(thetaRe, j);
+                c.intoArray(compRe, j);
+                h.intoArray(upper, j);
+                s.sub(c).intoArray(tanhRe, j);
             } else {
                 complexScalar(rbm, sigma, sites, offset, count, pair, thetaRe, thetaIm, tanhRe, tanhIm, compRe,
-                        compIm, upper, j, Math.min(m, j + LANES));
+                        compIm, upper, j, j + LANES);
             }
+        }
+        for (int j = bound; j < m; j++) {
+            applyMoveScalar(rbm, tanh2w, plus, minus, pair, pairSign, sigma, sites, offset, count, thetaRe, thetaIm,
+                    tanhRe, tanhIm, compRe, compIm, upper, j);
+        }
+    }
+
+    /** Unit j of {@link #applyMove}, scalar: the operations of {@link RbmKernels#applyMove} on the real parts. */
+    private static void applyMoveScalar(Rbm rbm, double[] tanh2w, double[] plus, double[] minus, int pair,
+                                        double pairSign, int[] sigma, int[] sites, int offset, int count,
+                                        double[] thetaRe, double[] thetaIm, double[] tanhRe, double[] tanhIm,
+                                        double[] compRe, double[] compIm, double[] upper, int j) {
+        int m = rbm.nHidden;
+        boolean exchange = pair >= 0;
+        double th = thetaRe[j];
+        double h = upper[j];
+        double s = 2.0 * h - 1.0;
+        double c = compRe[j];
+        boolean exact = false;
+        for (int f = offset; f < offset + count; f++) {
+            int i = sites[f] * m + j;
+            th += -2.0 * sigma[sites[f]] * rbm.wRe[i];
+            if (exchange && f < offset + count - 1) {
+                continue; // an exchange updates c once, after θ has both of its sites
+            }
+            int k = exchange ? pair * m + j : i;
+            double sg = exchange ? pairSign : sigma[sites[f]];
+            double u = -sg * tanh2w[k];
+            double g = sg > 0 ? h : 1.0 - h;
+            double a = g * plus[k] + (1.0 - g) * minus[k];
+            double b = g * minus[k] + (1.0 - g) * plus[k];
+            double d = b - c * u;
+            double sNew = th >= 0.0 ? 1.0 : -1.0;
+            boolean same = sNew == s;
+            double n = (same ? c : -s * (2.0 - s * c)) * (same ? a : b);
+            double d2 = d * d;
+            c = n * d * (1.0 / d2);
+            s = sNew;
+            h = 0.5 + 0.5 * sNew;
+            double c2 = c * c;
+            exact |= !(d2 >= RbmKernels.UPDATE_FLOOR2 && d2 <= RbmKernels.UPDATE_CEILING2
+                    && c2 >= RbmKernels.UPDATE_FLOOR2 && c2 <= RbmKernels.UPDATE_CEILING2);
+        }
+        thetaRe[j] = th;
+        if (exact) {
+            RbmKernels.tanh(thetaRe, thetaIm, j, j + 1, tanhRe, tanhIm);
+            RbmKernels.signedComplement(thetaRe, thetaIm, tanhRe, tanhIm, j, j + 1, compRe, compIm, upper);
+        } else {
+            compRe[j] = c;
+            upper[j] = h;
+            tanhRe[j] = s - c;
         }
     }
 
