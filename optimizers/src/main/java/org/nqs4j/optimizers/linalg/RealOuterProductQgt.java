@@ -13,22 +13,25 @@ import org.nqs4j.optimizers.OuterProductFactors;
  *   ⟨O_p O_q⟩ = (1/N_s) Σ_s (T_τp T_τq)(s) · (Σ_ςp Σ_ςq)(s) = G[τp τq, ςp ςq],
  * </pre>
  * one entry of the cross product G = Y_Tᵀ Y_Σ / N_s of the (M+1)(M+2)/2 distinct hidden pairs and
- * the 1 + N(N+1)/2 distinct visible pairs (σ_i² = 1 joins the pair of ones), one row of pair
- * products per sample ({@link GramKernel#crossOfColumns}). At N = M = 20, N_s = 1,008: 231 × 211 × N_s multiply-adds against P²N_s/2 with P = 440
- * for the triangle of S (both by {@link GramKernel}'s packed micro-kernel).
+ * the 1 + N(N+1)/2 distinct visible pairs (σ_i² = 1 joins the pair of ones). A visible pair is ±1,
+ * so G is summed by {@link SignTableProduct} from tables of the signed sums of four samples' hidden
+ * pairs: 231 × 211 × N_s / 4 additions at N = M = 20, against P²N_s/2 multiply-adds (P = 440) for
+ * the triangle of the Gram of the full rows.
  *
  * <p>Rounding: the centring is the difference of the moment and the product of the means, not
- * the Gram of centred rows, so S differs from {@code DenseQgt}'s by rounding, which is of the
- * order of ε·max(⟨O_p O_q⟩, |Ō_p Ō_q|) ≤ ε per entry (|O| ≤ 1): negligible against the diagonal
+ * the Gram of centred rows, and each moment sums its samples four at a time, so S differs from
+ * {@code DenseQgt}'s by rounding, which is of the order of γ_{N_s}·max(⟨|O_p O_q|⟩, |Ō_p Ō_q|) per
+ * entry (|O| ≤ 1): negligible against the diagonal
  * shift of SR, but a near-constant column's variance may round to −ε and is then set to 0
  * (a variance is ≥ 0). The same numbers for any {@link TaskRunner}. Keeps its workspaces; not
  * thread-safe.
  */
 public final class RealOuterProductQgt {
-    private final GramKernel gram = new GramKernel();
-    private double[] pairs = new double[0];
+    private final SignTableProduct signTables = new SignTableProduct();
+    private byte[] patterns = new byte[0];
+    private int[] factorBits = new int[0];
     private double[] moments = new double[0];
-    /** T and Σ of the sample being expanded, one row of M + N + 2 per sample block (per task). */
+    /** T of the sample being expanded and its hidden pairs, one row per sample block (per task). */
     private double[] factorsOfSample = new double[0];
     /** Offset in the moments of hidden pair {τ₁, τ₂} at [τ₁(M+1) + τ₂], column of visible pair {ς₁, ς₂} at [ς₁(N+1) + ς₂]. */
     private int[] hiddenRow = new int[0];
@@ -48,14 +51,12 @@ public final class RealOuterProductQgt {
         int m = factors.layout().nHidden();
         int ns = factors.nSamples();
         int hiddenPairs = (m + 1) * (m + 2) / 2;
-        int split = (hiddenPairs + GramKernel.CROSS_ALIGNMENT - 1) / GramKernel.CROSS_ALIGNMENT
-                * GramKernel.CROSS_ALIGNMENT;
         int visiblePairs = 1 + n * (n + 1) / 2;
-        int rows = split + visiblePairs;
-        pairs = ensure(pairs, (long) rows * ns);
-        moments = ensure(moments, (long) split * visiblePairs);
-        fillPairs(factors, n, m, ns, split, rows, tasks);
-        gram.crossOfColumns(pairs, ns, rows, rows, split, 1.0 / ns, moments, tasks);
+        moments = ensure(moments, (long) hiddenPairs * visiblePairs);
+        signTables.rows(ns, hiddenPairs);
+        fillPairs(factors, m, ns, hiddenPairs, tasks);
+        fillPatterns(factors, n, ns, visiblePairs);
+        signTables.multiply(ns, hiddenPairs, patterns, visiblePairs, 1.0 / ns, moments, tasks);
         int p = n + m + n * m;
         if (layoutN != n || layoutM != m) {
             layoutN = n;
@@ -107,51 +108,72 @@ public final class RealOuterProductQgt {
     private static final int SAMPLE_BLOCK = 64;
 
     /**
-     * Row s (of {@code rows} entries) for every sample: the hidden pairs T_τ₁T_τ₂ at τ₂(τ₂+1)/2 + τ₁
-     * (τ₁ ≤ τ₂, T₀ = 1), zeros up to {@code split}, then 1 and the visible pairs Σ_ς₁Σ_ς₂ (ς₁ &lt; ς₂,
-     * Σ₀ = 1) at split + ς₂(ς₂−1)/2 + ς₁ + 1: sample-major, so that the Gram kernel packs them in one
-     * pass over the rows.
+     * For every sample s the hidden pairs T_τ₁T_τ₂ (τ₁ ≤ τ₂, T₀ = 1) as entry τ₂(τ₂+1)/2 + τ₁ of row s
+     * of the sign-table product's rows.
      */
-    private void fillPairs(OuterProductFactors factors, int n, int m, int ns, int split, int rows, TaskRunner tasks) {
+    private void fillPairs(OuterProductFactors factors, int m, int ns, int hiddenPairs, TaskRunner tasks) {
         double[] t = factors.tanhRe();
-        double[] sigma = factors.spins();
         int stride = factors.stride();
         int blocks = (ns + SAMPLE_BLOCK - 1) / SAMPLE_BLOCK;
-        int width = m + n + 2;
+        int width = m + 1 + hiddenPairs;
         factorsOfSample = ensure(factorsOfSample, (long) blocks * width);
         double[] own = factorsOfSample;
         tasks.forEach(blocks, block -> {
-            // the sample's factors T (T₀ = 1) and Σ (Σ₀ = 1) gathered from their strided columns once, so
-            // that the pair loops below run over contiguous entries
-            int hiddenAt = block * width;
-            int visibleAt = hiddenAt + m + 1;
-            own[hiddenAt] = 1.0;
-            own[visibleAt] = 1.0;
+            // the sample's factors T (T₀ = 1) gathered from their strided columns once, so that the pair
+            // loop below runs over contiguous entries (1 · v = v exactly: the pairs with T₀ are the t_k)
+            int at = block * width;
+            int row = at + m + 1;
+            own[at] = 1.0;
             for (int smp = block * SAMPLE_BLOCK; smp < Math.min(ns, (block + 1) * SAMPLE_BLOCK); smp++) {
                 for (int k = 0; k < m; k++) {
-                    own[hiddenAt + 1 + k] = t[k * stride + smp];
+                    own[at + 1 + k] = t[k * stride + smp];
                 }
-                for (int i = 0; i < n; i++) {
-                    own[visibleAt + 1 + i] = sigma[i * stride + smp];
+                int pair = row;
+                for (int t2 = 0; t2 <= m; t2++) {
+                    double v = own[at + t2];
+                    for (int t1 = 0; t1 <= t2; t1++) {
+                        own[pair++] = own[at + t1] * v;
+                    }
                 }
-                int k = smp * rows;
-                for (int t2 = 0; t2 <= m; t2++, k += t2) {
-                    pairsOfOne(own, hiddenAt, t2 + 1, own[hiddenAt + t2], pairs, k);
-                }
-                java.util.Arrays.fill(pairs, k, smp * rows + split, 0.0);
-                k = smp * rows + split;
-                pairs[k++] = 1.0;
-                for (int s2 = 1; s2 <= n; s2++, k += s2 - 1) {
-                    pairsOfOne(own, visibleAt, s2, own[visibleAt + s2], pairs, k);
-                }
+                signTables.setRow(smp, own, row, hiddenPairs, ns);
             }
         });
     }
 
-    /** out[at + r] = f[from + r] · v for r &lt; count (1 · v = v exactly, so the pairs with the factor 1 are v itself). */
-    private static void pairsOfOne(double[] f, int from, int count, double v, double[] out, int at) {
-        for (int r = 0; r < count; r++) {
-            out[at + r] = f[from + r] * v;
+    /**
+     * The signs of the visible pairs Σ_ς₁Σ_ς₂ = ±1 for {@link SignTableProduct}: per group of four
+     * samples, bit q of factor ς marks σ = −1 in sample q (Σ₀ = 1: no bit), and a pair's signs are the
+     * exclusive or of its two factors' (column 0, the pair of equal factors, has none).
+     */
+    private void fillPatterns(OuterProductFactors factors, int n, int ns, int visiblePairs) {
+        double[] sigma = factors.spins();
+        int stride = factors.stride();
+        int groups = SignTableProduct.groups(ns);
+        if (patterns.length < groups * visiblePairs) {
+            patterns = new byte[groups * visiblePairs];
+        }
+        if (factorBits.length < n + 1) {
+            factorBits = new int[n + 1];
+        }
+        for (int g = 0; g < groups; g++) {
+            for (int i = 0; i < n; i++) {
+                int bits = 0;
+                for (int q = 0; q < SignTableProduct.GROUP && g * SignTableProduct.GROUP + q < ns; q++) {
+                    double v = sigma[i * stride + g * SignTableProduct.GROUP + q];
+                    if (v != 1.0 && v != -1.0) {
+                        throw new IllegalArgumentException("the moment form of S needs visible units ±1, not " + v);
+                    }
+                    bits |= (v < 0 ? 1 : 0) << q;
+                }
+                factorBits[i + 1] = bits;
+            }
+            int k = g * visiblePairs;
+            patterns[k++] = 0;
+            for (int s2 = 1; s2 <= n; s2++) {
+                for (int s1 = 0; s1 < s2; s1++) {
+                    patterns[k++] = (byte) (factorBits[s1] ^ factorBits[s2]);
+                }
+            }
         }
     }
 
