@@ -167,56 +167,61 @@ final class RbmRealKernels {
                         compIm, upper, j, j + LANES);
             }
         }
-        for (int j = bound; j < m; j++) {
+        if (bound < m) {
             applyMoveScalar(rbm, tanh2w, plus, minus, pair, pairSign, sigma, sites, offset, count, thetaRe, thetaIm,
-                    tanhRe, tanhIm, compRe, compIm, upper, j);
+                    tanhRe, tanhIm, compRe, compIm, upper, bound);
         }
     }
 
-    /** Unit j of {@link #applyMove}, scalar: the operations of {@link RbmKernels#applyMove} on the real parts. */
+    /**
+     * Units {@code from}..M−1 of {@link #applyMove} (the tail), one at a time in one call: the operations
+     * of {@link RbmKernels#applyMove} on the real parts.
+     */
     private static void applyMoveScalar(Rbm rbm, double[] tanh2w, double[] plus, double[] minus, int pair,
                                         double pairSign, int[] sigma, int[] sites, int offset, int count,
                                         double[] thetaRe, double[] thetaIm, double[] tanhRe, double[] tanhIm,
-                                        double[] compRe, double[] compIm, double[] upper, int j) {
+                                        double[] compRe, double[] compIm, double[] upper, int from) {
         int m = rbm.nHidden;
         boolean exchange = pair >= 0;
-        double th = thetaRe[j];
-        double h = upper[j];
-        double s = 2.0 * h - 1.0;
-        double c = compRe[j];
-        boolean exact = false;
-        for (int f = offset; f < offset + count; f++) {
-            int i = sites[f] * m + j;
-            th += -2.0 * sigma[sites[f]] * rbm.wRe[i];
-            if (exchange && f < offset + count - 1) {
-                continue; // an exchange updates c once, after θ has both of its sites
+        for (int j = from; j < m; j++) {
+            double th = thetaRe[j];
+            double h = upper[j];
+            double s = 2.0 * h - 1.0;
+            double c = compRe[j];
+            boolean exact = false;
+            for (int f = offset; f < offset + count; f++) {
+                int i = sites[f] * m + j;
+                th += -2.0 * sigma[sites[f]] * rbm.wRe[i];
+                if (exchange && f < offset + count - 1) {
+                    continue; // an exchange updates c once, after θ has both of its sites
+                }
+                int k = exchange ? pair * m + j : i;
+                double sg = exchange ? pairSign : sigma[sites[f]];
+                double u = -sg * tanh2w[k];
+                double g = sg > 0 ? h : 1.0 - h;
+                double a = g * plus[k] + (1.0 - g) * minus[k];
+                double b = g * minus[k] + (1.0 - g) * plus[k];
+                double d = b - c * u;
+                double sNew = th >= 0.0 ? 1.0 : -1.0;
+                boolean same = sNew == s;
+                double n = (same ? c : -s * (2.0 - s * c)) * (same ? a : b);
+                double d2 = d * d;
+                c = n * d * (1.0 / d2);
+                s = sNew;
+                h = 0.5 + 0.5 * sNew;
+                double c2 = c * c;
+                exact |= !(d2 >= RbmKernels.UPDATE_FLOOR2 && d2 <= RbmKernels.UPDATE_CEILING2
+                        && c2 >= RbmKernels.UPDATE_FLOOR2 && c2 <= RbmKernels.UPDATE_CEILING2);
             }
-            int k = exchange ? pair * m + j : i;
-            double sg = exchange ? pairSign : sigma[sites[f]];
-            double u = -sg * tanh2w[k];
-            double g = sg > 0 ? h : 1.0 - h;
-            double a = g * plus[k] + (1.0 - g) * minus[k];
-            double b = g * minus[k] + (1.0 - g) * plus[k];
-            double d = b - c * u;
-            double sNew = th >= 0.0 ? 1.0 : -1.0;
-            boolean same = sNew == s;
-            double n = (same ? c : -s * (2.0 - s * c)) * (same ? a : b);
-            double d2 = d * d;
-            c = n * d * (1.0 / d2);
-            s = sNew;
-            h = 0.5 + 0.5 * sNew;
-            double c2 = c * c;
-            exact |= !(d2 >= RbmKernels.UPDATE_FLOOR2 && d2 <= RbmKernels.UPDATE_CEILING2
-                    && c2 >= RbmKernels.UPDATE_FLOOR2 && c2 <= RbmKernels.UPDATE_CEILING2);
-        }
-        thetaRe[j] = th;
-        if (exact) {
-            RbmKernels.tanh(thetaRe, thetaIm, j, j + 1, tanhRe, tanhIm);
-            RbmKernels.signedComplement(thetaRe, thetaIm, tanhRe, tanhIm, j, j + 1, compRe, compIm, upper);
-        } else {
-            compRe[j] = c;
-            upper[j] = h;
-            tanhRe[j] = s - c;
+            thetaRe[j] = th;
+            if (exact) {
+                RbmKernels.tanh(thetaRe, thetaIm, j, j + 1, tanhRe, tanhIm);
+                RbmKernels.signedComplement(thetaRe, thetaIm, tanhRe, tanhIm, j, j + 1, compRe, compIm, upper);
+            } else {
+                compRe[j] = c;
+                upper[j] = h;
+                tanhRe[j] = s - c;
+            }
         }
     }
 

@@ -44,6 +44,18 @@ public final class RealOuterProductQgt {
      * and their column means {@code mean} (the layout a, b, W of length P).
      */
     public void form(OuterProductFactors factors, double[] mean, double[] s, TaskRunner tasks) {
+        form(factors, mean, s, false, tasks);
+    }
+
+    /**
+     * {@link #form} for the lower triangle and the diagonal only (the entries the Cholesky factor reads;
+     * the others are left as they were): the same numbers, half the writes.
+     */
+    public void formLower(OuterProductFactors factors, double[] mean, double[] s, TaskRunner tasks) {
+        form(factors, mean, s, true, tasks);
+    }
+
+    private void form(OuterProductFactors factors, double[] mean, double[] s, boolean lower, TaskRunner tasks) {
         if (factors.isComplex()) {
             throw new IllegalArgumentException("the moment form of S is for a real RBM");
         }
@@ -79,27 +91,28 @@ public final class RealOuterProductQgt {
         // whole rows (contiguous writes); row a reads the moments through its own row of each lookup: the
         // columns b of the a block are (τ 0, ς i+1), of the b block (τ k+1, ς 0), of W (τ k+1, ς i+1)
         tasks.forEach(p, a -> {
+            int end = lower ? a + 1 : p; // columns b < end
             int ht = hiddenIndex(a, n, m) * (m + 1);
             int vs = visibleIndex(a, n, m) * (n + 1);
             int row = a * p;
             double meanA = mean[a];
-            readVisible(moments, hiddenRow[ht], visibleColumn, vs, n, mean, 0, meanA, s, row);
+            readVisible(moments, hiddenRow[ht], visibleColumn, vs, Math.min(n, end), mean, 0, meanA, s, row);
             int columnOfOne = visibleColumn[vs];
-            for (int k = 0; k < m; k++) {
+            for (int k = 0; k < Math.min(m, end - n); k++) {
                 s[row + n + k] = moments[hiddenRow[ht + k + 1] + columnOfOne] - meanA * mean[n + k];
             }
-            for (int k = 0; k < m; k++) {
-                int b = n + m + k * n;
-                readVisible(moments, hiddenRow[ht + k + 1], visibleColumn, vs, n, mean, b, meanA, s, row + b);
+            for (int k = 0, b = n + m; k < m && b < end; k++, b += n) {
+                readVisible(moments, hiddenRow[ht + k + 1], visibleColumn, vs, Math.min(n, end - b), mean, b, meanA,
+                        s, row + b);
             }
             s[row + a] = Math.max(s[row + a], 0.0);
         });
     }
 
-    /** s[out + i] = G[τ, ς(i + 1)] − Ō_a Ō_{b+i} for the N visible factors σ_i of one hidden factor (moments row {@code moment}). */
-    private static void readVisible(double[] moments, int moment, int[] visibleColumn, int vs, int n, double[] mean,
-                                    int b, double meanA, double[] s, int out) {
-        for (int i = 0; i < n; i++) {
+    /** s[out + i] = G[τ, ς(i + 1)] − Ō_a Ō_{b+i} for the first {@code count} visible factors σ_i of one hidden factor (moments row {@code moment}). */
+    private static void readVisible(double[] moments, int moment, int[] visibleColumn, int vs, int count,
+                                    double[] mean, int b, double meanA, double[] s, int out) {
+        for (int i = 0; i < count; i++) {
             s[out + i] = moments[moment + visibleColumn[vs + i + 1]] - meanA * mean[b + i];
         }
     }
