@@ -52,7 +52,9 @@ final class RbmRealKernels {
         double[] plus = sign > 0 ? ePos : eNeg;
         double[] minus = sign > 0 ? eNeg : ePos;
         int bound = SPECIES.loopBound(nHidden);
-        DoubleVector p = ONE;
+        // a broadcast, not the constant ONE: a loop variable that starts as a constant vector object is boxed
+        // by C2 on every iteration (an allocation per factor vector in main)
+        DoubleVector p = DoubleVector.broadcast(SPECIES, 1.0);
         for (int j = 0; j < bound; j += LANES) {
             DoubleVector a = DoubleVector.fromArray(SPECIES, plus, base + j);
             DoubleVector b = DoubleVector.fromArray(SPECIES, minus, base + j);
