@@ -34,6 +34,7 @@ final class RbmRealKernels {
     private static final DoubleVector ZERO = DoubleVector.zero(SPECIES);
     private static final DoubleVector HALF = DoubleVector.broadcast(SPECIES, 0.5);
     private static final DoubleVector TWO = DoubleVector.broadcast(SPECIES, 2.0);
+    private static final DoubleVector LANE_INDEX = DoubleVector.zero(SPECIES).addIndex(1);
 
     private RbmRealKernels() {
     }
@@ -93,7 +94,7 @@ final class RbmRealKernels {
      *   c' = (n d)·(1/d²),   n = c (1 − s u) while sign θ stays s,  −s(2 − s c)(1 + s u) when it flips.
      * </pre>
      * A vector with a lane outside the bounds goes to the complex scalar kernel, as there; the tail
-     * of M mod LANES units runs the same real operations one unit at a time.
+     * of M mod LANES units runs in the last whole vector of units (M ≥ LANES) or one unit at a time.
      */
     static void applyMove(Rbm rbm, int[] sigma, int[] sites, int offset, int count, int pair, double[] thetaRe,
                           double[] thetaIm, double[] tanhRe, double[] tanhIm, double[] compRe, double[] compIm,
@@ -121,11 +122,20 @@ final class RbmRealKernels {
         DoubleVector floor2V = DoubleVector.broadcast(SPECIES, RbmKernels.UPDATE_FLOOR2);
         DoubleVector ceiling2V = DoubleVector.broadcast(SPECIES, RbmKernels.UPDATE_CEILING2);
         int bound = SPECIES.loopBound(m);
-        for (int j = 0; j < bound; j += LANES) {
-            DoubleVector th = DoubleVector.fromArray(SPECIES, thetaRe, j);
-            DoubleVector h = DoubleVector.fromArray(SPECIES, upper, j);
+        int tail = m - bound;
+        // v = −1: the last LANES units first (whole, unmasked vectors), of which only the M mod LANES of the tail
+        // are stored changed; the units before them are written back as they were and get their own vector next.
+        // Every unit sees the same operations in a lane as alone (the scalar tail, kept for M < LANES).
+        for (int v = tail > 0 && m >= LANES ? -1 : 0; v < bound / LANES; v++) {
+            int j = v < 0 ? m - LANES : v * LANES;
+            var stale = LANE_INDEX.compare(VectorOperators.LT, v < 0 ? LANES - tail : 0);
+            DoubleVector th0 = DoubleVector.fromArray(SPECIES, thetaRe, j);
+            DoubleVector h0 = DoubleVector.fromArray(SPECIES, upper, j);
+            DoubleVector c0 = DoubleVector.fromArray(SPECIES, compRe, j);
+            DoubleVector th = th0;
+            DoubleVector h = h0;
             DoubleVector s = h.mul(2.0).sub(ONE);
-            DoubleVector c = DoubleVector.fromArray(SPECIES, compRe, j);
+            DoubleVector c = c0;
             boolean inBounds = true;
             for (int f = offset; f < offset + count; f++) {
                 int k = sites[f] * m + j;
@@ -157,27 +167,27 @@ final class RbmRealKernels {
                 DoubleVector c2 = c.mul(c);
                 inBounds &= d2.compare(VectorOperators.GE, floor2V).and(d2.compare(VectorOperators.LE, ceiling2V))
                         .and(c2.compare(VectorOperators.GE, floor2V))
-                        .and(c2.compare(VectorOperators.LE, ceiling2V)).allTrue();
+                        .and(c2.compare(VectorOperators.LE, ceiling2V)).or(stale).allTrue();
             }
             if (inBounds) {
-                th.intoArray(thetaRe, j);
-                c.intoArray(compRe, j);
-                h.intoArray(upper, j);
-                s.sub(c).intoArray(tanhRe, j);
+                th.blend(th0, stale).intoArray(thetaRe, j);
+                c.blend(c0, stale).intoArray(compRe, j);
+                h.blend(h0, stale).intoArray(upper, j);
+                s.sub(c).blend(DoubleVector.fromArray(SPECIES, tanhRe, j), stale).intoArray(tanhRe, j);
             } else {
                 complexScalar(rbm, sigma, sites, offset, count, pair, thetaRe, thetaIm, tanhRe, tanhIm, compRe,
-                        compIm, upper, j, j + LANES);
+                        compIm, upper, v < 0 ? bound : j, j + LANES);
             }
         }
-        if (bound < m) {
+        if (bound < m && m < LANES) {
             applyMoveScalar(rbm, tanh2w, plus, minus, pair, pairSign, sigma, sites, offset, count, thetaRe, thetaIm,
                     tanhRe, tanhIm, compRe, compIm, upper, bound);
         }
     }
 
     /**
-     * Units {@code from}..M−1 of {@link #applyMove} (the tail), one at a time in one call: the operations
-     * of {@link RbmKernels#applyMove} on the real parts.
+     * Units {@code from}..M−1 of {@link #applyMove} (M &lt; LANES), one at a time in one call: the
+     * operations of {@link RbmKernels#applyMove} on the real parts.
      */
     private static void applyMoveScalar(Rbm rbm, double[] tanh2w, double[] plus, double[] minus, int pair,
                                         double pairSign, int[] sigma, int[] sites, int offset, int count,
