@@ -11,8 +11,7 @@ import jdk.incubator.vector.VectorSpecies;
  * </pre>
  * where p_gb holds the signs of column b over the four samples of group g. Each group's 16 signed
  * sums are built once (30 vector additions per lane block), then every column adds the one its
- * pattern selects: A·B·N_s/4 additions instead of A·B·N_s multiply-adds, about three times fewer
- * operations than the packed Gram kernel runs at its FMA peak.
+ * pattern selects: A·B·N_s/4 additions instead of the A·B·N_s multiply-adds of a Gram kernel.
  *
  * <p>Rounding: T_g[p] is summed in sample order, ((±H₀ ± H₁) ± H₂) ± H₃, and the groups in order,
  * so each entry is a sum of N_s terms in a fixed association: it differs from the sequential sum by
