@@ -11,8 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p><b>The same bits.</b> Each real operation is the one the complex kernel performs on the real
  * parts when every imaginary part is zero (its terms in Im vanish exactly: x − 0·0 = x), in the same
- * order (the same lanes, the same fold of the lanes, the same scalar tail), so ratios, θ, tanh θ and
- * c come out bit for bit as from {@link RbmVectorKernels}. Only the complex kernels' safeguards go,
+ * order (the same lanes, the same fold of the lanes, the same tail; a unit's operations are the same
+ * whether it runs in a lane or alone), so ratios, θ, tanh θ and c come out bit for bit as from
+ * {@link RbmVectorKernels}. Only the complex kernels' safeguards go,
  * and only where {@link Rbm#realProducts} proves them idle:
  * <ul>
  * <li>the refusal test: for real θ the factor e^{−sx} + c sinh x = cosh(θ − x)/cosh θ lies in
@@ -33,6 +34,7 @@ final class RbmRealKernels {
     private static final DoubleVector ZERO = DoubleVector.zero(SPECIES);
     private static final DoubleVector HALF = DoubleVector.broadcast(SPECIES, 0.5);
     private static final DoubleVector TWO = DoubleVector.broadcast(SPECIES, 2.0);
+    private static final DoubleVector LANE_INDEX = DoubleVector.zero(SPECIES).addIndex(1);
 
     private RbmRealKernels() {
     }
@@ -51,7 +53,9 @@ final class RbmRealKernels {
         double[] plus = sign > 0 ? ePos : eNeg;
         double[] minus = sign > 0 ? eNeg : ePos;
         int bound = SPECIES.loopBound(nHidden);
-        DoubleVector p = ONE;
+        // a broadcast, not the constant ONE: a loop variable that starts as a constant vector object is boxed
+        // by C2 on every iteration (an allocation per factor vector in main)
+        DoubleVector p = DoubleVector.broadcast(SPECIES, 1.0);
         for (int j = 0; j < bound; j += LANES) {
             DoubleVector a = DoubleVector.fromArray(SPECIES, plus, base + j);
             DoubleVector b = DoubleVector.fromArray(SPECIES, minus, base + j);
@@ -65,12 +69,19 @@ final class RbmRealKernels {
         for (int l = 0; l < LANES; l++) {
             product *= lanes[l];
         }
-        for (int j = bound; j < nHidden; j++) {
-            double a = plus[base + j];
-            double b = minus[base + j];
-            double h = upper[j];
-            double e = h * b + (1.0 - h) * a;
-            product *= e + comp[j] * (0.5 * (a - b));
+        if (bound < nHidden) {
+            // the M mod LANES factors of the tail at once (each the same operations as in the loop above),
+            // multiplied in one at a time after the fold, in unit order as before
+            var tail = SPECIES.indexInRange(bound, nHidden);
+            DoubleVector a = DoubleVector.fromArray(SPECIES, plus, base + bound, tail);
+            DoubleVector b = DoubleVector.fromArray(SPECIES, minus, base + bound, tail);
+            DoubleVector h = DoubleVector.fromArray(SPECIES, upper, bound, tail);
+            DoubleVector e = h.mul(b).add(ONE.sub(h).mul(a));
+            DoubleVector sinh = a.sub(b).mul(0.5);
+            e.add(DoubleVector.fromArray(SPECIES, comp, bound, tail).mul(sinh)).intoArray(lanes, 0);
+            for (int l = 0; l < nHidden - bound; l++) {
+                product *= lanes[l];
+            }
         }
         return product;
     }
@@ -83,7 +94,7 @@ final class RbmRealKernels {
      *   c' = (n d)·(1/d²),   n = c (1 − s u) while sign θ stays s,  −s(2 − s c)(1 + s u) when it flips.
      * </pre>
      * A vector with a lane outside the bounds goes to the complex scalar kernel, as there; the tail
-     * of M mod LANES units runs the same real operations one unit at a time.
+     * of M mod LANES units runs in the last whole vector of units (M ≥ LANES) or one unit at a time.
      */
     static void applyMove(Rbm rbm, int[] sigma, int[] sites, int offset, int count, int pair, double[] thetaRe,
                           double[] thetaIm, double[] tanhRe, double[] tanhIm, double[] compRe, double[] compIm,
@@ -111,11 +122,20 @@ final class RbmRealKernels {
         DoubleVector floor2V = DoubleVector.broadcast(SPECIES, RbmKernels.UPDATE_FLOOR2);
         DoubleVector ceiling2V = DoubleVector.broadcast(SPECIES, RbmKernels.UPDATE_CEILING2);
         int bound = SPECIES.loopBound(m);
-        for (int j = 0; j < bound; j += LANES) {
-            DoubleVector th = DoubleVector.fromArray(SPECIES, thetaRe, j);
-            DoubleVector h = DoubleVector.fromArray(SPECIES, upper, j);
+        int tail = m - bound;
+        // v = −1: the last LANES units first (whole, unmasked vectors), of which only the M mod LANES of the tail
+        // are stored changed; the units before them are written back as they were and get their own vector next.
+        // Every unit sees the same operations in a lane as alone (the scalar tail, kept for M < LANES).
+        for (int v = tail > 0 && m >= LANES ? -1 : 0; v < bound / LANES; v++) {
+            int j = v < 0 ? m - LANES : v * LANES;
+            var stale = LANE_INDEX.compare(VectorOperators.LT, v < 0 ? LANES - tail : 0);
+            DoubleVector th0 = DoubleVector.fromArray(SPECIES, thetaRe, j);
+            DoubleVector h0 = DoubleVector.fromArray(SPECIES, upper, j);
+            DoubleVector c0 = DoubleVector.fromArray(SPECIES, compRe, j);
+            DoubleVector th = th0;
+            DoubleVector h = h0;
             DoubleVector s = h.mul(2.0).sub(ONE);
-            DoubleVector c = DoubleVector.fromArray(SPECIES, compRe, j);
+            DoubleVector c = c0;
             boolean inBounds = true;
             for (int f = offset; f < offset + count; f++) {
                 int k = sites[f] * m + j;
@@ -147,68 +167,73 @@ final class RbmRealKernels {
                 DoubleVector c2 = c.mul(c);
                 inBounds &= d2.compare(VectorOperators.GE, floor2V).and(d2.compare(VectorOperators.LE, ceiling2V))
                         .and(c2.compare(VectorOperators.GE, floor2V))
-                        .and(c2.compare(VectorOperators.LE, ceiling2V)).allTrue();
+                        .and(c2.compare(VectorOperators.LE, ceiling2V)).or(stale).allTrue();
             }
             if (inBounds) {
-                th.intoArray(thetaRe, j);
-                c.intoArray(compRe, j);
-                h.intoArray(upper, j);
-                s.sub(c).intoArray(tanhRe, j);
+                th.blend(th0, stale).intoArray(thetaRe, j);
+                c.blend(c0, stale).intoArray(compRe, j);
+                h.blend(h0, stale).intoArray(upper, j);
+                s.sub(c).blend(DoubleVector.fromArray(SPECIES, tanhRe, j), stale).intoArray(tanhRe, j);
             } else {
                 complexScalar(rbm, sigma, sites, offset, count, pair, thetaRe, thetaIm, tanhRe, tanhIm, compRe,
-                        compIm, upper, j, j + LANES);
+                        compIm, upper, v < 0 ? bound : j, j + LANES);
             }
         }
-        for (int j = bound; j < m; j++) {
+        if (bound < m && m < LANES) {
             applyMoveScalar(rbm, tanh2w, plus, minus, pair, pairSign, sigma, sites, offset, count, thetaRe, thetaIm,
-                    tanhRe, tanhIm, compRe, compIm, upper, j);
+                    tanhRe, tanhIm, compRe, compIm, upper, bound);
         }
     }
 
-    /** Unit j of {@link #applyMove}, scalar: the operations of {@link RbmKernels#applyMove} on the real parts. */
+    /**
+     * Units {@code from}..M−1 of {@link #applyMove} (M &lt; LANES), one at a time in one call: the
+     * operations of {@link RbmKernels#applyMove} on the real parts.
+     */
     private static void applyMoveScalar(Rbm rbm, double[] tanh2w, double[] plus, double[] minus, int pair,
                                         double pairSign, int[] sigma, int[] sites, int offset, int count,
                                         double[] thetaRe, double[] thetaIm, double[] tanhRe, double[] tanhIm,
-                                        double[] compRe, double[] compIm, double[] upper, int j) {
+                                        double[] compRe, double[] compIm, double[] upper, int from) {
         int m = rbm.nHidden;
         boolean exchange = pair >= 0;
-        double th = thetaRe[j];
-        double h = upper[j];
-        double s = 2.0 * h - 1.0;
-        double c = compRe[j];
-        boolean exact = false;
-        for (int f = offset; f < offset + count; f++) {
-            int i = sites[f] * m + j;
-            th += -2.0 * sigma[sites[f]] * rbm.wRe[i];
-            if (exchange && f < offset + count - 1) {
-                continue; // an exchange updates c once, after θ has both of its sites
+        for (int j = from; j < m; j++) {
+            double th = thetaRe[j];
+            double h = upper[j];
+            double s = 2.0 * h - 1.0;
+            double c = compRe[j];
+            boolean exact = false;
+            for (int f = offset; f < offset + count; f++) {
+                int i = sites[f] * m + j;
+                th += -2.0 * sigma[sites[f]] * rbm.wRe[i];
+                if (exchange && f < offset + count - 1) {
+                    continue; // an exchange updates c once, after θ has both of its sites
+                }
+                int k = exchange ? pair * m + j : i;
+                double sg = exchange ? pairSign : sigma[sites[f]];
+                double u = -sg * tanh2w[k];
+                double g = sg > 0 ? h : 1.0 - h;
+                double a = g * plus[k] + (1.0 - g) * minus[k];
+                double b = g * minus[k] + (1.0 - g) * plus[k];
+                double d = b - c * u;
+                double sNew = th >= 0.0 ? 1.0 : -1.0;
+                boolean same = sNew == s;
+                double n = (same ? c : -s * (2.0 - s * c)) * (same ? a : b);
+                double d2 = d * d;
+                c = n * d * (1.0 / d2);
+                s = sNew;
+                h = 0.5 + 0.5 * sNew;
+                double c2 = c * c;
+                exact |= !(d2 >= RbmKernels.UPDATE_FLOOR2 && d2 <= RbmKernels.UPDATE_CEILING2
+                        && c2 >= RbmKernels.UPDATE_FLOOR2 && c2 <= RbmKernels.UPDATE_CEILING2);
             }
-            int k = exchange ? pair * m + j : i;
-            double sg = exchange ? pairSign : sigma[sites[f]];
-            double u = -sg * tanh2w[k];
-            double g = sg > 0 ? h : 1.0 - h;
-            double a = g * plus[k] + (1.0 - g) * minus[k];
-            double b = g * minus[k] + (1.0 - g) * plus[k];
-            double d = b - c * u;
-            double sNew = th >= 0.0 ? 1.0 : -1.0;
-            boolean same = sNew == s;
-            double n = (same ? c : -s * (2.0 - s * c)) * (same ? a : b);
-            double d2 = d * d;
-            c = n * d * (1.0 / d2);
-            s = sNew;
-            h = 0.5 + 0.5 * sNew;
-            double c2 = c * c;
-            exact |= !(d2 >= RbmKernels.UPDATE_FLOOR2 && d2 <= RbmKernels.UPDATE_CEILING2
-                    && c2 >= RbmKernels.UPDATE_FLOOR2 && c2 <= RbmKernels.UPDATE_CEILING2);
-        }
-        thetaRe[j] = th;
-        if (exact) {
-            RbmKernels.tanh(thetaRe, thetaIm, j, j + 1, tanhRe, tanhIm);
-            RbmKernels.signedComplement(thetaRe, thetaIm, tanhRe, tanhIm, j, j + 1, compRe, compIm, upper);
-        } else {
-            compRe[j] = c;
-            upper[j] = h;
-            tanhRe[j] = s - c;
+            thetaRe[j] = th;
+            if (exact) {
+                RbmKernels.tanh(thetaRe, thetaIm, j, j + 1, tanhRe, tanhIm);
+                RbmKernels.signedComplement(thetaRe, thetaIm, tanhRe, tanhIm, j, j + 1, compRe, compIm, upper);
+            } else {
+                compRe[j] = c;
+                upper[j] = h;
+                tanhRe[j] = s - c;
+            }
         }
     }
 

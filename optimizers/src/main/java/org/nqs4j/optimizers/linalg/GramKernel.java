@@ -54,7 +54,7 @@ public final class GramKernel {
      * @param weight w_j, j &lt; len, or null for w = 1
      */
     public void symmetric(double[] x, int n, int len, double[] weight, double scale, double[] c, TaskRunner tasks) {
-        accumulate(x, n, len, 0, weight, false, 0, RankExchange.SINGLE, tasks);
+        accumulate(x, n, len, 0, weight, false, RankExchange.SINGLE, tasks);
         mirror(n, scale, c, tasks);
     }
 
@@ -66,7 +66,7 @@ public final class GramKernel {
      */
     public void symmetricOfColumns(double[] y, int len, int n, int stride, double scale, double[] c,
             TaskRunner tasks) {
-        accumulate(y, n, len, stride, null, false, 0, RankExchange.SINGLE, tasks);
+        accumulate(y, n, len, stride, null, false, RankExchange.SINGLE, tasks);
         mirror(n, scale, c, tasks);
     }
 
@@ -77,32 +77,8 @@ public final class GramKernel {
      */
     public void hermitianOfColumns(double[] y, int len, int n, int stride, double scale, double[] c,
             TaskRunner tasks) {
-        accumulate(y, n, 2 * len, stride, null, true, 0, RankExchange.SINGLE, tasks);
+        accumulate(y, n, 2 * len, stride, null, true, RankExchange.SINGLE, tasks);
         mirrorHermitian(n, scale, c, tasks);
-    }
-
-    /** Rows per side of {@link #crossOfColumns}: a multiple of both {@value #MR} and NR, so the split falls between panels. */
-    public static final int CROSS_ALIGNMENT = 48;
-
-    /**
-     * The cross block C = scale · Y₁ᵀ Y₂ of the len × n row-major Y = [Y₁ Y₂] (row stride
-     * {@code stride} ≥ n), Y₁ its first {@code split} columns ({@code split} a multiple of
-     * {@link #CROSS_ALIGNMENT}), into the row-major split × (n − split) array {@code c}: the tiles of
-     * {@link #symmetricOfColumns} above the split only, the same packing and micro-kernel.
-     */
-    public void crossOfColumns(double[] y, int len, int n, int stride, int split, double scale, double[] c,
-            TaskRunner tasks) {
-        if (split % CROSS_ALIGNMENT != 0 || split <= 0 || split >= n) {
-            throw new IllegalArgumentException("split " + split + " of " + n + " columns: a multiple of "
-                    + CROSS_ALIGNMENT + " inside the matrix");
-        }
-        accumulate(y, n, len, stride, null, false, split, RankExchange.SINGLE, tasks);
-        int width = n - split;
-        tasks.forEach(split, k -> {
-            for (int l = 0; l < width; l++) {
-                c[k * width + l] = scale * real[tileIndex(k, split + l, n)];
-            }
-        });
     }
 
     /**
@@ -113,28 +89,28 @@ public final class GramKernel {
      */
     public void hermitianOfColumnsLower(double[] y, int len, int n, int stride, double scale, double[] c,
                                         RankExchange ranks, TaskRunner tasks) {
-        accumulate(y, n, 2 * len, stride, null, true, 0, ranks, tasks);
+        accumulate(y, n, 2 * len, stride, null, true, ranks, tasks);
         lower(n, scale, c, true, ranks, tasks);
     }
 
     /** {@link #hermitian} shared by ranks: this rank's rows of the lower triangle, as {@link #hermitianOfColumnsLower}. */
     public void hermitianLower(double[] x, int n, int m, double[] weight, double scale, double[] c, RankExchange ranks,
                                TaskRunner tasks) {
-        accumulate(x, n, 2 * m, 0, weight, true, 0, ranks, tasks);
+        accumulate(x, n, 2 * m, 0, weight, true, ranks, tasks);
         lower(n, scale, c, true, ranks, tasks);
     }
 
     /** {@link #symmetric} shared by ranks: this rank's rows l of the lower triangle, C_lk for k ≤ l. */
     public void symmetricLower(double[] x, int n, int len, double[] weight, double scale, double[] c,
                                RankExchange ranks, TaskRunner tasks) {
-        accumulate(x, n, len, 0, weight, false, 0, ranks, tasks);
+        accumulate(x, n, len, 0, weight, false, ranks, tasks);
         lower(n, scale, c, false, ranks, tasks);
     }
 
     /** {@link #symmetricOfColumns} shared by ranks: this rank's rows l of the lower triangle, C_lk for k ≤ l. */
     public void symmetricOfColumnsLower(double[] y, int len, int n, int stride, double scale, double[] c,
                                         RankExchange ranks, TaskRunner tasks) {
-        accumulate(y, n, len, stride, null, false, 0, ranks, tasks);
+        accumulate(y, n, len, stride, null, false, ranks, tasks);
         lower(n, scale, c, false, ranks, tasks);
     }
 
@@ -178,7 +154,7 @@ public final class GramKernel {
      * @param weight w_j, j &lt; m (real), or null for w = 1
      */
     public void hermitian(double[] x, int n, int m, double[] weight, double scale, double[] c, TaskRunner tasks) {
-        accumulate(x, n, 2 * m, 0, weight, true, 0, RankExchange.SINGLE, tasks);
+        accumulate(x, n, 2 * m, 0, weight, true, RankExchange.SINGLE, tasks);
         mirrorHermitian(n, scale, c, tasks);
     }
 
@@ -214,11 +190,10 @@ public final class GramKernel {
     /**
      * real (and imaginary, if complex) ← the upper tiles of X W² Xᵀ (and X W² (−iX)ᵀ); X is n × len
      * row-major when {@code stride} = 0, else stored transposed (row j of Xᵀ, or for complex X the
-     * pair j/2, at {@code x[(j or j/2)·stride]}). With {@code split} > 0 only the tiles of rows
-     * below {@code split} and columns from {@code split} on ({@link #crossOfColumns}); only the column
+     * pair j/2, at {@code x[(j or j/2)·stride]}). Only the column
      * panels of this rank's rows ({@link RankExchange#ownsRow}; NR divides the row blocks) are summed.
      */
-    private void accumulate(double[] x, int n, int len, int stride, double[] weight, boolean complex, int split,
+    private void accumulate(double[] x, int n, int len, int stride, double[] weight, boolean complex,
             RankExchange ranks, TaskRunner tasks) {
         int rp = rowPanels(n);
         int cp = colPanels(n);
@@ -237,7 +212,7 @@ public final class GramKernel {
         }
         // largest column panels first, so that the dynamic hand-out balances the triangle
         int own = 0;
-        for (int j = cp - 1; j >= split / NR; j--) {
+        for (int j = cp - 1; j >= 0; j--) {
             if (ranks.ownsRow(j * NR)) {
                 ownPanels[own++] = j;
             }
@@ -249,15 +224,10 @@ public final class GramKernel {
             if (stride > 0 && !complex) {
                 // each line k of every panel is a slice of row k₀ + k of Xᵀ: one pass over the rows
                 int chunks = (kc + LINES - 1) / LINES;
-                int rowPanels = split > 0 ? split / MR : rp;
-                int firstColumnPanel = split / NR;
                 tasks.forEach(chunks, q -> packLines(x, n, stride, from, q * LINES, Math.min(kc, q * LINES + LINES),
-                        kc, rowPanels, firstColumnPanel, cp));
+                        kc, rp, cp));
             } else {
                 tasks.forEach(rp + cp, t -> {
-                    if (split > 0 && (t < rp ? t >= split / MR : t - rp < split / NR)) {
-                        return; // a panel the cross block does not read
-                    }
                     if (t < rp) {
                         pack(x, n, len, stride, weight, complex, from, kc, t * MR, MR, packedRows, t * MR * kc, false);
                     } else {
@@ -272,7 +242,7 @@ public final class GramKernel {
             }
             tasks.forEach(owned, t -> {
                 int j = ownPanels[t];
-                int lastRow = split > 0 ? split - 1 : Math.min(n - 1, j * NR + NR - 1);
+                int lastRow = Math.min(n - 1, j * NR + NR - 1);
                 for (int i = 0; i <= lastRow / MR; i++) {
                     int acc = (j * rp + i) * TILE;
                     if (complex) {
@@ -322,13 +292,11 @@ public final class GramKernel {
     }
 
     /**
-     * Lines [k₁, k₂) of the MR-panels below {@code rp} and the NR-panels from {@code cp0} below {@code cp}
-     * (all of them, or those of a cross block) from the real Xᵀ (rows k₀ + k at stride {@code stride}):
+     * Lines [k₁, k₂) of every MR- and NR-panel from the real Xᵀ (rows k₀ + k at stride {@code stride}):
      * each row is read once, front to back, and scattered into the panels (zeros past n).
      */
-    private void packLines(double[] x, int n, int stride, int k0, int k1, int k2, int kc, int rp, int cp0,
-            int cp) {
-        int fullRows = Math.min(rp, n / MR);
+    private void packLines(double[] x, int n, int stride, int k0, int k1, int k2, int kc, int rp, int cp) {
+        int fullRows = n / MR;
         int fullCols = n / NR;
         for (int k = k1; k < k2; k++) {
             int src = (k0 + k) * stride;
@@ -338,7 +306,7 @@ public final class GramKernel {
                     packedRows[d + r] = x[src + t * MR + r];
                 }
             }
-            for (int j = cp0; j < fullCols; j++) {
+            for (int j = 0; j < fullCols; j++) {
                 int d = j * NR * kc + k * NR;
                 DoubleVector.fromArray(SPECIES, x, src + j * NR).intoArray(packedCols, d);
                 DoubleVector.fromArray(SPECIES, x, src + j * NR + LANES).intoArray(packedCols, d + LANES);
@@ -348,7 +316,7 @@ public final class GramKernel {
                     packedRows[t * MR * kc + k * MR + r] = t * MR + r < n ? x[src + t * MR + r] : 0.0;
                 }
             }
-            for (int j = Math.max(cp0, fullCols); j < cp; j++) {
+            for (int j = fullCols; j < cp; j++) {
                 for (int r = 0; r < NR; r++) {
                     packedCols[j * NR * kc + k * NR + r] = j * NR + r < n ? x[src + j * NR + r] : 0.0;
                 }

@@ -43,12 +43,17 @@ public final class DenseQgt {
      * {@link #form(LogDerivativeSamples, DMatrixRMaj, TaskRunner)} shared by ranks: with more than
      * one, only this rank's rows of the lower triangle ({@link RankExchange#ownsRow}), the input of
      * the distributed Cholesky; each entry as on one process. A real RBM's S from the moments of its
-     * factors is formed whole on every rank instead.
+     * factors: the whole lower triangle (and diagonal) on every rank, whatever the rank count.
      */
     public void form(LogDerivativeSamples centeredO, DMatrixRMaj s, RankExchange ranks, TaskRunner tasks) {
-        if (ranks.size() == 1 || centeredO.outerProductFactors().isPresent() && centeredO.means() != null) {
-            // the moments of a real RBM's factors (half the flops of the Gram) are formed whole on every
-            // rank: the same S, bit for bit, as one process, whatever the rank count
+        if (centeredO.outerProductFactors().isPresent() && centeredO.means() != null) {
+            // the moments of a real RBM's factors are formed on every rank, the lower triangle that the
+            // Cholesky reads: the same entries, bit for bit, as one process, whatever the rank count
+            s.reshape(centeredO.nParameters(), centeredO.nParameters());
+            rbmMoments.formLower(centeredO.outerProductFactors().get(), centeredO.means(), s.data, tasks);
+            return;
+        }
+        if (ranks.size() == 1) {
             form(centeredO, s, tasks);
             return;
         }

@@ -40,33 +40,6 @@ class GramKernelTest {
         }
     }
 
-    /** The cross block Y₁ᵀY₂ of Y = [Y₁ Y₂], split after 48 or 96 columns, Y₂ of 1 to 60 columns, padded rows. */
-    @Test
-    void crossOfColumnsMatchesTripleLoop() {
-        int[][] shapes = {{48, 1, 3}, {48, 17, 129}, {96, 60, 257}, {48, 33, 1008}};
-        for (int[] shape : shapes) {
-            int split = shape[0];
-            int n = split + shape[1];
-            int len = shape[2];
-            int stride = n + 3;
-            double[] y = gaussian(len * stride);
-            double[] c = new double[split * (n - split)];
-            new GramKernel().crossOfColumns(y, len, n, stride, split, 0.25, c, TaskRunner.SERIAL);
-            for (int k = 0; k < split; k++) {
-                for (int l = split; l < n; l++) {
-                    double sum = 0;
-                    double abs = 0;
-                    for (int j = 0; j < len; j++) {
-                        sum += y[j * stride + k] * y[j * stride + l];
-                        abs += Math.abs(y[j * stride + k] * y[j * stride + l]);
-                    }
-                    assertEquals(0.25 * sum, c[k * (n - split) + l - split], 2 * len * U * abs,
-                            "split " + split + " n " + n + " len " + len);
-                }
-            }
-        }
-    }
-
     @Test
     void hermitianMatchesTripleLoop() {
         int[][] shapes = {{1, 1}, {3, 2}, {6, 5}, {10, 9}, {9, 20_001}};

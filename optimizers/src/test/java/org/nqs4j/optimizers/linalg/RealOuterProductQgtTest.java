@@ -102,4 +102,22 @@ class RealOuterProductQgtTest {
             }
         }
     }
+
+    /** The lower triangle and diagonal of {@code formLower} are {@code form}'s, bit for bit; the upper triangle is not written. */
+    @Test
+    void lowerTriangleIsTheFullFormsAndLeavesTheRestAlone() {
+        LogDerivativeSamples o = RandomRows.factoredRbm(203, 7, 9, false, 8);
+        o.center(new double[o.rowLength()]);
+        int p = o.nParameters();
+        double[] full = moments(o, TaskRunner.SERIAL);
+        double[] lower = new double[p * p];
+        java.util.Arrays.fill(lower, -7.0);
+        new RealOuterProductQgt().formLower(o.outerProductFactors().orElseThrow(), o.means(), lower, TaskRunner.SERIAL);
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b < p; b++) {
+                double expected = b <= a ? full[a * p + b] : -7.0;
+                assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(lower[a * p + b]), a + ", " + b);
+            }
+        }
+    }
 }
