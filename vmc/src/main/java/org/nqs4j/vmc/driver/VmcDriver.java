@@ -110,6 +110,8 @@ public final class VmcDriver {
     private int goodFailures;
     private double goodShiftScale;
     private Estimate goodEnergy;
+    /** The chains as the good state's sampling left them (this rank's), where an undone step sends them back. */
+    private SamplerState goodChains;
     private int goodIteration = -1;
     /** True when a step moved the parameters and no samples of the new state have been checked yet. */
     private boolean unjudged;
@@ -305,11 +307,15 @@ public final class VmcDriver {
         goodShiftScale = shiftScale;
         goodEnergy = energy;
         goodIteration = iteration;
+        goodChains = sampler.saveState();
     }
 
     /**
      * Undoes the last step: the state, and the failure count and shift factor (so that the undone
-     * step counts as a rejection of the good state's step).
+     * step counts as a rejection of the good state's step), and the chains' configurations, which
+     * the broken state's sampling may have led where the good state has (almost) no weight (J1-J2
+     * 6×6: left there, they stayed out of equilibrium under the restored parameters, variance 1.8·10⁴,
+     * R̂ ≈ 15 from then on); their random streams go on.
      */
     private void restoreGood() {
         psi.setParameters(goodParameters);
@@ -317,6 +323,9 @@ public final class VmcDriver {
         preconditioner.restoreState(goodPreconditioner);
         consecutiveFailures = goodFailures;
         shiftScale = goodShiftScale;
+        if (goodChains != null) {
+            sampler.restoreState(new SamplerState(goodChains.configurations(), sampler.saveState().randomStates()));
+        }
     }
 
     /** Computes and applies the update from centred O; returns null on success or why it was rejected. */
@@ -510,6 +519,7 @@ public final class VmcDriver {
             goodFailures = consecutiveFailures;
             goodShiftScale = shiftScale;
             goodEnergy = previous.goodEnergy;
+            goodChains = previous.goodChains;
         }
     }
 

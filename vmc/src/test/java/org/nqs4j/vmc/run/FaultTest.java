@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nqs4j.samplers.SamplerState;
 import org.nqs4j.vmc.config.RunConfig;
 import org.nqs4j.vmc.driver.DriverState;
+import org.nqs4j.vmc.driver.IterationResult;
 import org.nqs4j.vmc.driver.NonFiniteUpdateException;
 
 /** Failed writes and failed steps leave the last good checkpoint intact. */
@@ -136,6 +137,43 @@ class FaultTest {
         assertArrayEquals(initial, ck.state().parameters(), 0.0);
         assertArrayEquals(initial, org.nqs4j.vmc.io.NpyReader.read(dir.resolve(RunFolder.PARAMETERS)).data(), 0.0);
     }
+    /**
+     * An undone step sends the chains back too: the broken state's sampling moved them where the
+     * restored parameters may have little weight, and left there they would start the next sampling
+     * out of equilibrium. Plain SGD at a learning rate of 5 on the 6-site TFIM (the undone-step resume
+     * test) wrecks the state now and then, with finite ratios, so the chains do move under it: after
+     * each undone step every chain holds the configuration the good state's sampling (the step
+     * before) left it in.
+     */
+    @Test
+    void anUndoneStepSendsTheChainsBackToTheGoodStatesConfigurations() {
+        RunConfig c = VmcRunTest.config("""
+                seed: 5
+                iterations: 30
+                lattice: {type: chain, length: 6}
+                hamiltonian: {model: ising, h: 0.8}
+                ansatz: {type: rbm, alpha: 1, complex: true}
+                sampler: {chains: 4, samples: 64}
+                optimizer: {type: sgd, learning_rate: 5}
+                """);
+        int undone = 0;
+        try (RunSetup setup = RunSetup.build(c)) {
+            int[][] before = new int[4][];
+            for (int it = 0; it < 30; it++) {
+                IterationResult r = setup.driver().step(it);
+                for (int k = 0; k < 4; k++) {
+                    int[] now = setup.sampler().configuration(k);
+                    if (r.undone()) {
+                        assertArrayEquals(before[k], now, "iteration " + it + ", chain " + k);
+                    }
+                    before[k] = now;
+                }
+                undone += r.undone() ? 1 : 0;
+            }
+        }
+        assertTrue(undone >= 3, "this config should undo a few steps: " + undone);
+    }
+
     /**
      * A run that fails during the symmetric pretraining stage (the overflowing field above, stopped
      * at step 4 of 10): its parameters.npy holds the stage's last good (here initial) state expanded
