@@ -19,6 +19,7 @@ import org.nqs4j.samplers.SamplerState;
 import org.nqs4j.vmc.parallel.ChainBlocks;
 import org.nqs4j.vmc.parallel.Collective;
 import org.nqs4j.vmc.stats.ChainStatistics;
+import org.nqs4j.vmc.stats.ConvergenceDiagnostics;
 import org.nqs4j.vmc.stats.Estimate;
 
 /**
@@ -37,7 +38,7 @@ import org.nqs4j.vmc.stats.Estimate;
  * step's local energies and log-derivatives are finite, they could come from |ψ|²
  * ({@link #impossibleEnergy}: an energy below −‖H‖ or a variance far above ‖H‖²), and the energy
  * did not rise catastrophically above that of the last good state ({@link #catastrophicRise}), nor its
- * variance ({@link #varianceBlowUp}).
+ * variance ({@link #varianceBlowUp}), and its chains did not split ({@link #chainsSplit}).
  * Otherwise the step is undone: parameters, optimiser and preconditioner state go back to those
  * of the last state whose samples passed ("the last good state"), the undone step counts as
  * rejected (the failure count and shift factor continue from the good state's, so that steps
@@ -76,6 +77,10 @@ public final class VmcDriver {
     static final double VARIANCE_JUMP = 100;
     /** ... plus this fraction of ‖H‖² undoes the step. */
     static final double VARIANCE_JUMP_FLOOR = 0.1;
+    /** Split-R̂ of a well-mixed good state ({@link #chainsSplit}) ... */
+    static final double R_HAT_MIXED = 1.1;
+    /** ... and above which the chains of the state after the step count as split. */
+    static final double R_HAT_SPLIT = 1.2;
 
     private final WaveFunction psi;
     private final SampledOperator hamiltonian;
@@ -109,6 +114,7 @@ public final class VmcDriver {
     private double[] goodPreconditioner;
     private int goodFailures;
     private double goodShiftScale;
+    private double goodAcceptance;
     private Estimate goodEnergy;
     /** The chains as the good state's sampling left them (this rank's), where an undone step sends them back. */
     private SamplerState goodChains;
@@ -223,14 +229,14 @@ public final class VmcDriver {
         long t1 = System.nanoTime();
         Estimate energy = estimate(localEnergies, 0, samplesPerChain);
         double energyImag = estimate(localEnergies, 1, samplesPerChain).mean();
-        String event = judge(energy);
+        String event = judge(energy, acceptance);
         boolean undone = event != null && unjudged;
         if (undone) {
             event += "; the step of iteration " + (iteration - 1) + " is undone (parameters back to those sampled at"
                     + " iteration " + goodIteration + ")";
             restoreGood();
         } else if (event == null) {
-            keepGood(energy, iteration);
+            keepGood(energy, acceptance, iteration);
             preconditioner.setShiftScale(shiftScale);
             event = update(iteration);
         }
@@ -275,7 +281,7 @@ public final class VmcDriver {
      * Checks the samples of the current state: null when they are usable (and, after a step, show
      * that the step did no harm), else why not. Centres the log-derivatives.
      */
-    private String judge(Estimate energy) {
+    private String judge(Estimate energy, double acceptance) {
         if (!allFinite(localEnergies)) {
             return "non-finite local energy";
         }
@@ -292,6 +298,10 @@ public final class VmcDriver {
             if (blowUp != null) {
                 return blowUp;
             }
+            String split = chainsSplit(goodEnergy, goodAcceptance, energy, acceptance);
+            if (split != null) {
+                return split;
+            }
         }
         logDerivatives.center(meanO, ranks, pool::forEach);
         // a NaN or ±∞ anywhere in a column of O makes its mean non-finite: P checks, not N_s·P
@@ -299,13 +309,14 @@ public final class VmcDriver {
     }
 
     /** The current state passed its checks: it becomes the one a rollback returns to. */
-    private void keepGood(Estimate energy, int iteration) {
+    private void keepGood(Estimate energy, double acceptance, int iteration) {
         psi.getParameters(goodParameters);
         goodOptimizer = optimizer.saveState();
         goodPreconditioner = preconditioner.saveState();
         goodFailures = consecutiveFailures;
         goodShiftScale = shiftScale;
         goodEnergy = energy;
+        goodAcceptance = acceptance;
         goodIteration = iteration;
         goodChains = sampler.saveState();
     }
@@ -408,6 +419,28 @@ public final class VmcDriver {
                 + " the old one + %.0e x the squared norm bound %.3g): the step grew the state where the samples"
                 + " could not see it (heavy-tailed local energies)", good.variance(), now.variance(),
                 VARIANCE_JUMP, VARIANCE_JUMP_FLOOR, normBound * normBound);
+    }
+
+    /**
+     * Why the chains after a step show that it wrecked the state, or null: the good state's chains
+     * agreed (split-R̂ ≤ {@value #R_HAT_MIXED}) and the new state's disagree (R̂ &gt; {@value #R_HAT_SPLIT},
+     * the usual bound for chains that have not mixed; Gelman et al., Bayesian Data Analysis, §11.4),
+     * both sets of chains moving (acceptance at least {@link ConvergenceDiagnostics#FROZEN_ACCEPTANCE}:
+     * frozen chains make R̂ meaningless, 1.000 one step and 10¹² the next). The step grew a region of
+     * |ψ|² that some chains found and others did not, so the estimate and the next force average over
+     * whichever chains fell in (J1-J2 6×6: the variance rose 120-fold, below {@link #varianceBlowUp}'s
+     * floor, with R̂ 1.31; from the next step on R̂ ≈ 12, τ ≈ 133, and the energy 10 % higher for
+     * good). Exact sums (R̂ = 1) never count.
+     */
+    static String chainsSplit(Estimate good, double goodAcceptance, Estimate now, double acceptance) {
+        boolean moving = goodAcceptance >= ConvergenceDiagnostics.FROZEN_ACCEPTANCE
+                && acceptance >= ConvergenceDiagnostics.FROZEN_ACCEPTANCE;
+        if (!(moving && good.rHat() <= R_HAT_MIXED && now.rHat() > R_HAT_SPLIT)) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "the chains split: split R-hat rose from %.3f to %.3f in one step (above %.1f):"
+                + " the step grew a region of the state that only some chains found", good.rHat(), now.rHat(),
+                R_HAT_SPLIT);
     }
 
     /**

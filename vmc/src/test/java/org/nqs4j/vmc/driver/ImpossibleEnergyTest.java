@@ -81,4 +81,26 @@ class ImpossibleEnergyTest {
         assertTrue(VmcDriver.varianceBlowUp(estimate(-6.9, 0, 0), estimate(-6.8, 0.1, 700), r) != null);
         assertNull(VmcDriver.varianceBlowUp(good, wrecked, Double.POSITIVE_INFINITY));
     }
+
+    /**
+     * {@link VmcDriver#chainsSplit}: the 6×6 step after which R̂ went from 1.00 to 1.31 (acceptance 0.26
+     * and 0.24) is undone; noise around 1 (1.00 → 1.08), chains that never agreed (1.6 → 4.4: judged by
+     * the other checks), frozen chains (acceptance 7e-5 on either side: R̂ 1.000 → 1.5e12 in the L = 8
+     * stall test) and exact sums (R̂ = 1) are kept.
+     */
+    @Test
+    void chainsThatSplitAfterAStepAreCaught() {
+        String split = VmcDriver.chainsSplit(rHat(1.002), 0.258, rHat(1.31), 0.244);
+        assertTrue(split != null && split.contains("from 1.002 to 1.310"), split);
+        assertNull(VmcDriver.chainsSplit(rHat(1.0), 0.258, rHat(1.08), 0.25));
+        assertNull(VmcDriver.chainsSplit(rHat(1.6), 0.258, rHat(4.4), 0.25));
+        assertNull(VmcDriver.chainsSplit(rHat(1.0), 7e-5, rHat(1.5e12), 0.25));
+        assertNull(VmcDriver.chainsSplit(rHat(1.0), 0.25, rHat(1.5e12), 7e-5));
+        assertNull(VmcDriver.chainsSplit(rHat(1.0), 1, rHat(1.0), 1));
+        assertNull(VmcDriver.chainsSplit(rHat(1.0), 0.25, rHat(Double.NaN), 0.25));
+    }
+
+    private static Estimate rHat(double r) {
+        return new Estimate(-18.0, 0.01, 0.5, 1, r, 2016);
+    }
 }
