@@ -552,6 +552,7 @@ public final class VmcDriver {
             goodFailures = consecutiveFailures;
             goodShiftScale = shiftScale;
             goodEnergy = previous.goodEnergy;
+            goodAcceptance = previous.goodAcceptance;
             goodChains = previous.goodChains;
         }
     }
