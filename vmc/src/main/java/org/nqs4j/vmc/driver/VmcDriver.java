@@ -17,6 +17,7 @@ import org.nqs4j.samplers.ChainPool;
 import org.nqs4j.samplers.Sampler;
 import org.nqs4j.samplers.SamplerState;
 import org.nqs4j.vmc.parallel.ChainBlocks;
+import org.nqs4j.vmc.parallel.ChainSplit;
 import org.nqs4j.vmc.parallel.Collective;
 import org.nqs4j.vmc.stats.ChainStatistics;
 import org.nqs4j.vmc.stats.ConvergenceDiagnostics;
@@ -89,6 +90,8 @@ public final class VmcDriver {
     private final Optimizer optimizer;
     private final ChainPool pool;
     private final ChainBlocks blocks;
+    /** Who runs which chains in the next step (several ranks only). */
+    private ChainSplit split;
     /** The ranks that share the update's kernels (centring, force, SR solve); {@link RankExchange#SINGLE} alone. */
     private final RankExchange ranks;
     private final int samplesPerChain;
@@ -162,6 +165,8 @@ public final class VmcDriver {
         this.optimizer = optimizer;
         this.pool = pool;
         this.blocks = new ChainBlocks(collective, sampler.nChains());
+        // a weighted sum (exact sampling of a small sector) is over in moments: nothing to balance
+        this.split = collective.size() > 1 && !sampler.weighsSamples() ? ChainSplit.bySpeed() : ChainSplit.EVEN;
         this.ranks = collective.size() == 1 ? RankExchange.SINGLE : blocks.solverExchange();
         preconditioner.setRankExchange(ranks);
         this.samplesPerChain = samplesPerChain;
@@ -202,6 +207,14 @@ public final class VmcDriver {
         guard = new StepGuard(psi, blocks, samplesPerChain, max);
     }
 
+    /**
+     * How the chains are dealt to the ranks from step to step (default on several ranks:
+     * {@link ChainSplit#bySpeed}); the numbers do not depend on it.
+     */
+    public void splitChainsBy(ChainSplit split) {
+        this.split = split;
+    }
+
     /** The processes whose chains this driver's samples come from. */
     public Collective collective() {
         return blocks.collective();
@@ -220,6 +233,7 @@ public final class VmcDriver {
                 guard.record(c, index, cache);
             }
         }, pool, blocks.first(), blocks.end());
+        double ownSampling = (System.nanoTime() - t0) * 1e-9;
         blocks.gather(localEnergies, 2 * samplesPerChain);
         blocks.gather(rows, logDerivatives.storedRowLength() * samplesPerChain);
         if (sampler.weighsSamples()) {
@@ -255,8 +269,29 @@ public final class VmcDriver {
             shiftScale *= SHIFT_RAISE;
             event += "; diagonal shift raised to " + shiftScale + " x its schedule";
         }
+        balanceChains(ownSampling);
         return new IterationResult(iteration, energy, energyImag, acceptance, event == null, undone, event,
                 (t1 - t0) * 1e-9, (t2 - t1) * 1e-9, (blocks.exchangeNanos() - exchanged) * 1e-9);
+    }
+
+    /**
+     * Deals the chains anew when {@link #split} says so, from every rank's sampling time of this
+     * step: first every chain's state (and the good state's chains, where an undone step sends them)
+     * goes to every rank, then each runs its new chains from where their old rank left them.
+     */
+    private void balanceChains(double ownSamplingSeconds) {
+        if (blocks.collective().size() == 1 || split == ChainSplit.EVEN) {
+            return;
+        }
+        int[] next = split.next(blocks.gatherPerRank(ownSamplingSeconds), blocks.chainsPerRank());
+        if (next == null) {
+            return;
+        }
+        SamplerState now = gatherChains(sampler.saveState());
+        SamplerState good = goodChains == null ? null : gatherChains(goodChains);
+        blocks.resplit(next);
+        sampler.restoreState(now);
+        goodChains = good;
     }
 
     /** The fraction of proposals accepted by all chains in the last sampling (counts gathered, summed exactly). */
@@ -553,7 +588,8 @@ public final class VmcDriver {
             goodShiftScale = shiftScale;
             goodEnergy = previous.goodEnergy;
             goodAcceptance = previous.goodAcceptance;
-            goodChains = previous.goodChains;
+            // every chain's, as the previous driver's split (dealt by speed) need not be this one's
+            goodChains = previous.gatherChains(previous.goodChains);
         }
     }
 

@@ -1,6 +1,8 @@
 package org.nqs4j.vmc.parallel;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,5 +22,20 @@ class ChainBlocksTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aResplitMovesTheBlockBoundariesAndIsChecked() {
+        ThreadCollective[] g = ThreadCollective.group(3);
+        ChainBlocks b = new ChainBlocks(g[1], 10);
+        assertArrayEquals(new int[] {4, 3, 3}, b.chainsPerRank());
+        b.resplit(new int[] {6, 1, 3});
+        assertEquals(6, b.first());
+        assertEquals(7, b.end());
+        assertEquals(10, b.end(2));
+        assertThrows(IllegalArgumentException.class, () -> b.resplit(new int[] {7, 0, 3}));
+        assertThrows(IllegalArgumentException.class, () -> b.resplit(new int[] {6, 1, 2}));
+        assertThrows(IllegalArgumentException.class, () -> b.resplit(new int[] {9, 1}));
+        assertArrayEquals(new int[] {6, 1, 3}, b.chainsPerRank());
     }
 }

@@ -95,8 +95,16 @@ class RankCountInvarianceTest {
     }
 
     static Trace run(RunConfig config, Collective collective, DriverState from, int first, int last) {
+        return run(config, collective, from, first, last, null);
+    }
+
+    /** As above, the chains dealt by {@code split} (null: the driver's default). */
+    static Trace run(RunConfig config, Collective collective, DriverState from, int first, int last, ChainSplit split) {
         try (RunSetup setup = RunSetup.build(config, collective)) {
             VmcDriver driver = setup.driver();
+            if (split != null) {
+                driver.splitChainsBy(split);
+            }
             if (from != null) {
                 driver.restoreState(from);
             }
@@ -131,6 +139,98 @@ class RankCountInvarianceTest {
                 RunConfig c = config(threads);
                 assertSame(reference, onRanks(ranks, k -> run(c, k, null, 0, 6)), ranks + " ranks x " + threads
                         + " threads");
+            }
+        }
+    }
+
+    /**
+     * Chains dealt anew after every step, whatever the timings: rank (step mod K) takes all but one
+     * chain of each other rank, so every chain changes rank again and again.
+     */
+    static ChainSplit everyStepAnew() {
+        return new ChainSplit() {
+            private int step;
+
+            @Override
+            public int[] next(double[] seconds, int[] chains) {
+                int k = chains.length;
+                int[] next = new int[k];
+                java.util.Arrays.fill(next, 1);
+                next[step++ % k] += java.util.Arrays.stream(chains).sum() - k;
+                return next;
+            }
+        };
+    }
+
+    /**
+     * Chains that move between ranks from step to step give the numbers of one process: with the
+     * step guard, and where steps are undone (SGD at a learning rate of 5 wrecks the 6-site state now
+     * and then, FaultTest), which sends every chain back to the good state's configuration on
+     * whichever rank now runs it.
+     */
+    @Test
+    void chainsMovingBetweenRanksEveryStepGiveTheNumbersOfOneProcess() throws Exception {
+        String undoing = """
+                name: undoing
+                seed: 5
+                threads: 2
+                iterations: 30
+                lattice: {type: chain, length: 6}
+                hamiltonian: {model: ising, h: 0.8}
+                ansatz: {type: rbm, alpha: 1, complex: true}
+                sampler: {chains: 4, samples: 64}
+                optimizer: {type: sgd, learning_rate: 5}
+                evaluation: {samples: 200}
+                observables: [{type: magnetization}]
+                """;
+        for (String yaml : List.of(CONFIG, undoing)) {
+            int steps = yaml == CONFIG ? 6 : 30;
+            Trace reference = run(config(yaml, "2"), Collective.single(), null, 0, steps);
+            if (yaml != CONFIG) {
+                long undone = reference.steps().stream().filter(r -> r[7] == 0).count();
+                assertEquals(true, undone >= 3, "the config should reject or undo a few steps: " + undone);
+            }
+            for (int ranks = 2; ranks <= 3; ranks++) {
+                for (String threads : List.of("1", "3")) {
+                    RunConfig c = config(yaml, threads);
+                    assertSame(reference, onRanks(ranks, k -> run(c, k, null, 0, steps, everyStepAnew())),
+                            ranks + " ranks x " + threads + " threads, chains moved every step");
+                }
+            }
+        }
+    }
+
+    /**
+     * The symmetric pretraining stage hands its chains, and the good state's chains an undone step
+     * returns to, to the full RBM's driver, whose split is the even one again: with the chains dealt
+     * anew every step in both stages, the same numbers as one process.
+     */
+    @Test
+    void chainsMovedDuringPretrainingAreHandedOverAsOneProcessWould() throws Exception {
+        String yaml = CONFIG.replace("alpha: 1, complex: true}", "alpha: 1, complex: true, pretrain: symmetric,"
+                + " pretrain_iterations: 3}").replace("{solver: cg, diag_shift: 0.05}", "{solver: cholesky, diag_shift: 0.05}");
+        java.util.function.BiFunction<RunConfig, Collective, List<double[]>> staged = (c, k) -> {
+            try (RunSetup setup = RunSetup.build(c, k)) {
+                assertEquals(3, setup.pretrainIterations());
+                setup.driverFor(0).splitChainsBy(everyStepAnew());
+                setup.driver().splitChainsBy(everyStepAnew());
+                List<double[]> steps = new ArrayList<>();
+                for (int it = 0; it < 6; it++) {
+                    if (it == setup.pretrainIterations()) {
+                        setup.handOver();
+                    }
+                    steps.add(row(setup.driverFor(it).step(it)));
+                }
+                steps.add(setup.parameters());
+                return steps;
+            }
+        };
+        List<double[]> reference = staged.apply(config(yaml, "2"), Collective.single());
+        for (int ranks = 2; ranks <= 3; ranks++) {
+            RunConfig c = config(yaml, "1");
+            List<double[]> got = onRanks(ranks, k -> staged.apply(c, k));
+            for (int i = 0; i < reference.size(); i++) {
+                assertArrayEquals(reference.get(i), got.get(i), 0.0, ranks + " ranks, row " + i);
             }
         }
     }
