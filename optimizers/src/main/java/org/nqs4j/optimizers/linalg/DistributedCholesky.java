@@ -175,28 +175,28 @@ public final class DistributedCholesky {
         int parts = im == null ? 1 : 2;
         Arrays.fill(counts, 0);
         for (int i = r0; i < n; i++) {
-            counts[RankExchange.rowOwner(i, ranks.size())] += parts * ((i < k2 ? k2 : k1) - k0);
+            counts[ranks.rowOwner(i)] += parts * ((i < k2 ? k2 : k1) - k0);
         }
         for (int r = 0, offset = 0; r < ranks.size(); r++) {
             offsets[r] = offset;
             offset += counts[r];
         }
-        copyRows(re, im, n, r0, k0, k1, k2, ranks.rank(), ranks.size(), true);
+        copyRows(re, im, n, r0, k0, k1, k2, ranks.rank(), ranks, true);
         ranks.allgather(buffer, counts, offsets);
         for (int r = 0; r < ranks.size(); r++) {
             if (r != ranks.rank()) {
-                copyRows(re, im, n, r0, k0, k1, k2, r, ranks.size(), false);
+                copyRows(re, im, n, r0, k0, k1, k2, r, ranks, false);
             }
         }
     }
 
     /** Rank r's rows of {@link #exchangeRows} into its block of the buffer ({@code pack}) or back. */
-    private void copyRows(double[] re, double[] im, int n, int r0, int k0, int k1, int k2, int r, int size,
+    private void copyRows(double[] re, double[] im, int n, int r0, int k0, int k1, int k2, int r, RankExchange ranks,
                           boolean pack) {
         int p = offsets[r];
         for (int i = r0; i < n; i++) {
             int width = (i < k2 ? k2 : k1) - k0;
-            if (RankExchange.rowOwner(i, size) != r || width == 0) {
+            if (ranks.rowOwner(i) != r || width == 0) {
                 continue;
             }
             if (pack) {
@@ -227,7 +227,7 @@ public final class DistributedCholesky {
         for (int r = 0; r < k; r++) {
             offsets[r] = offset;
             for (int i = 0; i < n; i++) {
-                if (RankExchange.rowOwner(i, k) == r) {
+                if (ranks.rowOwner(i) == r) {
                     if (r == ranks.rank()) {
                         buffer[offset] = a[i * n + i];
                     }
@@ -239,7 +239,7 @@ public final class DistributedCholesky {
         ranks.allgather(buffer, counts, offsets);
         for (int r = 0, p = 0; r < k; r++) {
             for (int i = 0; i < n; i++) {
-                if (RankExchange.rowOwner(i, k) == r) {
+                if (ranks.rowOwner(i) == r) {
                     diagonal[i] = buffer[p++];
                 }
             }

@@ -9,7 +9,8 @@ package org.nqs4j.optimizers.linalg;
  *
  * <p>Work is split by {@link #ROWS}-row blocks handed out cyclically ({@link #ownsRowBlock}), so
  * that a triangle's rows (a Gram matrix, the trailing updates of a Cholesky) balance at every
- * step, or by the contiguous ranges of {@link #first}.
+ * step, or by the contiguous ranges of {@link #first}; ranks of unequal speed may deal both in
+ * unequal shares ({@link RankShares}), which changes who computes an entry, never how.
  */
 public interface RankExchange {
     /** Rows per block of the cyclic split: a multiple of every kernel's row tile and task. */
@@ -45,29 +46,45 @@ public interface RankExchange {
      */
     void allgather(double[] data, int[] counts, int[] offsets);
 
-    /** True when rows [{@value #ROWS}·b, {@value #ROWS}·(b + 1)) are this rank's: b mod size = rank. */
+    /**
+     * The rank of row block b (rows [{@value #ROWS}·b, {@value #ROWS}·(b + 1))): b mod size, or
+     * as {@link RankShares} deal them for ranks of unequal speed.
+     */
+    default int rowBlockOwner(int b) {
+        return b % size();
+    }
+
+    /** True when row block b is this rank's. */
     default boolean ownsRowBlock(int b) {
-        return b % size() == rank();
+        return rowBlockOwner(b) == rank();
+    }
+
+    /** The rank whose row blocks hold row i. */
+    default int rowOwner(int i) {
+        return rowBlockOwner(i / ROWS);
     }
 
     /** True when row i belongs to this rank's row blocks. */
     default boolean ownsRow(int i) {
-        return rowOwner(i, size()) == rank();
-    }
-
-    /** The rank of {@code size} whose row blocks hold row i. */
-    static int rowOwner(int i, int size) {
-        return (i / ROWS) % size;
+        return rowOwner(i) == rank();
     }
 
     /** How many of the row blocks 0..blocks−1 are this rank's. */
     default int ownedRowBlocks(int blocks) {
-        return rank() < blocks ? (blocks - rank() + size() - 1) / size() : 0;
+        int owned = 0;
+        for (int b = 0; b < blocks; b++) {
+            owned += ownsRowBlock(b) ? 1 : 0;
+        }
+        return owned;
     }
 
     /** The m-th of this rank's row blocks, in increasing order. */
     default int ownedRowBlock(int m) {
-        return rank() + m * size();
+        for (int b = 0, seen = 0; ; b++) {
+            if (ownsRowBlock(b) && seen++ == m) {
+                return b;
+            }
+        }
     }
 
     /**
@@ -93,7 +110,10 @@ public interface RankExchange {
         allgather(data, counts, offsets);
     }
 
-    /** The first of the n items (0..n−1) of rank r's contiguous range; r = size gives n. */
+    /**
+     * The first of the n items (0..n−1) of rank r's contiguous range; r = size gives n. Equal
+     * ranges, or as {@link RankShares} cut them.
+     */
     default int first(int n, int r) {
         return (int) ((long) n * r / size());
     }

@@ -1,6 +1,7 @@
 package org.nqs4j.vmc.parallel;
 
 import org.nqs4j.optimizers.linalg.RankExchange;
+import org.nqs4j.optimizers.linalg.RankShares;
 
 /**
  * The split of the Markov chains over the ranks of a {@link Collective}: rank r owns the
@@ -15,6 +16,8 @@ public final class ChainBlocks {
     private final int nChains;
     /** Rank r's chains are [starts[r], starts[r + 1]). */
     private final int[] starts;
+    /** The update's shares once the chains were dealt by speed (null: equal shares). */
+    private RankShares shares;
     private long exchangeNanos;
 
     public ChainBlocks(Collective collective, int nChains) {
@@ -59,8 +62,10 @@ public final class ChainBlocks {
     }
 
     /**
-     * Rank r owns the next {@code chains[r]} chains from now on. Every rank must make the same call,
-     * and must hold the current state of the chains it takes over.
+     * Rank r owns the next {@code chains[r]} chains from now on, and its share of the update's work
+     * ({@link #solverExchange}) is in the same proportion: chains dealt by speed (ChainSplit) say how
+     * fast each rank is. Every rank must make the same call, and must hold the current state of the
+     * chains it takes over.
      */
     public void resplit(int[] chains) {
         if (chains.length != collective.size()) {
@@ -79,6 +84,7 @@ public final class ChainBlocks {
         for (int r = 0; r < chains.length; r++) {
             starts[r + 1] = starts[r] + chains[r];
         }
+        shares = RankShares.of(chains);
     }
 
     /** Every rank's {@code value} (e.g. its sampling time), in rank order. */
@@ -136,7 +142,7 @@ public final class ChainBlocks {
 
     /**
      * The collective as the optimisers' {@link RankExchange} (for the distributed SR solve), its
-     * all-gathers counted in {@link #exchangeNanos}.
+     * all-gathers counted in {@link #exchangeNanos}; its shares of the work follow {@link #resplit}.
      */
     public RankExchange solverExchange() {
         return new RankExchange() {
@@ -148,6 +154,16 @@ public final class ChainBlocks {
             @Override
             public int size() {
                 return collective.size();
+            }
+
+            @Override
+            public int rowBlockOwner(int b) {
+                return shares == null ? RankExchange.super.rowBlockOwner(b) : shares.rowBlockOwner(b);
+            }
+
+            @Override
+            public int first(int n, int r) {
+                return shares == null ? RankExchange.super.first(n, r) : shares.first(n, r);
             }
 
             @Override

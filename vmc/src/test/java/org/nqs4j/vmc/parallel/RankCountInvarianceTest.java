@@ -238,7 +238,8 @@ class RankCountInvarianceTest {
     /**
      * The SR solves the ranks share: minSR with the Gram rows and the Cholesky split (L = 12,
      * α = 2: P = 324 > N_s = 100, two panels of the factor; complex and real) and the dense S
-     * (P = 48 < N_s = 60; complex, and real, whose S comes from the moments of the RBM factors).
+     * (P = 48 < N_s = 60; complex, and real, whose S comes from the moments of the RBM factors),
+     * in equal shares and in the shares of chains dealt anew every step.
      */
     @Test
     void theDistributedSolvesGiveTheNumbersOfOneProcess() throws Exception {
@@ -249,12 +250,17 @@ class RankCountInvarianceTest {
         String realDense = dense.replace("complex: true", "complex: false");
         for (String yaml : List.of(minSr, dense, realMinSr, realDense)) {
             Trace reference = run(config(yaml, "2"), Collective.single(), null, 0, 6);
+            String what = yaml == dense ? "dense S" : yaml == minSr ? "minSR" : yaml == realDense ? "real dense S" : "real minSR";
             for (int ranks = 2; ranks <= 4; ranks++) {
                 for (String threads : List.of("1", "3")) {
                     RunConfig c = config(yaml, threads);
                     assertSame(reference, onRanks(ranks, k -> run(c, k, null, 0, 6)), ranks + " ranks x " + threads
-                            + " threads, " + (yaml == dense ? "dense S" : yaml == minSr ? "minSR" : yaml == realDense ? "real dense S" : "real minSR"));
+                            + " threads, " + what);
                 }
+                // the solve's rows and ranges in the unequal shares of the chains (e.g. 4 : 1, then 1 : 4)
+                RunConfig c = config(yaml, "1");
+                assertSame(reference, onRanks(ranks, k -> run(c, k, null, 0, 6, everyStepAnew())), ranks
+                        + " ranks, chains and solve dealt anew every step, " + what);
             }
         }
     }
