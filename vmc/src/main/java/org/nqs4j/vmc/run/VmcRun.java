@@ -103,8 +103,7 @@ public final class VmcRun {
         Checkpoint pending = null;
         int checkpointed = first;
         for (int it = first; it < config.iterations(); it++) {
-            // the state after `it` steps is held by the driver that made the last step (or was restored)
-            stopIfRequested(config, folder, setup.driverFor(it - 1), it, checkpointed, pending, wall);
+            stopIfRequested(config, folder, setup, it, checkpointed, pending, wall);
             if (it > 0 && it == setup.pretrainIterations()) {
                 setup.handOver();
                 listener.message("pretraining: the symmetric RBM after " + it + " iterations expanded into "
@@ -143,8 +142,7 @@ public final class VmcRun {
             pending.write(folder.path().resolve(Checkpoint.FILE));
             checkpointed = pending.iterations();
         }
-        stopIfRequested(config, folder, setup.driverFor(config.iterations() - 1), config.iterations(), checkpointed,
-                null, wall);
+        stopIfRequested(config, folder, setup, config.iterations(), checkpointed, null, wall);
         double optSeconds = wall.getAsDouble();
         int perChain = (config.evaluationSamples() + config.sampler().chains() - 1) / config.sampler().chains();
         listener.message(setup.sampler().weighsSamples() ? "final estimate: the exact sum over the sector"
@@ -206,10 +204,13 @@ public final class VmcRun {
      * the resumed run continues from exactly that checkpoint. A checkpoint holds only states that
      * samples vouched for, so the state after step {@code done − 1} (or the {@code pending} checkpoint
      * of it) is first judged by one more step: kept, it is written; undone, the last checkpoint stands.
+     * The checkpoint's parameters are written as parameters.npy too, a start for another run.
      */
-    private static void stopIfRequested(RunConfig config, RunFolder folder, VmcDriver driver, int done,
+    private static void stopIfRequested(RunConfig config, RunFolder folder, RunSetup setup, int done,
                                         int checkpointed, Checkpoint pending, DoubleSupplier wall)
             throws IOException {
+        // the state after `done` steps is held by the driver that made the last step (or was restored)
+        VmcDriver driver = setup.driverFor(done - 1);
         int number = agreedStop(driver.collective());
         if (number == 0) {
             return;
@@ -231,9 +232,28 @@ public final class VmcRun {
                 saved = done;
             }
         }
+        writeCheckpointedParameters(folder, setup);
         folder.writeSummary(interrupted(config, signal, saved));
         throw new StopRequest.Interrupted("interrupted by " + signal + " after iteration " + saved + " of "
                 + config.iterations() + " (checkpoint written); continue with: nqs resume " + folder.path(), number);
+    }
+
+    /**
+     * parameters.npy of the state the folder's checkpoint holds (nothing without one), what
+     * {@code ansatz.init_from} of the same config takes: in the pretraining stage the symmetric RBM's
+     * parameters expanded into the configured RBM. Puts the setup in that state (the run ends).
+     */
+    static void writeCheckpointedParameters(RunFolder folder, RunSetup setup) throws IOException {
+        Optional<Checkpoint> checkpoint = folder.readCheckpoint();
+        if (checkpoint.isEmpty() || checkpoint.get().iterations() == 0) {
+            return;
+        }
+        int done = checkpoint.get().iterations();
+        setup.driverFor(done - 1).restoreState(checkpoint.get().state());
+        if (done <= setup.pretrainIterations()) {
+            setup.handOver();
+        }
+        folder.writeParameters(setup.parameters(), setup.waveFunction().isComplex());
     }
 
     /**

@@ -233,4 +233,50 @@ class FaultTest {
         assertArrayEquals(expanded, ck.state().parameters(), 0.0);
         assertArrayEquals(expanded, org.nqs4j.vmc.io.NpyReader.read(dir.resolve(RunFolder.PARAMETERS)).data(), 0.0);
     }
+
+    /**
+     * What an interrupted run leaves for ansatz.init_from: parameters.npy of the state its checkpoint
+     * holds (a live run's parameters have moved on by the step that vouched for it), in the
+     * pretraining stage (after 3 and after all 6 of its steps) the symmetric RBM's parameters
+     * expanded into the configured RBM, after it (9) the full RBM's.
+     */
+    @Test
+    void theCheckpointedStateIsWrittenAsParametersForInitFrom() throws IOException {
+        RunConfig c = VmcRunTest.config("""
+                seed: 4
+                iterations: 20
+                lattice: {type: chain, length: 8}
+                hamiltonian: {model: heisenberg, marshall_sign: true}
+                ansatz: {type: rbm, alpha: 1, complex: false, pretrain: symmetric, pretrain_iterations: 6}
+                sampler: {chains: 4, samples: 128}
+                """);
+        for (int done : new int[] {3, 6, 9}) {
+            Path dir = tmp.resolve("checkpointed-" + done);
+            double[] expected;
+            try (RunSetup s = RunSetup.build(c); RunFolder f = RunFolder.create(dir, false)) {
+                f.writeResolvedConfig(c.resolved(), c.source());
+                for (int it = 0; it < done; it++) {
+                    if (it == s.pretrainIterations()) {
+                        s.handOver();
+                    }
+                    s.driverFor(it).step(it);
+                }
+                org.nqs4j.vmc.driver.DriverState state = s.driverFor(done - 1).saveState();
+                new Checkpoint(done, 1.0, new byte[] {1}, state).write(dir.resolve(Checkpoint.FILE));
+                if (done <= s.pretrainIterations()) {
+                    org.nqs4j.ansatz.SymmetricRbm symmetric = org.nqs4j.ansatz.SymmetricRbm.real(c.lattice().translations(), 1);
+                    symmetric.setParameters(state.parameters());
+                    expected = symmetric.expandedParameters();
+                } else {
+                    expected = state.parameters();
+                }
+                s.driverFor(done).step(done); // the live state moves on
+            }
+            try (RunSetup s = RunSetup.build(c); RunFolder f = RunFolder.open(dir)) {
+                VmcRun.writeCheckpointedParameters(f, s);
+            }
+            assertArrayEquals(expected, org.nqs4j.vmc.io.NpyReader.read(dir.resolve(RunFolder.PARAMETERS)).data(), 0.0,
+                    "after " + done + " steps");
+        }
+    }
 }
