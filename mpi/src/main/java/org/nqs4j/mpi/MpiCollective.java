@@ -1,7 +1,6 @@
 package org.nqs4j.mpi;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import java.lang.foreign.Arena;
@@ -13,7 +12,8 @@ import org.nqs4j.vmc.parallel.CollectiveUnavailableException;
 /**
  * {@link Collective} over MPI_COMM_WORLD. MPI is initialised with MPI_THREAD_FUNNELED: every
  * call must come from the thread that joined (checked), while the run's worker threads only
- * compute. Data go through off-heap buffers that grow on demand and are reused, so a step
+ * compute. The all-gathers, the bulk of the traffic, work in place on the caller's array; the
+ * broadcasts go through an off-heap buffer that grows on demand and is reused, so a step
  * allocates nothing in steady state.
  */
 final class MpiCollective implements Collective {
@@ -23,7 +23,6 @@ final class MpiCollective implements Collective {
     private final int size;
     private final String version;
     private Arena arena = Arena.ofConfined();
-    private MemorySegment send = MemorySegment.NULL;
     private MemorySegment receive = MemorySegment.NULL;
     private final MemorySegment counts;
     private final MemorySegment offsets;
@@ -75,34 +74,31 @@ final class MpiCollective implements Collective {
         if (blockCounts.length != size || blockOffsets.length != size) {
             throw new IllegalArgumentException("need one block per rank (" + size + "), got " + blockCounts.length);
         }
-        int end = 0;
         for (int r = 0; r < size; r++) {
-            end = Math.max(end, blockOffsets[r] + blockCounts[r]);
+            if (blockCounts[r] < 0 || blockOffsets[r] < 0 || blockOffsets[r] + blockCounts[r] > data.length) {
+                throw new IndexOutOfBoundsException("block " + r + " [" + blockOffsets[r] + ", "
+                        + (blockOffsets[r] + blockCounts[r]) + ") outside the array of " + data.length);
+            }
             counts.setAtIndex(JAVA_INT, r, blockCounts[r]);
             offsets.setAtIndex(JAVA_INT, r, blockOffsets[r]);
         }
-        int own = blockCounts[rank];
-        ensure(own, end);
-        MemorySegment.copy(data, blockOffsets[rank], send, JAVA_DOUBLE, 0, own);
+        // In place in the heap array through a critical downcall (Linker.Option.critical(true)): no copy
+        // into and out of an off-heap buffer (the lower triangle of a Cholesky factor, megabytes, every
+        // step). The array cannot move during the call; a garbage collection waits for it to return,
+        // which the worker threads, idle while the funneled thread exchanges, never need.
         try {
-            check((int) mpi.allgatherv.invokeExact(send, own, receive, counts, offsets), "MPI_Allgatherv");
+            check((int) mpi.allgatherv.invokeExact(MemorySegment.ofArray(data), counts, offsets), "MPI_Allgatherv");
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException(t);
-        }
-        for (int r = 0; r < size; r++) {
-            if (r != rank) {
-                MemorySegment.copy(receive, JAVA_DOUBLE, (long) blockOffsets[r] * Double.BYTES, data, blockOffsets[r],
-                        blockCounts[r]);
-            }
         }
     }
 
     @Override
     public void broadcast(byte[] data, int root) {
         checkThread();
-        ensure(0, (data.length + Double.BYTES - 1) / Double.BYTES);
+        ensure(data.length);
         MemorySegment.copy(data, 0, receive, JAVA_BYTE, 0, data.length);
         try {
             check((int) mpi.broadcast.invokeExact(receive, data.length, root), "MPI_Bcast");
@@ -160,17 +156,14 @@ final class MpiCollective implements Collective {
         }
     }
 
-    /** Grows the buffers to hold {@code sendDoubles} and {@code receiveDoubles}. */
-    private void ensure(long sendDoubles, long receiveDoubles) {
-        long sendBytes = Math.max(1, sendDoubles) * Double.BYTES;
-        long receiveBytes = Math.max(1, receiveDoubles) * Double.BYTES;
-        if (send.byteSize() >= sendBytes && receive.byteSize() >= receiveBytes) {
+    /** Grows the broadcast buffer to hold {@code bytes}. */
+    private void ensure(long bytes) {
+        if (receive.byteSize() >= Math.max(1, bytes)) {
             return;
         }
         arena.close();
         arena = Arena.ofConfined();
-        send = arena.allocate(Math.max(sendBytes, send.byteSize()), Double.BYTES);
-        receive = arena.allocate(Math.max(receiveBytes, receive.byteSize()), Double.BYTES);
+        receive = arena.allocate(Math.max(1, bytes), Double.BYTES);
     }
 
     private void checkThread() {

@@ -44,6 +44,9 @@ final class MpiLibrary {
     private static final int MPICH_COMM_WORLD = 0x44000000;
     private static final int MPICH_DOUBLE = 0x4c00080b;
     private static final int MPICH_BYTE = 0x4c00010d;
+    /** MPI_IN_PLACE: {@code (void *) 1} in Open MPI's mpi.h, {@code (void *) -1} in MPICH's. */
+    private static final long OPEN_MPI_IN_PLACE = 1;
+    private static final long MPICH_IN_PLACE = -1;
 
     final String libraryName;
     final Abi abi;
@@ -52,7 +55,11 @@ final class MpiLibrary {
     /** MPI_Comm_rank(MPI_COMM_WORLD, int *rank). */
     final MethodHandle commRank;
     final MethodHandle commSize;
-    /** MPI_Allgatherv(send, count, MPI_DOUBLE, recv, int counts[], int displs[], MPI_DOUBLE, MPI_COMM_WORLD). */
+    /**
+     * MPI_Allgatherv(MPI_IN_PLACE, 0, MPI_DOUBLE, recv, int counts[], int displs[], MPI_DOUBLE,
+     * MPI_COMM_WORLD): in place in {@code recv}, which may be a heap segment (a critical downcall, see
+     * {@link MpiCollective#allgather}).
+     */
     final MethodHandle allgatherv;
     /** MPI_Bcast(buf, count, MPI_BYTE, root, MPI_COMM_WORLD). */
     final MethodHandle broadcast;
@@ -78,10 +85,12 @@ final class MpiLibrary {
         initThread = function(lib, "MPI_Init_thread", ADDRESS, ADDRESS, JAVA_INT, ADDRESS);
         commRank = MethodHandles.insertArguments(function(lib, "MPI_Comm_rank", handle, ADDRESS), 0, comm);
         commSize = MethodHandles.insertArguments(function(lib, "MPI_Comm_size", handle, ADDRESS), 0, comm);
-        MethodHandle gather = function(lib, "MPI_Allgatherv", ADDRESS, JAVA_INT, handle, ADDRESS, ADDRESS, ADDRESS,
-                handle, handle);
-        allgatherv = MethodHandles.insertArguments(MethodHandles.insertArguments(gather, 6, mpiDouble, comm), 2,
-                mpiDouble);
+        MemorySegment inPlace = MemorySegment.ofAddress(abi == Abi.OPEN_MPI ? OPEN_MPI_IN_PLACE : MPICH_IN_PLACE);
+        MethodHandle gather = Linker.nativeLinker().downcallHandle(symbol(lib, "MPI_Allgatherv"),
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, handle, ADDRESS, ADDRESS, ADDRESS, handle, handle),
+                Linker.Option.critical(true));
+        allgatherv = MethodHandles.insertArguments(MethodHandles.insertArguments(gather, 6, mpiDouble, comm), 0,
+                inPlace, 0, mpiDouble);
         MethodHandle bcast = function(lib, "MPI_Bcast", ADDRESS, JAVA_INT, handle, JAVA_INT, handle);
         broadcast = MethodHandles.insertArguments(MethodHandles.insertArguments(bcast, 4, comm), 2, mpiByte);
         barrier = MethodHandles.insertArguments(function(lib, "MPI_Barrier", handle), 0, comm);
