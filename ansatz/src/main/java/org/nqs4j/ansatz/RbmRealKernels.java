@@ -12,8 +12,11 @@ import jdk.incubator.vector.VectorSpecies;
  * <p><b>The same bits.</b> Each real operation is the one the complex kernel performs on the real
  * parts when every imaginary part is zero (its terms in Im vanish exactly: x − 0·0 = x), in the same
  * order (the same lanes, the same fold of the lanes, the same tail; a unit's operations are the same
- * whether it runs in a lane or alone), so ratios, θ, tanh θ and c come out bit for bit as from
- * {@link RbmVectorKernels}. Only the complex kernels' safeguards go,
+ * whether it runs in a lane or alone), so θ, tanh θ and c come out bit for bit as from
+ * {@link RbmVectorKernels}, and so do the ratios on hosts of at most 4 lanes (AVX2). The products
+ * run on at most 4 lanes ({@link #PRODUCT}): on a wider host their factors are grouped into
+ * 4 lanes instead of 8, the same factors to rounding, and bit for bit the ratios of an AVX2 host.
+ * Only the complex kernels' safeguards go,
  * and only where {@link Rbm#realProducts} proves them idle:
  * <ul>
  * <li>the refusal test: for real θ the factor e^{−sx} + c sinh x = cosh(θ − x)/cosh θ lies in
@@ -35,53 +38,115 @@ final class RbmRealKernels {
     private static final DoubleVector HALF = DoubleVector.broadcast(SPECIES, 0.5);
     private static final DoubleVector TWO = DoubleVector.broadcast(SPECIES, 2.0);
     private static final DoubleVector LANE_INDEX = DoubleVector.zero(SPECIES).addIndex(1);
+    /**
+     * The products' vectors: at most 4 lanes (256 bits). At M = 20 an 8-lane vector leaves a tail of 4 and
+     * folds 8 lanes in sequence, where 4 lanes cover the units exactly; and the products' bits no longer
+     * depend on whether the host has AVX2 or AVX-512.
+     */
+    private static final VectorSpecies<Double> PRODUCT = SPECIES.length() > 4 ? DoubleVector.SPECIES_256 : SPECIES;
+    /** Lanes of {@link #PRODUCT}. */
+    static final int PRODUCT_LANES = PRODUCT.length();
+    private static final DoubleVector ONE_P = DoubleVector.broadcast(PRODUCT, 1.0);
 
     private RbmRealKernels() {
     }
 
     /**
      * Πⱼ [e^{−sⱼxⱼ} + cⱼ sinh xⱼ] over the real tables e^{±2W} (or an exchange's e^{±2(W_lo − W_hi)})
-     * at {@code base}, as {@link RbmVectorKernels#productOneFlip}: lane l multiplies the units
-     * j ≡ l (mod LANES) of the whole vectors in order, the lanes are folded in order, then the
-     * remaining M mod LANES units.
+     * at {@code base}: lane l of {@link #PRODUCT_LANES} multiplies the factors of the units
+     * j ≡ l (mod PRODUCT_LANES) of the whole vectors in order, the lanes are folded in order, then the
+     * remaining M mod PRODUCT_LANES factors one at a time. Each factor is
+     * e^{−sx} = h e^{−σx} + (1 − h) e^{σx} (an exact selection, h = (1 + s)/2) plus c·(e^{σx} − e^{−σx})/2.
      *
      * @param sign  σᵢ before the flip (chooses which table is e^{+x})
-     * @param lanes scratch of at least LANES doubles
+     * @param lanes scratch of at least {@link #PRODUCT_LANES} doubles
      */
     static double productOneFlip(double[] ePos, double[] eNeg, int base, double sign, double[] comp,
                                  double[] upper, int nHidden, double[] lanes) {
         double[] plus = sign > 0 ? ePos : eNeg;
         double[] minus = sign > 0 ? eNeg : ePos;
-        int bound = SPECIES.loopBound(nHidden);
-        // a broadcast, not the constant ONE: a loop variable that starts as a constant vector object is boxed
-        // by C2 on every iteration (an allocation per factor vector in main)
-        DoubleVector p = DoubleVector.broadcast(SPECIES, 1.0);
-        for (int j = 0; j < bound; j += LANES) {
-            DoubleVector a = DoubleVector.fromArray(SPECIES, plus, base + j);
-            DoubleVector b = DoubleVector.fromArray(SPECIES, minus, base + j);
-            DoubleVector h = DoubleVector.fromArray(SPECIES, upper, j);
-            DoubleVector e = h.mul(b).add(ONE.sub(h).mul(a));          // e^{−sx}: exact selection
-            DoubleVector sinh = a.sub(b).mul(0.5);
-            p = p.mul(e.add(DoubleVector.fromArray(SPECIES, comp, j).mul(sinh)));
+        int bound = PRODUCT.loopBound(nHidden);
+        // a broadcast, not a constant vector: a loop variable that starts as a constant vector object is boxed
+        // by C2 on every iteration
+        DoubleVector p = DoubleVector.broadcast(PRODUCT, 1.0);
+        for (int j = 0; j < bound; j += PRODUCT_LANES) {
+            DoubleVector h = DoubleVector.fromArray(PRODUCT, upper, j);
+            DoubleVector c = DoubleVector.fromArray(PRODUCT, comp, j);
+            p = p.mul(factor(plus, minus, base + j, h, c));
         }
         p.intoArray(lanes, 0);
+        double product = fold(lanes, 0);
+        return bound < nHidden ? tail(plus, minus, base, comp, upper, bound, nHidden, product, lanes) : product;
+    }
+
+    /**
+     * The products of two one-flip moves ({@link #productOneFlip}, each of its operations in the same order: the
+     * same bits) side by side in one loop, into out[0] and out[1]: a product over M = 20 is a chain of dependent
+     * multiplications and a fold, mostly latency, which the other product's chain fills; both share the loads
+     * of c and (1 + s)/2.
+     *
+     * @param lanes scratch of at least 2·{@link #PRODUCT_LANES} doubles
+     */
+    static void productsOneFlip(double[] ePos1, double[] eNeg1, int base1, double sign1, double[] ePos2,
+                                double[] eNeg2, int base2, double sign2, double[] comp, double[] upper, int nHidden,
+                                double[] lanes, double[] out) {
+        double[] plus1 = sign1 > 0 ? ePos1 : eNeg1;
+        double[] minus1 = sign1 > 0 ? eNeg1 : ePos1;
+        double[] plus2 = sign2 > 0 ? ePos2 : eNeg2;
+        double[] minus2 = sign2 > 0 ? eNeg2 : ePos2;
+        int bound = PRODUCT.loopBound(nHidden);
+        DoubleVector p1 = DoubleVector.broadcast(PRODUCT, 1.0);
+        DoubleVector p2 = DoubleVector.broadcast(PRODUCT, 1.0);
+        for (int j = 0; j < bound; j += PRODUCT_LANES) {
+            DoubleVector h = DoubleVector.fromArray(PRODUCT, upper, j);
+            DoubleVector c = DoubleVector.fromArray(PRODUCT, comp, j);
+            p1 = p1.mul(factor(plus1, minus1, base1 + j, h, c));
+            p2 = p2.mul(factor(plus2, minus2, base2 + j, h, c));
+        }
+        p1.intoArray(lanes, 0);
+        p2.intoArray(lanes, PRODUCT_LANES);
+        double product1 = fold(lanes, 0);
+        double product2 = fold(lanes, PRODUCT_LANES);
+        if (bound < nHidden) {
+            product1 = tail(plus1, minus1, base1, comp, upper, bound, nHidden, product1, lanes);
+            product2 = tail(plus2, minus2, base2, comp, upper, bound, nHidden, product2, lanes);
+        }
+        out[0] = product1;
+        out[1] = product2;
+    }
+
+    /** The factors e^{−sx} + c sinh x of the units at table index {@code at} onwards, h and c of those units. */
+    private static DoubleVector factor(double[] plus, double[] minus, int at, DoubleVector h, DoubleVector c) {
+        DoubleVector a = DoubleVector.fromArray(PRODUCT, plus, at);
+        DoubleVector b = DoubleVector.fromArray(PRODUCT, minus, at);
+        DoubleVector e = h.mul(b).add(ONE_P.sub(h).mul(a)); // e^{−sx}: exact selection
+        return e.add(c.mul(a.sub(b).mul(0.5)));
+    }
+
+    /** The lanes' partial products at {@code from} multiplied in lane order. */
+    private static double fold(double[] lanes, int from) {
         double product = 1.0;
-        for (int l = 0; l < LANES; l++) {
+        for (int l = from; l < from + PRODUCT_LANES; l++) {
             product *= lanes[l];
         }
-        if (bound < nHidden) {
-            // the M mod LANES factors of the tail at once (each the same operations as in the loop above),
-            // multiplied in one at a time after the fold, in unit order as before
-            var tail = SPECIES.indexInRange(bound, nHidden);
-            DoubleVector a = DoubleVector.fromArray(SPECIES, plus, base + bound, tail);
-            DoubleVector b = DoubleVector.fromArray(SPECIES, minus, base + bound, tail);
-            DoubleVector h = DoubleVector.fromArray(SPECIES, upper, bound, tail);
-            DoubleVector e = h.mul(b).add(ONE.sub(h).mul(a));
-            DoubleVector sinh = a.sub(b).mul(0.5);
-            e.add(DoubleVector.fromArray(SPECIES, comp, bound, tail).mul(sinh)).intoArray(lanes, 0);
-            for (int l = 0; l < nHidden - bound; l++) {
-                product *= lanes[l];
-            }
+        return product;
+    }
+
+    /**
+     * {@code product} times the factors of the units {@code bound}..M−1 (fewer than a vector), in unit order; their
+     * factors in one masked vector, each the same operations as in a whole vector. A method of its own: inline in
+     * the loops' methods, the masked vectors' registers crowded the loops (C2).
+     */
+    private static double tail(double[] plus, double[] minus, int base, double[] comp, double[] upper, int bound,
+                               int nHidden, double product, double[] lanes) {
+        var rest = PRODUCT.indexInRange(bound, nHidden);
+        DoubleVector a = DoubleVector.fromArray(PRODUCT, plus, base + bound, rest);
+        DoubleVector b = DoubleVector.fromArray(PRODUCT, minus, base + bound, rest);
+        DoubleVector h = DoubleVector.fromArray(PRODUCT, upper, bound, rest);
+        DoubleVector e = h.mul(b).add(ONE_P.sub(h).mul(a));
+        e.add(DoubleVector.fromArray(PRODUCT, comp, bound, rest).mul(a.sub(b).mul(0.5))).intoArray(lanes, 0);
+        for (int l = 0; l < nHidden - bound; l++) {
+            product *= lanes[l];
         }
         return product;
     }
