@@ -45,8 +45,6 @@ public final class RbmCache implements WalkerCache {
     private final double[] product = new double[RbmKernels.PRODUCT_LENGTH + 12];
     /** The second product of {@link #ratios}, padded as {@link #product}. */
     private final double[] product2 = new double[RbmKernels.PRODUCT_LENGTH + 12];
-    /** The two hidden products of the real kernels' {@link #ratios}. */
-    private final double[] realPair = new double[2];
 
     RbmCache(Rbm rbm, boolean vectorised) {
         this.rbm = rbm;
@@ -95,15 +93,11 @@ public final class RbmCache implements WalkerCache {
 
     @Override
     public void ratio(int[] sites, int[] values, int offset, int count, double[] out) {
-        if (!(vectorised && rbm.realProducts && realRatio(sites, offset, count, out))) {
-            complexRatio(sites, offset, count, out, 0);
+        if (vectorised && rbm.realProducts && realRatio(sites, offset, count, out)) {
+            return;
         }
-    }
-
-    /** The ratio by the complex kernels, or the log-cosh path where they refuse, into (out[at], out[at + 1]). */
-    private void complexRatio(int[] sites, int offset, int count, double[] out, int at) {
-        if (!(hiddenProduct(sites, offset, count) && productRatio(product, sites, offset, count, out, at))) {
-            generalRatio(sites, offset, count, out, at);
+        if (!(hiddenProduct(sites, offset, count) && productRatio(product, sites, offset, count, out, 0))) {
+            generalRatio(sites, offset, count, out, 0);
         }
     }
 
@@ -143,23 +137,22 @@ public final class RbmCache implements WalkerCache {
     }
 
     /**
-     * Two moves at a time where both are one-flip products: their products side by side, the same bits as
-     * {@link #ratio}; every other move goes through {@link #ratio}. A real RBM within the budget
-     * ({@link Rbm#realProducts}) takes any flip or tabulated exchange ({@link RbmRealKernels#productsOneFlip}),
-     * a complex one those under the sufficient trust test ({@link RbmVectorKernels#productsOneFlip}: a floor
-     * &gt; 0 and every |cⱼ| ≤ 2).
+     * Two moves at a time where both are one-flip products under the sufficient trust test (a flip, or
+     * an exchange of a tabulated pair, with a floor &gt; 0 and every |cⱼ| ≤ 2):
+     * {@link RbmVectorKernels#productsOneFlip} runs their products side by side, the same bits as
+     * {@link #ratio}; every other move goes through {@link #ratio}.
      */
     @Override
     public void ratios(int[] sites, int[] values, int[] offsets, int[] counts, int count, double[] out) {
-        boolean real = vectorised && rbm.realProducts;
-        if (!vectorised || !(real || boundedComplements)) {
+        if (!vectorised || rbm.realProducts || !boundedComplements) {
             WalkerCache.super.ratios(sites, values, offsets, counts, count, out);
             return;
         }
+        int m = rbm.nHidden;
         int waiting = -1; // a move whose product waits for a partner
         int row1 = -1;
         for (int k = 0; k < count; k++) {
-            int row = oneFlipRow(sites, offsets[k], counts[k], real);
+            int row = oneFlipRow(sites, offsets[k], counts[k]);
             if (row < 0) {
                 ratio(sites, values, offsets[k], counts[k], moveRatio);
                 out[2 * k] = moveRatio[0];
@@ -171,11 +164,18 @@ public final class RbmCache implements WalkerCache {
                 row1 = row;
                 continue;
             }
-            if (real) {
-                realRatios(sites, offsets, counts, waiting, row1, k, row, out);
-            } else {
-                complexRatios(sites, offsets, counts, waiting, row1, k, row, out);
-            }
+            boolean pair1 = counts[waiting] == 2;
+            boolean pair2 = counts[k] == 2;
+            RbmVectorKernels.productsOneFlip(
+                    pair1 ? rbm.pairExpRe : rbm.exp2wRe, pair1 ? rbm.pairExpIm : rbm.exp2wIm,
+                    pair1 ? rbm.pairExpMinusRe : rbm.expMinus2wRe, pair1 ? rbm.pairExpMinusIm : rbm.expMinus2wIm,
+                    row1 * m, rowSign(row1, pair1), pair1 ? rbm.pairFloor2[row1] : rbm.siteFloor2[row1],
+                    pair2 ? rbm.pairExpRe : rbm.exp2wRe, pair2 ? rbm.pairExpIm : rbm.exp2wIm,
+                    pair2 ? rbm.pairExpMinusRe : rbm.expMinus2wRe, pair2 ? rbm.pairExpMinusIm : rbm.expMinus2wIm,
+                    row * m, rowSign(row, pair2), pair2 ? rbm.pairFloor2[row] : rbm.siteFloor2[row],
+                    compRe, compIm, upper, m, lanes, product, product2);
+            finishRatio(product, sites, offsets[waiting], counts[waiting], out, 2 * waiting);
+            finishRatio(product2, sites, offsets[k], counts[k], out, 2 * k);
             waiting = -1;
         }
         if (waiting >= 0) {
@@ -185,59 +185,21 @@ public final class RbmCache implements WalkerCache {
         }
     }
 
-    /** The ratios of moves k1 and k2 of {@link #ratios} (table rows row1, row2) by the real paired products. */
-    private void realRatios(int[] sites, int[] offsets, int[] counts, int k1, int row1, int k2, int row2,
-                            double[] out) {
-        boolean pair1 = counts[k1] == 2;
-        boolean pair2 = counts[k2] == 2;
-        int m = rbm.nHidden;
-        RbmRealKernels.productsOneFlip(
-                pair1 ? rbm.pairExpRe : rbm.exp2wRe, pair1 ? rbm.pairExpMinusRe : rbm.expMinus2wRe, row1 * m,
-                rowSign(row1, pair1),
-                pair2 ? rbm.pairExpRe : rbm.exp2wRe, pair2 ? rbm.pairExpMinusRe : rbm.expMinus2wRe, row2 * m,
-                rowSign(row2, pair2),
-                compRe, upper, m, lanes, realPair);
-        if (!visibleRatio(realPair[0], sites, offsets[k1], counts[k1], out, 2 * k1)) {
-            complexRatio(sites, offsets[k1], counts[k1], out, 2 * k1);
-        }
-        if (!visibleRatio(realPair[1], sites, offsets[k2], counts[k2], out, 2 * k2)) {
-            complexRatio(sites, offsets[k2], counts[k2], out, 2 * k2);
-        }
-    }
-
-    /** The ratios of moves k1 and k2 of {@link #ratios} (table rows row1, row2) by the complex paired products. */
-    private void complexRatios(int[] sites, int[] offsets, int[] counts, int k1, int row1, int k2, int row2,
-                               double[] out) {
-        boolean pair1 = counts[k1] == 2;
-        boolean pair2 = counts[k2] == 2;
-        int m = rbm.nHidden;
-        RbmVectorKernels.productsOneFlip(
-                pair1 ? rbm.pairExpRe : rbm.exp2wRe, pair1 ? rbm.pairExpIm : rbm.exp2wIm,
-                pair1 ? rbm.pairExpMinusRe : rbm.expMinus2wRe, pair1 ? rbm.pairExpMinusIm : rbm.expMinus2wIm,
-                row1 * m, rowSign(row1, pair1), pair1 ? rbm.pairFloor2[row1] : rbm.siteFloor2[row1],
-                pair2 ? rbm.pairExpRe : rbm.exp2wRe, pair2 ? rbm.pairExpIm : rbm.exp2wIm,
-                pair2 ? rbm.pairExpMinusRe : rbm.expMinus2wRe, pair2 ? rbm.pairExpMinusIm : rbm.expMinus2wIm,
-                row2 * m, rowSign(row2, pair2), pair2 ? rbm.pairFloor2[row2] : rbm.siteFloor2[row2],
-                compRe, compIm, upper, m, lanes, product, product2);
-        finishRatio(product, sites, offsets[k1], counts[k1], out, 2 * k1);
-        finishRatio(product2, sites, offsets[k2], counts[k2], out, 2 * k2);
-    }
-
     /**
-     * The table row of a move whose ratio is one vector one-flip product (of the real kernels, or of the complex
-     * ones under the sufficient trust test): the site of a flip, the pair of a tabulated exchange; −1 for any other
-     * move or, for the complex kernels, where the row's floor is 0 (the exact test).
+     * The table row of a move whose ratio is one vector one-flip product under the sufficient trust test:
+     * the site of a flip, the pair of a tabulated exchange; −1 for any other move or where the row's floor
+     * is 0 (the exact test).
      */
-    private int oneFlipRow(int[] sites, int offset, int count, boolean real) {
+    private int oneFlipRow(int[] sites, int offset, int count) {
         if (count == 1) {
             int i = sites[offset];
-            return real || rbm.siteFloor2[i] > 0.0 ? i : -1;
+            return rbm.siteFloor2[i] > 0.0 ? i : -1;
         }
         if (count != 2 || sigma[sites[offset]] == sigma[sites[offset + 1]]) {
             return -1;
         }
         int pair = rbm.pairIndex(sites[offset], sites[offset + 1]);
-        return pair >= 0 && (real || rbm.pairFloor2[pair] > 0.0) ? pair : -1;
+        return pair >= 0 && rbm.pairFloor2[pair] > 0.0 ? pair : -1;
     }
 
     /** The flip's sign of a row: σᵢ of a site, σ_lo of a tabulated pair. */
@@ -254,35 +216,36 @@ public final class RbmCache implements WalkerCache {
 
     /**
      * The ratio of one flip or of a tabulated exchange by the real kernels ({@link RbmRealKernels}:
-     * the complex product's value to rounding, times the visible factor); false for other moves.
+     * the same bits as the complex product times the visible factor); false for other moves.
      */
     private boolean realRatio(int[] sites, int offset, int count, double[] out) {
-        int row = oneFlipRow(sites, offset, count, true);
-        if (row < 0) {
+        if (count < 1 || count > 2) {
             return false;
         }
-        boolean pair = count == 2;
         int m = rbm.nHidden;
-        double hidden = RbmRealKernels.productOneFlip(pair ? rbm.pairExpRe : rbm.exp2wRe,
-                pair ? rbm.pairExpMinusRe : rbm.expMinus2wRe, row * m, rowSign(row, pair), compRe, upper, m, lanes);
-        return visibleRatio(hidden, sites, offset, count, out, 0);
-    }
-
-    /**
-     * A real hidden product times the visible factors e^{−2aᵢσᵢ}, into (out[at], out[at + 1]); false where the
-     * ratio is zero or not finite (an extreme visible bias: the complex path decides, as before).
-     */
-    private boolean visibleRatio(double hidden, int[] sites, int offset, int count, double[] out, int at) {
+        int i = sites[offset];
+        double hidden;
+        if (count == 1) {
+            hidden = RbmRealKernels.productOneFlip(rbm.exp2wRe, rbm.expMinus2wRe, i * m, sigma[i], compRe, upper, m,
+                    lanes);
+        } else {
+            int pair = count == 2 && sigma[i] != sigma[sites[offset + 1]] ? rbm.pairIndex(i, sites[offset + 1]) : -1;
+            if (pair < 0) {
+                return false;
+            }
+            hidden = RbmRealKernels.productOneFlip(rbm.pairExpRe, rbm.pairExpMinusRe, pair * m,
+                    sigma[rbm.pairLow(pair)], compRe, upper, m, lanes);
+        }
         double ratio = hidden;
         for (int f = offset; f < offset + count; f++) {
             int k = sites[f];
             ratio *= sigma[k] > 0 ? rbm.visibleUpRe[k] : rbm.visibleDownRe[k];
         }
         if (!Double.isFinite(ratio) || ratio == 0.0) {
-            return false;
+            return false; // an extreme visible bias: the complex path decides, as before
         }
-        out[at] = ratio;
-        out[at + 1] = 0.0;
+        out[0] = ratio;
+        out[1] = 0.0;
         return true;
     }
 

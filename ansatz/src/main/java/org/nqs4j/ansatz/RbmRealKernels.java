@@ -70,72 +70,24 @@ final class RbmRealKernels {
         // by C2 on every iteration
         DoubleVector p = DoubleVector.broadcast(PRODUCT, 1.0);
         for (int j = 0; j < bound; j += PRODUCT_LANES) {
+            DoubleVector a = DoubleVector.fromArray(PRODUCT, plus, base + j);
+            DoubleVector b = DoubleVector.fromArray(PRODUCT, minus, base + j);
             DoubleVector h = DoubleVector.fromArray(PRODUCT, upper, j);
-            DoubleVector c = DoubleVector.fromArray(PRODUCT, comp, j);
-            p = p.mul(factor(plus, minus, base + j, h, c));
+            DoubleVector e = h.mul(b).add(ONE_P.sub(h).mul(a)); // e^{−sx}: exact selection
+            p = p.mul(e.add(DoubleVector.fromArray(PRODUCT, comp, j).mul(a.sub(b).mul(0.5))));
         }
         p.intoArray(lanes, 0);
-        double product = fold(lanes, 0);
+        double product = 1.0;
+        for (int l = 0; l < PRODUCT_LANES; l++) {
+            product *= lanes[l];
+        }
         return bound < nHidden ? tail(plus, minus, base, comp, upper, bound, nHidden, product, lanes) : product;
     }
 
     /**
-     * The products of two one-flip moves ({@link #productOneFlip}, each of its operations in the same order: the
-     * same bits) side by side in one loop, into out[0] and out[1]: a product over M = 20 is a chain of dependent
-     * multiplications and a fold, mostly latency, which the other product's chain fills; both share the loads
-     * of c and (1 + s)/2.
-     *
-     * @param lanes scratch of at least 2·{@link #PRODUCT_LANES} doubles
-     */
-    static void productsOneFlip(double[] ePos1, double[] eNeg1, int base1, double sign1, double[] ePos2,
-                                double[] eNeg2, int base2, double sign2, double[] comp, double[] upper, int nHidden,
-                                double[] lanes, double[] out) {
-        double[] plus1 = sign1 > 0 ? ePos1 : eNeg1;
-        double[] minus1 = sign1 > 0 ? eNeg1 : ePos1;
-        double[] plus2 = sign2 > 0 ? ePos2 : eNeg2;
-        double[] minus2 = sign2 > 0 ? eNeg2 : ePos2;
-        int bound = PRODUCT.loopBound(nHidden);
-        DoubleVector p1 = DoubleVector.broadcast(PRODUCT, 1.0);
-        DoubleVector p2 = DoubleVector.broadcast(PRODUCT, 1.0);
-        for (int j = 0; j < bound; j += PRODUCT_LANES) {
-            DoubleVector h = DoubleVector.fromArray(PRODUCT, upper, j);
-            DoubleVector c = DoubleVector.fromArray(PRODUCT, comp, j);
-            p1 = p1.mul(factor(plus1, minus1, base1 + j, h, c));
-            p2 = p2.mul(factor(plus2, minus2, base2 + j, h, c));
-        }
-        p1.intoArray(lanes, 0);
-        p2.intoArray(lanes, PRODUCT_LANES);
-        double product1 = fold(lanes, 0);
-        double product2 = fold(lanes, PRODUCT_LANES);
-        if (bound < nHidden) {
-            product1 = tail(plus1, minus1, base1, comp, upper, bound, nHidden, product1, lanes);
-            product2 = tail(plus2, minus2, base2, comp, upper, bound, nHidden, product2, lanes);
-        }
-        out[0] = product1;
-        out[1] = product2;
-    }
-
-    /** The factors e^{−sx} + c sinh x of the units at table index {@code at} onwards, h and c of those units. */
-    private static DoubleVector factor(double[] plus, double[] minus, int at, DoubleVector h, DoubleVector c) {
-        DoubleVector a = DoubleVector.fromArray(PRODUCT, plus, at);
-        DoubleVector b = DoubleVector.fromArray(PRODUCT, minus, at);
-        DoubleVector e = h.mul(b).add(ONE_P.sub(h).mul(a)); // e^{−sx}: exact selection
-        return e.add(c.mul(a.sub(b).mul(0.5)));
-    }
-
-    /** The lanes' partial products at {@code from} multiplied in lane order. */
-    private static double fold(double[] lanes, int from) {
-        double product = 1.0;
-        for (int l = from; l < from + PRODUCT_LANES; l++) {
-            product *= lanes[l];
-        }
-        return product;
-    }
-
-    /**
      * {@code product} times the factors of the units {@code bound}..M−1 (fewer than a vector), in unit order; their
-     * factors in one masked vector, each the same operations as in a whole vector. A method of its own: inline in
-     * the loops' methods, the masked vectors' registers crowded the loops (C2).
+     * factors in one masked vector, each the same operations as in a whole vector. A method of its own, so that the
+     * loop's compiled code does not hold the masked vectors' registers.
      */
     private static double tail(double[] plus, double[] minus, int base, double[] comp, double[] upper, int bound,
                                int nHidden, double product, double[] lanes) {

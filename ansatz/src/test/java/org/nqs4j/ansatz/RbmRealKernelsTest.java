@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The real kernels of a real RBM give the same bits as the complex vector kernels they replace
  * (ratios of one flip and of tabulated exchanges where the products have the complex kernels' lanes,
- * else the same to the rounding of the products' order; θ and tanh θ after accepted moves), the paired
- * products the same bits as one at a time, and are used only within the weight budget.
+ * else the same to the rounding of the products' order; θ and tanh θ after accepted moves), the products
+ * the bits of 4 lanes on any host, and are used only within the weight budget.
  */
 class RbmRealKernelsTest {
     private static Rbm randomRealRbm(SplittableRandom rnd, int n, int m, double wScale, double bScale) {
@@ -97,12 +97,15 @@ class RbmRealKernelsTest {
     }
 
     /**
-     * {@link RbmRealKernels#productsOneFlip} gives each of its two products the bits of
-     * {@link RbmRealKernels#productOneFlip}: flips and tabulated exchanges of either sign, M below, at and
-     * not a multiple of the product lanes, saturated and mixed hidden units.
+     * The one-flip product has the bits of its definition on 4 lanes whatever the host's vectors: lane l multiplies
+     * the factors of units j ≡ l (mod 4) below the last whole vector, the lanes are folded in order, then the tail's
+     * factors in unit order (a scalar reference of exactly those operations); flips and tabulated exchanges of either
+     * sign, M below, at and not a multiple of 4, saturated and mixed hidden units.
      */
     @Test
-    void pairedProductsAreTheSameBitsAsOneByOne() {
+    void productsHaveTheBitsOfFourLanesOnAnyHost() {
+        assertEquals(Math.min(4, RbmVectorKernels.LANES), RbmRealKernels.PRODUCT_LANES);
+        int lanesOfProduct = RbmRealKernels.PRODUCT_LANES;
         SplittableRandom rnd = new SplittableRandom(6);
         for (int m : new int[] {1, 3, 4, 7, 13, 20, 21, 38}) {
             int n = 9;
@@ -114,94 +117,47 @@ class RbmRealKernelsTest {
             rbm.tabulateExchanges(pairs);
             double[] comp = new double[m];
             double[] upper = new double[m];
-            double[] lanes = new double[2 * RbmRealKernels.PRODUCT_LANES];
-            double[] both = new double[2];
+            double[] lanes = new double[lanesOfProduct];
             for (int trial = 0; trial < 200; trial++) {
                 for (int j = 0; j < m; j++) {
                     double theta = 8.0 * (2.0 * rnd.nextDouble() - 1.0);
-                    double s = theta >= 0.0 ? 1.0 : -1.0;
                     upper[j] = theta >= 0.0 ? 1.0 : 0.0;
-                    comp[j] = s - Math.tanh(theta);
+                    comp[j] = (theta >= 0.0 ? 1.0 : -1.0) - Math.tanh(theta);
                 }
-                boolean pair1 = rnd.nextBoolean();
-                boolean pair2 = rnd.nextBoolean();
-                double[] plus1 = pair1 ? rbm.pairExpRe : rbm.exp2wRe;
-                double[] minus1 = pair1 ? rbm.pairExpMinusRe : rbm.expMinus2wRe;
-                double[] plus2 = pair2 ? rbm.pairExpRe : rbm.exp2wRe;
-                double[] minus2 = pair2 ? rbm.pairExpMinusRe : rbm.expMinus2wRe;
-                int base1 = rnd.nextInt(n) * m;
-                int base2 = rnd.nextInt(n) * m;
-                double sign1 = rnd.nextBoolean() ? 1.0 : -1.0;
-                double sign2 = rnd.nextBoolean() ? 1.0 : -1.0;
-                RbmRealKernels.productsOneFlip(plus1, minus1, base1, sign1, plus2, minus2, base2, sign2, comp, upper, m,
-                        lanes, both);
-                double one1 = RbmRealKernels.productOneFlip(plus1, minus1, base1, sign1, comp, upper, m, lanes);
-                double one2 = RbmRealKernels.productOneFlip(plus2, minus2, base2, sign2, comp, upper, m, lanes);
-                assertEquals(Double.doubleToRawLongBits(one1), Double.doubleToRawLongBits(both[0]), "first, M = " + m);
-                assertEquals(Double.doubleToRawLongBits(one2), Double.doubleToRawLongBits(both[1]), "second, M = " + m);
-            }
-        }
-    }
-
-    /**
-     * The ratios of a real RBM's local estimator ({@link RbmCache#ratios}: flips and tabulated exchanges in pairs,
-     * an odd one out, moves the real kernels do not take) are those of {@link RbmCache#ratio}, bit for bit, at M not
-     * a multiple of the product lanes, along a walk.
-     */
-    @Test
-    void pairedRatiosAreTheSameBitsAsOneByOne() {
-        SplittableRandom rnd = new SplittableRandom(66);
-        for (int m : new int[] {5, 18, 23}) {
-            int n = 11;
-            Rbm rbm = randomRealRbm(rnd, n, m, 3.0 / m, 1.0);
-            int[][] pairs = new int[n][];
-            for (int i = 0; i < n; i++) {
-                pairs[i] = new int[] {i, (i + 1) % n};
-            }
-            rbm.tabulateExchanges(pairs);
-            assertTrue(rbm.realProducts);
-            RbmCache cache = rbm.newCache();
-            int[] x = new int[n];
-            for (int i = 0; i < n; i++) {
-                x[i] = rnd.nextBoolean() ? 1 : -1;
-            }
-            cache.reset(x);
-            // every flip, every bond (an exchange where the spins differ, else two flips), a non-bond pair, three flips
-            int[] sites = new int[n + 2 * n + 2 + 3];
-            int[] offsets = new int[2 * n + 2];
-            int[] counts = new int[offsets.length];
-            double[] batch = new double[2 * offsets.length];
-            double[] one = new double[2];
-            for (int walk = 0; walk < 50; walk++) {
-                int moves = 0;
-                int used = 0;
-                for (int i = 0; i < n; i++) {
-                    offsets[moves] = used;
-                    counts[moves++] = 1;
-                    sites[used++] = i;
-                    offsets[moves] = used;
-                    counts[moves++] = 2;
-                    sites[used++] = i;
-                    sites[used++] = (i + 1) % n;
+                boolean pair = rnd.nextBoolean();
+                double[] ePos = pair ? rbm.pairExpRe : rbm.exp2wRe;
+                double[] eNeg = pair ? rbm.pairExpMinusRe : rbm.expMinus2wRe;
+                int base = rnd.nextInt(n) * m;
+                double sign = rnd.nextBoolean() ? 1.0 : -1.0;
+                double[] plus = sign > 0 ? ePos : eNeg;
+                double[] minus = sign > 0 ? eNeg : ePos;
+                int bound = m - m % lanesOfProduct;
+                double[] lane = new double[lanesOfProduct];
+                java.util.Arrays.fill(lane, 1.0);
+                double expected = 1.0;
+                for (int j = 0; j < m; j++) {
+                    double a = plus[base + j];
+                    double b = minus[base + j];
+                    double h = upper[j];
+                    double f = (h * b + (1.0 - h) * a) + comp[j] * ((a - b) * 0.5);
+                    if (j < bound) {
+                        lane[j % lanesOfProduct] *= f;
+                    } else {
+                        if (j == bound) {
+                            for (double l : lane) {
+                                expected *= l;
+                            }
+                        }
+                        expected *= f;
+                    }
                 }
-                offsets[moves] = used;
-                counts[moves++] = 2;
-                sites[used++] = 0;
-                sites[used++] = 5;
-                offsets[moves] = used;
-                counts[moves++] = 3;
-                sites[used++] = 1;
-                sites[used++] = 4;
-                sites[used++] = 8;
-                cache.ratios(sites, sites, offsets, counts, moves, batch);
-                for (int k = 0; k < moves; k++) {
-                    cache.ratio(sites, sites, offsets[k], counts[k], one);
-                    assertEquals(Double.doubleToRawLongBits(one[0]), Double.doubleToRawLongBits(batch[2 * k]),
-                            "move " + k + ", M = " + m + ", walk " + walk);
-                    assertEquals(Double.doubleToRawLongBits(one[1]), Double.doubleToRawLongBits(batch[2 * k + 1]));
+                if (bound == m) {
+                    for (double l : lane) {
+                        expected *= l;
+                    }
                 }
-                int k = rnd.nextInt(moves);
-                cache.applyMove(sites, sites, offsets[k], counts[k]);
+                double product = RbmRealKernels.productOneFlip(ePos, eNeg, base, sign, comp, upper, m, lanes);
+                assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(product), "M = " + m);
             }
         }
     }
