@@ -1,0 +1,139 @@
+package org.nqs4j.ansatz;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * An estimate of the hidden-unit part of |ψ(x')/ψ(x)|² for one flip or one tabulated exchange in float
+ * lanes (twice the lanes of double per vector), with an a-priori bound on its relative error: what a
+ * Metropolis step needs to decide most proposals without the exact ratio ({@link WalkerCache#ratioModulus2}).
+ *
+ * <h2>The form</h2>
+ * With x the row's shift of θ (2Wᵢ of a flip, 2(W_lo − W_hi) of an exchange) and σ its sign, the factor of
+ * {@link RbmKernels#hiddenLogRatioOneFlip} e^{−sx} + c sinh x, with c = s − tanh θ, is
+ * <pre>
+ *   fⱼ = cosh θ'ⱼ / cosh θⱼ = Cⱼ − σ tⱼ Sⱼ,   C = cosh x = (e^x + e^{−x})/2,  S = sinh x,  t = tanh θ,
+ * </pre>
+ * six loads and seven float operations per unit: C, S per table row ({@link RbmFloatTables}), t per chain
+ * ({@link #copyTanh}). No selection by sign θ is needed because no accuracy at cancellation is asked of it:
+ * a unit where the form could cancel is refused instead (below).
+ *
+ * <h2>The bound</h2>
+ * Let u = 2⁻²⁴ and Tⱼ = |C|₁ + (|t|₁ + 1)|S|₁ (|z|₁ = |Re z| + |Im z|). Rounding C, S, t to float, the products
+ * and sums of q = tS (no fused operations) and f = C − σq (σ = ±1 is exact) give |f̂ − f| ≤ |f̂ − f|₁ ≤ 2.01u|C|₁
+ * + 5.02u|t|₁|S|₁ + (the double tables' own rounding and the double tanh against s − c, &lt; 2⁻⁵⁰Tⱼ) ≤ 5.1u·Tⱼ.
+ * Every unit must pass T̂² ≤ K²|f̂|² (K = {@value #K}), computed in float; with the rounding of both sides this
+ * proves κⱼ = Tⱼ/|fⱼ| ≤ K' = K(1 + 2⁻¹⁶). Then δ = 5.1uK' bounds |f̂ − f|/|f|, so
+ * |f̂|² = |f|²(1 + η) with |η| ≤ 2δ + δ², and the computed |f̂|² (three roundings) is within
+ * ε_f = (10.2K' + 2.1)u of |f|², relatively. The product of the M factors (at most {@code stride} float
+ * multiplications, the padding units are exactly 1, then a fold in double) is within
+ * ρ = 1.01(M ε_f + stride·u) of the exact product, since (1 + ε)^k − 1 ≤ 1.01kε for kε ≤ 0.01.
+ * The exact path's own value (double, refusal tests of ≥ 10⁵/M amplification) is within 2⁻³⁰ of the
+ * exact product, its |·|² and the visible factors within 2⁻⁵⁰; so the estimate e is within
+ * β·e of the exact |ratio|² for β = 1.05ρ + 2⁻²⁸ ({@link #relativeBound}), rounding of e ± βe included.
+ *
+ * <h2>Range</h2>
+ * T ≥ 1 (|e^{±x}| ≤ |C| + |S| and |e^x e^{−x}| = 1), so a passing factor has |f|² ∈ [K'⁻², T²]; every |cⱼ| ≤ 2
+ * ({@code boundedComplements}) gives |t|₁ ≤ 3√2 and T ≤ T_row = maxⱼ(|C|₁ + 5.25|S|₁). A row is usable when
+ * the n = stride/LANES factors of a lane stay in float's normal range and the M factors of the fold in
+ * double's: 2n log₂ max(K', T_row) ≤ 124 and 2M log₂ max(K', T_row) ≤ 1000 ({@link RbmFloatTables}).
+ * Anything else (a refused unit, NaN, an unusable row) returns NaN, and the caller takes the exact path.
+ */
+final class RbmFloatKernels {
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    /** Float lanes per vector; every float table row is padded to a multiple of it. */
+    static final int LANES = SPECIES.length();
+    /** The largest accepted amplification Tⱼ/|fⱼ| of a unit's rounding. */
+    static final int K = 8;
+    private static final float K2 = K * K;
+    private static final double U = 0x1p-24;
+    /** K' = K(1 + 2⁻¹⁶): the amplification the float test proves. */
+    static final double K_PROVEN = K * (1 + 0x1p-16);
+    /** Bound on (|t|₁ + 1) while every |c| ≤ 2: 3√2 + 1 = 5.2426…, rounded up. */
+    static final double TANH_NORM_BOUND = 5.25;
+
+    private RbmFloatKernels() {
+    }
+
+    /** M rounded up to whole float vectors. */
+    static int stride(int nHidden) {
+        return (nHidden + LANES - 1) / LANES * LANES;
+    }
+
+    /** β of the class comment: |estimate − exact|ratio|²| ≤ β·estimate for M hidden units. */
+    static double relativeBound(int nHidden) {
+        double perFactor = (10.2 * K_PROVEN + 2.1) * U;
+        double rho = 1.01 * (nHidden * perFactor + stride(nHidden) * U);
+        return 1.05 * rho + 0x1p-28;
+    }
+
+    /**
+     * Float copies of tanh θ and |tanh θ|₁ + 1 for M units into arrays of {@link #stride} entries whose
+     * padding stays (0, 0, 1) from construction.
+     */
+    static void copyTanh(double[] tanhRe, double[] tanhIm, int nHidden, float[] outRe, float[] outIm,
+                         float[] outNorm) {
+        for (int j = 0; j < nHidden; j++) {
+            float re = (float) tanhRe[j];
+            float im = (float) tanhIm[j];
+            outRe[j] = re;
+            outIm[j] = im;
+            outNorm[j] = Math.abs(re) + Math.abs(im) + 1f;
+        }
+    }
+
+    /**
+     * Πⱼ |fⱼ|² over the row at {@code base} of {@code tables} with flip sign {@code sign}, or NaN when a
+     * unit's amplification exceeds K (or is NaN). Lane l multiplies the units j ≡ l (mod LANES); the lanes
+     * are folded in double, pairwise.
+     *
+     * @param lanes scratch of at least LANES floats
+     * @param fold  scratch of at least LANES doubles
+     */
+    static double modulus2OneFlip(RbmFloatTables tables, int base, float sign, float[] tanhRe, float[] tanhIm,
+                                  float[] tanhNorm, float[] lanes, double[] fold) {
+        float[] coshRe = tables.coshRe;
+        float[] coshIm = tables.coshIm;
+        float[] sinhRe = tables.sinhRe;
+        float[] sinhIm = tables.sinhIm;
+        float[] coshNorm = tables.coshNorm;
+        float[] sinhNorm = tables.sinhNorm;
+        float minusSign = -sign;
+        FloatVector k2 = FloatVector.broadcast(SPECIES, K2);
+        // a broadcast, not a constant: a loop variable that starts as a constant vector object is boxed by C2
+        FloatVector p = FloatVector.broadcast(SPECIES, 1f);
+        VectorMask<Float> good = SPECIES.maskAll(true);
+        int stride = tables.stride;
+        for (int j = 0; j < stride; j += LANES) {
+            int k = base + j;
+            FloatVector tr = FloatVector.fromArray(SPECIES, tanhRe, j);
+            FloatVector ti = FloatVector.fromArray(SPECIES, tanhIm, j);
+            FloatVector sr = FloatVector.fromArray(SPECIES, sinhRe, k);
+            FloatVector si = FloatVector.fromArray(SPECIES, sinhIm, k);
+            FloatVector qr = tr.mul(sr).sub(ti.mul(si));
+            FloatVector qi = tr.mul(si).add(ti.mul(sr));
+            FloatVector fr = qr.mul(minusSign).add(FloatVector.fromArray(SPECIES, coshRe, k));
+            FloatVector fi = qi.mul(minusSign).add(FloatVector.fromArray(SPECIES, coshIm, k));
+            FloatVector f2 = fr.mul(fr).add(fi.mul(fi));
+            FloatVector terms = FloatVector.fromArray(SPECIES, tanhNorm, j).mul(FloatVector.fromArray(SPECIES, sinhNorm, k))
+                    .add(FloatVector.fromArray(SPECIES, coshNorm, k));
+            good = good.and(terms.mul(terms).compare(VectorOperators.LE, f2.mul(k2)));
+            p = p.mul(f2);
+        }
+        if (!good.allTrue()) {
+            return Double.NaN;
+        }
+        p.intoArray(lanes, 0);
+        for (int l = 0; l < LANES; l++) {
+            fold[l] = lanes[l];
+        }
+        for (int width = LANES / 2; width >= 1; width /= 2) {
+            for (int l = 0; l < width; l++) {
+                fold[l] *= fold[l + width];
+            }
+        }
+        return fold[0];
+    }
+}
