@@ -53,9 +53,6 @@ public final class RbmCache implements WalkerCache {
     private final float[] tanhFloatNorm;
     /** β of {@link RbmFloatKernels#relativeBound}: the estimate's bound is β·estimate. */
     private final double estimateBound;
-    /** Scratch of the float product's lanes and their fold, padded as {@link #product}. */
-    private final float[] floatLanes = new float[RbmFloatKernels.LANES + 16];
-    private final double[] foldLanes = new double[RbmFloatKernels.LANES + 8];
     /** Estimates outside [2⁻⁹⁰⁰, 2⁹⁰⁰] take the exact path: the relative bound assumes normal doubles. */
     private static final double MIN_ESTIMATE = 0x1p-900;
     private static final double MAX_ESTIMATE = 0x1p900;
@@ -91,7 +88,7 @@ public final class RbmCache implements WalkerCache {
         RbmKernels.theta(rbm.bRe, rbm.bIm, rbm.wRe, rbm.wIm, sigma, rbm.nSites, rbm.nHidden,
                 thetaRe, thetaIm);
         updateTanh();
-        estimating = vectorised && rbm.siteFloats != null; // the parameters may have changed
+        estimating = vectorised && rbm.siteFloats != null && rbm.siteFloats.anyUsable(); // the parameters may have changed
         copyTanhToFloat();
     }
 
@@ -167,7 +164,7 @@ public final class RbmCache implements WalkerCache {
             return Double.NaN;
         }
         double estimate = RbmFloatKernels.modulus2OneFlip(tables, row * tables.stride, (float) sign, tanhFloatRe,
-                tanhFloatIm, tanhFloatNorm, floatLanes, foldLanes);
+                tanhFloatIm, tanhFloatNorm);
         for (int f = offset; f < offset + count; f++) {
             int i = sites[f];
             double vr = sigma[i] > 0 ? rbm.visibleUpRe[i] : rbm.visibleDownRe[i];

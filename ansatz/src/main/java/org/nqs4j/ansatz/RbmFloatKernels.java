@@ -1,8 +1,10 @@
 package org.nqs4j.ansatz;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -43,6 +45,10 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class RbmFloatKernels {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
+    /** Floats as many as the doubles of a vector: the target of a conversion of one double vector. */
+    private static final VectorSpecies<Float> HALF_FLOATS = VectorSpecies.of(float.class,
+            VectorShape.forBitSize(DOUBLES.vectorBitSize() / 2));
     /** Float lanes per vector; every float table row is padded to a multiple of it. */
     static final int LANES = SPECIES.length();
     /** The largest accepted amplification Tⱼ/|fⱼ| of a unit's rounding. */
@@ -75,7 +81,18 @@ final class RbmFloatKernels {
      */
     static void copyTanh(double[] tanhRe, double[] tanhIm, int nHidden, float[] outRe, float[] outIm,
                          float[] outNorm) {
-        for (int j = 0; j < nHidden; j++) {
+        int bound = DOUBLES.loopBound(nHidden);
+        for (int j = 0; j < bound; j += DOUBLES.length()) {
+            // a whole vector of doubles into half a vector of floats: the conversion the scalar loop did not vectorise
+            FloatVector re = (FloatVector) DoubleVector.fromArray(DOUBLES, tanhRe, j)
+                    .convertShape(VectorOperators.D2F, HALF_FLOATS, 0);
+            FloatVector im = (FloatVector) DoubleVector.fromArray(DOUBLES, tanhIm, j)
+                    .convertShape(VectorOperators.D2F, HALF_FLOATS, 0);
+            re.intoArray(outRe, j);
+            im.intoArray(outIm, j);
+            re.abs().add(im.abs()).add(1f).intoArray(outNorm, j);
+        }
+        for (int j = bound; j < nHidden; j++) {
             float re = (float) tanhRe[j];
             float im = (float) tanhIm[j];
             outRe[j] = re;
@@ -87,13 +104,11 @@ final class RbmFloatKernels {
     /**
      * Πⱼ |fⱼ|² over the row at {@code base} of {@code tables} with flip sign {@code sign}, or NaN when a
      * unit's amplification exceeds K (or is NaN). Lane l multiplies the units j ≡ l (mod LANES); the lanes
-     * are folded in double, pairwise.
-     *
-     * @param lanes scratch of at least LANES floats
-     * @param fold  scratch of at least LANES doubles
+     * are converted to double (exactly) and folded there (a float fold could leave float's range, and one
+     * through an array cost half the kernel's time).
      */
     static double modulus2OneFlip(RbmFloatTables tables, int base, float sign, float[] tanhRe, float[] tanhIm,
-                                  float[] tanhNorm, float[] lanes, double[] fold) {
+                                  float[] tanhNorm) {
         float[] coshRe = tables.coshRe;
         float[] coshIm = tables.coshIm;
         float[] sinhRe = tables.sinhRe;
@@ -125,15 +140,8 @@ final class RbmFloatKernels {
         if (!good.allTrue()) {
             return Double.NaN;
         }
-        p.intoArray(lanes, 0);
-        for (int l = 0; l < LANES; l++) {
-            fold[l] = lanes[l];
-        }
-        for (int width = LANES / 2; width >= 1; width /= 2) {
-            for (int l = 0; l < width; l++) {
-                fold[l] *= fold[l + width];
-            }
-        }
-        return fold[0];
+        DoubleVector low = (DoubleVector) p.convertShape(VectorOperators.F2D, DOUBLES, 0);
+        DoubleVector high = (DoubleVector) p.convertShape(VectorOperators.F2D, DOUBLES, 1);
+        return low.mul(high).reduceLanes(VectorOperators.MUL);
     }
 }

@@ -16,6 +16,7 @@ final class RbmFloatTables {
     final float[] coshNorm;
     final float[] sinhNorm;
     private final boolean[] usable;
+    private boolean anyUsable;
 
     /** The tables of {@code rows} rows of M units e^{±x} at r·M + j. */
     RbmFloatTables(double[] ePosRe, double[] ePosIm, double[] eNegRe, double[] eNegIm, int rows, int nHidden) {
@@ -55,10 +56,16 @@ final class RbmFloatTables {
             // T_row with a margin of 10⁻³ for the rounding of C, S and t
             double bits = 2.0 * Math.log(reach * 1.001) / Math.log(2.0);
             usable[r] = bits * lanesPerRow <= 124 && bits * nHidden <= 1000; // false for NaN
+            anyUsable |= usable[r];
         }
     }
 
     boolean usable(int row) {
         return usable[row];
+    }
+
+    /** Whether some row is usable: else a cache need not keep its float copies (M ≳ 170). */
+    boolean anyUsable() {
+        return anyUsable;
     }
 }

@@ -5,6 +5,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.nqs4j.ansatz.Rbm;
 import org.nqs4j.ansatz.RbmCache;
+import org.nqs4j.samplers.MetropolisSampler;
 import org.nqs4j.samplers.TransitionRule;
 import org.nqs4j.vmc.driver.SampledOperator;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -47,7 +48,16 @@ public class SampleBenchmark {
     @Param({"tabulated", "general"})
     public String exchanges;
 
+    /**
+     * The Metropolis decision from the exact ratio, or from the cache's bounded float estimate
+     * ({@link org.nqs4j.ansatz.WalkerCache#ratioModulus2}), the exact ratio only where it cannot decide (as
+     * the sampler does). Same chain, same bits.
+     */
+    @Param({"exact", "estimated"})
+    public String acceptance;
+
     private RbmCache cache;
+    private boolean estimated;
     private TransitionRule rule;
     private SampledOperator.LocalValue localEnergy;
     private UniformRandomProvider rng;
@@ -73,6 +83,7 @@ public class SampleBenchmark {
         }
         cache.reset(sigma);
         o = new double[rbm.parameterArrayLength()];
+        estimated = acceptance.equals("estimated");
     }
 
     @Benchmark
@@ -82,14 +93,19 @@ public class SampleBenchmark {
             if (n == 0) {
                 continue;
             }
-            cache.ratio(sites, values, 0, n, ratio);
-            double acceptance = ratio[0] * ratio[0] + ratio[1] * ratio[1];
-            if (acceptance >= 1 || rng.nextDouble() < acceptance) {
+            if (estimated ? MetropolisSampler.accepts(cache, rng, sites, values, n, ratio) : acceptsExact(n)) {
                 cache.applyMove(sites, values, 0, n);
             }
         }
         localEnergy.evaluate(cache, energy);
         cache.logDerivativeFactors(o, 0);
         return energy[0];
+    }
+
+    /** The decision before the estimate: from the exact ratio. */
+    private boolean acceptsExact(int n) {
+        cache.ratio(sites, values, 0, n, ratio);
+        double a = ratio[0] * ratio[0] + ratio[1] * ratio[1];
+        return a >= 1 || rng.nextDouble() < a;
     }
 }

@@ -189,8 +189,9 @@ public final class MetropolisSampler implements Sampler {
      * bracket [e − b, e + b] decides it: e − b ≥ 1 accepts undrawn; e + b &lt; 1 draws u, which accepts below
      * e − b and rejects from e + b on. Only between (or at a bound b = 0, the exact value) does the exact
      * |ratio|² decide, so every decision and every random number drawn are those of the exact value.
+     * Public for the benchmarks' hot loop; {@code r} is scratch of 2 doubles.
      */
-    private static boolean accepts(WalkerCache cache, UniformRandomProvider rng, int[] sites, int[] values, int n,
+    public static boolean accepts(WalkerCache cache, UniformRandomProvider rng, int[] sites, int[] values, int n,
                                    double[] r) {
         cache.ratioModulus2(sites, values, 0, n, r);
         double estimate = r[0];
