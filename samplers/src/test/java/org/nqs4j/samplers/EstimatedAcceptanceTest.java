@@ -3,6 +3,8 @@ package org.nqs4j.samplers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.nqs4j.ansatz.GaussianParameters;
@@ -53,10 +55,10 @@ class EstimatedAcceptanceTest {
     /** Asserts the same chains in the three modes; returns the fraction of proposals given an estimate. */
     private static double assertSameChains(Rbm rbm, Hilbert hilbert, TransitionRule rule) {
         AtomicLong estimated = new AtomicLong();
-        Result estimate = run(new Bounded(rbm, Mode.ESTIMATE, estimated), hilbert, rule);
-        Result exact = run(new Bounded(rbm, Mode.EXACT, null), hilbert, rule);
-        Result wide = run(new Bounded(rbm, Mode.WIDE_BOUND, null), hilbert, rule);
-        Result fallback = run(new Bounded(rbm, Mode.HUGE_BOUND, null), hilbert, rule);
+        Result estimate = run(bounded(rbm, Mode.ESTIMATE, estimated), hilbert, rule);
+        Result exact = run(bounded(rbm, Mode.EXACT, null), hilbert, rule);
+        Result wide = run(bounded(rbm, Mode.WIDE_BOUND, null), hilbert, rule);
+        Result fallback = run(bounded(rbm, Mode.HUGE_BOUND, null), hilbert, rule);
         for (Result other : new Result[] {exact, wide, fallback}) {
             assertArrayEquals(other.accepted, estimate.accepted, "acceptance counts");
             for (int c = 0; c < estimate.trace.length; c++) {
@@ -96,104 +98,32 @@ class EstimatedAcceptanceTest {
         return new Result(trace, accepted, proposed);
     }
 
-    /** The RBM with caches whose {@link WalkerCache#ratioModulus2} answers by {@link Mode}. */
-    private record Bounded(Rbm rbm, Mode mode, AtomicLong estimated) implements WaveFunction {
-        @Override
-        public int nSites() {
-            return rbm.nSites();
-        }
-
-        @Override
-        public int nParameters() {
-            return rbm.nParameters();
-        }
-
-        @Override
-        public boolean isComplex() {
-            return rbm.isComplex();
-        }
-
-        @Override
-        public void getParameters(double[] dst) {
-            rbm.getParameters(dst);
-        }
-
-        @Override
-        public void setParameters(double[] src) {
-            rbm.setParameters(src);
-        }
-
-        @Override
-        public void logPsi(int[] sigma, double[] out) {
-            rbm.logPsi(sigma, out);
-        }
-
-        @Override
-        public WalkerCache newCache() {
-            return new Cache(rbm.newCache(), mode, estimated);
-        }
-
-        @Override
-        public String description() {
-            return rbm.description() + ", " + mode;
-        }
+    /** The RBM behind a proxy whose caches answer {@link WalkerCache#ratioModulus2} by {@link Mode}. */
+    private static WaveFunction bounded(Rbm rbm, Mode mode, AtomicLong estimated) {
+        return (WaveFunction) Proxy.newProxyInstance(WaveFunction.class.getClassLoader(),
+                new Class<?>[] {WaveFunction.class}, (proxy, method, args) -> method.getName().equals("newCache")
+                        ? boundedCache(rbm.newCache(), mode, estimated) : method.invoke(rbm, args));
     }
 
-    private record Cache(WalkerCache inner, Mode mode, AtomicLong estimated) implements WalkerCache {
-        @Override
-        public void ratioModulus2(int[] sites, int[] values, int offset, int count, double[] out) {
-            switch (mode) {
-                case EXACT -> WalkerCache.super.ratioModulus2(sites, values, offset, count, out);
-                case WIDE_BOUND -> {
-                    inner.ratioModulus2(sites, values, offset, count, out);
-                    out[1] = out[1] == 0.0 ? 0.0 : 0.3 * out[0];
-                }
-                case HUGE_BOUND -> {
-                    inner.ratioModulus2(sites, values, offset, count, out);
-                    out[1] = out[1] == 0.0 ? 0.0 : 1e300;
-                }
-                case ESTIMATE -> {
-                    inner.ratioModulus2(sites, values, offset, count, out);
-                    if (out[1] > 0.0) {
-                        estimated.incrementAndGet();
+    private static WalkerCache boundedCache(WalkerCache inner, Mode mode, AtomicLong estimated) {
+        return (WalkerCache) Proxy.newProxyInstance(WalkerCache.class.getClassLoader(),
+                new Class<?>[] {WalkerCache.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("ratioModulus2")) {
+                        return method.invoke(inner, args);
                     }
-                }
-            }
-        }
-
-        @Override
-        public void reset(int[] x) {
-            inner.reset(x);
-        }
-
-        @Override
-        public int[] configuration() {
-            return inner.configuration();
-        }
-
-        @Override
-        public void logRatio(int[] sites, int[] values, int offset, int count, double[] out) {
-            inner.logRatio(sites, values, offset, count, out);
-        }
-
-        @Override
-        public void ratio(int[] sites, int[] values, int offset, int count, double[] out) {
-            inner.ratio(sites, values, offset, count, out);
-        }
-
-        @Override
-        public void applyMove(int[] sites, int[] values, int offset, int count) {
-            inner.applyMove(sites, values, offset, count);
-        }
-
-        @Override
-        public void logPsi(double[] out) {
-            inner.logPsi(out);
-        }
-
-        @Override
-        public void logDerivatives(double[] out, int offset) {
-            inner.logDerivatives(out, offset);
-        }
+                    if (mode == Mode.EXACT) {
+                        return InvocationHandler.invokeDefault(proxy, method, args); // the exact value, bound 0
+                    }
+                    method.invoke(inner, args);
+                    double[] out = (double[]) args[4];
+                    if (out[1] > 0.0) {
+                        switch (mode) {
+                            case WIDE_BOUND -> out[1] = 0.3 * out[0];
+                            case HUGE_BOUND -> out[1] = 1e300;
+                            default -> estimated.incrementAndGet();
+                        }
+                    }
+                    return null;
+                });
     }
 }
