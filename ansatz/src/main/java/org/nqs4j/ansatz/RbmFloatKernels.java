@@ -18,9 +18,10 @@ import jdk.incubator.vector.VectorSpecies;
  * <pre>
  *   fⱼ = cosh θ'ⱼ / cosh θⱼ = Cⱼ − σ tⱼ Sⱼ,   C = cosh x = (e^x + e^{−x})/2,  S = sinh x,  t = tanh θ,
  * </pre>
- * six loads and seven float operations per unit: C, S per table row ({@link RbmFloatTables}), t per chain
- * ({@link #copyTanh}). No selection by sign θ is needed because no accuracy at cancellation is asked of it:
- * a unit where the form could cancel is refused instead (below).
+ * with C, S, |C|₁, |S|₁ per table row ({@link RbmFloatTables}) and t, |t|₁ + 1 per chain ({@link #copyTanh}):
+ * nine loads and fourteen float operations per 2·LANES_double units, the amplification test below included,
+ * against the double product's selection by sign θ, renormalisation and refusal test at half the lanes. No
+ * accuracy at cancellation is asked of this form: a unit where it could cancel is refused instead (below).
  *
  * <h2>The bound</h2>
  * Let u = 2⁻²⁴ and Tⱼ = |C|₁ + (|t|₁ + 1)|S|₁ (|z|₁ = |Re z| + |Im z|). Rounding C, S, t to float, the products
@@ -32,8 +33,9 @@ import jdk.incubator.vector.VectorSpecies;
  * ε_f = (10.2K' + 2.1)u of |f|², relatively. The product of the M factors (at most {@code stride} float
  * multiplications, the padding units are exactly 1, then a fold in double) is within
  * ρ = 1.01(M ε_f + stride·u) of the exact product, since (1 + ε)^k − 1 ≤ 1.01kε for kε ≤ 0.01.
- * The exact path's own value (double, refusal tests of ≥ 10⁵/M amplification) is within 2⁻³⁰ of the
- * exact product, its |·|² and the visible factors within 2⁻⁵⁰; so the estimate e is within
+ * The exact path's own value is within 2⁻³⁰ of the exact product (its product path refuses a per-factor
+ * amplification beyond 10⁵/M, which keeps it within ≈ 10⁵·8·2⁻⁵³ &lt; 2⁻³³; its log-cosh path is tighter
+ * still for the θ of a usable row), its |·|² and the visible factors within 2⁻⁵⁰; so the estimate e is within
  * β·e of the exact |ratio|² for β = 1.05ρ + 2⁻²⁸ ({@link #relativeBound}), rounding of e ± βe included.
  *
  * <h2>Range</h2>
