@@ -51,6 +51,13 @@ public final class Rbm implements WaveFunction {
     double[] siteFloor2;
     double[] pairFloor2;
     /**
+     * Float cosh/sinh tables of the sites' and the tabulated pairs' rows for the estimated acceptance
+     * ({@link RbmFloatKernels}), for RBMs on the complex kernels (null otherwise, or without pairs); rebuilt with
+     * the double tables.
+     */
+    RbmFloatTables siteFloats;
+    RbmFloatTables pairFloats;
+    /**
      * Weight budget of the real kernels: a one-flip or tabulated-exchange product then has
      * Σⱼ|xⱼ| ≤ 4·32 = 128, so no factor or partial product comes near overflow or subnormals.
      */
@@ -144,6 +151,8 @@ public final class Rbm implements WaveFunction {
             siteFloor2[i] = RbmKernels.sufficientFloor2(exp2wRe, exp2wIm, expMinus2wRe, expMinus2wIm, i * nHidden,
                     nHidden);
         }
+        siteFloats = realProducts ? null
+                : new RbmFloatTables(exp2wRe, exp2wIm, expMinus2wRe, expMinus2wIm, nSites, nHidden);
     }
 
     /**
@@ -260,6 +269,8 @@ public final class Rbm implements WaveFunction {
         for (int b = 0; b < pairLo.length; b++) {
             pairFloor2[b] = RbmKernels.sufficientFloor2(pairExpRe, pairExpIm, pairExpMinusRe, pairExpMinusIm, b * m, m);
         }
+        pairFloats = realProducts ? null
+                : new RbmFloatTables(pairExpRe, pairExpIm, pairExpMinusRe, pairExpMinusIm, pairLo.length, m);
     }
 
     /** |Re W| below which e^{±2W} (at most e^{300}) and products of two of them stay in range. */

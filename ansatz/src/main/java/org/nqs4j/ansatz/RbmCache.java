@@ -45,6 +45,17 @@ public final class RbmCache implements WalkerCache {
     private final double[] product = new double[RbmKernels.PRODUCT_LENGTH + 12];
     /** The second product of {@link #ratios}, padded as {@link #product}. */
     private final double[] product2 = new double[RbmKernels.PRODUCT_LENGTH + 12];
+    /** Whether this chain keeps the float copies of tanh θ for {@link #ratioModulus2} (the RBM has float tables). */
+    private boolean estimating;
+    /** tanh θ and |tanh θ|₁ + 1 in float, padded to whole float vectors with (0, 0, 1) ({@link RbmFloatKernels#copyTanh}). */
+    private final float[] tanhFloatRe;
+    private final float[] tanhFloatIm;
+    private final float[] tanhFloatNorm;
+    /** β of {@link RbmFloatKernels#relativeBound}: the estimate's bound is β·estimate. */
+    private final double estimateBound;
+    /** Estimates outside [2⁻⁹⁰⁰, 2⁹⁰⁰] take the exact path: the relative bound assumes normal doubles. */
+    private static final double MIN_ESTIMATE = 0x1p-900;
+    private static final double MAX_ESTIMATE = 0x1p900;
 
     RbmCache(Rbm rbm, boolean vectorised) {
         this.rbm = rbm;
@@ -62,6 +73,12 @@ public final class RbmCache implements WalkerCache {
         scratchIm = new double[m];
         scratch2Re = new double[m];
         scratch2Im = new double[m];
+        int stride = RbmFloatKernels.stride(m);
+        tanhFloatRe = new float[stride];
+        tanhFloatIm = new float[stride];
+        tanhFloatNorm = new float[stride];
+        java.util.Arrays.fill(tanhFloatNorm, 1f);
+        estimateBound = RbmFloatKernels.relativeBound(m);
     }
 
     @Override
@@ -71,6 +88,14 @@ public final class RbmCache implements WalkerCache {
         RbmKernels.theta(rbm.bRe, rbm.bIm, rbm.wRe, rbm.wIm, sigma, rbm.nSites, rbm.nHidden,
                 thetaRe, thetaIm);
         updateTanh();
+        estimating = vectorised && rbm.siteFloats != null && rbm.siteFloats.anyUsable(); // the parameters may have changed
+        copyTanhToFloat();
+    }
+
+    private void copyTanhToFloat() {
+        if (estimating) {
+            RbmFloatKernels.copyTanh(tanhRe, tanhIm, rbm.nHidden, tanhFloatRe, tanhFloatIm, tanhFloatNorm);
+        }
     }
 
     @Override
@@ -99,6 +124,54 @@ public final class RbmCache implements WalkerCache {
         if (!(hiddenProduct(sites, offset, count) && productRatio(product, sites, offset, count, out, 0))) {
             generalRatio(sites, offset, count, out, 0);
         }
+    }
+
+    /**
+     * The float estimate of {@link RbmFloatKernels} with bound β·estimate for a flip or a tabulated exchange while
+     * every |cⱼ| ≤ 2; every other move, or an estimate the kernel refuses, gets the exact |ratio|².
+     */
+    @Override
+    public void ratioModulus2(int[] sites, int[] values, int offset, int count, double[] out) {
+        double estimate = estimating && boundedComplements ? estimate(sites, offset, count) : Double.NaN;
+        if (estimate >= MIN_ESTIMATE && estimate <= MAX_ESTIMATE) { // false for NaN
+            out[0] = estimate;
+            out[1] = estimate * estimateBound;
+            return;
+        }
+        WalkerCache.super.ratioModulus2(sites, values, offset, count, out);
+    }
+
+    /** The estimate of |ratio|² of one flip or one tabulated exchange (hidden product times |e^{−2aᵢσᵢ}|²), else NaN. */
+    private double estimate(int[] sites, int offset, int count) {
+        RbmFloatTables tables;
+        int row;
+        double sign;
+        if (count == 1) {
+            tables = rbm.siteFloats;
+            row = sites[offset];
+            sign = sigma[row];
+        } else if (count == 2 && rbm.pairFloats != null && sigma[sites[offset]] != sigma[sites[offset + 1]]) {
+            tables = rbm.pairFloats;
+            row = rbm.pairIndex(sites[offset], sites[offset + 1]);
+            if (row < 0) {
+                return Double.NaN;
+            }
+            sign = sigma[rbm.pairLow(row)];
+        } else {
+            return Double.NaN;
+        }
+        if (!tables.usable(row)) {
+            return Double.NaN;
+        }
+        double estimate = RbmFloatKernels.modulus2OneFlip(tables, row * tables.stride, (float) sign, tanhFloatRe,
+                tanhFloatIm, tanhFloatNorm);
+        for (int f = offset; f < offset + count; f++) {
+            int i = sites[f];
+            double vr = sigma[i] > 0 ? rbm.visibleUpRe[i] : rbm.visibleDownRe[i];
+            double vi = sigma[i] > 0 ? rbm.visibleUpIm[i] : rbm.visibleDownIm[i];
+            estimate *= vr * vr + vi * vi;
+        }
+        return estimate;
     }
 
     /**
@@ -340,6 +413,7 @@ public final class RbmCache implements WalkerCache {
         for (int f = offset; f < offset + count; f++) {
             sigma[sites[f]] = -sigma[sites[f]];
         }
+        copyTanhToFloat();
     }
 
     private void applyExchange(int[] sites, int offset, int count, int pair) {

@@ -218,6 +218,11 @@ public final class SymmetricRbm implements WaveFunction {
         }
 
         @Override
+        public void ratioModulus2(int[] sites, int[] values, int offset, int count, double[] out) {
+            inner.ratioModulus2(sites, values, offset, count, out); // the inner RBM's ratio is this one's
+        }
+
+        @Override
         public void applyMove(int[] sites, int[] values, int offset, int count) {
             inner.applyMove(sites, values, offset, count);
         }

@@ -40,6 +40,19 @@ public interface WalkerCache {
     }
 
     /**
+     * |ψ(x')/ψ(x)|² for the move, as (estimate, bound) in {@code out}: the exact value m = Re² + Im² of
+     * {@link #ratio} (that expression, those bits) lies in [estimate − bound, estimate + bound]. Bound 0 means
+     * the estimate is m itself, which the default returns. An ansatz may return a cheaper estimate with a
+     * rigorous bound &gt; 0 (finite), so that a Metropolis step decides from it whenever the bracket holds
+     * neither 1 nor its uniform number, and computes m only otherwise: the same decisions as from m.
+     */
+    default void ratioModulus2(int[] sites, int[] values, int offset, int count, double[] out) {
+        ratio(sites, values, offset, count, out);
+        out[0] = out[0] * out[0] + out[1] * out[1];
+        out[1] = 0.0;
+    }
+
+    /**
      * The {@link #ratio ratios} of {@code count} moves from the current configuration at once, what a
      * local estimator needs for all connections of x: move k is (sites, values) at
      * {@code offsets[k]} with {@code counts[k]} changes, its ratio goes to (out[2k], out[2k+1]). The

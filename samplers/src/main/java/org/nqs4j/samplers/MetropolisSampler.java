@@ -13,7 +13,9 @@ import org.nqs4j.hamiltonians.hilbert.Hilbert;
  *
  * <p>A move x→x' from a {@link TransitionRule} is accepted with probability
  * min(1, |ψ(x')/ψ(x)|² · T(x'→x)/T(x→x')), the ratio taken directly from the cache
- * ({@link WalkerCache#ratio}) and the proposal ratio asked only of asymmetric rules. One sweep is
+ * ({@link WalkerCache#ratio}) and the proposal ratio asked only of asymmetric rules. A symmetric rule's
+ * decision starts from the cache's bounded estimate of |ψ(x')/ψ(x)|² ({@link WalkerCache#ratioModulus2}) and
+ * asks for the exact ratio only where the estimate cannot decide: the same decisions and draws. One sweep is
  * {@code sweepSize} proposals (default N). Chains persist across calls to {@link #sample}, so
  * each optimisation step continues the previous chains after a short burn-in.
  *
@@ -172,18 +174,54 @@ public final class MetropolisSampler implements Sampler {
                 continue;
             }
             nProposed++;
-            cache.ratio(sites, values, 0, n, r);
-            double acceptance = r[0] * r[0] + r[1] * r[1]; // |ψ(x')/ψ(x)|², no exp needed
-            if (!symmetric) {
-                acceptance *= Math.exp(rule.logProposalRatio(cache.configuration(), sites, values, n));
-            }
-            if (acceptance >= 1 || rng.nextDouble() < acceptance) {
+            if (symmetric ? accepts(cache, rng, sites, values, n, r) : acceptsAsymmetric(cache, rng, sites, values, n, r)) {
                 cache.applyMove(sites, values, 0, n);
                 nAccepted++;
             }
         }
         proposed[c] += nProposed;
         accepted[c] += nAccepted;
+    }
+
+    /**
+     * The decision acceptance ≥ 1 or u &lt; acceptance for acceptance = |ψ(x')/ψ(x)|², u drawn only when
+     * acceptance &lt; 1, taken from the cache's estimate e ± b ({@link WalkerCache#ratioModulus2}) where the
+     * bracket [e − b, e + b] decides it: e − b ≥ 1 accepts undrawn; e + b &lt; 1 draws u, which accepts below
+     * e − b and rejects from e + b on. Only between (or at a bound b = 0, the exact value) does the exact
+     * |ratio|² decide, so every decision and every random number drawn are those of the exact value.
+     * Public for the benchmarks' hot loop; {@code r} is scratch of 2 doubles.
+     */
+    public static boolean accepts(WalkerCache cache, UniformRandomProvider rng, int[] sites, int[] values, int n,
+                                   double[] r) {
+        cache.ratioModulus2(sites, values, 0, n, r);
+        double estimate = r[0];
+        double bound = r[1];
+        if (bound == 0.0) {
+            return estimate >= 1 || rng.nextDouble() < estimate;
+        }
+        if (estimate - bound >= 1) {
+            return true;
+        }
+        if (estimate + bound < 1) {
+            double u = rng.nextDouble();
+            return u < estimate - bound || (u < estimate + bound && u < exactModulus2(cache, sites, values, n, r));
+        }
+        double acceptance = exactModulus2(cache, sites, values, n, r);
+        return acceptance >= 1 || rng.nextDouble() < acceptance;
+    }
+
+    /** |ψ(x')/ψ(x)|² from the exact ratio, no exp needed. */
+    private static double exactModulus2(WalkerCache cache, int[] sites, int[] values, int n, double[] r) {
+        cache.ratio(sites, values, 0, n, r);
+        return r[0] * r[0] + r[1] * r[1];
+    }
+
+    /** The decision with the proposal ratio T(x'→x)/T(x→x') of an asymmetric rule, from the exact ratio. */
+    private boolean acceptsAsymmetric(WalkerCache cache, UniformRandomProvider rng, int[] sites, int[] values, int n,
+                                      double[] r) {
+        double acceptance = exactModulus2(cache, sites, values, n, r)
+                * Math.exp(rule.logProposalRatio(cache.configuration(), sites, values, n));
+        return acceptance >= 1 || rng.nextDouble() < acceptance;
     }
 
     @Override
