@@ -40,8 +40,8 @@ public final class Rbm implements WaveFunction {
     final double[] oneMinusTanh2wIm;
     /**
      * True for a real RBM with max_i Σⱼ |Wⱼᵢ| ≤ {@value #REAL_PRODUCT_BUDGET}: its caches then run the
-     * real-arithmetic kernels ({@link RbmRealKernels}), which give the same bits as the complex ones;
-     * rebuilt by {@link #setParameters}.
+     * real-arithmetic kernels ({@link RbmRealKernels}), which give the complex ones' bits on 4-lane hosts
+     * and their products' 4-lane order on wider ones; rebuilt by {@link #setParameters}.
      */
     boolean realProducts;
     /**

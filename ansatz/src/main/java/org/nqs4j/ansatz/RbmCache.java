@@ -288,8 +288,9 @@ public final class RbmCache implements WalkerCache {
     }
 
     /**
-     * The ratio of one flip or of a tabulated exchange by the real kernels ({@link RbmRealKernels}:
-     * the same bits as the complex product times the visible factor); false for other moves.
+     * The ratio of one flip or of a tabulated exchange by the real kernels ({@link RbmRealKernels}: on
+     * 4-lane hosts the same bits as the complex product times the visible factor, on wider ones its
+     * products in 4-lane order); false for other moves.
      */
     private boolean realRatio(int[] sites, int offset, int count, double[] out) {
         if (count < 1 || count > 2) {
