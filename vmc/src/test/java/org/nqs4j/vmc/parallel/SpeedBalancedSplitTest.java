@@ -40,14 +40,25 @@ class SpeedBalancedSplitTest {
         assertNull(split.next(new double[] {1.0, 10.0}, new int[] {10, 10}));
     }
 
-    /** A slowdown that lasts moves chains once it is the median of the window. */
+    /** A slowdown moves chains once it has lasted the whole window, not when it is only the median. */
     @Test
     void aLastingSlowdownMovesChains() {
         ChainSplit split = ChainSplit.bySpeed();
         assertNull(afterWindow(split, new double[] {1.0, 1.0}, new int[] {10, 10}));
-        assertNull(split.next(new double[] {2.0, 1.0}, new int[] {10, 10})); // window 0.1 0.1 0.1 0.1 0.2
-        assertNull(split.next(new double[] {2.0, 1.0}, new int[] {10, 10})); // 0.1 0.1 0.1 0.2 0.2
-        assertArrayEquals(new int[] {7, 13}, split.next(new double[] {2.0, 1.0}, new int[] {10, 10})); // median 0.2: 1 : 2
+        for (int step = 1; step < SpeedBalancedSplit.WINDOW; step++) { // median 0.2 from the third on
+            assertNull(split.next(new double[] {2.0, 1.0}, new int[] {10, 10}), "step " + step);
+        }
+        assertArrayEquals(new int[] {7, 13}, split.next(new double[] {2.0, 1.0}, new int[] {10, 10})); // 1 : 2
+    }
+
+    /** Ranks slower in turns (a quiet VM's virtual CPUs): the medians differ, the steps disagree, no chain moves. */
+    @Test
+    void ranksSlowerInTurnsKeepTheirChains() {
+        ChainSplit split = ChainSplit.bySpeed();
+        double[][] steps = {{1.3, 1.0}, {1.3, 1.0}, {1.0, 1.3}, {1.3, 1.0}, {1.0, 1.0}, {1.3, 1.0}, {1.0, 1.3}};
+        for (double[] seconds : steps) {
+            assertNull(split.next(seconds, new int[] {10, 10}), Arrays.toString(seconds));
+        }
     }
 
     @Test
