@@ -152,7 +152,7 @@ public final class Rbm implements WaveFunction {
                     nHidden);
         }
         siteFloats = realProducts ? null
-                : new RbmFloatTables(exp2wRe, exp2wIm, expMinus2wRe, expMinus2wIm, nSites, nHidden);
+                : RbmFloatTables.of(siteFloats, exp2wRe, exp2wIm, expMinus2wRe, expMinus2wIm, nSites, nHidden);
     }
 
     /**
@@ -270,7 +270,7 @@ public final class Rbm implements WaveFunction {
             pairFloor2[b] = RbmKernels.sufficientFloor2(pairExpRe, pairExpIm, pairExpMinusRe, pairExpMinusIm, b * m, m);
         }
         pairFloats = realProducts ? null
-                : new RbmFloatTables(pairExpRe, pairExpIm, pairExpMinusRe, pairExpMinusIm, pairLo.length, m);
+                : RbmFloatTables.of(pairFloats, pairExpRe, pairExpIm, pairExpMinusRe, pairExpMinusIm, pairLo.length, m);
     }
 
     /** |Re W| below which e^{±2W} (at most e^{300}) and products of two of them stay in range. */

@@ -5,7 +5,7 @@ package org.nqs4j.ansatz;
  * a tabulated pair) and unit j, at r·stride + j, C = cosh x = (e^x + e^{−x})/2, S = sinh x = (e^x − e^{−x})/2
  * (formed in double, then rounded), |C|₁ and |S|₁; the padding units up to {@link RbmFloatKernels#stride} are
  * C = 1, S = 0 (a factor of exactly 1). {@link #usable} says whether a row's products stay in range
- * (see {@link RbmFloatKernels}). Rebuilt with the double tables.
+ * (see {@link RbmFloatKernels}). Refilled with the double tables, in place.
  */
 final class RbmFloatTables {
     final int stride;
@@ -18,8 +18,12 @@ final class RbmFloatTables {
     private final boolean[] usable;
     private boolean anyUsable;
 
-    /** The tables of {@code rows} rows of M units e^{±x} at r·M + j. */
-    RbmFloatTables(double[] ePosRe, double[] ePosIm, double[] eNegRe, double[] eNegIm, int rows, int nHidden) {
+    private final int rows;
+    private final int nHidden;
+
+    private RbmFloatTables(int rows, int nHidden) {
+        this.rows = rows;
+        this.nHidden = nHidden;
         stride = RbmFloatKernels.stride(nHidden);
         int length = rows * stride;
         coshRe = new float[length];
@@ -29,7 +33,23 @@ final class RbmFloatTables {
         coshNorm = new float[length];
         sinhNorm = new float[length];
         usable = new boolean[rows];
+    }
+
+    /**
+     * The tables of {@code rows} rows of M units e^{±x} at r·M + j, written into {@code reuse} when it has this
+     * shape (the parameters change every step; the arrays need not), else into new arrays.
+     */
+    static RbmFloatTables of(RbmFloatTables reuse, double[] ePosRe, double[] ePosIm, double[] eNegRe, double[] eNegIm,
+                             int rows, int nHidden) {
+        RbmFloatTables t = reuse != null && reuse.rows == rows && reuse.nHidden == nHidden ? reuse
+                : new RbmFloatTables(rows, nHidden);
+        t.fill(ePosRe, ePosIm, eNegRe, eNegIm);
+        return t;
+    }
+
+    private void fill(double[] ePosRe, double[] ePosIm, double[] eNegRe, double[] eNegIm) {
         double lanesPerRow = (double) stride / RbmFloatKernels.LANES;
+        anyUsable = false;
         for (int r = 0; r < rows; r++) {
             double reach = RbmFloatKernels.K_PROVEN;
             for (int j = 0; j < stride; j++) {

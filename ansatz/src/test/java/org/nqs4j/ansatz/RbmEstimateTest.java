@@ -38,6 +38,28 @@ class RbmEstimateTest {
         assertTrue(estimated > moves / 20, "the estimate must decide often: " + estimated + " of " + moves);
     }
 
+    /**
+     * The float tables are refilled in place whenever the parameters change (every RBM is built with zero
+     * parameters and refilled by its first {@code setParameters}): after a history of other widths, each
+     * estimate still lies within its bound of the exact value, so nothing of an earlier filling is left.
+     */
+    @Test
+    void refilledTablesFollowTheParameters() {
+        SplittableRandom rnd = new SplittableRandom(62);
+        int n = 12;
+        Rbm rbm = Rbm.complex(n, 2);
+        int[][] bonds = new int[n][];
+        for (int i = 0; i < n; i++) {
+            bonds[i] = new int[] {i, (i + 1) % n};
+        }
+        rbm.tabulateExchanges(bonds);
+        for (double width : new double[] {4.0, 0.01, 0.1, 0.05}) {
+            GaussianParameters.initialise(rbm, rnd.nextLong(), width);
+            int[] counts = walk(rbm, rnd, 200);
+            assertTrue(width > 1 || counts[0] > 20, "the estimate must decide: " + counts[0] + " of 200 at width " + width);
+        }
+    }
+
     /** A random walk checking every proposal; returns (moves with an estimate, moves). */
     private static int[] walk(Rbm rbm, SplittableRandom rnd, int steps) {
         int n = rbm.nSites;
