@@ -61,8 +61,11 @@ import org.nqs4j.vmc.spi.TrialState;
 public final class ExactGroundState implements ExactReferenceProvider {
     /** Largest dimension handled by dense diagonalisation: O(D³) ≈ a second at D = 2000. */
     public static final int FULL_DIAGONALIZATION_MAX = 2000;
-    /** From this many states on, building the sparse matrix takes seconds and is announced first. */
-    static final long ANNOUNCED_BUILD_STATES = 1_000_000;
+    /**
+     * From this many states on, building the sparse matrix (and, in {@code nqs exact}, the sector's
+     * overlaps) takes seconds and is announced first.
+     */
+    public static final long ANNOUNCED_BUILD_STATES = 1_000_000;
     /**
      * Largest ED dimension at any budget: the 24-site chain's S^z = 0 sector (2 704 156) and the
      * 4x4 Hubbard model at N↑ = N↓ = 4 (3 312 400) fit.

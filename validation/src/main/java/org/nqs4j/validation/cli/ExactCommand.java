@@ -65,6 +65,9 @@ public final class ExactCommand implements Command {
         }
         Optional<ExactReference> analytic = method.equals("ed") ? ExactGroundState.analyticReference(config)
                 : Optional.empty();
+        s.state().filter(x -> x.basis().dimension() >= ExactGroundState.ANNOUNCED_BUILD_STATES).ifPresent(x ->
+                System.err.println("nqs exact: symmetry sector of the ground state of "
+                        + LanczosProgressLine.states(x.basis().dimension()) + " states"));
         Optional<GroundStateSector> sector = GroundStateSector.of(config, s, budget - s.seconds());
         if (a.flag("--json")) {
             System.out.println(Json.write(record(config, s, analytic, sector)));
