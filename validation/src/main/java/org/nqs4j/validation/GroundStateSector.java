@@ -145,9 +145,10 @@ public final class GroundStateSector {
         double allowed = Math.min(secondsLeft, Math.max(MIN_SECONDS,
                 ExactGroundState.estimatedEdSeconds(basis.dimension(), h.maxConnections())));
         if (seconds > allowed) {
+            String limit = allowed < secondsLeft ? "the diagonalisation itself"
+                    : String.format(Locale.ROOT, "the %.3g s left of --budget", Math.max(0, secondsLeft));
             return notComputed(String.format(Locale.ROOT, "not computed: the overlaps ⟨ψ|T_g|ψ⟩ (%d images) would take"
-                    + " about %.0f s, more than %s", images, seconds, allowed < secondsLeft
-                    ? "the diagonalisation itself" : String.format(Locale.ROOT, "the %.0f s left of --budget", secondsLeft)));
+                    + " about %.3g s, more than %s", images, seconds, limit));
         }
         long[] masks = marshall ? new long[] {0, sublatticeMask(lattice)} : new long[] {0};
         List<List<Sector>> weights = SymmetrySectorWeights.of(lattice, spaceGroup, flip, basis, psi, masks);

@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.nqs4j.validation.ExactGroundState;
-import org.nqs4j.validation.GroundStateSector;
 import org.nqs4j.validation.ExactGroundState.NoExactMethodException;
 import org.nqs4j.validation.ExactGroundState.Solution;
+import org.nqs4j.validation.GroundStateSector;
 import org.nqs4j.vmc.cli.Arguments;
 import org.nqs4j.vmc.cli.Command;
 import org.nqs4j.vmc.cli.UsageException;
