@@ -61,8 +61,11 @@ import org.nqs4j.vmc.spi.TrialState;
 public final class ExactGroundState implements ExactReferenceProvider {
     /** Largest dimension handled by dense diagonalisation: O(D³) ≈ a second at D = 2000. */
     public static final int FULL_DIAGONALIZATION_MAX = 2000;
-    /** From this many states on, building the sparse matrix takes seconds and is announced first. */
-    static final long ANNOUNCED_BUILD_STATES = 1_000_000;
+    /**
+     * From this many states on, building the sparse matrix (and, in {@code nqs exact}, the sector's
+     * overlaps) takes seconds and is announced first.
+     */
+    public static final long ANNOUNCED_BUILD_STATES = 1_000_000;
     /**
      * Largest ED dimension at any budget: the 24-site chain's S^z = 0 sector (2 704 156) and the
      * 4x4 Hubbard model at N↑ = N↓ = 4 (3 312 400) fit.
@@ -81,8 +84,22 @@ public final class ExactGroundState implements ExactReferenceProvider {
      *
      * @param memoryBytes bytes of the ED arrays (basis, matrix, vectors), 0 for analytic methods
      * @param note        a caveat for the reader (e.g. a degenerate ground state), or empty
+     * @param state       the ED ground state of a spin-½ space (for {@link GroundStateSector}); empty
+     *                    when ED did not run or the space holds fermions or bosons
      */
-    public record Solution(ExactReference reference, double seconds, long memoryBytes, String note) {
+    public record Solution(ExactReference reference, double seconds, long memoryBytes, String note,
+                           Optional<SpinGroundState> state) {
+    }
+
+    /**
+     * The ED ground state of a spin-½ space: the very vector ED returned (not a copy), after the
+     * sparse matrix and the Krylov basis are released.
+     *
+     * @param amplitudes ψ₀ on {@code basis}
+     * @param degenerate whether ED saw the ground level degenerate (ed-full; Lanczos computes one
+     *                   level and cannot tell)
+     */
+    public record SpinGroundState(SpinBasis basis, double[] amplitudes, boolean degenerate) {
     }
 
     /** No exact method applies; the message says why. */
@@ -160,7 +177,7 @@ public final class ExactGroundState implements ExactReferenceProvider {
             ReferenceEnergy ref = config.reference().get();
             String method = "reference: " + ref.source() + (ref.error() > 0 ? " (±" + ref.error() + ")" : "");
             return new Solution(new ExactReference(ref.energy(), method, 0, Map.of()), seconds(t0), 0,
-                    "not exact: a literature value from the config (" + edProblem + ")");
+                    "not exact: a literature value from the config (" + edProblem + ")", Optional.empty());
         }
         if (analytic.isEmpty() && edProblem != null) {
             throw new NoExactMethodException("no exact method for " + config.hamiltonian().operator().description()
@@ -172,7 +189,7 @@ public final class ExactGroundState implements ExactReferenceProvider {
             String note = config.observables().isEmpty() ? "" : "no exact observables: " + edProblem;
             note = analytic.get().note().isEmpty() ? note : note.isEmpty() ? analytic.get().note()
                     : analytic.get().note() + "; " + note;
-            return new Solution(r, seconds(t0), 0, note);
+            return new Solution(r, seconds(t0), 0, note, Optional.empty());
         }
         EdResult ed = diagonalise(config, progress);
         return combine(analytic, ed, t0);
@@ -201,7 +218,7 @@ public final class ExactGroundState implements ExactReferenceProvider {
         }
         EdResult ed = diagonalise(config, progress);
         return new Solution(new ExactReference(ed.energy, ed.method, ed.dimension, ed.observables), seconds(t0),
-                ed.memoryBytes, ed.note);
+                ed.memoryBytes, ed.note, ed.state);
     }
 
     /** The analytic ground-state energy (bethe-ansatz or free-fermion) when one applies. */
@@ -213,7 +230,7 @@ public final class ExactGroundState implements ExactReferenceProvider {
         ExactReference r = analytic.isPresent()
                 ? new ExactReference(analytic.get().energy(), analytic.get().method(), ed.dimension, ed.observables)
                 : new ExactReference(ed.energy, ed.method, ed.dimension, ed.observables);
-        return new Solution(r, seconds(t0), ed.memoryBytes, ed.note);
+        return new Solution(r, seconds(t0), ed.memoryBytes, ed.note, ed.state);
     }
 
     /** @param note a caveat (a degenerate ground state), or empty */
@@ -357,7 +374,7 @@ public final class ExactGroundState implements ExactReferenceProvider {
     }
 
     private record EdResult(double energy, String method, long dimension, Map<String, Double> observables,
-                            long memoryBytes, String note) {
+                            long memoryBytes, String note, Optional<SpinGroundState> state) {
     }
 
     private static EdResult diagonalise(RunConfig c, Lanczos.Progress progress) throws NoExactMethodException {
@@ -379,6 +396,7 @@ public final class ExactGroundState implements ExactReferenceProvider {
         String method;
         long memory = (basis == null ? 0 : basis.memoryBytes()) + m.memoryBytes();
         String note = "";
+        boolean degenerate = false;
         if (d <= FULL_DIAGONALIZATION_MAX) {
             FullDiagonalization full = FullDiagonalization.of(m);
             double[] values = full.eigenvalues();
@@ -386,7 +404,8 @@ public final class ExactGroundState implements ExactReferenceProvider {
             psi = full.groundState();
             method = "ed-full";
             memory += 3L * 8 * d * d; // the dense matrix, its working copy and the eigenvectors
-            if (d > 1 && values[1] - values[0] <= 1e-9 * Math.max(1, Math.abs(values[0]))) {
+            degenerate = d > 1 && values[1] - values[0] <= 1e-9 * Math.max(1, Math.abs(values[0]));
+            if (degenerate) {
                 note = String.format("the ground state is degenerate (E1 - E0 = %.2e): exact observables are those of"
                         + " one state of the ground-state space", values[1] - values[0]);
             }
@@ -402,7 +421,8 @@ public final class ExactGroundState implements ExactReferenceProvider {
             observables.put(o.name(), basis != null ? StateExpectation.of(o.pauliOperator(), basis, psi)
                     : StateExpectation.of((OccupationOperator) o.operator(), c.hilbert(), psi));
         }
-        return new EdResult(energy, method, d, observables, memory, note);
+        return new EdResult(energy, method, d, observables, memory, note,
+                basis == null ? Optional.empty() : Optional.of(new SpinGroundState(basis, psi, degenerate)));
     }
 
     private static double seconds(long t0) {

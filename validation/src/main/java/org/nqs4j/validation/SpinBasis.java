@@ -78,6 +78,28 @@ public final class SpinBasis {
         return states != null;
     }
 
+    /**
+     * Whether the global spin flip σ → −σ maps the basis onto itself: the full space, or the sector
+     * Σσ = 0 (n↑ = N/2).
+     */
+    public boolean closedUnderFlip() {
+        return states == null || 2 * nUp == nSites;
+    }
+
+    /**
+     * The index of the flipped state −σ of basis state {@code index}, D − 1 − index: the flipped
+     * pattern is the complement m − b (m = 2^N − 1), which reverses the numerical order of the
+     * patterns and, with n↑ = N/2, maps the sector onto itself.
+     *
+     * @throws IllegalStateException when the basis is not {@linkplain #closedUnderFlip closed under the flip}
+     */
+    public int flipped(int index) {
+        if (!closedUnderFlip()) {
+            throw new IllegalStateException("the spin flip maps " + this + " out of itself");
+        }
+        return dimension - 1 - index;
+    }
+
     /** The bit pattern of basis state {@code index}. */
     public long state(int index) {
         return states == null ? index : states[index];

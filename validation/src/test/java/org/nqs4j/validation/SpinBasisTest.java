@@ -40,6 +40,21 @@ class SpinBasisTest {
     }
 
     @Test
+    void flippedIndexIsTheComplementsRank() {
+        for (SpinHilbert h : new SpinHilbert[] {SpinHilbert.unconstrained(8), SpinHilbert.fixedMagnetization(10, 0)}) {
+            SpinBasis b = SpinBasis.of(h);
+            assertTrue(b.closedUnderFlip(), h.toString());
+            long mask = (1L << b.nSites()) - 1;
+            for (int r = 0; r < b.dimension(); r++) {
+                assertEquals(b.index(~b.state(r) & mask), b.flipped(r), h + ", state " + r);
+            }
+        }
+        SpinBasis odd = SpinBasis.of(SpinHilbert.fixedMagnetization(10, 2));
+        assertTrue(!odd.closedUnderFlip());
+        assertThrows(IllegalStateException.class, () -> odd.flipped(0));
+    }
+
+    @Test
     void rankOfHandCountedPatterns() {
         // n↑ = 2 of 5 sites, increasing patterns: 00011, 00101, 00110, 01001, 01010, 01100, 10001, …
         SpinBasis b = SpinBasis.of(SpinHilbert.fixedMagnetization(5, -1));

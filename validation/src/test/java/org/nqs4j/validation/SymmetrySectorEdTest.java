@@ -3,8 +3,6 @@ package org.nqs4j.validation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.nqs4j.hamiltonians.Boundary;
@@ -16,78 +14,14 @@ import org.nqs4j.hamiltonians.symmetry.SpaceGroup;
 import org.nqs4j.hamiltonians.symmetry.SymmetrySector;
 
 /**
- * The space-group sectors against exact diagonalisation: a non-degenerate ground state lies in
- * exactly one one-dimensional irrep, so the projectors P_s = (1/|G|) Σ_g χ_s(g)* T_g of the
+ * The space-group sectors against exact diagonalisation ({@link GroundStateSector} over
+ * {@link SymmetrySectorWeights}): a non-degenerate ground state lies in exactly one
+ * one-dimensional irrep, so the projectors P_s = (1/2|G_s|) Σ_g χ_s(g)* T_g (1 + pF) of the
  * one-dimensional sectors (momentum × 1D irrep of its little group × spin-flip parity) give
- * ‖P_s ψ₀‖ = 1 for one s and 0 for all others. This checks the computed groups, the characters and
- * the permutation convention on physical states, independently of any ansatz.
+ * ‖P_s ψ₀‖² = 1 for one s and 0 for all others. This checks the computed groups, the characters
+ * and the permutation convention on physical states, independently of any ansatz.
  */
 class SymmetrySectorEdTest {
-
-    /** The one-dimensional sectors whose projection keeps the ground state, with their weights ‖P_s ψ₀‖². */
-    private static List<String> sectorsHolding(Lattice lattice, double[] psi, SpinBasis basis) {
-        SpaceGroup group = lattice.spaceGroup();
-        java.util.Map<List<Integer>, double[]> overlaps = overlaps(group.elements(), psi, basis, lattice.nSites());
-        int[] ext = lattice.extents();
-        List<String> holding = new ArrayList<>();
-        for (int n1 = 0; n1 < ext[0]; n1++) {
-            for (int n2 = 0; n2 < ext[1]; n2++) {
-                int[] k = {n1, n2};
-                for (String irrep : group.irreps(k)) {
-                    if (irrep.startsWith("E")) {
-                        continue;
-                    }
-                    SymmetrySector sector = group.sector(SpaceGroup.Scope.SPACE_GROUP, k, Optional.of(irrep));
-                    for (int parity : new int[] {1, -1}) {
-                        double weight = projectedWeight(sector, parity, overlaps);
-                        if (weight > 1e-6) {
-                            holding.add(sector.label() + " spin flip " + parity + String.format(" (%.9f)", weight));
-                        }
-                    }
-                }
-            }
-        }
-        return holding;
-    }
-
-    /** For each element g: ⟨ψ|T_g|ψ⟩ = Σ_σ ψ(σ) ψ(gσ) and ⟨ψ|T_g F|ψ⟩ = Σ_σ ψ(σ) ψ(−gσ). */
-    private static java.util.Map<List<Integer>, double[]> overlaps(int[][] elements, double[] psi, SpinBasis basis,
-                                                                   int n) {
-        java.util.Map<List<Integer>, double[]> out = new java.util.HashMap<>();
-        int[] sigma = new int[n];
-        int[] image = new int[n];
-        for (int[] row : elements) {
-            double[] o = new double[2];
-            for (int x = 0; x < basis.dimension(); x++) {
-                basis.sigma(basis.state(x), sigma);
-                for (int flip = 0; flip < 2; flip++) {
-                    for (int i = 0; i < n; i++) {
-                        image[i] = (flip == 0 ? 1 : -1) * sigma[row[i]];
-                    }
-                    o[flip] += psi[x] * psi[basis.index(basis.bits(image))];
-                }
-            }
-            out.put(java.util.Arrays.stream(row).boxed().toList(), o);
-        }
-        return out;
-    }
-
-    /**
-     * ‖P ψ‖² = ⟨ψ|P|ψ⟩ with P = (1/2|G|) Σ_g χ(g)* T_g (1 + p F), T_g ψ(σ) = ψ(gσ), F the spin flip:
-     * for a 1D irrep P is an orthogonal projector.
-     */
-    private static double projectedWeight(SymmetrySector sector, int parity, java.util.Map<List<Integer>, double[]> overlaps) {
-        double re = 0;
-        double im = 0;
-        for (int g = 0; g < sector.permutations().length; g++) {
-            double[] o = overlaps.get(java.util.Arrays.stream(sector.permutations()[g]).boxed().toList());
-            double overlap = o[0] + parity * o[1];
-            re += sector.characterRe()[g] * overlap;
-            im -= sector.characterIm()[g] * overlap;
-        }
-        assertEquals(0, im / sector.permutations().length, 1e-9, "<ψ|P|ψ> is real");
-        return re / (2.0 * sector.permutations().length);
-    }
 
     private static double assertGroundStateInOneSector(Lattice lattice, double j2, String expected) {
         var h = j2 == 0 ? SpinModels.heisenberg(lattice, 1.0, Units.SPIN_HALF)
@@ -96,11 +30,13 @@ class SymmetrySectorEdTest {
                 Lanczos.Settings.defaults());
         System.out.println(lattice + " J2=" + j2 + ": E0 = " + spectrum.groundEnergy() + ", E1 = "
                 + spectrum.eigenvalues()[1]);
-        List<String> holding = sectorsHolding(lattice, spectrum.groundState(), spectrum.basis());
-        System.out.println("  ground state in " + holding);
-        assertEquals(1, holding.size(), lattice + ": " + holding);
-        assertEquals(expected, holding.get(0).replaceFirst(" \\(.*", ""), lattice.toString());
-        assertEquals(1.0, Double.parseDouble(holding.get(0).replaceFirst(".*\\((.*)\\)", "$1")), 1e-8);
+        GroundStateSector sector = GroundStateSector.of(lattice, h, false, spectrum.basis(), spectrum.groundState(),
+                false, Double.POSITIVE_INFINITY);
+        String line = sector.lines().get(0)[1];
+        System.out.println("  ground state in " + line);
+        assertTrue(sector.single(), lattice + ": " + line);
+        assertEquals(expected, GroundStateSector.label(sector.listed().get(0)), lattice.toString());
+        assertEquals(1.0, sector.listed().get(0).weight(), 1e-8);
         if (j2 == 0.5) {
             assertEquals(-0.528620, spectrum.groundEnergy() / lattice.nSites(), 5e-7);
         }
@@ -117,10 +53,10 @@ class SymmetrySectorEdTest {
      */
     @Test
     void groundStatesOfFrustratedClustersLieInOneSector() {
-        assertGroundStateInOneSector(Lattice.kagome(2, 2, Boundary.PERIODIC, 1), 0, "space_group k=[0, 0] B1 spin flip 1");
-        assertGroundStateInOneSector(Lattice.triangular(4, 4, Boundary.PERIODIC, 1), 0, "space_group k=[0, 0] A1 spin flip 1");
-        assertGroundStateInOneSector(Lattice.square(4, Boundary.PERIODIC, true), 0.5, "space_group k=[0, 0] A1 spin flip 1");
-        assertGroundStateInOneSector(Lattice.honeycomb(3, 3, Boundary.PERIODIC, 1), 0, "space_group k=[0, 0] B2 spin flip -1");
+        assertGroundStateInOneSector(Lattice.kagome(2, 2, Boundary.PERIODIC, 1), 0, "Γ B1, spin flip +1");
+        assertGroundStateInOneSector(Lattice.triangular(4, 4, Boundary.PERIODIC, 1), 0, "Γ A1, spin flip +1");
+        assertGroundStateInOneSector(Lattice.square(4, Boundary.PERIODIC, true), 0.5, "Γ A1, spin flip +1");
+        assertGroundStateInOneSector(Lattice.honeycomb(3, 3, Boundary.PERIODIC, 1), 0, "Γ B2, spin flip -1");
     }
 
     /**
@@ -133,7 +69,7 @@ class SymmetrySectorEdTest {
     @Test
     void j1j2SquareAtJ2Of055StaysInA1() {
         double e0 = assertGroundStateInOneSector(Lattice.square(4, Boundary.PERIODIC, true), 0.55,
-                "space_group k=[0, 0] A1 spin flip 1");
+                "Γ A1, spin flip +1");
         assertEquals(-8.377513082, e0, 1e-8);
     }
 

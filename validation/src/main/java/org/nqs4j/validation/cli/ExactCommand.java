@@ -12,6 +12,7 @@ import java.util.Set;
 import org.nqs4j.validation.ExactGroundState;
 import org.nqs4j.validation.ExactGroundState.NoExactMethodException;
 import org.nqs4j.validation.ExactGroundState.Solution;
+import org.nqs4j.validation.GroundStateSector;
 import org.nqs4j.vmc.cli.Arguments;
 import org.nqs4j.vmc.cli.Command;
 import org.nqs4j.vmc.cli.UsageException;
@@ -22,7 +23,9 @@ import org.nqs4j.vmc.spi.ExactReference;
 
 /**
  * {@code nqs exact CONFIG}: the exact ground state of a config's Hamiltonian alone (no VMC), as
- * text or, with {@code --json}, as one JSON object on stdout.
+ * text or, with {@code --json}, as one JSON object on stdout; for a spin-½ lattice model whose
+ * ground state ED computed, also its symmetry sector ({@link GroundStateSector}), within what is
+ * left of {@code --budget}.
  */
 public final class ExactCommand implements Command {
     /** Default seconds ED may take before the command gives up instead of starting it. */
@@ -38,7 +41,7 @@ public final class ExactCommand implements Command {
     @Override
     public String usage() {
         return "exact CONFIG [--json] [--method auto|ed] [--budget SECONDS] [--set key=value ...]\n"
-                + "      exact ground-state energy and observables (Bethe ansatz, free fermions or ED)";
+                + "      exact ground-state energy, observables (Bethe ansatz, free fermions or ED) and symmetry sector";
     }
 
     @Override
@@ -62,10 +65,14 @@ public final class ExactCommand implements Command {
         }
         Optional<ExactReference> analytic = method.equals("ed") ? ExactGroundState.analyticReference(config)
                 : Optional.empty();
+        s.state().filter(x -> x.basis().dimension() >= ExactGroundState.ANNOUNCED_BUILD_STATES).ifPresent(x ->
+                System.err.println("nqs exact: symmetry sector of the ground state of "
+                        + LanczosProgressLine.states(x.basis().dimension()) + " states"));
+        Optional<GroundStateSector> sector = GroundStateSector.of(config, s, budget - s.seconds());
         if (a.flag("--json")) {
-            System.out.println(Json.write(record(config, s, analytic)));
+            System.out.println(Json.write(record(config, s, analytic, sector)));
         } else {
-            report(System.out, config, s, analytic);
+            report(System.out, config, s, analytic, sector);
         }
         return 0;
     }
@@ -85,8 +92,13 @@ public final class ExactCommand implements Command {
         throw new UsageException("--budget must be a positive number of seconds, got '" + text + "'.");
     }
 
-    /** The JSON object: energy, energy_per_site (lattices) or determinants, e_hf, e_mp2 (molecules), method, dimension (when ED ran), observables, seconds. */
-    static Map<String, Object> record(RunConfig config, Solution s, Optional<ExactReference> analytic) {
+    /**
+     * The JSON object: energy, energy_per_site (lattices) or determinants, e_hf, e_mp2 (molecules),
+     * method, dimension (when ED ran), observables, sector (spin-½ lattices, {@link GroundStateSector#json}),
+     * seconds.
+     */
+    static Map<String, Object> record(RunConfig config, Solution s, Optional<ExactReference> analytic,
+                                      Optional<GroundStateSector> sector) {
         ExactReference r = s.reference();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", config.name());
@@ -108,6 +120,7 @@ public final class ExactCommand implements Command {
             m.put("memory_bytes", s.memoryBytes());
         }
         m.put("observables", r.observables());
+        sector.ifPresent(x -> m.putAll(x.json()));
         m.put("seconds", s.seconds());
         analytic.ifPresent(x -> {
             m.put("analytic_energy", x.energy());
@@ -133,7 +146,8 @@ public final class ExactCommand implements Command {
         out.printf(Locale.ROOT, "  E_FCI - E_HF %.10f Ha (correlation energy)%n", exact - c.get("e_hf"));
     }
 
-    static void report(PrintStream out, RunConfig config, Solution s, Optional<ExactReference> analytic) {
+    static void report(PrintStream out, RunConfig config, Solution s, Optional<ExactReference> analytic,
+                       Optional<GroundStateSector> sector) {
         ExactReference r = s.reference();
         int n = config.lattice().nSites();
         out.printf("%s: %s%n", config.name(), config.hamiltonian().operator().description());
@@ -148,6 +162,7 @@ public final class ExactCommand implements Command {
                 x.energy(), r.energy() - x.energy()));
         int width = r.observables().keySet().stream().mapToInt(String::length).max().orElse(0);
         r.observables().forEach((k, v) -> out.printf(Locale.ROOT, "  <%s>%s %.12f%n", k, " ".repeat(width - k.length()), v));
+        sector.ifPresent(x -> x.lines().forEach(line -> out.printf("  %-12s %s%n", line[0], line[1])));
         out.printf(Locale.ROOT, "  time         %.2f s%n", s.seconds());
         if (r.dimension() > 0) {
             out.printf(Locale.ROOT, "  memory       %.1f MB (ED arrays: basis, sparse matrix, vectors)%n",

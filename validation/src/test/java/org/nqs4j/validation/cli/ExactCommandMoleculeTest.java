@@ -34,12 +34,13 @@ class ExactCommandMoleculeTest {
         assertEquals(fci, s.reference().energy(), 1e-12);
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ExactCommand.report(new PrintStream(bytes, true, StandardCharsets.UTF_8), c, s, Optional.empty());
+        ExactCommand.report(new PrintStream(bytes, true, StandardCharsets.UTF_8), c, s, Optional.empty(),
+                Optional.empty());
         String text = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("method       fci") && text.contains("determinants 441") && text.contains("E_HF ")
                 && text.contains("E_MP2 ") && text.contains("E_FCI - E_HF"), text);
 
-        Map<String, Object> json = ExactCommand.record(c, s, Optional.empty());
+        Map<String, Object> json = ExactCommand.record(c, s, Optional.empty(), Optional.empty());
         assertEquals(441L, json.get("determinants"));
         assertEquals(c.hamiltonian().coupling("e_hf"), json.get("e_hf"));
         assertTrue(json.containsKey("e_mp2"));

@@ -3,14 +3,12 @@ package org.nqs4j.validation.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nqs4j.validation.cli.CommandCapture.capture;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,21 +17,6 @@ import org.nqs4j.vmc.cli.UsageException;
 class IntegralsCommandTest {
     @TempDir
     Path dir;
-
-    /** Runs a command with stdout and stderr captured: {exit code, stdout, stderr}. */
-    private static Object[] capture(Callable<Integer> command) throws Exception {
-        PrintStream out = System.out, err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true));
-        System.setErr(new PrintStream(e, true));
-        try {
-            int code = command.call();
-            return new Object[] {code, o.toString(), e.toString()};
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
 
     /**
      * H2 at 1.4 bohr (0.74083 angstrom) in STO-3G: Szabo &amp; Ostlund's E_HF = -1.1167 and
