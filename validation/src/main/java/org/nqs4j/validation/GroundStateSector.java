@@ -205,6 +205,11 @@ public final class GroundStateSector {
         return h.terms().stream().allMatch(t -> (t.count(Pauli.Y) + t.count(Pauli.Z)) % 2 == 0);
     }
 
+    /** Whether the overlaps were computed; when not, {@link #lines()} says why. */
+    public boolean computed() {
+        return notComputed == null;
+    }
+
     /** Whether one one-dimensional sector holds the whole state (in the configured basis) of a level not known to be degenerate. */
     public boolean single() {
         return notComputed == null && single(frames.get(0).listed());
@@ -212,6 +217,15 @@ public final class GroundStateSector {
 
     private boolean single(List<Sector> listed) {
         return !degenerate && listed.size() == 1 && listed.get(0).dimension() == 1;
+    }
+
+    /**
+     * For a Marshall-rotated H, the one sector of the state in the basis as written (the "sector
+     * bare" line) when {@link #single(List) single} there; else empty.
+     */
+    public Optional<Sector> singleAsWritten() {
+        return frames.size() < 2 || !single(frames.get(1).listed()) ? Optional.empty()
+                : Optional.of(frames.get(1).listed().get(0));
     }
 
     /** The sectors holding weight above {@link #LISTED} in the configured basis, largest first; empty when not computed. */

@@ -326,6 +326,16 @@ public final class SpaceGroup {
         return new CharacterTable(pointOperations.stream().filter(r -> inLittleGroup(r, kc)).toList()).irreps();
     }
 
+    /**
+     * Whether every point operation keeps k (Rᵀk ≡ k modulo the reciprocal lattice): the little
+     * group of k is then the whole point group, and a state of a one-dimensional sector at k is
+     * in the point-group irrep of the same name.
+     */
+    public boolean pointGroupKeeps(int[] momentum) {
+        double[] kc = lattice.momentum(momentum);
+        return pointOperations.stream().allMatch(r -> inLittleGroup(r, kc));
+    }
+
     /** Rᵀk − k in the reciprocal lattice 2π(Z b₁ + Z b₂): (Rᵀk − k)·a_a/2π integer for each a. */
     private boolean inLittleGroup(PointOperation r, double[] k) {
         double[] kk = {k[0], k.length > 1 ? k[1] : 0};

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.nqs4j.validation.AnsatzSector;
 import org.nqs4j.vmc.cli.Format;
 import org.nqs4j.vmc.config.SamplerSpec;
 import org.nqs4j.vmc.run.ResultCheck;
@@ -28,13 +29,16 @@ import org.nqs4j.vmc.stats.Estimate;
  * @param convergence   the plateau check of those steps (as in the run's summary.json)
  * @param runChecks     the run's own checks of its estimate ({@link org.nqs4j.vmc.run.ResultChecks}): a
  *                      suspect run never passes
+ * @param ansatzSector  for an ansatz confined to a symmetry sector, that sector against ED's ground
+ *                      state's: a mismatch is warned of, as the reason the run ends far from E0 (it
+ *                      fails its tolerance on its own)
  */
 public record ValidationReport(String name, Path config, Path folder, int nSites, boolean molecule,
                                SamplerSpec.Method sampler, Estimate vmc,
                                Optional<ExactReference> exact, Optional<TrialState> trial,
                                Map<String, Estimate> observables, double[] energyHistory,
                                ConvergenceDiagnostics convergence, Criterion criterion, double wallSeconds,
-                               List<ResultCheck> runChecks) {
+                               List<ResultCheck> runChecks, Optional<AnsatzSector> ansatzSector) {
     public ValidationReport {
         runChecks = List.copyOf(runChecks);
     }
@@ -109,6 +113,7 @@ public record ValidationReport(String name, Path config, Path folder, int nSites
                 out.printf(Locale.ROOT, "  %-20s %+.2f error bars%n", "deviation", deviationSigma());
             }
         }, () -> out.printf("  %-20s none (no analytic solution, ED impossible or beyond its budget)%n", "exact energy"));
+        ansatzSector.flatMap(AnsatzSector::warning).ifPresent(w -> out.printf("  %-20s %s%n", "warning", w));
         out.printf(Locale.ROOT, "  %-20s %.6g   (V-score N·Var/E² = %.3e)%n", "variance", vmc.variance(), vScore());
         out.printf(Locale.ROOT, "  %-20s %s%n", "sampling", samplingLine());
         trial.ifPresent(t -> out.printf(Locale.ROOT, "  %-20s %.10f   (sum over %d states; VMC - trial = %s,"
@@ -181,6 +186,11 @@ public record ValidationReport(String name, Path config, Path folder, int nSites
             m.put("exact", r);
             m.put("relative_error", relativeError());
             m.put("deviation_sigma", deviationSigma());
+        });
+        ansatzSector.ifPresent(a -> {
+            Map<String, Object> r = new LinkedHashMap<>(a.json());
+            a.warning().ifPresent(w -> r.put("warning", w));
+            m.put("ansatz_sector", r);
         });
         m.put("v_score", vScore());
         trial.ifPresent(t -> {

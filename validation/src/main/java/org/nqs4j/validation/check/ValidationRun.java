@@ -19,7 +19,9 @@ import org.nqs4j.vmc.stats.ConvergenceDiagnostics;
 /**
  * One validation case: the VMC run of a config exactly as {@code nqs run} does it (same folder
  * content), the exact reference the run looked up, the exact energy of the optimised trial state
- * when the space is small, and {@code validation.json} with the plots in the run folder.
+ * when the space is small, whether an ansatz confined to a symmetry sector can reach the ground
+ * state ({@link SectorCheckingReference}), and {@code validation.json} with the plots in the run
+ * folder.
  */
 public final class ValidationRun {
     public static final String REPORT = "validation.json";
@@ -34,14 +36,15 @@ public final class ValidationRun {
                                            RunListener listener) throws IOException {
         long start = System.nanoTime();
         try (RunFolder folder = RunFolder.create(dir, force)) {
-            RunResult result = VmcRun.execute(config, folder, listener);
+            SectorCheckingReference exact = new SectorCheckingReference();
+            RunResult result = VmcRun.execute(config, folder, listener, exact);
             RunLog log = RunLog.read(folder.path());
             ValidationReport report = new ValidationReport(config.name(), config.source(), folder.path(),
                     config.lattice().nSites(), config.hamiltonian().model().equals("molecule"),
                     config.sampler().method(), result.evaluation().energy(), result.exact(), result.trial(),
                     result.evaluation().observables(), log.energy(), ConvergenceDiagnostics.of(log.energy(), log.error(),
                     log.variance(), log.acceptance(), config.lattice().nSites()), criterion, (System.nanoTime() - start) * 1e-9,
-                    result.checks());
+                    result.checks(), exact.ansatzSector());
             AtomicFiles.write(folder.path().resolve(REPORT), Json.write(report.toJson()) + "\n");
             plot(report, log);
             return report;

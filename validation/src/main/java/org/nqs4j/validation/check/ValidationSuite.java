@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import org.nqs4j.validation.AnsatzSector;
 import org.nqs4j.vmc.cli.Format;
 import org.nqs4j.vmc.config.RunConfig;
 import org.nqs4j.vmc.config.RunConfigReader;
@@ -157,7 +158,9 @@ public final class ValidationSuite {
                     String.format(Locale.ROOT, "%.2e", r.vScore()), String.format(Locale.ROOT, "%.2f", r.vmc().tauCorr()),
                     String.format(Locale.ROOT, "%.3f", r.vmc().rHat()), String.format(Locale.ROOT, "%.1fs", r.wallSeconds()),
                     (r.passed() ? "PASS" : "FAIL: " + r.failure().get())
-                            + (r.convergence().stalled() ? " (WARNING: stalled)" : ""));
+                            + (r.convergence().stalled() ? " (WARNING: stalled)" : "")
+                            + (r.ansatzSector().flatMap(AnsatzSector::warning).isPresent()
+                                    ? " (WARNING: the ansatz is not in the ground state's sector)" : ""));
         }
         long failed = outcomes.stream().filter(o -> !o.passed()).count();
         out.printf("%d case(s), %d passed, %d failed%n", outcomes.size(), outcomes.size() - failed, failed);

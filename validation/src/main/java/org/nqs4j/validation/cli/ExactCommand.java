@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.nqs4j.validation.AnsatzSector;
 import org.nqs4j.validation.ExactGroundState;
 import org.nqs4j.validation.ExactGroundState.NoExactMethodException;
 import org.nqs4j.validation.ExactGroundState.Solution;
@@ -25,7 +26,8 @@ import org.nqs4j.vmc.spi.ExactReference;
  * {@code nqs exact CONFIG}: the exact ground state of a config's Hamiltonian alone (no VMC), as
  * text or, with {@code --json}, as one JSON object on stdout; for a spin-½ lattice model whose
  * ground state ED computed, also its symmetry sector ({@link GroundStateSector}), within what is
- * left of {@code --budget}.
+ * left of {@code --budget}, and, when the config's ansatz is confined to a sector, whether that is
+ * the ground state's ({@link AnsatzSector}).
  */
 public final class ExactCommand implements Command {
     /** Default seconds ED may take before the command gives up instead of starting it. */
@@ -95,7 +97,7 @@ public final class ExactCommand implements Command {
     /**
      * The JSON object: energy, energy_per_site (lattices) or determinants, e_hf, e_mp2 (molecules),
      * method, dimension (when ED ran), observables, sector (spin-½ lattices, {@link GroundStateSector#json}),
-     * seconds.
+     * ansatz_sector (an ansatz confined to a sector, {@link AnsatzSector#json}), seconds.
      */
     static Map<String, Object> record(RunConfig config, Solution s, Optional<ExactReference> analytic,
                                       Optional<GroundStateSector> sector) {
@@ -121,6 +123,7 @@ public final class ExactCommand implements Command {
         }
         m.put("observables", r.observables());
         sector.ifPresent(x -> m.putAll(x.json()));
+        sector.flatMap(x -> AnsatzSector.of(config, x)).ifPresent(x -> m.put("ansatz_sector", x.json()));
         m.put("seconds", s.seconds());
         analytic.ifPresent(x -> {
             m.put("analytic_energy", x.energy());
@@ -163,6 +166,7 @@ public final class ExactCommand implements Command {
         int width = r.observables().keySet().stream().mapToInt(String::length).max().orElse(0);
         r.observables().forEach((k, v) -> out.printf(Locale.ROOT, "  <%s>%s %.12f%n", k, " ".repeat(width - k.length()), v));
         sector.ifPresent(x -> x.lines().forEach(line -> out.printf("  %-12s %s%n", line[0], line[1])));
+        sector.flatMap(x -> AnsatzSector.of(config, x)).ifPresent(x -> out.printf("  %-12s %s%n", "ansatz", x.text()));
         out.printf(Locale.ROOT, "  time         %.2f s%n", s.seconds());
         if (r.dimension() > 0) {
             out.printf(Locale.ROOT, "  memory       %.1f MB (ED arrays: basis, sparse matrix, vectors)%n",

@@ -34,7 +34,7 @@ class ValidationReportTest {
                 new Estimate(vmc, error, 0.01, 1, 1, 1000), Optional.of(new ExactReference(-4.5154, "ed-full", 252,
                 Map.of())), Optional.of(new TrialState(trial, 0.01, 252)), Map.of(), new double[0],
                 ConvergenceDiagnostics.of(new double[0], new double[0], new double[0], new double[0], 10), Criterion.defaults(), 1.0,
-                checks);
+                checks, Optional.empty());
     }
 
     private static String printed(ValidationReport r) {

@@ -3,6 +3,7 @@ package org.nqs4j.validation.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nqs4j.validation.cli.CommandCapture.capture;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,6 +77,44 @@ class ValidateCommandTest {
                 out.resolve("runs").toString(), "--set", "threads=1"));
         assertEquals(1, code);
         assertTrue(Files.isDirectory(out.resolve("runs").resolve("seed-1234")), "the first seed's folder is kept");
+    }
+
+    /**
+     * The L = 6 ring with J2 = 0.2 as written has its ground state at momentum π (ED), out of reach
+     * of a translation-symmetric RBM: the report and the suite's table warn of it, validation.json
+     * and suite.json record it; the run fails its tolerance on its own.
+     */
+    @Test
+    void anAnsatzOutsideTheGroundStateSectorIsWarnedOf() throws Exception {
+        Path suite = out.resolve("suite");
+        Files.createDirectories(suite);
+        Path config = suite.resolve("ring6.yaml");
+        Files.writeString(config, """
+                iterations: 5
+                threads: 1
+                lattice: {type: chain, length: 6, next_nearest: true}
+                hamiltonian: {model: j1j2, J1: 1.0, J2: 0.2}
+                ansatz: {alpha: 1, symmetry: translations}
+                sampler: {chains: 2, samples: 64}
+                evaluation: {samples: 256}
+                """);
+        String warning = "the ansatz is translation-symmetric, momentum Γ, and the exact ground state lies in k=[3] A1,"
+                + " spin flip -1: the run can reach only the lowest state of the ansatz's sector, above E0 whatever the"
+                + " optimiser does";
+        Object[] one = capture(() -> new ValidateCommand().run(List.of(config.toString(), "--quiet", "--out",
+                out.resolve("one").toString())));
+        assertEquals(1, one[0]);
+        assertTrue(((String) one[1]).contains("\n  warning              " + warning + "\n"), (String) one[1]);
+        String json = Files.readString(out.resolve("one").resolve("validation.json"));
+        assertTrue(json.contains("\"ansatz_sector\":{\"ansatz\":\"translation-symmetric, momentum Γ\",\"verdict\":"
+                + "\"mismatch\",\"ground_state\":\"k=[3] A1, spin flip -1\",\"basis\":\"as_written\",\"warning\":\""
+                + warning + "\"}"), json);
+
+        Object[] table = capture(() -> new ValidateCommand().run(List.of("--suite", suite.toString(), "--quiet", "--out",
+                out.resolve("suite-out").toString())));
+        assertTrue(((String) table[1]).contains("(WARNING: the ansatz is not in the ground state's sector)"),
+                (String) table[1]);
+        assertTrue(Files.readString(out.resolve("suite-out").resolve("suite.json")).contains("\"verdict\":\"mismatch\""));
     }
 
     @Test

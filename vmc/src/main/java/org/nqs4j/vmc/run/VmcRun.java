@@ -24,6 +24,7 @@ import org.nqs4j.vmc.parallel.Collective;
 import org.nqs4j.vmc.plot.RunLog;
 import org.nqs4j.vmc.plot.RunPlots;
 import org.nqs4j.vmc.spi.ExactReference;
+import org.nqs4j.vmc.spi.ExactReferenceProvider;
 import org.nqs4j.vmc.spi.ExactReferences;
 import org.nqs4j.vmc.spi.TrialState;
 import org.nqs4j.vmc.stats.ConvergenceDiagnostics;
@@ -47,9 +48,18 @@ public final class VmcRun {
 
     /** Starts a new run in an empty folder. */
     public static RunResult execute(RunConfig config, RunFolder folder, RunListener listener) throws IOException {
+        return execute(config, folder, listener, ExactReferences.registered());
+    }
+
+    /**
+     * Starts a new run in an empty folder, with the exact reference and trial-state energy from
+     * {@code exact} (nqs validate keeps what its provider learns about the ground state on the way).
+     */
+    public static RunResult execute(RunConfig config, RunFolder folder, RunListener listener,
+                                    ExactReferenceProvider exact) throws IOException {
         folder.writeResolvedConfig(config.resolved(), config.source());
         try (RunSetup setup = RunSetup.build(config)) {
-            return continueFrom(config, folder, setup, 0, 0, listener);
+            return continueFrom(config, folder, setup, 0, 0, listener, exact);
         }
     }
 
@@ -89,12 +99,13 @@ public final class VmcRun {
             folder.truncateLog(start);
             listener.message(start == 0 ? "no checkpoint: starting from the beginning"
                     : "resuming after iteration " + start + " of " + config.iterations());
-            return continueFrom(config, folder, setup, start, wall, listener);
+            return continueFrom(config, folder, setup, start, wall, listener, ExactReferences.registered());
         }
     }
 
     private static RunResult continueFrom(RunConfig config, RunFolder folder, RunSetup setup, int first,
-                                          double wallBefore, RunListener listener) throws IOException {
+                                          double wallBefore, RunListener listener, ExactReferenceProvider exactProvider)
+            throws IOException {
         long start = System.nanoTime();
         DoubleSupplier wall = () -> wallBefore + (System.nanoTime() - start) * 1e-9;
         listener.started(first, config.iterations());
@@ -156,8 +167,9 @@ public final class VmcRun {
         // an MPI rank other than 0 writes a scratch copy of the folder: the reference and plots are rank 0's
         boolean writer = setup.collective().rank() == 0;
         listener.message("looking for an exact reference");
-        Optional<ExactReference> exact = writer ? ExactReferences.find(config, EXACT_BUDGET_SECONDS) : Optional.empty();
-        Optional<TrialState> trial = exact.isPresent() ? ExactReferences.trialState(config, setup.waveFunction())
+        Optional<ExactReference> exact = writer ? exactProvider.groundState(config, EXACT_BUDGET_SECONDS)
+                : Optional.empty();
+        Optional<TrialState> trial = exact.isPresent() ? exactProvider.trialState(config, setup.waveFunction())
                 : Optional.empty();
         double total = wall.getAsDouble();
         Map<String, Object> summary = summary(config, setup, eval, exact, total, optSeconds, evalSeconds);

@@ -10,6 +10,21 @@ public final class ExactReferences {
     private ExactReferences() {
     }
 
+    /** Every registered provider as one: {@link #find} and {@link #trialState}. */
+    public static ExactReferenceProvider registered() {
+        return new ExactReferenceProvider() {
+            @Override
+            public Optional<ExactReference> groundState(RunConfig config, double secondsBudget) {
+                return find(config, secondsBudget);
+            }
+
+            @Override
+            public Optional<TrialState> trialState(RunConfig config, WaveFunction psi) {
+                return ExactReferences.trialState(config, psi);
+            }
+        };
+    }
+
     public static Optional<ExactReference> find(RunConfig config, double secondsBudget) {
         for (ExactReferenceProvider p : ServiceLoader.load(ExactReferenceProvider.class)) {
             Optional<ExactReference> r = p.groundState(config, secondsBudget);
