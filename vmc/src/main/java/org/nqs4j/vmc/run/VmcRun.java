@@ -113,7 +113,10 @@ public final class VmcRun {
         // step it + 1 can vouch for: it is written once they passed (not when they undid the step).
         Checkpoint pending = null;
         int checkpointed = first;
-        for (int it = first; it < config.iterations(); it++) {
+        FrozenChains frozen = FrozenChains.after(first == 0 ? new double[0] : RunLog.read(folder.path()).acceptance());
+        // the iterations done when frozen chains ended the optimisation early (a resumed run may be past it)
+        int stoppedAfter = frozen.stopped() && first < config.iterations() ? first : -1;
+        for (int it = first; it < config.iterations() && stoppedAfter < 0; it++) {
             stopIfRequested(config, folder, setup, it, checkpointed, pending, wall);
             if (it > 0 && it == setup.pretrainIterations()) {
                 setup.handOver();
@@ -143,8 +146,16 @@ public final class VmcRun {
             }
             pending = null;
             int done = it + 1;
-            if (done == config.iterations() || (config.checkpointEvery() > 0 && done % config.checkpointEvery() == 0)) {
+            frozen.record(r.acceptance());
+            boolean stop = frozen.stopped() && done < config.iterations();
+            if (stop || done == config.iterations()
+                    || (config.checkpointEvery() > 0 && done % config.checkpointEvery() == 0)) {
                 pending = new Checkpoint(done, wall.getAsDouble(), folder.configHash(), driver.saveState());
+            }
+            if (stop) {
+                stoppedAfter = done;
+                listener.message("stopping after iteration " + done + " of " + config.iterations() + ": the chains"
+                        + " have been frozen for " + FrozenChains.STEPS + " steps");
             }
         }
         if (pending != null) {
@@ -153,7 +164,8 @@ public final class VmcRun {
             pending.write(folder.path().resolve(Checkpoint.FILE));
             checkpointed = pending.iterations();
         }
-        stopIfRequested(config, folder, setup, config.iterations(), checkpointed, null, wall);
+        stopIfRequested(config, folder, setup, stoppedAfter < 0 ? config.iterations() : stoppedAfter, checkpointed,
+                null, wall);
         double optSeconds = wall.getAsDouble();
         int perChain = (config.evaluationSamples() + config.sampler().chains() - 1) / config.sampler().chains();
         listener.message(setup.sampler().weighsSamples() ? "final estimate: the exact sum over the sector"
@@ -179,6 +191,11 @@ public final class VmcRun {
         List<ResultCheck> checks = setup.sampler().weighsSamples()
                 ? ResultChecks.ofExactSum(eval.energy(), trialEnergy, exactEnergy)
                 : ResultChecks.of(eval.energy(), eval.acceptance(), config.sampler().chains(), trialEnergy, exactEnergy);
+        if (stoppedAfter >= 0) {
+            checks = new ArrayList<>(checks);
+            checks.add(FrozenChains.stoppedCheck(stoppedAfter, config.iterations()));
+            summary.put("iterations_run", stoppedAfter);
+        }
         addChecks(summary, checks);
         summary.put("convergence", convergence(folder, config).toJson());
         folder.writeParameters(setup.parameters(), setup.waveFunction().isComplex());

@@ -126,6 +126,27 @@ class ResumeTest {
         }
     }
 
+    /**
+     * A run whose chains froze stops early ({@link FrozenChains}); resumed from a cut inside the frozen
+     * stretch or just before the stop, it rebuilds the count from its log and stops after the same step.
+     */
+    @Test
+    void resumedFrozenRunStopsAfterTheSameStep() throws IOException {
+        RunConfig c = VmcRunTest.config("""
+                seed: 3
+                iterations: 200
+                checkpoint: {every: 1}
+                lattice: {type: chain, length: 8}
+                hamiltonian: {model: heisenberg, marshall_sign: false}
+                ansatz: {type: rbm, alpha: 1, complex: false}
+                sampler: {chains: 8, samples: 512}
+                optimizer: {type: sgd, learning_rate: 0.05}
+                evaluation: {samples: 4096}
+                """);
+        Path whole = assertResumesAsTheWhole(c, 118, 128);
+        assertEquals(129, Files.readAllLines(whole.resolve(RunFolder.LOG)).size(), "the stop this test cuts before");
+    }
+
     private int cases;
 
     /** Interrupts a run of {@code c} after each of {@code stops}, resumes it, and compares with the whole run. */

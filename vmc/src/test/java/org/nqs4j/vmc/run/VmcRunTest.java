@@ -125,6 +125,12 @@ class VmcRunTest {
             java.util.Map<?, ?> convergence = (java.util.Map<?, ?>) r.summary().get("convergence");
             assertEquals(Boolean.TRUE, convergence.get("stalled"), String.valueOf(convergence.get("verdict")));
             assertTrue(Files.readString(f.path().resolve(RunFolder.SUMMARY)).contains("\"stalled\":true"));
+            // its chains froze: the optimisation ended early, said so, and the result is not a clean success
+            int run = (Integer) r.summary().get("iterations_run");
+            assertTrue(run < 200, "stopped after " + run);
+            assertEquals(run, Files.readAllLines(f.path().resolve(RunFolder.LOG)).size());
+            assertEquals(VmcRun.SUSPECT, r.summary().get("status"));
+            assertTrue(r.checks().stream().anyMatch(k -> k.name().equals("iterations") && !k.passed()), r.checks()::toString);
         }
     }
 
