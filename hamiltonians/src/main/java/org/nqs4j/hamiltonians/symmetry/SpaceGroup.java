@@ -210,6 +210,20 @@ public final class SpaceGroup {
         return select(e -> op[e].equals(PointOperation.IDENTITY));
     }
 
+    /**
+     * The translations that leave every state of momentum k = 2π Σ_a (n_a/L_a) b_a unchanged: the
+     * kernel of the character e^{−ik·t} (all of them at k = 0, row 0 the identity). A state
+     * symmetric under these alone can carry momentum k; summed over the others with the
+     * characters it has momentum k (an RBM with weights tied over the kernel, e.g., then needs
+     * |T|/|kernel| images, not |T| independent copies of its parameters).
+     */
+    public int[][] translationsKeeping(int[] momentum) {
+        SymmetrySector t = sector(Scope.TRANSLATIONS, momentum, Optional.empty());
+        return java.util.stream.IntStream.range(0, t.permutations().length)
+                .filter(e -> Math.abs(t.characterRe()[e] - 1) < 1e-9 && Math.abs(t.characterIm()[e]) < 1e-9)
+                .mapToObj(e -> t.permutations()[e].clone()).toArray(int[][]::new);
+    }
+
     /** The elements that fix x₀: the point group, row 0 the identity. */
     public int[][] pointGroup() {
         return select(e -> shift[e][0] == 0 && shift[e][1] == 0);

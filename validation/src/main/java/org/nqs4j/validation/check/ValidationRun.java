@@ -38,7 +38,7 @@ public final class ValidationRun {
         try (RunFolder folder = RunFolder.create(dir, force)) {
             SectorCheckingReference exact = new SectorCheckingReference();
             RunResult result = VmcRun.execute(config, folder, listener, exact);
-            RunLog log = RunLog.read(folder.path());
+            RunLog log = RunLog.readSteps(folder.path());
             ValidationReport report = new ValidationReport(config.name(), config.source(), folder.path(),
                     config.lattice().nSites(), config.hamiltonian().model().equals("molecule"),
                     config.sampler().method(), result.evaluation().energy(), result.exact(), result.trial(),
@@ -46,7 +46,9 @@ public final class ValidationRun {
                     log.variance(), log.acceptance(), config.lattice().nSites()), criterion, (System.nanoTime() - start) * 1e-9,
                     result.checks(), exact.ansatzSector());
             AtomicFiles.write(folder.path().resolve(REPORT), Json.write(report.toJson()) + "\n");
-            plot(report, log);
+            if (log.size() > 0) { // iterations: 0 (an evaluation of init_from parameters) has no steps to draw
+                plot(report, log);
+            }
             return report;
         }
     }

@@ -90,6 +90,17 @@ class ValidationSuiteTest {
         assertEquals("free-fermion", r.exact().orElseThrow().method());
     }
 
+    /** iterations: 0 validates the ansatz as it starts (or as init_from gives it): an estimate, no steps, no plot. */
+    @Test
+    void anEvaluationWithoutStepsIsValidated() throws IOException {
+        RunConfig c = RunConfigReader.read(SUITE.resolve("tfim-chain-10-h1.0.yaml"),
+                List.of("iterations=0", "threads=2", "evaluation.samples=2000"));
+        ValidationReport r = ValidationRun.execute(c, out.resolve("steps0"), false, Criterion.defaults(), RunListener.SILENT);
+        assertFalse(r.passed()); // the random start is far above E0
+        assertTrue(r.failure().orElseThrow().contains("relative error"), r.failure().orElseThrow());
+        assertTrue(java.nio.file.Files.isRegularFile(r.folder().resolve(ValidationRun.REPORT)));
+    }
+
     @Test
     void criterionIsVariationalWithFourSigma() {
         Criterion c = new Criterion(1e-3);

@@ -114,7 +114,7 @@ final class FermionConfig {
             throw s.invalid("projection", "projects type backflow onto a symmetry sector; type " + type + " takes none"
                     + " (its determinant cannot be evaluated on the nodes of single images).");
         }
-        ProjectionSpec spec = RunConfigReader.projection(s, lattice, hilbert, true, false);
+        ProjectionSpec spec = RunConfigReader.projection(s, lattice, hilbert, true);
         if (spec.spinParity() != 0 || spec instanceof ProjectionSpec.SpinFlip) {
             throw s.invalid("projection", "the spin flip is a symmetry of spin-1/2 configurations; a fermion projection"
                     + " takes group, momentum and irrep.");

@@ -633,7 +633,7 @@ public final class RunConfigReader {
                     + " kagome lattice with periodic boundaries; the " + lattice.name() + " has no translation group"
                     + " (use 'none').");
         }
-        ProjectionSpec projection = projection(s, lattice, hilbert, complex, symmetry.equals("translations"));
+        ProjectionSpec projection = projection(s, lattice, hilbert, complex);
         AnsatzSpec.Kernel kernel = type.equals("gcnn") ? gcnnKernel(s, projection) : AnsatzSpec.Kernel.FULL;
         // log cosh has zero slope at 0: a deep network of tiny weights starts next to a stationary point
         double scale = s.real("init_scale", type.equals("ffnn") || type.equals("gcnn") ? 0.1 : 0.01, 0, 10);
@@ -753,8 +753,7 @@ public final class RunConfigReader {
      * momentum: [n1, n2], irrep: A1 | A2 | B1 | B2 | E | E1 | E2, spin_flip: +1 | -1}. The sector is
      * built here so that a sector the cluster does not have is an error at this line.
      */
-    static ProjectionSpec projection(Section s, Lattice lattice, Hilbert hilbert, boolean complex,
-                                     boolean translationSymmetric) {
+    static ProjectionSpec projection(Section s, Lattice lattice, Hilbert hilbert, boolean complex) {
         ProjectionSpec spec;
         if (s.has("projection") && s.isSection("projection")) {
             Section p = s.section("projection");
@@ -789,7 +788,7 @@ public final class RunConfigReader {
                 spec = new ProjectionSpec.LatticeSector(scope, momentum, irrep, parity);
             }
             p.finish();
-            requireSector(p, spec, lattice, complex, translationSymmetric);
+            requireSector(p, spec, lattice, complex);
         } else {
             String word = s.choice("projection", "none", "none", "point_group", "spin_flip", "point_group+spin_flip");
             int parity = word.contains("spin_flip") ? 1 : 0;
@@ -810,14 +809,9 @@ public final class RunConfigReader {
     }
 
     /** Builds the sector once, so that what the lattice cannot carry is reported at the config line. */
-    private static void requireSector(Section p, ProjectionSpec spec, Lattice lattice, boolean complex,
-                                      boolean translationSymmetric) {
+    private static void requireSector(Section p, ProjectionSpec spec, Lattice lattice, boolean complex) {
         try {
             if (spec instanceof ProjectionSpec.LatticeSector l) {
-                if (translationSymmetric && !l.atZeroMomentum()) {
-                    throw p.invalid("momentum", "a translation-symmetric RBM (ansatz.symmetry: translations) has"
-                            + " momentum 0; for momentum " + l.momentum() + " use symmetry: none.");
-                }
                 SymmetrySector sector = lattice.spaceGroup().sector(l.scope(), l.momentumArray(), l.irrep());
                 if (!complex && !sector.isReal()) {
                     throw p.invalid("momentum", "momentum " + l.momentum() + " has complex characters; a real ansatz"

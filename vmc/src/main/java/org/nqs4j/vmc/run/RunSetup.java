@@ -184,7 +184,9 @@ public final class RunSetup implements AutoCloseable {
     private static WaveFunction unprojected(AnsatzSpec a, Lattice lattice) {
         int n = lattice.nSites();
         if (a.translationSymmetric()) {
-            int[][] group = lattice.translations();
+            // projected onto momentum k, the features are shared over the translations that keep k
+            int[][] group = a.projection() instanceof ProjectionSpec.LatticeSector l && !l.atZeroMomentum()
+                    ? lattice.spaceGroup().translationsKeeping(l.momentumArray()) : lattice.translations();
             return a.complex() ? SymmetricRbm.complex(group, a.alpha()) : SymmetricRbm.real(group, a.alpha());
         }
         return switch (a.type()) {

@@ -113,7 +113,7 @@ public final class VmcRun {
         // step it + 1 can vouch for: it is written once they passed (not when they undid the step).
         Checkpoint pending = null;
         int checkpointed = first;
-        FrozenChains frozen = FrozenChains.after(first == 0 ? new double[0] : RunLog.read(folder.path()).acceptance());
+        FrozenChains frozen = FrozenChains.after(RunLog.readSteps(folder.path()).acceptance());
         // the iterations done when frozen chains ended the optimisation early (a resumed run may be past it)
         int stoppedAfter = frozen.stopped() && first < config.iterations() ? first : -1;
         for (int it = first; it < config.iterations() && stoppedAfter < 0; it++) {
@@ -326,11 +326,7 @@ public final class VmcRun {
     /** The plateau check of the optimisation steps in the folder's log (all of them, after a resume too). */
     static ConvergenceDiagnostics convergence(RunFolder folder, RunConfig config) throws IOException {
         folder.syncLog();
-        if (!Files.isRegularFile(folder.path().resolve(RunFolder.LOG))) { // no optimisation steps
-            return ConvergenceDiagnostics.of(new double[0], new double[0], new double[0], new double[0],
-                    config.lattice().nSites());
-        }
-        RunLog log = RunLog.read(folder.path());
+        RunLog log = RunLog.readSteps(folder.path()); // none after 0 iterations: not assessed
         return ConvergenceDiagnostics.of(log.energy(), log.error(), log.variance(), log.acceptance(),
                 config.lattice().nSites());
     }
