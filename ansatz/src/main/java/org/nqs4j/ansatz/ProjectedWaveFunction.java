@@ -42,7 +42,7 @@ public final class ProjectedWaveFunction implements WaveFunction {
     private final double[] logCoefficient;
     private final String label;
 
-    private ProjectedWaveFunction(WaveFunction inner, int[][] permutations, double[] characterRe,
+    private ProjectedWaveFunction(WaveFunction inner, int[][] group, int[][] permutations, double[] characterRe,
                                   double[] characterIm, int spinParity, String label) {
         int n = inner.nSites();
         if (permutations == null || permutations.length == 0) {
@@ -58,7 +58,9 @@ public final class ProjectedWaveFunction implements WaveFunction {
         for (int g = 0; g < rows.length; g++) {
             rows[g] = SymmetricRbm.requirePermutation(permutations[g], n, g);
         }
-        new GroupTable(rows); // the projector is a sum over a group: identity present, closed under products
+        // the projector is a sum over a group: identity present, closed under products
+        new GroupTable(group == permutations ? rows : java.util.stream.IntStream.range(0, group.length)
+                .mapToObj(g -> SymmetricRbm.requirePermutation(group[g], n, g)).toArray(int[][]::new));
         boolean realCharacters = true;
         for (double im : characterIm) {
             realCharacters &= Math.abs(im) <= 1e-12;
@@ -102,7 +104,7 @@ public final class ProjectedWaveFunction implements WaveFunction {
     public static ProjectedWaveFunction of(WaveFunction inner, int[][] group, boolean spinFlip) {
         double[] one = new double[group == null ? 0 : group.length];
         Arrays.fill(one, 1);
-        return new ProjectedWaveFunction(inner, group, one, new double[one.length], spinFlip ? 1 : 0, "trivial");
+        return new ProjectedWaveFunction(inner, group, group, one, new double[one.length], spinFlip ? 1 : 0, "trivial");
     }
 
     /**
@@ -112,7 +114,19 @@ public final class ProjectedWaveFunction implements WaveFunction {
      */
     public static ProjectedWaveFunction onSector(WaveFunction inner, int[][] group, double[] characterRe,
                                                  double[] characterIm, int spinParity, String label) {
-        return new ProjectedWaveFunction(inner, group, characterRe, characterIm, spinParity, label);
+        return new ProjectedWaveFunction(inner, group, group, characterRe, characterIm, spinParity, label);
+    }
+
+    /**
+     * The projection onto a sector of {@code group} of an ansatz that cannot tell some images apart,
+     * one image per class ({@code org.nqs4j.hamiltonians.symmetry.SymmetrySector#modulo}): the
+     * {@code representatives} with the summed characters of their classes. {@code group}, the
+     * elements summed over, is checked to be a group.
+     */
+    public static ProjectedWaveFunction onClasses(WaveFunction inner, int[][] group, int[][] representatives,
+                                                  double[] characterRe, double[] characterIm, int spinParity,
+                                                  String label) {
+        return new ProjectedWaveFunction(inner, group, representatives, characterRe, characterIm, spinParity, label);
     }
 
     /** |K|, the number of images summed. */

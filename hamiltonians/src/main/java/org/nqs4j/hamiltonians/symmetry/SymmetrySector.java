@@ -20,6 +20,53 @@ public record SymmetrySector(String label, int[][] permutations, double[] charac
         return new SymmetrySector(label, permutations, one, new double[permutations.length]);
     }
 
+    /**
+     * The same projection of a ψ invariant under {@code invariances} (ψ(tσ) = ψ(σ)), summed once per
+     * class: the images of g and g∘t, h(i) = g(t(i)), are the same amplitude ψ(t(gσ)) = ψ(gσ), so
+     * each class keeps one element with the sum of its characters (classes whose characters cancel
+     * drop out). A translation-symmetric RBM projected onto a space-group sector then needs
+     * |G|/|T_k| images instead of |G|. The result differs from the full sum by a constant factor.
+     *
+     * @throws IllegalArgumentException when every class cancels: ψ has no component in this sector
+     */
+    public SymmetrySector modulo(int[][] invariances) {
+        java.util.Map<java.util.List<Integer>, Integer> classOf = new java.util.HashMap<>();
+        java.util.List<int[]> rows = new java.util.ArrayList<>();
+        java.util.List<double[]> chi = new java.util.ArrayList<>();
+        for (int e = 0; e < permutations.length; e++) {
+            int[] h = permutations[e];
+            Integer c = classOf.get(key(h));
+            if (c == null) {
+                c = rows.size();
+                rows.add(h);
+                chi.add(new double[2]);
+                for (int[] t : invariances) {
+                    int[] ht = new int[h.length];
+                    for (int i = 0; i < h.length; i++) {
+                        ht[i] = h[t[i]];
+                    }
+                    classOf.putIfAbsent(key(ht), c);
+                }
+            }
+            chi.get(c)[0] += characterRe[e];
+            chi.get(c)[1] += characterIm[e];
+        }
+        // characters are sums of roots of unity (|χ| ≥ 1 where they do not cancel): 1e-9 is rounding
+        int[] kept = java.util.stream.IntStream.range(0, rows.size())
+                .filter(c -> Math.hypot(chi.get(c)[0], chi.get(c)[1]) > 1e-9).toArray();
+        if (kept.length == 0) {
+            throw new IllegalArgumentException("a state invariant under these " + invariances.length
+                    + " permutations has no component in the sector " + label);
+        }
+        return new SymmetrySector(label, java.util.Arrays.stream(kept).mapToObj(rows::get).toArray(int[][]::new),
+                java.util.Arrays.stream(kept).mapToDouble(c -> chi.get(c)[0]).toArray(),
+                java.util.Arrays.stream(kept).mapToDouble(c -> chi.get(c)[1]).toArray());
+    }
+
+    private static java.util.List<Integer> key(int[] permutation) {
+        return java.util.Arrays.stream(permutation).boxed().toList();
+    }
+
     /** Whether every character is real (a real ansatz can then carry the projection). */
     public boolean isReal() {
         for (double im : characterIm) {

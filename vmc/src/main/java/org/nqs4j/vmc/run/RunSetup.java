@@ -156,13 +156,23 @@ public final class RunSetup implements AutoCloseable {
         if (a.type().equals("gcnn")) {
             return gcnn(a, lattice, sector);
         }
-        WaveFunction psi = unprojected(a, lattice);
+        // projected onto momentum k, a symmetric RBM's features are shared over the translations that keep k
+        int[][] tied = !a.translationSymmetric() ? null
+                : a.projection() instanceof ProjectionSpec.LatticeSector l && !l.atZeroMomentum()
+                ? lattice.spaceGroup().translationsKeeping(l.momentumArray()) : lattice.translations();
+        WaveFunction psi = unprojected(a, lattice, tied);
         if (sector == null) {
             return psi;
         }
         int parity = a.projection().spinParity();
+        String label = sector.label() + (parity == 0 ? "" : parity > 0 ? ", spin flip +1" : ", spin flip -1");
+        if (tied != null) { // images that the tied weights make equal are evaluated once
+            SymmetrySector classes = sector.modulo(tied);
+            return ProjectedWaveFunction.onClasses(psi, sector.permutations(), classes.permutations(),
+                    classes.characterRe(), classes.characterIm(), parity, label);
+        }
         return ProjectedWaveFunction.onSector(psi, sector.permutations(), sector.characterRe(), sector.characterIm(),
-                parity, sector.label() + (parity == 0 ? "" : parity > 0 ? ", spin flip +1" : ", spin flip -1"));
+                parity, label);
     }
 
     /** The G-CNN over the sector's group, with kernels on all of it or on its point-group elements. */
@@ -181,13 +191,11 @@ public final class RunSetup implements AutoCloseable {
                 a.layers().stream().mapToInt(Integer::intValue).toArray(), support, sector.label());
     }
 
-    private static WaveFunction unprojected(AnsatzSpec a, Lattice lattice) {
+    /** The ansatz before any projection; {@code tied}: the permutations a symmetric RBM shares its features over. */
+    private static WaveFunction unprojected(AnsatzSpec a, Lattice lattice, int[][] tied) {
         int n = lattice.nSites();
-        if (a.translationSymmetric()) {
-            // projected onto momentum k, the features are shared over the translations that keep k
-            int[][] group = a.projection() instanceof ProjectionSpec.LatticeSector l && !l.atZeroMomentum()
-                    ? lattice.spaceGroup().translationsKeeping(l.momentumArray()) : lattice.translations();
-            return a.complex() ? SymmetricRbm.complex(group, a.alpha()) : SymmetricRbm.real(group, a.alpha());
+        if (tied != null) {
+            return a.complex() ? SymmetricRbm.complex(tied, a.alpha()) : SymmetricRbm.real(tied, a.alpha());
         }
         return switch (a.type()) {
             case "rbm" -> a.complex() ? Rbm.complex(n, a.alpha()) : Rbm.real(n, a.alpha());
