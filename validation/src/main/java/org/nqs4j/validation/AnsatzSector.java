@@ -141,8 +141,11 @@ public final class AnsatzSector {
             label = "the trivial sector of the automorphisms" + (label.isEmpty() ? "" : ", " + label);
         }
         boolean projected = !(a.projection() instanceof ProjectionSpec.None);
+        boolean zeroMomentum = momentum == null || Arrays.stream(momentum).allMatch(n -> n == 0);
         String description = !a.translationSymmetric() ? "projected onto " + label
-                : projected ? "translation-symmetric and projected onto " + label : "translation-symmetric, momentum " + label;
+                : !projected ? "translation-symmetric, momentum " + label
+                : zeroMomentum ? "translation-symmetric and projected onto " + label
+                : "symmetric under the translations that keep its momentum and projected onto " + label;
         return Optional.of(new Confinement(momentum, irrep, pointGroup, parity, unresolved, description));
     }
 

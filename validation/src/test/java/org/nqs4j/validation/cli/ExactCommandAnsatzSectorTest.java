@@ -85,6 +85,24 @@ class ExactCommandAnsatzSectorTest {
     }
 
     /**
+     * Triangular 4×3: the ground state lies at k = [2, 0] (π along a₁), irrep B, spin flip +1; a
+     * symmetric RBM projected there (features tied over the translations that keep k) matches it.
+     */
+    @Test
+    void aSymmetricRbmProjectedOntoNonZeroMomentumMatches() throws Exception {
+        String out = exact("""
+                lattice: {type: triangular, extent: [4, 3], boundary: periodic}
+                hamiltonian: {model: heisenberg}
+                hilbert: {total_sz: 0}
+                ansatz: {complex: true, symmetry: translations,
+                         projection: {group: space_group, momentum: [2, 0], irrep: B, spin_flip: +1}}
+                """);
+        assertTrue(out.contains("\n  sector       k=[2, 0] B, spin flip +1 (weight 1.000000)"), out);
+        assertTrue(out.contains("\n  ansatz       symmetric under the translations that keep its momentum and projected"
+                + " onto k=[2, 0] B, spin flip +1: matches the ground state's sector\n"), out);
+    }
+
+    /**
      * A translation-symmetric RBM has momentum 0: with J2 = 0.2 the L = 6 ring's ground state as
      * written has momentum π (ED, not the Bethe ansatz), Γ once Marshall-rotated.
      */
