@@ -132,17 +132,7 @@ class ResumeTest {
      */
     @Test
     void resumedFrozenRunStopsAfterTheSameStep() throws IOException {
-        RunConfig c = VmcRunTest.config("""
-                seed: 3
-                iterations: 200
-                checkpoint: {every: 1}
-                lattice: {type: chain, length: 8}
-                hamiltonian: {model: heisenberg, marshall_sign: false}
-                ansatz: {type: rbm, alpha: 1, complex: false}
-                sampler: {chains: 8, samples: 512}
-                optimizer: {type: sgd, learning_rate: 0.05}
-                evaluation: {samples: 4096}
-                """);
+        RunConfig c = VmcRunTest.config("checkpoint: {every: 1}\n" + VmcRunTest.STALLED);
         Path whole = assertResumesAsTheWhole(c, 118, 128);
         assertEquals(129, Files.readAllLines(whole.resolve(RunFolder.LOG)).size(), "the stop this test cuts before");
     }
