@@ -64,6 +64,22 @@ class ValidationSuiteTest {
         assertTrue(o.passed(), o.error() + o.report().flatMap(ValidationReport::failure).orElse(""));
     }
 
+    /**
+     * A ground state at k ≠ 0 (triangular 4×3, k = [2, 0] B +1) against ED: the symmetric RBM tied over
+     * the 6 translations that keep k, projected with one image per class (8 with the spin flip).
+     */
+    @Test
+    void nonZeroMomentumCasePasses() throws IOException {
+        List<ValidationSuite.Case> cluster = ValidationSuite.cases(SUITE).stream()
+                .filter(c -> c.stem().equals("heisenberg-triangular-12-k")).toList();
+        assertEquals(1, cluster.size());
+        ValidationSuite.Outcome o = ValidationSuite.run(cluster, out, false, List.of("threads=2"),
+                x -> RunListener.SILENT).get(0);
+        assertTrue(o.passed(), o.error() + o.report().flatMap(ValidationReport::failure).orElse(""));
+        String ansatz = java.nio.file.Files.readString(o.report().orElseThrow().folder().resolve("summary.json"));
+        assertTrue(ansatz.contains("|G|=6") && ansatz.contains("|K|=8 images"), ansatz);
+    }
+
     /** The fermion case: VMC of the Hubbard ring L = 6 against Lieb–Wu, its trial state and ED observables. */
     @Test
     void hubbardChainCasePasses() throws IOException {
