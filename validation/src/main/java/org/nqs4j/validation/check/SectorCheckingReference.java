@@ -19,11 +19,18 @@ import org.nqs4j.vmc.spi.TrialState;
  * ({@link GroundStateSector#of(RunConfig, ExactGroundState.Solution, double)}).
  */
 final class SectorCheckingReference implements ExactReferenceProvider {
+    /**
+     * Seconds ED may take in a validation, whatever the run's own budget: the reference is the point
+     * of it, and the run's {@link org.nqs4j.vmc.run.VmcRun#EXACT_BUDGET_SECONDS} would leave out the
+     * 24-site clusters (S_z = 0: 2.7·10⁶ states, estimated 45–70 s for kagome and triangular).
+     */
+    static final double MIN_BUDGET_SECONDS = 600;
     private final ExactGroundState provider = new ExactGroundState();
     private Optional<AnsatzSector> ansatzSector = Optional.empty();
 
     @Override
-    public Optional<ExactReference> groundState(RunConfig config, double secondsBudget) {
+    public Optional<ExactReference> groundState(RunConfig config, double runBudget) {
+        double secondsBudget = Math.max(runBudget, MIN_BUDGET_SECONDS);
         ExactGroundState.Solution s;
         try {
             s = ExactGroundState.solve(config, secondsBudget);
