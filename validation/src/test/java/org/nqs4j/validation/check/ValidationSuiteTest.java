@@ -54,14 +54,19 @@ class ValidationSuiteTest {
      */
     @Test
     void fullRbmOnA48SiteRingDoesNotStall() throws IOException {
-        List<ValidationSuite.Case> ring = ValidationSuite.cases(SUITE).stream()
-                .filter(c -> c.stem().equals("heisenberg-chain-48-full")).toList();
-        assertEquals(1, ring.size());
-        RunConfig c = RunConfigReader.read(ring.get(0).config(), List.of("threads=2"));
+        RunConfig c = RunConfigReader.read(SUITE.resolve("heisenberg-chain-48-full.yaml"), List.of("threads=2"));
         assertEquals(200, c.ansatz().pretrainIterations(), "auto resolves to the symmetric pretraining");
-        ValidationSuite.Outcome o = ValidationSuite.run(ring, out, false, List.of("threads=2"),
+        passingCase("heisenberg-chain-48-full");
+    }
+
+    /** Runs the suite case {@code stem} on two threads and requires it to pass. */
+    private ValidationReport passingCase(String stem) throws IOException {
+        List<ValidationSuite.Case> one = ValidationSuite.cases(SUITE).stream().filter(c -> c.stem().equals(stem)).toList();
+        assertEquals(1, one.size());
+        ValidationSuite.Outcome o = ValidationSuite.run(one, out, false, List.of("threads=2"),
                 x -> RunListener.SILENT).get(0);
         assertTrue(o.passed(), o.error() + o.report().flatMap(ValidationReport::failure).orElse(""));
+        return o.report().orElseThrow();
     }
 
     /**
@@ -70,26 +75,15 @@ class ValidationSuiteTest {
      */
     @Test
     void nonZeroMomentumCasePasses() throws IOException {
-        List<ValidationSuite.Case> cluster = ValidationSuite.cases(SUITE).stream()
-                .filter(c -> c.stem().equals("heisenberg-triangular-12-k")).toList();
-        assertEquals(1, cluster.size());
-        ValidationSuite.Outcome o = ValidationSuite.run(cluster, out, false, List.of("threads=2"),
-                x -> RunListener.SILENT).get(0);
-        assertTrue(o.passed(), o.error() + o.report().flatMap(ValidationReport::failure).orElse(""));
-        String ansatz = java.nio.file.Files.readString(o.report().orElseThrow().folder().resolve("summary.json"));
+        ValidationReport r = passingCase("heisenberg-triangular-12-k");
+        String ansatz = java.nio.file.Files.readString(r.folder().resolve("summary.json"));
         assertTrue(ansatz.contains("|G|=6") && ansatz.contains("|K|=8 images"), ansatz);
     }
 
     /** The fermion case: VMC of the Hubbard ring L = 6 against Lieb–Wu, its trial state and ED observables. */
     @Test
     void hubbardChainCasePasses() throws IOException {
-        List<ValidationSuite.Case> ring = ValidationSuite.cases(SUITE).stream()
-                .filter(c -> c.stem().equals("hubbard-chain-6")).toList();
-        assertEquals(1, ring.size());
-        ValidationSuite.Outcome o = ValidationSuite.run(ring, out, false, List.of("threads=2"),
-                x -> RunListener.SILENT).get(0);
-        assertTrue(o.passed(), o.error() + o.report().flatMap(ValidationReport::failure).orElse(""));
-        ValidationReport r = o.report().orElseThrow();
+        ValidationReport r = passingCase("hubbard-chain-6");
         assertEquals("lieb-wu", r.exact().orElseThrow().method());
         double trial = r.trial().orElseThrow().energy();
         assertTrue(Math.abs(r.vmc().mean() - trial) <= 5 * r.vmc().error(), r.vmc() + " vs trial " + trial);
