@@ -76,7 +76,7 @@ class ValidationSuiteTest {
     @Test
     void nonZeroMomentumCasePasses() throws IOException {
         ValidationReport r = passingCase("heisenberg-triangular-12-k");
-        String ansatz = java.nio.file.Files.readString(r.folder().resolve("summary.json"));
+        String ansatz = Files.readString(r.folder().resolve("summary.json"));
         assertTrue(ansatz.contains("|G|=6") && ansatz.contains("|K|=8 images"), ansatz);
     }
 
@@ -108,7 +108,7 @@ class ValidationSuiteTest {
         ValidationReport r = ValidationRun.execute(c, out.resolve("steps0"), false, Criterion.defaults(), RunListener.SILENT);
         assertFalse(r.passed()); // the random start is far above E0
         assertTrue(r.failure().orElseThrow().contains("relative error"), r.failure().orElseThrow());
-        assertTrue(java.nio.file.Files.isRegularFile(r.folder().resolve(ValidationRun.REPORT)));
+        assertTrue(Files.isRegularFile(r.folder().resolve(ValidationRun.REPORT)));
     }
 
     @Test
