@@ -51,7 +51,7 @@ public record SymmetrySector(String label, int[][] permutations, double[] charac
             chi.get(c)[0] += characterRe[e];
             chi.get(c)[1] += characterIm[e];
         }
-        // characters are sums of roots of unity (|χ| ≥ 1 where they do not cancel): 1e-9 is rounding
+        // a class's character is a sum of at most |invariances| roots of unity: one that cancels leaves rounding (~1e-15)
         int[] kept = java.util.stream.IntStream.range(0, rows.size())
                 .filter(c -> Math.hypot(chi.get(c)[0], chi.get(c)[1]) > 1e-9).toArray();
         if (kept.length == 0) {
