@@ -1,5 +1,12 @@
 package org.nqs4j.hamiltonians.symmetry;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
 /**
  * A symmetry sector to project onto: the distinct site permutations g of a group (row 0 the
  * identity; image site i of gσ takes σ_{g(i)}) and the characters χ(g) of the irrep, so that
@@ -16,7 +23,7 @@ public record SymmetrySector(String label, int[][] permutations, double[] charac
     /** The trivial sector of a group of permutations (all characters 1). */
     public static SymmetrySector trivial(String label, int[][] permutations) {
         double[] one = new double[permutations.length];
-        java.util.Arrays.fill(one, 1);
+        Arrays.fill(one, 1);
         return new SymmetrySector(label, permutations, one, new double[permutations.length]);
     }
 
@@ -30,9 +37,9 @@ public record SymmetrySector(String label, int[][] permutations, double[] charac
      * @throws IllegalArgumentException when every class cancels: ψ has no component in this sector
      */
     public SymmetrySector modulo(int[][] invariances) {
-        java.util.Map<java.util.List<Integer>, Integer> classOf = new java.util.HashMap<>();
-        java.util.List<int[]> rows = new java.util.ArrayList<>();
-        java.util.List<double[]> chi = new java.util.ArrayList<>();
+        Map<List<Integer>, Integer> classOf = new HashMap<>();
+        List<int[]> rows = new ArrayList<>();
+        List<double[]> chi = new ArrayList<>();
         for (int e = 0; e < permutations.length; e++) {
             int[] h = permutations[e];
             Integer c = classOf.get(key(h));
@@ -52,19 +59,19 @@ public record SymmetrySector(String label, int[][] permutations, double[] charac
             chi.get(c)[1] += characterIm[e];
         }
         // a class's character is a sum of at most |invariances| roots of unity: one that cancels leaves rounding (~1e-15)
-        int[] kept = java.util.stream.IntStream.range(0, rows.size())
+        int[] kept = IntStream.range(0, rows.size())
                 .filter(c -> Math.hypot(chi.get(c)[0], chi.get(c)[1]) > 1e-9).toArray();
         if (kept.length == 0) {
             throw new IllegalArgumentException("a state invariant under these " + invariances.length
                     + " permutations has no component in the sector " + label);
         }
-        return new SymmetrySector(label, java.util.Arrays.stream(kept).mapToObj(rows::get).toArray(int[][]::new),
-                java.util.Arrays.stream(kept).mapToDouble(c -> chi.get(c)[0]).toArray(),
-                java.util.Arrays.stream(kept).mapToDouble(c -> chi.get(c)[1]).toArray());
+        return new SymmetrySector(label, Arrays.stream(kept).mapToObj(rows::get).toArray(int[][]::new),
+                Arrays.stream(kept).mapToDouble(c -> chi.get(c)[0]).toArray(),
+                Arrays.stream(kept).mapToDouble(c -> chi.get(c)[1]).toArray());
     }
 
-    private static java.util.List<Integer> key(int[] permutation) {
-        return java.util.Arrays.stream(permutation).boxed().toList();
+    private static List<Integer> key(int[] permutation) {
+        return Arrays.stream(permutation).boxed().toList();
     }
 
     /** Whether every character is real (a real ansatz can then carry the projection). */

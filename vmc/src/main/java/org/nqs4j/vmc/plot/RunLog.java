@@ -27,16 +27,13 @@ public record RunLog(String label, double[] iteration, double[] energy, double[]
         if (!Files.isRegularFile(file)) {
             throw new IOException(runDir + " has no log.jsonl; is it a run folder?");
         }
-        return parse(runDir, Files.readAllLines(file, StandardCharsets.UTF_8));
+        return readSteps(runDir);
     }
 
     /** The steps of a run folder's log, none when it has no log.jsonl (a run of 0 iterations logs no step). */
     public static RunLog readSteps(Path runDir) throws IOException {
         Path file = runDir.resolve("log.jsonl");
-        return parse(runDir, Files.isRegularFile(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of());
-    }
-
-    private static RunLog parse(Path runDir, List<String> lines) {
+        List<String> lines = Files.isRegularFile(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
         Load load = new Load(LoadSettings.builder().build());
         List<double[]> rows = new ArrayList<>();
         for (String line : lines) {

@@ -2,6 +2,7 @@ package org.nqs4j.vmc.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -77,7 +78,7 @@ class SymmetricProjectionSetupTest {
             assertEquals(0, Math.IEEEremainder(b[1] - a[1], 2 * Math.PI), 1e-9, "the same phase");
             compared++;
         }
-        assertEquals(true, compared >= 10, compared + " configurations off the nodes");
+        assertTrue(compared >= 10, compared + " configurations off the nodes");
     }
 
     @Test
