@@ -74,6 +74,16 @@ public record SymmetrySector(String label, int[][] permutations, double[] charac
         return Arrays.stream(permutation).boxed().toList();
     }
 
+    /** Whether every character is 1: the projection then imposes no node on ψ. */
+    public boolean isTrivial() {
+        for (int e = 0; e < characterRe.length; e++) {
+            if (Math.abs(characterRe[e] - 1) > 1e-12 || Math.abs(characterIm[e]) > 1e-12) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether every character is real (a real ansatz can then carry the projection). */
     public boolean isReal() {
         for (double im : characterIm) {

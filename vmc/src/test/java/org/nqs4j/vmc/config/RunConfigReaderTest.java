@@ -371,6 +371,27 @@ class RunConfigReaderTest {
     }
 
     /**
+     * A projection with a character ≠ 1 puts nodes in ψ that can wall chains of bond exchanges into part
+     * of the sector: there the default move is exchange-any (and config.resolved.yaml says so); the
+     * trivial sector keeps bond exchanges, and a move written in the config is kept.
+     */
+    @Test
+    void projectionsWithNodesDefaultToExchangesBetweenAnyTwoSites() {
+        String kagome = "lattice: {type: kagome, extent: [2, 2]}\nhamiltonian: {model: heisenberg}\n";
+        for (String sector : new String[] {"{group: point_group, irrep: B1}", "{group: translations, momentum: [1, 0]}",
+                "{group: point_group, spin_flip: -1}", "{group: translations, spin_flip: -1}"}) {
+            RunConfig c = read(kagome + "ansatz:\n  projection: " + sector + "\n");
+            assertEquals("exchange-any", c.sampler().move(), sector);
+            assertEquals("exchange-any", ((Map<?, ?>) c.resolved().get("sampler")).get("move"), sector);
+            assertEquals("exchange", read(kagome + "ansatz:\n  projection: " + sector + "\nsampler: {move: exchange}\n")
+                    .sampler().move(), sector);
+        }
+        for (String trivial : new String[] {"{group: space_group, irrep: A1, spin_flip: +1}", "point_group", "none"}) {
+            assertEquals("exchange", read(kagome + "ansatz:\n  projection: " + trivial + "\n").sampler().move(), trivial);
+        }
+    }
+
+    /**
      * Every schedule is validated by one rule, the schedule's own: v₀ &gt; 0, decay in (0, 1],
      * floor in [0, v₀]. diag_shift: 0 was accepted and then failed in the set-up.
      */
