@@ -81,6 +81,15 @@ public final class ValidationSuite {
         return cases;
     }
 
+    /**
+     * The tolerance {@code tolerances.yaml} beside {@code config} gives it, if any: a config of a suite
+     * validated alone is judged as in its suite.
+     */
+    public static Optional<Double> toleranceOf(Path config) throws IOException {
+        Path folder = config.toAbsolutePath().getParent();
+        return Optional.ofNullable(tolerances(folder.resolve(TOLERANCES)).get(config.getFileName().toString()));
+    }
+
     private static Map<String, Double> tolerances(Path file) throws IOException {
         Map<String, Double> m = new LinkedHashMap<>();
         if (!Files.exists(file)) {

@@ -50,6 +50,8 @@ public final class ValidateCommand implements Command {
                 + " [--set key=value ...]\n"
                 + "      run VMC and compare with the exact ground state; validation.json in the run folder;"
                 + " exit 1 on failure;\n"
+                + "      the tolerance is --tolerance, else CONFIG's entry in the tolerances.yaml beside it, else"
+                + " 1e-3;\n"
                 + "      --seeds K runs CONFIG with K seeds (seed, seed+1, ...) into DIR/seed-S and checks the error"
                 + " bars\n"
                 + "      against the exact trial-state energies, or beyond the trial-state sum compares the seeds'"
@@ -79,7 +81,7 @@ public final class ValidateCommand implements Command {
             return seeds(a, seedCount(a.option("--seeds")), quiet, force);
         }
         Path file = a.configFile(" (or --suite DIR)");
-        Criterion criterion = new Criterion(tolerance(a.option("--tolerance")));
+        Criterion criterion = new Criterion(tolerance(a.option("--tolerance"), file));
         RunConfig config = RunConfigReader.read(file, a.all("--set"));
         Path dir = RunFolder.choose(a.option("--out"), config.outputRoot().resolve(config.name()), force);
         ProgressPrinter progress = new ProgressPrinter(System.err, quiet);
@@ -98,7 +100,7 @@ public final class ValidateCommand implements Command {
      */
     private static int seeds(Arguments a, int count, boolean quiet, boolean force) throws IOException {
         Path file = a.configFile(" (or --suite DIR)");
-        Criterion criterion = new Criterion(tolerance(a.option("--tolerance")));
+        Criterion criterion = new Criterion(tolerance(a.option("--tolerance"), file));
         RunConfig base = RunConfigReader.read(file, a.all("--set"));
         if (base.sampler().method() == SamplerSpec.Method.FULL_SUM) {
             throw new UsageException("--seeds checks the error bars of sampled runs, and sampler.type full_sum has none"
@@ -207,9 +209,14 @@ public final class ValidateCommand implements Command {
         return outcomes.stream().allMatch(ValidationSuite.Outcome::passed) ? 0 : 1;
     }
 
-    private static double tolerance(String text) {
+    /** --tolerance, else the config's entry in the tolerances.yaml of its folder, else the default. */
+    private static double tolerance(String text, Path config) throws IOException {
         if (text == null) {
-            return Criterion.DEFAULT_TOLERANCE;
+            try {
+                return ValidationSuite.toleranceOf(config).orElse(Criterion.DEFAULT_TOLERANCE);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage() + ".");
+            }
         }
         try {
             double t = Double.parseDouble(text);

@@ -39,6 +39,29 @@ class ValidateCommandTest {
     }
 
     /**
+     * A suite's config validated alone is judged by its tolerances.yaml entry (here 1e-9, which the
+     * 4×2 case cannot meet: exit 1, the tolerance in validation.json); --tolerance overrides it.
+     */
+    @Test
+    void aConfigAloneTakesItsToleranceFromItsFolder() throws IOException {
+        Path suite = Files.createDirectories(out.resolve("suite"));
+        Path config = Files.copy(Path.of(CASE), suite.resolve("rect.yaml"));
+        Files.writeString(suite.resolve("tolerances.yaml"), "rect.yaml: 1.0e-9\n");
+        List<String> run = List.of(config.toString(), "--quiet", "--set", "threads=2", "--set", "iterations=20");
+        assertEquals(1, new ValidateCommand().run(concat(run, "--out", out.resolve("alone").toString())));
+        assertTrue(Files.readString(out.resolve("alone").resolve("validation.json")).replace(" ", "")
+                .contains("\"tolerance\":1.0E-9"));
+        assertEquals(0, new ValidateCommand().run(concat(run, "--out", out.resolve("loose").toString(), "--tolerance",
+                "0.5")));
+    }
+
+    private static List<String> concat(List<String> first, String... more) {
+        List<String> all = new java.util.ArrayList<>(first);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    /**
      * Beyond the trial-state sum (ring L = 20, S^z = 0: 184 756 states) --seeds compares the seeds'
      * energies with each other; the exit code follows the recorded consistency (every run has its
      * Bethe-ansatz reference and the loose tolerance 0.5).
