@@ -638,7 +638,10 @@ public final class RunConfigReader {
         ProjectionSpec projection = projection(s, lattice, hilbert, complex);
         AnsatzSpec.Kernel kernel = type.equals("gcnn") ? gcnnKernel(s, projection) : AnsatzSpec.Kernel.FULL;
         // log cosh has zero slope at 0: a deep network of tiny weights starts next to a stationary point
-        double scale = s.real("init_scale", type.equals("ffnn") || type.equals("gcnn") ? 0.1 : 0.01, 0, 10);
+        double scale = s.real("init_scale", type.equals("ffnn") || type.equals("gcnn") ? 0.1
+                : type.equals("rbm") && complex && !(projection instanceof ProjectionSpec.None)
+                ? projectedRbmScale(alpha * (long) tiedCount(symmetry, projection, lattice), lattice.nSites())
+                : 0.01, 0, 10);
         Optional<Path> initFrom = initFrom(s);
         // the pretraining RBM has momentum 0: projected onto k != 0 it vanishes
         boolean zeroMomentum = !(projection instanceof ProjectionSpec.LatticeSector l) || l.atZeroMomentum();
@@ -647,6 +650,32 @@ public final class RunConfigReader {
         s.finish();
         return new AnsatzSpec(type, complex, alpha, layers, symmetry, projection, scale, initFrom, pretrain, kernel,
                 Optional.empty());
+    }
+
+    /** The phase spread √M·N·s² a projected complex RBM starts with by default (radians). */
+    static final double PROJECTED_PHASE_SPREAD = 0.5;
+
+    /**
+     * The default width of a projected complex RBM with M hidden units on N sites. The projection sums
+     * images ψ_RBM(gσ) whose phases Im log ψ_RBM spread by about √M·N·s² (each unit's log cosh θ ≈ θ²/2,
+     * with Re θ and Im θ of variance N·s²): at ≈ 1.8 rad they cancel except on configurations that many g
+     * map onto each other, where |ψ|² then sits (J1-J2 4×4, α = 8, s = 0.1: one seed in five froze on the
+     * Néel states), while tiny weights leave ψ ≈ constant, whose trivial-sector projection is an
+     * eigenstate with no force (the ferromagnet: triangular 4×4 from s = 0.01 reached only 9.1e-3). Every
+     * cluster measured at 0.2–1.3 rad trained (validation/README.md, "Frustrated clusters"): 0.5 rad.
+     */
+    static double projectedRbmScale(long hiddenUnits, int nSites) {
+        return Math.sqrt(PROJECTED_PHASE_SPREAD / (Math.sqrt(hiddenUnits) * nSites));
+    }
+
+    /** Hidden units per feature: the translations a symmetric RBM ties (those that keep k), N for a plain RBM. */
+    private static int tiedCount(String symmetry, ProjectionSpec projection, Lattice lattice) {
+        if (!symmetry.equals("translations")) {
+            return lattice.nSites();
+        }
+        return projection instanceof ProjectionSpec.LatticeSector l && !l.atZeroMomentum()
+                ? lattice.spaceGroup().translationsKeeping(l.momentumArray()).length
+                : lattice.translations().length;
     }
 
     /** {@code ansatz.init_from}: a parameters.npy of an earlier run, as an absolute path. */

@@ -371,6 +371,31 @@ class RunConfigReaderTest {
     }
 
     /**
+     * A projected complex RBM starts with √M·N·s² = 0.5 rad of phase spread between its images: kagome
+     * 2×2, symmetric α = 4 (M = 16, N = 12); at k ≠ 0 its features are tied over the translations that
+     * keep k (2 of 4: M = 8); a plain RBM α = 2 on 4×4 (M = 32, N = 16). Real, unprojected or written
+     * widths keep 0.01 or theirs.
+     */
+    @Test
+    void aProjectedComplexRbmStartsWithHalfARadianOfPhaseSpread() {
+        String kagome = "lattice: {type: kagome, extent: [2, 2]}\nhamiltonian: {model: heisenberg}\n";
+        String symmetric = kagome + "ansatz: {alpha: 4, symmetry: translations, projection: %s}\n";
+        assertEquals(Math.sqrt(0.5 / (4 * 12)), read(symmetric.formatted("{group: point_group, irrep: B1}"))
+                .ansatz().initScale(), 1e-15);
+        assertEquals(Math.sqrt(0.5 / (Math.sqrt(8) * 12)), read(symmetric.formatted(
+                "{group: space_group, momentum: [1, 0]}")).ansatz().initScale(), 1e-15);
+        String square = "lattice: {type: square, length: 4}\nhamiltonian: {model: heisenberg}\n";
+        RunConfig plain = read(square + "ansatz: {alpha: 2, projection: point_group}\n");
+        assertEquals(Math.sqrt(0.5 / (Math.sqrt(32) * 16)), plain.ansatz().initScale(), 1e-15);
+        assertEquals(plain.ansatz().initScale(), ((Map<?, ?>) plain.resolved().get("ansatz")).get("init_scale"));
+        assertEquals(0.01, read(square + "ansatz: {alpha: 2, complex: false, projection: point_group}\n")
+                .ansatz().initScale());
+        assertEquals(0.01, read(square + "ansatz: {alpha: 2}\n").ansatz().initScale());
+        assertEquals(0.2, read(square + "ansatz: {alpha: 2, projection: point_group, init_scale: 0.2}\n")
+                .ansatz().initScale());
+    }
+
+    /**
      * A projection with a character ≠ 1 puts nodes in ψ that can wall chains of bond exchanges into part
      * of the sector: there the default move is exchange-any (and config.resolved.yaml says so); the
      * trivial sector keeps bond exchanges, and a move written in the config is kept.
