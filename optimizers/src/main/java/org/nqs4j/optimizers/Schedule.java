@@ -9,6 +9,28 @@ public interface Schedule {
 
     String description();
 
+    /**
+     * This schedule counted from step {@code start} on: v'_p = v_{p − start} (v₀ before it). A stage
+     * that starts at {@code start} (a grown ansatz) gets the schedule a new run would.
+     */
+    default Schedule restartedAt(int start) {
+        if (start < 0) {
+            throw new IllegalArgumentException("a schedule restarts at a step >= 0, got " + start);
+        }
+        Schedule base = this;
+        return start == 0 ? this : new Schedule() {
+            @Override
+            public double valueAt(int iteration) {
+                return base.valueAt(Math.max(0, iteration - start));
+            }
+
+            @Override
+            public String description() {
+                return base.description() + " with p counted from step " + start;
+            }
+        };
+    }
+
     /** The same value at every step. */
     static Schedule constant(double value) {
         return new ExponentialDecaySchedule(value, 1.0, value);

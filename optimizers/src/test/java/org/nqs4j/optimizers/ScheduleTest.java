@@ -1,6 +1,7 @@
 package org.nqs4j.optimizers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,18 @@ class ScheduleTest {
         assertEquals(100 * Math.pow(0.9, 100), s.valueAt(100), 1e-18);
         assertEquals(1e-4, s.valueAt(200), 0);
         assertEquals(1e-4, s.valueAt(Integer.MAX_VALUE), 0);
+    }
+
+    @Test
+    void aRestartedScheduleCountsFromItsStart() {
+        Schedule s = Schedule.exponentialDecay(0.05, 0.5, 0.005).restartedAt(10);
+        assertEquals(0.05, s.valueAt(3), 0);
+        assertEquals(0.05, s.valueAt(10), 0);
+        assertEquals(0.025, s.valueAt(11), 0);
+        assertEquals(0.005, s.valueAt(30), 0);
+        Schedule base = Schedule.constant(1);
+        assertSame(base, base.restartedAt(0));
+        assertThrows(IllegalArgumentException.class, () -> base.restartedAt(-1));
     }
 
     @Test

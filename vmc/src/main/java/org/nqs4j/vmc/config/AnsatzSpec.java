@@ -18,11 +18,21 @@ import org.nqs4j.hamiltonians.symmetry.SpaceGroup;
  * optimised further (see RunSetup). {@code gcnn}: a group-convolutional network over the group of the
  * projection, {@code layers} holding its features per layer and {@code kernel} the support of its
  * convolution kernels (ignored by the other types). {@code fermion}: the ansatz of a fermion run, which
- * then uses only {@code initScale} and {@code initFrom} of the rest.
+ * then uses only {@code initScale} and {@code initFrom} of the rest. {@code growth} (an rbm only): the
+ * steps at which the RBM grows to a larger α (Carleo &amp; Troyer's α series), {@code alpha} being the first
+ * stage's.
  */
 public record AnsatzSpec(String type, boolean complex, int alpha, List<Integer> layers, String symmetry,
                          ProjectionSpec projection, double initScale, Optional<Path> initFrom, int pretrainIterations,
-                         Kernel kernel, Optional<FermionAnsatzSpec> fermion) {
+                         Kernel kernel, Optional<FermionAnsatzSpec> fermion, List<Growth> growth) {
+    /**
+     * At step {@code after} the RBM grows to {@code alpha} features (hidden-unit density): the trained
+     * ones are kept, the added ones drawn from N(0, initScale²), and the optimiser and preconditioner
+     * start afresh, their schedules counted from {@code after}.
+     */
+    public record Growth(int alpha, int after, double initScale) {
+    }
+
     /** The elements a G-CNN's convolution kernels live on. */
     public enum Kernel {
         /** All of the group (Roth &amp; MacDonald's G-CNN). */
@@ -33,6 +43,30 @@ public record AnsatzSpec(String type, boolean complex, int alpha, List<Integer> 
 
     public AnsatzSpec {
         layers = List.copyOf(layers);
+        growth = List.copyOf(growth);
+    }
+
+    /** An ansatz that does not grow. */
+    public AnsatzSpec(String type, boolean complex, int alpha, List<Integer> layers, String symmetry,
+                      ProjectionSpec projection, double initScale, Optional<Path> initFrom, int pretrainIterations,
+                      Kernel kernel, Optional<FermionAnsatzSpec> fermion) {
+        this(type, complex, alpha, layers, symmetry, projection, initScale, initFrom, pretrainIterations, kernel,
+                fermion, List.of());
+    }
+
+    /** The α the run ends with: the last growth's, else {@link #alpha}. */
+    public int finalAlpha() {
+        return growth.isEmpty() ? alpha : growth.get(growth.size() - 1).alpha();
+    }
+
+    /** Stage {@code stage} of a growing ansatz (0: as configured): its α and initial width, nothing to load. */
+    public AnsatzSpec stage(int stage) {
+        if (stage == 0) {
+            return this;
+        }
+        Growth g = growth.get(stage - 1);
+        return new AnsatzSpec(type, complex, g.alpha(), layers, symmetry, projection, g.initScale(), Optional.empty(),
+                0, kernel, fermion, List.of());
     }
 
     public boolean translationSymmetric() {

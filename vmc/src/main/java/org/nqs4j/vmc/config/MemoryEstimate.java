@@ -60,8 +60,9 @@ public final class MemoryEstimate {
             ansatzKey = a.fermion().get() instanceof FermionAnsatzSpec.Slater ? "ansatz.type" : "ansatz.alpha";
         } else switch (a.type()) {
             case "rbm" -> {
-                hidden = a.alpha() * n;
-                p = a.translationSymmetric() ? 1 + a.alpha() + a.alpha() * n : visible + hidden + hidden * visible;
+                hidden = a.finalAlpha() * n; // a growing RBM ends largest
+                p = a.translationSymmetric() ? 1 + a.finalAlpha() + a.finalAlpha() * n
+                        : visible + hidden + hidden * visible;
                 ansatzKey = "ansatz.alpha";
             }
             case "jastrow" -> {

@@ -643,13 +643,53 @@ public final class RunConfigReader {
                 ? projectedRbmScale(alpha * (long) tiedCount(symmetry, projection, lattice), lattice.nSites())
                 : 0.01, 0, 10);
         Optional<Path> initFrom = initFrom(s);
+        if (!type.equals("rbm") && s.has("grow")) {
+            throw s.invalid("grow", "grows an rbm to a larger alpha; a " + type + " has none.");
+        }
+        List<AnsatzSpec.Growth> growth = s.has("grow") ? growth(s, alpha, iterations) : List.of();
         // the pretraining RBM has momentum 0: projected onto k != 0 it vanishes
         boolean zeroMomentum = !(projection instanceof ProjectionSpec.LatticeSector l) || l.atZeroMomentum();
-        int pretrain = type.equals("rbm") ? pretrainIterations(s, lattice, alpha, symmetry, initFrom.isPresent(),
-                zeroMomentum, iterations, samples) : 0;
+        int pretrain = type.equals("rbm") ? pretrainIterations(s, lattice, alpha, symmetry,
+                initFrom.isPresent() || !growth.isEmpty(), zeroMomentum, iterations, samples) : 0;
         s.finish();
         return new AnsatzSpec(type, complex, alpha, layers, symmetry, projection, scale, initFrom, pretrain, kernel,
-                Optional.empty());
+                Optional.empty(), growth);
+    }
+
+    /**
+     * {@code ansatz.grow}: a list of {alpha, after, init_scale} (α and the step {@code after} increasing,
+     * 0 &lt; after &lt; iterations): at step {@code after} the RBM grows to {@code alpha}, the added units drawn
+     * at {@code init_scale} (default 0.001: small, so that the grown state starts next to the trained one,
+     * but not 0, a stationary point of the new units).
+     */
+    static List<AnsatzSpec.Growth> growth(Section s, int alpha, int iterations) {
+        if (iterations < 2) {
+            throw s.invalid("grow", "grows the RBM during the optimisation, which needs at least 2 iterations.");
+        }
+        List<AnsatzSpec.Growth> stages = new ArrayList<>();
+        int previousAlpha = alpha;
+        int previousAfter = 0;
+        for (Section g : s.sections("grow")) {
+            if (previousAfter >= iterations - 1) {
+                throw g.invalid("after", "the previous stage ends at step " + previousAfter + " of " + iterations
+                        + ": no step is left for another.");
+            }
+            int grown = g.integer("alpha", null, previousAlpha + 1, 1024);
+            int after = g.integer("after", null, previousAfter + 1, iterations - 1);
+            double scale = g.real("init_scale", 0.001, 0, 10);
+            if (!(scale > 0)) {
+                throw g.invalid("init_scale", "the added units need a width > 0: at 0 they sit at a stationary"
+                        + " point and never move (e.g. 0.001).");
+            }
+            g.finish();
+            stages.add(new AnsatzSpec.Growth(grown, after, scale));
+            previousAlpha = grown;
+            previousAfter = after;
+        }
+        if (stages.isEmpty()) {
+            throw s.invalid("grow", "lists the growth stages, e.g. [{alpha: 16, after: 1500}]; remove it for none.");
+        }
+        return stages;
     }
 
     /** The phase spread √M·N·s² a projected complex RBM starts with by default (radians). */
@@ -757,7 +797,7 @@ public final class RunConfigReader {
             if (!symmetry.equals("none") || !translations || warmStart || !zeroMomentum || iterations < 2) {
                 throw s.invalid("pretrain", "'symmetric' trains the translation-symmetric RBM first and expands it"
                         + " into this one; it needs a plain RBM (symmetry: none) on a chain, square, rectangular or"
-                        + " triangular lattice with periodic boundaries, no init_from, a projection (if any) at"
+                        + " triangular lattice with periodic boundaries, no init_from or grow, a projection (if any) at"
                         + " momentum 0, and at least 2 iterations.");
             }
         } else if (mode.equals("auto")) {

@@ -215,6 +215,11 @@ public final class VmcDriver {
         this.split = split;
     }
 
+    /** The ansatz this driver optimises. */
+    public WaveFunction waveFunction() {
+        return psi;
+    }
+
     /** The processes whose chains this driver's samples come from. */
     public Collective collective() {
         return blocks.collective();

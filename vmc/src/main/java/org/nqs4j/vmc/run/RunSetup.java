@@ -2,6 +2,9 @@ package org.nqs4j.vmc.run;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.nqs4j.ansatz.GaussianParameters;
 import org.nqs4j.ansatz.FeedForwardNetwork;
 import org.nqs4j.ansatz.Jastrow;
@@ -63,15 +66,16 @@ public final class RunSetup implements AutoCloseable {
     private final Preconditioner preconditioner;
     private final ChainPool pool;
     private final VmcDriver driver;
-    private final SymmetricPretraining pretraining;
+    private final List<Stage> stages;
     private final Collective collective;
 
     private RunSetup(RunConfig c, Collective collective) {
         boolean molecule = MoleculeSetup.applies(c);
-        this.psi = molecule ? MoleculeSetup.waveFunction(c)
+        // the ansatz as configured: the first stage of a growing RBM
+        WaveFunction configured = molecule ? MoleculeSetup.waveFunction(c)
                 : c.ansatz().fermion().isPresent() ? FermionSetup.initialised(c) : initialised(c, c.ansatz());
         if (c.ansatz().initFrom().isPresent()) {
-            psi.setParameters(warmStart(c.ansatz().initFrom().get(), psi));
+            configured.setParameters(warmStart(c.ansatz().initFrom().get(), configured));
         }
         SamplerSpec s = c.sampler();
         ConfigAgreement.check(c, collective);
@@ -80,16 +84,33 @@ public final class RunSetup implements AutoCloseable {
                     + " MPI ranks: every rank runs whole chains; use at least as many chains as ranks");
         }
         this.collective = collective;
+        this.pool = new ChainPool(c.threads());
+        List<AnsatzSpec.Growth> growth = c.ansatz().growth();
+        List<WaveFunction> grown = new ArrayList<>(List.of(configured));
+        for (int k = 1; k <= growth.size(); k++) {
+            grown.add(initialised(c, c.ansatz().stage(k)));
+        }
+        this.psi = grown.get(growth.size());
+        int start = growth.isEmpty() ? 0 : growth.get(growth.size() - 1).after();
         this.sampler = sampler(c, psi);
-        this.optimizer = optimizer(c.optimizer());
+        this.optimizer = optimizer(c.optimizer(), start);
         this.preconditioner = preconditioner(c.preconditioner(), c.ansatz().fermion().isPresent()
                 ? FermionSetup.determinantParameters(c.ansatz().fermion().get(), psi.nParameters(),
-                        (FermionHilbert) c.hilbert()) : new int[] {0, psi.nParameters()});
-        this.pool = new ChainPool(c.threads());
+                        (FermionHilbert) c.hilbert()) : new int[] {0, psi.nParameters()}, start);
         this.driver = driver(c, psi, sampler, preconditioner, optimizer, pool, collective);
-        this.pretraining = c.ansatz().pretrainIterations() > 0 ? new SymmetricPretraining(c.ansatz(),
-                c.lattice().translations(), c.ansatz().pretrainIterations(), pretrainingDriver(c, pool, collective))
-                : null;
+        List<Stage> earlier = new ArrayList<>();
+        if (c.ansatz().pretrainIterations() > 0) {
+            earlier.add(new SymmetricPretraining(c.ansatz(), c.lattice().translations(),
+                    c.ansatz().pretrainIterations(), pretrainingDriver(c, pool, collective)));
+        }
+        for (int k = 0; k < growth.size(); k++) {
+            WaveFunction stagePsi = grown.get(k);
+            int from = k == 0 ? 0 : growth.get(k - 1).after();
+            VmcDriver d = driver(c, stagePsi, sampler(c, stagePsi), preconditioner(c.preconditioner(),
+                    new int[] {0, stagePsi.nParameters()}, from), optimizer(c.optimizer(), from), pool, collective);
+            earlier.add(new GrowthStage(d, growth.get(k).after(), c.ansatz().stage(k).alpha(), grown.get(k + 1)));
+        }
+        this.stages = List.copyOf(earlier);
     }
 
     /** The ansatz of {@code a} on the config's lattice, its exchanges tabulated, parameters drawn from the seed. */
@@ -100,7 +121,7 @@ public final class RunSetup implements AutoCloseable {
             // exchange moves and the Hamiltonian's exchange terms act on the bonds
             psi.tabulateExchanges(Edge.sitePairs(c.lattice().edges()));
         }
-        GaussianParameters.initialise(psi, c.seed(), c.ansatz().initScale());
+        GaussianParameters.initialise(psi, c.seed(), a.initScale());
         return psi;
     }
 
@@ -131,7 +152,7 @@ public final class RunSetup implements AutoCloseable {
         Sampler chains = sampler(c, symmetric);
         Preconditioner sr = new StochasticReconfiguration(SrSolvers.auto(),
                 DiagonalShift.relative(Schedule.exponentialDecay(100, 0.9, 1e-4), 1e-2));
-        return driver(c, symmetric, chains, sr, optimizer(c.optimizer()), pool, collective);
+        return driver(c, symmetric, chains, sr, optimizer(c.optimizer(), 0), pool, collective);
     }
 
     /** The objects of a run of this process's {@link World}. */
@@ -266,8 +287,10 @@ public final class RunSetup implements AutoCloseable {
         };
     }
 
-    static Optimizer optimizer(OptimizerSpec o) {
-        Schedule lr = Schedule.exponentialDecay(o.learningRate(), o.learningRateDecay(), o.learningRateMin());
+    /** {@code start}: the step the learning-rate schedule counts from (a grown RBM's stage restarts it). */
+    static Optimizer optimizer(OptimizerSpec o, int start) {
+        Schedule lr = Schedule.exponentialDecay(o.learningRate(), o.learningRateDecay(), o.learningRateMin())
+                .restartedAt(start);
         return switch (o.type()) {
             case "sgd" -> new Sgd(lr);
             case "adam" -> new Adam(lr, o.beta1(), o.beta2(), o.epsilon());
@@ -275,12 +298,15 @@ public final class RunSetup implements AutoCloseable {
         };
     }
 
-    /** {@code relative}: [from, to), the parameters that take the relative part {@code diag_scale} of the shift. */
-    static Preconditioner preconditioner(PreconditionerSpec p, int[] relative) {
+    /**
+     * {@code relative}: [from, to), the parameters that take the relative part {@code diag_scale} of the
+     * shift; {@code start}: the step the shift schedule counts from.
+     */
+    static Preconditioner preconditioner(PreconditionerSpec p, int[] relative, int start) {
         if (p.type().equals("none")) {
             return new IdentityPreconditioner();
         }
-        Schedule eps = Schedule.exponentialDecay(p.diagShift(), p.shiftDecay(), p.shiftMin());
+        Schedule eps = Schedule.exponentialDecay(p.diagShift(), p.shiftDecay(), p.shiftMin()).restartedAt(start);
         DiagonalShift shift = p.shiftMode().equals("relative") ? DiagonalShift.relative(eps)
                 : DiagonalShift.absolutePlusRelative(eps, p.diagScale(), relative[0], relative[1]);
         SrSolver solver = switch (p.solver()) {
@@ -300,14 +326,14 @@ public final class RunSetup implements AutoCloseable {
         return sampler;
     }
 
-    /** The driver of the configured ansatz (after the pretraining stage, if any). */
+    /** The driver of the configured ansatz (after the pretraining stage or growth, if any). */
     public VmcDriver driver() {
         return driver;
     }
 
-    /** The driver that performs step {@code iteration}: the pretraining one before its end, else {@link #driver()}. */
+    /** The driver that performs step {@code iteration}: that of the stage it lies in, else {@link #driver()}. */
     public VmcDriver driverFor(int iteration) {
-        return pretraining != null && iteration < pretraining.iterations() ? pretraining.driver() : driver;
+        return stageOf(iteration).map(Stage::driver).orElse(driver);
     }
 
     /** The processes this run's chains are split over (one, unless launched by mpirun). */
@@ -315,21 +341,40 @@ public final class RunSetup implements AutoCloseable {
         return collective;
     }
 
-    /** Iterations of the symmetric pretraining stage (0: none). */
-    public int pretrainIterations() {
-        return pretraining == null ? 0 : pretraining.iterations();
+    /** The {@code "stage"} of step {@code iteration}'s log line: "pretrain", "alpha 8"; none for the final stage. */
+    public Optional<String> stageLabel(int iteration) {
+        return stageOf(iteration).map(Stage::label);
     }
 
     /**
-     * Ends the pretraining stage: the configured RBM takes the expanded symmetric parameters, the
-     * chains where they are, and starts with a fresh optimiser and preconditioner. Call once,
-     * before step {@link #pretrainIterations()}.
+     * Hands the stage that ends at {@code iteration} (if one does) over to the next; call once, before
+     * step {@code iteration}. Returns the message of the hand-over.
      */
-    public void handOver() {
-        if (pretraining == null) {
-            throw new IllegalStateException("this run has no pretraining stage");
+    public Optional<String> handOverAt(int iteration) {
+        for (int k = 0; k < stages.size(); k++) {
+            if (stages.get(k).end() == iteration) {
+                VmcDriver next = k + 1 < stages.size() ? stages.get(k + 1).driver() : driver;
+                stages.get(k).handOver(next);
+                return Optional.of(stages.get(k).handOverMessage(next.waveFunction().description()));
+            }
         }
-        pretraining.handOver(driver);
+        return Optional.empty();
+    }
+
+    /**
+     * Carries the state of step {@code iteration}'s driver into the configured ansatz: every stage not
+     * yet ended is handed over in turn (for parameters.npy of a run that stops inside a stage).
+     */
+    public void handOverFrom(int iteration) {
+        for (int k = 0; k < stages.size(); k++) {
+            if (stages.get(k).end() > iteration) {
+                stages.get(k).handOver(k + 1 < stages.size() ? stages.get(k + 1).driver() : driver);
+            }
+        }
+    }
+
+    private Optional<Stage> stageOf(int iteration) {
+        return stages.stream().filter(st -> iteration < st.end()).findFirst();
     }
 
     public Optimizer optimizer() {

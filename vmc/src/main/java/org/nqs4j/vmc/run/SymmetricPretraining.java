@@ -22,7 +22,7 @@ import org.nqs4j.vmc.driver.VmcDriver;
  * <p>The hand-over is deterministic (a function of the pretraining driver's state), so a run
  * checkpointed in either stage resumes bit-identically.
  */
-final class SymmetricPretraining {
+final class SymmetricPretraining implements Stage {
     private final SymmetricRbm bare;
     private final int iterations;
     private final VmcDriver driver;
@@ -34,20 +34,29 @@ final class SymmetricPretraining {
         this.driver = driver;
     }
 
-    int iterations() {
+    @Override
+    public int end() {
         return iterations;
     }
 
-    VmcDriver driver() {
+    @Override
+    public VmcDriver driver() {
         return driver;
     }
 
-    /**
-     * Puts the full RBM's driver at the end of this stage: the expanded parameters (a projection,
-     * if any, acts on both the same way), the chains' configurations and random streams; its own
-     * fresh optimiser and preconditioner state, no rejected steps; the stage's last step still to be judged.
-     */
-    void handOver(VmcDriver full) {
+    @Override
+    public String label() {
+        return "pretrain";
+    }
+
+    @Override
+    public String handOverMessage(String next) {
+        return "pretraining: the symmetric RBM after " + iterations + " iterations expanded into " + next;
+    }
+
+    /** The expanded parameters (a projection, if any, acts on both the same way). */
+    @Override
+    public void handOver(VmcDriver full) {
         DriverState end = driver.saveState();
         bare.setParameters(end.parameters());
         DriverState fresh = full.saveState();

@@ -118,10 +118,8 @@ public final class VmcRun {
         int stoppedAfter = frozen.stopped() && first < config.iterations() ? first : -1;
         for (int it = first; it < config.iterations() && stoppedAfter < 0; it++) {
             stopIfRequested(config, folder, setup, it, checkpointed, pending, wall);
-            if (it > 0 && it == setup.pretrainIterations()) {
-                setup.handOver();
-                listener.message("pretraining: the symmetric RBM after " + it + " iterations expanded into "
-                        + setup.waveFunction().description());
+            if (it > 0) {
+                setup.handOverAt(it).ifPresent(listener::message);
             }
             VmcDriver driver = setup.driverFor(it);
             IterationResult r;
@@ -130,14 +128,12 @@ public final class VmcRun {
             } catch (NonFiniteUpdateException e) {
                 folder.writeSummary(failure(config, e, it, checkpointed));
                 // the driver is back at the last good parameters: a new run can start from them (init_from);
-                // in the pretraining stage they are the symmetric RBM's, written expanded into the configured one
-                if (it < setup.pretrainIterations()) {
-                    setup.handOver();
-                }
+                // in an earlier stage they are its ansatz's, written carried into the configured one
+                setup.handOverFrom(it);
                 folder.writeParameters(setup.parameters(), setup.waveFunction().isComplex());
                 throw e;
             }
-            folder.appendLog(logRecord(r, it < setup.pretrainIterations(), wall.getAsDouble()));
+            folder.appendLog(logRecord(r, setup.stageLabel(it), wall.getAsDouble()));
             listener.iteration(r);
             if (pending != null && !r.undone()) {
                 folder.syncLog(); // the log must hold every iteration the checkpoint counts
@@ -269,8 +265,8 @@ public final class VmcRun {
 
     /**
      * parameters.npy of the state the folder's checkpoint holds (nothing without one), what
-     * {@code ansatz.init_from} of the same config takes: in the pretraining stage the symmetric RBM's
-     * parameters expanded into the configured RBM. Puts the setup in that state (the run ends).
+     * {@code ansatz.init_from} of the same config takes: in an earlier stage (symmetric pretraining, a
+     * smaller α) its parameters carried into the configured RBM. Puts the setup in that state (the run ends).
      */
     static void writeCheckpointedParameters(RunFolder folder, RunSetup setup) throws IOException {
         Optional<Checkpoint> checkpoint = folder.readCheckpoint();
@@ -279,9 +275,7 @@ public final class VmcRun {
         }
         int done = checkpoint.get().iterations();
         setup.driverFor(done - 1).restoreState(checkpoint.get().state());
-        if (done <= setup.pretrainIterations()) {
-            setup.handOver();
-        }
+        setup.handOverFrom(done - 1);
         folder.writeParameters(setup.parameters(), setup.waveFunction().isComplex());
     }
 
@@ -344,8 +338,8 @@ public final class VmcRun {
         RunPlots.writeFamilies(summary, name, dir);
     }
 
-    /** One log line; {@code pretraining} marks a step of the symmetric pretraining stage ({@code "stage": "pretrain"}). */
-    static Map<String, Object> logRecord(IterationResult r, boolean pretraining, double wall) {
+    /** One log line; {@code stage} names the earlier stage the step belongs to ("pretrain", "alpha 8"). */
+    static Map<String, Object> logRecord(IterationResult r, Optional<String> stage, double wall) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("iteration", r.iteration());
         Map<String, Object> e = estimate(r.energy());
@@ -359,9 +353,7 @@ public final class VmcRun {
         if (r.event() != null) {
             m.put("event", r.event());
         }
-        if (pretraining) {
-            m.put("stage", "pretrain");
-        }
+        stage.ifPresent(label -> m.put("stage", label));
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("sampling", r.samplingSeconds());
         t.put("update", r.updateSeconds());

@@ -371,6 +371,35 @@ class RunConfigReaderTest {
     }
 
     /**
+     * ansatz.grow: α and the step increase, the step lies inside the run, the added units' width is
+     * positive (default 0.001); an rbm only; no automatic symmetric pretraining with it.
+     */
+    @Test
+    void growthStagesAreReadAndCheckedAtTheirLines() {
+        String ring = "iterations: 100\nlattice: {type: chain, length: 8}\nhamiltonian: {model: heisenberg}\n";
+        RunConfig c = read(ring + "ansatz:\n  alpha: 2\n  grow: [{alpha: 4, after: 40}, {alpha: 8, after: 70, init_scale: 0.01}]\n");
+        assertEquals(List.of(new AnsatzSpec.Growth(4, 40, 0.001), new AnsatzSpec.Growth(8, 70, 0.01)),
+                c.ansatz().growth());
+        assertEquals(2, c.ansatz().alpha());
+        assertEquals(8, c.ansatz().finalAlpha());
+        assertEquals(0, c.ansatz().pretrainIterations(), "auto pretraining does not apply to a growing RBM");
+        String grow = ring + "ansatz:\n  alpha: 2\n  grow: %s\n";
+        for (String[] bad : new String[][] {
+                {"[{alpha: 2, after: 40}]", "'ansatz.grow[1].alpha'", "from 3"},
+                {"[{alpha: 4, after: 40}, {alpha: 8, after: 40}]", "'ansatz.grow[2].after'", "from 41"},
+                {"[{alpha: 4, after: 100}]", "'ansatz.grow[1].after'", "to 99"},
+                {"[{alpha: 4, after: 40, init_scale: 0}]", "'ansatz.grow[1].init_scale'", "stationary"},
+                {"[]", "'ansatz.grow'", "remove it"}}) {
+            String m = error(grow.formatted(bad[0]));
+            assertTrue(m.contains(bad[1]) && m.contains(bad[2]), m);
+        }
+        String m = error(ring + "ansatz:\n  type: ffnn\n  grow: [{alpha: 4, after: 40}]\n");
+        assertTrue(m.contains("'ansatz.grow'") && m.contains("rbm"), m);
+        m = error(ring + "ansatz:\n  pretrain: symmetric\n  grow: [{alpha: 4, after: 40}]\n");
+        assertTrue(m.contains("'ansatz.pretrain'") && m.contains("grow"), m);
+    }
+
+    /**
      * A projected complex RBM starts with √M·N·s² = 0.5 rad of phase spread between its images: kagome
      * 2×2, symmetric α = 4 (M = 16, N = 12); at k ≠ 0 its features are tied over the translations that
      * keep k (2 of 4: M = 8); a plain RBM α = 2 on 4×4 (M = 32, N = 16). Real, unprojected or written

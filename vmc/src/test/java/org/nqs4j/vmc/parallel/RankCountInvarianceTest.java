@@ -200,13 +200,13 @@ class RankCountInvarianceTest {
                 + " pretrain_iterations: 3}").replace("{solver: cg, diag_shift: 0.05}", "{solver: cholesky, diag_shift: 0.05}");
         java.util.function.BiFunction<RunConfig, Collective, List<double[]>> staged = (c, k) -> {
             try (RunSetup setup = RunSetup.build(c, k)) {
-                assertEquals(3, setup.pretrainIterations());
+                assertEquals(3, c.ansatz().pretrainIterations());
                 setup.driverFor(0).splitChainsBy(everyStepAnew());
                 setup.driver().splitChainsBy(everyStepAnew());
                 List<double[]> steps = new ArrayList<>();
                 for (int it = 0; it < 6; it++) {
-                    if (it == setup.pretrainIterations()) {
-                        setup.handOver();
+                    if (it > 0) {
+                        setup.handOverAt(it);
                     }
                     steps.add(row(setup.driverFor(it).step(it)));
                 }

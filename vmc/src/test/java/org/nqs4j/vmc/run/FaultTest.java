@@ -256,14 +256,14 @@ class FaultTest {
             try (RunSetup s = RunSetup.build(c); RunFolder f = RunFolder.create(dir, false)) {
                 f.writeResolvedConfig(c.resolved(), c.source());
                 for (int it = 0; it < done; it++) {
-                    if (it == s.pretrainIterations()) {
-                        s.handOver();
+                    if (it > 0) {
+                        s.handOverAt(it);
                     }
                     s.driverFor(it).step(it);
                 }
                 org.nqs4j.vmc.driver.DriverState state = s.driverFor(done - 1).saveState();
                 new Checkpoint(done, 1.0, new byte[] {1}, state).write(dir.resolve(Checkpoint.FILE));
-                if (done <= s.pretrainIterations()) {
+                if (done <= c.ansatz().pretrainIterations()) {
                     org.nqs4j.ansatz.SymmetricRbm symmetric = org.nqs4j.ansatz.SymmetricRbm.real(c.lattice().translations(), 1);
                     symmetric.setParameters(state.parameters());
                     expected = symmetric.expandedParameters();

@@ -239,6 +239,18 @@ class ResumeTest {
         }
     }
 
+    /** A growing RBM (α 1 → 2 after 3 steps → 3 after 6), checkpoints every 2: one falls on the second growth. */
+    @Test
+    void aRunStoppedInAnyStageOfAGrowingRbmResumesIdentically() throws IOException {
+        RunConfig c = VmcRunTest.config(GrowthStageTest.GROWING);
+        Path whole = assertResumesAsTheWhole(c, 2, 4, 7);
+        List<String> lines = Files.readAllLines(whole.resolve(RunFolder.LOG));
+        for (int it = 0; it < lines.size(); it++) {
+            String stage = it < 3 ? "\"stage\":\"alpha 1\"" : it < 6 ? "\"stage\":\"alpha 2\"" : "\"stage\"";
+            assertEquals(it < 6, lines.get(it).contains(stage), "log line " + it);
+        }
+    }
+
     @Test
     void theSummaryNamesTheOriginalConfigAndTheResolvedConfigReadsBack() throws IOException {
         RunConfig c = VmcRunTest.config(CONFIG);
