@@ -19,7 +19,7 @@ final class BosonSections {
 
     /** Keys of the spin ansätze that have no boson meaning, with the reason given when one is set. */
     private static final List<String> SPIN_ANSATZ_KEYS = List.of("symmetry", "projection", "pretrain",
-            "pretrain_iterations", "layers");
+            "pretrain_iterations", "layers", "grow");
 
     /**
      * {@code type: rbm} (one-hot RBM, M = α·L hidden units) or {@code jastrow}; {@code complex}

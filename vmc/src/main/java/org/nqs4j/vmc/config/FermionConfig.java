@@ -18,7 +18,7 @@ import org.nqs4j.hamiltonians.hilbert.FermionHilbert;
 final class FermionConfig {
     /** Spin-ansatz keys that a fermion ansatz does not take. */
     private static final List<String> SPIN_ANSATZ_KEYS = List.of("complex", "pretrain", "pretrain_iterations",
-            "layers");
+            "layers", "grow");
 
     private FermionConfig() {
     }
