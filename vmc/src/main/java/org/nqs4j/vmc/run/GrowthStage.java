@@ -1,7 +1,6 @@
 package org.nqs4j.vmc.run;
 
 import org.nqs4j.ansatz.WaveFunction;
-import org.nqs4j.vmc.driver.DriverState;
 import org.nqs4j.vmc.driver.VmcDriver;
 
 /**
@@ -43,11 +42,7 @@ final class GrowthStage implements Stage {
 
     @Override
     public void handOver(VmcDriver nextDriver) {
-        DriverState reached = driver.saveState();
-        DriverState fresh = nextDriver.saveState();
-        nextDriver.restoreState(new DriverState(grown(reached.parameters()), fresh.optimizer(), fresh.preconditioner(),
-                reached.sampler(), 0, 1));
-        nextDriver.continueJudgment(driver, this::grown);
+        Stage.carryOver(driver, nextDriver, this::grown);
     }
 
     /** The smaller RBM's parameters with the added units at their drawn values. */

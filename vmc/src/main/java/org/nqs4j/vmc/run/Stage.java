@@ -1,5 +1,7 @@
 package org.nqs4j.vmc.run;
 
+import java.util.function.UnaryOperator;
+import org.nqs4j.vmc.driver.DriverState;
 import org.nqs4j.vmc.driver.VmcDriver;
 
 /**
@@ -20,6 +22,20 @@ interface Stage {
      * stage's last step still to be judged by {@code next}'s first samples.
      */
     void handOver(VmcDriver next);
+
+    /**
+     * The hand-over of {@code from}'s state to {@code to}, the parameters mapped into {@code to}'s ansatz
+     * by {@code carry}: the chains (configurations and random streams) go on, {@code to} keeps its fresh
+     * optimiser and preconditioner, and {@code from}'s last step is judged by {@code to}'s first samples
+     * (the same ψ).
+     */
+    static void carryOver(VmcDriver from, VmcDriver to, UnaryOperator<double[]> carry) {
+        DriverState reached = from.saveState();
+        DriverState fresh = to.saveState();
+        to.restoreState(new DriverState(carry.apply(reached.parameters()), fresh.optimizer(), fresh.preconditioner(),
+                reached.sampler(), 0, 1));
+        to.continueJudgment(from, carry);
+    }
 
     /** The value of the log lines' {@code "stage"} key for this stage's steps. */
     String label();

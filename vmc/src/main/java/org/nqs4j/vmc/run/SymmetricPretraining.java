@@ -2,7 +2,6 @@ package org.nqs4j.vmc.run;
 
 import org.nqs4j.ansatz.SymmetricRbm;
 import org.nqs4j.vmc.config.AnsatzSpec;
-import org.nqs4j.vmc.driver.DriverState;
 import org.nqs4j.vmc.driver.VmcDriver;
 
 /**
@@ -57,14 +56,8 @@ final class SymmetricPretraining implements Stage {
     /** The expanded parameters (a projection, if any, acts on both the same way). */
     @Override
     public void handOver(VmcDriver full) {
-        DriverState end = driver.saveState();
-        bare.setParameters(end.parameters());
-        DriverState fresh = full.saveState();
-        full.restoreState(new DriverState(bare.expandedParameters(), fresh.optimizer(), fresh.preconditioner(),
-                end.sampler(), 0, 1));
-        // the symmetric RBM's last step is judged by the full RBM's first samples (the same ψ)
-        full.continueJudgment(driver, good -> {
-            bare.setParameters(good);
+        Stage.carryOver(driver, full, symmetric -> {
+            bare.setParameters(symmetric);
             return bare.expandedParameters();
         });
     }
