@@ -10,7 +10,7 @@ import org.nqs4j.vmc.driver.VmcDriver;
  *
  * <p>Why (measured; validation/README.md): on frustrated clusters the smaller RBM levels off and a
  * larger one from a random start does worse than the grown one. Kagome 2×3 at k ≠ 0: α = 8 levels off
- * at 3.3e-3, grown to 16 it reaches 1.9e-3, α = 16 from the start is at 5.5e-2 after 600 steps; kagome
+ * at 3.3e-3, grown to 16 it reaches 1.4e-3, α = 16 from the start is at 5.5e-2 after 600 steps; kagome
  * 2×4: α = 8 flat at 7.4e-2, grown to 16 it left that plateau and fell to 1.3e-2 in 800 steps.
  */
 final class GrowthStage implements Stage {
