@@ -190,36 +190,39 @@ class RankCountInvarianceTest {
     }
 
     /**
-     * The symmetric pretraining stage hands its chains, and the good state's chains an undone step
-     * returns to, to the full RBM's driver, whose split is the even one again: with the chains dealt
-     * anew every step in both stages, the same numbers as one process.
+     * An earlier stage (the symmetric pretraining; an RBM grown from α = 1 to 2) hands its chains, and the
+     * good state's chains an undone step returns to, to the next driver, whose split is the even one again:
+     * with the chains dealt anew every step in both stages, the same numbers as one process.
      */
     @Test
-    void chainsMovedDuringPretrainingAreHandedOverAsOneProcessWould() throws Exception {
-        String yaml = CONFIG.replace("alpha: 1, complex: true}", "alpha: 1, complex: true, pretrain: symmetric,"
-                + " pretrain_iterations: 3}").replace("{solver: cg, diag_shift: 0.05}", "{solver: cholesky, diag_shift: 0.05}");
-        java.util.function.BiFunction<RunConfig, Collective, List<double[]>> staged = (c, k) -> {
-            try (RunSetup setup = RunSetup.build(c, k)) {
-                assertEquals(3, c.ansatz().pretrainIterations());
-                setup.driverFor(0).splitChainsBy(everyStepAnew());
-                setup.driver().splitChainsBy(everyStepAnew());
-                List<double[]> steps = new ArrayList<>();
-                for (int it = 0; it < 6; it++) {
-                    if (it > 0) {
-                        setup.handOverAt(it);
+    void chainsMovedInAnEarlierStageAreHandedOverAsOneProcessWould() throws Exception {
+        String cholesky = CONFIG.replace("{solver: cg, diag_shift: 0.05}", "{solver: cholesky, diag_shift: 0.05}");
+        for (String stage : new String[] {"pretrain: symmetric, pretrain_iterations: 3", "grow: [{alpha: 2, after: 3}]"}) {
+            String yaml = cholesky.replace("alpha: 1, complex: true}", "alpha: 1, complex: true, " + stage + "}");
+            java.util.function.BiFunction<RunConfig, Collective, List<double[]>> staged = (c, k) -> {
+                try (RunSetup setup = RunSetup.build(c, k)) {
+                    assertEquals(java.util.Optional.of(stage.startsWith("pretrain") ? "pretrain" : "alpha 1"),
+                            setup.stageLabel(2));
+                    setup.driverFor(0).splitChainsBy(everyStepAnew());
+                    setup.driver().splitChainsBy(everyStepAnew());
+                    List<double[]> steps = new ArrayList<>();
+                    for (int it = 0; it < 6; it++) {
+                        if (it > 0) {
+                            setup.handOverAt(it);
+                        }
+                        steps.add(row(setup.driverFor(it).step(it)));
                     }
-                    steps.add(row(setup.driverFor(it).step(it)));
+                    steps.add(setup.parameters());
+                    return steps;
                 }
-                steps.add(setup.parameters());
-                return steps;
-            }
-        };
-        List<double[]> reference = staged.apply(config(yaml, "2"), Collective.single());
-        for (int ranks = 2; ranks <= 3; ranks++) {
-            RunConfig c = config(yaml, "1");
-            List<double[]> got = onRanks(ranks, k -> staged.apply(c, k));
-            for (int i = 0; i < reference.size(); i++) {
-                assertArrayEquals(reference.get(i), got.get(i), 0.0, ranks + " ranks, row " + i);
+            };
+            List<double[]> reference = staged.apply(config(yaml, "2"), Collective.single());
+            for (int ranks = 2; ranks <= 3; ranks++) {
+                RunConfig c = config(yaml, "1");
+                List<double[]> got = onRanks(ranks, k -> staged.apply(c, k));
+                for (int i = 0; i < reference.size(); i++) {
+                    assertArrayEquals(reference.get(i), got.get(i), 0.0, stage + ", " + ranks + " ranks, row " + i);
+                }
             }
         }
     }
