@@ -187,11 +187,13 @@ public final class VmcRun {
         List<ResultCheck> checks = setup.sampler().weighsSamples()
                 ? ResultChecks.ofExactSum(eval.energy(), trialEnergy, exactEnergy)
                 : ResultChecks.of(eval.energy(), eval.acceptance(), config.sampler().chains(), trialEnergy, exactEnergy);
+        checks = new ArrayList<>(checks);
         if (stoppedAfter >= 0) {
-            checks = new ArrayList<>(checks);
             checks.add(FrozenChains.stoppedCheck(stoppedAfter, config.iterations()));
             summary.put("iterations_run", stoppedAfter);
         }
+        folder.syncLog();
+        LostGround.check(RunLog.readSteps(folder.path()).energy(), eval.energy()).ifPresent(checks::add);
         addChecks(summary, checks);
         summary.put("convergence", convergence(folder, config).toJson());
         folder.writeParameters(setup.parameters(), setup.waveFunction().isComplex());
