@@ -192,10 +192,10 @@ public final class VmcRun {
             checks.add(FrozenChains.stoppedCheck(stoppedAfter, config.iterations()));
             summary.put("iterations_run", stoppedAfter);
         }
-        folder.syncLog();
-        LostGround.check(RunLog.readSteps(folder.path()).energy(), eval.energy()).ifPresent(checks::add);
+        RunLog steps = loggedSteps(folder);
+        LostGround.check(steps.energy(), eval.energy()).ifPresent(checks::add);
         addChecks(summary, checks);
-        summary.put("convergence", convergence(folder, config).toJson());
+        summary.put("convergence", convergence(steps, config).toJson());
         folder.writeParameters(setup.parameters(), setup.waveFunction().isComplex());
         // plots before the summary: a run is complete only once summary.json exists, so a kill in
         // between leaves a run that nqs resume finishes (and draws), never one without plots
@@ -319,11 +319,15 @@ public final class VmcRun {
         return m;
     }
 
-    /** The plateau check of the optimisation steps in the folder's log (all of them, after a resume too). */
-    static ConvergenceDiagnostics convergence(RunFolder folder, RunConfig config) throws IOException {
+    /** The optimisation steps in the folder's log (all of them, after a resume too; none after 0 iterations). */
+    static RunLog loggedSteps(RunFolder folder) throws IOException {
         folder.syncLog();
-        RunLog log = RunLog.readSteps(folder.path()); // none after 0 iterations: not assessed
-        return ConvergenceDiagnostics.of(log.energy(), log.error(), log.variance(), log.acceptance(),
+        return RunLog.readSteps(folder.path());
+    }
+
+    /** The plateau check of the logged optimisation steps (not assessed without enough of them). */
+    static ConvergenceDiagnostics convergence(RunLog steps, RunConfig config) {
+        return ConvergenceDiagnostics.of(steps.energy(), steps.error(), steps.variance(), steps.acceptance(),
                 config.lattice().nSites());
     }
 
