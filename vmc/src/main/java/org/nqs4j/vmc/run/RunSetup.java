@@ -353,9 +353,8 @@ public final class RunSetup implements AutoCloseable {
     public Optional<String> handOverAt(int iteration) {
         for (int k = 0; k < stages.size(); k++) {
             if (stages.get(k).end() == iteration) {
-                VmcDriver next = k + 1 < stages.size() ? stages.get(k + 1).driver() : driver;
-                stages.get(k).handOver(next);
-                return Optional.of(stages.get(k).handOverMessage(next.waveFunction().description()));
+                stages.get(k).handOver(driverAfter(k));
+                return Optional.of(stages.get(k).handOverMessage(driverAfter(k).waveFunction().description()));
             }
         }
         return Optional.empty();
@@ -368,9 +367,14 @@ public final class RunSetup implements AutoCloseable {
     public void handOverFrom(int iteration) {
         for (int k = 0; k < stages.size(); k++) {
             if (stages.get(k).end() > iteration) {
-                stages.get(k).handOver(k + 1 < stages.size() ? stages.get(k + 1).driver() : driver);
+                stages.get(k).handOver(driverAfter(k));
             }
         }
+    }
+
+    /** The driver that takes over from stage {@code k}: the next stage's, or the configured ansatz's after the last. */
+    private VmcDriver driverAfter(int k) {
+        return k + 1 < stages.size() ? stages.get(k + 1).driver() : driver;
     }
 
     private Optional<Stage> stageOf(int iteration) {
