@@ -3,6 +3,7 @@ package org.nqs4j.vmc.config;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.nqs4j.hamiltonians.Lattice;
 import org.nqs4j.hamiltonians.symmetry.SpaceGroup;
 
 /**
@@ -13,6 +14,15 @@ import org.nqs4j.hamiltonians.symmetry.SpaceGroup;
  */
 public sealed interface ProjectionSpec {
     int spinParity();
+
+    /**
+     * The translations a translation-symmetric ansatz projected onto this sector shares its features
+     * over: those that keep the momentum k (e^{−ik·t} = 1), all of them at k = 0 or without a lattice sector.
+     */
+    default int[][] tiedTranslations(Lattice lattice) {
+        return this instanceof LatticeSector l && !l.atZeroMomentum()
+                ? lattice.spaceGroup().translationsKeeping(l.momentumArray()) : lattice.translations();
+    }
 
     /** No projection. */
     record None() implements ProjectionSpec {

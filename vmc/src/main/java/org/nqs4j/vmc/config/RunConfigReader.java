@@ -640,7 +640,8 @@ public final class RunConfigReader {
         // log cosh has zero slope at 0: a deep network of tiny weights starts next to a stationary point
         double scale = s.real("init_scale", type.equals("ffnn") || type.equals("gcnn") ? 0.1
                 : type.equals("rbm") && complex && !(projection instanceof ProjectionSpec.None)
-                ? projectedRbmScale(alpha * (long) tiedCount(symmetry, projection, lattice), lattice.nSites())
+                ? projectedRbmScale(alpha * (long) (symmetry.equals("translations")
+                        ? projection.tiedTranslations(lattice).length : lattice.nSites()), lattice.nSites())
                 : 0.01, 0, 10);
         Optional<Path> initFrom = initFrom(s);
         if (!type.equals("rbm") && s.has("grow")) {
@@ -706,16 +707,6 @@ public final class RunConfigReader {
      */
     static double projectedRbmScale(long hiddenUnits, int nSites) {
         return Math.sqrt(PROJECTED_PHASE_SPREAD / (Math.sqrt(hiddenUnits) * nSites));
-    }
-
-    /** Hidden units per feature: the translations a symmetric RBM ties (those that keep k), N for a plain RBM. */
-    private static int tiedCount(String symmetry, ProjectionSpec projection, Lattice lattice) {
-        if (!symmetry.equals("translations")) {
-            return lattice.nSites();
-        }
-        return projection instanceof ProjectionSpec.LatticeSector l && !l.atZeroMomentum()
-                ? lattice.spaceGroup().translationsKeeping(l.momentumArray()).length
-                : lattice.translations().length;
     }
 
     /** {@code ansatz.init_from}: a parameters.npy of an earlier run, as an absolute path. */

@@ -178,9 +178,7 @@ public final class RunSetup implements AutoCloseable {
             return gcnn(a, lattice, sector);
         }
         // projected onto momentum k, a symmetric RBM's features are shared over the translations that keep k
-        int[][] tied = !a.translationSymmetric() ? null
-                : a.projection() instanceof ProjectionSpec.LatticeSector l && !l.atZeroMomentum()
-                ? lattice.spaceGroup().translationsKeeping(l.momentumArray()) : lattice.translations();
+        int[][] tied = a.translationSymmetric() ? a.projection().tiedTranslations(lattice) : null;
         WaveFunction psi = unprojected(a, lattice, tied);
         if (sector == null) {
             return psi;
