@@ -28,9 +28,15 @@ public record AnsatzSpec(String type, boolean complex, int alpha, List<Integer> 
     /**
      * At step {@code after} the RBM grows to {@code alpha} features (hidden-unit density): the trained
      * ones are kept, the added ones drawn from N(0, initScale²), and the optimiser and preconditioner
-     * start afresh, their schedules counted from {@code after}.
+     * start afresh, their schedules counted from {@code after}; from then on each step draws
+     * {@code samplesPerChain} samples per chain (a larger RBM needs more: its SR matrix has more directions).
      */
-    public record Growth(int alpha, int after, double initScale) {
+    public record Growth(int alpha, int after, double initScale, int samplesPerChain) {
+        public Growth {
+            if (samplesPerChain < 1) {
+                throw new IllegalArgumentException("a growth stage draws at least one sample per chain: " + samplesPerChain);
+            }
+        }
     }
 
     /** The elements a G-CNN's convolution kernels live on. */
@@ -57,6 +63,11 @@ public record AnsatzSpec(String type, boolean complex, int alpha, List<Integer> 
     /** The α the run ends with: the last growth's, else {@link #alpha}. */
     public int finalAlpha() {
         return growth.isEmpty() ? alpha : growth.get(growth.size() - 1).alpha();
+    }
+
+    /** The samples per chain of each step of stage {@code stage} (0: as configured, {@code sampler}'s). */
+    public int samplesPerChain(int stage, SamplerSpec sampler) {
+        return stage == 0 ? sampler.samplesPerChain() : growth.get(stage - 1).samplesPerChain();
     }
 
     /** Stage {@code stage} of a growing ansatz (0: as configured): its α and initial width, nothing to load. */

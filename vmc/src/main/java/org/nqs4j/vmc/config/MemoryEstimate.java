@@ -100,7 +100,11 @@ public final class MemoryEstimate {
             }
         }
         double doubles = comp * p;
-        double ns = c.sampler().samples();
+        int perChain = c.sampler().samplesPerChain();
+        for (AnsatzSpec.Growth g : a.growth()) { // a growing RBM: its largest sample count with its final α, a bound
+            perChain = Math.max(perChain, g.samplesPerChain());
+        }
+        double ns = (double) c.sampler().chains() * perChain;
         List<Term> t = new ArrayList<>();
         double model = hidden > 0 ? 12 * hidden * visible : 2 * doubles;
         if (hidden > 0 && c.hilbert() instanceof SpinHilbert spins && spins.hasFixedMagnetization()) {

@@ -155,7 +155,7 @@ public final class RunConfigReader {
             }
             ansatz = hilbert instanceof FermionHilbert fermions
                     ? FermionConfig.ansatz(ansatzSection, lattice, fermions, hamiltonian)
-                    : ansatz(ansatzSection, lattice, hilbert, iterations, sampler.samples());
+                    : ansatz(ansatzSection, lattice, hilbert, iterations, sampler);
             sampler = acrossNodes(samplerSection, sampler, ansatz.projection(), lattice);
         }
         Section optimizerSection = root.section("optimizer");
@@ -169,8 +169,10 @@ public final class RunConfigReader {
         PreconditionerSpec preconditioner = preconditioner(root.section("preconditioner"), exactSums,
                 FermionConfig.defaultDiagScale(ansatz));
         Section eval = root.section("evaluation");
+        // by default 20 steps' worth of the last stage's samples (those of the state estimated)
+        long lastStep = (long) sampler.chains() * ansatz.samplesPerChain(ansatz.growth().size(), sampler);
         int evalSamples = eval.integer("samples", sampler.method() == SamplerSpec.Method.FULL_SUM ? sampler.samples()
-                : (int) Math.min(20L * sampler.samples(), MAX_EVALUATION_SAMPLES), 1, MAX_EVALUATION_SAMPLES);
+                : (int) Math.min(20L * lastStep, MAX_EVALUATION_SAMPLES), 1, MAX_EVALUATION_SAMPLES);
         if (sampler.method() == SamplerSpec.Method.FULL_SUM && evalSamples != sampler.samples()) {
             throw eval.invalid("samples", "with sampler.type full_sum the final estimate is the exact sum over the "
                     + sampler.samples() + " slots of the sector; remove evaluation.samples.");
@@ -602,7 +604,7 @@ public final class RunConfigReader {
         return hilbert;
     }
 
-    static AnsatzSpec ansatz(Section s, Lattice lattice, Hilbert hilbert, int iterations, int samples) {
+    static AnsatzSpec ansatz(Section s, Lattice lattice, Hilbert hilbert, int iterations, SamplerSpec sampler) {
         if (hilbert instanceof BosonHilbert) {
             return BosonSections.ansatz(s, initFrom(s));
         }
@@ -647,29 +649,32 @@ public final class RunConfigReader {
         if (!type.equals("rbm") && s.has("grow")) {
             throw s.invalid("grow", "grows an rbm to a larger alpha; a " + type + " has none.");
         }
-        List<AnsatzSpec.Growth> growth = s.has("grow") ? growth(s, alpha, iterations) : List.of();
+        List<AnsatzSpec.Growth> growth = s.has("grow") ? growth(s, alpha, iterations, sampler) : List.of();
         // the pretraining RBM has momentum 0: projected onto k != 0 it vanishes
         boolean zeroMomentum = !(projection instanceof ProjectionSpec.LatticeSector l) || l.atZeroMomentum();
         int pretrain = type.equals("rbm") ? pretrainIterations(s, lattice, alpha, symmetry,
-                initFrom.isPresent() || !growth.isEmpty(), zeroMomentum, iterations, samples) : 0;
+                initFrom.isPresent() || !growth.isEmpty(), zeroMomentum, iterations, sampler.samples()) : 0;
         s.finish();
         return new AnsatzSpec(type, complex, alpha, layers, symmetry, projection, scale, initFrom, pretrain, kernel,
                 Optional.empty(), growth);
     }
 
     /**
-     * {@code ansatz.grow}: a list of {alpha, after, init_scale} (α and the step {@code after} increasing,
-     * 0 &lt; after &lt; iterations): at step {@code after} the RBM grows to {@code alpha}, the added units drawn
-     * at {@code init_scale} (default 0.001: small, so that the grown state starts next to the trained one,
-     * but not 0, a stationary point of the new units).
+     * {@code ansatz.grow}: a list of {alpha, after, init_scale, samples} (α and the step {@code after}
+     * increasing, 0 &lt; after &lt; iterations): at step {@code after} the RBM grows to {@code alpha}, the added
+     * units drawn at {@code init_scale} (default 0.001: small, so that the grown state starts next to the
+     * trained one, but not 0, a stationary point of the new units), and each step from then on draws
+     * {@code samples} (default: the previous stage's; rounded up to whole chains as sampler.samples is).
+     * Not with full_sum, whose samples are the sector's states.
      */
-    static List<AnsatzSpec.Growth> growth(Section s, int alpha, int iterations) {
+    static List<AnsatzSpec.Growth> growth(Section s, int alpha, int iterations, SamplerSpec sampler) {
         if (iterations < 2) {
             throw s.invalid("grow", "grows the RBM during the optimisation, which needs at least 2 iterations.");
         }
         List<AnsatzSpec.Growth> stages = new ArrayList<>();
         int previousAlpha = alpha;
         int previousAfter = 0;
+        int previousPerChain = sampler.samplesPerChain();
         for (Section g : s.sections("grow")) {
             if (previousAfter >= iterations - 1) {
                 throw g.invalid("after", "the previous stage ends at step " + previousAfter + " of " + iterations
@@ -682,10 +687,18 @@ public final class RunConfigReader {
                 throw g.invalid("init_scale", "the added units need a width > 0: at 0 they sit at a stationary"
                         + " point and never move (e.g. 0.001).");
             }
+            if (sampler.method() == SamplerSpec.Method.FULL_SUM && g.has("samples")) {
+                throw g.invalid("samples", "sampler.type full_sum visits each state of the sector once in every"
+                        + " stage; remove samples.");
+            }
+            int chains = sampler.chains();
+            int perChain = (g.integer("samples", previousPerChain * chains, 1, 100_000_000) + chains - 1) / chains;
+            g.resolve("samples", perChain * chains); // rounded up to whole chains
             g.finish();
-            stages.add(new AnsatzSpec.Growth(grown, after, scale));
+            stages.add(new AnsatzSpec.Growth(grown, after, scale, perChain));
             previousAlpha = grown;
             previousAfter = after;
+            previousPerChain = perChain;
         }
         if (stages.isEmpty()) {
             throw s.invalid("grow", "lists the growth stages, e.g. [{alpha: 16, after: 1500}]; remove it for none.");

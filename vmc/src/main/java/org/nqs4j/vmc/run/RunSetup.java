@@ -97,7 +97,8 @@ public final class RunSetup implements AutoCloseable {
         this.preconditioner = preconditioner(c.preconditioner(), c.ansatz().fermion().isPresent()
                 ? FermionSetup.determinantParameters(c.ansatz().fermion().get(), psi.nParameters(),
                         (FermionHilbert) c.hilbert()) : new int[] {0, psi.nParameters()}, start);
-        this.driver = driver(c, psi, sampler, preconditioner, optimizer, pool, collective);
+        this.driver = driver(c, psi, sampler, preconditioner, optimizer, pool, collective,
+                c.ansatz().samplesPerChain(growth.size(), c.sampler()));
         List<Stage> earlier = new ArrayList<>();
         if (c.ansatz().pretrainIterations() > 0) {
             earlier.add(new SymmetricPretraining(c.ansatz(), c.lattice().translations(),
@@ -107,7 +108,8 @@ public final class RunSetup implements AutoCloseable {
             WaveFunction stagePsi = grown.get(k);
             int from = k == 0 ? 0 : growth.get(k - 1).after();
             VmcDriver d = driver(c, stagePsi, sampler(c, stagePsi), preconditioner(c.preconditioner(),
-                    new int[] {0, stagePsi.nParameters()}, from), optimizer(c.optimizer(), from), pool, collective);
+                    new int[] {0, stagePsi.nParameters()}, from), optimizer(c.optimizer(), from), pool, collective,
+                    c.ansatz().samplesPerChain(k, c.sampler()));
             earlier.add(new GrowthStage(d, growth.get(k).after(), c.ansatz().stage(k).alpha(), grown.get(k + 1)));
         }
         this.stages = List.copyOf(earlier);
@@ -127,9 +129,9 @@ public final class RunSetup implements AutoCloseable {
 
     private static VmcDriver driver(RunConfig c, WaveFunction psi, Sampler sampler,
                                     Preconditioner preconditioner, Optimizer optimizer, ChainPool pool,
-                                    Collective collective) {
+                                    Collective collective, int samplesPerChain) {
         VmcDriver d = new VmcDriver(psi, SampledOperator.forOperator(c.hamiltonian().operator()), sampler, preconditioner, optimizer, pool,
-                c.sampler().samplesPerChain(), c.sampler().discardSweeps(), collective);
+                samplesPerChain, c.sampler().discardSweeps(), collective);
         if (!Double.isNaN(c.optimizer().maxInfidelity()) && !sampler.weighsSamples()) {
             d.limitStepInfidelity(c.optimizer().maxInfidelity());
         }
@@ -152,7 +154,7 @@ public final class RunSetup implements AutoCloseable {
         Sampler chains = sampler(c, symmetric);
         Preconditioner sr = new StochasticReconfiguration(SrSolvers.auto(),
                 DiagonalShift.relative(Schedule.exponentialDecay(100, 0.9, 1e-4), 1e-2));
-        return driver(c, symmetric, chains, sr, optimizer(c.optimizer(), 0), pool, collective);
+        return driver(c, symmetric, chains, sr, optimizer(c.optimizer(), 0), pool, collective, s.samplesPerChain());
     }
 
     /** The objects of a run of this process's {@link World}. */

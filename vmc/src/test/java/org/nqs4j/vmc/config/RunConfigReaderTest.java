@@ -372,14 +372,23 @@ class RunConfigReaderTest {
 
     /**
      * ansatz.grow: α and the step increase, the step lies inside the run, the added units' width is
-     * positive (default 0.001); an rbm only; no automatic symmetric pretraining with it.
+     * positive (default 0.001), the samples per step are the previous stage's unless given (rounded up
+     * to whole chains; not with full_sum); an rbm only; no automatic symmetric pretraining with it.
      */
     @Test
     void growthStagesAreReadAndCheckedAtTheirLines() {
         String ring = "iterations: 100\nlattice: {type: chain, length: 8}\nhamiltonian: {model: heisenberg}\n";
         RunConfig c = read(ring + "ansatz:\n  alpha: 2\n  grow: [{alpha: 4, after: 40}, {alpha: 8, after: 70, init_scale: 0.01}]\n");
-        assertEquals(List.of(new AnsatzSpec.Growth(4, 40, 0.001), new AnsatzSpec.Growth(8, 70, 0.01)),
+        assertEquals(List.of(new AnsatzSpec.Growth(4, 40, 0.001, 63), new AnsatzSpec.Growth(8, 70, 0.01, 63)),
                 c.ansatz().growth());
+        assertEquals(20 * 1008, c.evaluationSamples());
+        c = read(ring + "sampler: {samples: 512}\nansatz:\n  alpha: 2\n"
+                + "  grow: [{alpha: 4, after: 40, samples: 2000}, {alpha: 8, after: 70}]\n");
+        assertEquals(List.of(new AnsatzSpec.Growth(4, 40, 0.001, 125), new AnsatzSpec.Growth(8, 70, 0.001, 125)),
+                c.ansatz().growth(), "2,000 samples are 125 per chain of 16, and the next stage keeps them");
+        assertEquals(32, c.ansatz().samplesPerChain(0, c.sampler()));
+        assertEquals(20 * 2000, c.evaluationSamples(), "the final estimate defaults to 20 steps of the last stage");
+        assertTrue(c.resolved().toString().contains("samples=2000"), c.resolved().toString());
         assertEquals(2, c.ansatz().alpha());
         assertEquals(8, c.ansatz().finalAlpha());
         assertEquals(0, c.ansatz().pretrainIterations(), "auto pretraining does not apply to a growing RBM");
@@ -389,6 +398,7 @@ class RunConfigReaderTest {
                 {"[{alpha: 4, after: 40}, {alpha: 8, after: 40}]", "'ansatz.grow[2].after'", "from 41"},
                 {"[{alpha: 4, after: 100}]", "'ansatz.grow[1].after'", "to 99"},
                 {"[{alpha: 4, after: 40, init_scale: 0}]", "'ansatz.grow[1].init_scale'", "stationary"},
+                {"[{alpha: 4, after: 40, samples: 0}]", "'ansatz.grow[1].samples'", "from 1"},
                 {"[]", "'ansatz.grow'", "remove it"}}) {
             String m = error(grow.formatted(bad[0]));
             assertTrue(m.contains(bad[1]) && m.contains(bad[2]), m);
@@ -397,6 +407,8 @@ class RunConfigReaderTest {
         assertTrue(m.contains("'ansatz.grow'") && m.contains("rbm"), m);
         m = error(ring + "ansatz:\n  pretrain: symmetric\n  grow: [{alpha: 4, after: 40}]\n");
         assertTrue(m.contains("'ansatz.pretrain'") && m.contains("grow"), m);
+        m = error(ring + "sampler: {type: full_sum}\nansatz:\n  grow: [{alpha: 4, after: 40, samples: 64}]\n");
+        assertTrue(m.contains("'ansatz.grow[1].samples'") && m.contains("full_sum"), m);
     }
 
     /**
@@ -522,6 +534,11 @@ class RunConfigReaderTest {
                 .orElseThrow().bytes());
         assertEquals(8 * 1008 * 2 * 16.0, terms.stream().filter(t -> t.what().equals("log-derivative rows"))
                 .findFirst().orElseThrow().bytes());
+        // a growing RBM: its final α (M = 24) with the most samples of any stage (4,000)
+        RunConfig grown = read(MINIMAL + "iterations: 100\n"
+                + "ansatz: {alpha: 1, grow: [{alpha: 2, after: 40, samples: 4000}, {alpha: 3, after: 60, samples: 2000}]}\n");
+        assertEquals(8 * 4000 * 2 * 32.0, MemoryEstimate.terms(grown).stream()
+                .filter(t -> t.what().equals("log-derivative rows")).findFirst().orElseThrow().bytes());
     }
 
     @Test

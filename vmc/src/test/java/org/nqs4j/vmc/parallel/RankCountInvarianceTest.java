@@ -190,14 +190,14 @@ class RankCountInvarianceTest {
     }
 
     /**
-     * An earlier stage (the symmetric pretraining; an RBM grown from α = 1 to 2) hands its chains, and the
+     * An earlier stage (the symmetric pretraining; an RBM grown from α = 1 to 2, with more samples) hands its chains, and the
      * good state's chains an undone step returns to, to the next driver, whose split is the even one again:
      * with the chains dealt anew every step in both stages, the same numbers as one process.
      */
     @Test
     void chainsMovedInAnEarlierStageAreHandedOverAsOneProcessWould() throws Exception {
         String cholesky = CONFIG.replace("{solver: cg, diag_shift: 0.05}", "{solver: cholesky, diag_shift: 0.05}");
-        for (String stage : new String[] {"pretrain: symmetric, pretrain_iterations: 3", "grow: [{alpha: 2, after: 3}]"}) {
+        for (String stage : new String[] {"pretrain: symmetric, pretrain_iterations: 3", "grow: [{alpha: 2, after: 3, samples: 90}]"}) {
             String yaml = cholesky.replace("alpha: 1, complex: true}", "alpha: 1, complex: true, " + stage + "}");
             java.util.function.BiFunction<RunConfig, Collective, List<double[]>> staged = (c, k) -> {
                 try (RunSetup setup = RunSetup.build(c, k)) {

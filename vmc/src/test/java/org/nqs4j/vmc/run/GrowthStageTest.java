@@ -11,9 +11,9 @@ import org.nqs4j.samplers.SamplerState;
 import org.nqs4j.vmc.config.RunConfig;
 
 /**
- * An RBM grown in steps (ansatz.grow): each stage's driver runs its steps, and at the growth the
- * larger RBM takes the trained features with the added ones at their small draw, so it starts at the
- * state reached; the chains go on where they were.
+ * An RBM grown in steps (ansatz.grow): each stage's driver runs its steps with its samples, and at the
+ * growth the larger RBM takes the trained features with the added ones at their small draw, so it starts
+ * at the state reached; the chains go on where they were.
  */
 class GrowthStageTest {
     static final String GROWING = """
@@ -25,7 +25,7 @@ class GrowthStageTest {
             lattice: {type: chain, length: 8}
             hamiltonian: {model: heisenberg, marshall_sign: true}
             ansatz: {type: rbm, alpha: 1, complex: true, symmetry: translations,
-                     grow: [{alpha: 2, after: 3}, {alpha: 3, after: 6, init_scale: 1.0e-9}]}
+                     grow: [{alpha: 2, after: 3}, {alpha: 3, after: 6, init_scale: 1.0e-9, samples: 96}]}
             sampler: {chains: 4, samples: 64}
             optimizer: {learning_rate: 0.05}
             evaluation: {samples: 256}
@@ -41,7 +41,7 @@ class GrowthStageTest {
                     assertEquals(it == 3, message.isPresent(), "hand-over before step " + it);
                 }
                 assertEquals(Optional.of(it < 3 ? "alpha 1" : "alpha 2"), s.stageLabel(it));
-                s.driverFor(it).step(it);
+                assertEquals(64, s.driverFor(it).step(it).energy().nSamples(), "step " + it + " draws sampler.samples");
             }
             WaveFunction alpha2 = s.driverFor(5).waveFunction();
             SamplerState chains = s.driverFor(5).saveState().sampler();
@@ -64,6 +64,7 @@ class GrowthStageTest {
             for (int k = 0; k < chains.configurations().length; k++) {
                 assertArrayEquals(chains.configurations()[k], carried.configurations()[k], "chain " + k);
             }
+            assertEquals(96, s.driverFor(6).step(6).energy().nSamples(), "the last growth's samples: 24 per chain");
         }
     }
 }
