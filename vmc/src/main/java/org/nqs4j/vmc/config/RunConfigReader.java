@@ -1108,7 +1108,7 @@ public final class RunConfigReader {
         String type = s.choice("type", "sr", "sr", "none");
         if (type.equals("none")) {
             s.finish();
-            return new PreconditionerSpec(type, 0, "absolute", 1, 0, "auto", 0, 0, 0);
+            return new PreconditionerSpec(type, 0, "absolute", 1, 0, "auto", 0, 0, 0, 0);
         }
         Decay shift = decay(s, "diag_shift", exactSums ? EXACT_SUM_DIAG_SHIFT : 0.01, "shift_decay", "shift_min", 1e-4);
         String mode = s.choice("shift_mode", "absolute", "absolute", "relative");
@@ -1120,9 +1120,14 @@ public final class RunConfigReader {
         String solver = s.choice("solver", "auto", "auto", "cholesky", "cg", "minsr");
         double tol = s.real("cg_tolerance", 1e-6, 1e-15, 1);
         int maxIt = s.integer("cg_max_iterations", 1000, 1, 10_000_000);
+        double momentum = s.real("momentum", 0.0, 0, 1);
+        if (momentum >= 1) {
+            throw s.invalid("momentum", "SPRING keeps the fraction μ of the last direction; μ = 1 never forgets"
+                    + " one: use 0 <= momentum < 1 (e.g. 0.9; 0 is plain SR).");
+        }
         s.finish();
         return new PreconditionerSpec(type, shift.initial(), mode, shift.factor(), shift.floor(), solver, tol, maxIt,
-                scale);
+                scale, momentum);
     }
 
     /** Largest lattice for which a family of N observables with N-site sums is estimated every sample. */

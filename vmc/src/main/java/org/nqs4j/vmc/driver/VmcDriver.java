@@ -388,6 +388,7 @@ public final class VmcDriver {
             return "preconditioner failed: " + e.getMessage();
         }
         if (!allFinite(direction)) {
+            preconditioner.restoreState(goodPreconditioner);
             return "non-finite update direction";
         }
         psi.getParameters(parameters);
@@ -396,15 +397,24 @@ public final class VmcDriver {
         }
         optimizer.step(parameters, direction, iteration);
         if (!allFinite(parameters)) {
-            optimizer.restoreState(goodOptimizer);
+            forgetStep();
             return "non-finite parameters after the update";
         }
         psi.setParameters(parameters);
         String rejected = guard == null ? null : guard.check(pool);
         if (rejected != null) {
-            optimizer.restoreState(goodOptimizer);
+            forgetStep();
         }
         return rejected;
+    }
+
+    /**
+     * A rejected step leaves no trace: the optimiser's and the preconditioner's state (Adam's moments,
+     * SPRING's last direction, a CG warm start) go back to those before it, as an undone step's do.
+     */
+    private void forgetStep() {
+        optimizer.restoreState(goodOptimizer);
+        preconditioner.restoreState(goodPreconditioner);
     }
 
     /**

@@ -315,7 +315,7 @@ public final class RunSetup implements AutoCloseable {
             case "minsr" -> SrSolvers.sampleSpace();
             default -> SrSolvers.auto();
         };
-        return new StochasticReconfiguration(solver, shift);
+        return new StochasticReconfiguration(solver, shift, p.momentum());
     }
 
     public WaveFunction waveFunction() {

@@ -541,6 +541,17 @@ class RunConfigReaderTest {
                 .filter(t -> t.what().equals("log-derivative rows")).findFirst().orElseThrow().bytes());
     }
 
+    /** preconditioner.momentum (SPRING): 0 by default, in [0, 1), refused at 1 with the reason. */
+    @Test
+    void springMomentumIsReadAndBounded() {
+        assertEquals(0.0, read(MINIMAL).preconditioner().momentum());
+        assertEquals(0.9, read(MINIMAL + "preconditioner: {momentum: 0.9}\n").preconditioner().momentum());
+        String m = error(MINIMAL + "preconditioner: {momentum: 1}\n");
+        assertTrue(m.contains("'preconditioner.momentum'") && m.contains("never forgets"), m);
+        m = error(MINIMAL + "preconditioner: {momentum: -0.5}\n");
+        assertTrue(m.contains("'preconditioner.momentum'"), m);
+    }
+
     @Test
     void latticesWithABasisAndNeighbourShells() {
         RunConfig c = read("lattice: {type: triangular, length: 4}\nhamiltonian: {model: heisenberg}\n");

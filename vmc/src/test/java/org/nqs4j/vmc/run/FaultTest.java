@@ -108,6 +108,31 @@ class FaultTest {
     }
 
     /**
+     * A step the infidelity limit rejects leaves no trace: the optimiser's and the preconditioner's state
+     * (here SPRING's last direction) are those before it, so the retry is a first step again, with the
+     * raised shift. Every step of this config moves the state too far for the limit.
+     */
+    @Test
+    void aRejectedStepLeavesNoTraceInThePreconditioner() {
+        RunConfig c = VmcRunTest.config("""
+                seed: 4
+                iterations: 3
+                lattice: {type: chain, length: 8}
+                hamiltonian: {model: heisenberg, marshall_sign: true}
+                ansatz: {type: rbm, alpha: 1, complex: true}
+                sampler: {chains: 4, samples: 128}
+                optimizer: {learning_rate: 0.5, max_infidelity: 1e-9}
+                preconditioner: {momentum: 0.9}
+                """);
+        try (RunSetup s = RunSetup.build(c)) {
+            double[] before = s.driver().saveState().preconditioner();
+            var r = s.driver().step(0);
+            assertTrue(!r.updated() && r.event().contains("infidelity"), r.event());
+            assertArrayEquals(before, s.driver().saveState().preconditioner(), 0.0);
+        }
+    }
+
+    /**
      * A learning rate of 10⁶ sends step 0 far out (the next samples have non-finite local
      * energies). The step is undone; every retry is undone too, and the fifth stops the run. The
      * checkpoints (every step) never hold a wrecked state: only the initial parameters, which
