@@ -112,28 +112,39 @@ final class Reference {
         return x.data;
     }
 
-    /** ‖(S + D)δ − F‖ / ‖F‖ with the triple-loop S. */
-    static double relativeResidual(LogDerivativeSamples o, double[] force, double[] d, double[] delta) {
+    /** (S + D) v with the triple-loop S, in the layout of v (interleaved complex, or real). */
+    static double[] shiftedSTimes(LogDerivativeSamples o, double[] d, double[] v) {
         double[] m = shiftedS(o, d);
         int p = o.nParameters();
         int c = o.isComplex() ? 2 : 1;
-        double r2 = 0;
-        double f2 = 0;
+        double[] out = new double[c * p];
         for (int k = 0; k < p; k++) {
             double re = 0;
             double im = 0;
             for (int l = 0; l < p; l++) {
                 double mr = m[2 * (k * p + l)];
                 double mi = m[2 * (k * p + l) + 1];
-                double xr = delta[c * l];
-                double xi = c == 2 ? delta[c * l + 1] : 0;
+                double xr = v[c * l];
+                double xi = c == 2 ? v[c * l + 1] : 0;
                 re += mr * xr - mi * xi;
                 im += mr * xi + mi * xr;
             }
-            double fr = force[c * k];
-            double fi = c == 2 ? force[c * k + 1] : 0;
-            r2 += (re - fr) * (re - fr) + (im - fi) * (im - fi);
-            f2 += fr * fr + fi * fi;
+            out[c * k] = re;
+            if (c == 2) {
+                out[c * k + 1] = im;
+            }
+        }
+        return out;
+    }
+
+    /** ‖(S + D)δ − F‖ / ‖F‖ with the triple-loop S. */
+    static double relativeResidual(LogDerivativeSamples o, double[] force, double[] d, double[] delta) {
+        double[] product = shiftedSTimes(o, d, delta);
+        double r2 = 0;
+        double f2 = 0;
+        for (int i = 0; i < force.length; i++) {
+            r2 += (product[i] - force[i]) * (product[i] - force[i]);
+            f2 += force[i] * force[i];
         }
         return Math.sqrt(r2 / f2);
     }

@@ -46,7 +46,7 @@ class SpringMomentumTest {
             double[] second = new double[row];
             sr.apply(o2, f2, second, 1);
 
-            double[] sDelta = multiply(Reference.shiftedS(o2, new double[c.p()]), first, c.p(), c.complex());
+            double[] sDelta = Reference.shiftedSTimes(o2, new double[c.p()], first);
             double[] rhs = new double[row];
             for (int i = 0; i < row; i++) {
                 rhs[i] = f2[i] - MU * sDelta[i];
@@ -119,29 +119,5 @@ class SpringMomentumTest {
         double[] d = new double[p];
         Arrays.fill(d, 0.05);
         return d;
-    }
-
-    /** S v for S interleaved complex P × P (imaginary parts ignored for a real v). */
-    private static double[] multiply(double[] s, double[] v, int p, boolean complex) {
-        double[] out = new double[complex ? 2 * p : p];
-        for (int k = 0; k < p; k++) {
-            double re = 0;
-            double im = 0;
-            for (int l = 0; l < p; l++) {
-                double sr = s[2 * (k * p + l)];
-                double si = s[2 * (k * p + l) + 1];
-                double vr = complex ? v[2 * l] : v[l];
-                double vi = complex ? v[2 * l + 1] : 0;
-                re += sr * vr - si * vi;
-                im += sr * vi + si * vr;
-            }
-            if (complex) {
-                out[2 * k] = re;
-                out[2 * k + 1] = im;
-            } else {
-                out[k] = re;
-            }
-        }
-        return out;
     }
 }
