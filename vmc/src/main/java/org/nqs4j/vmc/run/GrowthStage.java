@@ -18,14 +18,19 @@ final class GrowthStage implements Stage {
     private final int end;
     private final int alpha;
     private final WaveFunction next;
+    private final int nextSamples;
     private final double[] drawn;
 
-    /** {@code next}: the next stage's ansatz, as drawn (its added units keep these values). */
-    GrowthStage(VmcDriver driver, int end, int alpha, WaveFunction next) {
+    /**
+     * {@code next}: the next stage's ansatz, as drawn (its added units keep these values);
+     * {@code nextSamples}: the samples of each of its steps.
+     */
+    GrowthStage(VmcDriver driver, int end, int alpha, WaveFunction next, int nextSamples) {
         this.driver = driver;
         this.end = end;
         this.alpha = alpha;
         this.next = next;
+        this.nextSamples = nextSamples;
         this.drawn = new double[next.parameterArrayLength()];
         next.getParameters(drawn);
     }
@@ -61,6 +66,7 @@ final class GrowthStage implements Stage {
 
     @Override
     public String handOverMessage(String nextAnsatz) {
-        return "growth: the alpha = " + alpha + " RBM after " + end + " iterations grown into " + nextAnsatz;
+        return "growth: the alpha = " + alpha + " RBM after " + end + " iterations grown into " + nextAnsatz + "; "
+                + nextSamples + " samples per step from here";
     }
 }

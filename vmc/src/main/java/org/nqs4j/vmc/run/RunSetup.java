@@ -110,7 +110,8 @@ public final class RunSetup implements AutoCloseable {
             VmcDriver d = driver(c, stagePsi, sampler(c, stagePsi), preconditioner(c.preconditioner(),
                     new int[] {0, stagePsi.nParameters()}, from), optimizer(c.optimizer(), from), pool, collective,
                     c.ansatz().samplesPerChain(k, c.sampler()));
-            earlier.add(new GrowthStage(d, growth.get(k).after(), c.ansatz().stage(k).alpha(), grown.get(k + 1)));
+            earlier.add(new GrowthStage(d, growth.get(k).after(), c.ansatz().stage(k).alpha(), grown.get(k + 1),
+                    c.sampler().chains() * c.ansatz().samplesPerChain(k + 1, c.sampler())));
         }
         this.stages = List.copyOf(earlier);
     }

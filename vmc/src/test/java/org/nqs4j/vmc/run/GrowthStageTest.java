@@ -46,7 +46,8 @@ class GrowthStageTest {
             WaveFunction alpha2 = s.driverFor(5).waveFunction();
             SamplerState chains = s.driverFor(5).saveState().sampler();
             String message = s.handOverAt(6).orElseThrow();
-            assertTrue(message.contains("alpha = 2") && message.contains("after 6 iterations"), message);
+            assertTrue(message.contains("alpha = 2") && message.contains("after 6 iterations")
+                    && message.contains("96 samples per step"), message);
             assertEquals(Optional.empty(), s.stageLabel(6));
             WaveFunction alpha3 = s.driverFor(6).waveFunction();
             assertEquals(1 + 3 + 3 * 8, alpha3.nParameters(), "P = 1 + alpha + alpha N at alpha = 3");
