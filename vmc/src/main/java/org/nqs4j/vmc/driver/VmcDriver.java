@@ -76,7 +76,7 @@ public final class VmcDriver {
     static final double RISE_FLOOR = 1e-3;
     /** A one-step rise of the local-energy variance by more than this factor ({@link #varianceBlowUp}) ... */
     static final double VARIANCE_JUMP = 100;
-    /** ... plus this fraction of ‖H‖² undoes the step. */
+    /** ... plus this fraction of ‖H‖²/N undoes the step. */
     static final double VARIANCE_JUMP_FLOOR = 0.1;
     /** Split-R̂ of a well-mixed good state ({@link #chainsSplit}) ... */
     static final double R_HAT_MIXED = 1.1;
@@ -334,7 +334,7 @@ public final class VmcDriver {
             if (rise != null) {
                 return rise;
             }
-            String blowUp = varianceBlowUp(goodEnergy, energy, hamiltonian.normBound());
+            String blowUp = varianceBlowUp(goodEnergy, energy, hamiltonian.normBound(), psi.configurationSize());
             if (blowUp != null) {
                 return blowUp;
             }
@@ -445,30 +445,34 @@ public final class VmcDriver {
     /**
      * Why the local-energy variance of the state after a step shows that the step wrecked it, or
      * null: a rise from the last good state's s_g² to s² > {@value #VARIANCE_JUMP} s_g² +
-     * {@value #VARIANCE_JUMP_FLOOR} ‖H‖². Such a step has grown |ψ|² where the good state's samples
-     * could not see it (the step-infidelity estimate, from those samples, misses it too), in
-     * configurations near nodes of ψ whose local energies are huge: the local energies turn
-     * heavy-tailed, so their error bar, which {@link #catastrophicRise} trusts, is itself unreliable,
-     * and the chains later fall into the spurious region and stay there (measured: J1-J2 6×6, a
-     * complex symmetric RBM α = 16 at E/N = −0.5007, s² from 0.54 to 1,935 in one accepted step,
-     * then 19,242, and from the next kept step on τ ≈ 133, R̂ ≈ 10 and E/N = −0.457 for good; every
-     * earlier check passed, as the rise of 0.6 was within 5 error bars of 0.84). An SR step changes
-     * s² gradually; the floor keeps a state near an eigenstate (s_g² → 0) from counting, and a false
-     * alarm costs one retried step with a larger shift. Needs the bound ‖H‖: without one, nothing is
-     * judged.
+     * {@value #VARIANCE_JUMP_FLOOR} ‖H‖²/N (N the sites or modes of a configuration). Such a step has
+     * grown |ψ|² where the good state's samples could not see it (the step-infidelity estimate, from
+     * those samples, misses it too), in configurations near nodes of ψ whose local energies are huge:
+     * the local energies turn heavy-tailed, so their error bar, which {@link #catastrophicRise} trusts,
+     * is itself unreliable, and the chains later fall into the spurious region and stay there
+     * (measured: J1-J2 6×6, a complex symmetric RBM α = 16 at E/N = −0.5007, s² from 0.54 to 1,935 in
+     * one accepted step, then 19,242, and from the next kept step on τ ≈ 133, R̂ ≈ 10 and E/N = −0.457
+     * for good; every earlier check passed, as the rise of 0.6 was within 5 error bars of 0.84). An SR
+     * step changes s² gradually; the floor keeps a state near an eigenstate (s_g² → 0) from counting,
+     * and a false alarm costs one retried step with a larger shift. The floor is extensive, as a
+     * variance is: ‖H‖²/N = N h² for the per-site bound h. (It was 0.1‖H‖², which grows as N²: on the
+     * 6×6 cluster 656 against variances of 0.2–0.5, and a step that took s² from 0.28 to 432, with
+     * R̂ 1.04 and an error bar of 1.6, was kept; the chains stuck from the next step on, τ ≈ 268,
+     * R̂ ≈ 15, E/N −0.40 instead of −0.50.) Needs the bound ‖H‖: without one, nothing is judged.
      */
-    static String varianceBlowUp(Estimate good, Estimate now, double normBound) {
+    static String varianceBlowUp(Estimate good, Estimate now, double normBound, int nSites) {
         if (!Double.isFinite(normBound)) {
             return null;
         }
-        double limit = VARIANCE_JUMP * good.variance() + VARIANCE_JUMP_FLOOR * normBound * normBound;
+        double floor = VARIANCE_JUMP_FLOOR * normBound * normBound / nSites;
+        double limit = VARIANCE_JUMP * good.variance() + floor;
         if (!(now.variance() > limit)) {
             return null;
         }
         return String.format(Locale.ROOT, "local-energy variance rose from %.3g to %.3g in one step (above %.0f x"
-                + " the old one + %.0e x the squared norm bound %.3g): the step grew the state where the samples"
-                + " could not see it (heavy-tailed local energies)", good.variance(), now.variance(),
-                VARIANCE_JUMP, VARIANCE_JUMP_FLOOR, normBound * normBound);
+                + " the old one + %.0e x the squared norm bound per site, %.3g): the step grew the state where the"
+                + " samples could not see it (heavy-tailed local energies)", good.variance(), now.variance(),
+                VARIANCE_JUMP, VARIANCE_JUMP_FLOOR, floor);
     }
 
     /**

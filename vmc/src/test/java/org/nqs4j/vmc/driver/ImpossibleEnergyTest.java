@@ -63,23 +63,31 @@ class ImpossibleEnergyTest {
     }
 
     /**
-     * The J1-J2 6×6 case of {@link VmcDriver#varianceBlowUp} (R = 72 × 3/4 + 72 × 3/8 = 81): the variance
-     * from 0.54 to 1,935 in one step is undone, although the energy's rise (−18.003 ± 0.013 to −17.358 ± 0.84)
-     * lies within 5 combined error bars; an ordinary step (0.54 → 0.9), a start next to an eigenstate
-     * (0 → 600 < 10⁻¹ R² = 656) and an unknown bound are kept.
+     * The J1-J2 6×6 cases of {@link VmcDriver#varianceBlowUp} (N = 36, R = 72 × 3/4 + 72 × 3/8 = 81, floor
+     * 10⁻¹ R²/N = 18.2): the variance from 0.54 to 1,935 in one step is undone, although the energy's rise
+     * (−18.003 ± 0.013 to −17.358 ± 0.84) lies within 5 combined error bars; so is session 16's step from
+     * 0.281 to 432 (−18.0298 ± 0.0087 to −16.45 ± 1.57), which the old floor 10⁻¹ R² = 656 kept and after
+     * which the chains stuck; an ordinary step (0.54 → 0.9), a start next to an eigenstate (0 → 15 < 18.2)
+     * and an unknown bound are kept.
      */
     @Test
     void aVarianceThatJumpsAHundredfoldInOneStepIsCatastrophic() {
         double r = 81;
+        int n = 36;
         Estimate good = estimate(-18.003, 0.013, 0.54);
         Estimate wrecked = estimate(-17.358, 0.84, 1935);
         assertNull(VmcDriver.catastrophicRise(good, wrecked, r), "the rise alone does not show it");
-        String blowUp = VmcDriver.varianceBlowUp(good, wrecked, r);
+        String blowUp = VmcDriver.varianceBlowUp(good, wrecked, r, n);
         assertTrue(blowUp != null && blowUp.contains("variance rose from 0.540 to 1.94e+03"), blowUp);
-        assertNull(VmcDriver.varianceBlowUp(good, estimate(-18.01, 0.015, 0.9), r));
-        assertNull(VmcDriver.varianceBlowUp(estimate(-6.9, 0, 0), estimate(-6.8, 0.1, 600), r));
-        assertTrue(VmcDriver.varianceBlowUp(estimate(-6.9, 0, 0), estimate(-6.8, 0.1, 700), r) != null);
-        assertNull(VmcDriver.varianceBlowUp(good, wrecked, Double.POSITIVE_INFINITY));
+        Estimate before = estimate(-18.0298, 0.0087, 0.281);
+        Estimate heavy = estimate(-16.4505, 1.5666, 432.391);
+        assertNull(VmcDriver.catastrophicRise(before, heavy, r), "its error bar hides the rise");
+        blowUp = VmcDriver.varianceBlowUp(before, heavy, r, n);
+        assertTrue(blowUp != null && blowUp.contains("per site, 18.2"), blowUp);
+        assertNull(VmcDriver.varianceBlowUp(good, estimate(-18.01, 0.015, 0.9), r, n));
+        assertNull(VmcDriver.varianceBlowUp(estimate(-6.9, 0, 0), estimate(-6.8, 0.1, 15), r, n));
+        assertTrue(VmcDriver.varianceBlowUp(estimate(-6.9, 0, 0), estimate(-6.8, 0.1, 20), r, n) != null);
+        assertNull(VmcDriver.varianceBlowUp(good, wrecked, Double.POSITIVE_INFINITY, n));
     }
 
     /**
