@@ -28,6 +28,18 @@ class FaultTest {
                 new SamplerState(new int[][] {{1, -1}, {-1, 1}}, new byte[][] {{9, 8, 7}, {6}}), 2, 100));
     }
 
+    /** Every step of it wrecks the state: a learning rate of 10⁶ (the tests below change what they need). */
+    static final String WRECKING = """
+            seed: 4
+            iterations: 20
+            checkpoint: {every: 1}
+            lattice: {type: chain, length: 8}
+            hamiltonian: {model: heisenberg, marshall_sign: true}
+            ansatz: {type: rbm, alpha: 1, complex: false}
+            sampler: {chains: 4, samples: 128}
+            optimizer: {learning_rate: 1e6}
+            """;
+
     @Test
     void checkpointRoundTripsEveryField() throws IOException {
         Path f = tmp.resolve(Checkpoint.FILE);
@@ -114,16 +126,8 @@ class FaultTest {
      */
     @Test
     void aRejectedStepLeavesNoTraceInThePreconditioner() {
-        RunConfig c = VmcRunTest.config("""
-                seed: 4
-                iterations: 3
-                lattice: {type: chain, length: 8}
-                hamiltonian: {model: heisenberg, marshall_sign: true}
-                ansatz: {type: rbm, alpha: 1, complex: true}
-                sampler: {chains: 4, samples: 128}
-                optimizer: {learning_rate: 0.5, max_infidelity: 1e-9}
-                preconditioner: {momentum: 0.9}
-                """);
+        RunConfig c = VmcRunTest.config(WRECKING, "iterations=3", "ansatz.complex=true", "optimizer.learning_rate=0.5",
+                "optimizer.max_infidelity=1e-9", "preconditioner.momentum=0.9");
         try (RunSetup s = RunSetup.build(c)) {
             double[] before = s.driver().saveState().preconditioner();
             var r = s.driver().step(0);
@@ -140,16 +144,7 @@ class FaultTest {
      */
     @Test
     void aWreckingStepIsUndoneAndNeverCheckpointed() throws IOException {
-        RunConfig c = VmcRunTest.config("""
-                seed: 4
-                iterations: 20
-                checkpoint: {every: 1}
-                lattice: {type: chain, length: 8}
-                hamiltonian: {model: heisenberg, marshall_sign: true}
-                ansatz: {type: rbm, alpha: 1, complex: false}
-                sampler: {chains: 4, samples: 128}
-                optimizer: {learning_rate: 1e6}
-                """);
+        RunConfig c = VmcRunTest.config(WRECKING);
         Path dir = tmp.resolve("wreck");
         double[] initial = initialParameters(c);
         assertStops(c, dir, "back at the last good values");
