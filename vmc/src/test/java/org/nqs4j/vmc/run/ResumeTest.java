@@ -133,8 +133,8 @@ class ResumeTest {
     @Test
     void resumedFrozenRunStopsAfterTheSameStep() throws IOException {
         RunConfig c = VmcRunTest.config("checkpoint: {every: 1}\n" + VmcRunTest.STALLED);
-        Path whole = assertResumesAsTheWhole(c, 118, 128);
-        assertEquals(129, Files.readAllLines(whole.resolve(RunFolder.LOG)).size(), "the stop this test cuts before");
+        Path whole = assertResumesAsTheWhole(c, 128, 138);
+        assertEquals(139, Files.readAllLines(whole.resolve(RunFolder.LOG)).size(), "the stop this test cuts before");
     }
 
     private int cases;

@@ -105,7 +105,7 @@ class VmcRunTest {
 
     /**
      * A positive RBM on the bare Heisenberg ring: it cannot carry the sign, stalls, and its chains
-     * freeze (the optimisation stops after 129 of its 200 steps).
+     * freeze (the optimisation stops after 139 of its 200 steps).
      */
     static final String STALLED = """
             seed: 3
