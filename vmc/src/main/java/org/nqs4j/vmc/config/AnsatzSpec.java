@@ -70,6 +70,11 @@ public record AnsatzSpec(String type, boolean complex, int alpha, List<Integer> 
         return stage == 0 ? sampler.samplesPerChain() : growth.get(stage - 1).samplesPerChain();
     }
 
+    /** The samples of each step of stage {@code stage}, over all of {@code sampler}'s chains. */
+    public int stepSamples(int stage, SamplerSpec sampler) {
+        return sampler.chains() * samplesPerChain(stage, sampler);
+    }
+
     /** Stage {@code stage} of a growing ansatz (0: as configured): its α and initial width, nothing to load. */
     public AnsatzSpec stage(int stage) {
         if (stage == 0) {

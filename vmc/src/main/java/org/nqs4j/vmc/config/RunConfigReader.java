@@ -170,7 +170,7 @@ public final class RunConfigReader {
                 FermionConfig.defaultDiagScale(ansatz));
         Section eval = root.section("evaluation");
         // by default 20 steps' worth of the last stage's samples (those of the state estimated)
-        long lastStep = (long) sampler.chains() * ansatz.samplesPerChain(ansatz.growth().size(), sampler);
+        long lastStep = ansatz.stepSamples(ansatz.growth().size(), sampler);
         int evalSamples = eval.integer("samples", sampler.method() == SamplerSpec.Method.FULL_SUM ? sampler.samples()
                 : (int) Math.min(20L * lastStep, MAX_EVALUATION_SAMPLES), 1, MAX_EVALUATION_SAMPLES);
         if (sampler.method() == SamplerSpec.Method.FULL_SUM && evalSamples != sampler.samples()) {

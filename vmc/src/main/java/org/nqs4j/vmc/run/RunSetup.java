@@ -111,7 +111,7 @@ public final class RunSetup implements AutoCloseable {
                     new int[] {0, stagePsi.nParameters()}, from), optimizer(c.optimizer(), from), pool, collective,
                     c.ansatz().samplesPerChain(k, c.sampler()));
             earlier.add(new GrowthStage(d, growth.get(k).after(), c.ansatz().stage(k).alpha(), grown.get(k + 1),
-                    c.sampler().chains() * c.ansatz().samplesPerChain(k + 1, c.sampler())));
+                    c.ansatz().stepSamples(k + 1, c.sampler())));
         }
         this.stages = List.copyOf(earlier);
     }
