@@ -56,6 +56,7 @@ public final class AutoSolver implements SrSolver {
         }
         if (cg == null) {
             cg = new ConjugateGradientSolver(cgTolerance, cgMaxIterations);
+            cg.setTaskRunner(tasks);
             cg.setRankExchange(ranks);
         }
         return cg;
@@ -72,6 +73,9 @@ public final class AutoSolver implements SrSolver {
         }
         if (dense != null) {
             dense.setTaskRunner(runner);
+        }
+        if (cg != null) {
+            cg.setTaskRunner(runner);
         }
     }
 
@@ -105,6 +109,7 @@ public final class AutoSolver implements SrSolver {
         }
         if (cg == null) {
             cg = new ConjugateGradientSolver(cgTolerance, cgMaxIterations);
+            cg.setTaskRunner(tasks);
             cg.setRankExchange(ranks);
         }
         cg.restoreState(state);
@@ -127,6 +132,6 @@ public final class AutoSolver implements SrSolver {
     @Override
     public String description() {
         return "auto (minSR if P > N_s and shift > 0, dense Cholesky if P <= " + denseMaxParameters
-                + ", else CG tol " + cgTolerance + ")";
+                + ", else CG tol " + cgTolerance + ", max " + cgMaxIterations + " iterations)";
     }
 }

@@ -2,14 +2,22 @@ package org.nqs4j.optimizers.sr;
 
 /** Factories for the {@link SrSolver}s. */
 public final class SrSolvers {
-    /** Largest P for which {@link #auto()} forms S densely: O(P³/3) Cholesky is then ≲ 1 s. */
+    /**
+     * Largest P for which {@link #auto()} forms S densely: O(P³/3) Cholesky is then ≲ 1 s. Above it,
+     * CG's k iterations stream ΔO 2k times (bandwidth-bound) against the dense S's N_s P² flops
+     * (compute-bound), so which is faster depends on k, i.e. on the conditioning of S: measured at
+     * P = 1,617, N_s = 2,016 on a trained state dense 2.3–2.5 s per update, CG (10⁻⁶) 4.4–5.5 s;
+     * at P = 4,041, N_s = 4,096 on a fresh one (few iterations) dense 4.7 s, CG 2.8 s.
+     */
     public static final int DENSE_MAX_PARAMETERS = 1500;
     /**
-     * Default CG relative residual ‖r‖/‖F‖: well below the statistical error of F, which is
-     * O(1/√N_s) ≈ 3% for N_s = 1000.
+     * Default CG relative residual ‖r‖/‖F‖ (the config's {@code cg_tolerance}): near the exact
+     * solvers' δ, which a residual at the level of F's statistical error (O(1/√N_s)) is not along
+     * the weakly sampled directions of an ill-conditioned S.
      */
-    public static final double DEFAULT_CG_TOLERANCE = 1e-3;
-    public static final int DEFAULT_CG_MAX_ITERATIONS = 500;
+    public static final double DEFAULT_CG_TOLERANCE = 1e-6;
+    /** Default CG iteration limit (the config's {@code cg_max_iterations}). */
+    public static final int DEFAULT_CG_MAX_ITERATIONS = 1000;
 
     private SrSolvers() {
     }
@@ -42,9 +50,14 @@ public final class SrSolvers {
     /**
      * Chooses per solve: sample-space minSR when P &gt; N_s and every d_k &gt; 0; else dense
      * Cholesky when P ≤ {@link #DENSE_MAX_PARAMETERS} (and P ≤ N_s); else CG with the default
-     * tolerance. A zero shift with P &gt; N_s (S then singular, but F in its range) goes to CG.
+     * stopping rule. A zero shift with P &gt; N_s (S then singular, but F in its range) goes to CG.
      */
     public static AutoSolver auto() {
-        return new AutoSolver(DENSE_MAX_PARAMETERS, DEFAULT_CG_TOLERANCE, DEFAULT_CG_MAX_ITERATIONS);
+        return auto(DEFAULT_CG_TOLERANCE, DEFAULT_CG_MAX_ITERATIONS);
+    }
+
+    /** {@link #auto()} whose CG stops as given (the same limits as {@link #conjugateGradient(double, int)}). */
+    public static AutoSolver auto(double cgTolerance, int cgMaxIterations) {
+        return new AutoSolver(DENSE_MAX_PARAMETERS, cgTolerance, cgMaxIterations);
     }
 }

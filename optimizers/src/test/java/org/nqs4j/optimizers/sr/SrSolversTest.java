@@ -442,6 +442,52 @@ class SrSolversTest {
         assertInstanceOf(ConjugateGradientSolver.class, auto.lastUsed());
     }
 
+    /**
+     * The CG that auto falls back to stops as configured: limited to 7 iterations at a tolerance
+     * it cannot reach in 7, it stops there unconverged (with the default limit it goes on).
+     */
+    @Test
+    void autoFallsBackToCgWithTheGivenStoppingRule() {
+        LogDerivativeSamples wide = Reference.randomO(10, 30, false, 5);
+        double[] consistent = new double[30];
+        SampleMatrixOps.multiplyAdjoint(wide, Reference.randomVector(10, 2), 0.1, consistent);
+        AutoSolver limited = SrSolvers.auto(1e-12, 7);
+        limited.solve(wide, consistent, new double[30], new double[30]);
+        ConjugateGradientSolver cg = assertInstanceOf(ConjugateGradientSolver.class, limited.lastUsed());
+        assertEquals(7, cg.iterations());
+        assertFalse(cg.converged());
+        AutoSolver unlimited = SrSolvers.auto(1e-12, SrSolvers.DEFAULT_CG_MAX_ITERATIONS);
+        unlimited.solve(wide, consistent, new double[30], new double[30]);
+        assertTrue(((ConjugateGradientSolver) unlimited.lastUsed()).iterations() > 7);
+    }
+
+    /**
+     * CG's products run in the task runner's fixed blocks: the direction is the same, bit for bit,
+     * on one thread and on several (here P and N_s span several blocks of each product).
+     */
+    @Test
+    void cgGivesTheSameDirectionForAnyTaskRunner() {
+        LogDerivativeSamples o = Reference.randomO(700, 600, true, 9);
+        double[] f = Reference.randomVector(1200, 3);
+        double[] d = new double[600];
+        Arrays.fill(d, 0.05);
+        double[] serial = new double[1200];
+        SrSolvers.conjugateGradient().solve(o, f, d, serial);
+        TaskRunner reversed = (n, task) -> {
+            for (int i = n - 1; i >= 0; i--) {
+                task.accept(i);
+            }
+        };
+        TaskRunner parallel = (n, task) -> java.util.stream.IntStream.range(0, n).parallel().forEach(task);
+        for (TaskRunner runner : List.of(reversed, parallel)) {
+            ConjugateGradientSolver cg = SrSolvers.conjugateGradient();
+            cg.setTaskRunner(runner);
+            double[] direction = new double[1200];
+            cg.solve(o, f, d, direction);
+            assertArrayEquals(serial, direction, 0.0);
+        }
+    }
+
     @Test
     void rejectsMisshapenArrays() {
         LogDerivativeSamples o = HandExamples.complexO();

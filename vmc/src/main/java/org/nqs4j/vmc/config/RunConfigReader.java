@@ -26,6 +26,7 @@ import org.nqs4j.hamiltonians.hilbert.SumConstraint;
 import org.nqs4j.hamiltonians.symmetry.GraphAutomorphisms;
 import org.nqs4j.hamiltonians.symmetry.SpaceGroup;
 import org.nqs4j.hamiltonians.symmetry.SymmetrySector;
+import org.nqs4j.optimizers.sr.SrSolvers;
 import org.nqs4j.samplers.ExactSampler;
 import org.nqs4j.samplers.FullSumSampler;
 
@@ -1118,8 +1119,9 @@ public final class RunConfigReader {
         }
         double scale = mode.equals("relative") ? 0 : s.real("diag_scale", defaultScale, 0, 1e6);
         String solver = s.choice("solver", "auto", "auto", "cholesky", "cg", "minsr");
-        double tol = s.real("cg_tolerance", 1e-6, 1e-15, 1);
-        int maxIt = s.integer("cg_max_iterations", 1000, 1, 10_000_000);
+        // the CG of solver cg, and of auto when it falls back to CG
+        double tol = s.real("cg_tolerance", SrSolvers.DEFAULT_CG_TOLERANCE, 1e-15, 1);
+        int maxIt = s.integer("cg_max_iterations", SrSolvers.DEFAULT_CG_MAX_ITERATIONS, 1, 10_000_000);
         double momentum = s.real("momentum", 0.0, 0, 1);
         if (momentum >= 1) {
             throw s.invalid("momentum", "SPRING keeps the fraction μ of the last direction; μ = 1 never forgets"

@@ -314,7 +314,7 @@ public final class RunSetup implements AutoCloseable {
             case "cholesky" -> SrSolvers.denseCholesky();
             case "cg" -> SrSolvers.conjugateGradient(p.cgTolerance(), p.cgMaxIterations());
             case "minsr" -> SrSolvers.sampleSpace();
-            default -> SrSolvers.auto();
+            default -> SrSolvers.auto(p.cgTolerance(), p.cgMaxIterations());
         };
         return new StochasticReconfiguration(solver, shift, p.momentum());
     }
