@@ -403,8 +403,14 @@ public final class Gcnn implements WaveFunction {
                     }
                 }
             }
-            for (int c = 0; c < fOut; c++) {
-                accumulateRows(kernelRe[l], kernelIm[l], c * support * fIn + k0 * fIn, rows,
+            int stride = support * fIn;
+            int c = 0;
+            for (; c + 3 < fOut; c += 4) {
+                accumulateRowsFour(kernelRe[l], kernelIm[l], c * stride + k0 * fIn, stride, rows,
+                        bufferRe, bufferIm, order, outRe, outIm, c * order);
+            }
+            for (; c < fOut; c++) {
+                accumulateRows(kernelRe[l], kernelIm[l], c * stride + k0 * fIn, rows,
                         bufferRe, bufferIm, order, outRe, outIm, c * order);
             }
         }
@@ -433,7 +439,71 @@ public final class Gcnn implements WaveFunction {
             re.intoArray(outRe, at + g);
             im.intoArray(outIm, at + g);
         }
-        for (int g = bound; g < order; g++) {
+        accumulateTail(kRe, kIm, kernelAt, rows, zRe, zIm, order, outRe, outIm, at, bound);
+    }
+
+    /**
+     * {@link #accumulateRows} for four output channels at once (channel j: kernel at {@code kernelAt}
+     * + j·{@code stride}, output at {@code at} + j·order), each entry by the same FMAs in the same
+     * order, so the result is bit for bit that of four calls. One channel alone is bound by the FMA
+     * latency (two dependent FMAs per row on each of its two accumulators); four give eight
+     * independent chains, and each row of Z is loaded once for all four.
+     */
+    private static void accumulateRowsFour(double[] kRe, double[] kIm, int kernelAt, int stride, int rows,
+                                           double[] zRe, double[] zIm, int order, double[] outRe, double[] outIm,
+                                           int at) {
+        int bound = SPECIES.loopBound(order);
+        int k1 = kernelAt + stride;
+        int k2 = k1 + stride;
+        int k3 = k2 + stride;
+        for (int g = 0; g < bound; g += SPECIES.length()) {
+            DoubleVector re0 = DoubleVector.fromArray(SPECIES, outRe, at + g);
+            DoubleVector im0 = DoubleVector.fromArray(SPECIES, outIm, at + g);
+            DoubleVector re1 = DoubleVector.fromArray(SPECIES, outRe, at + order + g);
+            DoubleVector im1 = DoubleVector.fromArray(SPECIES, outIm, at + order + g);
+            DoubleVector re2 = DoubleVector.fromArray(SPECIES, outRe, at + 2 * order + g);
+            DoubleVector im2 = DoubleVector.fromArray(SPECIES, outIm, at + 2 * order + g);
+            DoubleVector re3 = DoubleVector.fromArray(SPECIES, outRe, at + 3 * order + g);
+            DoubleVector im3 = DoubleVector.fromArray(SPECIES, outIm, at + 3 * order + g);
+            for (int r = 0; r < rows; r++) {
+                DoubleVector zr = DoubleVector.fromArray(SPECIES, zRe, r * order + g);
+                DoubleVector zi = DoubleVector.fromArray(SPECIES, zIm, r * order + g);
+                DoubleVector a = DoubleVector.broadcast(SPECIES, kRe[kernelAt + r]);
+                DoubleVector b = DoubleVector.broadcast(SPECIES, kIm[kernelAt + r]);
+                re0 = zi.fma(b.neg(), zr.fma(a, re0));
+                im0 = zr.fma(b, zi.fma(a, im0));
+                a = DoubleVector.broadcast(SPECIES, kRe[k1 + r]);
+                b = DoubleVector.broadcast(SPECIES, kIm[k1 + r]);
+                re1 = zi.fma(b.neg(), zr.fma(a, re1));
+                im1 = zr.fma(b, zi.fma(a, im1));
+                a = DoubleVector.broadcast(SPECIES, kRe[k2 + r]);
+                b = DoubleVector.broadcast(SPECIES, kIm[k2 + r]);
+                re2 = zi.fma(b.neg(), zr.fma(a, re2));
+                im2 = zr.fma(b, zi.fma(a, im2));
+                a = DoubleVector.broadcast(SPECIES, kRe[k3 + r]);
+                b = DoubleVector.broadcast(SPECIES, kIm[k3 + r]);
+                re3 = zi.fma(b.neg(), zr.fma(a, re3));
+                im3 = zr.fma(b, zi.fma(a, im3));
+            }
+            // written inline: a vector passed to a helper that C2 does not inline is boxed
+            re0.intoArray(outRe, at + g);
+            im0.intoArray(outIm, at + g);
+            re1.intoArray(outRe, at + order + g);
+            im1.intoArray(outIm, at + order + g);
+            re2.intoArray(outRe, at + 2 * order + g);
+            im2.intoArray(outIm, at + 2 * order + g);
+            re3.intoArray(outRe, at + 3 * order + g);
+            im3.intoArray(outIm, at + 3 * order + g);
+        }
+        for (int j = 0; j < 4; j++) {
+            accumulateTail(kRe, kIm, kernelAt + j * stride, rows, zRe, zIm, order, outRe, outIm, at + j * order, bound);
+        }
+    }
+
+    /** The entries from ≤ g &lt; order of {@link #accumulateRows}, one at a time (the vector loop's FMA order). */
+    private static void accumulateTail(double[] kRe, double[] kIm, int kernelAt, int rows, double[] zRe, double[] zIm,
+                                       int order, double[] outRe, double[] outIm, int at, int from) {
+        for (int g = from; g < order; g++) {
             double re = outRe[at + g];
             double im = outIm[at + g];
             for (int r = 0; r < rows; r++) {

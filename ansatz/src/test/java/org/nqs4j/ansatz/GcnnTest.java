@@ -94,6 +94,133 @@ class GcnnTest {
         }
     }
 
+    /**
+     * log ψ against the defining formula, evaluated entry by entry (complex log cosh on the principal
+     * branch; parameters small enough that |Im θ| &lt; π/2): hidden layers of 5 and 4 features, so that
+     * the convolution's four-channel kernel runs with and without a remaining channel, on the
+     * non-abelian B1 sector (128 elements, a kernel on 4 of them) and the complex-character momentum one.
+     */
+    @Test
+    void logPsiIsTheFormulaEntryByEntry() {
+        SplittableRandom rnd = new SplittableRandom(21);
+        for (SymmetrySector sector : new SymmetrySector[] {B1, MOMENTUM}) {
+            int order = sector.permutations().length;
+            int[] support = {0, 1, order - 1, order / 2};
+            int[] features = {2, 5, 4};
+            for (int parity : new int[] {0, -1}) {
+                Gcnn psi = gcnn(sector, parity, features, support);
+                double[] p = Reference.randomParameters(rnd, psi.parameterArrayLength(), 0.05);
+                psi.setParameters(p);
+                int n = sector.permutations()[0].length;
+                double[] actual = new double[2];
+                for (int compared = 0; compared < 3; ) {
+                    int[] sigma = Reference.randomConfiguration(rnd, n);
+                    psi.logPsi(sigma, actual);
+                    double[] expected = formulaLogPsi(sector, parity, features, support, p, sigma);
+                    if (expected[2] > 1e8) { // a node of the sector (σ fixed by an element of character ≠ 1)
+                        continue;
+                    }
+                    compared++;
+                    // the terms of the character sum cancel (κ = Σ|terms| / |Σ terms| up to 10⁷ with small
+                    // weights): each sum is good to about κ units of round-off
+                    double tolerance = 1e-10 + 1e-13 * expected[2];
+                    Reference.assertLogEquals(new double[] {expected[0], expected[1]}, actual, tolerance,
+                            sector.label() + " parity " + parity + ", kappa " + expected[2]);
+                }
+            }
+        }
+    }
+
+    /** The class Javadoc's formula, with the parameter layout it documents: {Re, Im} log ψ and κ = Σ|terms| / |ψ|. */
+    private static double[] formulaLogPsi(SymmetrySector sector, int parity, int[] features, int[] support, double[] p,
+                                          int[] sigma) {
+        int[][] perm = sector.permutations();
+        GroupTable table = new GroupTable(perm);
+        int order = perm.length;
+        int n = sigma.length;
+        double sumRe = 0;
+        double sumIm = 0;
+        double sumAbs = 0;
+        for (int s = 1; s >= (parity == 0 ? 1 : -1); s -= 2) {
+            // θ¹_{c,g} = b¹_c + Σᵢ w_c(i) sσ_{g(i)}
+            int at = 0;
+            double[][] z = null;
+            double[][] theta = new double[2 * features[0]][order];
+            for (int c = 0; c < features[0]; c++) {
+                for (int g = 0; g < order; g++) {
+                    double re = p[2 * c];
+                    double im = p[2 * c + 1];
+                    for (int i = 0; i < n; i++) {
+                        int w = 2 * (features[0] + c * n + i);
+                        re += p[w] * s * sigma[perm[g][i]];
+                        im += p[w + 1] * s * sigma[perm[g][i]];
+                    }
+                    theta[2 * c][g] = re;
+                    theta[2 * c + 1][g] = im;
+                }
+            }
+            at = features[0] + features[0] * n;
+            for (int l = 1; l < features.length; l++) {
+                z = logCosh(theta);
+                theta = new double[2 * features[l]][order];
+                int kernels = at + features[l];
+                for (int c = 0; c < features[l]; c++) {
+                    for (int g = 0; g < order; g++) {
+                        double re = p[2 * (at + c)];
+                        double im = p[2 * (at + c) + 1];
+                        for (int cIn = 0; cIn < features[l - 1]; cIn++) {
+                            for (int k = 0; k < support.length; k++) {
+                                int kk = 2 * (kernels + (c * features[l - 1] + cIn) * support.length + k);
+                                int u = table.product(g, support[k]);
+                                re += p[kk] * z[2 * cIn][u] - p[kk + 1] * z[2 * cIn + 1][u];
+                                im += p[kk] * z[2 * cIn + 1][u] + p[kk + 1] * z[2 * cIn][u];
+                            }
+                        }
+                        theta[2 * c][g] = re;
+                        theta[2 * c + 1][g] = im;
+                    }
+                }
+                at = kernels + features[l] * features[l - 1] * support.length;
+            }
+            z = logCosh(theta);
+            for (int g = 0; g < order; g++) {
+                // χ(g)* p^{[s=−1]} exp(Σ_c z_{c,g})
+                double re = 0;
+                double im = 0;
+                for (int c = 0; c < z.length / 2; c++) {
+                    re += z[2 * c][g];
+                    im += z[2 * c + 1][g];
+                }
+                double mod = Math.exp(re) * (s < 0 ? parity : 1);
+                double chiRe = sector.characterRe()[g];
+                double chiIm = -sector.characterIm()[g];
+                sumRe += mod * (chiRe * Math.cos(im) - chiIm * Math.sin(im));
+                sumIm += mod * (chiRe * Math.sin(im) + chiIm * Math.cos(im));
+                sumAbs += Math.abs(mod) * Math.hypot(chiRe, chiIm);
+            }
+        }
+        double modulus = Math.hypot(sumRe, sumIm);
+        return new double[] {Math.log(modulus), Math.atan2(sumIm, sumRe), sumAbs / modulus};
+    }
+
+    /** Principal log cosh of each entry (rows: re, im interleaved by feature). */
+    private static double[][] logCosh(double[][] theta) {
+        double[][] z = new double[theta.length][];
+        for (int c = 0; c < theta.length; c += 2) {
+            z[c] = new double[theta[c].length];
+            z[c + 1] = new double[theta[c].length];
+            for (int g = 0; g < theta[c].length; g++) {
+                double x = theta[c][g];
+                double y = theta[c + 1][g];
+                double re = Math.cosh(x) * Math.cos(y);
+                double im = Math.sinh(x) * Math.sin(y);
+                z[c][g] = Math.log(Math.hypot(re, im));
+                z[c + 1][g] = Math.atan2(im, re);
+            }
+        }
+        return z;
+    }
+
     @Test
     void logDerivativesAreTheDerivativesOfLogPsi() {
         SplittableRandom rnd = new SplittableRandom(13);
