@@ -388,6 +388,7 @@ public final class Gcnn implements WaveFunction {
             Arrays.fill(outRe, c * order, (c + 1) * order, bRe[l][c]);
             Arrays.fill(outIm, c * order, (c + 1) * order, bIm[l][c]);
         }
+        int gatherBound = SPECIES.loopBound(order);
         for (int k0 = 0; k0 < support; k0 += chunk[l]) {
             int k1 = Math.min(support, k0 + chunk[l]);
             int rows = (k1 - k0) * fIn;
@@ -396,7 +397,12 @@ public final class Gcnn implements WaveFunction {
                     int row = ((k - k0) * fIn + cIn) * order;
                     int input = cIn * order;
                     int map = k * order;
-                    for (int g = 0; g < order; g++) {
+                    int g = 0;
+                    for (; g < gatherBound; g += SPECIES.length()) { // a gather load per vector of g's
+                        DoubleVector.fromArray(SPECIES, zRe, input, rightProduct, map + g).intoArray(bufferRe, row + g);
+                        DoubleVector.fromArray(SPECIES, zIm, input, rightProduct, map + g).intoArray(bufferIm, row + g);
+                    }
+                    for (; g < order; g++) {
                         int u = input + rightProduct[map + g];
                         bufferRe[row + g] = zRe[u];
                         bufferIm[row + g] = zIm[u];

@@ -59,7 +59,7 @@ public final class ConjugateGradientSolver implements SrSolver {
      * The two products of each iteration in tasks (fixed row and parameter blocks: the same numbers
      * for any runner). Serial, they left the other threads idle for the whole solve. Measured on
      * 10×10, a trained complex symmetric RBM α = 16 projected on C₄ᵥ (P = 1,617, N_s = 2,016, 2
-     * threads, the update of a step with the step guard's ψ ratios): 4.4–5.5 s against 5.1–7.1 s
+     * threads, the update of a step with the step guard's ψ ratios): 4.4–5.6 s against 5.1–7.1 s
      * serial; the products stream ΔO (52 MB) twice per iteration, so they are bound by memory
      * bandwidth, not by the threads (the dense Cholesky, compute-bound: 2.3–2.5 s).
      */

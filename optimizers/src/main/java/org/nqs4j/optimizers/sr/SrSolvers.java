@@ -6,7 +6,7 @@ public final class SrSolvers {
      * Largest P for which {@link #auto()} forms S densely: O(P³/3) Cholesky is then ≲ 1 s. Above it,
      * CG's k iterations stream ΔO 2k times (bandwidth-bound) against the dense S's N_s P² flops
      * (compute-bound), so which is faster depends on k, i.e. on the conditioning of S: measured at
-     * P = 1,617, N_s = 2,016 on a trained state dense 2.3–2.5 s per update, CG (10⁻⁶) 4.4–5.5 s;
+     * P = 1,617, N_s = 2,016 on a trained state dense 2.3–2.5 s per update, CG (10⁻⁶) 4.4–5.6 s;
      * at P = 4,041, N_s = 4,096 on a fresh one (few iterations) dense 4.7 s, CG 2.8 s.
      */
     public static final int DENSE_MAX_PARAMETERS = 1500;
