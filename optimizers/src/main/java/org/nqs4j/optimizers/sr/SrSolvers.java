@@ -3,13 +3,17 @@ package org.nqs4j.optimizers.sr;
 /** Factories for the {@link SrSolver}s. */
 public final class SrSolvers {
     /**
-     * Largest P for which {@link #auto()} forms S densely: O(P³/3) Cholesky is then ≲ 1 s. Above it,
-     * CG's k iterations stream ΔO 2k times (bandwidth-bound) against the dense S's N_s P² flops
-     * (compute-bound), so which is faster depends on k, i.e. on the conditioning of S: measured at
-     * P = 1,617, N_s = 2,016 on a trained state dense 2.3–2.5 s per update, CG (10⁻⁶) 4.4–5.6 s;
-     * at P = 4,041, N_s = 4,096 on a fresh one (few iterations) dense 4.7 s, CG 2.8 s.
+     * Largest P for which {@link #auto()} forms S densely when P ≤ N_s (S then holds no more numbers
+     * than ΔO). Dense costs N_s P² + P³/3 flops, compute-bound and known in advance; CG's k iterations
+     * stream ΔO 2k times, bandwidth-bound, with k set by the conditioning of S, which grows as the
+     * state trains. Measured (2 threads, Zen 5): P = 1,617, N_s = 2,016 on a trained state, dense
+     * 2.3–2.5 s per update against CG (10⁻⁶) 4.4–5.6 s; P = 4,041, N_s = 4,096 on a fresh state (few
+     * iterations), dense 4.7 s against a serial CG's 2.8 s. Up to 4,096 the dense solve's worst case
+     * stays within a few times CG's best, where CG's worst case (k at its limit) is many times the
+     * dense cost; above, the N_s P² of S grows out of reach and CG takes over. (It was 1,500, from the
+     * P³/3 of the factorisation alone.)
      */
-    public static final int DENSE_MAX_PARAMETERS = 1500;
+    public static final int DENSE_MAX_PARAMETERS = 4096;
     /**
      * Default CG relative residual ‖r‖/‖F‖ (the config's {@code cg_tolerance}): near the exact
      * solvers' δ, which a residual at the level of F's statistical error (O(1/√N_s)) is not along

@@ -436,10 +436,10 @@ class SrSolversTest {
         LogDerivativeSamples tall = Reference.randomO(40, 30, false, 5);
         auto.solve(tall, Reference.randomVector(30, 1), d, new double[30]);
         assertInstanceOf(DenseCholeskySolver.class, auto.lastUsed());
-        LogDerivativeSamples large = Reference.randomO(1600, SrSolvers.DENSE_MAX_PARAMETERS + 1, false, 5);
-        int p = large.nParameters();
-        auto.solve(large, Reference.randomVector(p, 1), d, new double[p]);
-        assertInstanceOf(ConjugateGradientSolver.class, auto.lastUsed());
+        // above the dense limit (20 here, SrSolvers.DENSE_MAX_PARAMETERS in auto()) with P ≤ N_s: CG
+        AutoSolver smallDense = new AutoSolver(20, SrSolvers.DEFAULT_CG_TOLERANCE, SrSolvers.DEFAULT_CG_MAX_ITERATIONS);
+        smallDense.solve(tall, Reference.randomVector(30, 1), d, new double[30]);
+        assertInstanceOf(ConjugateGradientSolver.class, smallDense.lastUsed());
     }
 
     /**
