@@ -190,6 +190,73 @@ class RankCountInvarianceTest {
     }
 
     /**
+     * A wrecking last step of the pretraining (learning rate 10⁶: the steps alternate kept and
+     * undone) is undone by the first samples of the full RBM. The pretraining dealt its chains
+     * unevenly once, after step 0, and kept that split, so the good state's chains of its last kept
+     * step (2) are known only to the ranks that ran them; the full RBM starts on the even split, and
+     * its undo at step 3 sends every chain back to those configurations, gathered at the hand-over
+     * ({@code VmcDriver.continueJudgment}), as on one process.
+     */
+    @Test
+    void anUndoRightAfterTheHandOverSendsEveryChainBackAsOneProcessWould() throws Exception {
+        String yaml = """
+                name: ranks
+                seed: 4
+                threads: 2
+                iterations: 6
+                lattice: {type: chain, length: 8}
+                hamiltonian: {model: heisenberg, marshall_sign: true}
+                ansatz: {type: rbm, alpha: 1, complex: false, pretrain: symmetric, pretrain_iterations: 3}
+                sampler: {chains: 5, samples: 60}
+                optimizer: {learning_rate: 1e6}
+                """;
+        java.util.function.BiFunction<RunConfig, Collective, List<double[]>> staged = (c, k) -> {
+            List<double[]> steps = new ArrayList<>();
+            try (RunSetup setup = RunSetup.build(c, k)) {
+                setup.driverFor(0).splitChainsBy(onceUneven());
+                for (int it = 0; it < 6; it++) {
+                    if (it > 0) {
+                        setup.handOverAt(it);
+                    }
+                    steps.add(row(setup.driverFor(it).step(it)));
+                }
+            } catch (org.nqs4j.vmc.driver.NonFiniteUpdateException e) {
+                steps.add(new double[] {steps.size()}); // where the rejections stopped it
+            }
+            return steps;
+        };
+        List<double[]> reference = staged.apply(config(yaml, "2"), Collective.single());
+        assertEquals(1.0, reference.get(3)[8], "step 3, the full RBM's first, undoes the pretraining's last step");
+        for (int ranks = 2; ranks <= 3; ranks++) {
+            RunConfig c = config(yaml, "1");
+            List<double[]> got = onRanks(ranks, k -> staged.apply(c, k));
+            assertEquals(reference.size(), got.size(), ranks + " ranks");
+            for (int i = 0; i < reference.size(); i++) {
+                assertArrayEquals(reference.get(i), got.get(i), 0.0, ranks + " ranks, row " + i);
+            }
+        }
+    }
+
+    /** After the first step rank 0 takes all but one chain of each other rank, for good. */
+    static ChainSplit onceUneven() {
+        return new ChainSplit() {
+            private boolean dealt;
+
+            @Override
+            public int[] next(double[] seconds, int[] chains) {
+                if (dealt) {
+                    return null;
+                }
+                dealt = true;
+                int[] next = new int[chains.length];
+                java.util.Arrays.fill(next, 1);
+                next[0] += java.util.Arrays.stream(chains).sum() - chains.length;
+                return next;
+            }
+        };
+    }
+
+    /**
      * An earlier stage (the symmetric pretraining; an RBM grown from α = 1 to 2, with more samples) hands its chains, and the
      * good state's chains an undone step returns to, to the next driver, whose split is the even one again:
      * with the chains dealt anew every step in both stages, the same numbers as one process.
