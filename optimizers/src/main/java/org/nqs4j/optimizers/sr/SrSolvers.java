@@ -15,9 +15,9 @@ public final class SrSolvers {
      */
     public static final int DENSE_MAX_PARAMETERS = 4096;
     /**
-     * Default CG relative residual ‖r‖/‖F‖ (the config's {@code cg_tolerance}): near the exact
-     * solvers' δ, which a residual at the level of F's statistical error (O(1/√N_s)) is not along
-     * the weakly sampled directions of an ill-conditioned S.
+     * Default CG relative residual ‖r‖/‖F‖ (the config's {@code cg_tolerance}): δ close to the exact
+     * solvers' even along the weakly sampled directions of an ill-conditioned S, where a residual at
+     * the level of F's statistical error (O(1/√N_s)) would leave it far off.
      */
     public static final double DEFAULT_CG_TOLERANCE = 1e-6;
     /** Default CG iteration limit (the config's {@code cg_max_iterations}). */

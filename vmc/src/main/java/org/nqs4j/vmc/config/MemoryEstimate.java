@@ -24,7 +24,8 @@ import org.nqs4j.optimizers.sr.SrSolvers;
  * saved states);</li>
  * <li>log-derivative rows: N_s c (N + M) for a plain RBM (only σ and tanh θ are stored), else
  * N_s c P;</li>
- * <li>SR: the dense S, c P², for Cholesky (also chosen by {@code auto} when P ≤ {@link SrSolvers#DENSE_MAX_PARAMETERS} and P ≤ N_s);
+ * <li>SR: the dense S, c P², for Cholesky (also chosen by {@code auto} when P ≤ N_s and
+ * P ≤ {@link SrSolvers#DENSE_MAX_PARAMETERS});
  * the sample-space matrix, c N_s², for minSR ({@code auto} when P &gt; N_s);</li>
  * <li>local energies 2 N_s, and the final estimate 2 (1 + observables) N_eval + N_eval.</li>
  * </ul>
