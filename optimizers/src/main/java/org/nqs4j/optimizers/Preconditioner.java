@@ -47,6 +47,11 @@ public interface Preconditioner {
     default void setRankExchange(RankExchange exchange) {
     }
 
+    /** Why the last direction is only an approximate solution of the preconditioner's system, or null. */
+    default String lastSolveNote() {
+        return null;
+    }
+
     /** What one step hands to the next (e.g. a CG warm start), for checkpoints; empty when nothing. */
     default double[] saveState() {
         return new double[0];

@@ -124,6 +124,11 @@ public final class AutoSolver implements SrSolver {
         return true;
     }
 
+    @Override
+    public String lastSolveNote() {
+        return last == null ? null : last.lastSolveNote();
+    }
+
     /** The solver used by the last call, or null before the first. */
     public SrSolver lastUsed() {
         return last;

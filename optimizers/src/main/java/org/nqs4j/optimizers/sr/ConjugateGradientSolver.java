@@ -147,6 +147,14 @@ public final class ConjugateGradientSolver implements SrSolver {
         }
     }
 
+    @Override
+    public String lastSolveNote() {
+        return converged() ? null : String.format(java.util.Locale.ROOT, "CG stopped at its limit of %d iterations with"
+                + " the relative residual %.2g above its tolerance %.1g: the step follows an approximate solution (raise"
+                + " preconditioner.cg_max_iterations or the diagonal shift, or use solver cholesky or minsr)",
+                maxIterations, relativeResidual, tolerance);
+    }
+
     /** CG iterations of the last solve. */
     public int iterations() {
         return iterations;

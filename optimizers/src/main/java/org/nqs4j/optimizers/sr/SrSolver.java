@@ -21,6 +21,14 @@ public interface SrSolver {
      */
     void solve(LogDerivativeSamples centeredO, double[] force, double[] shift, double[] direction);
 
+    /**
+     * Why the last direction is not the exact solution of its system, or null: a solver that
+     * stops early (CG at its iteration limit) says so, for the log.
+     */
+    default String lastSolveNote() {
+        return null;
+    }
+
     /** What one solve hands to the next (the CG warm start), for checkpoints; empty when nothing. */
     default double[] saveState() {
         return new double[0];

@@ -96,6 +96,11 @@ public final class StochasticReconfiguration implements Preconditioner {
         solver.setRankExchange(exchange);
     }
 
+    @Override
+    public String lastSolveNote() {
+        return solver.lastSolveNote();
+    }
+
     /** The solver's state; with a momentum, [its length, the solver's state, δ'] (δ' empty before the first step). */
     @Override
     public double[] saveState() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -456,9 +457,15 @@ class SrSolversTest {
         ConjugateGradientSolver cg = assertInstanceOf(ConjugateGradientSolver.class, limited.lastUsed());
         assertEquals(7, cg.iterations());
         assertFalse(cg.converged());
+        assertTrue(limited.lastSolveNote().contains("limit of 7 iterations"), limited.lastSolveNote());
         AutoSolver unlimited = SrSolvers.auto(1e-12, SrSolvers.DEFAULT_CG_MAX_ITERATIONS);
         unlimited.solve(wide, consistent, new double[30], new double[30]);
         assertTrue(((ConjugateGradientSolver) unlimited.lastUsed()).iterations() > 7);
+        AutoSolver dense = SrSolvers.auto(1e-12, 7);
+        double[] d = new double[30];
+        Arrays.fill(d, 0.1);
+        dense.solve(Reference.randomO(40, 30, false, 5), consistent, d, new double[30]);
+        assertNull(dense.lastSolveNote(), "an exact solver's direction needs no note");
     }
 
     /**

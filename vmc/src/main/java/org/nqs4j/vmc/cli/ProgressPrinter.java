@@ -8,7 +8,8 @@ import org.nqs4j.vmc.run.RunListener;
 /**
  * Progress on the terminal: a bar redrawn in place (iteration, energy ± error, variance,
  * acceptance, ETA) when stderr is a terminal, otherwise a plain line every tenth of the run;
- * nothing in quiet mode. Rejected steps are always reported.
+ * nothing in quiet mode. Rejected steps are always reported, and the first step whose direction is
+ * only approximate (CG at its iteration limit).
  */
 public final class ProgressPrinter implements RunListener {
     private final PrintStream out;
@@ -18,6 +19,7 @@ public final class ProgressPrinter implements RunListener {
     private int first;
     private long start;
     private boolean barDrawn;
+    private boolean noted;
 
     public ProgressPrinter(PrintStream out, boolean quiet) {
         this.out = out;
@@ -37,6 +39,11 @@ public final class ProgressPrinter implements RunListener {
         if (!r.updated()) {
             clearBar();
             out.println("  iteration " + r.iteration() + ": step rejected (" + r.event() + ")");
+        }
+        if (r.note() != null && !noted) { // once: the log has every step's
+            clearBar();
+            out.println("  iteration " + r.iteration() + ": " + r.note() + " (each such step has a \"note\" in log.jsonl)");
+            noted = true;
         }
         if (quiet) {
             return;

@@ -12,11 +12,13 @@ import org.nqs4j.vmc.stats.Estimate;
  * @param undone          true when the samples of this step showed the previous step's state to be broken,
  *                        and that step was undone (the parameters went back to the last good ones)
  * @param event           why the step was rejected, or null
+ * @param note            why the step taken follows only an approximate solution of the SR system (CG at
+ *                        its iteration limit), or null
  * @param samplingSeconds time to sample and form local energies and O_k
  * @param updateSeconds   time for the force, preconditioner and optimiser
  * @param exchangeSeconds of those, the time spent in exchanges between ranks (0 for one process)
  */
 public record IterationResult(int iteration, Estimate energy, double energyImag, double acceptance, boolean updated,
-                              boolean undone, String event, double samplingSeconds, double updateSeconds,
+                              boolean undone, String event, String note, double samplingSeconds, double updateSeconds,
                               double exchangeSeconds) {
 }

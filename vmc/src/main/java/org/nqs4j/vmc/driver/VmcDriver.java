@@ -276,6 +276,7 @@ public final class VmcDriver {
         }
         balanceChains(ownSampling);
         return new IterationResult(iteration, energy, energyImag, acceptance, event == null, undone, event,
+                event == null ? preconditioner.lastSolveNote() : null,
                 (t1 - t0) * 1e-9, (t2 - t1) * 1e-9, (blocks.exchangeNanos() - exchanged) * 1e-9);
     }
 

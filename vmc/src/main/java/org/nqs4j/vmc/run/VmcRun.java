@@ -359,6 +359,9 @@ public final class VmcRun {
         if (r.event() != null) {
             m.put("event", r.event());
         }
+        if (r.note() != null) {
+            m.put("note", r.note());
+        }
         stage.ifPresent(label -> m.put("stage", label));
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("sampling", r.samplingSeconds());

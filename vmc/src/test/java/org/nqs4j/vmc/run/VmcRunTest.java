@@ -142,6 +142,34 @@ class VmcRunTest {
     }
 
     /**
+     * A step along an approximate SR solution says so in its log line: CG limited to 2 iterations on
+     * P = 80 stops short of its 10⁻¹² tolerance at every step, and each line carries the note; the
+     * dense solver's lines carry none.
+     */
+    @Test
+    void aStepAlongAnUnconvergedCgSolutionIsNotedInTheLog() throws IOException {
+        for (String solver : new String[] {"cg", "cholesky"}) {
+            RunConfig c = config("""
+                    seed: 2
+                    iterations: 4
+                    lattice: {type: chain, length: 8}
+                    hamiltonian: {model: heisenberg, marshall_sign: true}
+                    ansatz: {type: rbm, alpha: 1, complex: false, pretrain: none}
+                    sampler: {chains: 4, samples: 128}
+                    evaluation: {samples: 512}
+                    """, "preconditioner.solver=" + solver, "preconditioner.cg_max_iterations=2",
+                    "preconditioner.cg_tolerance=1e-12");
+            try (RunFolder f = RunFolder.create(tmp.resolve("note-" + solver), false)) {
+                VmcRun.execute(c, f, RunListener.SILENT);
+                for (String line : Files.readAllLines(f.path().resolve(RunFolder.LOG))) {
+                    assertEquals(solver.equals("cg"), line.contains("\"note\":\"CG stopped at its limit of 2 iterations"),
+                            line);
+                }
+            }
+        }
+    }
+
+    /**
      * ansatz.init_from starts a run from an earlier run's parameters.npy: with no iterations it
      * keeps them exactly, and its energy estimate (fresh chains) agrees with the earlier run's
      * within 4 combined error bars; a larger α grows from it (the trained features kept, the added
