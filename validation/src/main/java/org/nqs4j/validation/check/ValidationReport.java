@@ -32,13 +32,15 @@ import org.nqs4j.vmc.stats.Estimate;
  * @param ansatzSector  for an ansatz confined to a symmetry sector, that sector against ED's ground
  *                      state's: a mismatch is warned of, as the reason the run ends far from E0 (it
  *                      fails its tolerance on its own)
+ * @param splitSteps    the run summary's note on optimisation steps taken from chains that disagreed, if any
  */
 public record ValidationReport(String name, Path config, Path folder, int nSites, boolean molecule,
                                SamplerSpec.Method sampler, Estimate vmc,
                                Optional<ExactReference> exact, Optional<TrialState> trial,
                                Map<String, Estimate> observables, double[] energyHistory,
                                ConvergenceDiagnostics convergence, Criterion criterion, double wallSeconds,
-                               List<ResultCheck> runChecks, Optional<AnsatzSector> ansatzSector) {
+                               List<ResultCheck> runChecks, Optional<AnsatzSector> ansatzSector,
+                               Optional<String> splitSteps) {
     public ValidationReport {
         runChecks = List.copyOf(runChecks);
     }
@@ -130,6 +132,7 @@ public record ValidationReport(String name, Path config, Path folder, int nSites
                 v.error()), exact.map(x -> x.observables().get(k)).map(e -> String.format(Locale.ROOT,
                 "   (exact %.8f)", e)).orElse("")));
         out.printf("  %-20s %s%n", convergence.stalled() ? "WARNING" : "convergence", convergence.verdict());
+        splitSteps.ifPresent(note -> out.printf("  %-20s %s%n", "note", note));
         out.printf("  %-20s %s%n", "result", passed() ? "PASS" : "FAIL: " + failure().get());
         out.printf("  %-20s %s%n", "output", folder);
     }
@@ -212,6 +215,7 @@ public record ValidationReport(String name, Path config, Path folder, int nSites
         m.put("observables", obs);
         m.put("energy_history", energyHistory);
         m.put("convergence", convergence.toJson());
+        splitSteps.ifPresent(note -> m.put("split_steps", note));
         m.put("wall_time_s", wallSeconds);
         return m;
     }

@@ -3,6 +3,8 @@ package org.nqs4j.validation.check;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 import org.nqs4j.vmc.config.RunConfig;
 import org.nqs4j.vmc.io.AtomicFiles;
@@ -44,7 +46,8 @@ public final class ValidationRun {
                     config.sampler().method(), result.evaluation().energy(), result.exact(), result.trial(),
                     result.evaluation().observables(), log.energy(), ConvergenceDiagnostics.of(log.energy(), log.error(),
                     log.variance(), log.acceptance(), config.lattice().nSites()), criterion, (System.nanoTime() - start) * 1e-9,
-                    result.checks(), exact.ansatzSector());
+                    result.checks(), exact.ansatzSector(), result.summary().get("split_steps") instanceof Map<?, ?> split
+                            ? Optional.of(String.valueOf(split.get("note"))) : Optional.empty());
             AtomicFiles.write(folder.path().resolve(REPORT), Json.write(report.toJson()) + "\n");
             if (log.size() > 0) { // iterations: 0 (an evaluation of init_from parameters) has no steps to draw
                 plot(report, log);

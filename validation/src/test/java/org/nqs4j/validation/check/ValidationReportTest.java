@@ -34,7 +34,7 @@ class ValidationReportTest {
                 new Estimate(vmc, error, 0.01, 1, 1, 1000), Optional.of(new ExactReference(-4.5154, "ed-full", 252,
                 Map.of())), Optional.of(new TrialState(trial, 0.01, 252)), Map.of(), new double[0],
                 ConvergenceDiagnostics.of(new double[0], new double[0], new double[0], new double[0], 10), Criterion.defaults(), 1.0,
-                checks, Optional.empty());
+                checks, Optional.empty(), Optional.empty());
     }
 
     private static String printed(ValidationReport r) {
@@ -71,6 +71,20 @@ class ValidationReportTest {
         assertTrue(text.contains("tau = 1.00 sweeps, split R-hat = 1.0000 (1000 samples, sampler type metropolis)"), text);
         assertFalse(text.contains("not mixed"), text);
         assertTrue(text.contains("convergence          not assessed"), text);
+    }
+
+    /** The run's note on steps taken from split chains is printed and kept in validation.json; none, no line. */
+    @Test
+    void printsTheNoteOnStepsTakenFromSplitChains() {
+        ValidationReport plain = report(-4.5140, 0.0003, -4.5134);
+        assertFalse(printed(plain).contains("note "), printed(plain));
+        ValidationReport split = new ValidationReport(plain.name(), plain.config(), plain.folder(), plain.nSites(),
+                plain.molecule(), plain.sampler(), plain.vmc(), plain.exact(), plain.trial(), plain.observables(),
+                plain.energyHistory(), plain.convergence(), plain.criterion(), plain.wallSeconds(), plain.runChecks(),
+                plain.ansatzSector(), Optional.of("3 optimisation step(s) between iterations 11 and 17 were taken"));
+        assertTrue(printed(split).contains("note                 3 optimisation step(s) between iterations 11 and 17"),
+                printed(split));
+        assertEquals("3 optimisation step(s) between iterations 11 and 17 were taken", split.toJson().get("split_steps"));
     }
 
     /** The sampling line says what the sampler did, not what the error bar happens to be. */

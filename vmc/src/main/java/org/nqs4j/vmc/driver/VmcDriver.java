@@ -81,7 +81,7 @@ public final class VmcDriver {
     /** Split-R̂ of a well-mixed good state ({@link #chainsSplit}) ... */
     static final double R_HAT_MIXED = 1.1;
     /** ... and above which the chains of the state after the step count as split. */
-    static final double R_HAT_SPLIT = 1.2;
+    public static final double R_HAT_SPLIT = 1.2;
 
     private final WaveFunction psi;
     private final SampledOperator hamiltonian;

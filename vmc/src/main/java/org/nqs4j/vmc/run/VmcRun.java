@@ -196,6 +196,7 @@ public final class VmcRun {
         LostGround.check(steps.energy(), eval.energy()).ifPresent(checks::add);
         addChecks(summary, checks);
         summary.put("convergence", convergence(steps, config).toJson());
+        SplitSteps.of(steps).ifPresent(s -> summary.put("split_steps", s.toJson()));
         folder.writeParameters(setup.parameters(), setup.waveFunction().isComplex());
         // plots before the summary: a run is complete only once summary.json exists, so a kill in
         // between leaves a run that nqs resume finishes (and draws), never one without plots
