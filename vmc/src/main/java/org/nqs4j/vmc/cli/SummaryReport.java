@@ -97,8 +97,8 @@ public final class SummaryReport {
         if (s.get("convergence") instanceof Map<?, ?> c) {
             out.printf("  %-12s %s%n", Boolean.TRUE.equals(c.get("stalled")) ? "WARNING" : "convergence", c.get("verdict"));
         }
-        if (s.get("split_steps") instanceof Map<?, ?> split) {
-            out.printf("  %-12s %s%n", "note", split.get("note"));
+        if (s.get("split_steps") instanceof Map<?, ?> split && split.get("note") instanceof String note) {
+            out.printf("  %-12s %s%n", "note", note);
         }
         out.printf("  wall time    %.1f s on %d thread(s)%n", num(s.get("wall_time_s")), (long) num(s.get("threads")));
         out.printf("  output       %s%n", folder);

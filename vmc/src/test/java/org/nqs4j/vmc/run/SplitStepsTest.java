@@ -32,7 +32,9 @@ class SplitStepsTest {
                 OptionalDouble.empty());
         SplitSteps s = SplitSteps.of(log).orElseThrow();
         assertEquals(new SplitSteps(3, 11, 17, 3.1), s);
-        assertTrue(((String) s.toJson().get("note")).startsWith("3 optimisation step(s) between iterations 11 and 17"));
+        assertFalse(s.toJson().containsKey("note"), "three are listed, not noted");
+        assertTrue(((String) new SplitSteps(SplitSteps.NOTED, 11, 40, 3.1).toJson().get("note"))
+                .startsWith(SplitSteps.NOTED + " optimisation step(s) between iterations 11 and 40"));
         double[] mixed = {1.01, 1.19, 1.0, 1.1, 1.2, 1.0, 0.99, 1.05};
         assertTrue(SplitSteps.of(new RunLog("x", iteration, zeros, zeros, zeros, acceptance, zeros, mixed, updated, "",
                 OptionalDouble.empty())).isEmpty());
