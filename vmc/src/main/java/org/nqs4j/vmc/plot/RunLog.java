@@ -13,9 +13,9 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * The per-iteration series of a run folder's {@code log.jsonl} (iteration, energy mean and error,
- * variance, acceptance, wall time, split-R̂, whether a step was taken), with what the plots need to label them: the energy unit (from
- * {@code config.resolved.yaml}) and the exact energy (from {@code summary.json}) when known. A
- * truncated last line (a run killed mid-write) is skipped.
+ * variance, acceptance, wall time, split-R̂, whether a step was taken), with what the plots need to
+ * label them: the energy unit (from {@code config.resolved.yaml}) and the exact energy (from
+ * {@code summary.json}) when known. A truncated last line (a run killed mid-write) is skipped.
  *
  * @param rHat       split-R̂ of each line's samples (NaN where not logged)
  * @param updated    1 where the line's step was taken (its {@code updated}), else 0
