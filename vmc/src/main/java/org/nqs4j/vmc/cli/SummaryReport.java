@@ -97,6 +97,10 @@ public final class SummaryReport {
         if (s.get("convergence") instanceof Map<?, ?> c) {
             out.printf("  %-12s %s%n", Boolean.TRUE.equals(c.get("stalled")) ? "WARNING" : "convergence", c.get("verdict"));
         }
+        if (s.get("rejected_steps") instanceof Map<?, ?> r) {
+            out.printf("  %-12s %s of %s steps rejected (%s of them undoing the step before; see event in log.jsonl)%n",
+                    "steps", r.get("count"), r.get("of"), r.get("undone"));
+        }
         if (s.get("split_steps") instanceof Map<?, ?> split && split.get("note") instanceof String note) {
             out.printf("  %-12s %s%n", "note", note);
         }

@@ -13,17 +13,18 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * The per-iteration series of a run folder's {@code log.jsonl} (iteration, energy mean and error,
- * variance, acceptance, wall time, split-R̂, whether a step was taken), with what the plots need to
+ * variance, acceptance, wall time, split-R̂, whether a step was taken or undone), with what the plots need to
  * label them: the energy unit (from {@code config.resolved.yaml}) and the exact energy (from
  * {@code summary.json}) when known. A truncated last line (a run killed mid-write) is skipped.
  *
  * @param rHat       split-R̂ of each line's samples (NaN where not logged)
  * @param updated    1 where the line's step was taken (its {@code updated}), else 0
+ * @param undone     1 where the line's samples undid the step before (its {@code undone}), else 0
  * @param energyUnit the unit of the energies, e.g. "units of J", or "" when unknown
  */
 public record RunLog(String label, double[] iteration, double[] energy, double[] error, double[] variance,
-                     double[] acceptance, double[] wallSeconds, double[] rHat, double[] updated, String energyUnit,
-                     OptionalDouble exact) {
+                     double[] acceptance, double[] wallSeconds, double[] rHat, double[] updated, double[] undone,
+                     String energyUnit, OptionalDouble exact) {
 
     public static RunLog read(Path runDir) throws IOException {
         Path file = runDir.resolve("log.jsonl");
@@ -54,25 +55,25 @@ public record RunLog(String label, double[] iteration, double[] energy, double[]
             }
             rows.add(new double[] {num(m.get("iteration")), num(e.get("mean")), num(e.get("error")),
                 num(e.get("variance")), num(m.get("acceptance")), num(m.get("wall_time_s")), num(e.get("r_hat")),
-                Boolean.TRUE.equals(m.get("updated")) ? 1 : 0});
+                Boolean.TRUE.equals(m.get("updated")) ? 1 : 0, Boolean.TRUE.equals(m.get("undone")) ? 1 : 0});
         }
         int n = rows.size();
-        double[][] cols = new double[8][n];
+        double[][] cols = new double[9][n];
         for (int i = 0; i < n; i++) {
-            for (int c = 0; c < 8; c++) {
+            for (int c = 0; c < 9; c++) {
                 cols[c][i] = rows.get(i)[c];
             }
         }
         Path name = runDir.toAbsolutePath().normalize().getFileName();
         return new RunLog(name == null ? runDir.toString() : name.toString(), cols[0], cols[1], cols[2], cols[3],
-                cols[4], cols[5], cols[6], cols[7], energyUnit(yaml(runDir.resolve("config.resolved.yaml"))),
+                cols[4], cols[5], cols[6], cols[7], cols[8], energyUnit(yaml(runDir.resolve("config.resolved.yaml"))),
                 exactEnergy(yaml(runDir.resolve("summary.json"))));
     }
 
     /** The same log with the exact energy the caller knows (a run plots itself before or without a summary). */
     public RunLog withExact(OptionalDouble e) {
-        return new RunLog(label, iteration, energy, error, variance, acceptance, wallSeconds, rHat, updated, energyUnit,
-                e);
+        return new RunLog(label, iteration, energy, error, variance, acceptance, wallSeconds, rHat, updated, undone,
+                energyUnit, e);
     }
 
     private static String energyUnit(Map<?, ?> config) {

@@ -197,6 +197,7 @@ public final class VmcRun {
         addChecks(summary, checks);
         summary.put("convergence", convergence(steps, config).toJson());
         SplitSteps.of(steps).ifPresent(s -> summary.put("split_steps", s.toJson()));
+        rejectedSteps(steps).ifPresent(r -> summary.put("rejected_steps", r));
         folder.writeParameters(setup.parameters(), setup.waveFunction().isComplex());
         // plots before the summary: a run is complete only once summary.json exists, so a kill in
         // between leaves a run that nqs resume finishes (and draws), never one without plots
@@ -324,6 +325,28 @@ public final class VmcRun {
     static RunLog loggedSteps(RunFolder folder) throws IOException {
         folder.syncLog();
         return RunLog.readSteps(folder.path());
+    }
+
+    /**
+     * How many logged steps were rejected ({@code count}: not taken, by the step guards or for
+     * non-finite values) and how many of those undid the step before ({@code undone}), when any were:
+     * how rough the optimisation was, at a glance.
+     */
+    static Optional<Map<String, Object>> rejectedSteps(RunLog steps) {
+        int rejected = 0;
+        int undone = 0;
+        for (int i = 0; i < steps.size(); i++) {
+            rejected += steps.updated()[i] == 0 ? 1 : 0;
+            undone += steps.undone()[i] == 1 ? 1 : 0;
+        }
+        if (rejected == 0) {
+            return Optional.empty();
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("count", rejected);
+        m.put("undone", undone);
+        m.put("of", steps.size());
+        return Optional.of(m);
     }
 
     /** The plateau check of the logged optimisation steps (not assessed without enough of them). */

@@ -39,7 +39,7 @@ class RunPlotsTest {
             err[i] = 1e-3;
             ones[i] = 1;
         }
-        return new RunLog(label, it, e, err, ones, ones, ones, ones, ones, "units of J", exact);
+        return new RunLog(label, it, e, err, ones, ones, ones, ones, ones, new double[it.length], "units of J", exact);
     }
 
     private static List<String> notes(JFreeChart chart) {

@@ -195,6 +195,35 @@ class FaultTest {
     }
 
     /**
+     * The summary counts the rejected steps and those that undid the step before, as the log has them
+     * (plain SGD at a learning rate of 5 on the 6-site TFIM undoes a few), and the report prints them.
+     */
+    @Test
+    void theSummaryCountsTheRejectedAndUndoneSteps() throws IOException {
+        RunConfig c = VmcRunTest.config("""
+                seed: 5
+                iterations: 30
+                lattice: {type: chain, length: 6}
+                hamiltonian: {model: ising, h: 0.8}
+                ansatz: {type: rbm, alpha: 1, complex: true}
+                sampler: {chains: 4, samples: 64}
+                optimizer: {type: sgd, learning_rate: 5}
+                evaluation: {samples: 256}
+                """);
+        Path dir = tmp.resolve("rough");
+        java.util.Map<?, ?> rejected;
+        try (RunFolder f = RunFolder.create(dir, false)) {
+            rejected = (java.util.Map<?, ?>) VmcRun.execute(c, f, RunListener.SILENT).summary().get("rejected_steps");
+        }
+        List<String> log = Files.readAllLines(dir.resolve(RunFolder.LOG));
+        long notTaken = log.stream().filter(l -> l.contains("\"updated\":false")).count();
+        long undone = log.stream().filter(l -> l.contains("\"undone\":true")).count();
+        assertTrue(undone >= 3, "this config should undo a few steps: " + undone);
+        assertEquals(java.util.Map.of("count", (int) notTaken, "undone", (int) undone, "of", 30),
+                java.util.Map.copyOf(rejected));
+    }
+
+    /**
      * A run that fails during the symmetric pretraining stage (the overflowing field above, stopped
      * at step 4 of 10): its parameters.npy holds the stage's last good (here initial) state expanded
      * into the configured full RBM, what init_from of the same config takes, not the full RBM's

@@ -28,7 +28,7 @@ class SplitStepsTest {
         double[] acceptance = {0.3, 0.3, 0.3, 1e-4, 0.3, 0.3, 0.3, 0.3};
         double[] iteration = {10, 11, 12, 13, 14, 15, 16, 17};
         double[] zeros = new double[8];
-        RunLog log = new RunLog("x", iteration, zeros, zeros, zeros, acceptance, zeros, rHat, updated, "",
+        RunLog log = new RunLog("x", iteration, zeros, zeros, zeros, acceptance, zeros, rHat, updated, zeros, "",
                 OptionalDouble.empty());
         SplitSteps s = SplitSteps.of(log).orElseThrow();
         assertEquals(new SplitSteps(3, 11, 17, 3.1), s);
@@ -36,7 +36,7 @@ class SplitStepsTest {
         assertTrue(((String) new SplitSteps(SplitSteps.NOTED, 11, 40, 3.1).toJson().get("note"))
                 .startsWith(SplitSteps.NOTED + " optimisation step(s) between iterations 11 and 40"));
         double[] mixed = {1.01, 1.19, 1.0, 1.1, 1.2, 1.0, 0.99, 1.05};
-        assertTrue(SplitSteps.of(new RunLog("x", iteration, zeros, zeros, zeros, acceptance, zeros, mixed, updated, "",
+        assertTrue(SplitSteps.of(new RunLog("x", iteration, zeros, zeros, zeros, acceptance, zeros, mixed, updated, zeros, "",
                 OptionalDouble.empty())).isEmpty());
     }
 
