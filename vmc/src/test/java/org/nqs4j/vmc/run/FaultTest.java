@@ -28,6 +28,21 @@ class FaultTest {
                 new SamplerState(new int[][] {{1, -1}, {-1, 1}}, new byte[][] {{9, 8, 7}, {6}}), 2, 100));
     }
 
+    /**
+     * Plain SGD at a learning rate of 5 on the 6-site TFIM: it wrecks the state now and then, with finite
+     * ratios, so steps are undone while the chains keep moving (30 steps, a few undone).
+     */
+    static final String UNDOING = """
+            seed: 5
+            iterations: 30
+            lattice: {type: chain, length: 6}
+            hamiltonian: {model: ising, h: 0.8}
+            ansatz: {type: rbm, alpha: 1, complex: true}
+            sampler: {chains: 4, samples: 64}
+            optimizer: {type: sgd, learning_rate: 5}
+            evaluation: {samples: 256}
+            """;
+
     /** Every step of it wrecks the state: a learning rate of 10⁶ (the tests below change what they need). */
     static final String WRECKING = """
             seed: 4
@@ -167,15 +182,7 @@ class FaultTest {
      */
     @Test
     void anUndoneStepSendsTheChainsBackToTheGoodStatesConfigurations() {
-        RunConfig c = VmcRunTest.config("""
-                seed: 5
-                iterations: 30
-                lattice: {type: chain, length: 6}
-                hamiltonian: {model: ising, h: 0.8}
-                ansatz: {type: rbm, alpha: 1, complex: true}
-                sampler: {chains: 4, samples: 64}
-                optimizer: {type: sgd, learning_rate: 5}
-                """);
+        RunConfig c = VmcRunTest.config(UNDOING);
         int undone = 0;
         try (RunSetup setup = RunSetup.build(c)) {
             int[][] before = new int[4][];
@@ -200,16 +207,7 @@ class FaultTest {
      */
     @Test
     void theSummaryCountsTheRejectedAndUndoneSteps() throws IOException {
-        RunConfig c = VmcRunTest.config("""
-                seed: 5
-                iterations: 30
-                lattice: {type: chain, length: 6}
-                hamiltonian: {model: ising, h: 0.8}
-                ansatz: {type: rbm, alpha: 1, complex: true}
-                sampler: {chains: 4, samples: 64}
-                optimizer: {type: sgd, learning_rate: 5}
-                evaluation: {samples: 256}
-                """);
+        RunConfig c = VmcRunTest.config(UNDOING);
         Path dir = tmp.resolve("rough");
         java.util.Map<?, ?> rejected;
         try (RunFolder f = RunFolder.create(dir, false)) {

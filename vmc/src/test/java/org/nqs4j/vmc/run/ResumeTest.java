@@ -101,18 +101,7 @@ class ResumeTest {
      */
     @Test
     void resumedRunWithUndoneStepsEqualsTheUninterruptedOne() throws IOException {
-        RunConfig c = VmcRunTest.config("""
-                seed: 5
-                threads: 2
-                iterations: 30
-                checkpoint: {every: 1}
-                lattice: {type: chain, length: 6}
-                hamiltonian: {model: ising, h: 0.8}
-                ansatz: {type: rbm, alpha: 1, complex: true}
-                sampler: {chains: 4, samples: 64}
-                optimizer: {type: sgd, learning_rate: 5}
-                evaluation: {samples: 256}
-                """);
+        RunConfig c = VmcRunTest.config("threads: 2\ncheckpoint: {every: 1}\n" + FaultTest.UNDOING);
         Path whole = assertResumesAsTheWhole(c, 3, 12, 20, 27);
         List<String> log = Files.readAllLines(whole.resolve(RunFolder.LOG));
         List<Integer> undone = java.util.stream.IntStream.range(0, log.size())
