@@ -36,8 +36,8 @@ class SplitStepsTest {
         assertTrue(((String) new SplitSteps(SplitSteps.NOTED, 11, 40, 3.1).toJson().get("note"))
                 .startsWith(SplitSteps.NOTED + " optimisation step(s) between iterations 11 and 40"));
         double[] mixed = {1.01, 1.19, 1.0, 1.1, 1.2, 1.0, 0.99, 1.05};
-        assertTrue(SplitSteps.of(new RunLog("x", iteration, zeros, zeros, zeros, acceptance, zeros, mixed, updated, zeros, "",
-                OptionalDouble.empty())).isEmpty());
+        assertTrue(SplitSteps.of(new RunLog("x", iteration, zeros, zeros, zeros, acceptance, zeros, mixed, updated, zeros,
+                "", OptionalDouble.empty())).isEmpty());
     }
 
     /** Steps that leave the state as it is, each from 16 chains of 4 samples: split-R̂ is noisy. */
