@@ -54,20 +54,12 @@ public final class AutoSolver implements SrSolver {
             }
             return dense;
         }
-        if (cg == null) {
-            cg = new ConjugateGradientSolver(cgTolerance, cgMaxIterations);
-            cg.setTaskRunner(tasks);
-            cg.setRankExchange(ranks);
-        }
-        return cg;
+        return cg();
     }
 
     @Override
     public void setTaskRunner(TaskRunner runner) {
-        if (runner == null) {
-            throw new IllegalArgumentException("the task runner must not be null (use TaskRunner.SERIAL)");
-        }
-        tasks = runner;
+        tasks = SolverChecks.checkRunner(runner);
         if (sampleSpace != null) {
             sampleSpace.setTaskRunner(runner);
         }
@@ -107,12 +99,17 @@ public final class AutoSolver implements SrSolver {
             }
             return;
         }
+        cg().restoreState(state);
+    }
+
+    /** The CG delegate, created on first use with this solver's stopping rule, runner and ranks. */
+    private ConjugateGradientSolver cg() {
         if (cg == null) {
             cg = new ConjugateGradientSolver(cgTolerance, cgMaxIterations);
             cg.setTaskRunner(tasks);
             cg.setRankExchange(ranks);
         }
-        cg.restoreState(state);
+        return cg;
     }
 
     private static boolean positive(double[] shift, int p) {

@@ -1,6 +1,7 @@
 package org.nqs4j.optimizers.sr;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 import org.nqs4j.optimizers.LogDerivativeSamples;
 import org.nqs4j.optimizers.SolverException;
@@ -65,10 +66,7 @@ public final class ConjugateGradientSolver implements SrSolver {
      */
     @Override
     public void setTaskRunner(TaskRunner runner) {
-        if (runner == null) {
-            throw new IllegalArgumentException("the task runner must not be null (use TaskRunner.SERIAL)");
-        }
-        tasks = runner;
+        tasks = SolverChecks.checkRunner(runner);
     }
 
     @Override
@@ -149,7 +147,7 @@ public final class ConjugateGradientSolver implements SrSolver {
 
     @Override
     public String lastSolveNote() {
-        return converged() ? null : String.format(java.util.Locale.ROOT, "CG stopped at its limit of %d iterations with"
+        return converged() ? null : String.format(Locale.ROOT, "CG stopped at its limit of %d iterations with"
                 + " the relative residual %.2g above its tolerance %.1g: the step follows an approximate solution (raise"
                 + " preconditioner.cg_max_iterations or the diagonal shift, or use solver cholesky or minsr)",
                 maxIterations, relativeResidual, tolerance);

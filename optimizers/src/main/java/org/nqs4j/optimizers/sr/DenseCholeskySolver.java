@@ -29,10 +29,7 @@ public final class DenseCholeskySolver implements SrSolver {
     /** S and its Cholesky factor in tasks; the kernels give the same numbers for any runner. */
     @Override
     public void setTaskRunner(TaskRunner runner) {
-        if (runner == null) {
-            throw new IllegalArgumentException("the task runner must not be null (use TaskRunner.SERIAL)");
-        }
-        tasks = runner;
+        tasks = SolverChecks.checkRunner(runner);
         cholesky.setTaskRunner(runner);
     }
 

@@ -65,10 +65,7 @@ public final class SampleSpaceSolver implements SrSolver {
 
     @Override
     public void setTaskRunner(TaskRunner runner) {
-        if (runner == null) {
-            throw new IllegalArgumentException("the task runner must not be null (use TaskRunner.SERIAL)");
-        }
-        tasks = runner;
+        tasks = SolverChecks.checkRunner(runner);
         cholesky.setTaskRunner(runner);
     }
 

@@ -3,6 +3,7 @@ package org.nqs4j.optimizers.sr;
 import org.nqs4j.optimizers.LogDerivativeSamples;
 import org.nqs4j.optimizers.SolverException;
 import org.nqs4j.optimizers.linalg.RankExchange;
+import org.nqs4j.optimizers.linalg.TaskRunner;
 
 /** Argument and result checks shared by the {@link SrSolver}s. */
 final class SolverChecks {
@@ -30,6 +31,14 @@ final class SolverChecks {
                         + direction[j] + "); check the log-derivatives and forces for NaN/Inf or increase the shift");
             }
         }
+    }
+
+    /** The runner, unless null. */
+    static TaskRunner checkRunner(TaskRunner runner) {
+        if (runner == null) {
+            throw new IllegalArgumentException("the task runner must not be null (use TaskRunner.SERIAL)");
+        }
+        return runner;
     }
 
     /** The exchange, unless null. */
