@@ -77,7 +77,7 @@ class FermionObservablesTest {
         List<NamedOperator> ops = c.observables().stream()
                 .map(o -> new NamedOperator(o.name(), SampledOperator.forOperator(o.operator()))).toList();
         try (RunSetup s = RunSetup.build(c)) {
-            Evaluation e = s.driver().evaluate(1000, 20, ops);
+            Evaluation e = s.driver().evaluate(1000, 20, ops, false);
             for (ObservableSpec o : c.observables()) {
                 Estimate v = e.observables().get(o.name());
                 double exact = ed.get(o.name());

@@ -41,8 +41,8 @@ public record SeedConsistency(double[] energy, double[] error) {
         double[] e = new double[reports.size()];
         double[] d = new double[reports.size()];
         for (int k = 0; k < e.length; k++) {
-            e[k] = reports.get(k).vmc().mean();
-            d[k] = reports.get(k).vmc().error();
+            e[k] = reports.get(k).judgedEnergy();
+            d[k] = reports.get(k).judgedError();
         }
         return new SeedConsistency(e, d);
     }

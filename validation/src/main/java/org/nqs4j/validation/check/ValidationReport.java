@@ -16,6 +16,7 @@ import org.nqs4j.vmc.spi.ExactReference;
 import org.nqs4j.vmc.spi.TrialState;
 import org.nqs4j.vmc.stats.ConvergenceDiagnostics;
 import org.nqs4j.vmc.stats.Estimate;
+import org.nqs4j.vmc.stats.LanczosStep;
 
 /**
  * A VMC result set against the exact reference: relative error, deviation in error bars,
@@ -33,6 +34,8 @@ import org.nqs4j.vmc.stats.Estimate;
  *                      state's: a mismatch is warned of, as the reason the run ends far from E0 (it
  *                      fails its tolerance on its own)
  * @param splitSteps    the run summary's note on optimisation steps taken from chains that disagreed, if any
+ * @param lanczosStep   the energy after one Lanczos step ({@code evaluation.lanczos_step}): when present, the
+ *                      energy judged against the reference (the lowest variational energy of the run)
  */
 public record ValidationReport(String name, Path config, Path folder, int nSites, boolean molecule,
                                SamplerSpec.Method sampler, Estimate vmc,
@@ -40,18 +43,28 @@ public record ValidationReport(String name, Path config, Path folder, int nSites
                                Map<String, Estimate> observables, double[] energyHistory,
                                ConvergenceDiagnostics convergence, Criterion criterion, double wallSeconds,
                                List<ResultCheck> runChecks, Optional<AnsatzSector> ansatzSector,
-                               Optional<String> splitSteps) {
+                               Optional<String> splitSteps, Optional<LanczosStep> lanczosStep) {
     public ValidationReport {
         runChecks = List.copyOf(runChecks);
     }
 
-    public double relativeError() {
-        return exact.map(x -> Math.abs((vmc.mean() - x.energy()) / x.energy())).orElse(Double.NaN);
+    /** The energy judged: after the Lanczos step when the run took one, else the trained state's. */
+    public double judgedEnergy() {
+        return lanczosStep.map(LanczosStep::energy).orElse(vmc.mean());
     }
 
-    /** (E − E_0)/δ: positive above the exact energy. */
+    /** The error bar of {@link #judgedEnergy}. */
+    public double judgedError() {
+        return lanczosStep.map(LanczosStep::error).orElse(vmc.error());
+    }
+
+    public double relativeError() {
+        return exact.map(x -> Math.abs((judgedEnergy() - x.energy()) / x.energy())).orElse(Double.NaN);
+    }
+
+    /** (E − E_0)/δ of the judged energy: positive above the exact energy. */
     public double deviationSigma() {
-        return exact.map(x -> (vmc.mean() - x.energy()) / vmc.error()).orElse(Double.NaN);
+        return exact.map(x -> (judgedEnergy() - x.energy()) / judgedError()).orElse(Double.NaN);
     }
 
     /** |VMC − trial| beyond this many error bars prints a warning (p ≈ 0.3 % with honest bars). */
@@ -84,14 +97,15 @@ public record ValidationReport(String name, Path config, Path folder, int nSites
         if (!suspect.isEmpty()) {
             return Optional.of("the run's result is suspect (" + String.join("; ", suspect) + ")");
         }
-        if (!Double.isFinite(vmc.mean()) || !Double.isFinite(vmc.error())) {
-            return Optional.of("the VMC estimate is not finite");
+        if (!Double.isFinite(judgedEnergy()) || !Double.isFinite(judgedError())) {
+            return Optional.of(lanczosStep.isPresent() ? "the Lanczos-step estimate is not finite"
+                    : "the VMC estimate is not finite");
         }
-        if (!criterion.accurate(vmc.mean(), e0)) {
+        if (!criterion.accurate(judgedEnergy(), e0)) {
             return Optional.of(String.format(Locale.ROOT, "relative error %.2e above the tolerance %.1e",
                     relativeError(), criterion.tolerance()));
         }
-        if (!criterion.variational(vmc.mean(), vmc.error(), e0)) {
+        if (!criterion.variational(judgedEnergy(), judgedError(), e0)) {
             return Optional.of(String.format(Locale.ROOT, "the estimate lies %.1f error bars below the exact energy",
                     -deviationSigma()));
         }
@@ -106,12 +120,15 @@ public record ValidationReport(String name, Path config, Path folder, int nSites
             out.printf(Locale.ROOT, "  %-20s %s   (per site %s)%n", "VMC energy", Format.pm(vmc.mean(), vmc.error()),
                     Format.pm(vmc.mean() / nSites, vmc.error() / nSites));
         }
+        lanczosStep.ifPresent(l -> out.printf(Locale.ROOT, "  %-20s %s   (per site %s; alpha %.4g; the energy judged)%n",
+                "Lanczos step", Format.pm(l.energy(), l.error()), Format.pm(l.energy() / nSites, l.error() / nSites),
+                l.alpha()));
         exact.ifPresentOrElse(x -> {
             out.printf(Locale.ROOT, "  %-20s %.10f   (%s%s)%n", "exact energy", x.energy(), x.method(),
                     x.dimension() > 0 ? ", ED dimension " + x.dimension() : "");
             out.printf(Locale.ROOT, "  %-20s %.3e   (tolerance %.1e)%n", "relative error", relativeError(),
                     criterion.tolerance());
-            if (vmc.error() > 0) { // an exact sum over the sector has no error bar to count in
+            if (judgedError() > 0) { // an exact sum over the sector has no error bar to count in
                 out.printf(Locale.ROOT, "  %-20s %+.2f error bars%n", "deviation", deviationSigma());
             }
         }, () -> out.printf("  %-20s none (no analytic solution, ED impossible or beyond its budget)%n", "exact energy"));
@@ -178,6 +195,14 @@ public record ValidationReport(String name, Path config, Path folder, int nSites
         e.put("r_hat", vmc.rHat());
         e.put("n_samples", vmc.nSamples());
         m.put("vmc", e);
+        lanczosStep.ifPresent(l -> {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("energy", l.energy());
+            r.put("error", l.error());
+            r.put("alpha", l.alpha());
+            r.put("jackknife_blocks", l.blocks());
+            m.put("lanczos_step", r);
+        });
         exact.ifPresent(x -> {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("energy", x.energy());

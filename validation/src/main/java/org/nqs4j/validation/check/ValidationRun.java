@@ -47,7 +47,8 @@ public final class ValidationRun {
                     result.evaluation().observables(), log.energy(), ConvergenceDiagnostics.of(log.energy(), log.error(),
                     log.variance(), log.acceptance(), config.lattice().nSites()), criterion, (System.nanoTime() - start) * 1e-9,
                     result.checks(), exact.ansatzSector(), result.summary().get("split_steps") instanceof Map<?, ?> split
-                            && split.get("note") instanceof String note ? Optional.of(note) : Optional.empty());
+                            && split.get("note") instanceof String note ? Optional.of(note) : Optional.empty(),
+                    result.evaluation().lanczosStep());
             AtomicFiles.write(folder.path().resolve(REPORT), Json.write(report.toJson()) + "\n");
             if (log.size() > 0) { // iterations: 0 (an evaluation of init_from parameters) has no steps to draw
                 plot(report, log);

@@ -160,7 +160,7 @@ public final class ValidationSuite {
             }
             ValidationReport r = o.report().get();
             out.printf(Locale.ROOT, row, stem, r.exact().map(x -> x.method()).orElse("none"),
-                    Format.pm(r.vmc().mean(), r.vmc().error()),
+                    Format.pm(r.judgedEnergy(), r.judgedError()),
                     r.exact().map(x -> String.format(Locale.ROOT, "%.10f", x.energy())).orElse("-"),
                     String.format(Locale.ROOT, "%.2e", r.relativeError()),
                     String.format(Locale.ROOT, "%.0e", r.criterion().tolerance()),

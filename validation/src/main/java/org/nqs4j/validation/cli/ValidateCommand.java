@@ -138,7 +138,7 @@ public final class ValidateCommand implements Command {
             progress.finish();
             reports.add(r);
             completed.add(seed);
-            System.out.printf(Locale.ROOT, row, seed, Format.pm(r.vmc().mean(), r.vmc().error()),
+            System.out.printf(Locale.ROOT, row, seed, Format.pm(r.judgedEnergy(), r.judgedError()),
                     r.trial().map(t -> String.format(Locale.ROOT, "%.10f", t.energy())).orElse("-"),
                     String.format(Locale.ROOT, "%+.2f", r.trialDeviationSigma()),
                     String.format(Locale.ROOT, "%.2e", r.relativeError()), r.passed() ? "PASS" : "FAIL: "

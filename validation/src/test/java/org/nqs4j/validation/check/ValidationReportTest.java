@@ -18,6 +18,7 @@ import org.nqs4j.vmc.run.ResultCheck;
 import org.nqs4j.vmc.spi.TrialState;
 import org.nqs4j.vmc.stats.ConvergenceDiagnostics;
 import org.nqs4j.vmc.stats.Estimate;
+import org.nqs4j.vmc.stats.LanczosStep;
 
 class ValidationReportTest {
     private static ValidationReport report(double vmc, double error, double trial) {
@@ -34,7 +35,7 @@ class ValidationReportTest {
                 new Estimate(vmc, error, 0.01, 1, 1, 1000), Optional.of(new ExactReference(-4.5154, "ed-full", 252,
                 Map.of())), Optional.of(new TrialState(trial, 0.01, 252)), Map.of(), new double[0],
                 ConvergenceDiagnostics.of(new double[0], new double[0], new double[0], new double[0], 10), Criterion.defaults(), 1.0,
-                checks, Optional.empty(), Optional.empty());
+                checks, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     private static String printed(ValidationReport r) {
@@ -81,10 +82,35 @@ class ValidationReportTest {
         ValidationReport split = new ValidationReport(plain.name(), plain.config(), plain.folder(), plain.nSites(),
                 plain.molecule(), plain.sampler(), plain.vmc(), plain.exact(), plain.trial(), plain.observables(),
                 plain.energyHistory(), plain.convergence(), plain.criterion(), plain.wallSeconds(), plain.runChecks(),
-                plain.ansatzSector(), Optional.of("3 optimisation step(s) between iterations 11 and 17 were taken"));
+                plain.ansatzSector(), Optional.of("3 optimisation step(s) between iterations 11 and 17 were taken"),
+                Optional.empty());
         assertTrue(printed(split).contains("note                 3 optimisation step(s) between iterations 11 and 17"),
                 printed(split));
         assertEquals("3 optimisation step(s) between iterations 11 and 17 were taken", split.toJson().get("split_steps"));
+    }
+
+    /**
+     * With a Lanczos step the judged energy is the step's: a trained state 2.6e-3 above E0 (tolerance 1e-3)
+     * fails alone and passes after a step to 2.2e-4; a step below E0 by 5 of its error bars fails.
+     */
+    @Test
+    void aLanczosStepIsTheEnergyJudged() {
+        ValidationReport plain = report(-4.5036, 0.0003, -4.5036);
+        assertFalse(plain.passed(), plain.failure().orElse(""));
+        ValidationReport stepped = withStep(plain, new LanczosStep(-4.5144, 0.0004, -0.2, 64));
+        assertTrue(stepped.passed(), stepped.failure().orElse(""));
+        assertEquals(Math.abs((-4.5144 + 4.5154) / 4.5154), stepped.relativeError(), 1e-12);
+        assertTrue(printed(stepped).contains("Lanczos step         -4.51440 ± 0.00040"), printed(stepped));
+        assertEquals(-4.5144, ((Map<?, ?>) stepped.toJson().get("lanczos_step")).get("energy"));
+        ValidationReport below = withStep(plain, new LanczosStep(-4.5174, 0.0004, -0.2, 64));
+        assertFalse(below.passed());
+        assertTrue(below.failure().orElseThrow().contains("below the exact energy"), below.failure().get());
+    }
+
+    private static ValidationReport withStep(ValidationReport r, LanczosStep step) {
+        return new ValidationReport(r.name(), r.config(), r.folder(), r.nSites(), r.molecule(), r.sampler(), r.vmc(),
+                r.exact(), r.trial(), r.observables(), r.energyHistory(), r.convergence(), r.criterion(),
+                r.wallSeconds(), r.runChecks(), r.ansatzSector(), r.splitSteps(), Optional.of(step));
     }
 
     /** The sampling line says what the sampler did, not what the error bar happens to be. */

@@ -135,7 +135,7 @@ public final class MemoryEstimate {
             double states = c.hilbert().dimension();
             t.add(new Term("tables of the enumerated sector", "sampler.type", 8 * 4 * states, states));
         }
-        double eval = c.evaluationSamples();
+        double eval = c.evaluation().samples();
         t.add(new Term("final-estimate samples", "evaluation.samples", 8 * (3 + 2 * c.observables().size()) * eval,
                 2 * eval));
         t.sort(Comparator.comparingDouble(Term::bytes).reversed());

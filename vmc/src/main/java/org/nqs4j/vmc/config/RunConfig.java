@@ -13,7 +13,7 @@ import org.nqs4j.hamiltonians.hilbert.Hilbert;
  * content as nested maps, written to {@code config.resolved.yaml}.
  *
  * @param iterations       optimisation steps
- * @param evaluationSamples samples (over all chains) of the final estimate at fixed parameters
+ * @param evaluation       the final estimate at the trained parameters
  * @param outputRoot       folder under which the run folder {@code name} is made
  * @param checkpointEvery  a checkpoint every this many iterations (0: only at the end)
  * @param reference        a literature ground-state energy, when the config gives one
@@ -22,7 +22,7 @@ import org.nqs4j.hamiltonians.hilbert.Hilbert;
  */
 public record RunConfig(Path source, String name, long seed, int threads, int iterations, Lattice lattice,
                         Hilbert hilbert, HamiltonianSpec hamiltonian, AnsatzSpec ansatz, SamplerSpec sampler,
-                        OptimizerSpec optimizer, PreconditionerSpec preconditioner, int evaluationSamples,
+                        OptimizerSpec optimizer, PreconditionerSpec preconditioner, EvaluationSpec evaluation,
                         List<ObservableSpec> observables, Path outputRoot, int checkpointEvery,
                         Optional<ReferenceEnergy> reference, Map<String, Object> resolved) {
     /** The spin-1/2 Hilbert space of a VMC config. */
@@ -36,7 +36,7 @@ public record RunConfig(Path source, String name, long seed, int threads, int it
     /** The same config, reported as read from {@code file} (a resumed run names its original config). */
     public RunConfig withSource(Path file) {
         return new RunConfig(file, name, seed, threads, iterations, lattice, hilbert, hamiltonian, ansatz, sampler,
-                optimizer, preconditioner, evaluationSamples, observables, outputRoot, checkpointEvery, reference,
+                optimizer, preconditioner, evaluation, observables, outputRoot, checkpointEvery, reference,
                 resolved);
     }
 }

@@ -178,6 +178,7 @@ public final class RunConfigReader {
             throw eval.invalid("samples", "with sampler.type full_sum the final estimate is the exact sum over the "
                     + sampler.samples() + " slots of the sector; remove evaluation.samples.");
         }
+        EvaluationSpec evaluation = new EvaluationSpec(evalSamples, eval.bool("lanczos_step", false));
         eval.finish();
         List<ObservableSpec> observables = new ArrayList<>();
         List<Section> observableSections = root.sections("observables");
@@ -213,7 +214,7 @@ public final class RunConfigReader {
         });
         root.finish();
         RunConfig config = new RunConfig(source, name, seed, threads, iterations, lattice, hilbert, hamiltonian,
-                ansatz, sampler, optimizer, preconditioner, evalSamples, List.copyOf(observables), outputRoot, every,
+                ansatz, sampler, optimizer, preconditioner, evaluation, List.copyOf(observables), outputRoot, every,
                 reference, root.resolved());
         if (vmc) {
             checkMemory(config, tree, maxHeap);

@@ -1,5 +1,6 @@
 package org.nqs4j.vmc.driver;
 
+import org.nqs4j.ansatz.WalkerCache;
 import org.nqs4j.hamiltonians.fock.FockConnections;
 import org.nqs4j.hamiltonians.fock.OccupationOperator;
 
@@ -12,9 +13,22 @@ import org.nqs4j.hamiltonians.fock.OccupationOperator;
 record OccupationLocalValues(OccupationOperator operator) implements SampledOperator {
     @Override
     public LocalValue newLocalValue() {
-        FockConnections connections = operator.newConnections();
-        double[] ratio = new double[2];
-        return (cache, out) -> {
+        return new Evaluator(operator);
+    }
+
+    /** The connections of x, each element times its ratio. */
+    private static final class Evaluator implements LocalValue {
+        private final OccupationOperator operator;
+        private final FockConnections connections;
+        private final double[] ratio = new double[2];
+
+        Evaluator(OccupationOperator operator) {
+            this.operator = operator;
+            this.connections = operator.newConnections();
+        }
+
+        @Override
+        public void evaluate(WalkerCache cache, double[] out) {
             operator.connections(cache.configuration(), connections);
             double re = 0;
             double im = 0;
@@ -32,7 +46,35 @@ record OccupationLocalValues(OccupationOperator operator) implements SampledOper
             }
             out[0] = re;
             out[1] = im;
-        };
+        }
+
+        @Override
+        public void evaluateSecond(WalkerCache cache, NeighbourValue neighbours, double[] out) {
+            evaluate(cache, out); // leaves the connections of x in place
+            neighbours.startAt(cache.configuration());
+            double re = 0;
+            double im = 0;
+            for (int k = 0; k < connections.size(); k++) {
+                double element = connections.value(k);
+                int n = connections.changeCount(k);
+                if (n == 0) {
+                    re += element * out[0];
+                    im += element * out[1];
+                    continue;
+                }
+                int[] modes = connections.changeModes();
+                int[] values = connections.changeValues();
+                int offset = connections.changeOffset(k);
+                cache.ratio(modes, values, offset, n, ratio);
+                double tRe = element * ratio[0];
+                double tIm = element * ratio[1];
+                double[] next = neighbours.at(modes, values, offset, n);
+                re += tRe * next[0] - tIm * next[1];
+                im += tRe * next[1] + tIm * next[0];
+            }
+            out[2] = re;
+            out[3] = im;
+        }
     }
 
     @Override

@@ -21,6 +21,13 @@ public sealed interface SampledOperator permits SpinLocalValues, OccupationLocal
     interface LocalValue {
         /** O_loc at the walker's current configuration, as (re, im) into {@code out}. */
         void evaluate(WalkerCache cache, double[] out);
+
+        /**
+         * O_loc(x) as (re, im) into {@code out[0..1]} and the second local value
+         * (Ô²ψ)(x)/ψ(x) = Σ_x' ⟨x|Ô|x'⟩ ψ(x')/ψ(x) O_loc(x') into {@code out[2..3]}, O_loc(x') from
+         * {@code neighbours} (a probe cache of the same ansatz and another evaluator of Ô).
+         */
+        void evaluateSecond(WalkerCache cache, NeighbourValue neighbours, double[] out);
     }
 
     /** A new evaluator: one per chain (it owns the connection buffer). */

@@ -36,6 +36,41 @@ record SpinLocalValues(LocalOperator operator) implements SampledOperator {
 
         @Override
         public void evaluate(WalkerCache cache, double[] out) {
+            connect(cache);
+            sum(out);
+        }
+
+        @Override
+        public void evaluateSecond(WalkerCache cache, NeighbourValue neighbours, double[] out) {
+            connect(cache);
+            sum(out);
+            neighbours.startAt(cache.configuration());
+            int[] sites = connections.flipSites();
+            double re = 0;
+            double im = 0;
+            int move = 0;
+            for (int k = 0; k < connections.size(); k++) {
+                double tRe = connections.re(k); // the term ⟨x|Ô|x'⟩ ψ(x')/ψ(x), as in sum
+                double tIm = -connections.im(k);
+                double[] next = out; // O_loc(x) for the diagonal term
+                int n = connections.flipCount(k);
+                if (n != 0) {
+                    double rRe = ratios[2 * move];
+                    double rIm = ratios[2 * move++ + 1];
+                    double mRe = tRe;
+                    tRe = mRe * rRe - tIm * rIm;
+                    tIm = mRe * rIm + tIm * rRe;
+                    next = neighbours.at(sites, moveValues, connections.flipOffset(k), n);
+                }
+                re += tRe * next[0] - tIm * next[1];
+                im += tRe * next[1] + tIm * next[0];
+            }
+            out[2] = re;
+            out[3] = im;
+        }
+
+        /** The connections of x, their moves and their ratios. */
+        private void connect(WalkerCache cache) {
             int[] sigma = cache.configuration();
             operator.connections(sigma, connections);
             int[] sites = connections.flipSites();
@@ -56,6 +91,10 @@ record SpinLocalValues(LocalOperator operator) implements SampledOperator {
                 moveCounts[moves++] = n;
             }
             cache.ratios(sites, moveValues, moveOffsets, moveCounts, moves, ratios);
+        }
+
+        /** O_loc(x) of the connections and ratios of {@link #connect} into out[0..1]. */
+        private void sum(double[] out) {
             double re = 0;
             double im = 0;
             int move = 0;

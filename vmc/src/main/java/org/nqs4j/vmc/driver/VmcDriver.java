@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.nqs4j.ansatz.WalkerCache;
 import org.nqs4j.ansatz.WaveFunction;
@@ -22,6 +23,7 @@ import org.nqs4j.vmc.parallel.Collective;
 import org.nqs4j.vmc.stats.ChainStatistics;
 import org.nqs4j.vmc.stats.ConvergenceDiagnostics;
 import org.nqs4j.vmc.stats.Estimate;
+import org.nqs4j.vmc.stats.LanczosStep;
 
 /**
  * The variational loop: sample |ψ_p|², estimate ⟨Ĥ⟩ and the force F = ⟨ΔO* ΔE_loc⟩, precondition
@@ -143,6 +145,15 @@ public final class VmcDriver {
             localValue.evaluate(cache, value);
             dst[2 * index] = value[0];
             dst[2 * index + 1] = value[1];
+        }
+
+        /** O_loc(x) at {@code dst[2·index]} and (Ô²ψ)(x)/ψ(x) at {@code second[2·index]}, both (re, im). */
+        void storeLocalValues(WalkerCache cache, NeighbourValue neighbours, double[] dst, double[] second, int index) {
+            localValue.evaluateSecond(cache, neighbours, value);
+            dst[2 * index] = value[0];
+            dst[2 * index + 1] = value[1];
+            second[2 * index] = value[2];
+            second[2 * index + 1] = value[3];
         }
     }
 
@@ -635,12 +646,15 @@ public final class VmcDriver {
 
     /**
      * Estimates the energy and the observables at the current parameters from
-     * {@code samplesPerChain} fresh samples per chain, after {@code discard} sweeps of burn-in.
+     * {@code samplesPerChain} fresh samples per chain, after {@code discard} sweeps of burn-in; with
+     * {@code lanczosStep} also the energy after one Lanczos step ({@link LanczosStep}) from the same
+     * samples, at the cost of the second local value (Ĥ²ψ)/ψ per sample.
      */
-    public Evaluation evaluate(int evalPerChain, int discard, List<NamedOperator> observables) {
+    public Evaluation evaluate(int evalPerChain, int discard, List<NamedOperator> observables, boolean lanczosStep) {
         int nChains = sampler.nChains();
         int n = nChains * evalPerChain;
         double[] energy = new double[2 * n];
+        double[] second = lanczosStep ? new double[2 * n] : null;
         double[][] values = new double[observables.size()][2 * n];
         ChainScratch[][] obsScratch = new ChainScratch[observables.size()][nChains];
         for (int k = 0; k < observables.size(); k++) {
@@ -648,14 +662,27 @@ public final class VmcDriver {
                 obsScratch[k][c] = new ChainScratch(observables.get(k).operator());
             }
         }
+        NeighbourValue[] neighbours = new NeighbourValue[nChains];
+        if (lanczosStep) {
+            for (int c = blocks.first(); c < blocks.end(); c++) {
+                neighbours[c] = new NeighbourValue(psi.newCache(), hamiltonian.newLocalValue());
+            }
+        }
         sampler.sample(evalPerChain, discard, (c, s, cache) -> {
             int index = c * evalPerChain + s;
-            scratch[c].storeLocalValue(cache, energy, index);
+            if (lanczosStep) {
+                scratch[c].storeLocalValues(cache, neighbours[c], energy, second, index);
+            } else {
+                scratch[c].storeLocalValue(cache, energy, index);
+            }
             for (int k = 0; k < values.length; k++) {
                 obsScratch[k][c].storeLocalValue(cache, values[k], index);
             }
         }, pool, blocks.first(), blocks.end());
         blocks.gather(energy, 2 * evalPerChain);
+        if (lanczosStep) {
+            blocks.gather(second, 2 * evalPerChain);
+        }
         for (double[] v : values) {
             blocks.gather(v, 2 * evalPerChain);
         }
@@ -664,7 +691,10 @@ public final class VmcDriver {
         for (int k = 0; k < values.length; k++) {
             obs.put(observables.get(k).name(), estimate(values[k], 0, evalPerChain));
         }
-        return new Evaluation(estimate(energy, 0, evalPerChain), estimate(energy, 1, evalPerChain).mean(),
-                acceptance, obs);
+        Estimate e = estimate(energy, 0, evalPerChain);
+        Optional<LanczosStep> step = !lanczosStep ? Optional.empty() : Optional.of(sampler.weighsSamples()
+                ? LanczosStep.ofWeightedSum(energy, second, sampler.weights(), n)
+                : LanczosStep.ofChains(energy, second, nChains, evalPerChain, e.tauCorr()));
+        return new Evaluation(e, estimate(energy, 1, evalPerChain).mean(), acceptance, obs, step);
     }
 }

@@ -80,9 +80,9 @@ public final class ResultChecks {
         checks.add(new ResultCheck("finite", e.mean(), Double.NaN, finite, finite ? "the estimate is finite"
                 : "the estimate " + e.mean() + " ± " + e.error() + " is not a finite number"));
         checks.addAll(sampled);
-        trialEnergy.ifPresent(t -> checks.add(sigmaCheck("trial_deviation", e, t, true,
+        trialEnergy.ifPresent(t -> checks.add(sigmaCheck("trial_deviation", e.mean(), e.error(), t, true,
                 "the exact energy of the same trial state, summed over the Hilbert space")));
-        exactEnergy.ifPresent(x -> checks.add(sigmaCheck("variational_bound", e, x, false,
+        exactEnergy.ifPresent(x -> checks.add(sigmaCheck("variational_bound", e.mean(), e.error(), x, false,
                 "the exact ground-state energy")));
         return List.copyOf(checks);
     }
@@ -93,15 +93,25 @@ public final class ResultChecks {
     }
 
     /**
+     * {@code lanczos_bound}: the energy E₁ ± σ₁ of the state after one Lanczos step
+     * ({@link org.nqs4j.vmc.stats.LanczosStep}) ≥ E_0 − {@value #MAX_SIGMAS} σ₁, as for the trained state.
+     */
+    public static ResultCheck lanczosBound(double energy, double error, double exactEnergy) {
+        return sigmaCheck("lanczos_bound", energy, error, exactEnergy, false,
+                "the exact ground-state energy (after the Lanczos step)");
+    }
+
+    /**
      * (E − reference)/σ held to ±{@value #MAX_SIGMAS} ({@code twoSided}) or to ≥ −{@value #MAX_SIGMAS}.
      * A zero error bar passes only an estimate equal to the reference to round-off.
      */
-    private static ResultCheck sigmaCheck(String name, Estimate e, double reference, boolean twoSided, String what) {
-        double diff = e.mean() - reference;
-        double sigmas = e.error() > 0 ? diff / e.error()
+    private static ResultCheck sigmaCheck(String name, double mean, double error, double reference, boolean twoSided,
+                                          String what) {
+        double diff = mean - reference;
+        double sigmas = error > 0 ? diff / error
                 : Math.abs(diff) <= 1e-12 * Math.max(1, Math.abs(reference)) ? 0 : Math.copySign(Double.POSITIVE_INFINITY, diff);
         boolean passed = twoSided ? Math.abs(sigmas) <= MAX_SIGMAS : sigmas >= -MAX_SIGMAS;
-        if (e.error() == 0) { // an exact sum (or a single configuration): no error bars to count
+        if (error == 0) { // an exact sum (or a single configuration): no error bars to count
             return new ResultCheck(name, sigmas, twoSided ? MAX_SIGMAS : -MAX_SIGMAS, passed, passed
                     ? fmt("no sampling error; E - %s %.10g = %.3g", what, reference, diff)
                     : fmt("no sampling error, yet E - %s %.10g = %.3g: %s", what, reference, diff, twoSided

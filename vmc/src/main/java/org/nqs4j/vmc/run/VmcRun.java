@@ -29,6 +29,7 @@ import org.nqs4j.vmc.spi.ExactReferences;
 import org.nqs4j.vmc.spi.TrialState;
 import org.nqs4j.vmc.stats.ConvergenceDiagnostics;
 import org.nqs4j.vmc.stats.Estimate;
+import org.nqs4j.vmc.stats.LanczosStep;
 
 /**
  * A whole run from a validated config: optimise for the configured iterations, logging every
@@ -163,14 +164,15 @@ public final class VmcRun {
         stopIfRequested(config, folder, setup, stoppedAfter < 0 ? config.iterations() : stoppedAfter, checkpointed,
                 null, wall);
         double optSeconds = wall.getAsDouble();
-        int perChain = (config.evaluationSamples() + config.sampler().chains() - 1) / config.sampler().chains();
+        int perChain = (config.evaluation().samples() + config.sampler().chains() - 1) / config.sampler().chains();
         listener.message(setup.sampler().weighsSamples() ? "final estimate: the exact sum over the sector"
                 : "final estimate from " + perChain * config.sampler().chains() + " samples");
         List<NamedOperator> observables = new ArrayList<>();
         for (ObservableSpec o : config.observables()) {
             observables.add(new NamedOperator(o.name(), SampledOperator.forOperator(o.operator())));
         }
-        Evaluation eval = setup.driver().evaluate(perChain, 10 * config.sampler().discardSweeps() + 10, observables);
+        Evaluation eval = setup.driver().evaluate(perChain, 10 * config.sampler().discardSweeps() + 10, observables,
+                config.evaluation().lanczosStep());
         double evalSeconds = wall.getAsDouble() - optSeconds;
         // an MPI rank other than 0 writes a scratch copy of the folder: the reference and plots are rank 0's
         boolean writer = setup.collective().rank() == 0;
@@ -194,6 +196,10 @@ public final class VmcRun {
         }
         RunLog steps = loggedSteps(folder);
         LostGround.check(steps.energy(), eval.energy()).ifPresent(checks::add);
+        if (eval.lanczosStep().isPresent() && exactEnergy.isPresent()) {
+            LanczosStep l = eval.lanczosStep().get();
+            checks.add(ResultChecks.lanczosBound(l.energy(), l.error(), exactEnergy.getAsDouble()));
+        }
         addChecks(summary, checks);
         summary.put("convergence", convergence(steps, config).toJson());
         SplitSteps.of(steps).ifPresent(s -> summary.put("split_steps", s.toJson()));
@@ -451,6 +457,7 @@ public final class VmcRun {
         m.put("r_hat", e.rHat());
         m.put("v_score", n * e.variance() / (e.mean() * e.mean()));
         exact.ifPresent(x -> m.put("exact", exactRecord(x, e)));
+        eval.lanczosStep().ifPresent(l -> m.put("lanczos_step", lanczosRecord(l, molecule ? 0 : n, exact)));
         m.put("observables", observables(config, eval, exact));
         m.put("seed", config.seed());
         m.put("threads", config.threads());
@@ -507,6 +514,26 @@ public final class VmcRun {
         x.put("trial_state_energy", trial);
         x.put("sampling_deviation_sigma", e.error() > 0 ? (e.mean() - trial) / e.error() : Double.NaN);
         x.put("variational_error", trial - (Double) x.get("energy"));
+    }
+
+    /**
+     * {@code lanczos_step}: the energy of ψ₁ = ψ + α(Ĥ − E)ψ and its error, α, the jackknife's blocks, per
+     * site ({@code sites} &gt; 0) and against the exact energy when known.
+     */
+    static Map<String, Object> lanczosRecord(LanczosStep l, int sites, Optional<ExactReference> exact) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("energy", l.energy());
+        m.put("error", l.error());
+        if (sites > 0) {
+            m.put("per_site", Map.of("mean", l.energy() / sites, "error", l.error() / sites));
+        }
+        m.put("alpha", l.alpha());
+        m.put("jackknife_blocks", l.blocks());
+        exact.ifPresent(x -> {
+            m.put("relative_error", Math.abs((l.energy() - x.energy()) / x.energy()));
+            m.put("deviation_sigma", l.error() > 0 ? (l.energy() - x.energy()) / l.error() : Double.NaN);
+        });
+        return m;
     }
 
     static Map<String, Object> exactRecord(ExactReference x, Estimate e) {

@@ -381,13 +381,13 @@ class RunConfigReaderTest {
         RunConfig c = read(ring + "ansatz:\n  alpha: 2\n  grow: [{alpha: 4, after: 40}, {alpha: 8, after: 70, init_scale: 0.01}]\n");
         assertEquals(List.of(new AnsatzSpec.Growth(4, 40, 0.001, 63), new AnsatzSpec.Growth(8, 70, 0.01, 63)),
                 c.ansatz().growth());
-        assertEquals(20 * 1008, c.evaluationSamples());
+        assertEquals(20 * 1008, c.evaluation().samples());
         c = read(ring + "sampler: {samples: 512}\nansatz:\n  alpha: 2\n"
                 + "  grow: [{alpha: 4, after: 40, samples: 2000}, {alpha: 8, after: 70}]\n");
         assertEquals(List.of(new AnsatzSpec.Growth(4, 40, 0.001, 125), new AnsatzSpec.Growth(8, 70, 0.001, 125)),
                 c.ansatz().growth(), "2,000 samples are 125 per chain of 16, and the next stage keeps them");
         assertEquals(32, c.ansatz().samplesPerChain(0, c.sampler()));
-        assertEquals(20 * 2000, c.evaluationSamples(), "the final estimate defaults to 20 steps of the last stage");
+        assertEquals(20 * 2000, c.evaluation().samples(), "the final estimate defaults to 20 steps of the last stage");
         assertTrue(c.resolved().toString().contains("samples=2000"), c.resolved().toString());
         assertEquals(2, c.ansatz().alpha());
         assertEquals(8, c.ansatz().finalAlpha());

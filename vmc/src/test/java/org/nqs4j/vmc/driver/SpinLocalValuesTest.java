@@ -70,6 +70,85 @@ class SpinLocalValuesTest {
         }
     }
 
+    /**
+     * The second local value (Ô²ψ)(σ)/ψ(σ) of {@link SampledOperator.LocalValue#evaluateSecond} is the row sum
+     * of ⟨σ|Ô|σ'⟩ ψ(σ')/ψ(σ) O_loc(σ'), each O_loc(σ') and ratio from scratch; its first value is the
+     * local value itself, the same bits as {@code evaluate}; and the walker's cache is left as it was.
+     */
+    @Test
+    void secondLocalValueIsTheRowSumOfTheNeighboursLocalValues() {
+        SplittableRandom rnd = new SplittableRandom(17);
+        Lattice ring = Lattice.chain(10, Boundary.PERIODIC, false);
+        PauliSumOperator heisenberg = SpinModels.heisenberg(ring, 1.0, Units.SPIN_HALF);
+        PauliSumOperator ising = SpinModels.transverseFieldIsing(ring, 1.0, 0.7, Units.PAULI);
+        for (PauliSumOperator h : new PauliSumOperator[] {heisenberg, ising}) {
+            for (boolean complex : new boolean[] {true, false}) {
+                Rbm rbm = complex ? Rbm.complex(10, 2) : Rbm.real(10, 2);
+                double[] p = new double[rbm.parameterArrayLength()];
+                for (int k = 0; k < p.length; k++) {
+                    p[k] = 0.3 * (2 * rnd.nextDouble() - 1);
+                }
+                rbm.setParameters(p);
+                SampledOperator.LocalValue local = SampledOperator.of(h).newLocalValue();
+                NeighbourValue neighbours = new NeighbourValue(rbm.newCache(), SampledOperator.of(h).newLocalValue());
+                WalkerCache cache = rbm.newCache();
+                for (int trial = 0; trial < 10; trial++) {
+                    int[] sigma = new int[10];
+                    for (int i = 0; i < 10; i++) {
+                        sigma[i] = (i + trial) % 2 == 0 ? 1 : -1;
+                    }
+                    for (int i = 0; i < trial; i++) { // a few random exchanges away from the Néel state
+                        int a = rnd.nextInt(10);
+                        int b = rnd.nextInt(10);
+                        int t = sigma[a];
+                        sigma[a] = sigma[b];
+                        sigma[b] = t;
+                    }
+                    cache.reset(sigma);
+                    double[] first = new double[2];
+                    local.evaluate(cache, first);
+                    double[] both = new double[4];
+                    local.evaluateSecond(cache, neighbours, both);
+                    String at = h.description() + ", complex " + complex + ", trial " + trial;
+                    assertEquals(Double.doubleToRawLongBits(first[0]), Double.doubleToRawLongBits(both[0]), at);
+                    assertEquals(Double.doubleToRawLongBits(first[1]), Double.doubleToRawLongBits(both[1]), at);
+                    assertEquals(java.util.Arrays.toString(sigma), java.util.Arrays.toString(cache.configuration()), at);
+                    double[] expected = secondFromScratch(h, rbm, sigma);
+                    double size = Math.max(1.0, Math.hypot(expected[0], expected[1]));
+                    assertEquals(expected[0], both[2], 1e-10 * size, "Re: " + at);
+                    assertEquals(expected[1], both[3], 1e-10 * size, "Im: " + at);
+                }
+            }
+        }
+    }
+
+    /** Σ_σ' conj⟨σ'|Ô|σ⟩ ψ(σ')/ψ(σ) O_loc(σ'), everything from log ψ from scratch. */
+    private static double[] secondFromScratch(PauliSumOperator h, Rbm rbm, int[] sigma) {
+        Connections c = h.newConnections();
+        h.connections(sigma, c);
+        double[] before = new double[2];
+        double[] after = new double[2];
+        rbm.logPsi(sigma.clone(), before);
+        double re = 0;
+        double im = 0;
+        for (int k = 0; k < c.size(); k++) {
+            int[] flipped = sigma.clone();
+            for (int f = 0; f < c.flipCount(k); f++) {
+                flipped[c.flipSite(k, f)] *= -1;
+            }
+            rbm.logPsi(flipped, after);
+            double modulus = Math.exp(after[0] - before[0]);
+            double rRe = modulus * Math.cos(after[1] - before[1]);
+            double rIm = modulus * Math.sin(after[1] - before[1]);
+            double tRe = c.re(k) * rRe + c.im(k) * rIm; // conj(element) · ratio
+            double tIm = c.re(k) * rIm - c.im(k) * rRe;
+            double[] next = fromScratch(h, rbm, flipped);
+            re += tRe * next[0] - tIm * next[1];
+            im += tRe * next[1] + tIm * next[0];
+        }
+        return new double[] {re, im};
+    }
+
     /** Σ_σ' conj⟨σ'|Ô|σ⟩ ratio(σ → σ'), ratios one at a time in the connections' order. */
     private static double[] oneRatioAtATime(PauliSumOperator h, WalkerCache cache) {
         int[] sigma = cache.configuration();

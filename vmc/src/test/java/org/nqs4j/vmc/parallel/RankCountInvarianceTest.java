@@ -26,6 +26,7 @@ import org.nqs4j.vmc.driver.NamedOperator;
 import org.nqs4j.vmc.driver.VmcDriver;
 import org.nqs4j.vmc.run.RunSetup;
 import org.nqs4j.vmc.stats.Estimate;
+import org.nqs4j.vmc.stats.LanczosStep;
 
 /**
  * The promise of distributed runs: the same config and seed give the same numbers, bit for bit,
@@ -114,10 +115,11 @@ class RankCountInvarianceTest {
             }
             List<NamedOperator> obs = config.observables().stream()
                     .map(o -> new NamedOperator(o.name(), org.nqs4j.vmc.driver.SampledOperator.forOperator(o.operator()))).toList();
-            Evaluation e = driver.evaluate(40, 5, obs);
+            Evaluation e = driver.evaluate(40, 5, obs, true);
             Estimate m = e.observables().values().iterator().next();
+            LanczosStep l = e.lanczosStep().orElseThrow();
             return new Trace(steps, setup.parameters(), new double[] {e.energy().mean(), e.energy().error(),
-                e.energy().tauCorr(), e.energy().rHat(), e.acceptance(), m.mean(), m.error()});
+                e.energy().tauCorr(), e.energy().rHat(), e.acceptance(), m.mean(), m.error(), l.energy(), l.error()});
         }
     }
 

@@ -39,7 +39,7 @@ class BosonRunTest {
             s.waveFunction().setParameters(p);
             List<NamedOperator> densities = c.observables().stream()
                     .map(o -> new NamedOperator(o.name(), SampledOperator.forOperator(o.operator()))).toList();
-            Evaluation e = s.driver().evaluate(100, 10, densities);
+            Evaluation e = s.driver().evaluate(100, 10, densities, false);
             assertEquals(-2 * j * n, e.energy().mean(), 1e-12);
             assertEquals(0, e.energy().variance(), 1e-20);
             // ⟨n_i⟩ is sampled, not exact: within 5 standard errors of N/L

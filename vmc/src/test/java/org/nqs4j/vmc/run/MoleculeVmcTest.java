@@ -258,7 +258,7 @@ class MoleculeVmcTest {
             for (int it = 0; it < 400; it++) {
                 setup.driver().step(it);
             }
-            Evaluation e = setup.driver().evaluate(630, 20, List.of());
+            Evaluation e = setup.driver().evaluate(630, 20, List.of(), false);
             double mean = e.energy().mean();
             double error = e.energy().error();
             assertTrue(Math.abs(mean - E_FCI) < 1e-3, "E = " + mean + " ± " + error + ", FCI " + E_FCI);

@@ -1,0 +1,146 @@
+package org.nqs4j.vmc.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nqs4j.ansatz.WaveFunction;
+import org.nqs4j.hamiltonians.Connections;
+import org.nqs4j.hamiltonians.LocalOperator;
+import org.nqs4j.hamiltonians.hilbert.Hilbert;
+import org.nqs4j.vmc.config.RunConfig;
+import org.nqs4j.vmc.config.RunConfigReader;
+import org.nqs4j.vmc.driver.Evaluation;
+import org.nqs4j.vmc.stats.LanczosStep;
+
+/**
+ * The energy after one Lanczos step ({@link LanczosStep}, {@code evaluation.lanczos_step}) against the same
+ * step taken on vectors: ψ over the S_z = 0 sector of a Heisenberg ring of 8 sites, Ĥψ and Ĥ²ψ by the
+ * operator's matrix elements, and the lower root of det(H − E S) = 0 in the basis {ψ, Ĥψ}. The full sum
+ * gives it to round-off; Metropolis samples within their jackknife error bar; both lie between the exact
+ * ground energy (Bethe ansatz) and the energy of ψ.
+ */
+class LanczosStepTest {
+    /** The Heisenberg ring of 8 sites, H = Σ S_i·S_j: E₀ = −3.651093408937 (Bethe ansatz, `nqs exact`). */
+    private static final double E0 = -3.651093408937;
+
+    @TempDir
+    Path dir;
+
+    private RunConfig ring(String sampler) throws IOException {
+        Path config = dir.resolve("ring.yaml");
+        Files.writeString(config, """
+                name: ring
+                seed: 5
+                lattice: {type: chain, length: 8, boundary: periodic}
+                hamiltonian: {model: heisenberg, units: spin, J: 1.0}
+                hilbert: {total_sz: 0}
+                ansatz: {type: rbm, alpha: 1, complex: true, init_scale: 0.3}
+                optimizer: {learning_rate: 0.05}
+                preconditioner: {type: sr, diag_shift: 0.01}
+                threads: 2
+                """ + sampler);
+        return RunConfigReader.read(config, List.of());
+    }
+
+    /** E₁ of the current parameters from vectors over the sector: (h₁ − E)(h₃ − E h₂) = (h₂ − E h₁)², the lower root. */
+    private static double krylovEnergy(RunConfig c, WaveFunction psi) {
+        Hilbert space = c.hilbert();
+        LocalOperator h = (LocalOperator) c.hamiltonian().operator();
+        int n = (int) space.nStates();
+        double[] v = new double[2 * n];
+        int[] x = new int[space.size()];
+        double[] lp = new double[2];
+        for (int i = 0; i < n; i++) {
+            space.state(i, x);
+            psi.logPsi(x, lp);
+            v[2 * i] = Math.exp(lp[0]) * Math.cos(lp[1]);
+            v[2 * i + 1] = Math.exp(lp[0]) * Math.sin(lp[1]);
+        }
+        double[] hv = apply(space, h, v);
+        double[] h2v = apply(space, h, hv);
+        double norm = dot(v, v);
+        double h1 = dot(v, hv) / norm;
+        double h2 = dot(hv, hv) / norm;
+        double h3 = dot(hv, h2v) / norm;
+        // (h2 − h1²) E² − (h3 − h1 h2) E + (h1 h3 − h2²) = 0
+        double a = h2 - h1 * h1;
+        double b = -(h3 - h1 * h2);
+        double cc = h1 * h3 - h2 * h2;
+        return (-b - Math.sqrt(b * b - 4 * a * cc)) / (2 * a);
+    }
+
+    /** (Ĥv)(x) = Σ_x' ⟨x|Ĥ|x'⟩ v(x'), the row elements the conjugates of the listed ⟨x'|Ĥ|x⟩. */
+    private static double[] apply(Hilbert space, LocalOperator h, double[] v) {
+        int n = (int) space.nStates();
+        double[] out = new double[2 * n];
+        int[] x = new int[space.size()];
+        Connections c = h.newConnections();
+        for (int i = 0; i < n; i++) {
+            space.state(i, x);
+            h.connections(x, c);
+            for (int k = 0; k < c.size(); k++) {
+                int[] y = x.clone();
+                for (int f = 0; f < c.flipCount(k); f++) {
+                    y[c.flipSite(k, f)] *= -1;
+                }
+                int j = (int) space.index(y);
+                double re = c.re(k);
+                double im = -c.im(k);
+                out[2 * i] += re * v[2 * j] - im * v[2 * j + 1];
+                out[2 * i + 1] += re * v[2 * j + 1] + im * v[2 * j];
+            }
+        }
+        return out;
+    }
+
+    /** Re⟨u|w⟩. */
+    private static double dot(double[] u, double[] w) {
+        double s = 0;
+        for (int i = 0; i < u.length; i++) {
+            s += u[i] * w[i];
+        }
+        return s;
+    }
+
+    @Test
+    void theFullSumStepIsTheLowestStateOfTheKrylovSpace() throws IOException {
+        RunConfig c = ring("sampler: {type: full_sum, chains: 2}\n");
+        try (RunSetup setup = RunSetup.build(c)) {
+            for (int it = 0; it < 5; it++) {
+                setup.driver().step(it);
+            }
+            Evaluation e = setup.driver().evaluate(c.sampler().samples() / 2, 0, List.of(), true);
+            LanczosStep step = e.lanczosStep().orElseThrow();
+            double expected = krylovEnergy(c, setup.waveFunction());
+            assertEquals(expected, step.energy(), 1e-10, "the exact step");
+            assertEquals(0, step.error());
+            double h1 = e.energy().mean();
+            assertTrue(step.energy() < h1 - 1e-3, "a step from a state far from E0 lowers its energy: " + h1 + " -> "
+                    + step.energy());
+            assertTrue(step.energy() > E0, "above the ground state: " + step.energy());
+        }
+    }
+
+    @Test
+    void sampledStepAgreesWithTheExactStepWithinItsErrorBar() throws IOException {
+        RunConfig c = ring("sampler: {move: exchange-any, chains: 16, samples: 512}\n");
+        try (RunSetup setup = RunSetup.build(c)) {
+            for (int it = 0; it < 5; it++) {
+                setup.driver().step(it);
+            }
+            Evaluation e = setup.driver().evaluate(500, 20, List.of(), true);
+            LanczosStep step = e.lanczosStep().orElseThrow();
+            double expected = krylovEnergy(c, setup.waveFunction());
+            assertTrue(step.error() > 0 && step.blocks() >= 16, step.toString());
+            assertTrue(Math.abs(step.energy() - expected) <= 4 * step.error(),
+                    "sampled " + step.energy() + " ± " + step.error() + " against the exact step " + expected);
+            assertTrue(expected < e.energy().mean() - 10 * step.error(), "the step lowers the energy by many error bars");
+        }
+    }
+}
