@@ -2,7 +2,9 @@ package org.nqs4j.vmc.driver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.nqs4j.ansatz.Rbm;
 import org.nqs4j.ansatz.WalkerCache;
@@ -112,7 +114,7 @@ class SpinLocalValuesTest {
                     String at = h.description() + ", complex " + complex + ", trial " + trial;
                     assertEquals(Double.doubleToRawLongBits(first[0]), Double.doubleToRawLongBits(both[0]), at);
                     assertEquals(Double.doubleToRawLongBits(first[1]), Double.doubleToRawLongBits(both[1]), at);
-                    assertEquals(java.util.Arrays.toString(sigma), java.util.Arrays.toString(cache.configuration()), at);
+                    assertEquals(Arrays.toString(sigma), Arrays.toString(cache.configuration()), at);
                     double[] expected = secondFromScratch(h, rbm, sigma);
                     double size = Math.max(1.0, Math.hypot(expected[0], expected[1]));
                     assertEquals(expected[0], both[2], 1e-10 * size, "Re: " + at);
@@ -124,29 +126,7 @@ class SpinLocalValuesTest {
 
     /** Σ_σ' conj⟨σ'|Ô|σ⟩ ψ(σ')/ψ(σ) O_loc(σ'), everything from log ψ from scratch. */
     private static double[] secondFromScratch(PauliSumOperator h, Rbm rbm, int[] sigma) {
-        Connections c = h.newConnections();
-        h.connections(sigma, c);
-        double[] before = new double[2];
-        double[] after = new double[2];
-        rbm.logPsi(sigma.clone(), before);
-        double re = 0;
-        double im = 0;
-        for (int k = 0; k < c.size(); k++) {
-            int[] flipped = sigma.clone();
-            for (int f = 0; f < c.flipCount(k); f++) {
-                flipped[c.flipSite(k, f)] *= -1;
-            }
-            rbm.logPsi(flipped, after);
-            double modulus = Math.exp(after[0] - before[0]);
-            double rRe = modulus * Math.cos(after[1] - before[1]);
-            double rIm = modulus * Math.sin(after[1] - before[1]);
-            double tRe = c.re(k) * rRe + c.im(k) * rIm; // conj(element) · ratio
-            double tIm = c.re(k) * rIm - c.im(k) * rRe;
-            double[] next = fromScratch(h, rbm, flipped);
-            re += tRe * next[0] - tIm * next[1];
-            im += tRe * next[1] + tIm * next[0];
-        }
-        return new double[] {re, im};
+        return rowSum(h, rbm, sigma, next -> fromScratch(h, rbm, next));
     }
 
     /** Σ_σ' conj⟨σ'|Ô|σ⟩ ratio(σ → σ'), ratios one at a time in the connections' order. */
@@ -181,6 +161,11 @@ class SpinLocalValuesTest {
 
     /** The same row sum with ψ(σ')/ψ(σ) = exp(log ψ(σ') − log ψ(σ)), each log ψ from scratch. */
     private static double[] fromScratch(PauliSumOperator h, Rbm rbm, int[] sigma) {
+        return rowSum(h, rbm, sigma, next -> new double[] {1, 0});
+    }
+
+    /** Σ_σ' conj⟨σ'|Ô|σ⟩ ψ(σ')/ψ(σ) w(σ'), the ratios from log ψ from scratch. */
+    private static double[] rowSum(PauliSumOperator h, Rbm rbm, int[] sigma, Function<int[], double[]> weight) {
         Connections c = h.newConnections();
         h.connections(sigma, c);
         double[] before = new double[2];
@@ -197,8 +182,11 @@ class SpinLocalValuesTest {
             double modulus = Math.exp(after[0] - before[0]);
             double rRe = modulus * Math.cos(after[1] - before[1]);
             double rIm = modulus * Math.sin(after[1] - before[1]);
-            re += c.re(k) * rRe + c.im(k) * rIm;
-            im += c.re(k) * rIm - c.im(k) * rRe;
+            double tRe = c.re(k) * rRe + c.im(k) * rIm; // conj(element) · ratio
+            double tIm = c.re(k) * rIm - c.im(k) * rRe;
+            double[] w = weight.apply(flipped);
+            re += tRe * w[0] - tIm * w[1];
+            im += tRe * w[1] + tIm * w[0];
         }
         return new double[] {re, im};
     }

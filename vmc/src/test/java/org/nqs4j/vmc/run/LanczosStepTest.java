@@ -108,13 +108,18 @@ class LanczosStepTest {
         return s;
     }
 
+    /** Five SR steps from the random start: a state well away from the ground state, which a step lowers. */
+    private static void trainFiveSteps(RunSetup setup) {
+        for (int it = 0; it < 5; it++) {
+            setup.driver().step(it);
+        }
+    }
+
     @Test
     void theFullSumStepIsTheLowestStateOfTheKrylovSpace() throws IOException {
         RunConfig c = ring("sampler: {type: full_sum, chains: 2}\n");
         try (RunSetup setup = RunSetup.build(c)) {
-            for (int it = 0; it < 5; it++) {
-                setup.driver().step(it);
-            }
+            trainFiveSteps(setup);
             Evaluation e = setup.driver().evaluate(c.sampler().samples() / 2, 0, List.of(), true);
             LanczosStep step = e.lanczosStep().orElseThrow();
             double expected = krylovEnergy(c, setup.waveFunction());
@@ -131,9 +136,7 @@ class LanczosStepTest {
     void sampledStepAgreesWithTheExactStepWithinItsErrorBar() throws IOException {
         RunConfig c = ring("sampler: {move: exchange-any, chains: 16, samples: 512}\n");
         try (RunSetup setup = RunSetup.build(c)) {
-            for (int it = 0; it < 5; it++) {
-                setup.driver().step(it);
-            }
+            trainFiveSteps(setup);
             Evaluation e = setup.driver().evaluate(500, 20, List.of(), true);
             LanczosStep step = e.lanczosStep().orElseThrow();
             double expected = krylovEnergy(c, setup.waveFunction());
