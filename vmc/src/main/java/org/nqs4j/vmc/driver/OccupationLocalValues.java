@@ -21,10 +21,13 @@ record OccupationLocalValues(OccupationOperator operator) implements SampledOper
         private final OccupationOperator operator;
         private final FockConnections connections;
         private final double[] ratio = new double[2];
+        /** For {@link #rowFromWalker}: the connections of x'. */
+        private final FockConnections nextConnections;
 
         Evaluator(OccupationOperator operator) {
             this.operator = operator;
             this.connections = operator.newConnections();
+            this.nextConnections = operator.newConnections();
         }
 
         @Override
@@ -66,14 +69,54 @@ record OccupationLocalValues(OccupationOperator operator) implements SampledOper
                 int[] values = connections.changeValues();
                 int offset = connections.changeOffset(k);
                 cache.ratio(modes, values, offset, n, ratio);
-                double tRe = element * ratio[0];
-                double tIm = element * ratio[1];
-                double[] next = neighbours.at(modes, values, offset, n);
-                re += tRe * next[0] - tIm * next[1];
-                im += tRe * next[1] + tIm * next[0];
+                double termRe = Double.NaN;
+                double termIm = Double.NaN;
+                if (ratio[0] != 0 || ratio[1] != 0) { // ψ(x') ≠ 0: the probe's O_loc(x')
+                    double tRe = element * ratio[0];
+                    double tIm = element * ratio[1];
+                    double[] next = neighbours.at(modes, values, offset, n);
+                    termRe = tRe * next[0] - tIm * next[1];
+                    termIm = tRe * next[1] + tIm * next[0];
+                }
+                if (!Double.isFinite(termRe) || !Double.isFinite(termIm)) { // a node: (Ôψ)(x')/ψ(x) from x
+                    rowFromWalker(cache, neighbours, modes, values, offset, n);
+                    termRe = element * ratio[0];
+                    termIm = element * ratio[1];
+                }
+                re += termRe;
+                im += termIm;
             }
             out[2] = re;
             out[3] = im;
+        }
+
+        /**
+         * (Ôψ)(x')/ψ(x) into {@code ratio} for the connection x' of x that is the move (modes, values), each
+         * ratio ψ(x'')/ψ(x) asked of the walker's cache at x for the combined move.
+         */
+        private void rowFromWalker(WalkerCache cache, NeighbourValue neighbours, int[] modes, int[] values, int offset,
+                                   int n) {
+            int[] x = cache.configuration();
+            int[] xPrime = neighbours.moveTo(x, modes, values, offset, n);
+            operator.connections(xPrime, nextConnections);
+            double re = 0;
+            double im = 0;
+            for (int j = 0; j < nextConnections.size(); j++) {
+                neighbours.combine(x, nextConnections.changeModes(), nextConnections.changeValues(),
+                        nextConnections.changeOffset(j), nextConnections.changeCount(j));
+                double rRe = 1;
+                double rIm = 0;
+                if (neighbours.combinedCount() > 0) {
+                    cache.ratio(neighbours.combinedSites(), neighbours.combinedValues(), 0, neighbours.combinedCount(),
+                            ratio);
+                    rRe = ratio[0];
+                    rIm = ratio[1];
+                }
+                re += nextConnections.value(j) * rRe;
+                im += nextConnections.value(j) * rIm;
+            }
+            ratio[0] = re;
+            ratio[1] = im;
         }
     }
 

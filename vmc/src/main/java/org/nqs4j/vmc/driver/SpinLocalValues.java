@@ -23,10 +23,15 @@ record SpinLocalValues(LocalOperator operator) implements SampledOperator {
         private int[] moveOffsets;
         private int[] moveCounts;
         private double[] ratios;
+        /** For {@link #rowFromWalker}: the connections of x', their moves' values, the sum. */
+        private final Connections nextConnections;
+        private int[] nextValues = new int[0];
+        private final double[] row = new double[2];
 
         Evaluator(LocalOperator operator) {
             this.operator = operator;
             this.connections = operator.newConnections();
+            this.nextConnections = operator.newConnections();
             int capacity = Math.max(1, operator.maxConnections());
             moveValues = new int[connections.flipSites().length];
             moveOffsets = new int[capacity];
@@ -52,21 +57,73 @@ record SpinLocalValues(LocalOperator operator) implements SampledOperator {
             for (int k = 0; k < connections.size(); k++) {
                 double tRe = connections.re(k); // the term ⟨x|Ô|x'⟩ ψ(x')/ψ(x), as in sum
                 double tIm = -connections.im(k);
-                double[] next = out; // O_loc(x) for the diagonal term
                 int n = connections.flipCount(k);
-                if (n != 0) {
-                    double rRe = ratios[2 * move];
-                    double rIm = ratios[2 * move++ + 1];
-                    double mRe = tRe;
-                    tRe = mRe * rRe - tIm * rIm;
-                    tIm = mRe * rIm + tIm * rRe;
-                    next = neighbours.at(sites, moveValues, connections.flipOffset(k), n);
+                if (n == 0) { // the diagonal term: O_loc(x) itself
+                    re += tRe * out[0] - tIm * out[1];
+                    im += tRe * out[1] + tIm * out[0];
+                    continue;
                 }
-                re += tRe * next[0] - tIm * next[1];
-                im += tRe * next[1] + tIm * next[0];
+                int offset = connections.flipOffset(k);
+                double rRe = ratios[2 * move];
+                double rIm = ratios[2 * move++ + 1];
+                double termRe = Double.NaN;
+                double termIm = Double.NaN;
+                if (rRe != 0 || rIm != 0) { // ψ(x') ≠ 0: the probe's O_loc(x')
+                    double wRe = tRe * rRe - tIm * rIm;
+                    double wIm = tRe * rIm + tIm * rRe;
+                    double[] next = neighbours.at(sites, moveValues, offset, n);
+                    termRe = wRe * next[0] - wIm * next[1];
+                    termIm = wRe * next[1] + wIm * next[0];
+                }
+                if (!Double.isFinite(termRe) || !Double.isFinite(termIm)) { // a node: (Ôψ)(x')/ψ(x) from x
+                    double[] row = rowFromWalker(cache, neighbours, offset, n);
+                    termRe = tRe * row[0] - tIm * row[1];
+                    termIm = tRe * row[1] + tIm * row[0];
+                }
+                re += termRe;
+                im += termIm;
             }
             out[2] = re;
             out[3] = im;
+        }
+
+        /**
+         * (Ôψ)(x')/ψ(x) = Σ_x'' ⟨x'|Ô|x''⟩ ψ(x'')/ψ(x) for the connection x' of x that flips
+         * {@code sites[offset..offset+n)}, each ratio asked of the walker's cache at x for the combined move.
+         */
+        private double[] rowFromWalker(WalkerCache cache, NeighbourValue neighbours, int offset, int n) {
+            int[] x = cache.configuration();
+            int[] xPrime = neighbours.moveTo(x, connections.flipSites(), moveValues, offset, n);
+            operator.connections(xPrime, nextConnections);
+            int[] sites = nextConnections.flipSites();
+            if (nextValues.length < sites.length) {
+                nextValues = new int[sites.length];
+            }
+            double re = 0;
+            double im = 0;
+            for (int j = 0; j < nextConnections.size(); j++) {
+                int offset2 = nextConnections.flipOffset(j);
+                int n2 = nextConnections.flipCount(j);
+                for (int f = offset2; f < offset2 + n2; f++) {
+                    nextValues[f] = -xPrime[sites[f]];
+                }
+                neighbours.combine(x, sites, nextValues, offset2, n2);
+                double rRe = 1;
+                double rIm = 0;
+                if (neighbours.combinedCount() > 0) {
+                    cache.ratio(neighbours.combinedSites(), neighbours.combinedValues(), 0, neighbours.combinedCount(),
+                            row);
+                    rRe = row[0];
+                    rIm = row[1];
+                }
+                double mRe = nextConnections.re(j);
+                double mIm = -nextConnections.im(j);
+                re += mRe * rRe - mIm * rIm;
+                im += mRe * rIm + mIm * rRe;
+            }
+            row[0] = re;
+            row[1] = im;
+            return row;
         }
 
         /** The connections of x, their moves and their ratios. */

@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nqs4j.ansatz.WaveFunction;
 import org.nqs4j.hamiltonians.Connections;
+import org.nqs4j.hamiltonians.DiscreteOperator;
 import org.nqs4j.hamiltonians.LocalOperator;
+import org.nqs4j.hamiltonians.fock.FockConnections;
+import org.nqs4j.hamiltonians.fock.OccupationOperator;
 import org.nqs4j.hamiltonians.hilbert.Hilbert;
 import org.nqs4j.vmc.config.RunConfig;
 import org.nqs4j.vmc.config.RunConfigReader;
@@ -33,25 +37,30 @@ class LanczosStepTest {
     Path dir;
 
     private RunConfig ring(String sampler) throws IOException {
-        Path config = dir.resolve("ring.yaml");
-        Files.writeString(config, """
-                name: ring
-                seed: 5
+        return config("""
                 lattice: {type: chain, length: 8, boundary: periodic}
+                ansatz: {type: rbm, alpha: 1, complex: true, init_scale: 0.3}
+                """ + sampler);
+    }
+
+    private RunConfig config(String system) throws IOException {
+        Path config = dir.resolve("case.yaml");
+        Files.writeString(config, """
+                name: case
+                seed: 5
                 hamiltonian: {model: heisenberg, units: spin, J: 1.0}
                 hilbert: {total_sz: 0}
-                ansatz: {type: rbm, alpha: 1, complex: true, init_scale: 0.3}
                 optimizer: {learning_rate: 0.05}
                 preconditioner: {type: sr, diag_shift: 0.01}
                 threads: 2
-                """ + sampler);
+                """ + system);
         return RunConfigReader.read(config, List.of());
     }
 
     /** E₁ of the current parameters from vectors over the sector: (h₁ − E)(h₃ − E h₂) = (h₂ − E h₁)², the lower root. */
     private static double krylovEnergy(RunConfig c, WaveFunction psi) {
         Hilbert space = c.hilbert();
-        LocalOperator h = (LocalOperator) c.hamiltonian().operator();
+        DiscreteOperator h = c.hamiltonian().operator();
         int n = (int) space.nStates();
         double[] v = new double[2 * n];
         int[] x = new int[space.size()];
@@ -76,24 +85,39 @@ class LanczosStepTest {
     }
 
     /** (Ĥv)(x) = Σ_x' ⟨x|Ĥ|x'⟩ v(x'), the row elements the conjugates of the listed ⟨x'|Ĥ|x⟩. */
-    private static double[] apply(Hilbert space, LocalOperator h, double[] v) {
+    private static double[] apply(Hilbert space, DiscreteOperator h, double[] v) {
         int n = (int) space.nStates();
         double[] out = new double[2 * n];
         int[] x = new int[space.size()];
-        Connections c = h.newConnections();
         for (int i = 0; i < n; i++) {
             space.state(i, x);
-            h.connections(x, c);
-            for (int k = 0; k < c.size(); k++) {
-                int[] y = x.clone();
-                for (int f = 0; f < c.flipCount(k); f++) {
-                    y[c.flipSite(k, f)] *= -1;
+            List<double[]> row = new ArrayList<>(); // (index of x', Re, Im) of each connection
+            if (h instanceof LocalOperator spin) {
+                Connections c = spin.newConnections();
+                spin.connections(x, c);
+                for (int k = 0; k < c.size(); k++) {
+                    int[] y = x.clone();
+                    for (int f = 0; f < c.flipCount(k); f++) {
+                        y[c.flipSite(k, f)] *= -1;
+                    }
+                    row.add(new double[] {space.index(y), c.re(k), -c.im(k)});
                 }
-                int j = (int) space.index(y);
-                double re = c.re(k);
-                double im = -c.im(k);
-                out[2 * i] += re * v[2 * j] - im * v[2 * j + 1];
-                out[2 * i + 1] += re * v[2 * j + 1] + im * v[2 * j];
+            } else {
+                OccupationOperator fock = (OccupationOperator) h;
+                FockConnections c = fock.newConnections();
+                fock.connections(x, c);
+                for (int k = 0; k < c.size(); k++) {
+                    int[] y = x.clone();
+                    for (int f = c.changeOffset(k); f < c.changeOffset(k) + c.changeCount(k); f++) {
+                        y[c.changeModes()[f]] = c.changeValues()[f];
+                    }
+                    row.add(new double[] {space.index(y), c.value(k), 0});
+                }
+            }
+            for (double[] e : row) {
+                int j = (int) e[0];
+                out[2 * i] += e[1] * v[2 * j] - e[2] * v[2 * j + 1];
+                out[2 * i + 1] += e[1] * v[2 * j + 1] + e[2] * v[2 * j];
             }
         }
         return out;
@@ -130,6 +154,65 @@ class LanczosStepTest {
                     + step.energy());
             assertTrue(step.energy() > E0, "above the ground state: " + step.energy());
         }
+    }
+
+    /**
+     * An RBM projected on kagome 2×2's Γ B1 (the ground state's sector) vanishes on configurations that an
+     * element of character −1 fixes; at those connected x' the step takes (Ĥψ)(x')/ψ(x) from the walker at x.
+     */
+    @Test
+    void theStepIsExactWhereConnectedConfigurationsAreNodes() throws IOException {
+        RunConfig c = config("""
+                lattice: {type: kagome, extent: [2, 2], boundary: periodic}
+                ansatz: {type: rbm, alpha: 1, complex: true, symmetry: translations, init_scale: 0.3,
+                         projection: {group: point_group, irrep: B1, spin_flip: 1}}
+                sampler: {type: full_sum, chains: 2}
+                """);
+        try (RunSetup setup = RunSetup.build(c)) {
+            trainFiveSteps(setup);
+            assertTrue(nodes(c.hilbert(), setup.waveFunction()) > 0, "the projected state has nodes");
+            LanczosStep step = setup.driver().evaluate(c.sampler().samples() / 2, 0, List.of(), true).lanczosStep()
+                    .orElseThrow();
+            assertEquals(krylovEnergy(c, setup.waveFunction()), step.energy(), 1e-10);
+        }
+    }
+
+    /** Fermions: the Hubbard chain of 4 sites at half filling, the occupation-number connections. */
+    @Test
+    void theStepIsExactForFermions() throws IOException {
+        Path config = dir.resolve("hubbard.yaml");
+        Files.writeString(config, """
+                name: hubbard
+                seed: 5
+                lattice: {type: chain, length: 4, boundary: periodic}
+                hamiltonian: {model: hubbard, t: 1.0, U: 4}
+                hilbert: {type: fermions, n_up: 2, n_down: 2}
+                ansatz: {type: rbm_slater, alpha: 1, init_scale: 0.3}
+                sampler: {type: full_sum, chains: 2}
+                optimizer: {learning_rate: 0.05}
+                preconditioner: {type: sr, diag_shift: 0.01}
+                """);
+        RunConfig c = RunConfigReader.read(config, List.of());
+        try (RunSetup setup = RunSetup.build(c)) {
+            trainFiveSteps(setup);
+            Evaluation e = setup.driver().evaluate(c.sampler().samples() / 2, 0, List.of(), true);
+            double expected = krylovEnergy(c, setup.waveFunction());
+            assertEquals(expected, e.lanczosStep().orElseThrow().energy(), 1e-10);
+            assertTrue(expected < e.energy().mean() - 1e-4, "the step lowers the energy");
+        }
+    }
+
+    /** The states of the sector where ψ = 0. */
+    private static int nodes(Hilbert space, WaveFunction psi) {
+        int[] x = new int[space.size()];
+        double[] lp = new double[2];
+        int nodes = 0;
+        for (long i = 0; i < space.nStates(); i++) {
+            space.state(i, x);
+            psi.logPsi(x, lp);
+            nodes += Math.exp(lp[0]) == 0 ? 1 : 0;
+        }
+        return nodes;
     }
 
     @Test
