@@ -3,6 +3,7 @@ package org.nqs4j.vmc.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.nqs4j.vmc.stats.Estimate;
 
@@ -90,6 +91,27 @@ public final class ResultChecks {
     /** The checks of an exact sum over the sector (samplers.FullSumSampler): no acceptance, R̂ or τ to judge. */
     public static List<ResultCheck> ofExactSum(Estimate e, OptionalDouble trialEnergy, OptionalDouble exactEnergy) {
         return of(e, trialEnergy, exactEnergy, new ArrayList<>());
+    }
+
+    /**
+     * {@code spectral_bound}: what any state of Ĥ allows, |E| ≤ ‖Ĥ‖ and Var(E_L) ≤ ‖Ĥ‖² (for exact moments
+     * Var = ⟨Ĥ²⟩ − ⟨Ĥ⟩² ≤ ‖Ĥ‖²), with ‖Ĥ‖ ≤ {@code normBound}. An estimate beyond either is ruled by a few
+     * huge local energies from a region of ψ the chains rarely visit (near its nodes, or a state broken
+     * there), and then the error bar is as wild as the mean: E = −5·10⁸ ± 5·10⁸ passes every check of a
+     * mean against its own error bar. The value is max(|E|, √Var)/‖Ĥ‖; empty when no bound is known.
+     */
+    public static Optional<ResultCheck> spectralBound(Estimate e, double normBound) {
+        if (!(normBound > 0) || !Double.isFinite(normBound)) {
+            return Optional.empty();
+        }
+        double ratio = Math.max(Math.abs(e.mean()), Math.sqrt(e.variance())) / normBound;
+        boolean passed = ratio <= 1 || Double.isNaN(ratio); // a NaN mean is the finite check's
+        return Optional.of(new ResultCheck("spectral_bound", ratio, 1, passed, passed
+                ? fmt("|E| and the local-energy spread within the bound %.4g on ||H||", normBound)
+                : fmt("|E| = %.3g or the local-energy spread %.3g exceeds %.4g, a bound on ||H|| that no state"
+                        + " can pass: a few huge local energies rule the sample (a region of psi the chains rarely"
+                        + " visit), so neither the energy nor its error bar means anything", Math.abs(e.mean()),
+                        Math.sqrt(e.variance()), normBound)));
     }
 
     /**

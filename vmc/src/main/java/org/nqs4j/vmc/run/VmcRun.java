@@ -196,6 +196,8 @@ public final class VmcRun {
         }
         RunLog steps = loggedSteps(folder);
         LostGround.check(steps.energy(), eval.energy()).ifPresent(checks::add);
+        ResultChecks.spectralBound(eval.energy(), SampledOperator.forOperator(config.hamiltonian().operator())
+                .normBound()).ifPresent(checks::add);
         if (eval.lanczosStep().isPresent() && exactEnergy.isPresent()) {
             LanczosStep l = eval.lanczosStep().get();
             checks.add(ResultChecks.lanczosBound(l.energy(), l.error(), exactEnergy.getAsDouble()));

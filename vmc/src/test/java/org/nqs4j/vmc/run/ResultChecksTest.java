@@ -51,6 +51,27 @@ class ResultChecksTest {
         assertTrue(v.get("acceptance") && v.get("finite") && v.get("variational_bound"), v.toString());
     }
 
+    /**
+     * A state broken where the chains rarely go (session 18: the triangular 6×4 parameters left by a run whose
+     * chains froze, re-evaluated with 8,000 samples): E = −5.3·10⁸ ± 5.3·10⁸, variance 7.5·10²⁰. Every check of a
+     * mean against its own error bar passes; the spectral bound (‖H‖ ≤ 54 for 72 bonds of 3/4) does not. The
+     * README's honest run passes it, and without a bound there is no check.
+     */
+    @Test
+    void anEstimateNoStateCanHaveFailsTheSpectralBound() {
+        Estimate wild = new Estimate(-531580907, 531580901, 7.53354e20, 3.0, 1.004, 8000);
+        assertTrue(ResultChecks.allPassed(ResultChecks.of(wild, 0.3, 16, OptionalDouble.empty(),
+                OptionalDouble.of(-13.255980004))), "the checks against its own error bar pass");
+        ResultCheck bound = ResultChecks.spectralBound(wild, 54).orElseThrow();
+        assertEquals("spectral_bound", bound.name());
+        assertFalse(bound.passed(), bound.message());
+        Estimate honest = new Estimate(-7.14037, 0.00041, 0.00605544, 1.13, 1.0000, 40000);
+        assertTrue(ResultChecks.spectralBound(honest, 12).orElseThrow().passed());
+        assertFalse(ResultChecks.spectralBound(new Estimate(-7.1, 0.01, 200, 1, 1, 1000), 12).orElseThrow().passed(),
+                "a spread beyond the bound");
+        assertTrue(ResultChecks.spectralBound(honest, Double.POSITIVE_INFINITY).isEmpty());
+    }
+
     /** 4σ is the line: 3.9σ from the trial energy passes, 4.1σ fails; so do 4.1σ below E_0. */
     @Test
     void deviationsAreJudgedAtFourErrorBars() {
