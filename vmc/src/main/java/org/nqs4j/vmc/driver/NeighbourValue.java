@@ -11,7 +11,7 @@ import org.nqs4j.ansatz.WalkerCache;
  * value; the walker's own cache is never moved (its chain goes on bit for bit as without this). But a
  * node, ψ(x') = 0 (an ansatz projected on a sector of non-trivial characters has them), has no local
  * value: there the term is ⟨x|Ô|x'⟩ (Ôψ)(x')/ψ(x) = ⟨x|Ô|x'⟩ Σ_x'' ⟨x'|Ô|x''⟩ ψ(x'')/ψ(x), each x'' reached
- * from x by one combined move ({@link #combine}) whose ratio the walker's cache gives. The evaluators take
+ * from x by one combined move whose ratio the walker's cache gives ({@link #ratioFromX}). The evaluators take
  * that way where the ratio ψ(x')/ψ(x) is zero or the term is not finite.
  */
 public final class NeighbourValue {
@@ -79,11 +79,24 @@ public final class NeighbourValue {
     }
 
     /**
-     * The move from x to x'' = x' of {@link #moveTo} after the move (sites, values) from x': the sites
-     * where x'' differs from x with their values in x'', into {@link #combinedSites}, {@link #combinedValues}
-     * ({@link #combinedCount} of them; none when x'' = x).
+     * ψ(x'')/ψ(x) as (re, im) in {@code out}, from the walker's cache at x, for x'' = x' of {@link #moveTo}
+     * after the move (sites, values) from x': the cache's ratio for the combined move from x (1 when x'' = x).
      */
-    void combine(int[] x, int[] sites, int[] values, int offset, int count) {
+    void ratioFromX(WalkerCache cache, int[] sites, int[] values, int offset, int count, double[] out) {
+        combine(cache.configuration(), sites, values, offset, count);
+        if (combinedCount == 0) {
+            out[0] = 1;
+            out[1] = 0;
+        } else {
+            cache.ratio(combinedSites, combinedValues, 0, combinedCount, out);
+        }
+    }
+
+    /**
+     * The move from x to x'': the sites where x'' differs from x with their values in x'', into
+     * {@code combinedSites}, {@code combinedValues} ({@code combinedCount} of them; none when x'' = x).
+     */
+    private void combine(int[] x, int[] sites, int[] values, int offset, int count) {
         if (combinedSites.length < changedCount + count) {
             combinedSites = new int[changedCount + count];
             combinedValues = new int[changedCount + count];
@@ -106,17 +119,5 @@ public final class NeighbourValue {
                 combinedValues[combinedCount++] = values[f];
             }
         }
-    }
-
-    int[] combinedSites() {
-        return combinedSites;
-    }
-
-    int[] combinedValues() {
-        return combinedValues;
-    }
-
-    int combinedCount() {
-        return combinedCount;
     }
 }

@@ -102,18 +102,10 @@ record OccupationLocalValues(OccupationOperator operator) implements SampledOper
             double re = 0;
             double im = 0;
             for (int j = 0; j < nextConnections.size(); j++) {
-                neighbours.combine(x, nextConnections.changeModes(), nextConnections.changeValues(),
-                        nextConnections.changeOffset(j), nextConnections.changeCount(j));
-                double rRe = 1;
-                double rIm = 0;
-                if (neighbours.combinedCount() > 0) {
-                    cache.ratio(neighbours.combinedSites(), neighbours.combinedValues(), 0, neighbours.combinedCount(),
-                            ratio);
-                    rRe = ratio[0];
-                    rIm = ratio[1];
-                }
-                re += nextConnections.value(j) * rRe;
-                im += nextConnections.value(j) * rIm;
+                neighbours.ratioFromX(cache, nextConnections.changeModes(), nextConnections.changeValues(),
+                        nextConnections.changeOffset(j), nextConnections.changeCount(j), ratio);
+                re += nextConnections.value(j) * ratio[0];
+                im += nextConnections.value(j) * ratio[1];
             }
             ratio[0] = re;
             ratio[1] = im;

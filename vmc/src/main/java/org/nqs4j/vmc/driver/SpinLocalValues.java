@@ -107,19 +107,11 @@ record SpinLocalValues(LocalOperator operator) implements SampledOperator {
                 for (int f = offset2; f < offset2 + n2; f++) {
                     nextValues[f] = -xPrime[sites[f]];
                 }
-                neighbours.combine(x, sites, nextValues, offset2, n2);
-                double rRe = 1;
-                double rIm = 0;
-                if (neighbours.combinedCount() > 0) {
-                    cache.ratio(neighbours.combinedSites(), neighbours.combinedValues(), 0, neighbours.combinedCount(),
-                            row);
-                    rRe = row[0];
-                    rIm = row[1];
-                }
+                neighbours.ratioFromX(cache, sites, nextValues, offset2, n2, row);
                 double mRe = nextConnections.re(j);
                 double mIm = -nextConnections.im(j);
-                re += mRe * rRe - mIm * rIm;
-                im += mRe * rIm + mIm * rRe;
+                re += mRe * row[0] - mIm * row[1];
+                im += mRe * row[1] + mIm * row[0];
             }
             row[0] = re;
             row[1] = im;
