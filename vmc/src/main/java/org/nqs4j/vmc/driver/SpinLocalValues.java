@@ -76,9 +76,9 @@ record SpinLocalValues(LocalOperator operator) implements SampledOperator {
                     termIm = wRe * next[1] + wIm * next[0];
                 }
                 if (!Double.isFinite(termRe) || !Double.isFinite(termIm)) { // a node: (Ôψ)(x')/ψ(x) from x
-                    double[] row = rowFromWalker(cache, neighbours, offset, n);
-                    termRe = tRe * row[0] - tIm * row[1];
-                    termIm = tRe * row[1] + tIm * row[0];
+                    double[] fromX = rowFromWalker(cache, neighbours, offset, n);
+                    termRe = tRe * fromX[0] - tIm * fromX[1];
+                    termIm = tRe * fromX[1] + tIm * fromX[0];
                 }
                 re += termRe;
                 im += termIm;
