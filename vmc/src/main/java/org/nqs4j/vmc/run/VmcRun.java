@@ -198,9 +198,12 @@ public final class VmcRun {
         LostGround.check(steps.energy(), eval.energy()).ifPresent(checks::add);
         ResultChecks.spectralBound(eval.energy(), SampledOperator.forOperator(config.hamiltonian().operator())
                 .normBound()).ifPresent(checks::add);
-        if (eval.lanczosStep().isPresent() && exactEnergy.isPresent()) {
+        if (eval.lanczosStep().isPresent()) {
             LanczosStep l = eval.lanczosStep().get();
-            checks.add(ResultChecks.lanczosBound(l.energy(), l.error(), exactEnergy.getAsDouble()));
+            ResultChecks.lanczosTail(l.error(), eval.energy()).ifPresent(checks::add);
+            if (exactEnergy.isPresent()) {
+                checks.add(ResultChecks.lanczosBound(l.energy(), l.error(), exactEnergy.getAsDouble()));
+            }
         }
         addChecks(summary, checks);
         summary.put("convergence", convergence(steps, config).toJson());

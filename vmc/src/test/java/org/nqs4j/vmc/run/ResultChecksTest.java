@@ -72,6 +72,21 @@ class ResultChecksTest {
         assertTrue(ResultChecks.spectralBound(honest, Double.POSITIVE_INFINITY).isEmpty());
     }
 
+    /**
+     * The Lanczos step's error bar against the energy's (session 18): 10×10 (0.0044 against 0.0047) passes,
+     * kagome 2×4 at k ≠ 0 (0.055 against 0.0076) fails; an exact sum has no bar to compare.
+     */
+    @Test
+    void aHeavyTailedLanczosStepFails() {
+        Estimate sq10 = new Estimate(-67.0996, 0.0047, 0.230262, 1.15, 1.0, 12000);
+        assertTrue(ResultChecks.lanczosTail(0.0044, sq10).orElseThrow().passed());
+        Estimate kagome = new Estimate(-10.6326, 0.0076, 0.384946, 1.21, 0.9997, 8000);
+        ResultCheck tail = ResultChecks.lanczosTail(0.055, kagome).orElseThrow();
+        assertFalse(tail.passed(), tail.message());
+        assertEquals("lanczos_tail", tail.name());
+        assertTrue(ResultChecks.lanczosTail(0.0, new Estimate(-1.0, 0.0, 0.1, 1, 1, 36)).isEmpty());
+    }
+
     /** 4σ is the line: 3.9σ from the trial energy passes, 4.1σ fails; so do 4.1σ below E_0. */
     @Test
     void deviationsAreJudgedAtFourErrorBars() {
