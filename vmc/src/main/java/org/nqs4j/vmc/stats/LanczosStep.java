@@ -38,7 +38,7 @@ public record LanczosStep(double energy, double error, double alpha, int blocks)
     /** As many blocks as this (over all chains) where the chains are long enough. */
     static final int TARGET_BLOCKS = 64;
 
-    /** The sums over a block of samples of Re a, |a|², Re(a* b), Re b (see above), and their count. */
+    /** The number of sums kept per block of samples: of Re a, |a|², Re(a* b) and Re b (see above). */
     private static final int SUMS = 4;
 
     /** E₁ from the means (E[Re a], E[|a|²], E[Re(a* b)], E[Re b]) about c; h₁ itself when μ₂ ≤ 0. */
