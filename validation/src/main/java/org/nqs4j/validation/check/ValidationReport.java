@@ -195,14 +195,7 @@ public record ValidationReport(String name, Path config, Path folder, int nSites
         e.put("r_hat", vmc.rHat());
         e.put("n_samples", vmc.nSamples());
         m.put("vmc", e);
-        lanczosStep.ifPresent(l -> {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("energy", l.energy());
-            r.put("error", l.error());
-            r.put("alpha", l.alpha());
-            r.put("jackknife_blocks", l.blocks());
-            m.put("lanczos_step", r);
-        });
+        lanczosStep.ifPresent(l -> m.put("lanczos_step", l.toJson()));
         exact.ifPresent(x -> {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("energy", x.energy());

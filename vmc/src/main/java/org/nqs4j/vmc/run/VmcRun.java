@@ -526,18 +526,11 @@ public final class VmcRun {
      * site ({@code sites} &gt; 0) and against the exact energy when known.
      */
     static Map<String, Object> lanczosRecord(LanczosStep l, int sites, Optional<ExactReference> exact) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("energy", l.energy());
-        m.put("error", l.error());
+        Map<String, Object> m = l.toJson();
         if (sites > 0) {
             m.put("per_site", Map.of("mean", l.energy() / sites, "error", l.error() / sites));
         }
-        m.put("alpha", l.alpha());
-        m.put("jackknife_blocks", l.blocks());
-        exact.ifPresent(x -> {
-            m.put("relative_error", Math.abs((l.energy() - x.energy()) / x.energy()));
-            m.put("deviation_sigma", l.error() > 0 ? (l.energy() - x.energy()) / l.error() : Double.NaN);
-        });
+        exact.ifPresent(x -> putDeviation(m, l.energy(), l.error(), x.energy()));
         return m;
     }
 
@@ -548,8 +541,13 @@ public final class VmcRun {
         if (x.dimension() > 0) {
             m.put("dimension", x.dimension());
         }
-        m.put("relative_error", Math.abs((e.mean() - x.energy()) / x.energy()));
-        m.put("deviation_sigma", e.error() > 0 ? (e.mean() - x.energy()) / e.error() : Double.NaN);
+        putDeviation(m, e.mean(), e.error(), x.energy());
         return m;
+    }
+
+    /** {@code relative_error} and {@code deviation_sigma} (NaN without an error bar) of E ± σ from E_exact. */
+    private static void putDeviation(Map<String, Object> m, double mean, double error, double exact) {
+        m.put("relative_error", Math.abs((mean - exact) / exact));
+        m.put("deviation_sigma", error > 0 ? (mean - exact) / error : Double.NaN);
     }
 }

@@ -1,5 +1,8 @@
 package org.nqs4j.vmc.stats;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * One Lanczos step on a trained state (Sorella, PRB 64, 024512 (2001); Becca &amp; Sorella, <i>Quantum
  * Monte Carlo Approaches for Correlated Systems</i>, 2017, §6.5; mVMC's {@code NLanczosMode}): the
@@ -37,6 +40,16 @@ public record LanczosStep(double energy, double error, double alpha, int blocks)
     static final int TAU_PER_BLOCK = 10;
     /** As many blocks as this (over all chains) where the chains are long enough. */
     static final int TARGET_BLOCKS = 64;
+
+    /** {@code energy}, {@code error}, {@code alpha}, {@code jackknife_blocks}: the step as summary.json and validation.json hold it. */
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("energy", energy);
+        m.put("error", error);
+        m.put("alpha", alpha);
+        m.put("jackknife_blocks", blocks);
+        return m;
+    }
 
     /** The number of sums kept per block of samples: of Re a, |a|², Re(a* b) and Re b (see above). */
     private static final int SUMS = 4;
