@@ -20,11 +20,22 @@ import org.nqs4j.hamiltonians.symmetry.SpaceGroup;
  * convolution kernels (ignored by the other types). {@code fermion}: the ansatz of a fermion run, which
  * then uses only {@code initScale} and {@code initFrom} of the rest. {@code growth} (an rbm only): the
  * steps at which the RBM grows to a larger α (Carleo &amp; Troyer's α series), {@code alpha} being the first
- * stage's.
+ * stage's. {@code signRule}: a fixed sign structure the network is multiplied by ({@link SignRule}).
  */
 public record AnsatzSpec(String type, boolean complex, int alpha, List<Integer> layers, String symmetry,
                          ProjectionSpec projection, double initScale, Optional<Path> initFrom, int pretrainIterations,
-                         Kernel kernel, Optional<FermionAnsatzSpec> fermion, List<Growth> growth) {
+                         Kernel kernel, Optional<FermionAnsatzSpec> fermion, List<Growth> growth, SignRule signRule) {
+    /** A fixed phase structure times the network (README, {@code ansatz.sign_rule}). */
+    public enum SignRule {
+        /** The network alone. */
+        NONE,
+        /**
+         * The phases e^{i Σ φᵢ nᵢ} of the classical spiral φᵢ = Q·rᵢ of lowest energy on the torus
+         * ({@link org.nqs4j.hamiltonians.ClassicalSpiral}): 120° on triangular clusters that allow it.
+         */
+        SPIRAL
+    }
+
     /**
      * At step {@code after} the RBM grows to {@code alpha} features (hidden-unit density): the trained
      * ones are kept, the added ones drawn from N(0, initScale²), and the optimiser and preconditioner
@@ -57,7 +68,7 @@ public record AnsatzSpec(String type, boolean complex, int alpha, List<Integer> 
                       ProjectionSpec projection, double initScale, Optional<Path> initFrom, int pretrainIterations,
                       Kernel kernel, Optional<FermionAnsatzSpec> fermion) {
         this(type, complex, alpha, layers, symmetry, projection, initScale, initFrom, pretrainIterations, kernel,
-                fermion, List.of());
+                fermion, List.of(), SignRule.NONE);
     }
 
     /** The α the run ends with: the last growth's, else {@link #alpha}. */
@@ -82,7 +93,7 @@ public record AnsatzSpec(String type, boolean complex, int alpha, List<Integer> 
         }
         Growth g = growth.get(stage - 1);
         return new AnsatzSpec(type, complex, g.alpha(), layers, symmetry, projection, g.initScale(), Optional.empty(),
-                0, kernel, fermion, List.of());
+                0, kernel, fermion, List.of(), signRule);
     }
 
     public boolean translationSymmetric() {
@@ -92,7 +103,7 @@ public record AnsatzSpec(String type, boolean complex, int alpha, List<Integer> 
     /** The translation-symmetric RBM of the same α and projection that pretrains this one. */
     public AnsatzSpec symmetricPretraining() {
         return new AnsatzSpec(type, complex, alpha, layers, "translations", projection, initScale, Optional.empty(), 0,
-                kernel, Optional.empty());
+                kernel, Optional.empty(), List.of(), signRule);
     }
 
     /** Whether the projection sums over the point group (alone or within the space group). */

@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.nqs4j.ansatz.SublatticePhases;
 import org.nqs4j.hamiltonians.Boundary;
+import org.nqs4j.hamiltonians.ClassicalSpiral;
 import org.nqs4j.hamiltonians.Edge;
 import org.nqs4j.hamiltonians.Lattice;
 import org.nqs4j.hamiltonians.LatticeCell;
@@ -156,7 +158,7 @@ public final class RunConfigReader {
             }
             ansatz = hilbert instanceof FermionHilbert fermions
                     ? FermionConfig.ansatz(ansatzSection, lattice, fermions, hamiltonian)
-                    : ansatz(ansatzSection, lattice, hilbert, iterations, sampler);
+                    : ansatz(ansatzSection, lattice, hilbert, hamiltonian, iterations, sampler);
             sampler = acrossNodes(samplerSection, sampler, ansatz.projection(), lattice);
         }
         Section optimizerSection = root.section("optimizer");
@@ -606,7 +608,8 @@ public final class RunConfigReader {
         return hilbert;
     }
 
-    static AnsatzSpec ansatz(Section s, Lattice lattice, Hilbert hilbert, int iterations, SamplerSpec sampler) {
+    static AnsatzSpec ansatz(Section s, Lattice lattice, Hilbert hilbert, HamiltonianSpec hamiltonian, int iterations,
+                             SamplerSpec sampler) {
         if (hilbert instanceof BosonHilbert) {
             return BosonSections.ansatz(s, initFrom(s));
         }
@@ -640,6 +643,7 @@ public final class RunConfigReader {
                     + " (use 'none').");
         }
         ProjectionSpec projection = projection(s, lattice, hilbert, complex);
+        AnsatzSpec.SignRule signRule = signRule(s, type, complex, symmetry, projection, lattice, hilbert, hamiltonian);
         AnsatzSpec.Kernel kernel = type.equals("gcnn") ? gcnnKernel(s, projection) : AnsatzSpec.Kernel.FULL;
         // log cosh has zero slope at 0: a deep network of tiny weights starts next to a stationary point
         double scale = s.real("init_scale", type.equals("ffnn") || type.equals("gcnn") ? 0.1
@@ -658,7 +662,71 @@ public final class RunConfigReader {
                 initFrom.isPresent() || !growth.isEmpty(), zeroMomentum, iterations, sampler.samples()) : 0;
         s.finish();
         return new AnsatzSpec(type, complex, alpha, layers, symmetry, projection, scale, initFrom, pretrain, kernel,
-                Optional.empty(), growth);
+                Optional.empty(), growth, signRule);
+    }
+
+    /**
+     * {@code ansatz.sign_rule}: {@code none} or {@code spiral}, the phases of the classical spiral of lowest
+     * energy that fits the torus ({@link ClassicalSpiral}, {@link SublatticePhases}: 120° on triangular
+     * clusters whose extents are multiples of 3), which needs a complex spin-½ network other than the
+     * G-CNN, a periodic lattice of one site per cell, no Marshall rotation (the same sign twice), and,
+     * under {@code symmetry: translations}, phases that every tied translation keeps, so that the
+     * product is as symmetric as the network. The default is {@code spiral} wherever all of that holds
+     * for the antiferromagnetic Heisenberg or XXZ model on a lattice that is not bipartite (where
+     * {@code marshall_sign} is the default) and whose torus admits the infinite lattice's classical order
+     * ({@link ClassicalSpiral#commensurate}): from a nearly constant network the 120° structure is out of
+     * reach (triangular 6 × 3 at Γ B1 −1: 5.9e-2 without, 1.4e-3 with, validation/README.md), and the
+     * phases are cheap (no parameters, |ψ| unchanged). On other tori the best spiral is a compromise,
+     * measured to help on some (triangular 4 × 4, 6 × 4) and to hurt on another (4 × 3): asked for only.
+     */
+    static AnsatzSpec.SignRule signRule(Section s, String type, boolean complex, String symmetry,
+                                        ProjectionSpec projection, Lattice lattice, Hilbert hilbert,
+                                        HamiltonianSpec hamiltonian) {
+        String dflt = antiferromagnet(hamiltonian.model(), hamiltonian.couplings()) && !lattice.isBipartite()
+                && ClassicalSpiral.of(lattice).map(ClassicalSpiral::commensurate).orElse(false)
+                && spiralProblem(type, complex, symmetry, projection, lattice, hilbert, hamiltonian) == null
+                ? "spiral" : "none";
+        if (s.choice("sign_rule", dflt, "none", "spiral").equals("none")) {
+            return AnsatzSpec.SignRule.NONE;
+        }
+        String problem = spiralProblem(type, complex, symmetry, projection, lattice, hilbert, hamiltonian);
+        if (problem != null) {
+            throw s.invalid("sign_rule", problem);
+        }
+        return AnsatzSpec.SignRule.SPIRAL;
+    }
+
+    /** Why the spiral's phases cannot multiply this ansatz, or null when they can. */
+    private static String spiralProblem(String type, boolean complex, String symmetry, ProjectionSpec projection,
+                                        Lattice lattice, Hilbert hilbert, HamiltonianSpec hamiltonian) {
+        if (!(hilbert instanceof SpinHilbert spins)) {
+            return "spiral is a phase structure of spin-1/2 states.";
+        }
+        if (type.equals("gcnn") || !complex) {
+            return "spiral multiplies a complex rbm, jastrow or ffnn by complex phases"
+                    + (type.equals("gcnn") ? "; a gcnn learns its own phases" : ": set complex: true") + ".";
+        }
+        if (hamiltonian.marshallSign()) {
+            return "the Marshall rotation (hamiltonian.marshall_sign) already carries the Neel state's sign; use one"
+                    + " or the other.";
+        }
+        Optional<ClassicalSpiral> spiral = ClassicalSpiral.of(lattice);
+        if (spiral.isEmpty()) {
+            return "the classical spiral is defined on periodic lattices of one site per cell (chain, square,"
+                    + " rectangular, triangular); the " + lattice.name() + " is not one.";
+        }
+        if (symmetry.equals("translations")) {
+            int nUp = spins.hasFixedMagnetization() ? (spins.nSites() + spins.sumSigma()) / 2 : -1;
+            for (int[] t : projection.tiedTranslations(lattice)) {
+                if (nUp < 0 || SublatticePhases.phaseShift(spiral.get().phaseIndex(), spiral.get().period(), t, nUp)
+                        != 0) {
+                    return "with symmetry: translations the spiral's phases must be translation invariant, which"
+                            + " needs a fixed total_sz with N_up Q on the reciprocal lattice" + (nUp < 0 ? ""
+                            : " (N_up = " + nUp + ", " + spiral.get().label(lattice) + ")") + "; use symmetry: none.";
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -783,7 +851,12 @@ public final class RunConfigReader {
      * sublattices by (−1)^(N/2), so the sector's label would change under it.
      */
     static boolean marshallByDefault(String model, Map<String, Double> couplings, Lattice lattice) {
-        return (model.equals("heisenberg") || model.equals("xxz")) && couplings.get("J") > 0 && lattice.isBipartite();
+        return antiferromagnet(model, couplings) && lattice.isBipartite();
+    }
+
+    /** The Heisenberg or XXZ model with J &gt; 0 (any Δ): where the classical orders' sign rules are the default. */
+    private static boolean antiferromagnet(String model, Map<String, Double> couplings) {
+        return (model.equals("heisenberg") || model.equals("xxz")) && couplings.get("J") > 0;
     }
 
     /**

@@ -11,9 +11,11 @@ import org.nqs4j.ansatz.Jastrow;
 import org.nqs4j.ansatz.Gcnn;
 import org.nqs4j.ansatz.ProjectedWaveFunction;
 import org.nqs4j.ansatz.Rbm;
+import org.nqs4j.ansatz.SublatticePhases;
 import org.nqs4j.ansatz.SymmetricRbm;
 import org.nqs4j.ansatz.WaveFunction;
 import org.nqs4j.ansatz.fermion.FermionWaveFunction;
+import org.nqs4j.hamiltonians.ClassicalSpiral;
 import org.nqs4j.hamiltonians.Edge;
 import org.nqs4j.hamiltonians.Lattice;
 import org.nqs4j.hamiltonians.SpinHilbert;
@@ -183,6 +185,11 @@ public final class RunSetup implements AutoCloseable {
         // projected onto momentum k, a symmetric RBM's features are shared over the translations that keep k
         int[][] tied = a.translationSymmetric() ? a.projection().tiedTranslations(lattice) : null;
         WaveFunction psi = unprojected(a, lattice, tied);
+        if (a.signRule() == AnsatzSpec.SignRule.SPIRAL) {
+            ClassicalSpiral spiral = ClassicalSpiral.of(lattice).orElseThrow();
+            psi = new SublatticePhases(psi, spiral.phaseIndex(), spiral.period(), "the classical spiral's phases, "
+                    + spiral.label(lattice));
+        }
         if (sector == null) {
             return psi;
         }

@@ -8,9 +8,13 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nqs4j.ansatz.ProjectedWaveFunction;
+import org.nqs4j.ansatz.SublatticePhases;
 import org.nqs4j.ansatz.SymmetricRbm;
 import org.nqs4j.ansatz.WaveFunction;
+import org.nqs4j.hamiltonians.ClassicalSpiral;
 import org.nqs4j.hamiltonians.Lattice;
 import org.nqs4j.hamiltonians.symmetry.SpaceGroup;
 import org.nqs4j.hamiltonians.symmetry.SymmetrySector;
@@ -25,22 +29,34 @@ import org.nqs4j.vmc.config.YamlConfigParser;
  */
 class SymmetricProjectionSetupTest {
     private static RunConfig config(String projection) {
+        return config(projection, "none");
+    }
+
+    private static RunConfig config(String projection, String signRule) {
         String yaml = "lattice: {type: triangular, extent: [4, 3], boundary: periodic}\n"
                 + "hamiltonian: {model: heisenberg}\nhilbert: {total_sz: 0}\n"
-                + "ansatz: {alpha: 2, complex: true, symmetry: translations, projection: " + projection + "}\n";
+                + "ansatz: {alpha: 2, complex: true, symmetry: translations, sign_rule: " + signRule + ", projection: "
+                + projection + "}\n";
         return RunConfigReader.read(YamlConfigParser.parse(yaml, "test.yaml"), Path.of("test.yaml"));
     }
 
-    @Test
-    void theReducedSumIsTheFullProjectionUpToAConstant() {
-        RunConfig c = config("{group: space_group, momentum: [2, 0], irrep: B, spin_flip: +1}");
+    /** With and without the spiral's phases (asked for: not the default on 4 × 3), which the tied translations keep. */
+    @ParameterizedTest
+    @ValueSource(strings = {"spiral", "none"})
+    void theReducedSumIsTheFullProjectionUpToAConstant(String signRule) {
+        RunConfig c = config("{group: space_group, momentum: [2, 0], irrep: B, spin_flip: +1}", signRule);
         Lattice lattice = c.lattice();
         int[][] kernel = lattice.spaceGroup().translationsKeeping(new int[] {2, 0});
         assertEquals(6, kernel.length, "k = [2, 0] is pi along a1: the translations by an even n1");
         SymmetrySector full = lattice.spaceGroup().sector(SpaceGroup.Scope.SPACE_GROUP, new int[] {2, 0},
                 Optional.of("B"));
         WaveFunction reduced = RunSetup.waveFunction(c.ansatz(), lattice);
-        WaveFunction whole = ProjectedWaveFunction.onSector(SymmetricRbm.complex(kernel, 2), full.permutations(),
+        WaveFunction network = SymmetricRbm.complex(kernel, 2);
+        if (signRule.equals("spiral")) {
+            ClassicalSpiral spiral = ClassicalSpiral.of(lattice).orElseThrow();
+            network = new SublatticePhases(network, spiral.phaseIndex(), spiral.period(), "the spiral");
+        }
+        WaveFunction whole = ProjectedWaveFunction.onSector(network, full.permutations(),
                 full.characterRe(), full.characterIm(), 1, "every element");
         assertEquals(2 * full.permutations().length / 6, ((ProjectedWaveFunction) reduced).images(),
                 "one image per class of 6 (x 2 for the spin flip)");
