@@ -652,6 +652,7 @@ public final class RunConfigReader {
                         ? projection.tiedTranslations(lattice).length : lattice.nSites()), lattice.nSites())
                 : 0.01, 0, 10);
         Optional<Path> initFrom = initFrom(s);
+        initFrom.ifPresent(file -> requireSameSignRule(s, file, signRule));
         if (!type.equals("rbm") && s.has("grow")) {
             throw s.invalid("grow", "grows an rbm to a larger alpha; a " + type + " has none.");
         }
@@ -694,6 +695,33 @@ public final class RunConfigReader {
             throw s.invalid("sign_rule", problem);
         }
         return AnsatzSpec.SignRule.SPIRAL;
+    }
+
+    /**
+     * Parameters trained under another {@code sign_rule} describe another state (the phases are not in the
+     * file): when the {@code init_from} file has its run's {@code config.resolved.yaml} beside it, the two
+     * rules must agree (a run written before the key existed had none).
+     */
+    static void requireSameSignRule(Section s, Path parameters, AnsatzSpec.SignRule rule) {
+        Path config = parameters.resolveSibling("config.resolved.yaml");
+        if (!Files.isRegularFile(config)) {
+            return;
+        }
+        String earlier = "none";
+        try {
+            if (YamlConfigParser.parseFile(config).entries().get("ansatz") instanceof ConfigValue.Mapping a
+                    && a.entries().get("sign_rule") instanceof ConfigValue.Scalar v) {
+                earlier = v.text();
+            }
+        } catch (ConfigException e) {
+            return; // not a config this reader can judge: the parameters' shape is still checked
+        }
+        String now = rule == AnsatzSpec.SignRule.NONE ? "none" : "spiral";
+        if (!earlier.equals(now)) {
+            throw s.invalid("init_from", parameters + " was trained with ansatz.sign_rule: " + earlier + " (its run's "
+                    + config.getFileName() + "), this run has " + now + ": the phases are not in the file, so the"
+                    + " same parameters would describe another state. Set ansatz.sign_rule: " + earlier + ".");
+        }
     }
 
     /** Why the spiral's phases cannot multiply this ansatz, or null when they can. */

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.nqs4j.ansatz.WalkerCache;
+import org.junit.jupiter.api.io.TempDir;
 import org.nqs4j.ansatz.WaveFunction;
-import org.nqs4j.hamiltonians.SpinHilbert;
 import org.nqs4j.vmc.config.AnsatzSpec;
 import org.nqs4j.vmc.config.ConfigException;
 import org.nqs4j.vmc.config.RunConfig;
@@ -41,25 +41,11 @@ class SignRuleSetupTest {
                     + (rule ? "" : ", sign_rule: none") + "}", "{total_sz: 0}");
             WaveFunction psi = RunSetup.waveFunction(c.ansatz(), c.lattice());
             psi.setParameters(new double[psi.parameterArrayLength()]);
-            SampledOperator.LocalValue local = SampledOperator.forOperator(c.hamiltonian().operator()).newLocalValue();
-            SpinHilbert sector = (SpinHilbert) c.hilbert();
-            WalkerCache cache = psi.newCache();
-            int[] sigma = new int[18];
-            double[] eLoc = new double[2];
-            double sum = 0;
-            double imaginary = 0;
-            for (long k = 0; k < sector.nStates(); k++) {
-                sector.state(k, sigma);
-                cache.reset(sigma);
-                local.evaluate(cache, eLoc);
-                sum += eLoc[0];
-                imaginary += eLoc[1];
-            }
+            assertEquals(48_620, c.hilbert().nStates());
             double n = 18;
             double expected = rule ? -3 * n * (n + 2) / (8 * (n - 1)) : 3 * n / 4;
-            assertEquals(48_620, sector.nStates());
-            assertEquals(expected, sum / sector.nStates(), 1e-12, "sign rule " + rule);
-            assertEquals(0, imaginary / sector.nStates(), 1e-12, "a Hermitian operator has a real mean");
+            assertEquals(expected, EnumeratedSamplingTest.exactEnergy(c.hilbert(),
+                    SampledOperator.forOperator(c.hamiltonian().operator()), psi), 1e-12, "sign rule " + rule);
         }
     }
 
@@ -109,6 +95,22 @@ class SignRuleSetupTest {
         // without translation symmetry any N↑ will do
         assertEquals(AnsatzSpec.SignRule.SPIRAL,
                 config(TRIANGULAR_18, rule, "{total_sz: 1}").ansatz().signRule());
+    }
+
+    /** A warm start from parameters trained under another sign rule is refused, naming the rule to set. */
+    @Test
+    void aWarmStartKeepsTheSignRuleOfItsParameters(@TempDir Path dir) throws java.io.IOException {
+        Path npy = dir.resolve("parameters.npy");
+        Files.writeString(npy, "not read by the config reader");
+        String warm = "{type: rbm, alpha: 1, complex: true, init_from: '" + npy + "'}";
+        assertEquals(AnsatzSpec.SignRule.SPIRAL, config(TRIANGULAR_18, warm, "{total_sz: 0}").ansatz().signRule(),
+                "no config beside the file: nothing to compare");
+        Files.writeString(dir.resolve("config.resolved.yaml"), "seed: 1\nansatz: {type: rbm, alpha: 1}\n");
+        assertMessage(() -> config(TRIANGULAR_18, warm, "{total_sz: 0}"), "Set ansatz.sign_rule: none");
+        Files.writeString(dir.resolve("config.resolved.yaml"), "seed: 1\nansatz: {type: rbm, sign_rule: spiral}\n");
+        assertEquals(AnsatzSpec.SignRule.SPIRAL, config(TRIANGULAR_18, warm, "{total_sz: 0}").ansatz().signRule());
+        assertMessage(() -> config(TRIANGULAR_18, "{type: rbm, alpha: 1, complex: true, sign_rule: none, init_from: '"
+                + npy + "'}", "{total_sz: 0}"), "Set ansatz.sign_rule: spiral");
     }
 
     private static void assertMessage(org.junit.jupiter.api.function.Executable call, String part) {
