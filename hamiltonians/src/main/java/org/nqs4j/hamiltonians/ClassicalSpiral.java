@@ -1,5 +1,8 @@
 package org.nqs4j.hamiltonians;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -49,8 +52,8 @@ public record ClassicalSpiral(int m, int n, int period, int[] phaseIndex, double
      * (chain, square, rectangular, triangular) and has nearest-neighbour bonds; else empty.
      */
     public static Optional<ClassicalSpiral> of(Lattice lattice) {
-        if (lattice.cell().isEmpty() || lattice.nBasis() != 1 || lattice.boundary().orElse(Boundary.OPEN) != Boundary.PERIODIC
-                || lattice.edges(0).isEmpty()) {
+        if (lattice.cell().isEmpty() || lattice.nBasis() != 1
+                || lattice.boundary().orElse(Boundary.OPEN) != Boundary.PERIODIC || lattice.edges(0).isEmpty()) {
             return Optional.empty();
         }
         int[] extents = lattice.extents();
@@ -62,7 +65,6 @@ public record ClassicalSpiral(int m, int n, int period, int[] phaseIndex, double
         for (int i = 0; i < sites; i++) {
             cells[i] = lattice.coordinates(i);
         }
-        ClassicalSpiral best = null;
         double bestEnergy = Double.POSITIVE_INFINITY;
         int[] bestIndex = null;
         int bestM = 0;
@@ -92,24 +94,26 @@ public record ClassicalSpiral(int m, int n, int period, int[] phaseIndex, double
 
     /**
      * min over Q of the energy per bond Σ cos(Q·δ)/N_b of the bonds' displacements δ (cell coordinates,
-     * the shortest image around the torus), on the {@value #GRID} × {@value #GRID} grid of the zone.
+     * the shortest image around the torus; δ and −δ alike), on the {@value #GRID} × {@value #GRID} grid of
+     * the zone.
      */
     private static double infiniteLatticeMinimum(Lattice lattice, int[][] cells, int l1, int l2) {
-        java.util.List<Edge> bonds = lattice.edges(0);
-        int[] d1 = new int[bonds.size()];
-        int[] d2 = new int[bonds.size()];
-        for (int b = 0; b < bonds.size(); b++) {
-            d1[b] = shortest(cells[bonds.get(b).j()][0] - cells[bonds.get(b).i()][0], l1);
-            d2[b] = shortest(cells[bonds.get(b).j()][1] - cells[bonds.get(b).i()][1], l2);
+        Map<List<Integer>, Integer> count = new HashMap<>(); // a few distinct displacements, each with its bonds
+        for (Edge b : lattice.edges(0)) {
+            int d1 = shortest(cells[b.j()][0] - cells[b.i()][0], l1);
+            int d2 = shortest(cells[b.j()][1] - cells[b.i()][1], l2);
+            boolean flip = d1 < 0 || (d1 == 0 && d2 < 0);
+            count.merge(List.of(flip ? -d1 : d1, flip ? -d2 : d2), 1, Integer::sum);
         }
+        int bonds = lattice.edges(0).size();
         double min = Double.POSITIVE_INFINITY;
         for (int a = 0; a < GRID; a++) {
             for (int b = 0; b < (l2 > 1 ? GRID : 1); b++) {
                 double e = 0;
-                for (int k = 0; k < d1.length; k++) {
-                    e += Math.cos(2 * Math.PI * (a * d1[k] + b * d2[k]) / GRID);
+                for (Map.Entry<List<Integer>, Integer> d : count.entrySet()) {
+                    e += d.getValue() * Math.cos(2 * Math.PI * (a * d.getKey().get(0) + b * d.getKey().get(1)) / GRID);
                 }
-                min = Math.min(min, e / d1.length);
+                min = Math.min(min, e / bonds);
             }
         }
         return min;
