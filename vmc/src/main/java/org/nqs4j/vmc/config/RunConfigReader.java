@@ -683,14 +683,19 @@ public final class RunConfigReader {
     static AnsatzSpec.SignRule signRule(Section s, String type, boolean complex, String symmetry,
                                         ProjectionSpec projection, Lattice lattice, Hilbert hilbert,
                                         HamiltonianSpec hamiltonian) {
-        String dflt = antiferromagnet(hamiltonian.model(), hamiltonian.couplings()) && !lattice.isBipartite()
-                && ClassicalSpiral.of(lattice).map(ClassicalSpiral::commensurate).orElse(false)
-                && spiralProblem(type, complex, symmetry, projection, lattice, hilbert, hamiltonian) == null
-                ? "spiral" : "none";
+        // the spiral (an enumeration of the torus's momenta) is found once, and only where it may be used
+        boolean candidate = antiferromagnet(hamiltonian.model(), hamiltonian.couplings()) && !lattice.isBipartite();
+        Optional<ClassicalSpiral> spiral = candidate ? ClassicalSpiral.of(lattice) : Optional.empty();
+        String problem = candidate
+                ? spiralProblem(type, complex, symmetry, projection, lattice, hilbert, hamiltonian, spiral) : null;
+        String dflt = spiral.map(ClassicalSpiral::commensurate).orElse(false) && problem == null ? "spiral" : "none";
         if (s.choice("sign_rule", dflt, "none", "spiral").equals("none")) {
             return AnsatzSpec.SignRule.NONE;
         }
-        String problem = spiralProblem(type, complex, symmetry, projection, lattice, hilbert, hamiltonian);
+        if (!candidate) { // asked for where it is not the default
+            spiral = ClassicalSpiral.of(lattice);
+            problem = spiralProblem(type, complex, symmetry, projection, lattice, hilbert, hamiltonian, spiral);
+        }
         if (problem != null) {
             throw s.invalid("sign_rule", problem);
         }
@@ -726,7 +731,8 @@ public final class RunConfigReader {
 
     /** Why the spiral's phases cannot multiply this ansatz, or null when they can. */
     private static String spiralProblem(String type, boolean complex, String symmetry, ProjectionSpec projection,
-                                        Lattice lattice, Hilbert hilbert, HamiltonianSpec hamiltonian) {
+                                        Lattice lattice, Hilbert hilbert, HamiltonianSpec hamiltonian,
+                                        Optional<ClassicalSpiral> spiral) {
         if (!(hilbert instanceof SpinHilbert spins)) {
             return "spiral is a phase structure of spin-1/2 states.";
         }
@@ -738,16 +744,15 @@ public final class RunConfigReader {
             return "the Marshall rotation (hamiltonian.marshall_sign) already carries the Neel state's sign; use one"
                     + " or the other.";
         }
-        Optional<ClassicalSpiral> spiral = ClassicalSpiral.of(lattice);
         if (spiral.isEmpty()) {
             return "the classical spiral is defined on periodic lattices of one site per cell (chain, square,"
                     + " rectangular, triangular); the " + lattice.name() + " is not one.";
         }
         if (symmetry.equals("translations")) {
             int nUp = spins.hasFixedMagnetization() ? (spins.nSites() + spins.sumSigma()) / 2 : -1;
+            int[] phaseIndex = spiral.get().phaseIndex();
             for (int[] t : projection.tiedTranslations(lattice)) {
-                if (nUp < 0 || SublatticePhases.phaseShift(spiral.get().phaseIndex(), spiral.get().period(), t, nUp)
-                        != 0) {
+                if (nUp < 0 || SublatticePhases.phaseShift(phaseIndex, spiral.get().period(), t, nUp) != 0) {
                     return "with symmetry: translations the spiral's phases must be translation invariant, which"
                             + " needs a fixed total_sz with N_up Q on the reciprocal lattice" + (nUp < 0 ? ""
                             : " (N_up = " + nUp + ", " + spiral.get().label(lattice) + ")") + "; use symmetry: none.";
