@@ -324,6 +324,10 @@ public final class LinePlot {
 
     public void writeSvg(Path file, int width, int height) throws IOException {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
+        // ids of clip paths and gradients: JFreeSVG's default prefix is the clock's nanoseconds, which made
+        // every SVG differ from the last; the file's name keeps them distinct when several are inlined
+        String name = file.getFileName().toString();
+        g.setDefsKeyPrefix(name.substring(0, name.lastIndexOf('.') < 0 ? name.length() : name.lastIndexOf('.')) + "-");
         chart().draw(g, new Rectangle2D.Double(0, 0, width, height));
         AtomicFiles.write(file, g.getSVGDocument());
     }

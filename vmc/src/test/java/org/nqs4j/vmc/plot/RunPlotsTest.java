@@ -136,6 +136,17 @@ class RunPlotsTest {
         }
     }
 
+    /** Reproducible output: the same run drawn twice gives the same SVG bytes (ids named after the file, not the clock). */
+    @Test
+    void theSameChartGivesTheSameSvgTwice(@TempDir Path dir) throws IOException {
+        LinePlot plot = RunPlots.energy(List.of(converging("a", 30, E0, OptionalDouble.of(E0))), "t");
+        plot.writeSvg(dir.resolve("one.svg"), 900, 760);
+        plot.writeSvg(dir.resolve("two.svg"), 900, 760);
+        String one = Files.readString(dir.resolve("one.svg"));
+        assertTrue(one.contains("id='one-clip-"), "clip ids carry the file's name");
+        assertEquals(one.replace("one-clip-", "two-clip-"), Files.readString(dir.resolve("two.svg")));
+    }
+
     /** The plots are drawn side by side: a write that fails still reaches the caller as an IOException. */
     @Test
     void aFolderThatCannotBeWrittenIsAnIOException(@TempDir Path dir) throws IOException {
