@@ -23,7 +23,10 @@ import java.util.Optional;
  * <p>{@link #commensurate}: whether the torus admits the classical ground state of the infinite lattice,
  * i.e. no Q of the whole Brillouin zone (searched on a grid of 2π/{@value #GRID} steps, which holds the
  * commensurate orders, 120° among them) has a lower E(Q). Where it does not (triangular 4 × 4, 6 × 4,
- * 4 × 3), the cluster's best spiral is a compromise that the quantum ground state need not follow.
+ * 4 × 3), the cluster's best spiral is a compromise. {@link #noncollinear}: whether the infinite
+ * lattice's order is a non-collinear spiral (2Q not a reciprocal lattice vector: 120° on the triangular
+ * lattice), as opposed to the collinear Néel state of the chain and the square lattice, which an odd
+ * torus frustrates only at its seam.
  *
  * @param m            Q's first component, 2πm/L₁
  * @param n            Q's second component, 2πn/L₂ (0 on a chain)
@@ -31,8 +34,10 @@ import java.util.Optional;
  * @param phaseIndex   cᵢ of every site
  * @param energy       E(Q) per bond of unit spins, in [−1, 1]
  * @param commensurate whether no Q of the infinite lattice has a lower energy per bond
+ * @param noncollinear whether the infinite lattice's classical order (every Q of lowest energy) is non-collinear
  */
-public record ClassicalSpiral(int m, int n, int period, int[] phaseIndex, double energy, boolean commensurate) {
+public record ClassicalSpiral(int m, int n, int period, int[] phaseIndex, double energy, boolean commensurate,
+                              boolean noncollinear) {
     /** Spread between two energies that are the same minimum (the ties are broken by the first Q in (m, n) order). */
     private static final double TIE = 1e-9;
     /** Steps per 2π of the Brillouin-zone search for the infinite lattice's minimum. */
@@ -88,16 +93,21 @@ public record ClassicalSpiral(int m, int n, int period, int[] phaseIndex, double
                 }
             }
         }
+        ZoneMinimum zone = infiniteLatticeMinimum(lattice, cells, l1, l2);
         return Optional.of(new ClassicalSpiral(bestM, bestN, q, bestIndex, bestEnergy,
-                bestEnergy <= infiniteLatticeMinimum(lattice, cells, l1, l2) + TIE));
+                bestEnergy <= zone.energy() + TIE, !zone.collinear()));
+    }
+
+    /** The infinite lattice's lowest energy per bond, and whether a collinear Q (2Q ≡ 0) attains it. */
+    private record ZoneMinimum(double energy, boolean collinear) {
     }
 
     /**
      * min over Q of the energy per bond Σ cos(Q·δ)/N_b of the bonds' displacements δ (cell coordinates,
      * the shortest image around the torus; δ and −δ alike), on the {@value #GRID} × {@value #GRID} grid of
-     * the zone.
+     * the zone, and whether a Q with 2Q on the reciprocal lattice (0 or π along each axis) attains it.
      */
-    private static double infiniteLatticeMinimum(Lattice lattice, int[][] cells, int l1, int l2) {
+    private static ZoneMinimum infiniteLatticeMinimum(Lattice lattice, int[][] cells, int l1, int l2) {
         Map<List<Integer>, Integer> count = new HashMap<>(); // a few distinct displacements, each with its bonds
         for (Edge b : lattice.edges(0)) {
             int d1 = shortest(cells[b.j()][0] - cells[b.i()][0], l1);
@@ -107,6 +117,7 @@ public record ClassicalSpiral(int m, int n, int period, int[] phaseIndex, double
         }
         int bonds = lattice.edges(0).size();
         double min = Double.POSITIVE_INFINITY;
+        double collinearMin = Double.POSITIVE_INFINITY;
         for (int a = 0; a < GRID; a++) {
             for (int b = 0; b < (l2 > 1 ? GRID : 1); b++) {
                 double e = 0;
@@ -114,9 +125,12 @@ public record ClassicalSpiral(int m, int n, int period, int[] phaseIndex, double
                     e += d.getValue() * Math.cos(2 * Math.PI * (a * d.getKey().get(0) + b * d.getKey().get(1)) / GRID);
                 }
                 min = Math.min(min, e / bonds);
+                if ((2 * a) % GRID == 0 && (2 * b) % GRID == 0) {
+                    collinearMin = Math.min(collinearMin, e / bonds);
+                }
             }
         }
-        return min;
+        return new ZoneMinimum(min, collinearMin <= min + TIE);
     }
 
     /** d mod l as the displacement of smallest magnitude, in (−l/2, l/2]. */

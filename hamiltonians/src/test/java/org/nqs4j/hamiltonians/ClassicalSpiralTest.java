@@ -21,6 +21,7 @@ class ClassicalSpiralTest {
             ClassicalSpiral s = ClassicalSpiral.of(l).orElseThrow();
             assertEquals(-1.0, s.energy(), 1e-12, l.name());
             assertTrue(s.commensurate(), l.name());
+            assertFalse(s.noncollinear(), l.name());
             int[] sub = l.sublattice().orElseThrow();
             int[] c = s.phaseIndex();
             for (int i = 0; i < l.nSites(); i++) {
@@ -37,6 +38,7 @@ class ClassicalSpiralTest {
             ClassicalSpiral s = ClassicalSpiral.of(t).orElseThrow();
             assertEquals(-0.5, s.energy(), 1e-12, t.name());
             assertTrue(s.commensurate(), t.name());
+            assertTrue(s.noncollinear(), t.name());
             int[] c = s.phaseIndex();
             int[] count = new int[3];
             for (int i = 0; i < t.nSites(); i++) {
@@ -70,6 +72,22 @@ class ClassicalSpiralTest {
         assertFalse(s.commensurate(), "120 degrees (-1/2 per bond) does not close around 4 cells");
         assertFalse(ClassicalSpiral.of(Lattice.triangular(4, 4, Boundary.PERIODIC, 1)).orElseThrow().commensurate());
         assertFalse(ClassicalSpiral.of(Lattice.triangular(4, 3, Boundary.PERIODIC, 1)).orElseThrow().commensurate());
+        for (int[] extent : new int[][] {{6, 4}, {4, 4}, {4, 3}, {5, 4}}) {
+            assertTrue(ClassicalSpiral.of(Lattice.triangular(extent[0], extent[1], Boundary.PERIODIC, 1)).orElseThrow()
+                    .noncollinear(), "the triangular lattice's order is 120 degrees, whatever the torus");
+        }
+    }
+
+    /**
+     * An odd ring frustrates Néel order only at its seam: its best spiral, Q = 2π·4/9 (E = cos(8π/9) per
+     * bond), is a compromise of a collinear order.
+     */
+    @Test
+    void theOddRingsCompromiseIsOfACollinearOrder() {
+        ClassicalSpiral s = ClassicalSpiral.of(Lattice.chain(9, Boundary.PERIODIC, false)).orElseThrow();
+        assertEquals(Math.cos(8 * Math.PI / 9), s.energy(), 1e-12);
+        assertFalse(s.commensurate());
+        assertFalse(s.noncollinear());
     }
 
     @Test

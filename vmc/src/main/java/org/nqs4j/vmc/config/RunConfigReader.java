@@ -674,11 +674,14 @@ public final class RunConfigReader {
      * under {@code symmetry: translations}, phases that every tied translation keeps, so that the
      * product is as symmetric as the network. The default is {@code spiral} wherever all of that holds
      * for the antiferromagnetic Heisenberg or XXZ model on a lattice that is not bipartite (where
-     * {@code marshall_sign} is the default) and whose torus admits the infinite lattice's classical order
-     * ({@link ClassicalSpiral#commensurate}): from a nearly constant network the 120° structure is out of
-     * reach (triangular 6 × 3 at Γ B1 −1: 5.9e-2 without, 1.4e-3 with, validation/README.md), and the
-     * phases are cheap (no parameters, |ψ| unchanged). On other tori the best spiral is a compromise,
-     * measured to help on some (triangular 4 × 4, 6 × 4) and to hurt on another (4 × 3): asked for only.
+     * {@code marshall_sign} is the default) and whose infinite lattice orders in a non-collinear spiral
+     * ({@link ClassicalSpiral#noncollinear}: the triangular lattice's 120°): from a nearly constant network
+     * that structure is out of reach, and the phases are cheap (no parameters, |ψ| unchanged). Measured
+     * (validation/README.md, "The classical spiral's sign"): where the torus holds 120° (6 × 3 at Γ B1 −1:
+     * 5.9e-2 without, 1.4e-3 with) and where its best spiral is a compromise (5 × 4 at k ≠ 0: 1.7e-2 → 6.9e-3;
+     * 6 × 4: 4.5e-2 → 1.1e-2; 4 × 4: 1.4e-3 → 6.3e-4; 4 × 3: 1.4e-4 without, 0.6–1.8e-4 with from the default
+     * width). Odd tori of the chain or the square lattice, frustrated only at a seam of a collinear order,
+     * get it only when asked for.
      */
     static AnsatzSpec.SignRule signRule(Section s, String type, boolean complex, String symmetry,
                                         ProjectionSpec projection, Lattice lattice, Hilbert hilbert,
@@ -688,7 +691,7 @@ public final class RunConfigReader {
         Optional<ClassicalSpiral> spiral = candidate ? ClassicalSpiral.of(lattice) : Optional.empty();
         String problem = candidate
                 ? spiralProblem(type, complex, symmetry, projection, lattice, hilbert, hamiltonian, spiral) : null;
-        String dflt = spiral.map(ClassicalSpiral::commensurate).orElse(false) && problem == null ? "spiral" : "none";
+        String dflt = spiral.map(ClassicalSpiral::noncollinear).orElse(false) && problem == null ? "spiral" : "none";
         if (s.choice("sign_rule", dflt, "none", "spiral").equals("none")) {
             return AnsatzSpec.SignRule.NONE;
         }

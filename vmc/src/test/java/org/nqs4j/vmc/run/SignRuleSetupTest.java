@@ -51,17 +51,19 @@ class SignRuleSetupTest {
 
     /**
      * The default: the rule wherever it can apply to the antiferromagnetic Heisenberg or XXZ model on a lattice
-     * that is not bipartite (there the Marshall rotation is the default) and whose torus admits the infinite
-     * lattice's order, else none.
+     * that is not bipartite (there the Marshall rotation is the default) and whose infinite lattice orders in a
+     * non-collinear spiral (triangular, whether the torus holds 120° or only a compromise), else none.
      */
     @Test
     void isTheDefaultWhereItApplies() {
         String plain = "{type: rbm, alpha: 1, complex: true}";
         assertEquals(AnsatzSpec.SignRule.SPIRAL, config(TRIANGULAR_18, plain, "{total_sz: 0}").ansatz().signRule());
-        assertEquals(AnsatzSpec.SignRule.NONE, config("{type: triangular, length: 4, boundary: periodic}", plain,
-                "{total_sz: 0}").ansatz().signRule(), "a compromise spiral (120 degrees does not close): asked for only");
-        assertEquals(AnsatzSpec.SignRule.SPIRAL, config("{type: triangular, length: 4, boundary: periodic}",
-                "{type: rbm, alpha: 1, complex: true, sign_rule: spiral}", "{total_sz: 0}").ansatz().signRule());
+        assertEquals(AnsatzSpec.SignRule.SPIRAL, config("{type: triangular, length: 4, boundary: periodic}", plain,
+                "{total_sz: 0}").ansatz().signRule(), "a compromise spiral of the 120-degree order (4 x 4)");
+        assertEquals(AnsatzSpec.SignRule.NONE, config("{type: chain, length: 9, boundary: periodic}", plain,
+                "{total_sz: 0.5}").ansatz().signRule(), "an odd ring: a compromise of the collinear Neel order");
+        assertEquals(AnsatzSpec.SignRule.SPIRAL, config("{type: chain, length: 9, boundary: periodic}",
+                "{type: rbm, alpha: 1, complex: true, sign_rule: spiral}", "{total_sz: 0.5}").ansatz().signRule());
         assertEquals(AnsatzSpec.SignRule.NONE, config("{type: kagome, extent: [2, 2], boundary: periodic}", plain,
                 "{total_sz: 0}").ansatz().signRule(), "three sites per cell");
         assertEquals(AnsatzSpec.SignRule.NONE, config("{type: square, length: 4, boundary: periodic}", plain,
