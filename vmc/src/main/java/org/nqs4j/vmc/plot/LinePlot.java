@@ -327,7 +327,8 @@ public final class LinePlot {
         // ids of clip paths and gradients: JFreeSVG's default prefix is the clock's nanoseconds, which made
         // every SVG differ from the last; the file's name keeps them distinct when several are inlined
         String name = file.getFileName().toString();
-        g.setDefsKeyPrefix(name.substring(0, name.lastIndexOf('.') < 0 ? name.length() : name.lastIndexOf('.')) + "-");
+        int dot = name.lastIndexOf('.');
+        g.setDefsKeyPrefix((dot < 0 ? name : name.substring(0, dot)) + "-");
         chart().draw(g, new Rectangle2D.Double(0, 0, width, height));
         AtomicFiles.write(file, g.getSVGDocument());
     }

@@ -188,7 +188,7 @@ public final class RunSetup implements AutoCloseable {
         if (a.signRule() == AnsatzSpec.SignRule.SPIRAL) {
             ClassicalSpiral spiral = ClassicalSpiral.of(lattice).orElseThrow();
             psi = new SublatticePhases(psi, spiral.phaseIndex(), spiral.period(), "the classical spiral's phases, "
-                    + spiral.label(lattice));
+                    + spiral.label(lattice) + (spiral.commensurate() ? "" : ", the torus's best compromise"));
         }
         if (sector == null) {
             return psi;

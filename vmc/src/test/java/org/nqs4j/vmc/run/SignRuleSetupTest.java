@@ -1,6 +1,7 @@
 package org.nqs4j.vmc.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,6 +77,19 @@ class SignRuleSetupTest {
                 + "\nansatz: " + plain + "\n";
         assertEquals(AnsatzSpec.SignRule.NONE, RunConfigReader.read(YamlConfigParser.parse(yaml, "f.yaml"),
                 Path.of("f.yaml")).ansatz().signRule(), "a ferromagnet");
+    }
+
+    /** The run's ansatz line names Q, and says when 120° does not close and the spiral is the torus's compromise. */
+    @Test
+    void theAnsatzLineSaysWhenTheSpiralIsACompromise() {
+        String plain = "{type: rbm, alpha: 1, complex: true}";
+        RunConfig closes = config(TRIANGULAR_18, plain, "{total_sz: 0}");
+        String line = RunSetup.waveFunction(closes.ansatz(), closes.lattice()).description();
+        assertTrue(line.contains("the classical spiral's phases, Q = 2pi*(2/6, 2/3)"), line);
+        assertFalse(line.contains("compromise"), line);
+        RunConfig square = config("{type: triangular, length: 4, boundary: periodic}", plain, "{total_sz: 0}");
+        line = RunSetup.waveFunction(square.ansatz(), square.lattice()).description();
+        assertTrue(line.contains("Q = 2pi*(0/4, 2/4), the torus's best compromise"), line);
     }
 
     @Test
