@@ -109,6 +109,17 @@ public final class MetropolisSampler implements Sampler {
         }
     }
 
+    /**
+     * A sampler of another ansatz {@code other} on the same space, with this one's rule, chains and sweep,
+     * whose chains start where this one's are, each with a copy of its random stream (this sampler's
+     * chains do not move): e.g. to sample a state derived from this ψ (one Lanczos step) from ψ's chains.
+     */
+    public MetropolisSampler over(WaveFunction other) {
+        MetropolisSampler s = new MetropolisSampler(other, hilbert, rule, nChains, sweepSize, 0);
+        s.restoreState(saveState());
+        return s;
+    }
+
     @Override
     public int nChains() {
         return nChains;

@@ -1,5 +1,6 @@
 package org.nqs4j.validation;
 
+import org.nqs4j.vmc.stats.LanczosStep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,7 +78,7 @@ class FermionObservablesTest {
         List<NamedOperator> ops = c.observables().stream()
                 .map(o -> new NamedOperator(o.name(), SampledOperator.forOperator(o.operator()))).toList();
         try (RunSetup s = RunSetup.build(c)) {
-            Evaluation e = s.driver().evaluate(1000, 20, ops, false);
+            Evaluation e = s.driver().evaluate(1000, 20, ops, LanczosStep.Mode.NONE);
             for (ObservableSpec o : c.observables()) {
                 Estimate v = e.observables().get(o.name());
                 double exact = ed.get(o.name());

@@ -50,12 +50,12 @@ public record ValidationReport(String name, Path config, Path folder, int nSites
 
     /** The energy judged: after the Lanczos step when the run took one, else the trained state's. */
     public double judgedEnergy() {
-        return lanczosStep.map(LanczosStep::energy).orElse(vmc.mean());
+        return lanczosStep.map(LanczosStep::judgedEnergy).orElse(vmc.mean());
     }
 
     /** The error bar of {@link #judgedEnergy}. */
     public double judgedError() {
-        return lanczosStep.map(LanczosStep::error).orElse(vmc.error());
+        return lanczosStep.map(LanczosStep::judgedError).orElse(vmc.error());
     }
 
     public double relativeError() {
@@ -120,9 +120,11 @@ public record ValidationReport(String name, Path config, Path folder, int nSites
             out.printf(Locale.ROOT, "  %-20s %s   (per site %s)%n", "VMC energy", Format.pm(vmc.mean(), vmc.error()),
                     Format.pm(vmc.mean() / nSites, vmc.error() / nSites));
         }
-        lanczosStep.ifPresent(l -> out.printf(Locale.ROOT, "  %-20s %s   (per site %s; alpha %.4g; the energy judged)%n",
-                "Lanczos step", Format.pm(l.energy(), l.error()), Format.pm(l.energy() / nSites, l.error() / nSites),
-                l.alpha()));
+        lanczosStep.ifPresent(l -> out.printf(Locale.ROOT, "  %-20s %s   (per site %s; alpha %.4g%s; the energy judged)%n",
+                "Lanczos step", Format.pm(l.judgedEnergy(), l.judgedError()),
+                Format.pm(l.judgedEnergy() / nSites, l.judgedError() / nSites), l.alpha(), l.sampled().map(x -> String.format(
+                        Locale.ROOT, "; sampled, tau %.3g, R-hat %.4f; moments %s", x.estimate().tauCorr(),
+                        x.estimate().rHat(), Format.pm(l.energy(), l.error()))).orElse("")));
         exact.ifPresentOrElse(x -> {
             out.printf(Locale.ROOT, "  %-20s %.10f   (%s%s)%n", "exact energy", x.energy(), x.method(),
                     x.dimension() > 0 ? ", ED dimension " + x.dimension() : "");

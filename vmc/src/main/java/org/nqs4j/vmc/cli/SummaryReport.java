@@ -87,9 +87,11 @@ public final class SummaryReport {
         if (s.get("lanczos_step") instanceof Map<?, ?> l) {
             double e1 = num(l.get("energy"));
             double s1 = num(l.get("error"));
-            out.printf("  Lanczos step %s   (%s, alpha %.4g)%s%n", fullSum ? String.format(Locale.ROOT, "%.10g", e1)
+            out.printf("  Lanczos step %s   (%s, alpha %.4g%s)%s%n", fullSum ? String.format(Locale.ROOT, "%.10g", e1)
                             : Format.pm(e1, s1), hartree ? "Ha" : "per site " + Format.pm(e1 / n, s1 / n),
-                    num(l.get("alpha")), l.get("relative_error") instanceof Number r
+                    num(l.get("alpha")), l.get("moments") instanceof Map<?, ?> m
+                            ? ", sampled from |psi1|^2; from the moments " + Format.pm(num(m.get("energy")), num(m.get("error")))
+                            : "", l.get("relative_error") instanceof Number r
                             ? String.format(Locale.ROOT, "   relative error %.2e", r.doubleValue()) : "");
         }
         map(s.get("observables")).forEach((k, v) -> {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Locale;
 import org.nqs4j.ansatz.SublatticePhases;
 import org.nqs4j.hamiltonians.Boundary;
 import org.nqs4j.hamiltonians.ClassicalSpiral;
@@ -31,6 +32,7 @@ import org.nqs4j.hamiltonians.symmetry.SymmetrySector;
 import org.nqs4j.optimizers.sr.SrSolvers;
 import org.nqs4j.samplers.ExactSampler;
 import org.nqs4j.samplers.FullSumSampler;
+import org.nqs4j.vmc.stats.LanczosStep;
 
 /**
  * Reads and validates a run configuration. The schema, with defaults, is documented in the
@@ -180,7 +182,7 @@ public final class RunConfigReader {
             throw eval.invalid("samples", "with sampler.type full_sum the final estimate is the exact sum over the "
                     + sampler.samples() + " slots of the sector; remove evaluation.samples.");
         }
-        EvaluationSpec evaluation = new EvaluationSpec(evalSamples, eval.bool("lanczos_step", false));
+        EvaluationSpec evaluation = new EvaluationSpec(evalSamples, lanczosStep(eval, sampler));
         eval.finish();
         List<ObservableSpec> observables = new ArrayList<>();
         List<Section> observableSections = root.sections("observables");
@@ -1346,5 +1348,26 @@ public final class RunConfigReader {
         String name = s.string("name", Optional.ofNullable(dflt).orElse(s.path()));
         s.finish();
         return ObservableSpec.single(name, type, op);
+    }
+
+    /**
+     * {@code evaluation.lanczos_step}: {@code false}/{@code none} (default), {@code true}/{@code moments}
+     * (E₁ from the moments of ψ's samples) or {@code sampled} (ψ₁ drawn from |ψ₁|², Metropolis only).
+     */
+    private static LanczosStep.Mode lanczosStep(Section eval, SamplerSpec sampler) {
+        LanczosStep.Mode mode = switch (eval.choice("lanczos_step", "none", "false", "true", "none", "moments",
+                "sampled")) {
+            case "true", "moments" -> LanczosStep.Mode.MOMENTS;
+            case "sampled" -> LanczosStep.Mode.SAMPLED;
+            default -> LanczosStep.Mode.NONE;
+        };
+        if (mode == LanczosStep.Mode.SAMPLED && sampler.method() != SamplerSpec.Method.METROPOLIS) {
+            throw eval.invalid("lanczos_step", "sampled draws the stepped state with Metropolis chains, and sampler.type is "
+                    + sampler.method().name().toLowerCase(Locale.ROOT) + "; use moments (its moments are "
+                    + (sampler.method() == SamplerSpec.Method.FULL_SUM ? "exact sums there" : "from independent draws")
+                    + ").");
+        }
+        eval.resolve("lanczos_step", mode.name().toLowerCase(Locale.ROOT));
+        return mode;
     }
 }

@@ -15,6 +15,7 @@ import org.nqs4j.optimizers.Preconditioner;
 import org.nqs4j.optimizers.SolverException;
 import org.nqs4j.optimizers.linalg.RankExchange;
 import org.nqs4j.samplers.ChainPool;
+import org.nqs4j.samplers.MetropolisSampler;
 import org.nqs4j.samplers.Sampler;
 import org.nqs4j.samplers.SamplerState;
 import org.nqs4j.vmc.parallel.ChainBlocks;
@@ -313,6 +314,11 @@ public final class VmcDriver {
 
     /** The fraction of proposals accepted by all chains in the last sampling (counts gathered, summed exactly). */
     private double acceptance() {
+        return acceptance(sampler);
+    }
+
+    /** {@link #acceptance()} of another sampler with as many chains. */
+    private double acceptance(Sampler sampler) {
         int nChains = sampler.nChains();
         double[] counts = acceptanceCounts;
         for (int c = blocks.first(); c < blocks.end(); c++) {
@@ -647,10 +653,12 @@ public final class VmcDriver {
     /**
      * Estimates the energy and the observables at the current parameters from
      * {@code samplesPerChain} fresh samples per chain, after {@code discard} sweeps of burn-in; with
-     * {@code lanczosStep} also the energy after one Lanczos step ({@link LanczosStep}) from the same
-     * samples, at the cost of the second local value (Ĥ²ψ)/ψ per sample.
+     * {@code lanczos} other than NONE also the energy after one Lanczos step ({@link LanczosStep}) from the
+     * same samples, at the cost of the second local value (Ĥ²ψ)/ψ per sample; SAMPLED then draws that state
+     * from its own |ψ₁|² ({@link #sampleLanczosState}).
      */
-    public Evaluation evaluate(int evalPerChain, int discard, List<NamedOperator> observables, boolean lanczosStep) {
+    public Evaluation evaluate(int evalPerChain, int discard, List<NamedOperator> observables, LanczosStep.Mode lanczos) {
+        boolean lanczosStep = lanczos != LanczosStep.Mode.NONE;
         int nChains = sampler.nChains();
         int n = nChains * evalPerChain;
         double[] energy = new double[2 * n];
@@ -695,6 +703,33 @@ public final class VmcDriver {
         Optional<LanczosStep> step = !lanczosStep ? Optional.empty() : Optional.of(sampler.weighsSamples()
                 ? LanczosStep.ofWeightedSum(energy, second, sampler.weights(), n)
                 : LanczosStep.ofChains(energy, second, nChains, evalPerChain, e.tauCorr()));
+        if (lanczos == LanczosStep.Mode.SAMPLED && sampler instanceof MetropolisSampler metropolis
+                && Double.isFinite(step.orElseThrow().alpha())) {
+            step = Optional.of(sampleLanczosState(metropolis, step.orElseThrow(), e.mean(), evalPerChain, discard));
+        }
         return new Evaluation(e, estimate(energy, 1, evalPerChain).mean(), acceptance, obs, step);
+    }
+
+    /**
+     * {@code step} with the energy of ψ₁ = ψ + α(Ĥ − h₁)ψ (its α, h₁ = {@code shift} the sample mean of E_L)
+     * sampled from |ψ₁|² ({@link LanczosState}): chains started where ψ's are, with copies of their random
+     * streams (ψ's chains do not move), {@code discard} sweeps of burn-in, {@code perChain} samples each.
+     */
+    private LanczosStep sampleLanczosState(MetropolisSampler metropolis, LanczosStep step, double shift, int perChain,
+                                           int discard) {
+        MetropolisSampler sampler1 = metropolis.over(new LanczosState(psi, hamiltonian, step.alpha(), shift));
+        double[] energy1 = new double[2 * sampler1.nChains() * perChain];
+        SampledOperator.LocalValue[] local = new SampledOperator.LocalValue[sampler1.nChains()];
+        for (int c = blocks.first(); c < blocks.end(); c++) {
+            local[c] = hamiltonian.newLocalValue();
+        }
+        double[][] value = new double[sampler1.nChains()][2];
+        sampler1.sample(perChain, discard, (c, s, cache) -> {
+            local[c].evaluate(cache, value[c]);
+            energy1[2 * (c * perChain + s)] = value[c][0];
+            energy1[2 * (c * perChain + s) + 1] = value[c][1];
+        }, pool, blocks.first(), blocks.end());
+        blocks.gather(energy1, 2 * perChain);
+        return step.withSampled(ChainStatistics.of(energy1, 0, 2, sampler1.nChains(), perChain), acceptance(sampler1));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.nqs4j.vmc.stats.Estimate;
+import org.nqs4j.vmc.stats.LanczosStep;
 
 /**
  * The run's own verdict on its final estimate: a result that fails any of these checks is
@@ -134,7 +135,25 @@ public final class ResultChecks {
                 ? fmt("the Lanczos step's error bar is %.2g times the energy's", spread)
                 : fmt("the Lanczos step's error bar is %.2g times the energy's (above %.0f): its third moment is"
                         + " heavy-tailed (nodes of psi, or small amplitudes the chains rarely reach), so its energy is"
-                        + " not to be used", spread, MAX_LANCZOS_SPREAD)));
+                        + " not to be used; evaluation.lanczos_step: sampled draws the stepped state itself", spread,
+                        MAX_LANCZOS_SPREAD)));
+    }
+
+    /**
+     * {@code lanczos_sampling}: the chains that drew the stepped state ψ₁ from |ψ₁|² (evaluation.lanczos_step:
+     * sampled) moved (acceptance &gt; 0), agree (split R̂ ≤ {@value #MAX_R_HAT}) and are each at least
+     * {@value #MIN_EFFECTIVE_PER_CHAIN} τ long: what {@link #of} asks of ψ's own chains.
+     */
+    public static ResultCheck lanczosSampling(LanczosStep.Sampled sampled, int nChains) {
+        Estimate e = sampled.estimate();
+        double effective = e.nSamples() / e.tauCorr();
+        boolean passed = sampled.acceptance() > 0 && e.rHat() <= MAX_R_HAT
+                && effective >= MIN_EFFECTIVE_PER_CHAIN * nChains;
+        return new ResultCheck("lanczos_sampling", e.rHat(), MAX_R_HAT, passed, fmt("the stepped state's chains: split"
+                + " R-hat %.4f, %.0f effective samples (tau_corr %.3g), acceptance %.3g%s", e.rHat(), effective,
+                e.tauCorr(), sampled.acceptance(), passed ? "" : fmt(": not mixed or too short (R-hat at most %.2f, %.0f"
+                        + " effective samples at least); raise evaluation.samples or sampler.sweep", MAX_R_HAT,
+                        MIN_EFFECTIVE_PER_CHAIN * nChains)));
     }
 
     /**

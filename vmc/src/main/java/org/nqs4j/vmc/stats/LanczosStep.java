@@ -2,6 +2,7 @@ package org.nqs4j.vmc.stats;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One Lanczos step on a trained state (Sorella, PRB 64, 024512 (2001); Becca &amp; Sorella, <i>Quantum
@@ -30,24 +31,79 @@ import java.util.Map;
  * 586 (1981)); the energy is the jackknife's bias-corrected estimate (E₁ is a non-linear function of
  * sample means, biased at order 1/N).
  *
- * @param energy the energy E₁ of ψ₁
- * @param error  its standard error (0 for an exact sum over the sector)
- * @param alpha  the coefficient α of (Ĥ − h₁)ψ in ψ₁
- * @param blocks the number of jackknife blocks (0 for an exact sum)
+ * <p>Near the nodes of ψ (a projection on characters ≠ 1) the moments have a heavy tail, and their E₁
+ * says little. {@link Mode#SAMPLED} then draws ψ₁ itself, with this α and h₁, from |ψ₁|² and averages
+ * its own local energy ({@code vmc.driver.LanczosState}): the energy of that state with an ordinary
+ * error bar, a variational bound whatever α the moments gave ({@link #sampled}).
+ *
+ * @param energy  the energy E₁ of ψ₁ from the moments
+ * @param error   its standard error (0 for an exact sum over the sector)
+ * @param alpha   the coefficient α of (Ĥ − h₁)ψ in ψ₁
+ * @param blocks  the number of jackknife blocks (0 for an exact sum)
+ * @param sampled the energy of ψ₁ sampled from |ψ₁|², when asked for
  */
-public record LanczosStep(double energy, double error, double alpha, int blocks) {
+public record LanczosStep(double energy, double error, double alpha, int blocks, Optional<Sampled> sampled) {
+    /** What {@code evaluation.lanczos_step} asks for. */
+    public enum Mode {
+        /** no step */
+        NONE,
+        /** E₁ from the moments of ψ's own samples (the cost of one second local value per sample) */
+        MOMENTS,
+        /** the moments' α, then ψ₁ sampled from |ψ₁|² (a local energy of ψ per proposal and per connection) */
+        SAMPLED
+    }
+
+    /**
+     * ψ₁ = ψ + α(Ĥ − h₁)ψ sampled from |ψ₁|²: the estimate of its local energy and the Metropolis acceptance.
+     */
+    public record Sampled(Estimate estimate, double acceptance) {
+    }
+
+    /** The step from the moments alone. */
+    public LanczosStep(double energy, double error, double alpha, int blocks) {
+        this(energy, error, alpha, blocks, Optional.empty());
+    }
+
+    /** This step with ψ₁'s own sampled energy. */
+    public LanczosStep withSampled(Estimate estimate, double acceptance) {
+        return new LanczosStep(energy, error, alpha, blocks, Optional.of(new Sampled(estimate, acceptance)));
+    }
+
+    /** The energy after the step that a run reports and validate judges: the sampled one when taken, else the moments'. */
+    public double judgedEnergy() {
+        return sampled.map(s -> s.estimate().mean()).orElse(energy);
+    }
+
+    /** The error bar of {@link #judgedEnergy}. */
+    public double judgedError() {
+        return sampled.map(s -> s.estimate().error()).orElse(error);
+    }
+
     /** The jackknife's blocks are this many energy autocorrelation times long at least. */
     static final int TAU_PER_BLOCK = 10;
     /** As many blocks as this (over all chains) where the chains are long enough. */
     static final int TARGET_BLOCKS = 64;
 
-    /** {@code energy}, {@code error}, {@code alpha}, {@code jackknife_blocks}: the step as summary.json and validation.json hold it. */
+    /**
+     * {@code energy} and {@code error} (the judged ones), {@code alpha}, {@code jackknife_blocks}, and when
+     * sampled {@code moments} (the moments' energy and error) and {@code sampled} (τ, R̂, samples,
+     * acceptance of ψ₁'s chains): the step as summary.json and validation.json hold it.
+     */
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("energy", energy);
-        m.put("error", error);
+        m.put("energy", judgedEnergy());
+        m.put("error", judgedError());
         m.put("alpha", alpha);
         m.put("jackknife_blocks", blocks);
+        sampled.ifPresent(s -> {
+            m.put("moments", Map.of("energy", energy, "error", error));
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("tau_corr", s.estimate().tauCorr());
+            x.put("r_hat", s.estimate().rHat());
+            x.put("samples", s.estimate().nSamples());
+            x.put("acceptance", s.acceptance());
+            m.put("sampled", x);
+        });
         return m;
     }
 

@@ -115,7 +115,7 @@ class RankCountInvarianceTest {
             }
             List<NamedOperator> obs = config.observables().stream()
                     .map(o -> new NamedOperator(o.name(), org.nqs4j.vmc.driver.SampledOperator.forOperator(o.operator()))).toList();
-            Evaluation e = driver.evaluate(40, 5, obs, true);
+            Evaluation e = driver.evaluate(40, 5, obs, LanczosStep.Mode.MOMENTS);
             Estimate m = e.observables().values().iterator().next();
             LanczosStep l = e.lanczosStep().orElseThrow();
             return new Trace(steps, setup.parameters(), new double[] {e.energy().mean(), e.energy().error(),

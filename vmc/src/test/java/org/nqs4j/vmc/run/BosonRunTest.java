@@ -1,5 +1,6 @@
 package org.nqs4j.vmc.run;
 
+import org.nqs4j.vmc.stats.LanczosStep;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -39,7 +40,7 @@ class BosonRunTest {
             s.waveFunction().setParameters(p);
             List<NamedOperator> densities = c.observables().stream()
                     .map(o -> new NamedOperator(o.name(), SampledOperator.forOperator(o.operator()))).toList();
-            Evaluation e = s.driver().evaluate(100, 10, densities, false);
+            Evaluation e = s.driver().evaluate(100, 10, densities, LanczosStep.Mode.NONE);
             assertEquals(-2 * j * n, e.energy().mean(), 1e-12);
             assertEquals(0, e.energy().variance(), 1e-20);
             // ⟨n_i⟩ is sampled, not exact: within 5 standard errors of N/L

@@ -1,5 +1,6 @@
 package org.nqs4j.vmc.run;
 
+import org.nqs4j.vmc.stats.LanczosStep;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -115,7 +116,7 @@ class EnumeratedSamplingTest {
             for (int it = 0; it < 200; it++) {
                 setup.driver().step(it);
             }
-            Evaluation e = setup.driver().evaluate(2, 0, List.of(), false);
+            Evaluation e = setup.driver().evaluate(2, 0, List.of(), LanczosStep.Mode.NONE);
             assertEquals(E_FCI, e.energy().mean(), 1e-6);
             assertTrue(e.energy().mean() >= E_FCI - 1e-12, "below the ground state");
         }
@@ -130,7 +131,7 @@ class EnumeratedSamplingTest {
             for (int it = 0; it < 200; it++) {
                 setup.driver().step(it);
             }
-            Evaluation e = setup.driver().evaluate(2, 0, List.of(), false);
+            Evaluation e = setup.driver().evaluate(2, 0, List.of(), LanczosStep.Mode.NONE);
             assertEquals(E_FCI, e.energy().mean(), 1e-6);
             assertTrue(e.energy().mean() >= E_FCI - 1e-12, "below the ground state");
         }
@@ -159,7 +160,7 @@ class EnumeratedSamplingTest {
                 setup.driver().step(it);
             }
             double expected = exactEnergy(c, setup.waveFunction());
-            Evaluation e = setup.driver().evaluate(2000, 0, List.of(), false);
+            Evaluation e = setup.driver().evaluate(2000, 0, List.of(), LanczosStep.Mode.NONE);
             assertTrue(e.energy().error() > 0);
             assertTrue(Math.abs(e.energy().mean() - expected) < 4 * e.energy().error(),
                     e.energy().mean() + " ± " + e.energy().error() + " vs " + expected);

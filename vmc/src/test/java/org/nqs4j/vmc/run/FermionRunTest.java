@@ -1,5 +1,6 @@
 package org.nqs4j.vmc.run;
 
+import org.nqs4j.vmc.stats.LanczosStep;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -127,7 +128,7 @@ class FermionRunTest {
 
     private static void assertExactEigenstate(RunConfig c, double exact) {
         try (RunSetup s = RunSetup.build(c)) {
-            Evaluation e = s.driver().evaluate(100, 20, List.of(), false);
+            Evaluation e = s.driver().evaluate(100, 20, List.of(), LanczosStep.Mode.NONE);
             Estimate energy = e.energy();
             assertEquals(exact, energy.mean(), 1e-10 * Math.abs(exact));
             assertEquals(0, energy.variance(), 1e-18);
@@ -177,7 +178,7 @@ class FermionRunTest {
             for (int it = 1; it < c.iterations(); it++) {
                 s.driver().step(it);
             }
-            Estimate last = s.driver().evaluate(200, 20, List.of(), false).energy();
+            Estimate last = s.driver().evaluate(200, 20, List.of(), LanczosStep.Mode.NONE).energy();
             assertTrue(last.mean() < first - 10 * last.error(), first + " -> " + last);
         }
     }

@@ -1,5 +1,6 @@
 package org.nqs4j.vmc.run;
 
+import org.nqs4j.vmc.stats.LanczosStep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nqs4j.vmc.config.H2Sto3g.CORE;
@@ -258,7 +259,7 @@ class MoleculeVmcTest {
             for (int it = 0; it < 400; it++) {
                 setup.driver().step(it);
             }
-            Evaluation e = setup.driver().evaluate(630, 20, List.of(), false);
+            Evaluation e = setup.driver().evaluate(630, 20, List.of(), LanczosStep.Mode.NONE);
             double mean = e.energy().mean();
             double error = e.energy().error();
             assertTrue(Math.abs(mean - E_FCI) < 1e-3, "E = " + mean + " ± " + error + ", FCI " + E_FCI);
