@@ -1,6 +1,5 @@
 package org.nqs4j.validation;
 
-import org.nqs4j.vmc.stats.LanczosStep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +16,7 @@ import org.nqs4j.vmc.driver.NamedOperator;
 import org.nqs4j.vmc.driver.SampledOperator;
 import org.nqs4j.vmc.run.RunSetup;
 import org.nqs4j.vmc.stats.Estimate;
+import org.nqs4j.vmc.stats.LanczosStep;
 
 /**
  * The fermion observables (densities, double occupancy, charge and zz-spin correlations, n(k)) of the

@@ -115,11 +115,13 @@ class RankCountInvarianceTest {
             }
             List<NamedOperator> obs = config.observables().stream()
                     .map(o -> new NamedOperator(o.name(), org.nqs4j.vmc.driver.SampledOperator.forOperator(o.operator()))).toList();
-            Evaluation e = driver.evaluate(40, 5, obs, LanczosStep.Mode.MOMENTS);
+            Evaluation e = driver.evaluate(40, 5, obs, LanczosStep.Mode.SAMPLED);
             Estimate m = e.observables().values().iterator().next();
             LanczosStep l = e.lanczosStep().orElseThrow();
+            LanczosStep.Sampled s = l.sampled().orElseThrow();
             return new Trace(steps, setup.parameters(), new double[] {e.energy().mean(), e.energy().error(),
-                e.energy().tauCorr(), e.energy().rHat(), e.acceptance(), m.mean(), m.error(), l.energy(), l.error()});
+                e.energy().tauCorr(), e.energy().rHat(), e.acceptance(), m.mean(), m.error(), l.energy(), l.error(),
+                s.estimate().mean(), s.estimate().error(), s.estimate().rHat(), s.acceptance()});
         }
     }
 

@@ -1,6 +1,5 @@
 package org.nqs4j.vmc.run;
 
-import org.nqs4j.vmc.stats.LanczosStep;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,6 +10,7 @@ import org.nqs4j.vmc.config.RunConfig;
 import org.nqs4j.vmc.driver.Evaluation;
 import org.nqs4j.vmc.driver.NamedOperator;
 import org.nqs4j.vmc.driver.SampledOperator;
+import org.nqs4j.vmc.stats.LanczosStep;
 
 /** VMC of bosons through the run's set-up: local energies, hops and densities against exact states. */
 class BosonRunTest {

@@ -1,6 +1,5 @@
 package org.nqs4j.vmc.run;
 
-import org.nqs4j.vmc.stats.LanczosStep;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,6 +29,7 @@ import org.nqs4j.vmc.config.SamplerSpec;
 import org.nqs4j.vmc.driver.Evaluation;
 import org.nqs4j.vmc.driver.IterationResult;
 import org.nqs4j.vmc.driver.SampledOperator;
+import org.nqs4j.vmc.stats.LanczosStep;
 
 /**
  * Runs whose sampler enumerates the sector: the full sum's energy is ⟨ψ|H|ψ⟩/⟨ψ|ψ⟩ exactly (against

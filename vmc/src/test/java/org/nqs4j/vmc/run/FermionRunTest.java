@@ -1,6 +1,5 @@
 package org.nqs4j.vmc.run;
 
-import org.nqs4j.vmc.stats.LanczosStep;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +15,7 @@ import org.nqs4j.vmc.config.FermionAnsatzSpec;
 import org.nqs4j.vmc.config.RunConfig;
 import org.nqs4j.vmc.driver.Evaluation;
 import org.nqs4j.vmc.stats.Estimate;
+import org.nqs4j.vmc.stats.LanczosStep;
 
 /** VMC of lattice fermions through the run set-up: the sampled local energy, seeds and threads. */
 class FermionRunTest {

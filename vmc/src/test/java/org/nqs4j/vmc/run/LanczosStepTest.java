@@ -1,6 +1,7 @@
 package org.nqs4j.vmc.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -17,6 +18,7 @@ import org.nqs4j.hamiltonians.LocalOperator;
 import org.nqs4j.hamiltonians.fock.FockConnections;
 import org.nqs4j.hamiltonians.fock.OccupationOperator;
 import org.nqs4j.hamiltonians.hilbert.Hilbert;
+import org.nqs4j.vmc.config.ConfigException;
 import org.nqs4j.vmc.config.RunConfig;
 import org.nqs4j.vmc.config.RunConfigReader;
 import org.nqs4j.vmc.driver.Evaluation;
@@ -293,13 +295,12 @@ class LanczosStepTest {
     /** The sampled step asks for Metropolis chains: with the full sum the config says to use the moments. */
     @Test
     void theSampledStepNeedsMetropolisChains() throws IOException {
-        org.nqs4j.vmc.config.ConfigException refused = org.junit.jupiter.api.Assertions.assertThrows(
-                org.nqs4j.vmc.config.ConfigException.class, () -> config("""
-                        lattice: {type: chain, length: 8, boundary: periodic}
-                        ansatz: {type: rbm, alpha: 1, complex: true}
-                        sampler: {type: full_sum, chains: 2}
-                        evaluation: {lanczos_step: sampled}
-                        """));
+        ConfigException refused = assertThrows(ConfigException.class, () -> config("""
+                lattice: {type: chain, length: 8, boundary: periodic}
+                ansatz: {type: rbm, alpha: 1, complex: true}
+                sampler: {type: full_sum, chains: 2}
+                evaluation: {lanczos_step: sampled}
+                """));
         assertTrue(refused.getMessage().contains("lanczos_step") && refused.getMessage().contains("moments"),
                 refused.getMessage());
     }

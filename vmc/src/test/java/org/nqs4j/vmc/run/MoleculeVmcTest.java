@@ -1,6 +1,5 @@
 package org.nqs4j.vmc.run;
 
-import org.nqs4j.vmc.stats.LanczosStep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nqs4j.vmc.config.H2Sto3g.CORE;
@@ -36,6 +35,7 @@ import org.nqs4j.vmc.config.RunConfigReader;
 import org.nqs4j.vmc.driver.Evaluation;
 import org.nqs4j.vmc.driver.IterationResult;
 import org.nqs4j.vmc.driver.SampledOperator;
+import org.nqs4j.vmc.stats.LanczosStep;
 
 /**
  * VMC of molecules: local energies of Slater determinants in the Jordan–Wigner basis (single and
