@@ -252,13 +252,6 @@ public final class Gcnn implements WaveFunction {
     }
 
     @Override
-    public void logPsi(int[] sigma, double[] out) {
-        WalkerCache cache = newCache();
-        cache.reset(sigma);
-        cache.logPsi(out);
-    }
-
-    @Override
     public WalkerCache newCache() {
         return new Cache();
     }

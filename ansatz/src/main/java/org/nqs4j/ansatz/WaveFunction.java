@@ -41,8 +41,12 @@ public interface WaveFunction {
     /** Sets the parameters and rebuilds any parameter-dependent tables (e.g. cosh 2W). */
     void setParameters(double[] src);
 
-    /** log ψ(σ) evaluated from scratch, (Re, Im) into {@code out}; for tests and exact sums. */
-    void logPsi(int[] sigma, double[] out);
+    /** log ψ(σ) evaluated from scratch, (Re, Im) into {@code out}; for tests and exact sums. By default a new cache reset at σ. */
+    default void logPsi(int[] sigma, double[] out) {
+        WalkerCache cache = newCache();
+        cache.reset(sigma);
+        cache.logPsi(out);
+    }
 
     /** A new per-chain cache; call {@link WalkerCache#reset} before use. */
     WalkerCache newCache();

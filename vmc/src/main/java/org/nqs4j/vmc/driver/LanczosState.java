@@ -67,13 +67,6 @@ final class LanczosState implements WaveFunction {
     }
 
     @Override
-    public void logPsi(int[] sigma, double[] out) {
-        WalkerCache cache = newCache();
-        cache.reset(sigma);
-        cache.logPsi(out);
-    }
-
-    @Override
     public WalkerCache newCache() {
         return new Cache();
     }

@@ -63,16 +63,7 @@ class LanczosStepTest {
     private static double krylovEnergy(RunConfig c, WaveFunction psi) {
         Hilbert space = c.hilbert();
         DiscreteOperator h = c.hamiltonian().operator();
-        int n = (int) space.nStates();
-        double[] v = new double[2 * n];
-        int[] x = new int[space.size()];
-        double[] lp = new double[2];
-        for (int i = 0; i < n; i++) {
-            space.state(i, x);
-            psi.logPsi(x, lp);
-            v[2 * i] = Math.exp(lp[0]) * Math.cos(lp[1]);
-            v[2 * i + 1] = Math.exp(lp[0]) * Math.sin(lp[1]);
-        }
+        double[] v = amplitudes(space, psi);
         double[] hv = apply(space, h, v);
         double[] h2v = apply(space, h, hv);
         double norm = dot(v, v);
@@ -84,6 +75,21 @@ class LanczosStepTest {
         double b = -(h3 - h1 * h2);
         double cc = h1 * h3 - h2 * h2;
         return (-b - Math.sqrt(b * b - 4 * a * cc)) / (2 * a);
+    }
+
+    /** ψ(x) over the sector, interleaved (re, im) by state index. */
+    private static double[] amplitudes(Hilbert space, WaveFunction psi) {
+        int n = (int) space.nStates();
+        double[] v = new double[2 * n];
+        int[] x = new int[space.size()];
+        double[] lp = new double[2];
+        for (int i = 0; i < n; i++) {
+            space.state(i, x);
+            psi.logPsi(x, lp);
+            v[2 * i] = Math.exp(lp[0]) * Math.cos(lp[1]);
+            v[2 * i + 1] = Math.exp(lp[0]) * Math.sin(lp[1]);
+        }
+        return v;
     }
 
     /** (Ĥv)(x) = Σ_x' ⟨x|Ĥ|x'⟩ v(x'), the row elements the conjugates of the listed ⟨x'|Ĥ|x⟩. */
@@ -239,19 +245,10 @@ class LanczosStepTest {
     private static double steppedEnergy(RunConfig c, WaveFunction psi, double alpha, double h1) {
         Hilbert space = c.hilbert();
         DiscreteOperator h = c.hamiltonian().operator();
-        int n = (int) space.nStates();
-        double[] v = new double[2 * n];
-        int[] x = new int[space.size()];
-        double[] lp = new double[2];
-        for (int i = 0; i < n; i++) {
-            space.state(i, x);
-            psi.logPsi(x, lp);
-            v[2 * i] = Math.exp(lp[0]) * Math.cos(lp[1]);
-            v[2 * i + 1] = Math.exp(lp[0]) * Math.sin(lp[1]);
-        }
+        double[] v = amplitudes(space, psi);
         double[] hv = apply(space, h, v);
-        double[] v1 = new double[2 * n];
-        for (int i = 0; i < 2 * n; i++) {
+        double[] v1 = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
             boolean node = v[i & ~1] == 0 && v[i | 1] == 0;
             v1[i] = node ? 0 : v[i] + alpha * (hv[i] - h1 * v[i]);
         }
