@@ -107,6 +107,24 @@ class ValidationReportTest {
         assertTrue(below.failure().orElseThrow().contains("below the exact energy"), below.failure().get());
     }
 
+    /**
+     * A sampled step is judged by ψ₁'s own energy, not by the moments': here the moments (−4.5150 ± 0.0030,
+     * 9e-5) would pass 1e-3 but the stepped state's energy (−4.5080 ± 0.0002, 1.6e-3) does not.
+     */
+    @Test
+    void aSampledStepIsJudgedByTheSteppedStatesEnergy() {
+        ValidationReport plain = report(-4.5036, 0.0003, -4.5036);
+        LanczosStep moments = new LanczosStep(-4.5150, 0.0030, -0.2, 64);
+        ValidationReport sampled = withStep(plain, moments.withSampled(
+                new Estimate(-4.5080, 0.0002, 0.01, 1.2, 1.001, 16000), 0.3));
+        assertEquals(Math.abs((-4.5080 + 4.5154) / 4.5154), sampled.relativeError(), 1e-12);
+        assertFalse(sampled.passed(), "judged by the sampled energy");
+        Map<?, ?> json = (Map<?, ?>) sampled.toJson().get("lanczos_step");
+        assertEquals(-4.5080, json.get("energy"));
+        assertEquals(-4.5150, ((Map<?, ?>) json.get("moments")).get("energy"));
+        assertTrue(printed(sampled).contains("sampled, tau 1.20, R-hat 1.0010; moments -4.5150 ± 0.0030"), printed(sampled));
+    }
+
     private static ValidationReport withStep(ValidationReport r, LanczosStep step) {
         return new ValidationReport(r.name(), r.config(), r.folder(), r.nSites(), r.molecule(), r.sampler(), r.vmc(),
                 r.exact(), r.trial(), r.observables(), r.energyHistory(), r.convergence(), r.criterion(),
