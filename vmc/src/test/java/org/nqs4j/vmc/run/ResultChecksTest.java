@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nqs4j.vmc.config.RunConfig;
 import org.nqs4j.vmc.stats.Estimate;
+import org.nqs4j.vmc.stats.LanczosStep;
 
 /** The run's verdict on its own final estimate (issue 13, item 3). */
 class ResultChecksTest {
@@ -85,6 +86,23 @@ class ResultChecksTest {
         assertFalse(tail.passed(), tail.message());
         assertEquals("lanczos_tail", tail.name());
         assertTrue(ResultChecks.lanczosTail(0.0, new Estimate(-1.0, 0.0, 0.1, 1, 1, 36)).isEmpty());
+    }
+
+    /**
+     * The stepped state's chains (session 21, kagome 2×4: τ 1.3, R̂ 1.001 on 16,000 samples of 16 chains) pass;
+     * split chains, chains shorter than 10 τ, or frozen ones fail.
+     */
+    @Test
+    void theSampledStepsChainsAreJudgedAsPsisAre() {
+        Estimate kagome = new Estimate(-10.664, 0.0038, 0.3, 1.31, 1.0012, 16000);
+        ResultCheck good = ResultChecks.lanczosSampling(new LanczosStep.Sampled(kagome, 0.15), 16);
+        assertTrue(good.passed(), good.message());
+        assertEquals("lanczos_sampling", good.name());
+        assertFalse(ResultChecks.lanczosSampling(new LanczosStep.Sampled(
+                new Estimate(-10.664, 0.0038, 0.3, 1.31, 1.3, 16000), 0.15), 16).passed(), "split chains");
+        assertFalse(ResultChecks.lanczosSampling(new LanczosStep.Sampled(
+                new Estimate(-10.664, 0.0038, 0.3, 200, 1.01, 16000), 0.15), 16).passed(), "chains shorter than 10 tau");
+        assertFalse(ResultChecks.lanczosSampling(new LanczosStep.Sampled(kagome, 0.0), 16).passed(), "frozen chains");
     }
 
     /** 4σ is the line: 3.9σ from the trial energy passes, 4.1σ fails; so do 4.1σ below E_0. */
