@@ -116,7 +116,7 @@ class ValidationReportTest {
         ValidationReport plain = report(-4.5036, 0.0003, -4.5036);
         LanczosStep moments = new LanczosStep(-4.5150, 0.0030, -0.2, 64);
         ValidationReport sampled = withStep(plain, moments.withSampled(
-                new Estimate(-4.5080, 0.0002, 0.01, 1.2, 1.001, 16000), 0.3));
+                List.of(new Estimate(-4.5080, 0.0002, 0.01, 1.2, 1.001, 16000)), List.of(-0.2), 0.3));
         assertEquals(Math.abs((-4.5080 + 4.5154) / 4.5154), sampled.relativeError(), 1e-12);
         assertFalse(sampled.passed(), "judged by the sampled energy");
         Map<?, ?> json = (Map<?, ?>) sampled.toJson().get("lanczos_step");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.nqs4j.vmc.stats.ConvergenceDiagnostics;
@@ -93,10 +94,15 @@ public final class SummaryReport {
                             ? ", sampled from |psi1|^2; from the moments " + Format.pm(num(m.get("energy")), num(m.get("error")))
                             : "", l.get("relative_error") instanceof Number r
                             ? String.format(Locale.ROOT, "   relative error %.2e", r.doubleValue()) : "");
+            if (l.get("sampled") instanceof Map<?, ?> sampled && sampled.get("steps") instanceof List<?> steps) {
+                List<String> each = steps.stream().map(k -> (Map<?, ?>) k).map(k -> Format.pm(num(k.get("energy")),
+                        num(k.get("error"))) + String.format(Locale.ROOT, " (alpha %.4g)", num(k.get("alpha")))).toList();
+                out.printf("               %d sampled steps: %s%n", steps.size(), String.join(" -> ", each));
+            }
         }
         map(s.get("observables")).forEach((k, v) -> {
             Map<?, ?> o = map(v);
-            if (o.get("mean") instanceof java.util.List<?> means) {
+            if (o.get("mean") instanceof List<?> means) {
                 out.printf("  %-12s %d values, in summary.json and %s.png%n", k, means.size(), k);
             } else {
                 out.printf("  %-12s %s%s%n", k, Format.pm(num(o.get("mean")), num(o.get("error"))),

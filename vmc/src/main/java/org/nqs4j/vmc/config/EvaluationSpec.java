@@ -8,6 +8,7 @@ import org.nqs4j.vmc.stats.LanczosStep;
  * @param samples     samples over all chains (with {@code sampler.type: full_sum} the sector's slots)
  * @param lanczosStep also the energy after one Lanczos step (vmc.stats.LanczosStep): none, from the moments
  *                    of the same samples, or sampled from the stepped state itself
+ * @param lanczosSteps the number of sampled steps in a row (1 unless sampled)
  */
-public record EvaluationSpec(int samples, LanczosStep.Mode lanczosStep) {
+public record EvaluationSpec(int samples, LanczosStep.Mode lanczosStep, int lanczosSteps) {
 }

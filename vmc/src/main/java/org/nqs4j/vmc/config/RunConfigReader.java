@@ -182,7 +182,13 @@ public final class RunConfigReader {
             throw eval.invalid("samples", "with sampler.type full_sum the final estimate is the exact sum over the "
                     + sampler.samples() + " slots of the sector; remove evaluation.samples.");
         }
-        EvaluationSpec evaluation = new EvaluationSpec(evalSamples, lanczosStep(eval, sampler));
+        LanczosStep.Mode lanczos = lanczosStep(eval, sampler);
+        int lanczosSteps = eval.integer("lanczos_steps", 1, 1, 3);
+        if (lanczosSteps > 1 && lanczos != LanczosStep.Mode.SAMPLED) {
+            throw eval.invalid("lanczos_steps", "further Lanczos steps are taken on the sampled state; set"
+                    + " lanczos_step: sampled, or remove lanczos_steps.");
+        }
+        EvaluationSpec evaluation = new EvaluationSpec(evalSamples, lanczos, lanczosSteps);
         eval.finish();
         List<ObservableSpec> observables = new ArrayList<>();
         List<Section> observableSections = root.sections("observables");

@@ -1,5 +1,6 @@
 package org.nqs4j.vmc.driver;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -655,9 +656,15 @@ public final class VmcDriver {
      * {@code samplesPerChain} fresh samples per chain, after {@code discard} sweeps of burn-in; with
      * {@code lanczos} other than NONE also the energy after one Lanczos step ({@link LanczosStep}) from the
      * same samples, at the cost of the second local value (Ĥ²ψ)/ψ per sample; SAMPLED then draws that state
-     * from its own |ψ₁|² ({@link #sampleLanczosState}).
+     * from its own |ψ₁|² ({@link #sampleLanczosStates}).
      */
     public Evaluation evaluate(int evalPerChain, int discard, List<NamedOperator> observables, LanczosStep.Mode lanczos) {
+        return evaluate(evalPerChain, discard, observables, lanczos, 1);
+    }
+
+    /** {@link #evaluate} with {@code lanczosSteps} sampled Lanczos steps in a row when {@code lanczos} is SAMPLED. */
+    public Evaluation evaluate(int evalPerChain, int discard, List<NamedOperator> observables, LanczosStep.Mode lanczos,
+                               int lanczosSteps) {
         boolean lanczosStep = lanczos != LanczosStep.Mode.NONE;
         int nChains = sampler.nChains();
         int n = nChains * evalPerChain;
@@ -705,31 +712,58 @@ public final class VmcDriver {
                 : LanczosStep.ofChains(energy, second, nChains, evalPerChain, e.tauCorr()));
         if (lanczos == LanczosStep.Mode.SAMPLED && sampler instanceof MetropolisSampler metropolis
                 && Double.isFinite(step.orElseThrow().alpha())) {
-            step = Optional.of(sampleLanczosState(metropolis, step.orElseThrow(), e.mean(), evalPerChain, discard));
+            step = Optional.of(sampleLanczosStates(metropolis, step.orElseThrow(), e.mean(), evalPerChain, discard,
+                    lanczosSteps));
         }
         return new Evaluation(e, estimate(energy, 1, evalPerChain).mean(), acceptance, obs, step);
     }
 
     /**
-     * {@code step} with the energy of ψ₁ = ψ + α(Ĥ − h₁)ψ (its α, h₁ = {@code shift} the sample mean of E_L)
-     * sampled from |ψ₁|² ({@link LanczosState}): chains started where ψ's are, with copies of their random
-     * streams (ψ's chains do not move), {@code discard} sweeps of burn-in, {@code perChain} samples each.
+     * {@code step} with the energies of ψ₁ = ψ + α(Ĥ − h₁)ψ (its α, h₁ = {@code shift} the sample mean of E_L)
+     * and, for {@code steps} &gt; 1, of ψ_{k+1} = ψ_k + α_{k+1}(Ĥ − h_{k+1})ψ_k, each sampled from its own |ψ_k|²
+     * ({@link LanczosState}), α_{k+1} and h_{k+1} from the moments of ψ_k's samples: each state's chains start
+     * where the previous state's ended, with copies of their random streams (ψ's chains do not move),
+     * {@code discard} sweeps of burn-in, {@code perChain} samples each. A step on ψ_k costs a local energy of
+     * ψ_k per proposal and connection, so each further step multiplies the cost by about the number of
+     * connections of a configuration.
      */
-    private LanczosStep sampleLanczosState(MetropolisSampler metropolis, LanczosStep step, double shift, int perChain,
-                                           int discard) {
-        MetropolisSampler sampler1 = metropolis.over(new LanczosState(psi, hamiltonian, step.alpha(), shift));
-        double[] energy1 = new double[2 * sampler1.nChains() * perChain];
-        SampledOperator.LocalValue[] local = new SampledOperator.LocalValue[sampler1.nChains()];
-        for (int c = blocks.first(); c < blocks.end(); c++) {
-            local[c] = hamiltonian.newLocalValue();
+    private LanczosStep sampleLanczosStates(MetropolisSampler metropolis, LanczosStep step, double shift, int perChain,
+                                            int discard, int steps) {
+        int nChains = metropolis.nChains();
+        WaveFunction state = psi;
+        MetropolisSampler chains = metropolis;
+        double alpha = step.alpha();
+        List<Estimate> energies = new ArrayList<>();
+        List<Double> alphas = new ArrayList<>();
+        for (int k = 1; k <= steps && Double.isFinite(alpha); k++) {
+            state = new LanczosState(state, hamiltonian, alpha, shift);
+            chains = chains.over(state);
+            boolean more = k < steps;
+            double[] local = new double[2 * nChains * perChain];
+            double[] second = more ? new double[local.length] : null;
+            ChainScratch[] energy = new ChainScratch[nChains];
+            NeighbourValue[] neighbours = new NeighbourValue[nChains];
+            for (int c = blocks.first(); c < blocks.end(); c++) {
+                energy[c] = new ChainScratch(hamiltonian);
+                neighbours[c] = more ? new NeighbourValue(state.newCache(), hamiltonian.newLocalValue()) : null;
+            }
+            chains.sample(perChain, discard, (c, s, cache) -> {
+                if (neighbours[c] != null) {
+                    energy[c].storeLocalValues(cache, neighbours[c], local, second, c * perChain + s);
+                } else {
+                    energy[c].storeLocalValue(cache, local, c * perChain + s);
+                }
+            }, pool, blocks.first(), blocks.end());
+            blocks.gather(local, 2 * perChain);
+            Estimate e = ChainStatistics.of(local, 0, 2, nChains, perChain);
+            energies.add(e);
+            alphas.add(alpha);
+            if (more) {
+                blocks.gather(second, 2 * perChain);
+                alpha = LanczosStep.ofChains(local, second, nChains, perChain, e.tauCorr()).alpha();
+                shift = e.mean();
+            }
         }
-        double[][] value = new double[sampler1.nChains()][2];
-        sampler1.sample(perChain, discard, (c, s, cache) -> {
-            local[c].evaluate(cache, value[c]);
-            energy1[2 * (c * perChain + s)] = value[c][0];
-            energy1[2 * (c * perChain + s) + 1] = value[c][1];
-        }, pool, blocks.first(), blocks.end());
-        blocks.gather(energy1, 2 * perChain);
-        return step.withSampled(ChainStatistics.of(energy1, 0, 2, sampler1.nChains(), perChain), acceptance(sampler1));
+        return step.withSampled(energies, alphas, acceptance(chains));
     }
 }

@@ -172,7 +172,7 @@ public final class VmcRun {
             observables.add(new NamedOperator(o.name(), SampledOperator.forOperator(o.operator())));
         }
         Evaluation eval = setup.driver().evaluate(perChain, 10 * config.sampler().discardSweeps() + 10, observables,
-                config.evaluation().lanczosStep());
+                config.evaluation().lanczosStep(), config.evaluation().lanczosSteps());
         double evalSeconds = wall.getAsDouble() - optSeconds;
         // an MPI rank other than 0 writes a scratch copy of the folder: the reference and plots are rank 0's
         boolean writer = setup.collective().rank() == 0;

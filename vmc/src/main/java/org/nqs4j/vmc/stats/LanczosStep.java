@@ -1,6 +1,8 @@
 package org.nqs4j.vmc.stats;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -54,9 +56,19 @@ public record LanczosStep(double energy, double error, double alpha, int blocks,
     }
 
     /**
-     * ψ₁ = ψ + α(Ĥ − h₁)ψ sampled from |ψ₁|²: the estimate of its local energy and the Metropolis acceptance.
+     * ψ₁ = ψ + α(Ĥ − h₁)ψ, and each further ψ_{k+1} = ψ_k + α_{k+1}(Ĥ − h_{k+1})ψ_k, sampled from its own |ψ_k|²:
+     * the estimates of their local energies and their α, in order, and the acceptance of the last state's chains.
      */
-    public record Sampled(Estimate estimate, double acceptance) {
+    public record Sampled(List<Estimate> energies, List<Double> alphas, double acceptance) {
+        public Sampled {
+            energies = List.copyOf(energies);
+            alphas = List.copyOf(alphas);
+        }
+
+        /** The energy of the last state sampled. */
+        public Estimate estimate() {
+            return energies.getLast();
+        }
     }
 
     /** The step from the moments alone. */
@@ -64,9 +76,9 @@ public record LanczosStep(double energy, double error, double alpha, int blocks,
         this(energy, error, alpha, blocks, Optional.empty());
     }
 
-    /** This step with ψ₁'s own sampled energy. */
-    public LanczosStep withSampled(Estimate estimate, double acceptance) {
-        return new LanczosStep(energy, error, alpha, blocks, Optional.of(new Sampled(estimate, acceptance)));
+    /** This step with the sampled energies of ψ₁ (and of further steps), their α, and the last chains' acceptance. */
+    public LanczosStep withSampled(List<Estimate> energies, List<Double> alphas, double acceptance) {
+        return new LanczosStep(energy, error, alpha, blocks, Optional.of(new Sampled(energies, alphas, acceptance)));
     }
 
     /** The energy after the step that a run reports and validate judges: the sampled one when taken, else the moments'. */
@@ -102,6 +114,14 @@ public record LanczosStep(double energy, double error, double alpha, int blocks,
             x.put("r_hat", s.estimate().rHat());
             x.put("samples", s.estimate().nSamples());
             x.put("acceptance", s.acceptance());
+            if (s.energies().size() > 1) {
+                List<Map<String, Object>> steps = new ArrayList<>();
+                for (int k = 0; k < s.energies().size(); k++) {
+                    steps.add(Map.of("energy", s.energies().get(k).mean(), "error", s.energies().get(k).error(),
+                            "alpha", s.alphas().get(k)));
+                }
+                x.put("steps", steps);
+            }
             m.put("sampled", x);
         });
         return m;

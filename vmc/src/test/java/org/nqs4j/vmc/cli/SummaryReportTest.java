@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -34,18 +35,21 @@ class SummaryReportTest {
         assertFalse(converged.contains("WARNING"), converged);
     }
 
-    /** A sampled Lanczos step prints ψ₁'s own energy first and the moments' beside it. */
+    /** A sampled Lanczos step prints ψ₁'s own energy first and the moments' beside it, and each sampled step. */
     @Test
     void aSampledLanczosStepNamesBothEstimates() {
         Map<String, Object> s = Map.of("name", "case", "hamiltonian", "H", "n_sites", 16, "n_parameters", 10,
                 "energy", Map.of("mean", -7.0, "error", 0.01, "variance", 0.1), "v_score", 0.1,
                 "lanczos_step", Map.of("energy", -7.10, "error", 0.002, "alpha", -0.15,
-                        "moments", Map.of("energy", -7.12, "error", 0.03)),
+                        "moments", Map.of("energy", -7.12, "error", 0.03), "sampled", Map.of("steps", List.of(
+                                Map.of("energy", -7.08, "error", 0.002, "alpha", -0.15),
+                                Map.of("energy", -7.10, "error", 0.002, "alpha", -0.05)))),
                 "wall_time_s", 1.0, "threads", 1);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         SummaryReport.print(new PrintStream(bytes, true, StandardCharsets.UTF_8), s, Path.of("out"));
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(out.contains("Lanczos step -7.1000 ± 0.0020") && out.contains("sampled from |psi1|^2; from the moments"
                 + " -7.120 ± 0.030"), out);
+        assertTrue(out.contains("2 sampled steps: -7.0800 ± 0.0020 (alpha -0.1500) -> -7.1000 ± 0.0020 (alpha -0.05000)"), out);
     }
 }

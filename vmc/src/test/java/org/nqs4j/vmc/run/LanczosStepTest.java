@@ -22,6 +22,7 @@ import org.nqs4j.vmc.config.ConfigException;
 import org.nqs4j.vmc.config.RunConfig;
 import org.nqs4j.vmc.config.RunConfigReader;
 import org.nqs4j.vmc.driver.Evaluation;
+import org.nqs4j.vmc.stats.Estimate;
 import org.nqs4j.vmc.stats.LanczosStep;
 
 /**
@@ -243,16 +244,19 @@ class LanczosStepTest {
      * {@code LanczosState} defines it at the nodes of ψ).
      */
     private static double steppedEnergy(RunConfig c, WaveFunction psi, double alpha, double h1) {
-        Hilbert space = c.hilbert();
-        DiscreteOperator h = c.hamiltonian().operator();
-        double[] v = amplitudes(space, psi);
-        double[] hv = apply(space, h, v);
+        double[] v1 = stepped(c, amplitudes(c.hilbert(), psi), alpha, h1);
+        return dot(v1, apply(c.hilbert(), c.hamiltonian().operator(), v1)) / dot(v1, v1);
+    }
+
+    /** v + α(Ĥ − h₁)v, 0 where v is. */
+    private static double[] stepped(RunConfig c, double[] v, double alpha, double h1) {
+        double[] hv = apply(c.hilbert(), c.hamiltonian().operator(), v);
         double[] v1 = new double[v.length];
         for (int i = 0; i < v.length; i++) {
             boolean node = v[i & ~1] == 0 && v[i | 1] == 0;
             v1[i] = node ? 0 : v[i] + alpha * (hv[i] - h1 * v[i]);
         }
-        return dot(v1, apply(space, h, v1)) / dot(v1, v1);
+        return v1;
     }
 
     /**
@@ -289,6 +293,29 @@ class LanczosStepTest {
         }
     }
 
+    /**
+     * Two sampled steps: ψ₂ = ψ₁ + α₂(Ĥ − h₂)ψ₁, α₂ from the moments of ψ₁'s samples and h₂ their mean energy;
+     * the second sampled energy is ψ₂'s on vectors, and below ψ₁'s.
+     */
+    @Test
+    void aSecondSampledStepIsTheEnergyOfTheTwiceSteppedState() throws IOException {
+        RunConfig c = ring("sampler: {move: exchange-any, chains: 16, samples: 512}\n");
+        try (RunSetup setup = RunSetup.build(c)) {
+            trainFiveSteps(setup);
+            Evaluation e = setup.driver().evaluate(250, 20, List.of(), LanczosStep.Mode.SAMPLED, 2);
+            LanczosStep.Sampled sampled = e.lanczosStep().orElseThrow().sampled().orElseThrow();
+            assertEquals(2, sampled.energies().size());
+            double[] v1 = stepped(c, amplitudes(c.hilbert(), setup.waveFunction()), sampled.alphas().get(0),
+                    e.energy().mean());
+            double[] v2 = stepped(c, v1, sampled.alphas().get(1), sampled.energies().get(0).mean());
+            double expected = dot(v2, apply(c.hilbert(), c.hamiltonian().operator(), v2)) / dot(v2, v2);
+            Estimate second = sampled.energies().get(1);
+            assertEquals(expected, second.mean(), 4 * second.error(), "the second step against its state's energy");
+            assertTrue(second.mean() < sampled.energies().get(0).mean(), "the second step lowers the energy again: "
+                    + sampled.energies());
+        }
+    }
+
     /** The sampled step asks for Metropolis chains: with the full sum the config says to use the moments. */
     @Test
     void theSampledStepNeedsMetropolisChains() throws IOException {
@@ -299,6 +326,18 @@ class LanczosStepTest {
                 evaluation: {lanczos_step: sampled}
                 """));
         assertTrue(refused.getMessage().contains("lanczos_step") && refused.getMessage().contains("moments"),
+                refused.getMessage());
+    }
+
+    /** Further steps are sampled ones: {@code lanczos_steps} without {@code lanczos_step: sampled} is refused. */
+    @Test
+    void furtherStepsNeedTheSampledStep() {
+        ConfigException refused = assertThrows(ConfigException.class, () -> config("""
+                lattice: {type: chain, length: 8, boundary: periodic}
+                ansatz: {type: rbm, alpha: 1, complex: true}
+                evaluation: {lanczos_step: true, lanczos_steps: 2}
+                """));
+        assertTrue(refused.getMessage().contains("lanczos_steps") && refused.getMessage().contains("sampled"),
                 refused.getMessage());
     }
 }

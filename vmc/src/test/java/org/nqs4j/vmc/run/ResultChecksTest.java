@@ -95,14 +95,18 @@ class ResultChecksTest {
     @Test
     void theSampledStepsChainsAreJudgedAsPsisAre() {
         Estimate kagome = new Estimate(-10.664, 0.0038, 0.3, 1.31, 1.0012, 16000);
-        ResultCheck good = ResultChecks.lanczosSampling(new LanczosStep.Sampled(kagome, 0.15), 16);
+        ResultCheck good = ResultChecks.lanczosSampling(sampled(kagome, 0.15), 16);
         assertTrue(good.passed(), good.message());
         assertEquals("lanczos_sampling", good.name());
-        assertFalse(ResultChecks.lanczosSampling(new LanczosStep.Sampled(
+        assertFalse(ResultChecks.lanczosSampling(sampled(
                 new Estimate(-10.664, 0.0038, 0.3, 1.31, 1.3, 16000), 0.15), 16).passed(), "split chains");
-        assertFalse(ResultChecks.lanczosSampling(new LanczosStep.Sampled(
+        assertFalse(ResultChecks.lanczosSampling(sampled(
                 new Estimate(-10.664, 0.0038, 0.3, 200, 1.01, 16000), 0.15), 16).passed(), "chains shorter than 10 tau");
-        assertFalse(ResultChecks.lanczosSampling(new LanczosStep.Sampled(kagome, 0.0), 16).passed(), "frozen chains");
+        assertFalse(ResultChecks.lanczosSampling(sampled(kagome, 0.0), 16).passed(), "frozen chains");
+    }
+
+    private static LanczosStep.Sampled sampled(Estimate e, double acceptance) {
+        return new LanczosStep.Sampled(List.of(e), List.of(-0.1), acceptance);
     }
 
     /** 4σ is the line: 3.9σ from the trial energy passes, 4.1σ fails; so do 4.1σ below E_0. */
