@@ -71,13 +71,18 @@ class ValidationSuiteTest {
 
     /**
      * A ground state at k ≠ 0 (triangular 4×3, k = [2, 0] B +1) against ED: the symmetric RBM tied over
-     * the 6 translations that keep k, projected with one image per class (8 with the spin flip).
+     * the 6 translations that keep k, projected with one image per class (8 with the spin flip); then the
+     * sampled Lanczos step, checked against the stepped state's exact sum.
      */
     @Test
     void nonZeroMomentumCasePasses() throws IOException {
         ValidationReport r = passingCase("heisenberg-triangular-12-k");
         String ansatz = Files.readString(r.folder().resolve("summary.json"));
         assertTrue(ansatz.contains("|G|=6") && ansatz.contains("|K|=8 images"), ansatz);
+        // the sampled Lanczos step is judged, and its energy agrees with the stepped state's exact sum
+        assertTrue(r.lanczosStep().orElseThrow().sampled().isPresent());
+        assertTrue(r.runChecks().stream().anyMatch(c -> c.name().equals("lanczos_trial_deviation") && c.passed()),
+                r.runChecks().toString());
     }
 
     /** The fermion case: VMC of the Hubbard ring L = 6 against Lieb–Wu, its trial state and ED observables. */

@@ -710,12 +710,19 @@ public final class VmcDriver {
         Optional<LanczosStep> step = !lanczosStep ? Optional.empty() : Optional.of(sampler.weighsSamples()
                 ? LanczosStep.ofWeightedSum(energy, second, sampler.weights(), n)
                 : LanczosStep.ofChains(energy, second, nChains, evalPerChain, e.tauCorr()));
+        Optional<WaveFunction> stepped = Optional.empty();
         if (lanczos == LanczosStep.Mode.SAMPLED && sampler instanceof MetropolisSampler metropolis
                 && Double.isFinite(step.orElseThrow().alpha())) {
-            step = Optional.of(sampleLanczosStates(metropolis, step.orElseThrow(), e.mean(), evalPerChain, discard,
-                    lanczosSteps));
+            SteppedStates s = sampleLanczosStates(metropolis, step.orElseThrow(), e.mean(), evalPerChain, discard,
+                    lanczosSteps);
+            step = Optional.of(s.step());
+            stepped = Optional.of(s.last());
         }
-        return new Evaluation(e, estimate(energy, 1, evalPerChain).mean(), acceptance, obs, step);
+        return new Evaluation(e, estimate(energy, 1, evalPerChain).mean(), acceptance, obs, step, stepped);
+    }
+
+    /** The step with its sampled energies, and the last state sampled. */
+    private record SteppedStates(LanczosStep step, WaveFunction last) {
     }
 
     /**
@@ -727,8 +734,8 @@ public final class VmcDriver {
      * ψ_k per proposal and connection, so each further step multiplies the cost by about the number of
      * connections of a configuration.
      */
-    private LanczosStep sampleLanczosStates(MetropolisSampler metropolis, LanczosStep step, double shift, int perChain,
-                                            int discard, int steps) {
+    private SteppedStates sampleLanczosStates(MetropolisSampler metropolis, LanczosStep step, double shift,
+                                              int perChain, int discard, int steps) {
         int nChains = metropolis.nChains();
         WaveFunction state = psi;
         MetropolisSampler chains = metropolis;
@@ -764,6 +771,6 @@ public final class VmcDriver {
                 shift = e.mean();
             }
         }
-        return step.withSampled(energies, alphas, acceptance(chains));
+        return new SteppedStates(step.withSampled(energies, alphas, acceptance(chains)), state);
     }
 }

@@ -157,6 +157,16 @@ public final class ResultChecks {
     }
 
     /**
+     * {@code lanczos_trial_deviation}: the sampled energy of the stepped state within {@value #MAX_SIGMAS} error
+     * bars of its exact energy, summed over the Hilbert space (where the space is small enough): as
+     * {@code trial_deviation} for ψ.
+     */
+    public static ResultCheck lanczosTrialDeviation(double energy, double error, double trialEnergy) {
+        return sigmaCheck("lanczos_trial_deviation", energy, error, trialEnergy, true,
+                "the exact energy of the same stepped state, summed over the Hilbert space");
+    }
+
+    /**
      * {@code lanczos_bound}: the energy E₁ ± σ₁ of the state after one Lanczos step
      * ({@link org.nqs4j.vmc.stats.LanczosStep}) ≥ E_0 − {@value #MAX_SIGMAS} σ₁, as for the trained state.
      */

@@ -181,9 +181,13 @@ public final class VmcRun {
                 : Optional.empty();
         Optional<TrialState> trial = exact.isPresent() ? exactProvider.trialState(config, setup.waveFunction())
                 : Optional.empty();
+        // the stepped state's own sum costs a local energy per basis state: one step only
+        Optional<TrialState> steppedTrial = exact.isPresent() && config.evaluation().lanczosSteps() == 1
+                ? eval.steppedState().flatMap(s -> exactProvider.trialState(config, s)) : Optional.empty();
         double total = wall.getAsDouble();
         Map<String, Object> summary = summary(config, setup, eval, exact, total, optSeconds, evalSeconds);
         trial.ifPresent(t -> addTrialState(summary, t.energy(), eval.energy()));
+        steppedTrial.ifPresent(t -> addSteppedTrialState(summary, t.energy()));
         OptionalDouble trialEnergy = trial.map(t -> OptionalDouble.of(t.energy())).orElse(OptionalDouble.empty());
         OptionalDouble exactEnergy = exact.map(x -> OptionalDouble.of(x.energy())).orElse(OptionalDouble.empty());
         List<ResultCheck> checks = setup.sampler().weighsSamples()
@@ -207,6 +211,10 @@ public final class VmcRun {
             }
             if (exactEnergy.isPresent()) {
                 checks.add(ResultChecks.lanczosBound(l.judgedEnergy(), l.judgedError(), exactEnergy.getAsDouble()));
+            }
+            if (steppedTrial.isPresent()) {
+                checks.add(ResultChecks.lanczosTrialDeviation(l.judgedEnergy(), l.judgedError(),
+                        steppedTrial.get().energy()));
             }
         }
         addChecks(summary, checks);
@@ -523,6 +531,12 @@ public final class VmcRun {
         x.put("trial_state_energy", trial);
         x.put("sampling_deviation_sigma", e.error() > 0 ? (e.mean() - trial) / e.error() : Double.NaN);
         x.put("variational_error", trial - (Double) x.get("energy"));
+    }
+
+    /** {@code lanczos_step.trial_state_energy}: the stepped state's exact energy, summed over the Hilbert space. */
+    @SuppressWarnings("unchecked")
+    static void addSteppedTrialState(Map<String, Object> summary, double trial) {
+        ((Map<String, Object>) summary.get("lanczos_step")).put("trial_state_energy", trial);
     }
 
     /**
