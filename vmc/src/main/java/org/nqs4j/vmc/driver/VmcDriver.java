@@ -17,6 +17,7 @@ import org.nqs4j.optimizers.SolverException;
 import org.nqs4j.optimizers.linalg.RankExchange;
 import org.nqs4j.samplers.ChainPool;
 import org.nqs4j.samplers.MetropolisSampler;
+import org.nqs4j.samplers.SampleVisitor;
 import org.nqs4j.samplers.Sampler;
 import org.nqs4j.samplers.SamplerState;
 import org.nqs4j.vmc.parallel.ChainBlocks;
@@ -677,27 +678,11 @@ public final class VmcDriver {
                 obsScratch[k][c] = new ChainScratch(observables.get(k).operator());
             }
         }
-        NeighbourValue[] neighbours = new NeighbourValue[nChains];
-        if (lanczosStep) {
-            for (int c = blocks.first(); c < blocks.end(); c++) {
-                neighbours[c] = new NeighbourValue(psi.newCache(), hamiltonian.newLocalValue());
-            }
-        }
-        sampler.sample(evalPerChain, discard, (c, s, cache) -> {
-            int index = c * evalPerChain + s;
-            if (lanczosStep) {
-                scratch[c].storeLocalValues(cache, neighbours[c], energy, second, index);
-            } else {
-                scratch[c].storeLocalValue(cache, energy, index);
-            }
+        sampleLocalEnergies(sampler, psi, evalPerChain, discard, energy, second, (c, s, cache) -> {
             for (int k = 0; k < values.length; k++) {
-                obsScratch[k][c].storeLocalValue(cache, values[k], index);
+                obsScratch[k][c].storeLocalValue(cache, values[k], c * evalPerChain + s);
             }
-        }, pool, blocks.first(), blocks.end());
-        blocks.gather(energy, 2 * evalPerChain);
-        if (lanczosStep) {
-            blocks.gather(second, 2 * evalPerChain);
-        }
+        });
         for (double[] v : values) {
             blocks.gather(v, 2 * evalPerChain);
         }
@@ -719,6 +704,35 @@ public final class VmcDriver {
             stepped = Optional.of(s.last());
         }
         return new Evaluation(e, estimate(energy, 1, evalPerChain).mean(), acceptance, obs, step, stepped);
+    }
+
+    /**
+     * Samples {@code perChain} values per chain of this rank's chains of {@code s} after {@code discard} sweeps:
+     * E_L of {@code state} into {@code energy} and, when {@code second} is not null, (Ĥ²ψ)/ψ into it (a probe
+     * cache of {@code state} per chain, {@link NeighbourValue}), both gathered from every rank; {@code also}
+     * visits each sample after them (observables).
+     */
+    private void sampleLocalEnergies(Sampler s, WaveFunction state, int perChain, int discard, double[] energy,
+                                     double[] second, SampleVisitor also) {
+        NeighbourValue[] neighbours = new NeighbourValue[s.nChains()];
+        if (second != null) {
+            for (int c = blocks.first(); c < blocks.end(); c++) {
+                neighbours[c] = new NeighbourValue(state.newCache(), hamiltonian.newLocalValue());
+            }
+        }
+        s.sample(perChain, discard, (c, i, cache) -> {
+            int index = c * perChain + i;
+            if (second != null) {
+                scratch[c].storeLocalValues(cache, neighbours[c], energy, second, index);
+            } else {
+                scratch[c].storeLocalValue(cache, energy, index);
+            }
+            also.visit(c, i, cache);
+        }, pool, blocks.first(), blocks.end());
+        blocks.gather(energy, 2 * perChain);
+        if (second != null) {
+            blocks.gather(second, 2 * perChain);
+        }
     }
 
     /** The step with its sampled energies, and the last state sampled. */
@@ -748,25 +762,11 @@ public final class VmcDriver {
             boolean more = k < steps;
             double[] local = new double[2 * nChains * perChain];
             double[] second = more ? new double[local.length] : null;
-            ChainScratch[] energy = new ChainScratch[nChains];
-            NeighbourValue[] neighbours = new NeighbourValue[nChains];
-            for (int c = blocks.first(); c < blocks.end(); c++) {
-                energy[c] = new ChainScratch(hamiltonian);
-                neighbours[c] = more ? new NeighbourValue(state.newCache(), hamiltonian.newLocalValue()) : null;
-            }
-            chains.sample(perChain, discard, (c, s, cache) -> {
-                if (neighbours[c] != null) {
-                    energy[c].storeLocalValues(cache, neighbours[c], local, second, c * perChain + s);
-                } else {
-                    energy[c].storeLocalValue(cache, local, c * perChain + s);
-                }
-            }, pool, blocks.first(), blocks.end());
-            blocks.gather(local, 2 * perChain);
+            sampleLocalEnergies(chains, state, perChain, discard, local, second, (c, s, cache) -> { });
             Estimate e = ChainStatistics.of(local, 0, 2, nChains, perChain);
             energies.add(e);
             alphas.add(alpha);
             if (more) {
-                blocks.gather(second, 2 * perChain);
                 alpha = LanczosStep.ofChains(local, second, nChains, perChain, e.tauCorr()).alpha();
                 shift = e.mean();
             }
