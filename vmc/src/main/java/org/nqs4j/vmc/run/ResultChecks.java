@@ -140,20 +140,18 @@ public final class ResultChecks {
     }
 
     /**
-     * {@code lanczos_sampling}: the chains that drew the stepped state ψ₁ from |ψ₁|² (evaluation.lanczos_step:
-     * sampled) moved (acceptance &gt; 0), agree (split R̂ ≤ {@value #MAX_R_HAT}) and are each at least
-     * {@value #MIN_EFFECTIVE_PER_CHAIN} τ long: what {@link #of} asks of ψ's own chains.
+     * {@code lanczos_sampling}: the checks {@link #of} makes of ψ's own chains (finite, acceptance &gt; 0, split
+     * R̂ ≤ {@value #MAX_R_HAT}, at least {@value #MIN_EFFECTIVE_PER_CHAIN} τ per chain), made of the chains that drew
+     * the stepped state ψ₁ from |ψ₁|² (evaluation.lanczos_step: sampled), as one check.
      */
     public static ResultCheck lanczosSampling(LanczosStep.Sampled sampled, int nChains) {
         Estimate e = sampled.estimate();
-        double effective = e.nSamples() / e.tauCorr();
-        boolean passed = sampled.acceptance() > 0 && e.rHat() <= MAX_R_HAT
-                && effective >= MIN_EFFECTIVE_PER_CHAIN * nChains;
-        return new ResultCheck("lanczos_sampling", e.rHat(), MAX_R_HAT, passed, fmt("the stepped state's chains: split"
-                + " R-hat %.4f, %.0f effective samples (tau_corr %.3g), acceptance %.3g%s", e.rHat(), effective,
-                e.tauCorr(), sampled.acceptance(), passed ? "" : fmt(": not mixed or too short (R-hat at most %.2f, %.0f"
-                        + " effective samples at least); raise evaluation.samples or sampler.sweep", MAX_R_HAT,
-                        MIN_EFFECTIVE_PER_CHAIN * nChains)));
+        List<String> failed = of(e, sampled.acceptance(), nChains, OptionalDouble.empty(), OptionalDouble.empty())
+                .stream().filter(c -> !c.passed()).map(c -> c.name() + ": " + c.message()).toList();
+        return new ResultCheck("lanczos_sampling", e.rHat(), MAX_R_HAT, failed.isEmpty(), failed.isEmpty()
+                ? fmt("the stepped state's chains: split R-hat %.4f, tau_corr %.3g, acceptance %.3g", e.rHat(),
+                        e.tauCorr(), sampled.acceptance())
+                : "the stepped state's chains fail " + String.join("; ", failed));
     }
 
     /**
