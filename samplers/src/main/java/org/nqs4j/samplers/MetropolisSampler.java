@@ -22,6 +22,14 @@ import org.nqs4j.hamiltonians.hilbert.Hilbert;
  * <p>Chain c draws from its own xoshiro256++ stream: the c-th jump (2^128 steps) of a generator
  * seeded from the run seed. Streams are therefore disjoint and independent of how chains are
  * spread over threads.
+ *
+ * <p>Parallel tempering ({@link Temperatures} with R &gt; 1 replicas): each chain is R walkers, replica k
+ * sampling |ψ|^{2β_k} (acceptance min(1, |ψ(x')/ψ(x)|^{2β_k}), the same bracketed decision with the
+ * threshold u^{1/β_k}); after every sweep of all R, neighbours k, k + 1 swap their configurations with
+ * probability min(1, exp((β_k − β_{k+1})(ℓ_{k+1} − ℓ_k))), ℓ = log|ψ|², from the top of the ladder down,
+ * which keeps every replica's distribution stationary (detailed balance of the joint chain). The
+ * samples, and the acceptance counted, are those of the β = 1 walker; a chain's replicas share its
+ * random stream, so the results stay independent of threads and ranks. Cost: R sweeps per sample.
  */
 public final class MetropolisSampler implements Sampler {
     /** Any valid state: it is overwritten by the chain's saved state at once. */
@@ -33,15 +41,27 @@ public final class MetropolisSampler implements Sampler {
     private final boolean symmetric;
     private final int nChains;
     private final int sweepSize;
+    private final Temperatures temperatures;
+    private final int replicas;
+    /** Chain c's walkers at [c·R, (c + 1)·R), in the order of the ladder (β₀ = 1 first). */
     private final WalkerCache[] caches;
     private final ChainStreams chains;
     private final RestorableUniformRandomProvider[] rngs;
+    /** Chain c's configurations, replica after replica (R·N numbers). */
     private final int[][] configurations;
     private final long[] proposed;
     private final long[] accepted;
+    private final long[] swapsProposed;
+    private final long[] swapsAccepted;
 
+    /** Plain Metropolis: one walker per chain, at β = 1. */
     public MetropolisSampler(WaveFunction psi, Hilbert hilbert, TransitionRule rule, int nChains,
                              int sweepSize, long seed) {
+        this(psi, hilbert, rule, nChains, sweepSize, Temperatures.single(), seed);
+    }
+
+    public MetropolisSampler(WaveFunction psi, Hilbert hilbert, TransitionRule rule, int nChains,
+                             int sweepSize, Temperatures temperatures, long seed) {
         if (sweepSize < 1) {
             throw new IllegalArgumentException("a sweep needs at least one proposal, got " + sweepSize);
         }
@@ -58,15 +78,23 @@ public final class MetropolisSampler implements Sampler {
         this.symmetric = rule.isSymmetric();
         this.nChains = nChains;
         this.sweepSize = sweepSize;
-        this.chains = new ChainStreams(hilbert, nChains, seed);
-        this.caches = new WalkerCache[nChains];
+        this.temperatures = temperatures;
+        this.replicas = temperatures.replicas();
+        this.chains = new ChainStreams(hilbert, nChains, replicas, seed);
+        this.caches = new WalkerCache[nChains * replicas];
         this.rngs = chains.rngs;
         this.configurations = chains.configurations;
         this.proposed = new long[nChains];
         this.accepted = new long[nChains];
+        this.swapsProposed = new long[nChains];
+        this.swapsAccepted = new long[nChains];
+        int size = hilbert.size();
         for (int c = 0; c < nChains; c++) {
-            caches[c] = psi.newCache();
-            configurations[c] = startConfiguration(psi, hilbert, rngs[c]);
+            configurations[c] = new int[replicas * size];
+            for (int k = 0; k < replicas; k++) { // one start per replica, each drawn from the chain's stream
+                caches[c * replicas + k] = psi.newCache();
+                System.arraycopy(startConfiguration(psi, hilbert, rngs[c]), 0, configurations[c], k * size, size);
+            }
         }
     }
 
@@ -105,7 +133,9 @@ public final class MetropolisSampler implements Sampler {
             throw new IllegalArgumentException("the start " + Arrays.toString(x) + " is not a state of " + hilbert);
         }
         for (int[] c : configurations) {
-            System.arraycopy(x, 0, c, 0, c.length);
+            for (int k = 0; k < replicas; k++) {
+                System.arraycopy(x, 0, c, k * x.length, x.length);
+            }
         }
     }
 
@@ -115,7 +145,7 @@ public final class MetropolisSampler implements Sampler {
      * chains do not move): e.g. to sample a state derived from this ψ (one Lanczos step) from ψ's chains.
      */
     public MetropolisSampler over(WaveFunction other) {
-        MetropolisSampler s = new MetropolisSampler(other, hilbert, rule, nChains, sweepSize, 0);
+        MetropolisSampler s = new MetropolisSampler(other, hilbert, rule, nChains, sweepSize, temperatures, 0);
         s.restoreState(saveState());
         return s;
     }
@@ -133,12 +163,18 @@ public final class MetropolisSampler implements Sampler {
         return rule;
     }
 
+    public Temperatures temperatures() {
+        return temperatures;
+    }
+
     @Override
     public void sample(int samplesPerChain, int discardSweeps, SampleVisitor visitor, ChainPool pool, int first,
                        int end) {
         Sampler.requireArguments(samplesPerChain, discardSweeps, first, end, nChains);
         Arrays.fill(proposed, 0);
         Arrays.fill(accepted, 0);
+        Arrays.fill(swapsProposed, 0);
+        Arrays.fill(swapsAccepted, 0);
         pool.forEach(end - first, i -> runChain(first + i, samplesPerChain, discardSweeps, visitor));
     }
 
@@ -150,33 +186,74 @@ public final class MetropolisSampler implements Sampler {
      * cache lines.
      */
     private void runChain(int c, int samples, int discard, SampleVisitor visitor) {
-        WalkerCache cache = caches[c];
-        cache.reset(configurations[c]); // parameters may have changed since the last call
+        int size = hilbert.size();
+        int[] own = configurations[c];
+        for (int k = 0; k < replicas; k++) { // parameters may have changed since the last call
+            caches[c * replicas + k].reset(replicas == 1 ? own : Arrays.copyOfRange(own, k * size, (k + 1) * size));
+        }
         RestorableUniformRandomProvider rng = ChainStreams.SOURCE.create(COPY_SEED);
         rng.restoreState(rngs[c].saveState());
         int[] sites = new int[rule.maxChanges()];
         int[] values = new int[rule.maxChanges()];
         double[] r = new double[2];
+        double[] logModulus2 = new double[replicas];
         proposed[c] = 0;
         accepted[c] = 0;
-        for (int d = 0; d < discard; d++) {
-            sweep(c, cache, rng, sites, values, r);
-        }
-        for (int s = 0; s < samples; s++) {
-            sweep(c, cache, rng, sites, values, r);
-            visitor.visit(c, s, cache);
+        swapsProposed[c] = 0;
+        swapsAccepted[c] = 0;
+        for (int s = -discard; s < samples; s++) {
+            sweep(c, caches[c * replicas], 1.0, rng, sites, values, r, true);
+            for (int k = 1; k < replicas; k++) {
+                sweep(c, caches[c * replicas + k], temperatures.beta(k), rng, sites, values, r, false);
+            }
+            if (replicas > 1) {
+                swapReplicas(c, rng, r, logModulus2);
+            }
+            if (s >= 0) {
+                visitor.visit(c, s, caches[c * replicas]);
+            }
         }
         rngs[c].restoreState(rng.saveState());
-        System.arraycopy(cache.configuration(), 0, configurations[c], 0, configurations[c].length);
+        for (int k = 0; k < replicas; k++) {
+            System.arraycopy(caches[c * replicas + k].configuration(), 0, own, k * size, size);
+        }
     }
 
     /**
-     * One sweep of chain c. The counters are kept in locals and stored once: chains on different
-     * threads would otherwise write neighbouring elements of {@code proposed}/{@code accepted}
-     * on every proposal (false sharing of one cache line).
+     * The replica-exchange moves of chain c after a sweep: pairs (k, k + 1) from the top of the ladder
+     * down, each swapped with probability min(1, exp((β_k − β_{k+1})(ℓ_{k+1} − ℓ_k))), ℓ = 2 Re log ψ
+     * of the walker's configuration. A swap exchanges the walkers (caches) between the rungs, so no
+     * table is rebuilt.
      */
-    private void sweep(int c, WalkerCache cache, UniformRandomProvider rng, int[] sites, int[] values,
-                       double[] r) {
+    private void swapReplicas(int c, UniformRandomProvider rng, double[] r, double[] logModulus2) {
+        int base = c * replicas;
+        for (int k = 0; k < replicas; k++) {
+            caches[base + k].logPsi(r);
+            logModulus2[k] = 2 * r[0];
+        }
+        for (int k = replicas - 2; k >= 0; k--) {
+            double exponent = (temperatures.beta(k) - temperatures.beta(k + 1)) * (logModulus2[k + 1] - logModulus2[k]);
+            swapsProposed[c]++;
+            if (exponent >= 0 || rng.nextDouble() < Math.exp(exponent)) {
+                WalkerCache walker = caches[base + k];
+                caches[base + k] = caches[base + k + 1];
+                caches[base + k + 1] = walker;
+                double l = logModulus2[k];
+                logModulus2[k] = logModulus2[k + 1];
+                logModulus2[k + 1] = l;
+                swapsAccepted[c]++;
+            }
+        }
+    }
+
+    /**
+     * One sweep of a walker of chain c at inverse temperature β; the β = 1 walker's proposals and
+     * acceptances are counted ({@code counted}). The counters are kept in locals and stored once:
+     * chains on different threads would otherwise write neighbouring elements of
+     * {@code proposed}/{@code accepted} on every proposal (false sharing of one cache line).
+     */
+    private void sweep(int c, WalkerCache cache, double beta, UniformRandomProvider rng, int[] sites, int[] values,
+                       double[] r, boolean counted) {
         long nProposed = 0;
         long nAccepted = 0;
         for (int step = 0; step < sweepSize; step++) {
@@ -185,13 +262,17 @@ public final class MetropolisSampler implements Sampler {
                 continue;
             }
             nProposed++;
-            if (symmetric ? accepts(cache, rng, sites, values, n, r) : acceptsAsymmetric(cache, rng, sites, values, n, r)) {
+            boolean accept = !symmetric ? acceptsAsymmetric(cache, rng, sites, values, n, r, beta)
+                    : beta == 1.0 ? accepts(cache, rng, sites, values, n, r) : acceptsAt(beta, cache, rng, sites, values, n, r);
+            if (accept) {
                 cache.applyMove(sites, values, 0, n);
                 nAccepted++;
             }
         }
-        proposed[c] += nProposed;
-        accepted[c] += nAccepted;
+        if (counted) {
+            proposed[c] += nProposed;
+            accepted[c] += nAccepted;
+        }
     }
 
     /**
@@ -227,10 +308,35 @@ public final class MetropolisSampler implements Sampler {
         return r[0] * r[0] + r[1] * r[1];
     }
 
-    /** The decision with the proposal ratio T(x'→x)/T(x→x') of an asymmetric rule, from the exact ratio. */
+    /**
+     * The decision of a walker at β &lt; 1, acceptance |ψ(x')/ψ(x)|^{2β} = m^β: u drawn first, the move is
+     * accepted when m &gt; u^{1/β}, decided from the cache's bracket of m where it can be, else from the exact m.
+     */
+    private static boolean acceptsAt(double beta, WalkerCache cache, UniformRandomProvider rng, int[] sites,
+                                     int[] values, int n, double[] r) {
+        cache.ratioModulus2(sites, values, 0, n, r);
+        double estimate = r[0];
+        double bound = r[1];
+        if (estimate - bound >= 1) {
+            return true;
+        }
+        double threshold = Math.pow(rng.nextDouble(), 1 / beta);
+        if (bound == 0.0) {
+            return estimate > threshold;
+        }
+        if (threshold < estimate - bound) {
+            return true;
+        }
+        return threshold < estimate + bound && exactModulus2(cache, sites, values, n, r) > threshold;
+    }
+
+    /**
+     * The decision with the proposal ratio T(x'→x)/T(x→x') of an asymmetric rule, from the exact ratio:
+     * acceptance m^β T(x'→x)/T(x→x') (Math.pow(m, 1) is m itself).
+     */
     private boolean acceptsAsymmetric(WalkerCache cache, UniformRandomProvider rng, int[] sites, int[] values, int n,
-                                      double[] r) {
-        double acceptance = exactModulus2(cache, sites, values, n, r)
+                                      double[] r, double beta) {
+        double acceptance = Math.pow(exactModulus2(cache, sites, values, n, r), beta)
                 * Math.exp(rule.logProposalRatio(cache.configuration(), sites, values, n));
         return acceptance >= 1 || rng.nextDouble() < acceptance;
     }
@@ -245,6 +351,16 @@ public final class MetropolisSampler implements Sampler {
         return accepted[c];
     }
 
+    @Override
+    public long swapsProposed(int c) {
+        return swapsProposed[c];
+    }
+
+    @Override
+    public long swapsAccepted(int c) {
+        return swapsAccepted[c];
+    }
+
     /** Fraction of non-null proposals accepted by chain c in the last {@link #sample} call. */
     public double acceptance(int c) {
         return proposed[c] == 0 ? Double.NaN : (double) accepted[c] / proposed[c];
@@ -252,7 +368,7 @@ public final class MetropolisSampler implements Sampler {
 
     @Override
     public int[] configuration(int c) {
-        return configurations[c].clone();
+        return Arrays.copyOf(configurations[c], hilbert.size());
     }
 
     @Override
@@ -268,6 +384,6 @@ public final class MetropolisSampler implements Sampler {
     @Override
     public String toString() {
         return "Metropolis, " + nChains + " chains, sweep " + sweepSize + ", " + rule.description()
-                + " (" + psi.description() + ")";
+                + (replicas > 1 ? ", parallel tempering over " + temperatures : "") + " (" + psi.description() + ")";
     }
 }

@@ -5,7 +5,7 @@ package org.nqs4j.samplers;
  * that results do not depend on how chains are spread over threads or processes. The driver sees
  * only this interface: Metropolis–Hastings ({@link MetropolisSampler}) today; independent exact draws
  * ({@link ExactSampler}), the weighted full sum over a small sector ({@link FullSumSampler}); parallel
- * tempering can plug in behind it.
+ * tempering is a Metropolis sampler with several replicas per chain ({@link Temperatures}).
  */
 public interface Sampler {
     int nChains();
@@ -51,6 +51,16 @@ public interface Sampler {
 
     /** Proposals of chain c accepted in the last {@link #sample} call. */
     long accepted(int c);
+
+    /** Replica swaps chain c attempted in the last {@link #sample} call (parallel tempering; else 0). */
+    default long swapsProposed(int c) {
+        return 0;
+    }
+
+    /** Replica swaps of chain c accepted in the last {@link #sample} call. */
+    default long swapsAccepted(int c) {
+        return 0;
+    }
 
     /** Fraction of non-null proposals accepted over all chains in the last call. */
     default double acceptance() {

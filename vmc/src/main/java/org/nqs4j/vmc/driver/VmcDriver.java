@@ -197,7 +197,7 @@ public final class VmcDriver {
         this.parameters = new double[len];
         this.goodParameters = new double[len];
         this.scratch = new ChainScratch[sampler.nChains()];
-        this.acceptanceCounts = new double[2 * sampler.nChains()];
+        this.acceptanceCounts = new double[4 * sampler.nChains()];
         for (int c = 0; c < scratch.length; c++) {
             scratch[c] = new ChainScratch(hamiltonian);
         }
@@ -258,7 +258,8 @@ public final class VmcDriver {
         if (sampler.weighsSamples()) {
             logDerivatives.weigh(sampler.weights());
         }
-        double acceptance = acceptance();
+        Acceptances accepted = acceptances(sampler);
+        double acceptance = accepted.moves();
         long t1 = System.nanoTime();
         Estimate energy = estimate(localEnergies, 0, samplesPerChain);
         double energyImag = estimate(localEnergies, 1, samplesPerChain).mean();
@@ -289,7 +290,7 @@ public final class VmcDriver {
             event += "; diagonal shift raised to " + shiftScale + " x its schedule";
         }
         balanceChains(ownSampling);
-        return new IterationResult(iteration, energy, energyImag, acceptance, event == null, undone, event,
+        return new IterationResult(iteration, energy, energyImag, acceptance, accepted.swaps(), event == null, undone, event,
                 event == null ? preconditioner.lastSolveNote() : null,
                 (t1 - t0) * 1e-9, (t2 - t1) * 1e-9, (blocks.exchangeNanos() - exchanged) * 1e-9);
     }
@@ -314,27 +315,31 @@ public final class VmcDriver {
         goodChains = good;
     }
 
-    /** The fraction of proposals accepted by all chains in the last sampling (counts gathered, summed exactly). */
-    private double acceptance() {
-        return acceptance(sampler);
-    }
-
-    /** {@link #acceptance()} of another sampler with as many chains. */
-    private double acceptance(Sampler sampler) {
+    /**
+     * The fractions of the proposals and of the replica swaps (parallel tempering; NaN without) accepted by
+     * all chains of {@code sampler} in its last sampling, from every chain's counts, gathered and summed exactly.
+     */
+    private Acceptances acceptances(Sampler sampler) {
         int nChains = sampler.nChains();
         double[] counts = acceptanceCounts;
         for (int c = blocks.first(); c < blocks.end(); c++) {
-            counts[2 * c] = sampler.proposed(c);
-            counts[2 * c + 1] = sampler.accepted(c);
+            counts[4 * c] = sampler.proposed(c);
+            counts[4 * c + 1] = sampler.accepted(c);
+            counts[4 * c + 2] = sampler.swapsProposed(c);
+            counts[4 * c + 3] = sampler.swapsAccepted(c);
         }
-        blocks.gather(counts, 2);
-        long proposed = 0;
-        long accepted = 0;
+        blocks.gather(counts, 4);
+        long[] sums = new long[4];
         for (int c = 0; c < nChains; c++) {
-            proposed += (long) counts[2 * c];
-            accepted += (long) counts[2 * c + 1];
+            for (int k = 0; k < 4; k++) {
+                sums[k] += (long) counts[4 * c + k];
+            }
         }
-        return proposed == 0 ? Double.NaN : (double) accepted / proposed;
+        return new Acceptances(sums[0] == 0 ? Double.NaN : (double) sums[1] / sums[0],
+                sums[2] == 0 ? Double.NaN : (double) sums[3] / sums[2]);
+    }
+
+    private record Acceptances(double moves, double swaps) {
     }
 
     /**
@@ -561,7 +566,7 @@ public final class VmcDriver {
             return own;
         }
         int nChains = sampler.nChains();
-        int sites = psi.configurationSize();
+        int sites = own.configurations()[blocks.first()].length; // every replica's configuration under tempering
         int rngBytes = own.randomStates()[blocks.first()].length;
         int perChain = sites + rngBytes;
         double[] data = new double[nChains * perChain];
@@ -686,7 +691,7 @@ public final class VmcDriver {
         for (double[] v : values) {
             blocks.gather(v, 2 * evalPerChain);
         }
-        double acceptance = acceptance();
+        double acceptance = acceptances(sampler).moves();
         Map<String, Estimate> obs = new LinkedHashMap<>();
         for (int k = 0; k < values.length; k++) {
             obs.put(observables.get(k).name(), estimate(values[k], 0, evalPerChain));
@@ -771,6 +776,6 @@ public final class VmcDriver {
                 shift = e.mean();
             }
         }
-        return new SteppedStates(step.withSampled(energies, alphas, acceptance(chains)), state);
+        return new SteppedStates(step.withSampled(energies, alphas, acceptances(chains).moves()), state);
     }
 }

@@ -118,7 +118,7 @@ final class MoleculeSetup {
     static MetropolisSampler sampler(RunConfig c, WaveFunction psi) {
         FermionHilbert h = hilbert(c);
         MetropolisSampler sampler = new MetropolisSampler(psi, h, ExcitationRule.of(h), c.sampler().chains(),
-                c.sampler().sweepSize(), c.seed() + 1);
+                c.sampler().sweepSize(), c.sampler().temperatures(), c.seed() + 1);
         sampler.startAt(aufbau(c, h));
         return sampler;
     }

@@ -269,8 +269,8 @@ public final class RunSetup implements AutoCloseable {
     }
 
     /**
-     * The configured sampler of {@code psi}, its streams seeded from seed + 1: Metropolis chains
-     * (molecules: excitations from the Hartree–Fock configuration), independent exact draws, or the
+     * The configured sampler of {@code psi}, its streams seeded from seed + 1: Metropolis chains, with
+     * parallel tempering when replicas &gt; 1 (molecules: excitations from the Hartree–Fock configuration), independent exact draws, or the
      * weighted full sum.
      */
     private static Sampler sampler(RunConfig c, WaveFunction psi) {
@@ -279,7 +279,8 @@ public final class RunSetup implements AutoCloseable {
             case EXACT -> new ExactSampler(psi, c.hilbert(), s.chains(), c.seed() + 1);
             case FULL_SUM -> new FullSumSampler(psi, c.hilbert(), s.chains());
             case METROPOLIS -> MoleculeSetup.applies(c) ? MoleculeSetup.sampler(c, psi)
-                    : new MetropolisSampler(psi, c.hilbert(), rule(s, c), s.chains(), s.sweepSize(), c.seed() + 1);
+                    : new MetropolisSampler(psi, c.hilbert(), rule(s, c), s.chains(), s.sweepSize(), s.temperatures(),
+                            c.seed() + 1);
         };
     }
 

@@ -399,6 +399,9 @@ public final class VmcRun {
         e.put("imag", r.energyImag());
         m.put("energy", e);
         m.put("acceptance", r.acceptance());
+        if (!Double.isNaN(r.swapAcceptance())) {
+            m.put("swap_acceptance", r.swapAcceptance());
+        }
         m.put("updated", r.updated());
         if (r.undone()) {
             m.put("undone", true);

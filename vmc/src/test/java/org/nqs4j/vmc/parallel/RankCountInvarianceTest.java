@@ -70,7 +70,7 @@ class RankCountInvarianceTest {
     static double[] row(IterationResult r) {
         Estimate e = r.energy();
         return new double[] {e.mean(), e.error(), e.variance(), e.tauCorr(), e.rHat(), r.energyImag(), r.acceptance(),
-            r.updated() ? 1 : 0, r.undone() ? 1 : 0};
+            r.updated() ? 1 : 0, r.undone() ? 1 : 0, r.swapAcceptance()};
     }
 
     /** Runs {@code body} on every rank of a group of {@code ranks} threads; returns rank 0's result. */
@@ -172,6 +172,21 @@ class RankCountInvarianceTest {
      * and then, as in FaultTest), which sends every chain back to the good state's configuration on
      * whichever rank now runs it.
      */
+    /** Tempered chains carry their replicas from rank to rank and into the sampled Lanczos step's sampler. */
+    @Test
+    void temperedChainsGiveTheNumbersOfOneProcess() throws Exception {
+        String tempered = CONFIG.replace("{chains: 5, samples: 60}", "{chains: 5, samples: 60, replicas: 3}");
+        Trace reference = run(config(tempered, "2"), Collective.single(), null, 0, 6);
+        assertEquals(true, reference.steps().get(5)[9] > 0, "swaps are taken");
+        for (int ranks = 2; ranks <= 3; ranks++) {
+            for (String threads : List.of("1", "3")) {
+                RunConfig c = config(tempered, threads);
+                assertSame(reference, onRanks(ranks, k -> run(c, k, null, 0, 6, everyStepAnew())),
+                        ranks + " ranks x " + threads + " threads");
+            }
+        }
+    }
+
     @Test
     void chainsMovingBetweenRanksEveryStepGiveTheNumbersOfOneProcess() throws Exception {
         String undoing = CONFIG.replace("iterations: 6", "iterations: 30")

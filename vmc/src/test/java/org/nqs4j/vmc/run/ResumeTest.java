@@ -76,6 +76,13 @@ class ResumeTest {
         assertResumesAsTheWhole(VmcRunTest.config(CONFIG), 1, 5, 8, 11);
     }
 
+    /** Tempered chains: the checkpoint holds every replica's configuration. */
+    @Test
+    void aTemperedRunResumesAsTheUninterruptedOne() throws IOException {
+        assertResumesAsTheWhole(VmcRunTest.config(CONFIG.replace("{chains: 4, samples: 64}",
+                "{chains: 4, samples: 64, replicas: 3, beta_min: 0.2}")), 2, 7);
+    }
+
     /** A fermion run (RBM Jastrow × UHF determinant, hops, observables) resumes bit-identically too. */
     @Test
     void resumedFermionRunEqualsTheUninterruptedOne() throws IOException {
