@@ -61,7 +61,8 @@ public final class ResultChecks {
                 : rHat ? fmt("split R-hat %.4f: the chains agree", e.rHat())
                 : fmt("split R-hat %.3f > %.2f: the chains sample different distributions (not mixed; try"
                         + " more discard sweeps or more evaluation samples, or a move that reaches further where the"
-                        + " Hilbert space has one: sampler.move exchange-any for spins, hop-any for lattice fermions)", e.rHat(),
+                        + " Hilbert space has one: sampler.move exchange-any for spins, hop-any for lattice fermions;"
+                        + " or parallel tempering, sampler.replicas)", e.rHat(),
                         MAX_R_HAT)));
         double effective = e.nSamples() / e.tauCorr();
         double minEffective = MIN_EFFECTIVE_PER_CHAIN * nChains;

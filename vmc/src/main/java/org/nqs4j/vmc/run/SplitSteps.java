@@ -62,7 +62,8 @@ record SplitSteps(int count, int first, int last, double largest) {
         }
         m.put("note", String.format(Locale.ROOT, "%d optimisation step(s) between iterations %d and %d were taken from"
                 + " chains that disagreed (split R-hat above %.1f, up to %.3g): their forces averaged over chains in"
-                + " different regions of the state; see r_hat in log.jsonl", count, first, last, VmcDriver.R_HAT_SPLIT,
+                + " different regions of the state; see r_hat in log.jsonl (parallel tempering, sampler.replicas, lets"
+                + " the chains cross between such regions)", count, first, last, VmcDriver.R_HAT_SPLIT,
                 largest));
         return m;
     }
