@@ -141,12 +141,20 @@ public final class MetropolisSampler implements Sampler {
 
     /**
      * A sampler of another ansatz {@code other} on the same space, with this one's rule, chains and sweep,
-     * whose chains start where this one's are, each with a copy of its random stream (this sampler's
-     * chains do not move): e.g. to sample a state derived from this ψ (one Lanczos step) from ψ's chains.
+     * whose chains start where this one's β = 1 walkers are, each with a copy of its random stream (this
+     * sampler's chains do not move): e.g. to sample a state derived from this ψ (one Lanczos step) from ψ's
+     * chains. One walker per chain, without tempering: such a state costs many ratios of ψ per ratio, and
+     * from ψ's equilibrated walkers its chains were measured to mix (kagome 2×4: τ ≈ 1, R̂ 1.000 where ψ's
+     * own untempered chains had split; validation/README.md), which its run checks.
      */
     public MetropolisSampler over(WaveFunction other) {
-        MetropolisSampler s = new MetropolisSampler(other, hilbert, rule, nChains, sweepSize, temperatures, 0);
-        s.restoreState(saveState());
+        MetropolisSampler s = new MetropolisSampler(other, hilbert, rule, nChains, sweepSize, 0);
+        SamplerState own = saveState();
+        int[][] walkers = new int[nChains][];
+        for (int c = 0; c < nChains; c++) {
+            walkers[c] = Arrays.copyOf(own.configurations()[c], hilbert.size());
+        }
+        s.restoreState(new SamplerState(walkers, own.randomStates()));
         return s;
     }
 
