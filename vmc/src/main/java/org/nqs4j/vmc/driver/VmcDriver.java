@@ -566,27 +566,27 @@ public final class VmcDriver {
             return own;
         }
         int nChains = sampler.nChains();
-        int sites = own.configurations()[blocks.first()].length; // every replica's configuration under tempering
+        int numbers = own.configurations()[blocks.first()].length; // N, or R·N: every replica's under tempering
         int rngBytes = own.randomStates()[blocks.first()].length;
-        int perChain = sites + rngBytes;
+        int perChain = numbers + rngBytes;
         double[] data = new double[nChains * perChain];
         for (int c = blocks.first(); c < blocks.end(); c++) {
-            for (int i = 0; i < sites; i++) {
+            for (int i = 0; i < numbers; i++) {
                 data[c * perChain + i] = own.configurations()[c][i];
             }
             for (int b = 0; b < rngBytes; b++) {
-                data[c * perChain + sites + b] = own.randomStates()[c][b];
+                data[c * perChain + numbers + b] = own.randomStates()[c][b];
             }
         }
         blocks.gather(data, perChain);
-        int[][] conf = new int[nChains][sites];
+        int[][] conf = new int[nChains][numbers];
         byte[][] rng = new byte[nChains][rngBytes];
         for (int c = 0; c < nChains; c++) {
-            for (int i = 0; i < sites; i++) {
+            for (int i = 0; i < numbers; i++) {
                 conf[c][i] = (int) data[c * perChain + i];
             }
             for (int b = 0; b < rngBytes; b++) {
-                rng[c][b] = (byte) data[c * perChain + sites + b];
+                rng[c][b] = (byte) data[c * perChain + numbers + b];
             }
         }
         return new SamplerState(conf, rng);
