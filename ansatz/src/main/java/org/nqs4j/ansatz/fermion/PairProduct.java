@@ -23,13 +23,24 @@ import org.ejml.data.DMatrixRMaj;
  * row i = slot(r) by u_j = F_{r′ r↓_j}: ratio ρ = Σ_j u_j (A⁻¹)_{j i} (O(N)); a ↓ hop replaces
  * column j by v_i = F_{r↑_i r′}: ρ = Σ_i (A⁻¹)_{j i} v_i (O(N)); times the Jordan–Wigner sign of the
  * re-sort, (−1)^{occupied sites of the species strictly between r and r′}. Accepted hops update the
- * inverse by Sherman–Morrison in O(N²), with a fresh LU every 4N accepted hops against drift. Two
- * hops at once (the double excitations of molecular Hamiltonians; no Hubbard move makes them) are
- * evaluated from a fresh LU, O(N³).
+ * inverse by Sherman–Morrison in O(N²), with a fresh LU every 4N accepted hops against drift. An ↑ and
+ * a ↓ hop at once (row i and column j replaced together: the exchange of two opposite spins, when the
+ * state is read as a spin state by {@link GutzwillerProjected}) cost O(N²):
+ * <pre>  ρ = ρ₁ Σ_l (A⁻¹)_{j l} v_l − (A⁻¹)_{j i} (Σ_l w_l v_l − v_i)</pre>
+ * with w = uᵀA⁻¹ (ρ₁ = w_i, the row replacement alone) and v the new column, whose entry in row i is
+ * F at the new ↑ and ↓ sites: the two Sherman–Morrison steps multiplied out, with no division, so that
+ * it holds where the row replacement alone is a node. Two hops of one species (double excitations of
+ * molecular Hamiltonians) are evaluated from a fresh LU, O(N³).
  */
 public final class PairProduct implements FermionWaveFunction {
     /** Accepted hops between fresh recomputations, in units of N. */
     static final int REFRESH_PER_PAIR = 4;
+    /**
+     * |ρ₁| below which an accepted ↑↓ pair of hops is not applied as two Sherman–Morrison steps: the
+     * intermediate matrix (row replaced, column not yet) is near a node, and its inverse would carry
+     * rounding errors amplified by 1/|ρ₁| into the tables; a fresh LU instead.
+     */
+    static final double NEAR_NODE = 1e-3;
 
     private final int nSites;
     private final int nPairs;
@@ -51,6 +62,14 @@ public final class PairProduct implements FermionWaveFunction {
      */
     public static PairProduct of(SpinOrbitals orbitals) {
         return new PairProduct(orbitals.nSites(), orbitals.nParticles(0), pairing(orbitals).data);
+    }
+
+    /** The pair product of {@code nPairs} pairs with the L × L pairing amplitudes {@code f} (row-major, copied). */
+    public static PairProduct of(int nSites, int nPairs, double[] f) {
+        if (f.length != nSites * nSites) {
+            throw new IllegalArgumentException("F has " + f.length + " entries, L × L = " + nSites * nSites);
+        }
+        return new PairProduct(nSites, nPairs, f.clone());
     }
 
     /** F = Φ↑ Φ↓ᵀ (L × L); throws unless there are two species with N↑ = N↓. */
@@ -241,6 +260,20 @@ public final class PairProduct implements FermionWaveFunction {
         @Override
         public void applyHop(int species, int from, int to) {
             FermionCache.requireHop(occupations, nSites, species, from, to);
+            hop(species, from, to);
+            refreshWhenDue(1);
+        }
+
+        /** A fresh LU once {@link #REFRESH_PER_PAIR}·N hops have been applied incrementally. */
+        private void refreshWhenDue(int hops) {
+            hopsSinceRefresh += hops;
+            if (hopsSinceRefresh >= REFRESH_PER_PAIR * n) {
+                reset(occupations);
+            }
+        }
+
+        /** The checked hop applied to the tables by Sherman–Morrison (no refresh). */
+        private void hop(int species, int from, int to) {
             double rho;
             int slot = slotOfSite[species][from];
             if (species == 0) {
@@ -290,20 +323,61 @@ public final class PairProduct implements FermionWaveFunction {
             siteOfSlot[species][slot] = to;
             occupations[from + species * nSites] = 0;
             occupations[to + species * nSites] = 1;
-            if (++hopsSinceRefresh >= REFRESH_PER_PAIR * n) {
-                reset(occupations);
-            }
         }
 
-        /** From a fresh LU of the matrix after both hops: O(N³) (double excitations are rare moves). */
+        /**
+         * An ↑ and a ↓ hop: O(N²) by the class's formula (with the Jordan–Wigner signs of both hops); two hops of one
+         * species from a fresh LU of the matrix after both, O(N³) (double excitations are rare moves).
+         */
         @Override
         public double ratio(int s1, int from1, int to1, int s2, int from2, int to2) {
+            if (s1 != s2) {
+                FermionCache.requireTwoHops(occupations, nSites, s1, from1, to1, s2, from2, to2);
+                return s1 == 0 ? pairRatio(from1, to1, from2, to2) : pairRatio(from2, to2, from1, to1);
+            }
             PairProduct.this.logPsi(afterHops(s1, from1, to1, s2, from2, to2), fresh);
             return Math.exp(fresh[0] - logAbs) * Math.cos(fresh[1]) * sign;
         }
 
+        /** ψ(n″)/ψ(n) for the ↑ hop upFrom → upTo and the ↓ hop downFrom → downTo together (checked). */
+        private double pairRatio(int upFrom, int upTo, int downFrom, int downTo) {
+            int i = slotOfSite[0][upFrom];
+            int j = slotOfSite[1][downFrom];
+            for (int c = 0; c < n; c++) {
+                w[c] = rowRatio(upTo, c);
+            }
+            double bv = 0; // Σ_l (A⁻¹)_{j l} v_l
+            double wv = 0; // Σ_l w_l v_l
+            for (int l = 0; l < n; l++) {
+                double v = f[(l == i ? upTo : siteOfSlot[0][l]) * nSites + downTo];
+                bv += inverseT[l * n + j] * v;
+                wv += w[l] * v;
+            }
+            double vi = f[upTo * nSites + downTo];
+            double rho = w[i] * bv - inverseT[i * n + j] * (wv - vi);
+            return FermionCache.jordanWignerSign(occupations, 0, upFrom, upTo)
+                    * FermionCache.jordanWignerSign(occupations, nSites, downFrom, downTo) * rho;
+        }
+
+        /**
+         * An ↑ and a ↓ hop as two Sherman–Morrison steps, unless the first alone lands near a node
+         * ({@link #NEAR_NODE}: then a fresh LU); two hops of one species from a fresh LU.
+         */
         @Override
         public void applyHops(int s1, int from1, int to1, int s2, int from2, int to2) {
+            if (s1 != s2) {
+                FermionCache.requireTwoHops(occupations, nSites, s1, from1, to1, s2, from2, to2);
+                int upFrom = s1 == 0 ? from1 : from2;
+                int upTo = s1 == 0 ? to1 : to2;
+                int downFrom = s1 == 0 ? from2 : from1;
+                int downTo = s1 == 0 ? to2 : to1;
+                if (Math.abs(rowRatio(upTo, slotOfSite[0][upFrom])) >= NEAR_NODE) {
+                    hop(0, upFrom, upTo);
+                    hop(1, downFrom, downTo);
+                    refreshWhenDue(2);
+                    return;
+                }
+            }
             reset(afterHops(s1, from1, to1, s2, from2, to2));
         }
 

@@ -59,6 +59,45 @@ public final class TightBinding {
         return new SpinOrbitals(phi, energy);
     }
 
+    /**
+     * The pairing amplitudes F = Σₙ gₙ φₙφₙᵀ (L × L, row-major) of the Fermi sea of h with N ↑ and N ↓
+     * particles, gₙ = 1 below the Fermi level, 0 above, and a partly filled shell at the Fermi level
+     * shared equally (gₙ = its particles / its size): the projector onto the shell is invariant under
+     * every symmetry of h, so F is too, where filling some of the shell's eigenvectors would break the
+     * symmetry. For a closed shell F = Φ↑Φ↓ᵀ, the Slater determinant. The start of a
+     * {@link PairProduct} that is Gutzwiller-projected into a spin state ({@link GutzwillerProjected}).
+     */
+    public static double[] fermiSeaPairing(Lattice lattice, double t, double tPrime, int nPairs) {
+        Spectrum spectrum = Spectrum.of(hopping(lattice, t, tPrime));
+        double[] e = spectrum.energies();
+        int l = e.length;
+        if (nPairs < 1 || nPairs > l) {
+            throw new IllegalArgumentException(nPairs + " pairs do not fit " + l + " orbitals");
+        }
+        double scale = Math.max(1, Math.abs(e[l - 1] - e[0]));
+        int first = nPairs - 1; // the shell at the Fermi level: [first, last]
+        while (first > 0 && e[nPairs - 1] - e[first - 1] <= DEGENERACY_TOLERANCE * scale) {
+            first--;
+        }
+        int last = nPairs - 1;
+        while (last < l - 1 && e[last + 1] - e[nPairs - 1] <= DEGENERACY_TOLERANCE * scale) {
+            last++;
+        }
+        double shared = (double) (nPairs - first) / (last - first + 1);
+        double[] f = new double[l * l];
+        for (int k = 0; k <= last; k++) {
+            double g = k < first ? 1 : shared;
+            DMatrixRMaj v = spectrum.vectors()[k];
+            for (int r = 0; r < l; r++) {
+                double gv = g * v.get(r);
+                for (int q = 0; q < l; q++) {
+                    f[r * l + q] += gv * v.get(q);
+                }
+            }
+        }
+        return f;
+    }
+
     /** True when no species' Fermi level cuts a degenerate shell. */
     public static boolean isClosedShell(Lattice lattice, double t, double tPrime, int... particles) {
         Spectrum spectrum = Spectrum.of(hopping(lattice, t, tPrime));
