@@ -142,9 +142,13 @@ final class FermionConfig {
      * steps (measured: step infidelity 1e-2 against 1e-5 typically) that wreck the state. The
      * relative part follows S_FF; it is small enough (λ S_kk ≤ ε until S_kk = ε/λ = 100 at the
      * default ε) not to slow the escape from the Slater plateau, which needs F to change its rank
-     * (λ = 0.01 did: the 20-site ring stayed at −11.41 for 1,150 steps).
+     * (λ = 0.01 did: the 20-site ring stayed at −11.41 for 1,150 steps). The same for the spin ansatz
+     * rbm_pp, whose F is the same pair matrix.
      */
     static double defaultDiagScale(AnsatzSpec ansatz) {
+        if (ansatz.type().equals("rbm_pp")) {
+            return PAIR_PRODUCT_DIAG_SCALE;
+        }
         return ansatz.fermion().map(f -> f.determinant() == FermionAnsatzSpec.Determinant.PAIR_PRODUCT
                 ? PAIR_PRODUCT_DIAG_SCALE : 0.0).orElse(0.0);
     }

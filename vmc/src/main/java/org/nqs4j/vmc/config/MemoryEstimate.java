@@ -66,6 +66,11 @@ public final class MemoryEstimate {
                         : visible + hidden + hidden * visible;
                 ansatzKey = "ansatz.alpha";
             }
+            case "rbm_pp" -> { // a real RBM times the L × L pair matrix F
+                hidden = a.alpha() * n;
+                p = (a.translationSymmetric() ? 1 + a.alpha() + a.alpha() * n : n + hidden + hidden * n) + n * n;
+                ansatzKey = "ansatz.alpha";
+            }
             case "jastrow" -> {
                 p = n * (n - 1) / 2;
                 ansatzKey = "ansatz.type";

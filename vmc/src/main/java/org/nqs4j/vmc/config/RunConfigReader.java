@@ -621,12 +621,16 @@ public final class RunConfigReader {
         if (hilbert instanceof BosonHilbert) {
             return BosonSections.ansatz(s, initFrom(s));
         }
-        String type = s.choice("type", "rbm", "rbm", "jastrow", "ffnn", "gcnn");
-        boolean complex = s.bool("complex", true);
+        String type = s.choice("type", "rbm", "rbm", "jastrow", "ffnn", "gcnn", "rbm_pp");
+        boolean pairProduct = type.equals("rbm_pp");
+        boolean complex = s.bool("complex", !pairProduct);
         if (type.equals("gcnn") && !complex) {
             throw s.invalid("complex", "a gcnn has complex parameters only (complex: true).");
         }
-        int alpha = type.equals("rbm") ? s.integer("alpha", 1, 1, 1024) : 0;
+        if (pairProduct) {
+            requirePairable(s, hilbert, complex);
+        }
+        int alpha = type.equals("rbm") ? s.integer("alpha", 1, 1, 1024) : pairProduct ? s.integer("alpha", 1, 0, 1024) : 0;
         List<Integer> layers = List.of();
         if (type.equals("ffnn")) {
             if (s.has("layers")) {
@@ -643,7 +647,7 @@ public final class RunConfigReader {
         if (type.equals("gcnn")) {
             layers = gcnnFeatures(s);
         }
-        String symmetry = type.equals("rbm") ? s.choice("symmetry", "none", "none", "translations") : "none";
+        String symmetry = type.equals("rbm") || pairProduct ? s.choice("symmetry", "none", "none", "translations") : "none";
         if (symmetry.equals("translations") && (lattice.cell().isEmpty()
                 || lattice.boundary().orElse(Boundary.OPEN) != Boundary.PERIODIC)) {
             throw s.invalid("symmetry", "'translations' needs a chain, square, rectangular, triangular, honeycomb or"
@@ -672,6 +676,23 @@ public final class RunConfigReader {
         s.finish();
         return new AnsatzSpec(type, complex, alpha, layers, symmetry, projection, scale, initFrom, pretrain, kernel,
                 Optional.empty(), growth, signRule);
+    }
+
+    /**
+     * rbm_pp, the RBM times the Gutzwiller-projected pair product: a state of N/2 ↑ and N/2 ↓ spins
+     * (one pair per two sites), and real (F and the RBM correlator are real; the pair product carries the
+     * sign).
+     */
+    private static void requirePairable(Section s, Hilbert hilbert, boolean complex) {
+        if (!(hilbert instanceof SpinHilbert spins) || !spins.hasFixedMagnetization() || spins.sumSigma() != 0) {
+            throw s.invalid("type", "rbm_pp pairs every up spin with a down spin: it needs spins-1/2 with"
+                    + " hilbert.total_sz: 0 (and an even number of sites).");
+        }
+        if (complex) {
+            throw s.invalid("complex", "rbm_pp is real: the pairing amplitudes F are real, the RBM is a positive"
+                    + " correlator and the pair product carries the sign (complex: false; a sector of complex"
+                    + " characters, momentum other than 0 or pi, needs a complex rbm instead).");
+        }
     }
 
     /**

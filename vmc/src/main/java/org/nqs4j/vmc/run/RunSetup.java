@@ -98,7 +98,9 @@ public final class RunSetup implements AutoCloseable {
         this.optimizer = optimizer(c.optimizer(), start);
         this.preconditioner = preconditioner(c.preconditioner(), c.ansatz().fermion().isPresent()
                 ? FermionSetup.determinantParameters(c.ansatz().fermion().get(), psi.nParameters(),
-                        (FermionHilbert) c.hilbert()) : new int[] {0, psi.nParameters()}, start);
+                        (FermionHilbert) c.hilbert())
+                : c.ansatz().type().equals("rbm_pp") ? PairProductSetup.pairMatrix(psi, c.lattice())
+                : new int[] {0, psi.nParameters()}, start);
         this.driver = driver(c, psi, sampler, preconditioner, optimizer, pool, collective,
                 c.ansatz().samplesPerChain(growth.size(), c.sampler()));
         List<Stage> earlier = new ArrayList<>();
@@ -121,12 +123,17 @@ public final class RunSetup implements AutoCloseable {
     /** The ansatz of {@code a} on the config's lattice, its exchanges tabulated, parameters drawn from the seed. */
     private static WaveFunction initialised(RunConfig c, AnsatzSpec a) {
         WaveFunction psi = c.hilbert() instanceof BosonHilbert bosons ? BosonSetup.waveFunction(a, bosons)
-                : waveFunction(a, c.lattice());
+                : waveFunction(a, c.lattice(), c.hamiltonian().marshallSign());
         if (c.hilbert() instanceof SpinHilbert spins && spins.hasFixedMagnetization()) {
             // exchange moves and the Hamiltonian's exchange terms act on the bonds
             psi.tabulateExchanges(Edge.sitePairs(c.lattice().edges()));
         }
-        GaussianParameters.initialise(psi, c.seed(), a.initScale());
+        if (a.type().equals("rbm_pp")) { // the RBM drawn, F next to its Fermi-sea start
+            GaussianParameters.initialise(psi, c.seed(), a.initScale(), 0, PairProductSetup.pairMatrix(psi, c.lattice())[0]);
+            PairProductSetup.perturbPairing(psi, c.lattice(), c.seed());
+        } else {
+            GaussianParameters.initialise(psi, c.seed(), a.initScale());
+        }
         return psi;
     }
 
@@ -170,7 +177,11 @@ public final class RunSetup implements AutoCloseable {
         return new RunSetup(config, collective);
     }
 
-    static WaveFunction waveFunction(AnsatzSpec a, Lattice lattice) {
+    /**
+     * The ansatz of {@code a} on {@code lattice}, projected as configured; {@code marshallFrame}: the Hamiltonian
+     * is Marshall-rotated (the pair product of rbm_pp, a physical state, is then written in that frame).
+     */
+    static WaveFunction waveFunction(AnsatzSpec a, Lattice lattice, boolean marshallFrame) {
         SymmetrySector sector = switch (a.projection()) {
             case ProjectionSpec.None none -> null;
             case ProjectionSpec.SpinFlip flip -> SymmetrySector.trivial("spin flip",
@@ -184,7 +195,9 @@ public final class RunSetup implements AutoCloseable {
         }
         // projected onto momentum k, a symmetric RBM's features are shared over the translations that keep k
         int[][] tied = a.translationSymmetric() ? a.projection().tiedTranslations(lattice) : null;
-        WaveFunction psi = unprojected(a, lattice, tied);
+        boolean pairProduct = a.type().equals("rbm_pp");
+        WaveFunction psi = pairProduct ? PairProductSetup.waveFunction(a, lattice, tied, marshallFrame)
+                : unprojected(a, lattice, tied);
         if (a.signRule() == AnsatzSpec.SignRule.SPIRAL) {
             ClassicalSpiral spiral = ClassicalSpiral.of(lattice).orElseThrow();
             psi = new SublatticePhases(psi, spiral.phaseIndex(), spiral.period(), "the classical spiral's phases, "
@@ -195,7 +208,7 @@ public final class RunSetup implements AutoCloseable {
         }
         int parity = a.projection().spinParity();
         String label = sector.label() + (parity == 0 ? "" : parity > 0 ? ", spin flip +1" : ", spin flip -1");
-        if (tied != null) { // images that the tied weights make equal are evaluated once
+        if (tied != null && !pairProduct) { // images that the tied weights make equal are evaluated once (F is not tied)
             SymmetrySector classes = sector.modulo(tied);
             return ProjectedWaveFunction.onClasses(psi, sector.permutations(), classes.permutations(),
                     classes.characterRe(), classes.characterIm(), parity, label);

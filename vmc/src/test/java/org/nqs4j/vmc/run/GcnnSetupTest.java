@@ -19,7 +19,7 @@ class GcnnSetupTest {
                 + "hamiltonian: {model: j1j2, J1: 1.0, J2: 0.5}\n" + ansatz;
         ConfigValue.Mapping tree = YamlConfigParser.parse(yaml, "test.yaml");
         RunConfig c = RunConfigReader.read(tree, Path.of("test.yaml"));
-        return RunSetup.waveFunction(c.ansatz(), c.lattice());
+        return RunSetup.waveFunction(c.ansatz(), c.lattice(), c.hamiltonian().marshallSign());
     }
 
     @Test

@@ -40,7 +40,7 @@ class SignRuleSetupTest {
         for (boolean rule : new boolean[] {true, false}) {
             RunConfig c = config(TRIANGULAR_18, "{type: rbm, alpha: 1, complex: true, symmetry: translations"
                     + (rule ? "" : ", sign_rule: none") + "}", "{total_sz: 0}");
-            WaveFunction psi = RunSetup.waveFunction(c.ansatz(), c.lattice());
+            WaveFunction psi = RunSetup.waveFunction(c.ansatz(), c.lattice(), c.hamiltonian().marshallSign());
             psi.setParameters(new double[psi.parameterArrayLength()]);
             assertEquals(48_620, c.hilbert().nStates());
             double n = 18;
@@ -84,11 +84,11 @@ class SignRuleSetupTest {
     void theAnsatzLineSaysWhenTheSpiralIsACompromise() {
         String plain = "{type: rbm, alpha: 1, complex: true}";
         RunConfig closes = config(TRIANGULAR_18, plain, "{total_sz: 0}");
-        String line = RunSetup.waveFunction(closes.ansatz(), closes.lattice()).description();
+        String line = RunSetup.waveFunction(closes.ansatz(), closes.lattice(), closes.hamiltonian().marshallSign()).description();
         assertTrue(line.contains("the classical spiral's phases, Q = 2pi*(2/6, 2/3)"), line);
         assertFalse(line.contains("compromise"), line);
         RunConfig square = config("{type: triangular, length: 4, boundary: periodic}", plain, "{total_sz: 0}");
-        line = RunSetup.waveFunction(square.ansatz(), square.lattice()).description();
+        line = RunSetup.waveFunction(square.ansatz(), square.lattice(), square.hamiltonian().marshallSign()).description();
         assertTrue(line.contains("Q = 2pi*(0/4, 2/4), the torus's best compromise"), line);
     }
 

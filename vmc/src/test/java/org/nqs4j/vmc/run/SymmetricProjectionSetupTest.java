@@ -50,7 +50,7 @@ class SymmetricProjectionSetupTest {
         assertEquals(6, kernel.length, "k = [2, 0] is pi along a1: the translations by an even n1");
         SymmetrySector full = lattice.spaceGroup().sector(SpaceGroup.Scope.SPACE_GROUP, new int[] {2, 0},
                 Optional.of("B"));
-        WaveFunction reduced = RunSetup.waveFunction(c.ansatz(), lattice);
+        WaveFunction reduced = RunSetup.waveFunction(c.ansatz(), lattice, c.hamiltonian().marshallSign());
         WaveFunction network = SymmetricRbm.complex(kernel, 2);
         if (signRule.equals("spiral")) {
             ClassicalSpiral spiral = ClassicalSpiral.of(lattice).orElseThrow();
