@@ -32,10 +32,31 @@ public final class TightBinding {
 
     /** The L × L single-particle hopping matrix h_ij. */
     public static DMatrixRMaj hopping(Lattice lattice, double t, double tPrime) {
+        return hopping(lattice, t, tPrime, new boolean[0]);
+    }
+
+    /**
+     * h_ij with antiperiodic boundary conditions along the lattice directions a where {@code antiperiodic[a]}:
+     * a bond that wraps around the torus along a (its cells' coordinates n_a differ by L_a − 1, which needs
+     * L_a ≥ 3 to tell it from a bond inside) changes sign.
+     */
+    public static DMatrixRMaj hopping(Lattice lattice, double t, double tPrime, boolean[] antiperiodic) {
         int n = lattice.nSites();
         DMatrixRMaj h = new DMatrixRMaj(n, n);
+        for (int a = 0; a < antiperiodic.length; a++) {
+            if (antiperiodic[a] && lattice.extents()[a] < 3) {
+                throw new IllegalArgumentException("an antiperiodic twist along a" + (a + 1) + " needs an extent of at least"
+                        + " 3, " + lattice + " has " + lattice.extents()[a]);
+            }
+        }
         for (Edge e : lattice.edges()) {
             double amplitude = e.colour() == 0 ? -t : e.colour() == 1 ? -tPrime : 0;
+            for (int a = 0; a < antiperiodic.length; a++) {
+                if (antiperiodic[a] && Math.abs(lattice.coordinates(e.i())[a] - lattice.coordinates(e.j())[a])
+                        == lattice.extents()[a] - 1) {
+                    amplitude = -amplitude;
+                }
+            }
             h.add(e.i(), e.j(), amplitude);
             h.add(e.j(), e.i(), amplitude);
         }
@@ -65,10 +86,12 @@ public final class TightBinding {
      * shared equally (gₙ = its particles / its size): the projector onto the shell is invariant under
      * every symmetry of h, so F is too, where filling some of the shell's eigenvectors would break the
      * symmetry. For a closed shell F = Φ↑Φ↓ᵀ, the Slater determinant. The start of a
-     * {@link PairProduct} that is Gutzwiller-projected into a spin state ({@link GutzwillerProjected}).
+     * {@link PairProduct} that is Gutzwiller-projected into a spin state ({@link GutzwillerProjected}), with
+     * antiperiodic boundary conditions along the directions {@code antiperiodic} ({@link #hopping(Lattice, double,
+     * double, boolean[])}).
      */
-    public static double[] fermiSeaPairing(Lattice lattice, double t, double tPrime, int nPairs) {
-        Spectrum spectrum = Spectrum.of(hopping(lattice, t, tPrime));
+    public static double[] fermiSeaPairing(Lattice lattice, double t, double tPrime, int nPairs, boolean[] antiperiodic) {
+        Spectrum spectrum = Spectrum.of(hopping(lattice, t, tPrime, antiperiodic));
         double[] e = spectrum.energies();
         int l = e.length;
         if (nPairs < 1 || nPairs > l) {

@@ -145,14 +145,14 @@ class GutzwillerProjectedTest {
     void theFermiSeaPairingSharesAnOpenShell() {
         Lattice ring10 = Lattice.chain(10, Boundary.PERIODIC, false);
         SpinOrbitals closed = TightBinding.groundState(ring10, 1, 0, 5, 5);
-        double[] f = TightBinding.fermiSeaPairing(ring10, 1, 0, 5);
+        double[] f = TightBinding.fermiSeaPairing(ring10, 1, 0, 5, new boolean[0]);
         double[] expected = new double[100];
         PairProduct.of(closed).getParameters(expected);
         for (int k = 0; k < f.length; k++) {
             assertEquals(expected[k], f[k], 1e-12, "closed shell, entry " + k);
         }
         int l = 8;
-        double[] open = TightBinding.fermiSeaPairing(Lattice.chain(l, Boundary.PERIODIC, false), 1, 0, 4);
+        double[] open = TightBinding.fermiSeaPairing(Lattice.chain(l, Boundary.PERIODIC, false), 1, 0, 4, new boolean[0]);
         double trace = 0;
         for (int r = 0; r < l; r++) {
             trace += open[r * l + r];

@@ -7,8 +7,10 @@ import org.nqs4j.ansatz.WaveFunction;
 import org.nqs4j.ansatz.fermion.GutzwillerProjected;
 import org.nqs4j.ansatz.fermion.PairProduct;
 import org.nqs4j.ansatz.fermion.TightBinding;
+import org.nqs4j.hamiltonians.Boundary;
 import org.nqs4j.hamiltonians.Lattice;
 import org.nqs4j.vmc.config.AnsatzSpec;
+import org.nqs4j.vmc.config.ProjectionSpec;
 
 /**
  * {@code ansatz.type: rbm_pp} on spins-½: a real RBM (plain, or with features shared over
@@ -28,7 +30,8 @@ final class PairProductSetup {
      */
     static WaveFunction waveFunction(AnsatzSpec a, Lattice lattice, int[][] tied, boolean marshallFrame) {
         int n = lattice.nSites();
-        PairProduct pairs = PairProduct.of(n, n / 2, TightBinding.fermiSeaPairing(lattice, 1, 0, n / 2));
+        PairProduct pairs = PairProduct.of(n, n / 2, TightBinding.fermiSeaPairing(lattice, 1, 0, n / 2,
+                twists(lattice, a.projection())));
         WaveFunction projected = marshallFrame
                 ? GutzwillerProjected.inMarshallFrame(pairs, lattice.sublattice().orElseThrow())
                 : GutzwillerProjected.of(pairs);
@@ -67,6 +70,36 @@ final class PairProductSetup {
     static final double PAIRING_NOISE = 1e-2;
     /** A stream of the seed of its own for that noise (the RBM's weights draw from the seed itself). */
     private static final long PAIRING_STREAM = 0x5050L;
+
+    /**
+     * The directions along which the Fermi sea takes antiperiodic boundary conditions, so that the projected
+     * state starts at the sector's momentum. A translation by one cell along a permutes the sites in N/L_a cycles of
+     * length L_a, whose parity (N/L_a)(L_a − 1) is the sign the site-ordered basis gives the projected state of a
+     * translation-invariant F (ψ(Tσ) = sgn(T) ψ(σ)): momentum π along a where it is odd. An antiperiodic bond across
+     * the boundary adds (−1)^{N/L_a} (a gauge sign on the N/L_a sites of one column, each holding one fermion). So
+     * along a, where N/L_a is odd, L_a ≥ 3 and the parity differs from the sector's (momentum 0 or π along a), the
+     * twist puts the start into the sector; otherwise the projection of the start onto the sector would keep only
+     * the noise on F. (Kagome 2 × 3 and 2 × 4 need none: their ground states lie at the momentum of the untwisted
+     * start; triangular 6 × 3 at Γ needs one along a₁.)
+     */
+    static boolean[] twists(Lattice lattice, ProjectionSpec projection) {
+        int[] extents = lattice.extents();
+        boolean[] twist = new boolean[extents.length];
+        if (lattice.cell().isEmpty() || lattice.boundary().orElse(Boundary.OPEN) != Boundary.PERIODIC
+                || !(projection instanceof ProjectionSpec.LatticeSector sector)) {
+            return twist;
+        }
+        int[] momentum = sector.momentumArray();
+        int n = lattice.nSites();
+        for (int a = 0; a < extents.length; a++) {
+            int l = extents[a];
+            int column = n / l;
+            int k = a < momentum.length ? Math.floorMod(momentum[a], l) : 0;
+            int target = 2 * k == l ? 1 : 0;
+            twist[a] = l >= 3 && column % 2 == 1 && (column * (l - 1) + target) % 2 == 1;
+        }
+        return twist;
+    }
 
     /** [from, to): the entries of F in the parameter array of {@code psi} (the last L²). */
     static int[] pairMatrix(WaveFunction psi, Lattice lattice) {

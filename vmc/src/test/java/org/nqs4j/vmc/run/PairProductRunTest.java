@@ -76,6 +76,35 @@ class PairProductRunTest {
                 "the relative shift on F by default");
     }
 
+    /**
+     * The Fermi sea is twisted (antiperiodic) along a where the translation's sign (−1)^{(N/L_a)(L_a − 1)} misses the
+     * sector's momentum and N/L_a is odd: triangular 6 × 3 at Γ along a₁ (3 sites per column, cycles of 6); kagome
+     * 2 × 4 at k = [0, 2] and 2 × 3 at k = [1, 0] nowhere (their sectors are the untwisted start's); the 10-site ring
+     * at k = 0 but not at π.
+     */
+    @Test
+    void theFermiSeaIsTwistedIntoTheSectorsMomentum() {
+        assertEquals(List.of(true, false), twists("lattice: {type: triangular, extent: [6, 3]}",
+                "{group: space_group, irrep: B1, spin_flip: -1}"));
+        assertEquals(List.of(false, false), twists("lattice: {type: kagome, extent: [2, 4]}",
+                "{group: space_group, momentum: [0, 2], irrep: A1, spin_flip: +1}"));
+        assertEquals(List.of(false, false), twists("lattice: {type: kagome, extent: [2, 3]}",
+                "{group: space_group, momentum: [1, 0], irrep: A, spin_flip: -1}"));
+        assertEquals(true, twists("lattice: {type: chain, length: 10}", "{group: translations, momentum: [0]}").get(0));
+        assertEquals(false, twists("lattice: {type: chain, length: 10}", "{group: translations, momentum: [5]}").get(0));
+    }
+
+    private static List<Boolean> twists(String lattice, String projection) {
+        RunConfig c = VmcRunTest.config(lattice + "\nhamiltonian: {model: heisenberg}\nhilbert: {total_sz: 0}\n"
+                + "ansatz: {type: rbm_pp, alpha: 1, projection: " + projection + "}\n");
+        boolean[] t = PairProductSetup.twists(c.lattice(), c.ansatz().projection());
+        List<Boolean> out = new java.util.ArrayList<>();
+        for (boolean b : t) {
+            out.add(b);
+        }
+        return out;
+    }
+
     @Test
     void theConfigRefusesWhatAPairProductCannotBe() {
         ConfigException complex = assertThrows(ConfigException.class,
