@@ -34,11 +34,6 @@ public final class ProductWaveFunction implements WaveFunction {
         return new ProductWaveFunction(factors);
     }
 
-    /** Factor f's parameters occupy entries [offset(f), offset(f + 1)) of the parameter array. */
-    public int offset(int f) {
-        return offsets[f];
-    }
-
     @Override
     public int nSites() {
         return factors[0].nSites();

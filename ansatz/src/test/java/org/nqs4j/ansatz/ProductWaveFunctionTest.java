@@ -25,7 +25,6 @@ class ProductWaveFunctionTest {
         ProductWaveFunction psi = ProductWaveFunction.of(rbm, pp);
         GaussianParameters.initialise(psi, 7, 0.3, 0, rbm.nParameters());
         assertEquals(rbm.nParameters() + N * N, psi.nParameters());
-        assertEquals(rbm.nParameters(), psi.offset(1));
         int[] sigma = {1, 1, -1, 1, -1, -1};
         double[] a = new double[2];
         double[] b = new double[2];
