@@ -1030,7 +1030,8 @@ public final class RunConfigReader {
                 SymmetrySector sector = lattice.spaceGroup().sector(l.scope(), l.momentumArray(), l.irrep());
                 if (!complex && !sector.isReal()) {
                     throw p.invalid("momentum", "momentum " + l.momentum() + " has complex characters; a real ansatz"
-                            + " (complex: false) cannot carry it. Use complex: true.");
+                            + " (complex: false, or rbm_pp, which is real) cannot carry it. Use complex: true (with type"
+                            + " rbm, jastrow, ffnn or gcnn).");
                 }
             } else if (spec instanceof ProjectionSpec.Automorphisms) {
                 GraphAutomorphisms.of(lattice, ProjectionSpec.Automorphisms.LIMIT);
