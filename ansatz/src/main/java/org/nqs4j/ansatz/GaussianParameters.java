@@ -1,6 +1,5 @@
 package org.nqs4j.ansatz;
 
-import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 
@@ -27,12 +26,28 @@ public final class GaussianParameters {
             throw new IllegalArgumentException("initialisation scale = " + scale
                     + "; the scale must be finite and >= 0");
         }
-        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(seed);
-        ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
+        ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(
+                RandomSource.XO_SHI_RO_256_PP.create(seed));
         double[] parameters = new double[psi.parameterArrayLength()];
         psi.getParameters(parameters);
         for (int k = from; k < to; k++) {
             parameters[k] = scale * gaussian.sample();
+        }
+        psi.setParameters(parameters);
+    }
+
+    /**
+     * Adds scale·ξ, ξ ~ N(0, 1), to entries [from, to), keeping their values as the centre: noise on a
+     * start that is not random (e.g. a mean-field pairing), drawn from stream {@code stream} of the seed so
+     * that it is independent of {@link #initialise}'s draws from the same seed.
+     */
+    public static void perturb(WaveFunction psi, long seed, long stream, double scale, int from, int to) {
+        ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(
+                RandomSource.XO_SHI_RO_256_PP.create(new long[] {seed, stream}));
+        double[] parameters = new double[psi.parameterArrayLength()];
+        psi.getParameters(parameters);
+        for (int k = from; k < to; k++) {
+            parameters[k] += scale * gaussian.sample();
         }
         psi.setParameters(parameters);
     }

@@ -58,6 +58,11 @@ public interface FermionCache extends WalkerCache {
     @Override
     default void logRatio(int[] sites, int[] values, int offset, int count, double[] out) {
         ratio(sites, values, offset, count, out);
+        logOfRealRatio(out);
+    }
+
+    /** (r, ·) → (log |r|, 0 or π): the log of a real, signed ratio in place. */
+    static void logOfRealRatio(double[] out) {
         double r = out[0];
         out[0] = Math.log(Math.abs(r));
         out[1] = r < 0 ? Math.PI : 0;

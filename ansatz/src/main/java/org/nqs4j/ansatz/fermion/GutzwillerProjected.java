@@ -144,9 +144,7 @@ public final class GutzwillerProjected implements WaveFunction {
         @Override
         public void logRatio(int[] sites, int[] values, int offset, int count, double[] out) {
             ratio(sites, values, offset, count, out);
-            double r = out[0];
-            out[0] = Math.log(Math.abs(r));
-            out[1] = r < 0 ? Math.PI : 0;
+            FermionCache.logOfRealRatio(out);
         }
 
         @Override

@@ -92,18 +92,16 @@ public final class TightBinding {
      */
     public static double[] fermiSeaPairing(Lattice lattice, double t, double tPrime, int nPairs, boolean[] antiperiodic) {
         Spectrum spectrum = Spectrum.of(hopping(lattice, t, tPrime, antiperiodic));
-        double[] e = spectrum.energies();
-        int l = e.length;
+        int l = spectrum.energies().length;
         if (nPairs < 1 || nPairs > l) {
             throw new IllegalArgumentException(nPairs + " pairs do not fit " + l + " orbitals");
         }
-        double scale = Math.max(1, Math.abs(e[l - 1] - e[0]));
-        int first = nPairs - 1; // the shell at the Fermi level: [first, last]
-        while (first > 0 && e[nPairs - 1] - e[first - 1] <= DEGENERACY_TOLERANCE * scale) {
+        int first = nPairs - 1; // the shell at the Fermi level: [first, last], bounded by gaps as in closedShell
+        while (!spectrum.closedShell(first)) {
             first--;
         }
         int last = nPairs - 1;
-        while (last < l - 1 && e[last + 1] - e[nPairs - 1] <= DEGENERACY_TOLERANCE * scale) {
+        while (!spectrum.closedShell(last + 1)) {
             last++;
         }
         double shared = (double) (nPairs - first) / (last - first + 1);

@@ -100,6 +100,11 @@ public record AnsatzSpec(String type, boolean complex, int alpha, List<Integer> 
         return symmetry.equals("translations");
     }
 
+    /** {@code rbm_pp}: a real RBM times the Gutzwiller-projected pair product (README, "RBM times a pair product"). */
+    public boolean pairProduct() {
+        return type.equals("rbm_pp");
+    }
+
     /** The translation-symmetric RBM of the same α and projection that pretrains this one. */
     public AnsatzSpec symmetricPretraining() {
         return new AnsatzSpec(type, complex, alpha, layers, "translations", projection, initScale, Optional.empty(), 0,

@@ -146,7 +146,7 @@ final class FermionConfig {
      * rbm_pp, whose F is the same pair matrix.
      */
     static double defaultDiagScale(AnsatzSpec ansatz) {
-        if (ansatz.type().equals("rbm_pp")) {
+        if (ansatz.pairProduct()) {
             return PAIR_PRODUCT_DIAG_SCALE;
         }
         return ansatz.fermion().map(f -> f.determinant() == FermionAnsatzSpec.Determinant.PAIR_PRODUCT

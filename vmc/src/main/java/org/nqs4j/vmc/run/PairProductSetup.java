@@ -1,5 +1,6 @@
 package org.nqs4j.vmc.run;
 
+import org.nqs4j.ansatz.GaussianParameters;
 import org.nqs4j.ansatz.ProductWaveFunction;
 import org.nqs4j.ansatz.Rbm;
 import org.nqs4j.ansatz.SymmetricRbm;
@@ -43,30 +44,25 @@ final class PairProductSetup {
     }
 
     /**
-     * F ← F + {@value #PAIRING_NOISE}·max|F|·ξ, ξ ~ N(0, 1) from {@code seed}: the symmetric Fermi sea of a
-     * frustrated lattice has exact nodes (det F[↑; ↓] = 0 on configurations that a symmetry maps to their
-     * own negative, measured on the kagome 2 × 2 start), which a chain, or an image of a symmetry
-     * projection, cannot sit on; the noise lifts them and leaves the state next to the Fermi sea.
+     * The RBM's parameters drawn from N(0, {@code initScale}²) by the seed; F ← F + {@value #PAIRING_NOISE}·max|F|·ξ,
+     * ξ ~ N(0, 1) from a stream of its own: the symmetric Fermi sea of a frustrated lattice has exact nodes
+     * (det F[↑; ↓] = 0 on configurations that a symmetry maps to their own negative, measured on the kagome
+     * 2 × 2 start), which a chain, or an image of a symmetry projection, cannot sit on; the noise lifts them and
+     * leaves the state next to the Fermi sea.
      */
-    static void perturbPairing(WaveFunction psi, Lattice lattice, long seed) {
+    static void initialise(WaveFunction psi, Lattice lattice, long seed, double initScale) {
         int[] range = pairMatrix(psi, lattice);
+        GaussianParameters.initialise(psi, seed, initScale, 0, range[0]);
         double[] p = new double[psi.parameterArrayLength()];
         psi.getParameters(p);
         double max = 0;
         for (int k = range[0]; k < range[1]; k++) {
             max = Math.max(max, Math.abs(p[k]));
         }
-        org.apache.commons.rng.UniformRandomProvider rng = org.apache.commons.rng.simple.RandomSource.XO_SHI_RO_256_PP
-                .create(new long[] {seed, PAIRING_STREAM});
-        org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian gaussian =
-                org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian.of(rng);
-        for (int k = range[0]; k < range[1]; k++) {
-            p[k] += PAIRING_NOISE * max * gaussian.sample();
-        }
-        psi.setParameters(p);
+        GaussianParameters.perturb(psi, seed, PAIRING_STREAM, PAIRING_NOISE * max, range[0], range[1]);
     }
 
-    /** The relative width of the noise on the Fermi sea's F ({@link #perturbPairing}). */
+    /** The relative width of the noise on the Fermi sea's F ({@link #initialise}). */
     static final double PAIRING_NOISE = 1e-2;
     /** A stream of the seed of its own for that noise (the RBM's weights draw from the seed itself). */
     private static final long PAIRING_STREAM = 0x5050L;

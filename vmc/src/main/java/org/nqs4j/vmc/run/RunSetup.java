@@ -99,7 +99,7 @@ public final class RunSetup implements AutoCloseable {
         this.preconditioner = preconditioner(c.preconditioner(), c.ansatz().fermion().isPresent()
                 ? FermionSetup.determinantParameters(c.ansatz().fermion().get(), psi.nParameters(),
                         (FermionHilbert) c.hilbert())
-                : c.ansatz().type().equals("rbm_pp") ? PairProductSetup.pairMatrix(psi, c.lattice())
+                : c.ansatz().pairProduct() ? PairProductSetup.pairMatrix(psi, c.lattice())
                 : new int[] {0, psi.nParameters()}, start);
         this.driver = driver(c, psi, sampler, preconditioner, optimizer, pool, collective,
                 c.ansatz().samplesPerChain(growth.size(), c.sampler()));
@@ -128,9 +128,8 @@ public final class RunSetup implements AutoCloseable {
             // exchange moves and the Hamiltonian's exchange terms act on the bonds
             psi.tabulateExchanges(Edge.sitePairs(c.lattice().edges()));
         }
-        if (a.type().equals("rbm_pp")) { // the RBM drawn, F next to its Fermi-sea start
-            GaussianParameters.initialise(psi, c.seed(), a.initScale(), 0, PairProductSetup.pairMatrix(psi, c.lattice())[0]);
-            PairProductSetup.perturbPairing(psi, c.lattice(), c.seed());
+        if (a.pairProduct()) { // the RBM drawn, F next to its Fermi-sea start
+            PairProductSetup.initialise(psi, c.lattice(), c.seed(), a.initScale());
         } else {
             GaussianParameters.initialise(psi, c.seed(), a.initScale());
         }
@@ -195,8 +194,7 @@ public final class RunSetup implements AutoCloseable {
         }
         // projected onto momentum k, a symmetric RBM's features are shared over the translations that keep k
         int[][] tied = a.translationSymmetric() ? a.projection().tiedTranslations(lattice) : null;
-        boolean pairProduct = a.type().equals("rbm_pp");
-        WaveFunction psi = pairProduct ? PairProductSetup.waveFunction(a, lattice, tied, marshallFrame)
+        WaveFunction psi = a.pairProduct() ? PairProductSetup.waveFunction(a, lattice, tied, marshallFrame)
                 : unprojected(a, lattice, tied);
         if (a.signRule() == AnsatzSpec.SignRule.SPIRAL) {
             ClassicalSpiral spiral = ClassicalSpiral.of(lattice).orElseThrow();
@@ -208,7 +206,7 @@ public final class RunSetup implements AutoCloseable {
         }
         int parity = a.projection().spinParity();
         String label = sector.label() + (parity == 0 ? "" : parity > 0 ? ", spin flip +1" : ", spin flip -1");
-        if (tied != null && !pairProduct) { // images that the tied weights make equal are evaluated once (F is not tied)
+        if (tied != null && !a.pairProduct()) { // images that the tied weights make equal are evaluated once (F is not tied)
             SymmetrySector classes = sector.modulo(tied);
             return ProjectedWaveFunction.onClasses(psi, sector.permutations(), classes.permutations(),
                     classes.characterRe(), classes.characterIm(), parity, label);
