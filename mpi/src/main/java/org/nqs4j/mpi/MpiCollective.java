@@ -6,6 +6,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Map;
+import java.util.Optional;
 import org.nqs4j.vmc.parallel.Collective;
 import org.nqs4j.vmc.parallel.CollectiveUnavailableException;
 
@@ -46,16 +47,37 @@ final class MpiCollective implements Collective {
         offsets = Arena.global().allocate(JAVA_INT, size);
     }
 
-    /** Loads libmpi and joins MPI_COMM_WORLD. */
+    /**
+     * Loads libmpi and joins MPI_COMM_WORLD; refuses a world whose size is not the launcher's (the
+     * library of another MPI than the launcher's: each process alone in a world of one, which would
+     * run K independent jobs into the same folder).
+     */
     static MpiCollective join(Map<String, String> env) {
         MpiLibrary mpi = MpiLibrary.load(env);
+        MpiCollective world;
         try {
-            return new MpiCollective(mpi);
+            world = new MpiCollective(mpi);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
             throw new CollectiveUnavailableException("MPI_Init_thread of " + mpi.libraryName + " failed: " + t, t);
         }
+        Optional<Map.Entry<String, Integer>> launched = MpiLibrary.launchedSize(env);
+        if (launched.isPresent() && launched.get().getValue() != world.size) {
+            String seen = world.description();
+            world.close();
+            throw new CollectiveUnavailableException(mismatch(seen, launched.get()));
+        }
+        return world;
+    }
+
+    /** Why a world of the wrong size was refused, and what to do. */
+    static String mismatch(String world, Map.Entry<String, Integer> launched) {
+        return "the launcher started " + launched.getValue() + " processes (" + launched.getKey() + "="
+                + launched.getValue() + ") but MPI joined them as " + world + ": the library is not the one of the"
+                + " launcher (e.g. MPICH's mpiexec with Open MPI's libmpi.so.40). Name the launcher's library in"
+                + " NQS_MPI_LIBRARY (MPICH: libmpich.so.12 or libmpi.so.12; Open MPI: libmpi.so.40), or start the"
+                + " job with the mpirun of the library found.";
     }
 
     @Override

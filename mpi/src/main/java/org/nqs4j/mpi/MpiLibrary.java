@@ -14,6 +14,7 @@ import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.nqs4j.vmc.parallel.CollectiveUnavailableException;
 
 /**
@@ -101,8 +102,7 @@ final class MpiLibrary {
 
     /**
      * Loads the MPI library of the launcher that started this process: {@code NQS_MPI_LIBRARY} when
-     * set (a name or a path), else Open MPI's {@code libmpi.so.40} under Open MPI's mpirun and the
-     * MPICH ABI's {@code libmpi.so.12} before it otherwise.
+     * set (a name or a path), else in the order of {@link #candidates}.
      *
      * @throws CollectiveUnavailableException naming every library tried and why it failed
      */
@@ -128,13 +128,40 @@ final class MpiLibrary {
                 + " LD_LIBRARY_PATH, or name the library in NQS_MPI_LIBRARY.");
     }
 
+    /**
+     * The libraries to try, the launcher's own first: Open MPI's {@code libmpi.so.40} under Open MPI's
+     * mpirun ({@code OMPI_COMM_WORLD_SIZE}) and under a PMIx launcher ({@code PMIX_RANK}: srun
+     * --mpi=pmix, mostly Open MPI), the MPICH ABI first under Hydra or PMI-2 ({@code PMI_SIZE}):
+     * {@code libmpi.so.12} as MPICH installs it, {@code libmpich.so.12} as Debian, Ubuntu and Fedora
+     * package it. A library of another MPI than the launcher's starts as a world of one process,
+     * which {@link MpiCollective#join} refuses.
+     */
     static List<String> candidates(Map<String, String> env) {
         String chosen = env.get("NQS_MPI_LIBRARY");
         if (chosen != null && !chosen.isBlank()) {
             return List.of(chosen);
         }
-        return env.containsKey("OMPI_COMM_WORLD_SIZE") ? List.of("libmpi.so.40", "libmpi.so")
-                : List.of("libmpi.so.12", "libmpi.so.40", "libmpi.so");
+        if (env.containsKey("OMPI_COMM_WORLD_SIZE")) {
+            return List.of("libmpi.so.40", "libmpi.so");
+        }
+        return env.containsKey("PMIX_RANK") && !env.containsKey("PMI_SIZE")
+                ? List.of("libmpi.so.40", "libmpi.so.12", "libmpich.so.12", "libmpi.so")
+                : List.of("libmpi.so.12", "libmpich.so.12", "libmpi.so.40", "libmpi.so");
+    }
+
+    /**
+     * The number of processes the launcher started, as its variables say ({@code OMPI_COMM_WORLD_SIZE},
+     * {@code PMI_SIZE}, or under srun {@code SLURM_STEP_NUM_TASKS}), with the variable; empty when
+     * none says.
+     */
+    static Optional<Map.Entry<String, Integer>> launchedSize(Map<String, String> env) {
+        for (String name : List.of("OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "SLURM_STEP_NUM_TASKS")) {
+            String value = env.get(name);
+            if (value != null && value.strip().matches("[0-9]+")) {
+                return Optional.of(Map.entry(name, Integer.parseInt(value.strip())));
+            }
+        }
+        return Optional.empty();
     }
 
     private static MemorySegment symbol(SymbolLookup lib, String name) {
@@ -146,7 +173,10 @@ final class MpiLibrary {
         return Linker.nativeLinker().downcallHandle(symbol(lib, name), FunctionDescriptor.of(JAVA_INT, args));
     }
 
-    /** MPI_Get_library_version's first line, e.g. "Open MPI v4.1.4, package: ...". */
+    /**
+     * MPI_Get_library_version's first line with its blanks made single spaces, e.g. "Open MPI v4.1.4,
+     * package: ..." or "MPICH Version: 4.0.2".
+     */
     String version() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment text = arena.allocate(MAX_VERSION);
@@ -157,7 +187,7 @@ final class MpiLibrary {
             }
             String s = text.getString(0).strip();
             int nl = s.indexOf('\n');
-            return nl < 0 ? s : s.substring(0, nl);
+            return (nl < 0 ? s : s.substring(0, nl)).replaceAll("\\s+", " "); // MPICH's "Version:\t4.0.2"
         } catch (Throwable t) {
             return abi.label;
         }

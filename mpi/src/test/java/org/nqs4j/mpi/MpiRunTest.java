@@ -6,23 +6,28 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.SymbolLookup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nqs4j.vmc.run.Checkpoint;
 import org.nqs4j.vmc.run.RunFolder;
 
 /**
- * Real MPI runs (Open MPI's or MPICH's mpirun, through the FFM binding) against one process:
- * log.jsonl (timings aside), summary.json (timings aside) and parameters.npy are identical for
- * 2 and 3 ranks; a job whose rank dies stops with a non-zero exit and an intact checkpoint, which
- * resumes on another rank count to the numbers of the uninterrupted run.
+ * Real MPI runs (Open MPI's mpirun and MPICH's mpiexec, through the FFM binding) against one
+ * process: log.jsonl (timings aside), summary.json (timings aside) and parameters.npy are identical
+ * for 2 and 3 ranks; a job whose rank dies stops with a non-zero exit and an intact checkpoint, which
+ * resumes on another rank count to the numbers of the uninterrupted run; a library that is not the
+ * launcher's is refused. Each launcher runs when it is installed ({@code NQS_REQUIRE_MPI} and
+ * {@code NQS_REQUIRE_MPICH}, set by CI, make its absence a failure).
  */
 class MpiRunTest {
     static final String CONFIG = """
@@ -40,20 +45,69 @@ class MpiRunTest {
             observables: [{type: magnetization}]
             """;
 
-    static String mpirun;
+    /** An MPI launcher, the options a test job needs and the variable that holds a process's rank. */
+    enum Launcher {
+        OPEN_MPI("Open MPI", "NQS_REQUIRE_MPI", "OMPI_COMM_WORLD_RANK", "mpirun.openmpi", "mpirun", "Open MPI"),
+        MPICH("MPICH", "NQS_REQUIRE_MPICH", "PMI_RANK", "mpiexec.mpich", "mpiexec", "HYDRA");
+
+        final String label;
+        final String required;
+        final String rankVariable;
+        private final String suffixed;
+        private final String plain;
+        private final String banner;
+
+        Launcher(String label, String required, String rankVariable, String suffixed, String plain, String banner) {
+            this.label = label;
+            this.required = required;
+            this.rankVariable = rankVariable;
+            this.suffixed = suffixed;
+            this.plain = plain;
+            this.banner = banner;
+        }
+
+        /** The launcher's path: its Debian name, else the plain name when its --version says it is this MPI's. */
+        String find() {
+            String path = which(suffixed);
+            if (path == null) {
+                path = which(plain);
+                if (path != null && !version(path).contains(banner)) {
+                    path = null;
+                }
+            }
+            if (path == null && System.getenv(required) != null) {
+                throw new AssertionError(required + " is set (as in CI) but there is no " + label + " launcher ("
+                        + suffixed + ", or " + plain + " of " + label + ") on PATH");
+            }
+            Assumptions.assumeTrue(path != null, "SKIPPED: no " + label + " launcher on PATH; .ci/run installs it");
+            return path;
+        }
+
+        /** The job of {@code ranks} processes running {@code command}, oversubscribed, unbound. */
+        List<String> job(String path, int ranks, List<String> command) {
+            List<String> cmd = new ArrayList<>(List.of(path));
+            if (this == OPEN_MPI) { // Hydra runs as root, oversubscribed and unbound as it is
+                cmd.addAll(List.of("--allow-run-as-root", "--oversubscribe", "--bind-to", "none"));
+            }
+            cmd.addAll(List.of("-np", Integer.toString(ranks)));
+            cmd.addAll(command);
+            return cmd;
+        }
+
+        private static String version(String path) {
+            try {
+                Process p = new ProcessBuilder(path, "--version").redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes());
+                p.waitFor(30, TimeUnit.SECONDS);
+                return out;
+            } catch (IOException | InterruptedException e) {
+                return "";
+            }
+        }
+    }
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void findMpirun() {
-        mpirun = which("mpirun");
-        if (mpirun == null && System.getenv("NQS_REQUIRE_MPI") != null) {
-            throw new AssertionError("NQS_REQUIRE_MPI is set (as in CI) but there is no mpirun on PATH");
-        }
-        Assumptions.assumeTrue(mpirun != null, "SKIPPED: no mpirun on PATH; install Open MPI (apt-get install"
-                + " openmpi-bin libopenmpi-dev) to test distributed runs (.ci/run does)");
-    }
 
     static String which(String name) {
         for (String dir : System.getenv("PATH").split(":")) {
@@ -74,19 +128,15 @@ class MpiRunTest {
         return cmd;
     }
 
-    static List<String> mpi(int ranks, List<String> command) {
-        List<String> cmd = new ArrayList<>(List.of(mpirun, "--allow-run-as-root", "--oversubscribe", "--bind-to",
-                "none", "-np", Integer.toString(ranks)));
-        cmd.addAll(command);
-        return cmd;
-    }
-
     /** Runs a command; its JVMs keep their temporary files (the scratch folders of ranks > 0) in {@link #tmp}. */
     int exec(List<String> cmd, Path log) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + tmp); // a killed rank cannot clean up
         pb.environment().put("OMPI_ALLOW_RUN_AS_ROOT", "1");
         pb.environment().put("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1");
+        // what ./nqs does under a launcher: the JVM's signal chaining, so that an MPI's SIGSEGV handler
+        // (MPICH through UCX) does not take the JVM's own signals
+        pb.environment().put("LD_PRELOAD", Path.of(System.getProperty("java.home"), "lib", "libjsig.so").toString());
         Process p = pb.start();
         if (!p.waitFor(180, TimeUnit.SECONDS)) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -106,12 +156,19 @@ class MpiRunTest {
         return f;
     }
 
-    Path run(int ranks, Path config, String threads) throws Exception {
-        Path out = tmp.resolve(config.getFileName() + "-run-" + ranks + "-" + threads);
+    /** One process. */
+    Path run(Path config, String threads) throws Exception {
+        return run(null, null, 0, config, threads);
+    }
+
+    /** {@code ranks} processes started by {@code launcher} at {@code path} (one process without a launcher). */
+    Path run(Launcher launcher, String path, int ranks, Path config, String threads) throws Exception {
+        String name = config.getFileName() + "-" + (launcher == null ? "one" : launcher + "-" + ranks) + "-" + threads;
+        Path out = tmp.resolve(name + "-run");
         List<String> cli = java("run", config.toString(), "--out", out.toString(), "--quiet", "--set",
                 "threads=" + threads);
-        Path log = tmp.resolve(config.getFileName() + "-out-" + ranks + "-" + threads + ".txt");
-        int rc = exec(ranks == 0 ? cli : mpi(ranks, cli), log);
+        Path log = tmp.resolve(name + ".txt");
+        int rc = exec(launcher == null ? cli : launcher.job(path, ranks, cli), log);
         assertEquals(0, rc, () -> "exit code of " + ranks + " ranks; output:\n" + read(log));
         return out;
     }
@@ -148,12 +205,14 @@ class MpiRunTest {
                 Files.readAllBytes(actual.resolve(RunFolder.PARAMETERS)), what + ": parameters.npy");
     }
 
-    @Test
-    void twoAndThreeRanksWriteTheRunOfOneProcess() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Launcher.class)
+    void twoAndThreeRanksWriteTheRunOfOneProcess(Launcher launcher) throws Exception {
+        String path = launcher.find();
         Path config = config(8);
-        Path one = run(0, config, "2");
-        assertSameRun(one, run(2, config, "1"), "2 ranks x 1 thread");
-        assertSameRun(one, run(3, config, "2"), "3 ranks x 2 threads (oversubscribed)");
+        Path one = run(config, "2");
+        assertSameRun(one, run(launcher, path, 2, config, "1"), launcher.label + ", 2 ranks x 1 thread");
+        assertSameRun(one, run(launcher, path, 3, config, "2"), launcher.label + ", 3 ranks x 2 threads (oversubscribed)");
     }
 
     /**
@@ -163,13 +222,15 @@ class MpiRunTest {
      */
     @Test
     void theDistributedSolvesWriteTheRunOfOneProcess() throws Exception {
+        String path = Launcher.OPEN_MPI.find();
         String minSr = CONFIG.formatted(6).replace("solver: cg", "solver: minsr").replace("length: 6", "length: 12")
                 .replace("alpha: 1", "alpha: 2").replace("samples: 70", "samples: 140");
         String dense = CONFIG.formatted(6).replace("solver: cg", "solver: cholesky");
         for (Path config : List.of(config("minsr", minSr), config("dense", dense))) {
-            Path one = run(0, config, "1");
-            assertSameRun(one, run(2, config, "1"), config.getFileName() + ", 2 ranks x 1 thread");
-            assertSameRun(one, run(3, config, "2"), config.getFileName() + ", 3 ranks x 2 threads (oversubscribed)");
+            Path one = run(config, "1");
+            assertSameRun(one, run(Launcher.OPEN_MPI, path, 2, config, "1"), config.getFileName() + ", 2 ranks x 1 thread");
+            assertSameRun(one, run(Launcher.OPEN_MPI, path, 3, config, "2"),
+                    config.getFileName() + ", 3 ranks x 2 threads (oversubscribed)");
         }
     }
 
@@ -177,16 +238,18 @@ class MpiRunTest {
      * Rank 1 is killed (SIGKILL) once rank 0 has logged 4 iterations: the job ends with a non-zero
      * exit, the checkpoint of rank 0 is intact, and the run resumed on 3 ranks equals one process's.
      */
-    @Test
-    void aDeadRankEndsTheJobAndItsCheckpointResumesOnAnotherRankCount() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Launcher.class)
+    void aDeadRankEndsTheJobAndItsCheckpointResumesOnAnotherRankCount(Launcher launcher) throws Exception {
+        String path = launcher.find();
         Path config = config(100);
         Path out = tmp.resolve("killed");
         String java = String.join(" ", java("run", config.toString(), "--out", out.toString(), "--quiet", "--set",
                 "threads=1").stream().map(a -> "'" + a + "'").toList());
-        String killer = "if [ \"$OMPI_COMM_WORLD_RANK\" = 1 ]; then (while [ \"$(cat '" + out + "/log.jsonl' 2>/dev/null"
-                + " | wc -l)\" -lt 4 ]; do sleep 0.1; done; kill -9 $$) & fi; exec " + java;
+        String killer = "if [ \"$" + launcher.rankVariable + "\" = 1 ]; then (while [ \"$(cat '" + out
+                + "/log.jsonl' 2>/dev/null | wc -l)\" -lt 4 ]; do sleep 0.1; done; kill -9 $$) & fi; exec " + java;
         Path log = tmp.resolve("killed.txt");
-        int rc = exec(mpi(2, List.of("/bin/sh", "-c", killer)), log);
+        int rc = exec(launcher.job(path, 2, List.of("/bin/sh", "-c", killer)), log);
         assertNotEquals(0, rc, () -> "a job with a dead rank must fail; output:\n" + read(log));
         assertTrue(Files.notExists(out.resolve(RunFolder.SUMMARY)), "the killed job wrote no summary");
         awaitLockHolderEnd(out);
@@ -196,9 +259,41 @@ class MpiRunTest {
         }
         assertTrue(c.iterations() >= 2 && c.iterations() < 100, "checkpoint after " + c.iterations());
         Path resumeLog = tmp.resolve("resume.txt");
-        int resumed = exec(mpi(3, java("resume", out.toString(), "--quiet")), resumeLog);
+        int resumed = exec(launcher.job(path, 3, java("resume", out.toString(), "--quiet")), resumeLog);
         assertEquals(0, resumed, () -> "resume on 3 ranks; output:\n" + read(resumeLog));
-        assertSameRun(run(0, config, "1"), out, "killed on 2 ranks after " + c.iterations() + ", resumed on 3");
+        assertSameRun(run(config, "1"), out, launcher.label + ": killed on 2 ranks after " + c.iterations()
+                + ", resumed on 3");
+    }
+
+    /**
+     * MPICH's mpiexec with Open MPI's library: each process would join a world of its own and the
+     * job would be two runs into one folder. Every process refuses (exit 3) and says why.
+     */
+    @Test
+    void aLibraryOfAnotherMpiThanTheLaunchersIsRefused() throws Exception {
+        String path = Launcher.MPICH.find();
+        Assumptions.assumeTrue(loadable("libmpi.so.40") || System.getenv(Launcher.OPEN_MPI.required) != null,
+                "SKIPPED: no Open MPI library to mismatch");
+        Path config = config(4);
+        Path out = tmp.resolve("mismatch");
+        Path log = tmp.resolve("mismatch.txt");
+        List<String> cmd = new ArrayList<>(List.of("env", "NQS_MPI_LIBRARY=libmpi.so.40"));
+        cmd.addAll(java("run", config.toString(), "--out", out.toString(), "--quiet"));
+        int rc = exec(Launcher.MPICH.job(path, 2, cmd), log);
+        String text = read(log);
+        assertNotEquals(0, rc, text);
+        assertTrue(text.contains("the launcher started 2 processes (PMI_SIZE=2) but MPI joined them as"), text);
+        assertTrue(!text.contains("Exception"), text);
+        assertTrue(Files.notExists(out.resolve(RunFolder.SUMMARY)), "no run was made");
+    }
+
+    static boolean loadable(String library) {
+        try {
+            SymbolLookup.libraryLookup(library, Arena.ofAuto());
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**
