@@ -11,7 +11,8 @@
 # each round and the median speed-ups over the rounds. Checks that all logs agree (timings aside).
 # Run it on a quiet machine (about 40 s per round).
 #
-# usage: [ITERATIONS=n] [SKIP=m] [REPEATS=r] benchmarks/ranks.sh [CONFIG]   (defaults 60, 30, 3)
+# usage: [ITERATIONS=n] [SKIP=m] [REPEATS=r] [LAUNCH=command] benchmarks/ranks.sh [CONFIG]
+# (defaults 60, 30, 3 and Open MPI's "mpirun --oversubscribe --bind-to none"; MPICH: LAUNCH=mpiexec.mpich)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CONFIG="${1:-$ROOT/benchmarks/ranks-10x10-a1.yaml}"
@@ -19,6 +20,7 @@ OUT="$(mktemp -d)"
 ITERATIONS="${ITERATIONS:-60}"
 SKIP="${SKIP:-30}"
 REPEATS="${REPEATS:-3}"
+read -r -a LAUNCH <<<"${LAUNCH:-mpirun --oversubscribe --bind-to none}"
 [[ "$SKIP" -lt "$ITERATIONS" ]] || { echo "ranks.sh: SKIP ($SKIP) must be below ITERATIONS ($ITERATIONS)" >&2; exit 2; }
 SET=(--quiet --set "iterations=$ITERATIONS" --set threads=1)
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
@@ -39,7 +41,7 @@ run() { "$ROOT/nqs" run "$CONFIG" "${SET[@]}" --out "$1" "${@:2}" >/dev/null; }
 for ((r = 1; r <= REPEATS; r++)); do
   d="$OUT/round$r"
   run "$d/1x1"
-  mpirun --oversubscribe --bind-to none -np 2 "$ROOT/nqs" run "$CONFIG" "${SET[@]}" --out "$d/2x1" >/dev/null
+  "${LAUNCH[@]}" -np 2 "$ROOT/nqs" run "$CONFIG" "${SET[@]}" --out "$d/2x1" >/dev/null
   run "$d/1x2" --set threads=2
   run "$d/pair-a" & run "$d/pair-b"; wait
   for other in 2x1 1x2 pair-a pair-b; do
