@@ -17,7 +17,9 @@ import org.ejml.data.DMatrixRMaj;
  * where a {@link SlaterDeterminant} would and can also mix the degenerate levels of an open shell.
  *
  * <p>Parameters: F row-major, index r·L + r′ (P = L²). O_{r r′} = ∂ log ψ/∂F_{r r′} = (A⁻¹)_{j i}
- * when r is the i-th occupied ↑ site and r′ the j-th occupied ↓ site, 0 otherwise.
+ * when r is the i-th occupied ↑ site and r′ the j-th occupied ↓ site, 0 otherwise. Or, with the pairs
+ * tied into classes ({@link #tied}, F_{r r′} = s_{r r′} f_c), the class amplitudes f_c, with
+ * O_c = Σ_{(r r′) ∈ c} s_{r r′} O_{r r′} over the occupied pairs.
  *
  * <p>The cache holds A⁻¹ of the slot-ordered matrix A_{ij} = F_{r↑_i r↓_j}. A ↑ hop r → r′ replaces
  * row i = slot(r) by u_j = F_{r′ r↓_j}: ratio ρ = Σ_j u_j (A⁻¹)_{j i} (O(N)); a ↓ hop replaces
@@ -44,9 +46,18 @@ public final class PairProduct implements FermionWaveFunction {
 
     private final int nSites;
     private final int nPairs;
+    /** F, L × L row-major (with tied pairs: s_k f_{c(k)}, kept expanded for the ratios). */
     private final double[] f;
+    /** The classes of tied pairs, or null: every F_{r r′} a parameter. */
+    private final PairClasses classes;
+    /** f_c of the classes (tied pairs only). */
+    private final double[] values;
 
     private PairProduct(int nSites, int nPairs, double[] f) {
+        this(nSites, nPairs, f, null);
+    }
+
+    private PairProduct(int nSites, int nPairs, double[] f, PairClasses classes) {
         if (nPairs < 1 || nPairs > nSites) {
             throw new IllegalArgumentException("a pair product needs 1 ≤ N ≤ L pairs, got N = " + nPairs + " on L = "
                     + nSites + " sites");
@@ -54,6 +65,11 @@ public final class PairProduct implements FermionWaveFunction {
         this.nSites = nSites;
         this.nPairs = nPairs;
         this.f = f;
+        this.classes = classes;
+        this.values = classes == null ? null : classes.valuesOf(f);
+        if (classes != null) {
+            expand();
+        }
     }
 
     /**
@@ -72,6 +88,27 @@ public final class PairProduct implements FermionWaveFunction {
         return new PairProduct(nSites, nPairs, f.clone());
     }
 
+    /**
+     * The pair product of {@code nPairs} pairs whose amplitudes F (row-major, invariant under the classes:
+     * {@link PairClasses#valuesOf}) are tied into {@code classes}: its parameters are the class amplitudes.
+     */
+    public static PairProduct tied(PairClasses classes, int nPairs, double[] f) {
+        int n = classes.nSites();
+        if (f.length != n * n || classes.classOf().length != n * n) {
+            throw new IllegalArgumentException("F has " + f.length + " entries, the classes " + classes.classOf().length);
+        }
+        return new PairProduct(n, nPairs, f.clone(), classes);
+    }
+
+    /** F_k = s_k f_{c(k)}. */
+    private void expand() {
+        int[] classOf = classes.classOf();
+        double[] signOf = classes.signOf();
+        for (int k = 0; k < f.length; k++) {
+            f[k] = signOf[k] * values[classOf[k]];
+        }
+    }
+
     /** F = Φ↑ Φ↓ᵀ (L × L); throws unless there are two species with N↑ = N↓. */
     static DMatrixRMaj pairing(SpinOrbitals orbitals) {
         if (orbitals.nSpecies() != 2 || orbitals.orbitals(0).numCols != orbitals.orbitals(1).numCols) {
@@ -87,7 +124,8 @@ public final class PairProduct implements FermionWaveFunction {
 
     @Override
     public String description() {
-        return "pair product (L=" + nSites + ", pairs " + nPairs + ", P=" + nParameters() + ")";
+        return "pair product (L=" + nSites + ", pairs " + nPairs + (classes == null ? "" : ", F tied in "
+                + classes.count() + " classes") + ", P=" + nParameters() + ")";
     }
 
     @Override
@@ -102,17 +140,22 @@ public final class PairProduct implements FermionWaveFunction {
 
     @Override
     public int nParameters() {
-        return f.length;
+        return classes == null ? f.length : values.length;
     }
 
     @Override
     public void getParameters(double[] dst) {
-        System.arraycopy(f, 0, dst, 0, f.length);
+        System.arraycopy(classes == null ? f : values, 0, dst, 0, nParameters());
     }
 
     @Override
     public void setParameters(double[] src) {
-        System.arraycopy(src, 0, f, 0, f.length);
+        if (classes == null) {
+            System.arraycopy(src, 0, f, 0, f.length);
+        } else {
+            System.arraycopy(src, 0, values, 0, values.length);
+            expand();
+        }
     }
 
     /** The site-ordered N × N matrix and its LU: O(N³), for tests and exact sums. */
@@ -398,14 +441,22 @@ public final class PairProduct implements FermionWaveFunction {
             out[1] = sign < 0 ? Math.PI : 0;
         }
 
-        /** O_{r r′} = (A⁻¹)_{slot(r′), slot(r)} for occupied ↑ r and ↓ r′, 0 elsewhere. */
+        /**
+         * O_{r r′} = (A⁻¹)_{slot(r′), slot(r)} for occupied ↑ r and ↓ r′, 0 elsewhere; with tied pairs their
+         * sums over each class, O_c = Σ s_{r r′} O_{r r′}.
+         */
         @Override
         public void logDerivatives(double[] out, int offset) {
-            java.util.Arrays.fill(out, offset, offset + f.length, 0);
+            java.util.Arrays.fill(out, offset, offset + nParameters(), 0);
             for (int i = 0; i < n; i++) {
-                int row = offset + siteOfSlot[0][i] * nSites;
+                int row = siteOfSlot[0][i] * nSites;
                 for (int j = 0; j < n; j++) {
-                    out[row + siteOfSlot[1][j]] = inverseT[i * n + j];
+                    int k = row + siteOfSlot[1][j];
+                    if (classes == null) {
+                        out[offset + k] = inverseT[i * n + j];
+                    } else {
+                        out[offset + classes.classOf()[k]] += classes.signOf()[k] * inverseT[i * n + j];
+                    }
                 }
             }
         }

@@ -24,7 +24,8 @@ import org.nqs4j.hamiltonians.symmetry.SpaceGroup;
  */
 public record AnsatzSpec(String type, boolean complex, int alpha, List<Integer> layers, String symmetry,
                          ProjectionSpec projection, double initScale, Optional<Path> initFrom, int pretrainIterations,
-                         Kernel kernel, Optional<FermionAnsatzSpec> fermion, List<Growth> growth, SignRule signRule) {
+                         Kernel kernel, Optional<FermionAnsatzSpec> fermion, List<Growth> growth, SignRule signRule,
+                         Pairing pairing) {
     /** A fixed phase structure times the network (README, {@code ansatz.sign_rule}). */
     public enum SignRule {
         /** The network alone. */
@@ -34,6 +35,14 @@ public record AnsatzSpec(String type, boolean complex, int alpha, List<Integer> 
          * ({@link org.nqs4j.hamiltonians.ClassicalSpiral}): 120° on triangular clusters that allow it.
          */
         SPIRAL
+    }
+
+    /** The pairing amplitudes F of {@code rbm_pp}: every F_{r r′} free, or tied by the lattice translations. */
+    public enum Pairing {
+        /** L² amplitudes. */
+        FREE,
+        /** F_{Tr, Tr′} = F_{r r′} (up to the signs of antiperiodic twists): n_basis·L amplitudes. */
+        TRANSLATIONS
     }
 
     /**
@@ -68,7 +77,7 @@ public record AnsatzSpec(String type, boolean complex, int alpha, List<Integer> 
                       ProjectionSpec projection, double initScale, Optional<Path> initFrom, int pretrainIterations,
                       Kernel kernel, Optional<FermionAnsatzSpec> fermion) {
         this(type, complex, alpha, layers, symmetry, projection, initScale, initFrom, pretrainIterations, kernel,
-                fermion, List.of(), SignRule.NONE);
+                fermion, List.of(), SignRule.NONE, Pairing.FREE);
     }
 
     /** The α the run ends with: the last growth's, else {@link #alpha}. */
@@ -93,7 +102,7 @@ public record AnsatzSpec(String type, boolean complex, int alpha, List<Integer> 
         }
         Growth g = growth.get(stage - 1);
         return new AnsatzSpec(type, complex, g.alpha(), layers, symmetry, projection, g.initScale(), Optional.empty(),
-                0, kernel, fermion, List.of(), signRule);
+                0, kernel, fermion, List.of(), signRule, pairing);
     }
 
     public boolean translationSymmetric() {
@@ -108,7 +117,7 @@ public record AnsatzSpec(String type, boolean complex, int alpha, List<Integer> 
     /** The translation-symmetric RBM of the same α and projection that pretrains this one. */
     public AnsatzSpec symmetricPretraining() {
         return new AnsatzSpec(type, complex, alpha, layers, "translations", projection, initScale, Optional.empty(), 0,
-                kernel, Optional.empty(), List.of(), signRule);
+                kernel, Optional.empty(), List.of(), signRule, pairing);
     }
 
     /** Whether the projection sums over the point group (alone or within the space group). */

@@ -66,9 +66,10 @@ public final class MemoryEstimate {
                         : visible + hidden + hidden * visible;
                 ansatzKey = "ansatz.alpha";
             }
-            case "rbm_pp" -> { // a real RBM times the L × L pair matrix F
+            case "rbm_pp" -> { // a real RBM times the L × L pair matrix F (tied by translations: n_basis·L amplitudes)
                 hidden = a.alpha() * n;
-                p = (a.translationSymmetric() ? 1 + a.alpha() + a.alpha() * n : n + hidden + hidden * n) + n * n;
+                p = (a.translationSymmetric() ? 1 + a.alpha() + a.alpha() * n : n + hidden + hidden * n)
+                        + (a.pairing() == AnsatzSpec.Pairing.TRANSLATIONS ? c.lattice().nBasis() * n : n * n);
                 ansatzKey = "ansatz.alpha";
             }
             case "jastrow" -> {

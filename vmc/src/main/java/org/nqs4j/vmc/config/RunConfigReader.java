@@ -654,6 +654,7 @@ public final class RunConfigReader {
                     + " kagome lattice with periodic boundaries; the " + lattice.name() + " has no translation group"
                     + " (use 'none').");
         }
+        AnsatzSpec.Pairing pairing = pairProduct ? pairing(s, lattice) : AnsatzSpec.Pairing.FREE;
         ProjectionSpec projection = projection(s, lattice, hilbert, complex);
         AnsatzSpec.SignRule signRule = signRule(s, type, complex, symmetry, projection, lattice, hilbert, hamiltonian);
         AnsatzSpec.Kernel kernel = type.equals("gcnn") ? gcnnKernel(s, projection) : AnsatzSpec.Kernel.FULL;
@@ -675,7 +676,19 @@ public final class RunConfigReader {
                 initFrom.isPresent() || !growth.isEmpty(), zeroMomentum, iterations, sampler.samples()) : 0;
         s.finish();
         return new AnsatzSpec(type, complex, alpha, layers, symmetry, projection, scale, initFrom, pretrain, kernel,
-                Optional.empty(), growth, signRule);
+                Optional.empty(), growth, signRule, pairing);
+    }
+
+    /** {@code ansatz.pairing} of rbm_pp: {@code free} (L² amplitudes F) or {@code translations} (F invariant under them). */
+    private static AnsatzSpec.Pairing pairing(Section s, Lattice lattice) {
+        String pairing = s.choice("pairing", "free", "free", "translations");
+        if (pairing.equals("translations") && (lattice.cell().isEmpty()
+                || lattice.boundary().orElse(Boundary.OPEN) != Boundary.PERIODIC)) {
+            throw s.invalid("pairing", "'translations' ties F by the translations of a chain, square, rectangular,"
+                    + " triangular, honeycomb or kagome lattice with periodic boundaries; the " + lattice.name()
+                    + " has none (use 'free').");
+        }
+        return pairing.equals("translations") ? AnsatzSpec.Pairing.TRANSLATIONS : AnsatzSpec.Pairing.FREE;
     }
 
     /**

@@ -6,6 +6,7 @@ import org.nqs4j.ansatz.Rbm;
 import org.nqs4j.ansatz.SymmetricRbm;
 import org.nqs4j.ansatz.WaveFunction;
 import org.nqs4j.ansatz.fermion.GutzwillerProjected;
+import org.nqs4j.ansatz.fermion.PairClasses;
 import org.nqs4j.ansatz.fermion.PairProduct;
 import org.nqs4j.ansatz.fermion.TightBinding;
 import org.nqs4j.hamiltonians.Boundary;
@@ -19,7 +20,8 @@ import org.nqs4j.vmc.config.ProjectionSpec;
  * PRB 96, 205152 (2017), RBM + PP; here the projection onto one fermion per site makes it a spin state,
  * {@link GutzwillerProjected}). F starts as the Fermi sea of nearest-neighbour hopping t = 1 on the
  * lattice's colour-0 bonds, an open shell shared equally ({@link TightBinding#fermiSeaPairing}): the
- * projected Fermi sea, Anderson's RVB state. Parameters: the RBM's, then F's L² entries.
+ * projected Fermi sea, Anderson's RVB state. Parameters: the RBM's, then F's L² entries, or with
+ * {@code pairing: translations} its n_basis·L amplitudes of pairs tied by the translations ({@link PairClasses}).
  */
 final class PairProductSetup {
     private PairProductSetup() {
@@ -31,8 +33,11 @@ final class PairProductSetup {
      */
     static WaveFunction waveFunction(AnsatzSpec a, Lattice lattice, int[][] tied, boolean marshallFrame) {
         int n = lattice.nSites();
-        PairProduct pairs = PairProduct.of(n, n / 2, TightBinding.fermiSeaPairing(lattice, 1, 0, n / 2,
-                twists(lattice, a.projection())));
+        boolean[] twists = twists(lattice, a.projection());
+        double[] fermiSea = TightBinding.fermiSeaPairing(lattice, 1, 0, n / 2, twists);
+        PairProduct pairs = a.pairing() == AnsatzSpec.Pairing.TRANSLATIONS
+                ? PairProduct.tied(PairClasses.translations(lattice, twists), n / 2, fermiSea)
+                : PairProduct.of(n, n / 2, fermiSea);
         WaveFunction projected = marshallFrame
                 ? GutzwillerProjected.inMarshallFrame(pairs, lattice.sublattice().orElseThrow())
                 : GutzwillerProjected.of(pairs);
@@ -50,8 +55,8 @@ final class PairProductSetup {
      * 2 × 2 start), which a chain, or an image of a symmetry projection, cannot sit on; the noise lifts them and
      * leaves the state next to the Fermi sea.
      */
-    static void initialise(WaveFunction psi, Lattice lattice, long seed, double initScale) {
-        int[] range = pairMatrix(psi, lattice);
+    static void initialise(WaveFunction psi, AnsatzSpec a, Lattice lattice, long seed, double initScale) {
+        int[] range = pairMatrix(psi, a, lattice);
         GaussianParameters.initialise(psi, seed, initScale, 0, range[0]);
         double[] p = new double[psi.parameterArrayLength()];
         psi.getParameters(p);
@@ -97,9 +102,13 @@ final class PairProductSetup {
         return twist;
     }
 
-    /** [from, to): the entries of F in the parameter array of {@code psi} (the last L²). */
-    static int[] pairMatrix(WaveFunction psi, Lattice lattice) {
+    /**
+     * [from, to): F's parameters in the parameter array of {@code psi}, the last ones: L² amplitudes, or tied by
+     * the translations n_basis·L ({@link PairClasses#translations}).
+     */
+    static int[] pairMatrix(WaveFunction psi, AnsatzSpec a, Lattice lattice) {
         int p = psi.parameterArrayLength();
-        return new int[] {p - lattice.nSites() * lattice.nSites(), p};
+        int n = lattice.nSites();
+        return new int[] {p - (a.pairing() == AnsatzSpec.Pairing.TRANSLATIONS ? lattice.nBasis() * n : n * n), p};
     }
 }

@@ -99,7 +99,7 @@ public final class RunSetup implements AutoCloseable {
         this.preconditioner = preconditioner(c.preconditioner(), c.ansatz().fermion().isPresent()
                 ? FermionSetup.determinantParameters(c.ansatz().fermion().get(), psi.nParameters(),
                         (FermionHilbert) c.hilbert())
-                : c.ansatz().pairProduct() ? PairProductSetup.pairMatrix(psi, c.lattice())
+                : c.ansatz().pairProduct() ? PairProductSetup.pairMatrix(psi, c.ansatz(), c.lattice())
                 : new int[] {0, psi.nParameters()}, start);
         this.driver = driver(c, psi, sampler, preconditioner, optimizer, pool, collective,
                 c.ansatz().samplesPerChain(growth.size(), c.sampler()));
@@ -129,7 +129,7 @@ public final class RunSetup implements AutoCloseable {
             psi.tabulateExchanges(Edge.sitePairs(c.lattice().edges()));
         }
         if (a.pairProduct()) { // the RBM drawn, F next to its Fermi-sea start
-            PairProductSetup.initialise(psi, c.lattice(), c.seed(), a.initScale());
+            PairProductSetup.initialise(psi, a, c.lattice(), c.seed(), a.initScale());
         } else {
             GaussianParameters.initialise(psi, c.seed(), a.initScale());
         }

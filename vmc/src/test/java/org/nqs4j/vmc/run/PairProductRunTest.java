@@ -64,7 +64,7 @@ class PairProductRunTest {
             int rbm = l + 2 * l + 2 * l * l;
             assertEquals(rbm + l * l, setup.waveFunction().nParameters());
             assertEquals(List.of(rbm, rbm + l * l), java.util.Arrays.stream(PairProductSetup.pairMatrix(
-                    setup.waveFunction(), c.lattice())).boxed().toList());
+                    setup.waveFunction(), c.ansatz(), c.lattice())).boxed().toList());
             double[] p = setup.parameters();
             double trace = 0;
             for (int r = 0; r < l; r++) {
@@ -74,6 +74,34 @@ class PairProductRunTest {
         }
         assertTrue(VmcRunTest.config(MAJUMDAR_GHOSH).preconditioner().diagScale() > 0,
                 "the relative shift on F by default");
+    }
+
+    /**
+     * {@code pairing: translations}: F tied by the translations, L amplitudes on the ring (the last parameters), the
+     * Fermi sea's F(r′ − r) at the start up to the noise; 120 steps reach the Majumdar–Ghosh energy as closely as the
+     * L² free amplitudes do.
+     */
+    @Test
+    void thePairingTiedByTranslationsHasLAmplitudesAndReachesTheRing() {
+        RunConfig c = VmcRunTest.config(MAJUMDAR_GHOSH, "ansatz.pairing=translations");
+        double e0 = -4.5;
+        try (RunSetup setup = RunSetup.build(c)) {
+            int l = 12;
+            int rbm = l + l + l * l;
+            assertEquals(rbm + l, setup.waveFunction().nParameters());
+            assertEquals(List.of(rbm, rbm + l), java.util.Arrays.stream(PairProductSetup.pairMatrix(
+                    setup.waveFunction(), c.ansatz(), c.lattice())).boxed().toList());
+            assertEquals(0.5, setup.parameters()[rbm], 0.05, "F(0) = (N/2)/L at the start, up to the noise");
+            SampledOperator h = SampledOperator.forOperator(c.hamiltonian().operator());
+            for (int it = 0; it < 120; it++) {
+                setup.driver().step(it);
+            }
+            double trained = EnumeratedSamplingTest.exactEnergy(c.hilbert(), h, setup.waveFunction());
+            assertTrue(trained >= e0 - 1e-9 && (trained - e0) / -e0 < 1e-3, "trained: " + trained);
+        }
+        ConfigException open = assertThrows(ConfigException.class, () -> VmcRunTest.config(MAJUMDAR_GHOSH,
+                "ansatz.pairing=translations", "lattice.boundary=open"));
+        assertTrue(open.getMessage().contains("pairing"), open.getMessage());
     }
 
     /**
