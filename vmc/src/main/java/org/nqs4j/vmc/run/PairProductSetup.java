@@ -12,6 +12,7 @@ import org.nqs4j.ansatz.fermion.TightBinding;
 import org.nqs4j.hamiltonians.Boundary;
 import org.nqs4j.hamiltonians.Lattice;
 import org.nqs4j.vmc.config.AnsatzSpec;
+import org.nqs4j.vmc.config.ConfigException;
 import org.nqs4j.vmc.config.ProjectionSpec;
 
 /**
@@ -35,9 +36,13 @@ final class PairProductSetup {
         int n = lattice.nSites();
         boolean[] twists = twists(lattice, a.projection());
         double[] fermiSea = TightBinding.fermiSeaPairing(lattice, 1, 0, n / 2, twists);
-        PairProduct pairs = a.pairing() == AnsatzSpec.Pairing.TRANSLATIONS
-                ? PairProduct.tied(PairClasses.translations(lattice, twists), n / 2, fermiSea)
-                : PairProduct.of(n, n / 2, fermiSea);
+        PairProduct pairs;
+        if (a.pairing() == AnsatzSpec.Pairing.TRANSLATIONS) {
+            requireSectorMomentum(lattice, a.projection(), twists);
+            pairs = PairProduct.tied(PairClasses.translations(lattice, twists), n / 2, fermiSea);
+        } else {
+            pairs = PairProduct.of(n, n / 2, fermiSea);
+        }
         WaveFunction projected = marshallFrame
                 ? GutzwillerProjected.inMarshallFrame(pairs, lattice.sublattice().orElseThrow())
                 : GutzwillerProjected.of(pairs);
@@ -100,6 +105,33 @@ final class PairProductSetup {
             twist[a] = l >= 3 && column % 2 == 1 && (column * (l - 1) + target) % 2 == 1;
         }
         return twist;
+    }
+
+    /**
+     * With F tied by the translations the projected pair product has a momentum of its own along each a, the parity
+     * (N/L_a)(L_a − 1) of a translation's site permutation plus N/L_a for a twist ({@link #twists}); where that
+     * is not the sector's, the state would be in the sector only through the RBM's breaking of the translations:
+     * refused, naming the direction.
+     */
+    static void requireSectorMomentum(Lattice lattice, ProjectionSpec projection, boolean[] twists) {
+        if (!(projection instanceof ProjectionSpec.LatticeSector sector)) {
+            return;
+        }
+        int[] extents = lattice.extents();
+        int[] momentum = sector.momentumArray();
+        for (int a = 0; a < extents.length; a++) {
+            int l = extents[a];
+            int cycles = lattice.nSites() / l;
+            int k = a < momentum.length ? Math.floorMod(momentum[a], l) : 0;
+            int own = (cycles * (l - 1) + (twists[a] ? cycles : 0)) % 2;
+            if (own != (2 * k == l ? 1 : 0)) {
+                throw new ConfigException("key 'ansatz.pairing': F tied by the translations gives the pair product"
+                        + " momentum " + (own == 1 ? "pi" : "0") + " along a" + (a + 1) + " (a translation permutes the "
+                        + lattice.nSites() + " sites in " + cycles + " cycles of " + l + (cycles % 2 == 0
+                        ? ", an even number, which no antiperiodic twist changes" : "") + "), but the sector asks k_"
+                        + (a + 1) + " = " + k + ". Use pairing: free, whose F can break the translations.");
+            }
+        }
     }
 
     /**

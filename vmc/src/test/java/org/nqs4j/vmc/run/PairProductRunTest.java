@@ -105,6 +105,28 @@ class PairProductRunTest {
     }
 
     /**
+     * Tied by the translations, the pair product's momentum along a is the parity (N/L_a)(L_a − 1) (plus N/L_a with a
+     * twist): kagome 2 × 4 has 6 cycles of 4 along a₂, momentum 0 whatever the twist, so k = [0, 2] is refused; the
+     * 12-ring (1 cycle of 12, odd) is twisted into k = 0 and is at π untwisted.
+     */
+    @Test
+    void aTiedPairingRefusesASectorOfAnotherMomentum() {
+        RunConfig kagome = VmcRunTest.config("lattice: {type: kagome, extent: [2, 4]}\nhamiltonian: {model: heisenberg}\n"
+                + "hilbert: {total_sz: 0}\nansatz: {type: rbm_pp, alpha: 1, pairing: translations, projection:"
+                + " {group: space_group, momentum: [0, 2], irrep: A1, spin_flip: +1}}\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> RunSetup.build(kagome).close());
+        assertTrue(e.getMessage().contains("ansatz.pairing") && e.getMessage().contains("along a2")
+                && e.getMessage().contains("k_2 = 2"), e.getMessage());
+        for (String k : List.of("0", "6")) {
+            RunConfig ring = VmcRunTest.config(MAJUMDAR_GHOSH, "ansatz.pairing=translations",
+                    "ansatz.projection={group: translations, momentum: [" + k + "]}");
+            try (RunSetup setup = RunSetup.build(ring)) {
+                assertEquals(12 + 12 + 144 + 12, setup.waveFunction().nParameters(), "k = " + k);
+            }
+        }
+    }
+
+    /**
      * The Fermi sea is twisted (antiperiodic) along a where the translation's sign (−1)^{(N/L_a)(L_a − 1)} misses the
      * sector's momentum and N/L_a is odd: triangular 6 × 3 at Γ along a₁ (3 sites per column, cycles of 6); kagome
      * 2 × 4 at k = [0, 2] and 2 × 3 at k = [1, 0] nowhere (their sectors are the untwisted start's); the 10-site ring
