@@ -85,8 +85,9 @@ final class PairProductSetup {
      * the boundary adds (−1)^{N/L_a} (a gauge sign on the N/L_a sites of one column, each holding one fermion). So
      * along a, where N/L_a is odd, L_a ≥ 3 and the parity differs from the sector's (momentum 0 or π along a), the
      * twist puts the start into the sector; otherwise the projection of the start onto the sector would keep only
-     * the noise on F. (Kagome 2 × 3 and 2 × 4 need none: their ground states lie at the momentum of the untwisted
-     * start; triangular 6 × 3 at Γ needs one along a₁.)
+     * the noise on F. (Kagome 2 × 3 needs none: its ground state lies at the momentum of the untwisted start;
+     * triangular 6 × 3 at Γ needs one along a₁; kagome 2 × 4 at k = [0, 2] would need momentum π along a₂, where
+     * 6 sites per column leave the start at 0 whatever the twist: the free F finds the sector from the noise.)
      */
     static boolean[] twists(Lattice lattice, ProjectionSpec projection) {
         int[] extents = lattice.extents();

@@ -129,7 +129,8 @@ class PairProductRunTest {
     /**
      * The Fermi sea is twisted (antiperiodic) along a where the translation's sign (−1)^{(N/L_a)(L_a − 1)} misses the
      * sector's momentum and N/L_a is odd: triangular 6 × 3 at Γ along a₁ (3 sites per column, cycles of 6); kagome
-     * 2 × 4 at k = [0, 2] and 2 × 3 at k = [1, 0] nowhere (their sectors are the untwisted start's); the 10-site ring
+     * 2 × 3 at k = [1, 0] nowhere (its sector is the untwisted start's) nor 2 × 4 at k = [0, 2] (6 sites per column along
+     * a₂: no twist would change the start's momentum there); the 10-site ring
      * at k = 0 but not at π.
      */
     @Test
