@@ -59,7 +59,7 @@ public final class RunCommand implements Command {
         if (json) {
             out.println(Json.write(result.summary()));
         } else {
-            SummaryReport.print(out, result.summary(), folder);
+            SummaryReport.print(out, result.summary(), folder, World.get().size());
         }
         if (result.summary().get("plot_error") instanceof String e) {
             System.err.println("nqs: the result is in " + folder.resolve(RunFolder.SUMMARY) + ", but the plots could"

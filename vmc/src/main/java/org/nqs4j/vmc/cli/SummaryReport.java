@@ -45,6 +45,14 @@ public final class SummaryReport {
     }
 
     public static void print(PrintStream out, Map<String, Object> s, Path folder) {
+        print(out, s, folder, 1);
+    }
+
+    /**
+     * The report of a run made by {@code ranks} MPI processes (the summary keeps only the threads per process: it
+     * is the same for any rank count).
+     */
+    public static void print(PrintStream out, Map<String, Object> s, Path folder, int ranks) {
         int n = (int) num(s.get("n_sites"));
         Map<?, ?> e = map(s.get("energy"));
         double mean = num(e.get("mean"));
@@ -120,7 +128,9 @@ public final class SummaryReport {
         if (s.get("split_steps") instanceof Map<?, ?> split && split.get("note") instanceof String note) {
             out.printf("  %-12s %s%n", "note", note);
         }
-        out.printf("  wall time    %.1f s on %d thread(s)%n", num(s.get("wall_time_s")), (long) num(s.get("threads")));
+        long threads = (long) num(s.get("threads"));
+        out.printf("  wall time    %.1f s on %s%n", num(s.get("wall_time_s")), ranks > 1
+                ? ranks + " MPI ranks x " + threads + " thread(s) each" : threads + " thread(s)");
         out.printf("  output       %s%n", folder);
     }
 

@@ -35,6 +35,21 @@ class SummaryReportTest {
         assertFalse(converged.contains("WARNING"), converged);
     }
 
+    /** The wall-time line names the threads, and under MPI the ranks and the threads of each. */
+    @Test
+    void theWallTimeNamesTheRanksAndThreads() {
+        Map<String, Object> s = Map.of("name", "case", "hamiltonian", "H", "n_sites", 16, "n_parameters", 10,
+                "energy", Map.of("mean", -7.0, "error", 0.01, "variance", 0.1), "v_score", 0.1,
+                "wall_time_s", 6.4, "threads", 2);
+        ByteArrayOutputStream one = new ByteArrayOutputStream();
+        SummaryReport.print(new PrintStream(one, true, StandardCharsets.UTF_8), s, Path.of("out"));
+        assertTrue(one.toString(StandardCharsets.UTF_8).contains("wall time    6.4 s on 2 thread(s)\n"), one.toString());
+        ByteArrayOutputStream ranks = new ByteArrayOutputStream();
+        SummaryReport.print(new PrintStream(ranks, true, StandardCharsets.UTF_8), s, Path.of("out"), 3);
+        assertTrue(ranks.toString(StandardCharsets.UTF_8).contains("6.4 s on 3 MPI ranks x 2 thread(s) each"),
+                ranks.toString());
+    }
+
     /** A sampled Lanczos step prints ψ₁'s own energy first and the moments' beside it, and each sampled step. */
     @Test
     void aSampledLanczosStepNamesBothEstimates() {
