@@ -265,6 +265,16 @@ class MpiRunTest {
                 + ", resumed on 3");
     }
 
+    /** A command that runs as one process ({@code inspect}) is refused under 2 ranks: exit 2, saying why. */
+    @Test
+    void aOneProcessCommandIsRefusedUnderALaunch() throws Exception {
+        String path = Launcher.OPEN_MPI.find();
+        Path log = tmp.resolve("inspect.txt");
+        int rc = exec(Launcher.OPEN_MPI.job(path, 2, java("inspect", tmp.toString())), log);
+        assertEquals(2, rc, () -> read(log));
+        assertTrue(read(log).contains("nqs inspect: runs as one process, not under an MPI launch of 2"), read(log));
+    }
+
     /**
      * MPICH's mpiexec with Open MPI's library: each process would join a world of its own and the
      * job would be two runs into one folder. Every process refuses (exit 3) and says why.

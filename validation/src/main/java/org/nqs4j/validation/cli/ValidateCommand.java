@@ -22,12 +22,14 @@ import org.nqs4j.vmc.cli.Arguments;
 import org.nqs4j.vmc.cli.Command;
 import org.nqs4j.vmc.cli.Format;
 import org.nqs4j.vmc.cli.ProgressPrinter;
+import org.nqs4j.vmc.cli.RankScratch;
 import org.nqs4j.vmc.cli.UsageException;
 import org.nqs4j.vmc.config.RunConfig;
 import org.nqs4j.vmc.config.RunConfigReader;
 import org.nqs4j.vmc.config.SamplerSpec;
 import org.nqs4j.vmc.io.AtomicFiles;
 import org.nqs4j.vmc.io.Json;
+import org.nqs4j.vmc.parallel.World;
 import org.nqs4j.vmc.run.RunFolder;
 
 /**
@@ -58,12 +60,21 @@ public final class ValidateCommand implements Command {
                 + " energies\n      with each other (chi-square tests; calibration.json)";
     }
 
+    /** One CONFIG is validated by the ranks of an MPI launch together (rank 0 writes and judges); a suite or seeds are not. */
+    @Override
+    public boolean distributed() {
+        return true;
+    }
+
     @Override
     public int run(List<String> args) throws IOException {
         Arguments a = Arguments.parse(args, Set.of("--force", "--quiet"),
                 Set.of("--out", "--set", "--tolerance", "--suite", "--seeds"));
         boolean quiet = a.flag("--quiet");
         boolean force = a.flag("--force");
+        if (World.get().size() > 1 && (a.option("--suite") != null || a.option("--seeds") != null)) {
+            throw new UsageException("--suite and --seeds run as one process; under mpirun validate one CONFIG.");
+        }
         if (a.option("--suite") != null) {
             if (!a.positionals().isEmpty()) {
                 throw new UsageException("give either CONFIG or --suite DIR, not both.");
@@ -83,6 +94,9 @@ public final class ValidateCommand implements Command {
         Path file = a.configFile(" (or --suite DIR)");
         Criterion criterion = new Criterion(tolerance(a.option("--tolerance"), file));
         RunConfig config = RunConfigReader.read(file, a.all("--set"));
+        if (!RankScratch.writesRunFolder()) { // an MPI rank other than 0: the run's steps; rank 0 judges
+            return RankScratch.runInScratch(config);
+        }
         Path dir = RunFolder.choose(a.option("--out"), config.outputRoot().resolve(config.name()), force);
         ProgressPrinter progress = new ProgressPrinter(System.err, quiet);
         if (!quiet) {

@@ -17,4 +17,13 @@ public interface Command {
     String usage();
 
     int run(List<String> args) throws Exception;
+
+    /**
+     * Whether the command runs as one job over the processes of an MPI launch (run, resume, validate of one
+     * config: rank 0 writes, the others follow in scratch folders). Under a launch of more than one process
+     * {@link Main} refuses the others, which would run K copies into the same folders.
+     */
+    default boolean distributed() {
+        return false;
+    }
 }

@@ -82,6 +82,15 @@ public final class Main {
             System.out.println("usage: nqs " + c.usage());
             return 0;
         }
+        if (World.get().size() > 1 && !c.distributed()) {
+            if (World.get().rank() == 0) {
+                System.err.println("nqs " + c.name() + ": runs as one process, not under an MPI launch of "
+                        + World.get().size() + " (only run, resume and validate of one CONFIG are shared by ranks);"
+                        + " start it without mpirun/srun.");
+            }
+            World.get().barrier(); // rank 0 has said why before a rank's exit code takes the job down
+            return 2;
+        }
         try {
             return c.run(rest);
         } catch (UsageException e) {

@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.nqs4j.vmc.config.RunConfig;
 import org.nqs4j.vmc.parallel.World;
+import org.nqs4j.vmc.run.RunFolder;
+import org.nqs4j.vmc.run.VmcRun;
 
 /**
  * Where a rank other than 0 of a distributed run keeps its copy of the run folder: a private
@@ -14,7 +17,7 @@ import org.nqs4j.vmc.parallel.World;
  * the same steps (they must join every collective) on the same data, so what they would write is
  * what rank 0 writes.
  */
-final class RankScratch implements AutoCloseable {
+public final class RankScratch implements AutoCloseable {
     private final Path dir;
 
     private RankScratch(Path dir) {
@@ -22,8 +25,18 @@ final class RankScratch implements AutoCloseable {
     }
 
     /** True on rank 0 (and in a run of one process): the rank that writes the run folder. */
-    static boolean writesRunFolder() {
+    public static boolean writesRunFolder() {
         return World.get().rank() == 0;
+    }
+
+    /**
+     * The run of {@code config} as a rank other than 0 does it: the same steps (it joins every collective) into a
+     * scratch folder, no output; returns the run's exit code.
+     */
+    public static int runInScratch(RunConfig config) throws IOException {
+        try (RankScratch scratch = empty(); RunFolder folder = RunFolder.create(scratch.path(), false)) {
+            return VmcRun.execute(config, folder, new ProgressPrinter(System.err, true)).exitCode();
+        }
     }
 
     /** An empty scratch folder. */

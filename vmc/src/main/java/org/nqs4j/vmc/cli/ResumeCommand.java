@@ -29,6 +29,11 @@ public final class ResumeCommand implements Command {
     }
 
     @Override
+    public boolean distributed() {
+        return true;
+    }
+
+    @Override
     public int run(List<String> args) throws IOException {
         Arguments a = Arguments.parse(args, Set.of("--quiet", "--json"), Set.of());
         if (a.positionals().size() != 1) {

@@ -28,14 +28,17 @@ public final class RunCommand implements Command {
     }
 
     @Override
+    public boolean distributed() {
+        return true;
+    }
+
+    @Override
     public int run(List<String> args) throws IOException {
         Arguments a = Arguments.parse(args, Set.of("--quiet", "--force", "--json"), Set.of("--out", "--set"));
         Path file = a.configFile("");
         RunConfig config = RunConfigReader.read(file, a.all("--set"));
         if (!RankScratch.writesRunFolder()) { // an MPI rank other than 0: the same steps, in a scratch folder
-            try (RankScratch scratch = RankScratch.empty(); RunFolder folder = RunFolder.create(scratch.path(), false)) {
-                return VmcRun.execute(config, folder, new ProgressPrinter(System.err, true)).exitCode();
-            }
+            return RankScratch.runInScratch(config);
         }
         Path dir = RunFolder.choose(a.folderOption("--out"), config.outputRoot().resolve(config.name()), a.flag("--force"));
         boolean quiet = a.flag("--quiet");
