@@ -265,14 +265,33 @@ class MpiRunTest {
                 + ", resumed on 3");
     }
 
-    /** A command that runs as one process ({@code inspect}) is refused under 2 ranks: exit 2, saying why. */
+    /**
+     * {@code validate} of one config is shared by the ranks (rank 0 writes and judges: the run of one process and its
+     * validation.json); a command that runs as one process ({@code inspect}) is refused under 2 ranks, exit 2.
+     */
     @Test
-    void aOneProcessCommandIsRefusedUnderALaunch() throws Exception {
+    void validateIsSharedByTheRanksAndOneProcessCommandsAreRefused() throws Exception {
         String path = Launcher.OPEN_MPI.find();
-        Path log = tmp.resolve("inspect.txt");
-        int rc = exec(Launcher.OPEN_MPI.job(path, 2, java("inspect", tmp.toString())), log);
-        assertEquals(2, rc, () -> read(log));
-        assertTrue(read(log).contains("nqs inspect: runs as one process, not under an MPI launch of 2"), read(log));
+        Path config = config(4);
+        Path one = tmp.resolve("validated-one");
+        Path two = tmp.resolve("validated-two");
+        List<String> validate = List.of("--quiet", "--tolerance", "0.5", "--set", "threads=1");
+        Path oneLog = tmp.resolve("validate-one.txt");
+        List<String> cli = new ArrayList<>(java("validate", config.toString(), "--out", one.toString()));
+        cli.addAll(validate);
+        assertEquals(0, exec(cli, oneLog), () -> read(oneLog));
+        cli = new ArrayList<>(java("validate", config.toString(), "--out", two.toString()));
+        cli.addAll(validate);
+        Path log = tmp.resolve("validate-two.txt");
+        assertEquals(0, exec(Launcher.OPEN_MPI.job(path, 2, cli), log), () -> read(log));
+        assertTrue(read(log).contains("PASS"), read(log));
+        assertSameRun(one, two, "validate on 2 ranks");
+        assertEquals(withoutTimings(Files.readString(one.resolve("validation.json"))).replace(one.toString(), "DIR"),
+                withoutTimings(Files.readString(two.resolve("validation.json"))).replace(two.toString(), "DIR"));
+        Path refused = tmp.resolve("inspect.txt");
+        assertEquals(2, exec(Launcher.OPEN_MPI.job(path, 2, java("inspect", two.toString())), refused),
+                () -> read(refused));
+        assertTrue(read(refused).contains("nqs inspect: runs as one process, not under an MPI launch of 2"), read(refused));
     }
 
     /**
