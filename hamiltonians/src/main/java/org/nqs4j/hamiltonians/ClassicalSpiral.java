@@ -57,8 +57,7 @@ public record ClassicalSpiral(int m, int n, int period, int[] phaseIndex, double
      * (chain, square, rectangular, triangular) and has nearest-neighbour bonds; else empty.
      */
     public static Optional<ClassicalSpiral> of(Lattice lattice) {
-        if (lattice.cell().isEmpty() || lattice.nBasis() != 1
-                || lattice.boundary().orElse(Boundary.OPEN) != Boundary.PERIODIC || lattice.edges(0).isEmpty()) {
+        if (!lattice.hasTranslations() || lattice.nBasis() != 1 || lattice.edges(0).isEmpty()) {
             return Optional.empty();
         }
         int[] extents = lattice.extents();

@@ -378,11 +378,16 @@ public final class Lattice {
      *         translation group
      */
     public int[][] translations() {
-        if (cell == null || boundary != Boundary.PERIODIC) {
+        if (!hasTranslations()) {
             throw new UnsupportedOperationException("translations need a Bravais lattice with periodic boundaries; "
                     + name + " has none");
         }
         return spaceGroup().translations();
+    }
+
+    /** Whether {@link #translations} exists: a Bravais lattice (with coordinates) and periodic boundaries. */
+    public boolean hasTranslations() {
+        return cell != null && boundary == Boundary.PERIODIC;
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.nqs4j.ansatz.fermion;
 
-import org.nqs4j.hamiltonians.Boundary;
 import org.nqs4j.hamiltonians.Lattice;
 
 /**
@@ -44,7 +43,7 @@ public record PairClasses(int[] classOf, double[] signOf, int count) {
      * {@link TightBinding#hopping}).
      */
     public static PairClasses translations(Lattice lattice, boolean[] antiperiodic) {
-        if (lattice.cell().isEmpty() || lattice.boundary().orElse(Boundary.OPEN) != Boundary.PERIODIC) {
+        if (!lattice.hasTranslations()) {
             throw new IllegalArgumentException("pairs tied by translations need a periodic lattice with a unit cell, not "
                     + lattice.name());
         }

@@ -3,6 +3,7 @@ package org.nqs4j.vmc.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.nqs4j.hamiltonians.Lattice;
 import org.nqs4j.hamiltonians.symmetry.SpaceGroup;
 
 /**
@@ -112,6 +113,12 @@ public record AnsatzSpec(String type, boolean complex, int alpha, List<Integer> 
     /** {@code rbm_pp}: a real RBM times the Gutzwiller-projected pair product (README, "RBM times a pair product"). */
     public boolean pairProduct() {
         return type.equals("rbm_pp");
+    }
+
+    /** rbm_pp: the parameters of F on {@code lattice}, L² free amplitudes or n_basis·L tied by the translations. */
+    public int pairAmplitudes(Lattice lattice) {
+        int n = lattice.nSites();
+        return pairing == Pairing.TRANSLATIONS ? lattice.nBasis() * n : n * n;
     }
 
     /** The translation-symmetric RBM of the same α and projection that pretrains this one. */

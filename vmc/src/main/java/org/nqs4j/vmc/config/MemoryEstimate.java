@@ -69,7 +69,7 @@ public final class MemoryEstimate {
             case "rbm_pp" -> { // a real RBM times the L × L pair matrix F (tied by translations: n_basis·L amplitudes)
                 hidden = a.alpha() * n;
                 p = (a.translationSymmetric() ? 1 + a.alpha() + a.alpha() * n : n + hidden + hidden * n)
-                        + (a.pairing() == AnsatzSpec.Pairing.TRANSLATIONS ? c.lattice().nBasis() * n : n * n);
+                        + a.pairAmplitudes(c.lattice());
                 ansatzKey = "ansatz.alpha";
             }
             case "jastrow" -> {

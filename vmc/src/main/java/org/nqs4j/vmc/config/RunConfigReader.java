@@ -648,8 +648,7 @@ public final class RunConfigReader {
             layers = gcnnFeatures(s);
         }
         String symmetry = type.equals("rbm") || pairProduct ? s.choice("symmetry", "none", "none", "translations") : "none";
-        if (symmetry.equals("translations") && (lattice.cell().isEmpty()
-                || lattice.boundary().orElse(Boundary.OPEN) != Boundary.PERIODIC)) {
+        if (symmetry.equals("translations") && !lattice.hasTranslations()) {
             throw s.invalid("symmetry", "'translations' needs a chain, square, rectangular, triangular, honeycomb or"
                     + " kagome lattice with periodic boundaries; the " + lattice.name() + " has no translation group"
                     + " (use 'none').");
@@ -682,8 +681,7 @@ public final class RunConfigReader {
     /** {@code ansatz.pairing} of rbm_pp: {@code free} (L² amplitudes F) or {@code translations} (F invariant under them). */
     private static AnsatzSpec.Pairing pairing(Section s, Lattice lattice) {
         String pairing = s.choice("pairing", "free", "free", "translations");
-        if (pairing.equals("translations") && (lattice.cell().isEmpty()
-                || lattice.boundary().orElse(Boundary.OPEN) != Boundary.PERIODIC)) {
+        if (pairing.equals("translations") && !lattice.hasTranslations()) {
             throw s.invalid("pairing", "'translations' ties F by the translations of a chain, square, rectangular,"
                     + " triangular, honeycomb or kagome lattice with periodic boundaries; the " + lattice.name()
                     + " has none (use 'free').");

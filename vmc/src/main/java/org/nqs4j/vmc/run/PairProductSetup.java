@@ -9,7 +9,6 @@ import org.nqs4j.ansatz.fermion.GutzwillerProjected;
 import org.nqs4j.ansatz.fermion.PairClasses;
 import org.nqs4j.ansatz.fermion.PairProduct;
 import org.nqs4j.ansatz.fermion.TightBinding;
-import org.nqs4j.hamiltonians.Boundary;
 import org.nqs4j.hamiltonians.Lattice;
 import org.nqs4j.vmc.config.AnsatzSpec;
 import org.nqs4j.vmc.config.ConfigException;
@@ -92,20 +91,30 @@ final class PairProductSetup {
     static boolean[] twists(Lattice lattice, ProjectionSpec projection) {
         int[] extents = lattice.extents();
         boolean[] twist = new boolean[extents.length];
-        if (lattice.cell().isEmpty() || lattice.boundary().orElse(Boundary.OPEN) != Boundary.PERIODIC
-                || !(projection instanceof ProjectionSpec.LatticeSector sector)) {
+        if (!lattice.hasTranslations() || !(projection instanceof ProjectionSpec.LatticeSector sector)) {
             return twist;
         }
-        int[] momentum = sector.momentumArray();
-        int n = lattice.nSites();
         for (int a = 0; a < extents.length; a++) {
-            int l = extents[a];
-            int column = n / l;
-            int k = a < momentum.length ? Math.floorMod(momentum[a], l) : 0;
-            int target = 2 * k == l ? 1 : 0;
-            twist[a] = l >= 3 && column % 2 == 1 && (column * (l - 1) + target) % 2 == 1;
+            int target = 2 * sectorMomentum(sector, extents, a) == extents[a] ? 1 : 0;
+            twist[a] = extents[a] >= 3 && cycles(lattice, a) % 2 == 1 && (translationParity(lattice, a) + target) % 2 == 1;
         }
         return twist;
+    }
+
+    /** N/L_a: the cycles in which a translation by one cell along a permutes the sites (the sites of one column). */
+    private static int cycles(Lattice lattice, int a) {
+        return lattice.nSites() / lattice.extents()[a];
+    }
+
+    /** (N/L_a)(L_a − 1) mod 2: the parity of that permutation, the momentum (0 or π) of the untwisted start along a. */
+    private static int translationParity(Lattice lattice, int a) {
+        return cycles(lattice, a) * (lattice.extents()[a] - 1) % 2;
+    }
+
+    /** The sector's k_a in 0..L_a − 1 (0 where it gives none). */
+    private static int sectorMomentum(ProjectionSpec.LatticeSector sector, int[] extents, int a) {
+        int[] momentum = sector.momentumArray();
+        return a < momentum.length ? Math.floorMod(momentum[a], extents[a]) : 0;
     }
 
     /**
@@ -119,12 +128,11 @@ final class PairProductSetup {
             return;
         }
         int[] extents = lattice.extents();
-        int[] momentum = sector.momentumArray();
         for (int a = 0; a < extents.length; a++) {
             int l = extents[a];
-            int cycles = lattice.nSites() / l;
-            int k = a < momentum.length ? Math.floorMod(momentum[a], l) : 0;
-            int own = (cycles * (l - 1) + (twists[a] ? cycles : 0)) % 2;
+            int cycles = cycles(lattice, a);
+            int k = sectorMomentum(sector, extents, a);
+            int own = (translationParity(lattice, a) + (twists[a] ? cycles : 0)) % 2;
             if (own != (2 * k == l ? 1 : 0)) {
                 throw new ConfigException("key 'ansatz.pairing': F tied by the translations gives the pair product"
                         + " momentum " + (own == 1 ? "pi" : "0") + " along a" + (a + 1) + " (a translation permutes the "
@@ -141,7 +149,6 @@ final class PairProductSetup {
      */
     static int[] pairMatrix(WaveFunction psi, AnsatzSpec a, Lattice lattice) {
         int p = psi.parameterArrayLength();
-        int n = lattice.nSites();
-        return new int[] {p - (a.pairing() == AnsatzSpec.Pairing.TRANSLATIONS ? lattice.nBasis() * n : n * n), p};
+        return new int[] {p - a.pairAmplitudes(lattice), p};
     }
 }
