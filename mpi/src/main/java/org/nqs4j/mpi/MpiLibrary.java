@@ -20,34 +20,107 @@ import org.nqs4j.vmc.parallel.CollectiveUnavailableException;
 /**
  * The few MPI functions a run needs, bound with the Foreign Function API to the system's
  * {@code libmpi}. The MPI standard fixes the C names and signatures but (before MPI-5) not the
- * binary form of the handles: Open MPI's {@code MPI_Comm}, {@code MPI_Datatype} are pointers to
- * global objects ({@code &ompi_mpi_comm_world}, {@code &ompi_mpi_double}), MPICH's (and Intel MPI's,
- * MVAPICH's, Cray MPICH's: the MPICH ABI, {@code libmpi.so.12}) are 32-bit integers
- * ({@code 0x44000000}, {@code 0x4c00080b}). The handles are bound into the method handles here,
- * so callers see one signature.
+ * binary form of the handles and constants, so a library is bound by its ABI ({@link Abi}). The
+ * handles are bound into the method handles here, so callers see one signature.
  */
 final class MpiLibrary {
-    /** The two ABIs with predefined handles as linker symbols or as integer constants. */
+    /**
+     * The binary forms of the handles and constants a run uses: MPI_COMM_WORLD, MPI_DOUBLE, MPI_BYTE,
+     * MPI_IN_PLACE and MPI_THREAD_FUNNELED.
+     */
     enum Abi {
-        OPEN_MPI("Open MPI"), MPICH("MPICH ABI");
+        /**
+         * Open MPI's: handles are pointers to global objects ({@code &ompi_mpi_comm_world},
+         * {@code &ompi_mpi_double}), MPI_IN_PLACE is {@code (void *) 1}.
+         */
+        OPEN_MPI("Open MPI", ADDRESS, 1, 1),
+        /**
+         * MPICH's, shared by Intel MPI, MVAPICH and Cray MPICH ({@code libmpi.so.12}): handles are 32-bit
+         * integers ({@code 0x44000000}, {@code 0x4c00080b}), MPI_IN_PLACE {@code (void *) -1}.
+         */
+        MPICH("MPICH ABI", JAVA_INT, -1, 1),
+        /**
+         * The MPI-5 standard ABI ({@code libmpi_abi}; MPI 5.0, chapter 20): handles are pointer-sized,
+         * the predefined ones small integers ({@code MPI_COMM_WORLD} = 0x101), MPI_IN_PLACE
+         * {@code (void *) 1}, and the thread levels 0, 1024, 2048, 4096.
+         */
+        STANDARD("MPI-5 standard ABI", ADDRESS, 1, 1024);
 
         final String label;
+        /** The C type of a handle: a pointer or an int. */
+        final MemoryLayout handle;
+        final long inPlace;
+        final int threadFunneled;
 
-        Abi(String label) {
+        Abi(String label, MemoryLayout handle, long inPlace, int threadFunneled) {
             this.label = label;
+            this.handle = handle;
+            this.inPlace = inPlace;
+            this.threadFunneled = threadFunneled;
+        }
+
+        /**
+         * The ABI of {@code lib}: the standard one when MPI_Abi_get_version (callable before MPI_Init)
+         * gives a version ≥ 1 (every MPI-5 library has the function; one of its own ABI sets −1), else
+         * Open MPI's when its global objects are exported, else MPICH's.
+         */
+        static Abi of(SymbolLookup lib) {
+            Optional<MemorySegment> version = lib.find("MPI_Abi_get_version");
+            if (version.isPresent() && standardAbiVersion(version.get()) >= 1) {
+                return STANDARD;
+            }
+            return lib.find("ompi_mpi_comm_world").isPresent() ? OPEN_MPI : MPICH;
+        }
+
+        /** The major version MPI_Abi_get_version(int *major, int *minor) at {@code function} reports (−1: none). */
+        private static int standardAbiVersion(MemorySegment function) {
+            MethodHandle call = Linker.nativeLinker().downcallHandle(function,
+                    FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment major = arena.allocate(JAVA_INT);
+                MemorySegment minor = arena.allocate(JAVA_INT);
+                major.set(JAVA_INT, 0, -1);
+                int rc = (int) call.invokeExact(major, minor);
+                return rc == 0 ? major.get(JAVA_INT, 0) : -1;
+            } catch (Throwable t) {
+                throw new IllegalArgumentException("its MPI_Abi_get_version failed: " + t, t);
+            }
+        }
+
+        /** The predefined handle {@code h} as the downcalls take it: an address (a symbol's, or a constant) or an int. */
+        Object predefined(SymbolLookup lib, Predefined h) {
+            return switch (this) {
+                case OPEN_MPI -> symbol(lib, h.openMpiSymbol);
+                case MPICH -> h.mpich;
+                case STANDARD -> MemorySegment.ofAddress(h.standard);
+            };
         }
     }
 
-    static final int MPI_THREAD_FUNNELED = 1;
-    /** MPICH's MPI_MAX_LIBRARY_VERSION_STRING (Open MPI's is 256). */
+    /** The predefined handles a run uses, in each ABI's binary form. */
+    enum Predefined {
+        COMM_WORLD("ompi_mpi_comm_world", 0x44000000, 0x101),
+        DOUBLE("ompi_mpi_double", 0x4c00080b, 0x214),
+        BYTE("ompi_mpi_byte", 0x4c00010d, 0x247);
+
+        /** Open MPI: the address of this global object. */
+        final String openMpiSymbol;
+        /** MPICH: this int (mpi.h of MPICH). */
+        final int mpich;
+        /** The standard ABI: this integer as a pointer (mpi.h of MPI 5.0). */
+        final long standard;
+
+        Predefined(String openMpiSymbol, int mpich, long standard) {
+            this.openMpiSymbol = openMpiSymbol;
+            this.mpich = mpich;
+            this.standard = standard;
+        }
+    }
+
+    /** The standard ABI's library (its major version in the name: libmpi_abi.so.1 for ABI 1.x). */
+    static final String STANDARD_ABI = "libmpi_abi.so.1";
+    /** MPICH's and the standard ABI's MPI_MAX_LIBRARY_VERSION_STRING (Open MPI's is 256). */
     private static final int MAX_VERSION = 8192;
-    /** MPICH ABI handles (mpi.h of MPICH). */
-    private static final int MPICH_COMM_WORLD = 0x44000000;
-    private static final int MPICH_DOUBLE = 0x4c00080b;
-    private static final int MPICH_BYTE = 0x4c00010d;
-    /** MPI_IN_PLACE: {@code (void *) 1} in Open MPI's mpi.h, {@code (void *) -1} in MPICH's. */
-    private static final long OPEN_MPI_IN_PLACE = 1;
-    private static final long MPICH_IN_PLACE = -1;
 
     final String libraryName;
     final Abi abi;
@@ -73,20 +146,15 @@ final class MpiLibrary {
 
     private MpiLibrary(String libraryName, SymbolLookup lib) {
         this.libraryName = libraryName;
-        if (lib.find("MPI_Abi_get_version").isPresent()) {
-            // MPI-5's standard ABI has handles of its own (neither Open MPI's nor MPICH's): not bound yet
-            throw new IllegalArgumentException("it implements the MPI-5 standard ABI, which this binding does not"
-                    + " support yet; use the library's Open MPI or MPICH ABI build");
-        }
-        this.abi = lib.find("ompi_mpi_comm_world").isPresent() ? Abi.OPEN_MPI : Abi.MPICH;
-        MemoryLayout handle = abi == Abi.OPEN_MPI ? ADDRESS : JAVA_INT;
-        Object comm = abi == Abi.OPEN_MPI ? symbol(lib, "ompi_mpi_comm_world") : MPICH_COMM_WORLD;
-        Object mpiDouble = abi == Abi.OPEN_MPI ? symbol(lib, "ompi_mpi_double") : MPICH_DOUBLE;
-        Object mpiByte = abi == Abi.OPEN_MPI ? symbol(lib, "ompi_mpi_byte") : MPICH_BYTE;
+        this.abi = Abi.of(lib);
+        MemoryLayout handle = abi.handle;
+        Object comm = abi.predefined(lib, Predefined.COMM_WORLD);
+        Object mpiDouble = abi.predefined(lib, Predefined.DOUBLE);
+        Object mpiByte = abi.predefined(lib, Predefined.BYTE);
         initThread = function(lib, "MPI_Init_thread", ADDRESS, ADDRESS, JAVA_INT, ADDRESS);
         commRank = MethodHandles.insertArguments(function(lib, "MPI_Comm_rank", handle, ADDRESS), 0, comm);
         commSize = MethodHandles.insertArguments(function(lib, "MPI_Comm_size", handle, ADDRESS), 0, comm);
-        MemorySegment inPlace = MemorySegment.ofAddress(abi == Abi.OPEN_MPI ? OPEN_MPI_IN_PLACE : MPICH_IN_PLACE);
+        MemorySegment inPlace = MemorySegment.ofAddress(abi.inPlace);
         MethodHandle gather = Linker.nativeLinker().downcallHandle(symbol(lib, "MPI_Allgatherv"),
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, handle, ADDRESS, ADDRESS, ADDRESS, handle, handle),
                 Linker.Option.critical(true));
@@ -133,8 +201,9 @@ final class MpiLibrary {
      * mpirun ({@code OMPI_COMM_WORLD_SIZE}) and under a PMIx launcher ({@code PMIX_RANK}: srun
      * --mpi=pmix, mostly Open MPI), the MPICH ABI first under Hydra or PMI-2 ({@code PMI_SIZE}):
      * {@code libmpi.so.12} as MPICH installs it, {@code libmpich.so.12} as Debian, Ubuntu and Fedora
-     * package it. A library of another MPI than the launcher's starts as a world of one process,
-     * which {@link MpiCollective#join} refuses.
+     * package it; after the launcher's own ABI the standard ABI's {@code libmpi_abi.so.1} (MPICH
+     * ≥ 4.3 configured with {@code --enable-mpi-abi}). A library of another MPI than the launcher's
+     * starts as a world of one process, which {@link MpiCollective#join} refuses.
      */
     static List<String> candidates(Map<String, String> env) {
         String chosen = env.get("NQS_MPI_LIBRARY");
@@ -142,11 +211,11 @@ final class MpiLibrary {
             return List.of(chosen);
         }
         if (env.containsKey("OMPI_COMM_WORLD_SIZE")) {
-            return List.of("libmpi.so.40", "libmpi.so");
+            return List.of("libmpi.so.40", STANDARD_ABI, "libmpi.so");
         }
         return env.containsKey("PMIX_RANK") && !env.containsKey("PMI_SIZE")
-                ? List.of("libmpi.so.40", "libmpi.so.12", "libmpich.so.12", "libmpi.so")
-                : List.of("libmpi.so.12", "libmpich.so.12", "libmpi.so.40", "libmpi.so");
+                ? List.of("libmpi.so.40", "libmpi.so.12", "libmpich.so.12", STANDARD_ABI, "libmpi.so")
+                : List.of("libmpi.so.12", "libmpich.so.12", STANDARD_ABI, "libmpi.so.40", "libmpi.so");
     }
 
     /**

@@ -4,6 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,13 +30,59 @@ class MpiLibraryTest {
 
     @Test
     void theLauncherChoosesTheLibrary() {
-        assertEquals(List.of("libmpi.so.40", "libmpi.so"), MpiLibrary.candidates(Map.of("OMPI_COMM_WORLD_SIZE", "2")));
-        List<String> mpichFirst = List.of("libmpi.so.12", "libmpich.so.12", "libmpi.so.40", "libmpi.so");
+        assertEquals(List.of("libmpi.so.40", "libmpi_abi.so.1", "libmpi.so"),
+                MpiLibrary.candidates(Map.of("OMPI_COMM_WORLD_SIZE", "2")));
+        List<String> mpichFirst = List.of("libmpi.so.12", "libmpich.so.12", "libmpi_abi.so.1", "libmpi.so.40", "libmpi.so");
         assertEquals(mpichFirst, MpiLibrary.candidates(Map.of("PMI_SIZE", "2"))); // Hydra, srun --mpi=pmi2
         assertEquals(mpichFirst, MpiLibrary.candidates(Map.of("PMI_SIZE", "2", "PMIX_RANK", "0")));
-        assertEquals(List.of("libmpi.so.40", "libmpi.so.12", "libmpich.so.12", "libmpi.so"),
+        assertEquals(List.of("libmpi.so.40", "libmpi.so.12", "libmpich.so.12", "libmpi_abi.so.1", "libmpi.so"),
                 MpiLibrary.candidates(Map.of("PMIX_RANK", "0"))); // srun --mpi=pmix
         assertEquals(List.of("/opt/x/libmpi.so"), MpiLibrary.candidates(Map.of("NQS_MPI_LIBRARY", "/opt/x/libmpi.so")));
+    }
+
+    /**
+     * Every MPI-5 library has MPI_Abi_get_version; only one built for the standard ABI reports a version ≥ 1
+     * (MPICH ≥ 4.3's own libmpi.so.12 reports −1 and keeps MPICH's handles). Here the function is a Java upcall.
+     */
+    @Test
+    void theAbiIsTheOneTheLibraryReports() throws Exception {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment openMpiObject = arena.allocate(8);
+            assertEquals(MpiLibrary.Abi.STANDARD, MpiLibrary.Abi.of(library(arena, 1, false)));
+            assertEquals(MpiLibrary.Abi.MPICH, MpiLibrary.Abi.of(library(arena, -1, false)));
+            assertEquals(MpiLibrary.Abi.OPEN_MPI, MpiLibrary.Abi.of(library(arena, -1, true)));
+            assertEquals(MpiLibrary.Abi.OPEN_MPI, MpiLibrary.Abi.of( // Open MPI 4: no such function
+                    name -> name.equals("ompi_mpi_comm_world") ? Optional.of(openMpiObject) : Optional.empty()));
+            assertEquals(MpiLibrary.Abi.MPICH, MpiLibrary.Abi.of(name -> Optional.empty())); // MPICH 4.0
+        }
+        // MPI 5.0, chapter 20: the predefined handles are these integers as pointers, the thread levels 0, 1024, ...
+        assertEquals(0x101, ((MemorySegment) MpiLibrary.Abi.STANDARD.predefined(null, MpiLibrary.Predefined.COMM_WORLD))
+                .address());
+        assertEquals(0x214, ((MemorySegment) MpiLibrary.Abi.STANDARD.predefined(null, MpiLibrary.Predefined.DOUBLE))
+                .address());
+        assertEquals(1024, MpiLibrary.Abi.STANDARD.threadFunneled);
+        assertEquals(0x4c00080b, MpiLibrary.Abi.MPICH.predefined(null, MpiLibrary.Predefined.DOUBLE));
+    }
+
+    /** A library with MPI_Abi_get_version reporting {@code major}, and with Open MPI's global objects or not. */
+    private static SymbolLookup library(Arena arena, int major, boolean openMpi) throws ReflectiveOperationException {
+        MemorySegment function = Linker.nativeLinker().upcallStub(MethodHandles.insertArguments(
+                MethodHandles.lookup().findStatic(MpiLibraryTest.class, "abiGetVersion", MethodType.methodType(
+                        int.class, int.class, MemorySegment.class, MemorySegment.class)), 0, major),
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS), arena);
+        MemorySegment object = arena.allocate(8);
+        return name -> switch (name) {
+            case "MPI_Abi_get_version" -> Optional.of(function);
+            case "ompi_mpi_comm_world" -> openMpi ? Optional.of(object) : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    /** MPI_Abi_get_version(int *abi_major, int *abi_minor) reporting major.0. */
+    private static int abiGetVersion(int major, MemorySegment abiMajor, MemorySegment abiMinor) {
+        abiMajor.reinterpret(Integer.BYTES).set(JAVA_INT, 0, major);
+        abiMinor.reinterpret(Integer.BYTES).set(JAVA_INT, 0, major < 0 ? -1 : 0);
+        return 0;
     }
 
     @Test

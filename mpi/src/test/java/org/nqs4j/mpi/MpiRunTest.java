@@ -27,7 +27,10 @@ import org.nqs4j.vmc.run.RunFolder;
  * for 2 and 3 ranks; a job whose rank dies stops with a non-zero exit and an intact checkpoint, which
  * resumes on another rank count to the numbers of the uninterrupted run; a library that is not the
  * launcher's is refused. Each launcher runs when it is installed ({@code NQS_REQUIRE_MPI} and
- * {@code NQS_REQUIRE_MPICH}, set by CI, make its absence a failure).
+ * {@code NQS_REQUIRE_MPICH}, set by CI, make its absence a failure). The MPI-5 standard ABI runs
+ * where {@code NQS_MPI_ABI_PREFIX} names an MPI installation with {@code bin/mpiexec} (Hydra) and
+ * {@code lib/libmpi_abi.so.1} (MPICH ≥ 4.3 configured with {@code --enable-mpi-abi}; no
+ * distribution packages one yet, so CI has none).
  */
 class MpiRunTest {
     static final String CONFIG = """
@@ -48,7 +51,9 @@ class MpiRunTest {
     /** An MPI launcher, the options a test job needs and the variable that holds a process's rank. */
     enum Launcher {
         OPEN_MPI("Open MPI", "NQS_REQUIRE_MPI", "OMPI_COMM_WORLD_RANK", "mpirun.openmpi", "mpirun", "Open MPI"),
-        MPICH("MPICH", "NQS_REQUIRE_MPICH", "PMI_RANK", "mpiexec.mpich", "mpiexec", "HYDRA");
+        MPICH("MPICH", "NQS_REQUIRE_MPICH", "PMI_RANK", "mpiexec.mpich", "mpiexec", "HYDRA"),
+        /** Hydra of the installation at NQS_MPI_ABI_PREFIX, its ranks bound to its libmpi_abi.so.1. */
+        MPI_ABI("the MPI-5 standard ABI", "NQS_MPI_ABI_PREFIX", "PMI_RANK", null, null, "HYDRA");
 
         final String label;
         final String required;
@@ -68,6 +73,16 @@ class MpiRunTest {
 
         /** The launcher's path: its Debian name, else the plain name when its --version says it is this MPI's. */
         String find() {
+            if (this == MPI_ABI) {
+                String prefix = System.getenv(required);
+                Assumptions.assumeTrue(prefix != null, "SKIPPED: NQS_MPI_ABI_PREFIX names no MPI installation with"
+                        + " libmpi_abi.so.1");
+                Path mpiexec = Path.of(prefix, "bin", "mpiexec");
+                if (!Files.isExecutable(mpiexec) || !Files.exists(abiLibrary())) {
+                    throw new AssertionError(required + "=" + prefix + " has no bin/mpiexec and lib/" + MpiLibrary.STANDARD_ABI);
+                }
+                return mpiexec.toString();
+            }
             String path = which(suffixed);
             if (path == null) {
                 path = which(plain);
@@ -89,9 +104,16 @@ class MpiRunTest {
             if (this == OPEN_MPI) { // Hydra runs as root, oversubscribed and unbound as it is
                 cmd.addAll(List.of("--allow-run-as-root", "--oversubscribe", "--bind-to", "none"));
             }
+            if (this == MPI_ABI) { // Hydra hands its ranks the variable: the standard ABI's library, and no other
+                cmd.addAll(List.of("-genv", "NQS_MPI_LIBRARY", abiLibrary().toString()));
+            }
             cmd.addAll(List.of("-np", Integer.toString(ranks)));
             cmd.addAll(command);
             return cmd;
+        }
+
+        private Path abiLibrary() {
+            return Path.of(System.getenv(required), "lib", MpiLibrary.STANDARD_ABI);
         }
 
         private static String version(String path) {
