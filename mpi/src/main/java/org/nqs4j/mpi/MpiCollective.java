@@ -35,7 +35,7 @@ final class MpiCollective implements Collective {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment provided = a.allocate(JAVA_INT);
             check((int) mpi.initThread.invokeExact(MemorySegment.NULL, MemorySegment.NULL,
-                    mpi.abi.threadFunneled, provided), "MPI_Init_thread");
+                    mpi.threadFunneled, provided), "MPI_Init_thread");
             MemorySegment out = a.allocate(JAVA_INT);
             check((int) mpi.commRank.invokeExact(out), "MPI_Comm_rank");
             rank = out.get(JAVA_INT, 0);

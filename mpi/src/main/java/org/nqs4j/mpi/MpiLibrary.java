@@ -50,13 +50,14 @@ final class MpiLibrary {
         /** The C type of a handle: a pointer or an int. */
         final MemoryLayout handle;
         final long inPlace;
-        final int threadFunneled;
+        /** MPI_THREAD_FUNNELED (but see {@link #threadFunneled}). */
+        private final int funneled;
 
-        Abi(String label, MemoryLayout handle, long inPlace, int threadFunneled) {
+        Abi(String label, MemoryLayout handle, long inPlace, int funneled) {
             this.label = label;
             this.handle = handle;
             this.inPlace = inPlace;
-            this.threadFunneled = threadFunneled;
+            this.funneled = funneled;
         }
 
         /**
@@ -65,16 +66,31 @@ final class MpiLibrary {
          * Open MPI's when its global objects are exported, else MPICH's.
          */
         static Abi of(SymbolLookup lib) {
-            Optional<MemorySegment> version = lib.find("MPI_Abi_get_version");
-            if (version.isPresent() && standardAbiVersion(version.get()) >= 1) {
+            if (majorVersion(lib, "MPI_Abi_get_version") >= 1) {
                 return STANDARD;
             }
             return lib.find("ompi_mpi_comm_world").isPresent() ? OPEN_MPI : MPICH;
         }
 
-        /** The major version MPI_Abi_get_version(int *major, int *minor) at {@code function} reports (−1: none). */
-        private static int standardAbiVersion(MemorySegment function) {
-            MethodHandle call = Linker.nativeLinker().downcallHandle(function,
+        /**
+         * MPI_THREAD_FUNNELED of {@code lib}. The standard ABI's libraries of MPICH 4.3 (an MPI 4.2 with the
+         * ABI's draft, the same name and ABI version 1.0) still numbered the thread levels 0, 1, 2, 7; MPI 5.0
+         * made them 0, 1024, 2048, 4096.
+         */
+        int threadFunneled(SymbolLookup lib) {
+            return this == STANDARD && majorVersion(lib, "MPI_Get_version") < 5 ? 1 : funneled;
+        }
+
+        /**
+         * The major version that {@code int function(int *major, int *minor)} of {@code lib} reports (MPI_Get_version,
+         * MPI_Abi_get_version: both may be called before MPI_Init), −1 when the library has no such function.
+         */
+        private static int majorVersion(SymbolLookup lib, String function) {
+            Optional<MemorySegment> address = lib.find(function);
+            if (address.isEmpty()) {
+                return -1;
+            }
+            MethodHandle call = Linker.nativeLinker().downcallHandle(address.get(),
                     FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment major = arena.allocate(JAVA_INT);
@@ -83,7 +99,7 @@ final class MpiLibrary {
                 int rc = (int) call.invokeExact(major, minor);
                 return rc == 0 ? major.get(JAVA_INT, 0) : -1;
             } catch (Throwable t) {
-                throw new IllegalArgumentException("its MPI_Abi_get_version failed: " + t, t);
+                throw new IllegalArgumentException("its " + function + " failed: " + t, t);
             }
         }
 
@@ -124,6 +140,8 @@ final class MpiLibrary {
 
     final String libraryName;
     final Abi abi;
+    /** MPI_THREAD_FUNNELED in this library's numbering ({@link Abi#threadFunneled(SymbolLookup)}). */
+    final int threadFunneled;
     /** MPI_Init_thread(int *argc, char ***argv, int required, int *provided). */
     final MethodHandle initThread;
     /** MPI_Comm_rank(MPI_COMM_WORLD, int *rank). */
@@ -147,6 +165,7 @@ final class MpiLibrary {
     private MpiLibrary(String libraryName, SymbolLookup lib) {
         this.libraryName = libraryName;
         this.abi = Abi.of(lib);
+        this.threadFunneled = abi.threadFunneled(lib);
         MemoryLayout handle = abi.handle;
         Object comm = abi.predefined(lib, Predefined.COMM_WORLD);
         Object mpiDouble = abi.predefined(lib, Predefined.DOUBLE);

@@ -42,46 +42,60 @@ class MpiLibraryTest {
 
     /**
      * Every MPI-5 library has MPI_Abi_get_version; only one built for the standard ABI reports a version ≥ 1
-     * (MPICH ≥ 4.3's own libmpi.so.12 reports −1 and keeps MPICH's handles). Here the function is a Java upcall.
+     * (MPICH ≥ 4.3's own libmpi.so.12 reports −1 and keeps MPICH's handles). MPICH 4.3's standard-ABI library (MPI
+     * 4.2, the ABI's draft) still numbers MPI_THREAD_FUNNELED 1, MPI 5.0's 1024. The functions are Java upcalls.
      */
     @Test
     void theAbiIsTheOneTheLibraryReports() throws Exception {
         try (Arena arena = Arena.ofConfined()) {
+            SymbolLookup standard = library(arena, 1, 5, false);
+            assertEquals(MpiLibrary.Abi.STANDARD, MpiLibrary.Abi.of(standard));
+            assertEquals(1024, MpiLibrary.Abi.STANDARD.threadFunneled(standard));
+            assertEquals(1, MpiLibrary.Abi.STANDARD.threadFunneled(library(arena, 1, 4, false))); // MPICH 4.3's
+            SymbolLookup mpich5 = library(arena, -1, 5, false);
+            assertEquals(MpiLibrary.Abi.MPICH, MpiLibrary.Abi.of(mpich5));
+            assertEquals(1, MpiLibrary.Abi.MPICH.threadFunneled(mpich5));
+            assertEquals(MpiLibrary.Abi.OPEN_MPI, MpiLibrary.Abi.of(library(arena, -1, 5, true)));
             MemorySegment openMpiObject = arena.allocate(8);
-            assertEquals(MpiLibrary.Abi.STANDARD, MpiLibrary.Abi.of(library(arena, 1, false)));
-            assertEquals(MpiLibrary.Abi.MPICH, MpiLibrary.Abi.of(library(arena, -1, false)));
-            assertEquals(MpiLibrary.Abi.OPEN_MPI, MpiLibrary.Abi.of(library(arena, -1, true)));
             assertEquals(MpiLibrary.Abi.OPEN_MPI, MpiLibrary.Abi.of( // Open MPI 4: no such function
                     name -> name.equals("ompi_mpi_comm_world") ? Optional.of(openMpiObject) : Optional.empty()));
             assertEquals(MpiLibrary.Abi.MPICH, MpiLibrary.Abi.of(name -> Optional.empty())); // MPICH 4.0
         }
-        // MPI 5.0, chapter 20: the predefined handles are these integers as pointers, the thread levels 0, 1024, ...
+        // MPI 5.0, chapter 20: the predefined handles are these integers as pointers
         assertEquals(0x101, ((MemorySegment) MpiLibrary.Abi.STANDARD.predefined(null, MpiLibrary.Predefined.COMM_WORLD))
                 .address());
         assertEquals(0x214, ((MemorySegment) MpiLibrary.Abi.STANDARD.predefined(null, MpiLibrary.Predefined.DOUBLE))
                 .address());
-        assertEquals(1024, MpiLibrary.Abi.STANDARD.threadFunneled);
         assertEquals(0x4c00080b, MpiLibrary.Abi.MPICH.predefined(null, MpiLibrary.Predefined.DOUBLE));
     }
 
-    /** A library with MPI_Abi_get_version reporting {@code major}, and with Open MPI's global objects or not. */
-    private static SymbolLookup library(Arena arena, int major, boolean openMpi) throws ReflectiveOperationException {
-        MemorySegment function = Linker.nativeLinker().upcallStub(MethodHandles.insertArguments(
-                MethodHandles.lookup().findStatic(MpiLibraryTest.class, "abiGetVersion", MethodType.methodType(
-                        int.class, int.class, MemorySegment.class, MemorySegment.class)), 0, major),
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS), arena);
+    /**
+     * A library whose MPI_Abi_get_version reports {@code abiMajor} and MPI_Get_version {@code mpiMajor}, with Open
+     * MPI's global objects or not.
+     */
+    private static SymbolLookup library(Arena arena, int abiMajor, int mpiMajor, boolean openMpi)
+            throws ReflectiveOperationException {
+        MemorySegment abiVersion = version(arena, abiMajor);
+        MemorySegment mpiVersion = version(arena, mpiMajor);
         MemorySegment object = arena.allocate(8);
         return name -> switch (name) {
-            case "MPI_Abi_get_version" -> Optional.of(function);
+            case "MPI_Abi_get_version" -> Optional.of(abiVersion);
+            case "MPI_Get_version" -> Optional.of(mpiVersion);
             case "ompi_mpi_comm_world" -> openMpi ? Optional.of(object) : Optional.empty();
             default -> Optional.empty();
         };
     }
 
-    /** MPI_Abi_get_version(int *abi_major, int *abi_minor) reporting major.0. */
-    private static int abiGetVersion(int major, MemorySegment abiMajor, MemorySegment abiMinor) {
-        abiMajor.reinterpret(Integer.BYTES).set(JAVA_INT, 0, major);
-        abiMinor.reinterpret(Integer.BYTES).set(JAVA_INT, 0, major < 0 ? -1 : 0);
+    /** A native function {@code int f(int *major, int *minor)} that reports major.0. */
+    private static MemorySegment version(Arena arena, int major) throws ReflectiveOperationException {
+        return Linker.nativeLinker().upcallStub(MethodHandles.insertArguments(MethodHandles.lookup().findStatic(
+                MpiLibraryTest.class, "reportVersion", MethodType.methodType(int.class, int.class, MemorySegment.class,
+                        MemorySegment.class)), 0, major), FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS), arena);
+    }
+
+    private static int reportVersion(int major, MemorySegment majorOut, MemorySegment minorOut) {
+        majorOut.reinterpret(Integer.BYTES).set(JAVA_INT, 0, major);
+        minorOut.reinterpret(Integer.BYTES).set(JAVA_INT, 0, major < 0 ? -1 : 0);
         return 0;
     }
 
