@@ -82,16 +82,14 @@ final class MpiLibrary {
         }
 
         /**
-         * The major version that {@code int function(int *major, int *minor)} of {@code lib} reports (MPI_Get_version,
+         * The major version that {@code int name(int *major, int *minor)} of {@code lib} reports (MPI_Get_version,
          * MPI_Abi_get_version: both may be called before MPI_Init), −1 when the library has no such function.
          */
-        private static int majorVersion(SymbolLookup lib, String function) {
-            Optional<MemorySegment> address = lib.find(function);
-            if (address.isEmpty()) {
+        private static int majorVersion(SymbolLookup lib, String name) {
+            if (lib.find(name).isEmpty()) {
                 return -1;
             }
-            MethodHandle call = Linker.nativeLinker().downcallHandle(address.get(),
-                    FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+            MethodHandle call = function(lib, name, ADDRESS, ADDRESS);
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment major = arena.allocate(JAVA_INT);
                 MemorySegment minor = arena.allocate(JAVA_INT);
@@ -99,7 +97,7 @@ final class MpiLibrary {
                 int rc = (int) call.invokeExact(major, minor);
                 return rc == 0 ? major.get(JAVA_INT, 0) : -1;
             } catch (Throwable t) {
-                throw new IllegalArgumentException("its " + function + " failed: " + t, t);
+                throw new IllegalArgumentException("its " + name + " failed: " + t, t);
             }
         }
 

@@ -56,6 +56,7 @@ class MpiRunTest {
         MPI_ABI("the MPI-5 standard ABI", "NQS_MPI_ABI_PREFIX", "PMI_RANK", null, null, "HYDRA");
 
         final String label;
+        /** The variable whose presence makes a missing launcher a failure (for MPI_ABI: the installation's path). */
         final String required;
         final String rankVariable;
         private final String suffixed;
@@ -71,7 +72,10 @@ class MpiRunTest {
             this.banner = banner;
         }
 
-        /** The launcher's path: its Debian name, else the plain name when its --version says it is this MPI's. */
+        /**
+         * The launcher's path: its Debian name, else the plain name when its --version says it is this MPI's (for
+         * MPI_ABI: the installation's bin/mpiexec).
+         */
         String find() {
             if (this == MPI_ABI) {
                 String prefix = System.getenv(required);
