@@ -51,6 +51,7 @@ public final class LinePlot {
     private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
     private static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Font NOTE_FONT = new Font(Font.SANS_SERIF, Font.ITALIC, 12);
+    private static final BasicStroke GRID = new BasicStroke(0.5f);
 
     private record Data(Series series, boolean markers) {
     }
@@ -212,8 +213,13 @@ public final class LinePlot {
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlinePaint(Color.GRAY);
+        // solid grid lines: JFreeChart's default dashes made each vertical line some 175 dashes that
+        // the rasteriser filled one by one, a tenth of a short run's plotting (benchmarks/README.md,
+        // "Session 26: start-up")
         plot.setDomainGridlinePaint(new Color(0xdddddd));
         plot.setRangeGridlinePaint(new Color(0xdddddd));
+        plot.setDomainGridlineStroke(GRID);
+        plot.setRangeGridlineStroke(GRID);
         for (Line l : lines) {
             ValueMarker m = new ValueMarker(l.value(), colour(l.colourOf()), new BasicStroke(1.4f,
                     BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {7f, 4f}, 0f));

@@ -3,9 +3,12 @@ package org.nqs4j.vmc.plot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.BasicStroke;
+import java.awt.Stroke;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +72,16 @@ class RunPlotsTest {
         }
         // the statistical floor sigma/|E0| as a dotted curve
         assertEquals(1e-3 / -E0, bottom.getDataset(1).getYValue(0, 0), 1e-15);
+    }
+
+    @Test
+    void gridLinesAreSolidInEveryPanel() {
+        JFreeChart chart = RunPlots.energy(List.of(converging("a", 30, E0, OptionalDouble.of(E0))), "t").chart();
+        for (XYPlot panel : ((CombinedDomainXYPlot) chart.getXYPlot()).getSubplots()) {
+            for (Stroke grid : List.of(panel.getDomainGridlineStroke(), panel.getRangeGridlineStroke())) {
+                assertNull(assertInstanceOf(BasicStroke.class, grid).getDashArray());
+            }
+        }
     }
 
     @Test
