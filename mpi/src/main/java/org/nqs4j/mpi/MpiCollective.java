@@ -76,8 +76,9 @@ final class MpiCollective implements Collective {
         return "the launcher started " + launched.getValue() + " processes (" + launched.getKey() + "="
                 + launched.getValue() + ") but MPI joined them as " + world + ": the library is not the one of the"
                 + " launcher (e.g. MPICH's mpiexec with Open MPI's libmpi.so.40). Name the launcher's library in"
-                + " NQS_MPI_LIBRARY (MPICH: libmpich.so.12 or libmpi.so.12; Open MPI: libmpi.so.40), or start the"
-                + " job with the mpirun of the library found.";
+                + " NQS_MPI_LIBRARY (MPICH: libmpich.so.12 or libmpi.so.12; Open MPI: libmpi.so.40; an MPI of the"
+                + " MPI-5 standard ABI: " + MpiLibrary.STANDARD_ABI + "), or start the job with the mpirun of the"
+                + " library found.";
     }
 
     @Override

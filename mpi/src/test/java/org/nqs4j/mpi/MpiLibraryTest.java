@@ -107,7 +107,8 @@ class MpiLibraryTest {
                 MpiLibrary.launchedSize(Map.of("PMIX_RANK", "1", "SLURM_STEP_NUM_TASKS", "4")));
         assertEquals(Optional.empty(), MpiLibrary.launchedSize(Map.of("PMIX_RANK", "1")));
         String why = MpiCollective.mismatch("Open MPI v4.1.4 (libmpi.so.40), 1 rank", Map.entry("PMI_SIZE", 2));
-        assertTrue(why.contains("PMI_SIZE=2") && why.contains("NQS_MPI_LIBRARY") && why.contains("1 rank"), why);
+        assertTrue(why.contains("PMI_SIZE=2") && why.contains("NQS_MPI_LIBRARY") && why.contains("1 rank")
+                && why.contains("libmpi.so.40") && why.contains("libmpi_abi.so.1"), why);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -293,7 +294,8 @@ class MpiRunTest {
 
     /**
      * {@code validate} of one config is shared by the ranks (rank 0 writes and judges: the run of one process and its
-     * validation.json); a command that runs as one process ({@code inspect}) is refused under 2 ranks, exit 2.
+     * validation.json); a command that runs as one process ({@code inspect}, {@code validate --suite}) is refused
+     * under 2 ranks, exit 2, said once (by rank 0).
      */
     @Test
     void validateIsSharedByTheRanksAndOneProcessCommandsAreRefused() throws Exception {
@@ -317,7 +319,18 @@ class MpiRunTest {
         Path refused = tmp.resolve("inspect.txt");
         assertEquals(2, exec(Launcher.OPEN_MPI.job(path, 2, java("inspect", two.toString())), refused),
                 () -> read(refused));
-        assertTrue(read(refused).contains("nqs inspect: runs as one process, not under an MPI launch of 2"), read(refused));
+        assertEquals(1, occurrences(read(refused), "nqs inspect: runs as one process, not under an MPI launch of 2"),
+                read(refused));
+        // a suite is validated by one process: refused before the folder is read, said once
+        Path suite = tmp.resolve("validate-suite.txt");
+        assertEquals(2, exec(Launcher.OPEN_MPI.job(path, 2, java("validate", "--suite=" + tmp)), suite),
+                () -> read(suite));
+        assertEquals(1, occurrences(read(suite), "nqs validate: runs as one process, not under an MPI launch of 2"),
+                read(suite));
+    }
+
+    private static int occurrences(String text, String line) {
+        return text.split(Pattern.quote(line), -1).length - 1;
     }
 
     /**

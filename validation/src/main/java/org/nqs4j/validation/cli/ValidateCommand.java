@@ -60,21 +60,30 @@ public final class ValidateCommand implements Command {
                 + " energies\n      with each other (chi-square tests; calibration.json)";
     }
 
-    /** One CONFIG is validated by the ranks of an MPI launch together (rank 0 writes and judges); a suite or seeds are not. */
+    /**
+     * One CONFIG is validated by the ranks of an MPI launch together (rank 0 writes and judges); a suite or
+     * seeds run as one process. Arguments that do not parse are left to {@link #run}, which says why.
+     */
     @Override
-    public boolean distributed() {
-        return true;
+    public boolean distributed(List<String> args) {
+        try {
+            Arguments a = arguments(args);
+            return a.option("--suite") == null && a.option("--seeds") == null;
+        } catch (UsageException e) {
+            return true;
+        }
+    }
+
+    private static Arguments arguments(List<String> args) {
+        return Arguments.parse(args, Set.of("--force", "--quiet"),
+                Set.of("--out", "--set", "--tolerance", "--suite", "--seeds"));
     }
 
     @Override
     public int run(List<String> args) throws IOException {
-        Arguments a = Arguments.parse(args, Set.of("--force", "--quiet"),
-                Set.of("--out", "--set", "--tolerance", "--suite", "--seeds"));
+        Arguments a = arguments(args);
         boolean quiet = a.flag("--quiet");
         boolean force = a.flag("--force");
-        if (World.get().size() > 1 && (a.option("--suite") != null || a.option("--seeds") != null)) {
-            throw new UsageException("--suite and --seeds run as one process; under mpirun validate one CONFIG.");
-        }
         if (a.option("--suite") != null) {
             if (!a.positionals().isEmpty()) {
                 throw new UsageException("give either CONFIG or --suite DIR, not both.");

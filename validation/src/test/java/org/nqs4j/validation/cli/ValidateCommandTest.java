@@ -1,6 +1,7 @@
 package org.nqs4j.validation.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nqs4j.validation.cli.CommandCapture.capture;
@@ -18,6 +19,18 @@ class ValidateCommandTest {
 
     @TempDir
     Path out;
+
+    /** Under an MPI launch the ranks share the validation of one CONFIG; a suite or seeds are one process's. */
+    @Test
+    void oneConfigIsSharedByRanksASuiteOrSeedsAreNot() {
+        ValidateCommand validate = new ValidateCommand();
+        assertTrue(validate.distributed(List.of(CASE, "--quiet", "--tolerance", "0.01")));
+        assertFalse(validate.distributed(List.of("--suite", "suite")));
+        assertFalse(validate.distributed(List.of("--suite=suite", "--quiet")));
+        assertFalse(validate.distributed(List.of(CASE, "--seeds", "3")));
+        // arguments that do not parse are left to run(), which says why on every rank
+        assertTrue(validate.distributed(List.of(CASE, "--no-such-option")));
+    }
 
     /**
      * --seeds K on the 4×2 suite case: one run folder per seed (seed, seed + 1, …) and

@@ -19,11 +19,12 @@ public interface Command {
     int run(List<String> args) throws Exception;
 
     /**
-     * Whether the command runs as one job over the processes of an MPI launch (run, resume, validate of one
-     * config: rank 0 writes, the others follow in scratch folders). Under a launch of more than one process
-     * {@link Main} refuses the others, which would run K copies into the same folders.
+     * Whether the command with these arguments runs as one job over the processes of an MPI launch (run,
+     * resume, validate of one config: rank 0 writes, the others follow in scratch folders). Under a launch
+     * of more than one process {@link Main} refuses the others, once from rank 0, since they would run K
+     * copies into the same folders.
      */
-    default boolean distributed() {
+    default boolean distributed(List<String> args) {
         return false;
     }
 }

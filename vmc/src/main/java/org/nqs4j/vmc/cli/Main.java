@@ -82,7 +82,7 @@ public final class Main {
             System.out.println("usage: nqs " + c.usage());
             return 0;
         }
-        if (World.get().size() > 1 && !c.distributed()) {
+        if (World.get().size() > 1 && !c.distributed(rest)) {
             if (World.get().rank() == 0) {
                 System.err.println("nqs " + c.name() + ": runs as one process, not under an MPI launch of "
                         + World.get().size() + " (only run, resume and validate of one CONFIG are shared by ranks);"

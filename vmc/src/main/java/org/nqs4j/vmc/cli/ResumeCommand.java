@@ -29,7 +29,7 @@ public final class ResumeCommand implements Command {
     }
 
     @Override
-    public boolean distributed() {
+    public boolean distributed(List<String> args) {
         return true;
     }
 

@@ -28,7 +28,7 @@ public final class RunCommand implements Command {
     }
 
     @Override
-    public boolean distributed() {
+    public boolean distributed(List<String> args) {
         return true;
     }
 
