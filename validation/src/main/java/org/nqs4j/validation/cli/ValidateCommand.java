@@ -29,7 +29,6 @@ import org.nqs4j.vmc.config.RunConfigReader;
 import org.nqs4j.vmc.config.SamplerSpec;
 import org.nqs4j.vmc.io.AtomicFiles;
 import org.nqs4j.vmc.io.Json;
-import org.nqs4j.vmc.parallel.World;
 import org.nqs4j.vmc.run.RunFolder;
 
 /**
