@@ -214,8 +214,8 @@ public final class LinePlot {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlinePaint(Color.GRAY);
         // solid grid lines: JFreeChart's default dashes made each vertical line some 175 dashes that
-        // the rasteriser filled one by one, a tenth of a short run's plotting (benchmarks/README.md,
-        // "Session 26: start-up")
+        // the rasteriser filled one by one, a third of a short run's plotting in Java (JFR samples;
+        // benchmarks/README.md, "Session 26: start-up")
         plot.setDomainGridlinePaint(new Color(0xdddddd));
         plot.setRangeGridlinePaint(new Color(0xdddddd));
         plot.setDomainGridlineStroke(GRID);
