@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@link CollectiveBenchmark} runs under Open MPI's launcher as benchmarks/collectives-jmh.sh runs it:
  * two ranks, one trial, no fork, and ends (ranks that disagreed on the number of calls would hang in the
- * last collective). One measured iteration of each operation at 8 B; skipped without Open MPI unless
- * {@code NQS_REQUIRE_MPI} (set by CI) asks for it.
+ * last collective), each rank printing its report. One measured iteration of each operation at 8 B;
+ * skipped without Open MPI unless {@code NQS_REQUIRE_MPI} (set by CI) asks for it.
  */
 class CollectiveBenchmarkTest {
     @TempDir
@@ -54,8 +54,9 @@ class CollectiveBenchmarkTest {
         }
         for (String operation : List.of("allgather", "allreduce")) {
             Path log = tmp.resolve(operation + ".txt");
+            Path ranks = tmp.resolve(operation); // each rank's output in a file of its own (DIR/1/rank.R/stdout)
             ProcessBuilder pb = new ProcessBuilder(mpirun.orElseThrow().toString(), "--allow-run-as-root",
-                    "--oversubscribe", "--bind-to", "none", "-np", "2",
+                    "--oversubscribe", "--bind-to", "none", "--output-filename", ranks.toString(), "-np", "2",
                     ProcessHandle.current().info().command().orElseThrow(), "--add-modules", "jdk.incubator.vector",
                     "--enable-native-access=ALL-UNNAMED", "-Djmh.ignoreLock=true",
                     "-cp", System.getProperty("java.class.path"), "org.openjdk.jmh.Main",
@@ -72,9 +73,18 @@ class CollectiveBenchmarkTest {
             String out = Files.readString(log);
             assertTrue(ended, "the ranks did not end: " + out);
             assertEquals(0, p.exitValue(), out);
-            // each rank prints its report: two result lines of this operation
-            assertEquals(2, out.lines().filter(l -> l.startsWith("CollectiveBenchmark." + operation + " ")).count(),
-                    out);
+            // each rank prints its report, one result line of this operation (read per rank: the two
+            // ranks' lines interleave on a shared stdout, once cutting a result line in two)
+            List<Path> reports;
+            try (Stream<Path> files = Files.walk(ranks)) {
+                reports = files.filter(f -> f.getFileName().toString().equals("stdout")).sorted().toList();
+            }
+            assertEquals(2, reports.size(), "per-rank outputs under " + ranks + ": " + reports + "\n" + out);
+            for (Path report : reports) {
+                String text = Files.readString(report);
+                String result = "CollectiveBenchmark." + operation + " ";
+                assertEquals(1, text.lines().filter(l -> l.startsWith(result)).count(), report + ":\n" + text);
+            }
         }
     }
 }
