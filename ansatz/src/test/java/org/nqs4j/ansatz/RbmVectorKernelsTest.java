@@ -286,33 +286,40 @@ class RbmVectorKernelsTest {
     /**
      * The vector update of an accepted move is the scalar one operation for operation: the same
      * bits of θ, tanh θ, c and upper along random one- and two-site walks, including vectors with
-     * saturated or near-pole lanes (scale 6) that go to the scalar kernel, and the M mod LANES tail.
+     * saturated or near-pole lanes (scale 6) that go to the scalar kernel, and the M mod LANES tail (M above
+     * and below LANES). Its verdict that every |c|² ≤ 4 afterwards is the scalar check's, both ways.
      */
     @Test
     void applyFlipsIsBitIdenticalToTheScalarKernel() {
         SplittableRandom rnd = new SplittableRandom(23);
         int n = 11;
-        int m = 2 * RbmVectorKernels.LANES + 3;
-        for (double scale : new double[] {0.05, 1.0, 6.0}) {
-            for (boolean complex : new boolean[] {false, true}) {
-                WalkState scalar = new WalkState(rnd, n, m, scale, complex);
-                WalkState vector = scalar.copy();
-                int[] sites = new int[2];
-                for (int step = 0; step < 300; step++) {
-                    int count = 1 + rnd.nextInt(2);
-                    sites[0] = rnd.nextInt(n);
-                    sites[1] = (sites[0] + 1 + rnd.nextInt(n - 1)) % n;
-                    scalar.move(sites, count, false);
-                    vector.move(sites, count, true);
-                    String where = "scale " + scale + (complex ? " complex" : " real") + ", step " + step;
-                    assertTrue(Arrays.equals(scalar.thetaRe, vector.thetaRe) && Arrays.equals(scalar.thetaIm, vector.thetaIm),
-                            "theta, " + where);
-                    assertTrue(Arrays.equals(scalar.tanhRe, vector.tanhRe) && Arrays.equals(scalar.tanhIm, vector.tanhIm),
-                            "tanh, " + where);
-                    assertTrue(Arrays.equals(scalar.compRe, vector.compRe) && Arrays.equals(scalar.compIm, vector.compIm)
-                            && Arrays.equals(scalar.upper, vector.upper), "complement, " + where);
+        int[] verdicts = new int[2];
+        for (int m : new int[] {2 * RbmVectorKernels.LANES + 3, RbmVectorKernels.LANES - 1}) {
+            for (double scale : new double[] {0.05, 1.0, 6.0}) {
+                for (boolean complex : new boolean[] {false, true}) {
+                    WalkState scalar = new WalkState(rnd, n, m, scale, complex);
+                    WalkState vector = scalar.copy();
+                    int[] sites = new int[2];
+                    for (int step = 0; step < 300; step++) {
+                        int count = 1 + rnd.nextInt(2);
+                        sites[0] = rnd.nextInt(n);
+                        sites[1] = (sites[0] + 1 + rnd.nextInt(n - 1)) % n;
+                        scalar.move(sites, count, false);
+                        boolean bounded = vector.move(sites, count, true);
+                        String where = "M " + m + ", scale " + scale + (complex ? " complex" : " real") + ", step " + step;
+                        assertEquals(RbmKernels.complementsBounded(vector.compRe, vector.compIm, 0, m), bounded,
+                                "|c|^2 <= 4 verdict, " + where);
+                        verdicts[bounded ? 1 : 0]++;
+                        assertTrue(Arrays.equals(scalar.thetaRe, vector.thetaRe) && Arrays.equals(scalar.thetaIm, vector.thetaIm),
+                                "theta, " + where);
+                        assertTrue(Arrays.equals(scalar.tanhRe, vector.tanhRe) && Arrays.equals(scalar.tanhIm, vector.tanhIm),
+                                "tanh, " + where);
+                        assertTrue(Arrays.equals(scalar.compRe, vector.compRe) && Arrays.equals(scalar.compIm, vector.compIm)
+                                && Arrays.equals(scalar.upper, vector.upper), "complement, " + where);
+                    }
                 }
             }
         }
+        assertTrue(verdicts[0] > 0 && verdicts[1] > 0, "walks with and without some |c| > 2: " + Arrays.toString(verdicts));
     }
 }

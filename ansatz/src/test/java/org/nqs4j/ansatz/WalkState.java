@@ -85,10 +85,12 @@ final class WalkState {
     }
 
     /** Applies the move with the scalar or the vector kernel and flips the spins. */
-    void move(int[] sites, int count, boolean vector) {
+    /** Applies the flips; returns the vector kernel's verdict that every |c|² ≤ 4 afterwards (true for the scalar one). */
+    boolean move(int[] sites, int count, boolean vector) {
+        boolean bounded = true;
         if (vector) {
-            RbmVectorKernels.applyFlips(wRe, wIm, t2Re, t2Im, plusRe, plusIm, minusRe, minusIm, m, sigma, sites, 0,
-                    count, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper);
+            bounded = RbmVectorKernels.applyMove(wRe, wIm, t2Re, t2Im, plusRe, plusIm, minusRe, minusIm, m, sigma, sites,
+                    0, count, -1, 0.0, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper);
         } else {
             RbmKernels.applyFlips(wRe, wIm, t2Re, t2Im, plusRe, plusIm, minusRe, minusIm, m, sigma, sites, 0, count,
                     thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper);
@@ -96,5 +98,6 @@ final class WalkState {
         for (int f = 0; f < count; f++) {
             sigma[sites[f]] = -sigma[sites[f]];
         }
+        return bounded;
     }
 }
