@@ -224,7 +224,7 @@ public final class RbmVectorKernels {
                 RbmKernels.applyMove(wRe, wIm, tanh2wRe, tanh2wIm, plusRe, plusIm, minusRe, minusIm, nHidden, sigma,
                         sites, offset, count, pairBase, tableSign, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm,
                         upper, j, j + LANES);
-                bounded &= complementsBounded(compRe, compIm, j, complementBound2V);
+                bounded &= complementsBounded(compRe, compIm, j);
             }
         }
         if (bound == nHidden) {
@@ -234,7 +234,7 @@ public final class RbmVectorKernels {
                 offset, count, pairBase, tableSign, thetaRe, thetaIm, tanhRe, tanhIm, compRe, compIm, upper, bound,
                 nHidden);
         // the last LANES units (overlapping checked ones: the conjunction is the same) rather than the scalar tail
-        return bounded & (nHidden >= LANES ? complementsBounded(compRe, compIm, nHidden - LANES, complementBound2V)
+        return bounded & (nHidden >= LANES ? complementsBounded(compRe, compIm, nHidden - LANES)
                 : RbmKernels.complementsBounded(compRe, compIm, bound, nHidden));
     }
 
@@ -243,12 +243,13 @@ public final class RbmVectorKernels {
      * bounds checks of {@link #applyStep} have no branch on the data: a state where some |cⱼ| &gt; 2 can first
      * appear hundreds of steps into a run (a complex RBM's θ growing), and a branch that C2 had compiled as
      * never taken then deoptimised the sampling loop, which ran on the Vector API's boxed fallback (0.2 s) until
-     * compiled again.
+     * compiled again. Arrays in, a boolean out: C2 does not inline it into the large {@link #applyStep}
+     * (node count), and a vector argument would then be boxed at every call.
      */
-    private static boolean complementsBounded(double[] compRe, double[] compIm, int j, DoubleVector bound2) {
+    private static boolean complementsBounded(double[] compRe, double[] compIm, int j) {
         DoubleVector cr = DoubleVector.fromArray(SPECIES, compRe, j);
         DoubleVector ci = DoubleVector.fromArray(SPECIES, compIm, j);
-        return cr.mul(cr).add(ci.mul(ci)).compare(VectorOperators.LE, bound2).allTrue();
+        return cr.mul(cr).add(ci.mul(ci)).compare(VectorOperators.LE, RbmKernels.COMPLEMENT_BOUND2).allTrue();
     }
 
     /**
