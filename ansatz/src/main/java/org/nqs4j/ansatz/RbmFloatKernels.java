@@ -139,9 +139,9 @@ final class RbmFloatKernels {
             good = good.and(terms.mul(terms).compare(VectorOperators.LE, f2.mul(k2)));
             p = p.mul(f2);
         }
-        if (!good.allTrue()) {
-            return Double.NaN;
-        }
+        // a refused unit makes the estimate NaN by a blend, not a branch: a first refusal can come deep into a
+        // run, and a branch that C2 had compiled as never taken deoptimised this kernel (RbmVectorKernels.productOneFlipLanes)
+        p = p.blend(Float.NaN, good.not());
         DoubleVector low = (DoubleVector) p.convertShape(VectorOperators.F2D, DOUBLES, 0);
         DoubleVector high = (DoubleVector) p.convertShape(VectorOperators.F2D, DOUBLES, 1);
         return low.mul(high).reduceLanes(VectorOperators.MUL);

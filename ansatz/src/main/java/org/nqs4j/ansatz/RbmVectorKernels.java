@@ -304,6 +304,30 @@ public final class RbmVectorKernels {
                                double[] compIm, double[] upper, int nHidden, double sufficientFloor2,
                                double[] lanes, double[] product) {
         boolean sufficient = sufficientFloor2 > 0.0;
+        if (!productOneFlipLanes(ePosRe, ePosIm, eNegRe, eNegIm, base, sign, compRe, compIm, upper, nHidden,
+                sufficientFloor2, lanes, product)
+                && (!sufficient || !productOneFlipLanes(ePosRe, ePosIm, eNegRe, eNegIm, base, sign, compRe, compIm,
+                upper, nHidden, 0.0, lanes, product))) {
+            // a factor beyond 2^200, a refused or NaN factor: the scalar kernel, which renormalises after
+            // every factor and refuses what the lanes would have refused
+            RbmKernels.multiplyOneFlip(ePosRe, ePosIm, eNegRe, eNegIm, base, sign, compRe, compIm, upper, 0,
+                    nHidden, nHidden, RbmKernels.startProduct(product));
+        }
+    }
+
+    /**
+     * The lanes and the scalar tail of {@link #productOneFlip} under the given test; returns whether every
+     * factor passed it (else {@code product} holds no product, and the caller computes it again). There is no
+     * branch on the data here, only in the caller: a first refusal can come deep into a run, and a branch that
+     * C2 had compiled as never taken then deoptimised this kernel, which ran on the Vector API's boxed fallback
+     * until compiled again (0.2–0.6 s). C2 does not inline the kernel (its size), so such a trap lands in the
+     * small caller, whose kernels stay compiled.
+     */
+    private static boolean productOneFlipLanes(double[] ePosRe, double[] ePosIm, double[] eNegRe,
+                                               double[] eNegIm, int base, double sign, double[] compRe,
+                                               double[] compIm, double[] upper, int nHidden, double sufficientFloor2,
+                                               double[] lanes, double[] product) {
+        boolean sufficient = sufficientFloor2 > 0.0;
         DoubleVector floor2V = DoubleVector.broadcast(SPECIES, sufficientFloor2);
         double[] plusRe = sign > 0 ? ePosRe : eNegRe;
         double[] plusIm = sign > 0 ? ePosIm : eNegIm;
@@ -357,26 +381,14 @@ public final class RbmVectorKernels {
                 steps = steps.add(exponent).sub(BIAS);
             }
         }
-        if (!good.allTrue() && sufficient) {
-            productOneFlip(ePosRe, ePosIm, eNegRe, eNegIm, base, sign, compRe, compIm, upper, nHidden, 0.0, lanes,
-                    product);
-            return;
-        }
-        if (!good.allTrue()) {
-            // a factor beyond 2^200, a refused or NaN factor: the scalar kernel, which renormalises after
-            // every factor and refuses what the lanes would have refused
-            RbmKernels.multiplyOneFlip(ePosRe, ePosIm, eNegRe, eNegIm, base, sign, compRe, compIm, upper, 0,
-                    nHidden, nHidden, RbmKernels.startProduct(product));
-            return;
-        }
         pr.intoArray(lanes, 0);
         pi.intoArray(lanes, LANES);
         foldLanes(lanes, 0, (int) steps.reduceLanes(VectorOperators.ADD), product);
-        if (bound == nHidden) {
-            return;
+        if (bound < nHidden) {
+            RbmKernels.multiplyOneFlip(ePosRe, ePosIm, eNegRe, eNegIm, base, sign, compRe, compIm, upper,
+                    bound, nHidden, nHidden, product);
         }
-        RbmKernels.multiplyOneFlip(ePosRe, ePosIm, eNegRe, eNegIm, base, sign, compRe, compIm, upper,
-                bound, nHidden, nHidden, product);
+        return good.allTrue();
     }
 
     /**
@@ -394,6 +406,26 @@ public final class RbmVectorKernels {
                                 double[] eNeg2Im, int base2, double sign2, double floor2, double[] compRe,
                                 double[] compIm, double[] upper, int nHidden, double[] lanes, double[] product1,
                                 double[] product2) {
+        if (!productsOneFlipLanes(ePos1Re, ePos1Im, eNeg1Re, eNeg1Im, base1, sign1, floor1, ePos2Re, ePos2Im, eNeg2Re,
+                eNeg2Im, base2, sign2, floor2, compRe, compIm, upper, nHidden, lanes, product1, product2)) {
+            // a factor of either failed the sufficient test: each alone, which is the same bits where it passes
+            productOneFlip(ePos1Re, ePos1Im, eNeg1Re, eNeg1Im, base1, sign1, compRe, compIm, upper, nHidden, floor1,
+                    lanes, product1);
+            productOneFlip(ePos2Re, ePos2Im, eNeg2Re, eNeg2Im, base2, sign2, compRe, compIm, upper, nHidden, floor2,
+                    lanes, product2);
+        }
+    }
+
+    /**
+     * The lanes and scalar tails of {@link #productsOneFlip}; returns whether every factor of both passed the
+     * sufficient test (else neither product is to be used). No branch on the data, as {@link #productOneFlipLanes}.
+     */
+    private static boolean productsOneFlipLanes(double[] ePos1Re, double[] ePos1Im, double[] eNeg1Re,
+                                                double[] eNeg1Im, int base1, double sign1, double floor1,
+                                                double[] ePos2Re, double[] ePos2Im, double[] eNeg2Re,
+                                                double[] eNeg2Im, int base2, double sign2, double floor2,
+                                                double[] compRe, double[] compIm, double[] upper, int nHidden,
+                                                double[] lanes, double[] product1, double[] product2) {
         DoubleVector floor1V = DoubleVector.broadcast(SPECIES, floor1);
         DoubleVector floor2V = DoubleVector.broadcast(SPECIES, floor2);
         double[] plus1Re = sign1 > 0 ? ePos1Re : eNeg1Re;
@@ -462,29 +494,20 @@ public final class RbmVectorKernels {
                 steps2 = steps2.add(x2).sub(BIAS);
             }
         }
-        boolean trusted1 = good1.allTrue();
-        boolean trusted2 = good2.allTrue();
         p1r.intoArray(lanes, 0);
         p1i.intoArray(lanes, LANES);
         p2r.intoArray(lanes, 2 * LANES);
         p2i.intoArray(lanes, 3 * LANES);
         foldLanes(lanes, 0, (int) steps1.reduceLanes(VectorOperators.ADD), product1);
         foldLanes(lanes, 2 * LANES, (int) steps2.reduceLanes(VectorOperators.ADD), product2);
-        // then what productOneFlip does after its loop, for each product (the lanes are free again)
-        if (!trusted1) {
-            productOneFlip(ePos1Re, ePos1Im, eNeg1Re, eNeg1Im, base1, sign1, compRe, compIm, upper, nHidden, 0.0,
-                    lanes, product1);
-        } else if (bound < nHidden) {
+        // then what productOneFlipLanes does after its loop, for each product
+        if (bound < nHidden) {
             RbmKernels.multiplyOneFlip(ePos1Re, ePos1Im, eNeg1Re, eNeg1Im, base1, sign1, compRe, compIm, upper,
                     bound, nHidden, nHidden, product1);
-        }
-        if (!trusted2) {
-            productOneFlip(ePos2Re, ePos2Im, eNeg2Re, eNeg2Im, base2, sign2, compRe, compIm, upper, nHidden, 0.0,
-                    lanes, product2);
-        } else if (bound < nHidden) {
             RbmKernels.multiplyOneFlip(ePos2Re, ePos2Im, eNeg2Re, eNeg2Im, base2, sign2, compRe, compIm, upper,
                     bound, nHidden, nHidden, product2);
         }
+        return good1.and(good2).allTrue();
     }
 
     /** The running product of {@link #hiddenLogRatioTwoFlips}, as {@link #productOneFlip}. */
