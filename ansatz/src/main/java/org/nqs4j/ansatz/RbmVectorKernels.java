@@ -304,10 +304,12 @@ public final class RbmVectorKernels {
                                double[] compIm, double[] upper, int nHidden, double sufficientFloor2,
                                double[] lanes, double[] product) {
         boolean sufficient = sufficientFloor2 > 0.0;
-        if (!productOneFlipLanes(ePosRe, ePosIm, eNegRe, eNegIm, base, sign, compRe, compIm, upper, nHidden,
+        if (productOneFlipLanes(ePosRe, ePosIm, eNegRe, eNegIm, base, sign, compRe, compIm, upper, nHidden,
                 sufficientFloor2, lanes, product)
-                && (!sufficient || !productOneFlipLanes(ePosRe, ePosIm, eNegRe, eNegIm, base, sign, compRe, compIm,
-                upper, nHidden, 0.0, lanes, product))) {
+                || sufficient && productOneFlipLanes(ePosRe, ePosIm, eNegRe, eNegIm, base, sign, compRe, compIm,
+                upper, nHidden, 0.0, lanes, product)) {
+            multiplyTail(ePosRe, ePosIm, eNegRe, eNegIm, base, sign, compRe, compIm, upper, nHidden, product);
+        } else {
             // a factor beyond 2^200, a refused or NaN factor: the scalar kernel, which renormalises after
             // every factor and refuses what the lanes would have refused
             RbmKernels.multiplyOneFlip(ePosRe, ePosIm, eNegRe, eNegIm, base, sign, compRe, compIm, upper, 0,
@@ -315,13 +317,23 @@ public final class RbmVectorKernels {
         }
     }
 
+    /** The units M − (M mod LANES) .. M − 1 of a one-flip product, by the scalar kernel. */
+    private static void multiplyTail(double[] ePosRe, double[] ePosIm, double[] eNegRe, double[] eNegIm, int base,
+                                     double sign, double[] compRe, double[] compIm, double[] upper, int nHidden,
+                                     double[] product) {
+        int bound = SPECIES.loopBound(nHidden);
+        if (bound < nHidden) {
+            RbmKernels.multiplyOneFlip(ePosRe, ePosIm, eNegRe, eNegIm, base, sign, compRe, compIm, upper, bound,
+                    nHidden, nHidden, product);
+        }
+    }
+
     /**
-     * The lanes and the scalar tail of {@link #productOneFlip} under the given test; returns whether every
-     * factor passed it (else {@code product} holds no product, and the caller computes it again). There is no
-     * branch on the data here, only in the caller: a first refusal can come deep into a run, and a branch that
-     * C2 had compiled as never taken then deoptimised this kernel, which ran on the Vector API's boxed fallback
-     * until compiled again (0.2–0.6 s). C2 does not inline the kernel (its size), so such a trap lands in the
-     * small caller, whose kernels stay compiled.
+     * The lanes of {@link #productOneFlip} under the given test, folded into {@code product}; returns whether
+     * every factor passed it (else the caller computes the product again). The choices are the caller's: a first
+     * refusal can come deep into a run, and a branch here that C2 had compiled as never taken deoptimised this
+     * kernel, which then ran on the Vector API's boxed fallback until compiled again (0.2–0.6 s). C2 does not
+     * inline the kernel (its size), so such a trap lands in the small caller, whose kernels stay compiled.
      */
     private static boolean productOneFlipLanes(double[] ePosRe, double[] ePosIm, double[] eNegRe,
                                                double[] eNegIm, int base, double sign, double[] compRe,
@@ -384,10 +396,6 @@ public final class RbmVectorKernels {
         pr.intoArray(lanes, 0);
         pi.intoArray(lanes, LANES);
         foldLanes(lanes, 0, (int) steps.reduceLanes(VectorOperators.ADD), product);
-        if (bound < nHidden) {
-            RbmKernels.multiplyOneFlip(ePosRe, ePosIm, eNegRe, eNegIm, base, sign, compRe, compIm, upper,
-                    bound, nHidden, nHidden, product);
-        }
         return good.allTrue();
     }
 
@@ -406,8 +414,11 @@ public final class RbmVectorKernels {
                                 double[] eNeg2Im, int base2, double sign2, double floor2, double[] compRe,
                                 double[] compIm, double[] upper, int nHidden, double[] lanes, double[] product1,
                                 double[] product2) {
-        if (!productsOneFlipLanes(ePos1Re, ePos1Im, eNeg1Re, eNeg1Im, base1, sign1, floor1, ePos2Re, ePos2Im, eNeg2Re,
+        if (productsOneFlipLanes(ePos1Re, ePos1Im, eNeg1Re, eNeg1Im, base1, sign1, floor1, ePos2Re, ePos2Im, eNeg2Re,
                 eNeg2Im, base2, sign2, floor2, compRe, compIm, upper, nHidden, lanes, product1, product2)) {
+            multiplyTail(ePos1Re, ePos1Im, eNeg1Re, eNeg1Im, base1, sign1, compRe, compIm, upper, nHidden, product1);
+            multiplyTail(ePos2Re, ePos2Im, eNeg2Re, eNeg2Im, base2, sign2, compRe, compIm, upper, nHidden, product2);
+        } else {
             // a factor of either failed the sufficient test: each alone, which is the same bits where it passes
             productOneFlip(ePos1Re, ePos1Im, eNeg1Re, eNeg1Im, base1, sign1, compRe, compIm, upper, nHidden, floor1,
                     lanes, product1);
@@ -417,8 +428,9 @@ public final class RbmVectorKernels {
     }
 
     /**
-     * The lanes and scalar tails of {@link #productsOneFlip}; returns whether every factor of both passed the
-     * sufficient test (else neither product is to be used). No branch on the data, as {@link #productOneFlipLanes}.
+     * The lanes of {@link #productsOneFlip}, folded into the two products; returns whether every factor of both
+     * passed the sufficient test (else neither product is to be used). No branch on the data, as
+     * {@link #productOneFlipLanes}.
      */
     private static boolean productsOneFlipLanes(double[] ePos1Re, double[] ePos1Im, double[] eNeg1Re,
                                                 double[] eNeg1Im, int base1, double sign1, double floor1,
@@ -500,13 +512,6 @@ public final class RbmVectorKernels {
         p2i.intoArray(lanes, 3 * LANES);
         foldLanes(lanes, 0, (int) steps1.reduceLanes(VectorOperators.ADD), product1);
         foldLanes(lanes, 2 * LANES, (int) steps2.reduceLanes(VectorOperators.ADD), product2);
-        // then what productOneFlipLanes does after its loop, for each product
-        if (bound < nHidden) {
-            RbmKernels.multiplyOneFlip(ePos1Re, ePos1Im, eNeg1Re, eNeg1Im, base1, sign1, compRe, compIm, upper,
-                    bound, nHidden, nHidden, product1);
-            RbmKernels.multiplyOneFlip(ePos2Re, ePos2Im, eNeg2Re, eNeg2Im, base2, sign2, compRe, compIm, upper,
-                    bound, nHidden, nHidden, product2);
-        }
         return good1.and(good2).allTrue();
     }
 
