@@ -29,6 +29,13 @@ import jdk.incubator.vector.VectorSpecies;
  * min/max reductions it replaced cost 6 shuffles and blends each); a NaN fails every comparison. A
  * product whose mask is not full goes to the scalar kernel (one flip) or is refused (two flips),
  * exactly as the scalar kernel would decide, so the same bits as before.
+ *
+ * <p>No branch on the data inside a vector kernel: a verdict (a refusal, a bound) is returned or folded in
+ * with {@code &}, and the choice it leads to is made by a small caller ({@link #productOneFlip} around
+ * {@code productOneFlipLanes}). A branch whose other side first comes hundreds of steps into a run (θ growing,
+ * a first refusal) was compiled by C2 as never taken, and taking it deoptimised the kernel, which then ran on
+ * the Vector API's boxed fallback until compiled again (0.2–0.7 s each; benchmarks/README.md, "Session 28").
+ * The remaining one is {@link #applyStep}'s hand-over of an out-of-bounds vector to the scalar kernel.
  */
 public final class RbmVectorKernels {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
