@@ -84,8 +84,10 @@ final class WalkState {
         RbmKernels.signedComplement(tr, ti, outTanhRe, outTanhIm, 0, m, cr, ci, up);
     }
 
-    /** Applies the move with the scalar or the vector kernel and flips the spins. */
-    /** Applies the flips; returns the vector kernel's verdict that every |c|² ≤ 4 afterwards (true for the scalar one). */
+    /**
+     * Applies the move with the scalar or the vector kernel and flips the spins; returns the vector kernel's
+     * verdict that every |c|² ≤ 4 afterwards (true for the scalar one).
+     */
     boolean move(int[] sites, int count, boolean vector) {
         boolean bounded = true;
         if (vector) {
