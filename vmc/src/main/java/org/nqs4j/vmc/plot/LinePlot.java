@@ -141,6 +141,7 @@ public final class LinePlot {
     public JFreeChart chart() {
         NumberAxis x = new NumberAxis(xLabel);
         x.setAutoRangeIncludesZero(false);
+        fitDomain(x);
         style(x);
         XYPlot plot;
         if (below == null) {
@@ -174,14 +175,17 @@ public final class LinePlot {
         pointRenderer.setDefaultLinesVisible(false); // the points are measurements, not a curve
         for (int k = 0; k < data.size(); k++) {
             Data d = data.get(k);
-            YIntervalSeriesCollection target = d.markers() ? points : bands;
-            XYLineAndShapeRenderer r = d.markers() ? pointRenderer : bandRenderer;
+            YIntervalSeries ys = intervals(d.series(), uniqueLabel(k));
+            // a line needs two points: a lone one (a 1-iteration run) is drawn as a marker with its error bar
+            boolean markers = d.markers() || ys.getItemCount() < 2;
+            YIntervalSeriesCollection target = markers ? points : bands;
+            XYLineAndShapeRenderer r = markers ? pointRenderer : bandRenderer;
             int index = target.getSeriesCount();
-            target.addSeries(intervals(d.series(), uniqueLabel(k)));
+            target.addSeries(ys);
             Color c = PALETTE[k % PALETTE.length];
             r.setSeriesPaint(index, c);
             r.setSeriesFillPaint(index, c);
-            r.setSeriesStroke(index, new BasicStroke(d.markers() ? 1.0f : 1.6f));
+            r.setSeriesStroke(index, new BasicStroke(markers ? 1.0f : 1.6f));
             r.setSeriesShape(index, new Ellipse2D.Double(-4, -4, 8, 8));
             r.setSeriesVisibleInLegend(index, inLegend);
         }
@@ -198,6 +202,8 @@ public final class LinePlot {
                 }
             }
             curveData.addSeries(xy);
+            curveRenderer.setSeriesShapesVisible(k, xy.getItemCount() == 1); // a lone point, else nothing is drawn
+            curveRenderer.setSeriesShape(k, new Ellipse2D.Double(-3, -3, 6, 6));
             curveRenderer.setSeriesPaint(k, colour(c.colourOf()));
             curveRenderer.setSeriesStroke(k, c.dotted()
                     ? new BasicStroke(1.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {1.5f, 3f}, 0f)
@@ -231,10 +237,95 @@ public final class LinePlot {
             m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
             plot.addRangeMarker(m);
         }
-        if (!lines.isEmpty() && !logY) {
-            includeReferenceLines(y, bands, points, curveData);
-        }
+        fitRange(y, bands, points, curveData);
         return plot;
+    }
+
+    /**
+     * The y range where JFreeChart's own choice would hide something. The reference lines are kept in
+     * view (the axis spans the data, their bands, the curves and the lines). A range of one value (a
+     * 1-iteration run, an acceptance that never moved) is widened by 5 % of the value around it, where
+     * JFreeChart's minimum width (10⁻⁸) gave twenty ticks that all read 9.602978E-1. Ticks on a log
+     * axis stand at whole powers of ten: when everything spans fewer than two of them (one point, a
+     * variance that moved by less than a decade) the axis would carry one label or none, and it spans
+     * the enclosing decades instead.
+     */
+    private void fitRange(ValueAxis y, YIntervalSeriesCollection bands, YIntervalSeriesCollection points,
+                          XYSeriesCollection curveData) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (YIntervalSeriesCollection d : List.of(bands, points)) {
+            for (int s = 0; s < d.getSeriesCount(); s++) {
+                for (int i = 0; i < d.getItemCount(s); i++) {
+                    lo = Math.min(lo, d.getStartYValue(s, i));
+                    hi = Math.max(hi, d.getEndYValue(s, i));
+                }
+            }
+        }
+        for (int s = 0; s < curveData.getSeriesCount(); s++) {
+            for (int i = 0; i < curveData.getItemCount(s); i++) {
+                lo = Math.min(lo, curveData.getYValue(s, i));
+                hi = Math.max(hi, curveData.getYValue(s, i));
+            }
+        }
+        for (Line l : lines) {
+            if (!logY || l.value() > 0) {
+                lo = Math.min(lo, l.value());
+                hi = Math.max(hi, l.value());
+            }
+        }
+        if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
+            return; // nothing to draw: JFreeChart's default range
+        }
+        if (logY) {
+            double a = Math.floor(Math.log10(lo));
+            if (Math.floor(Math.log10(hi)) - Math.ceil(Math.log10(lo)) + 1 < 2) {
+                // (a hair wider: 10^a in floating point may sit above the power itself, dropping its tick)
+                y.setRange(Math.pow(10, a) * (1 - 1e-12), Math.pow(10, Math.max(Math.ceil(Math.log10(hi)), a + 1))
+                        * (1 + 1e-12));
+            }
+        } else if (hi - lo <= 1e-9 * Math.max(Math.abs(lo), Math.abs(hi))) {
+            double half = lo == 0 && hi == 0 ? 1 : 0.05 * Math.max(Math.abs(lo), Math.abs(hi));
+            y.setRange(lo - half, hi + half);
+        } else if (!lines.isEmpty()) {
+            double pad = 0.05 * (hi - lo);
+            y.setRange(lo - pad, hi + 2 * pad); // room above for the line labels
+        }
+    }
+
+    /**
+     * A degenerate x range (every point at one x: a 1-iteration run) widened around that x, where
+     * JFreeChart's own minimum width (10⁻⁸) gave a dozen ticks such as 5E-10; integer data (iterations,
+     * indices) get integer ticks only.
+     */
+    private void fitDomain(NumberAxis x) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        boolean integers = true;
+        for (LinePlot p : below == null ? List.of(this) : List.of(this, below)) {
+            List<Series> all = new ArrayList<>();
+            p.data.forEach(d -> all.add(d.series()));
+            p.curves.forEach(c -> all.add(c.series()));
+            for (Series s : all) {
+                for (double v : s.x()) {
+                    if (Double.isFinite(v)) {
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                        integers &= v == Math.rint(v);
+                    }
+                }
+            }
+        }
+        if (lo > hi) {
+            return; // no data: JFreeChart's default range
+        }
+        if (integers) {
+            x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
+        if (lo == hi) {
+            double half = integers ? 0.5 : Math.max(0.5, 0.1 * Math.abs(lo));
+            x.setRange(lo - half, hi + half);
+        }
     }
 
     /** The points of {@code s} with their error; on a log axis the non-positive ones are left out. */
@@ -286,35 +377,6 @@ public final class LinePlot {
     private static void style(ValueAxis axis) {
         axis.setLabelFont(LABEL_FONT);
         axis.setTickLabelFont(TICK_FONT);
-    }
-
-    /** Keeps the reference lines in view: the axis spans the data, the curves and the lines. */
-    private void includeReferenceLines(ValueAxis y, YIntervalSeriesCollection bands, YIntervalSeriesCollection points,
-                                       XYSeriesCollection curveData) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (YIntervalSeriesCollection d : List.of(bands, points)) {
-            for (int s = 0; s < d.getSeriesCount(); s++) {
-                for (int i = 0; i < d.getItemCount(s); i++) {
-                    lo = Math.min(lo, d.getStartYValue(s, i));
-                    hi = Math.max(hi, d.getEndYValue(s, i));
-                }
-            }
-        }
-        for (int s = 0; s < curveData.getSeriesCount(); s++) {
-            for (int i = 0; i < curveData.getItemCount(s); i++) {
-                lo = Math.min(lo, curveData.getYValue(s, i));
-                hi = Math.max(hi, curveData.getYValue(s, i));
-            }
-        }
-        for (Line l : lines) {
-            lo = Math.min(lo, l.value());
-            hi = Math.max(hi, l.value());
-        }
-        if (Double.isFinite(lo) && hi > lo) {
-            double pad = 0.05 * (hi - lo);
-            y.setRange(lo - pad, hi + 2 * pad); // room above for the line labels
-        }
     }
 
     /** A PNG of {@code width} × {@code height} points at twice the resolution (crisp when printed). */

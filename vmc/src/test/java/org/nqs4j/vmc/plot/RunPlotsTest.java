@@ -74,6 +74,17 @@ class RunPlotsTest {
         assertEquals(1e-3 / -E0, bottom.getDataset(1).getYValue(0, 0), 1e-15);
     }
 
+    /** A 1-iteration run: every point visible (markers), the shared x axis at the one iteration. */
+    @Test
+    void aOneIterationRunDrawsItsPointsAsMarkers() {
+        JFreeChart chart = RunPlots.energy(List.of(converging("a", 1, E0, OptionalDouble.of(E0))), "t").chart();
+        CombinedDomainXYPlot combined = (CombinedDomainXYPlot) chart.getXYPlot();
+        for (XYPlot panel : combined.getSubplots()) {
+            assertEquals(1, panel.getDataset(2).getItemCount(0), "the lone point as a marker");
+        }
+        assertEquals(new org.jfree.data.Range(-0.5, 0.5), combined.getDomainAxis().getRange());
+    }
+
     @Test
     void gridLinesAreSolidInEveryPanel() {
         JFreeChart chart = RunPlots.energy(List.of(converging("a", 30, E0, OptionalDouble.of(E0))), "t").chart();
