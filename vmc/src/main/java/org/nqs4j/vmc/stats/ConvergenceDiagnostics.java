@@ -68,8 +68,8 @@ public record ConvergenceDiagnostics(boolean assessed, boolean stalled, int wind
         }
         int w = Math.max(MIN_WINDOW, n / 4);
         if (n < 2 * MIN_WINDOW) {
-            return notAssessed(w, n + " optimisation steps are too few to judge convergence (need "
-                    + 2 * MIN_WINDOW + ")");
+            return notAssessed(w, (n == 1 ? "1 optimisation step is" : n + " optimisation steps are")
+                    + " too few to judge convergence (need " + 2 * MIN_WINDOW + ")");
         }
         int from = n - w;
         double[] logVariance = new double[w];

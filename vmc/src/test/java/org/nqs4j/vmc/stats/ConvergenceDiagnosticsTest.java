@@ -116,7 +116,10 @@ class ConvergenceDiagnosticsTest {
         ConvergenceDiagnostics shortRun = ConvergenceDiagnostics.of(new double[39], new double[39], new double[39], new double[39], SITES);
         assertFalse(shortRun.assessed());
         assertFalse(shortRun.stalled());
-        assertTrue(shortRun.verdict().contains("too few"), shortRun.verdict());
+        assertTrue(shortRun.verdict().contains("39 optimisation steps are too few"), shortRun.verdict());
+        double[] one = new double[1];
+        String oneStep = ConvergenceDiagnostics.of(one, one, one, one, SITES).verdict();
+        assertTrue(oneStep.contains("1 optimisation step is too few"), oneStep);
         double[] e = new double[100];
         double[] v = new double[100];
         java.util.Arrays.fill(e, -1);
