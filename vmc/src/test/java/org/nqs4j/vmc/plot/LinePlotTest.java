@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.Range;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The axes of a {@link LinePlot} where JFreeChart's own choice leaves them unreadable. */
 class LinePlotTest {
@@ -78,6 +82,16 @@ class LinePlotTest {
         LinePlot zero = new LinePlot("t", "iteration", "acceptance").add(new Series("run", new double[] {0},
                 new double[] {0}, null));
         assertEquals(new Range(-1, 1), plot(zero).getRangeAxis().getRange());
+    }
+
+    /** A run that diverged at once (no finite energy) still gets its plots, with nothing on them. */
+    @Test
+    void aSeriesWithoutAFinitePointIsDrawnAsAnEmptyPanel(@TempDir Path dir) throws IOException {
+        LinePlot p = new LinePlot("t", "iteration", "Var").logY().add(new Series("run", new double[] {0, 1},
+                new double[] {Double.NaN, -1}, null));
+        p.write(dir, "empty");
+        assertTrue(Files.size(dir.resolve("empty.png")) > 0);
+        assertTrue(plot(p).getRangeAxis().isAutoRange(), "no range made up from nothing");
     }
 
     @Test
