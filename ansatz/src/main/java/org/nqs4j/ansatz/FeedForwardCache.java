@@ -163,7 +163,7 @@ public final class FeedForwardCache implements WalkerCache {
             if (l == 1) {
                 break;
             }
-            // e^{l−1}_k = tanh θ^{l−1}_k · Σⱼ e^l_j W^l_jk
+            // e^{l−1}_k = f′(θ^{l−1}_k) · Σⱼ e^l_j W^l_jk
             double[] nextRe = errorRe[(layers - l + 1) % 2];
             double[] nextIm = errorIm[(layers - l + 1) % 2];
             double[] wr = net.wRe[l - 1];
@@ -179,7 +179,7 @@ public final class FeedForwardCache implements WalkerCache {
                 nextRe[k] = gr;
                 nextIm[k] = gi;
             }
-            RbmKernels.tanh(thetaRe[l - 2], thetaIm[l - 2], in, tanhRe, tanhIm);
+            net.hiddenDerivative(thetaRe[l - 2], thetaIm[l - 2], in, tanhRe, tanhIm);
             for (int k = 0; k < in; k++) {
                 double gr = nextRe[k];
                 double gi = nextIm[k];

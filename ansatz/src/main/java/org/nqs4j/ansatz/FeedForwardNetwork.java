@@ -5,23 +5,25 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * A deep feed-forward network of L ≥ 1 fully connected hidden layers with log-cosh activations:
+ * A deep feed-forward network of L ≥ 1 fully connected hidden layers:
  * <pre>
- *   z⁰ = σ,   θˡ = bˡ + Wˡ zˡ⁻¹,   zˡ = log cosh θˡ   (l = 1 … L),
- *   log ψ(σ) = Σᵢ aᵢσᵢ + Σⱼ z^L_j.
+ *   z⁰ = σ,   θˡ = bˡ + Wˡ zˡ⁻¹,   zˡ = f(θˡ)   (l = 1 … L − 1),   z^L = log cosh θ^L,
+ *   log ψ(σ) = Σᵢ aᵢσᵢ + Σⱼ z^L_j,
  * </pre>
+ * with the activation f of the layers before the last a {@link HiddenActivation} (log cosh unless
+ * chosen otherwise).
  * One layer is exactly the RBM of Carleo &amp; Troyer (Science 2017) with its hidden units traced
  * out; every further layer feeds on the log cosh of the one before, the deeper generalisation used
- * for NQS (e.g. NetKet's FFNN with log-cosh activations). log cosh is holomorphic, so the complex
- * network is holomorphic in its parameters and its log-derivatives follow by back-propagation:
- * with e^L = tanh θ^L and eˡ⁻¹ = tanh θˡ⁻¹ ⊙ (Wˡ)ᵀeˡ,
+ * for NQS (e.g. NetKet's FFNN with log-cosh activations). The log-derivatives follow by
+ * back-propagation: with e^L = tanh θ^L and eˡ⁻¹ = f′(θˡ⁻¹) ⊙ (Wˡ)ᵀeˡ,
  * ∂/∂aᵢ = σᵢ, ∂/∂bˡⱼ = eˡⱼ, ∂/∂Wˡⱼₖ = eˡⱼ zˡ⁻¹ₖ.
  *
  * <p>The complex log cosh is the stable one of {@link RbmKernels#logCosh} (NetKet's log_cosh takes
  * the same branch: s z − ln 2 + log(1 + e^{−2sz}), s = sign Re z). Its imaginary part jumps by 2π
  * where Re z changes sign with |Im z| &gt; π/2; a single layer (the RBM) never notices, since only
  * e^{z} enters ψ, but a later layer does, so a deep complex network is continuous in its parameters
- * only while its angles keep |Im θ| &lt; π/2 near Re θ = 0.
+ * only while its angles keep |Im θ| &lt; π/2 near Re θ = 0: with log-cosh hidden layers; with
+ * {@link HiddenActivation#POLY6}, an entire function, everywhere.
  *
  * <p>Layer widths Mₗ = αₗ·N. Parameter layout: a (N), then for each layer bˡ (Mₗ) and Wˡ
  * (Mₗ × Mₗ₋₁, index j·Mₗ₋₁ + k, M₀ = N): for one layer, the RBM's (a, b, W). A move updates θ¹
@@ -38,6 +40,7 @@ public final class FeedForwardNetwork implements WaveFunction {
     /** Mₗ for l = 0 … L, M₀ = N. */
     final int[] widths;
     private final int[] alphas;
+    private final HiddenActivation hidden;
     private final int nParameters;
     final double[] aRe;
     final double[] aIm;
@@ -52,7 +55,7 @@ public final class FeedForwardNetwork implements WaveFunction {
     final double[][] wRe;
     final double[][] wIm;
 
-    private FeedForwardNetwork(int nSites, boolean complex, int[] alphas) {
+    private FeedForwardNetwork(int nSites, boolean complex, HiddenActivation hidden, int[] alphas) {
         if (nSites < 1) {
             throw new IllegalArgumentException("number of sites N = " + nSites + "; need N >= 1");
         }
@@ -61,6 +64,7 @@ public final class FeedForwardNetwork implements WaveFunction {
         }
         this.nSites = nSites;
         this.complex = complex;
+        this.hidden = java.util.Objects.requireNonNull(hidden, "hidden activation");
         this.alphas = alphas.clone();
         widths = new int[alphas.length + 1];
         widths[0] = nSites;
@@ -95,14 +99,24 @@ public final class FeedForwardNetwork implements WaveFunction {
         }
     }
 
-    /** Real network (ψ &gt; 0) with hidden layers of αₗ·N units. */
+    /** Real network (ψ &gt; 0) with hidden layers of αₗ·N units, all log cosh. */
     public static FeedForwardNetwork real(int nSites, int... alphas) {
-        return new FeedForwardNetwork(nSites, false, alphas);
+        return real(nSites, HiddenActivation.LOG_COSH, alphas);
     }
 
-    /** Complex (holomorphic) network with hidden layers of αₗ·N units. */
+    /** Real network with hidden layers of αₗ·N units, those before the last with activation {@code hidden}. */
+    public static FeedForwardNetwork real(int nSites, HiddenActivation hidden, int... alphas) {
+        return new FeedForwardNetwork(nSites, false, hidden, alphas);
+    }
+
+    /** Complex (holomorphic) network with hidden layers of αₗ·N units, all log cosh. */
     public static FeedForwardNetwork complex(int nSites, int... alphas) {
-        return new FeedForwardNetwork(nSites, true, alphas);
+        return complex(nSites, HiddenActivation.LOG_COSH, alphas);
+    }
+
+    /** Complex network with hidden layers of αₗ·N units, those before the last with activation {@code hidden}. */
+    public static FeedForwardNetwork complex(int nSites, HiddenActivation hidden, int... alphas) {
+        return new FeedForwardNetwork(nSites, true, hidden, alphas);
     }
 
     @Override
@@ -192,20 +206,24 @@ public final class FeedForwardNetwork implements WaveFunction {
      */
     void forward(double[][] thetaRe, double[][] thetaIm, double[][] zRe, double[][] zIm, double[] sum) {
         int layers = depth();
-        activate(thetaRe[0], thetaIm[0], widths[1], zRe[0], zIm[0]);
+        activate(thetaRe[0], thetaIm[0], widths[1], zRe[0], zIm[0], layers == 1);
         for (int l = 2; l <= layers; l++) {
             affine(bRe[l - 1], bIm[l - 1], wRe[l - 1], wIm[l - 1], zRe[l - 2], zIm[l - 2], widths[l - 1], widths[l],
                     thetaRe[l - 1], thetaIm[l - 1]);
-            activate(thetaRe[l - 1], thetaIm[l - 1], widths[l], zRe[l - 1], zIm[l - 1]);
+            activate(thetaRe[l - 1], thetaIm[l - 1], widths[l], zRe[l - 1], zIm[l - 1], l == layers);
         }
         RbmKernels.sum(zRe[layers - 1], zIm[layers - 1], widths[layers], sum);
     }
 
     /**
-     * z = log cosh θ: the complex kernel, or for a real network (Im θ ≡ 0) the real
-     * log cosh x = |x| − ln 2 + log1p(e^{−2|x|}), two transcendentals instead of five.
+     * z = f(θ) of a layer before the last, else z = log cosh θ: the complex kernel, or for a real network
+     * (Im θ ≡ 0) the real log cosh x = |x| − ln 2 + log1p(e^{−2|x|}), two transcendentals instead of five.
      */
-    private void activate(double[] re, double[] im, int n, double[] outRe, double[] outIm) {
+    private void activate(double[] re, double[] im, int n, double[] outRe, double[] outIm, boolean last) {
+        if (!last && hidden == HiddenActivation.POLY6) {
+            HiddenActivation.poly6(re, im, n, outRe, outIm);
+            return;
+        }
         if (complex) {
             RbmKernels.logCosh(re, im, n, outRe, outIm);
             return;
@@ -214,6 +232,15 @@ public final class FeedForwardNetwork implements WaveFunction {
             double ax = Math.abs(re[k]);
             outRe[k] = ax - LN2 + Math.log1p(Math.exp(-2 * ax));
             outIm[k] = 0;
+        }
+    }
+
+    /** f′(θ) of a layer before the last (tanh θ for log cosh). */
+    void hiddenDerivative(double[] re, double[] im, int n, double[] outRe, double[] outIm) {
+        if (hidden == HiddenActivation.POLY6) {
+            HiddenActivation.poly6Derivative(re, im, n, outRe, outIm);
+        } else {
+            RbmKernels.tanh(re, im, n, outRe, outIm);
         }
     }
 
@@ -249,7 +276,7 @@ public final class FeedForwardNetwork implements WaveFunction {
     @Override
     public String description() {
         return "FeedForward(" + (complex ? "complex" : "real") + ", N=" + nSites + ", layers alpha="
-                + Arrays.toString(alphas) + ", M=" + Arrays.toString(Arrays.copyOfRange(widths, 1, widths.length))
+                + Arrays.toString(alphas) + (alphas.length > 1 ? ", hidden " + hidden.key() : "") + ", M=" + Arrays.toString(Arrays.copyOfRange(widths, 1, widths.length))
                 + ", P=" + nParameters + ")";
     }
 }

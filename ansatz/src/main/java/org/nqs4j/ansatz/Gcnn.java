@@ -11,7 +11,7 @@ import jdk.incubator.vector.VectorSpecies;
  * (characters χ) and, optionally, a spin-flip parity p:
  * <pre>
  *   θ¹_{c,g}(σ) = b¹_c + Σᵢ w_c(i) σ_{g(i)},                                   (embedding)
- *   θˡ_{c,g}    = bˡ_c + Σ_{c'} Σ_{k∈S} Kˡ_{c,c'}(k) zˡ⁻¹_{c',g∘k},   zˡ = log cosh θˡ,   (group convolution, l ≥ 2)
+ *   θˡ_{c,g}    = bˡ_c + Σ_{c'} Σ_{k∈S} Kˡ_{c,c'}(k) zˡ⁻¹_{c',g∘k},   zˡ = f(θˡ),   (group convolution, l ≥ 2)
  *   log ψ(σ)    = log Σ_{s=±1} Σ_{g∈G} χ(g)* p^{[s=−1]} exp(Σ_c z^L_{c,g}(sσ)).
  * </pre>
  * Each layer is equivariant: θˡ_{c,g}(hσ) = θˡ_{c,h∘g}(σ) (feature maps are functions on G moved by
@@ -21,19 +21,21 @@ import jdk.incubator.vector.VectorSpecies;
  * point group): any kernel keeps equivariance, and θ¹ already sees every site. The sum over G is a
  * log-sum-exp relative to its largest term ({@link LogCoshVectorKernels#logSumExp}), so nothing
  * overflows; exp(log cosh) = cosh, so the branch of Im log cosh does not matter in the last layer.
- * In a hidden layer it does, as in {@link FeedForwardNetwork}: the network is continuous in its
- * parameters while |Im θ| &lt; π/2 near Re θ = 0.
+ * The hidden layers' activation f is a {@link HiddenActivation}: log cosh, whose branch jumps make the
+ * network discontinuous in its parameters, or the entire but fast-growing {@link HiddenActivation#POLY6}
+ * (measurements of both there).
  *
  * <p>Log-derivatives by back-propagation: with shares w_{s,g} = ∂ log ψ/∂(Σ_c z^L_{c,g}),
- * δ^L = w ⊙ tanh θ^L, δˡ⁻¹_{c',u} = tanh θˡ⁻¹_{c',u} Σ_{c} Σ_{(g,k): g∘k=u} δˡ_{c,g} Kˡ_{c,c'}(k);
+ * δ^L = w ⊙ tanh θ^L, δˡ⁻¹_{c',u} = f′(θˡ⁻¹_{c',u}) Σ_{c} Σ_{(g,k): g∘k=u} δˡ_{c,g} Kˡ_{c,c'}(k);
  * ∂/∂bˡ_c = Σ_g δˡ_{c,g}, ∂/∂Kˡ_{c,c'}(k) = Σ_g δˡ_{c,g} zˡ⁻¹_{c',g∘k}, ∂/∂w_c(i) = Σ_g δ¹_{c,g} sσ_{g(i)}.
  *
  * <p>Cost (F_l features, |G| elements, |S| kernel elements, n_s = 2 with the spin flip else 1): the
  * cache keeps θ¹, so a move of k sites adds k contiguous rows of the embedding table (w_c(g⁻¹(j)) by
  * site j, rebuilt with the parameters) in O(n_s F₁|G| k); every later layer is recomputed,
  * O(n_s |G| |S| Σ_{l≥2} F_l F_{l−1}) multiply-adds (inputs permuted into rows z_{c',g∘k} a chunk of
- * kernel elements at a time, then contiguous FMAs over g) and n_s |G| Σ_l F_l complex exponentials
- * per ratio, with log and atan only in the hidden layers: the last layer enters log ψ through
+ * kernel elements at a time, then contiguous FMAs over g) and n_s |G| F_L complex exponentials per
+ * ratio (n_s |G| Σ_l F_l with log-cosh hidden layers, which add log and atan; {@link HiddenActivation#POLY6}
+ * is five complex multiply-adds): the last layer enters log ψ through
  * Π_c cosh θ = e^{Σ(sθ − ln 2)} Π_c (1 + e^{−2sθ}) ({@link LogCoshVectorKernels#coshProduct}). The
  * transcendentals are the deterministic vector kernels of {@link LogCoshVectorKernels}. The
  * log-derivatives cost the same again (back-propagation, scalar except tanh); a reset costs
@@ -47,6 +49,7 @@ public final class Gcnn implements WaveFunction {
     private final int nSites;
     private final int order;
     private final int[] features;
+    private final HiddenActivation hidden;
     private final int support;
     /** neighbour[g·|S| + k] = index of g∘S_k (back-propagation). */
     private final int[] neighbour;
@@ -84,7 +87,7 @@ public final class Gcnn implements WaveFunction {
     private static final int BUFFER_ROWS = 32;
 
     private Gcnn(int[][] elements, double[] characterRe, double[] characterIm, int spinParity, int[] features,
-                 int[] kernelSupport, String label) {
+                 int[] kernelSupport, HiddenActivation hidden, String label) {
         this.group = new GroupTable(elements);
         this.nSites = group.nSites();
         this.order = group.order();
@@ -108,6 +111,7 @@ public final class Gcnn implements WaveFunction {
                     + order + "), got " + Arrays.toString(kernelSupport));
         }
         this.features = features.clone();
+        this.hidden = java.util.Objects.requireNonNull(hidden, "hidden activation");
         this.support = kernelSupport.length;
         this.neighbour = new int[order * support];
         for (int g = 0; g < order; g++) {
@@ -174,12 +178,12 @@ public final class Gcnn implements WaveFunction {
      * its output projected onto the characters χ(g) = {@code characterRe[g]} + i {@code characterIm[g]}
      * (those of a one-dimensional irrep, or of a multi-dimensional one as a character projector) and
      * the spin-flip parity {@code spinParity} (±1, or 0 for none); {@code features} F₁ … F_L per layer,
-     * {@code kernelSupport} the indices k of the group elements the convolution kernels live on.
-     * All parameters start at zero.
+     * {@code kernelSupport} the indices k of the group elements the convolution kernels live on,
+     * {@code hidden} the activation of the layers before the last. All parameters start at zero.
      */
     public static Gcnn onSector(int[][] group, double[] characterRe, double[] characterIm, int spinParity,
-                                int[] features, int[] kernelSupport, String label) {
-        return new Gcnn(group, characterRe, characterIm, spinParity, features, kernelSupport, label);
+                                int[] features, int[] kernelSupport, HiddenActivation hidden, String label) {
+        return new Gcnn(group, characterRe, characterIm, spinParity, features, kernelSupport, hidden, label);
     }
 
     /** All elements 0 … order − 1: the full group convolution. */
@@ -259,11 +263,11 @@ public final class Gcnn implements WaveFunction {
     @Override
     public String description() {
         return "G-CNN(complex, N=" + nSites + ", |G|=" + order + ", features=" + Arrays.toString(features)
-                + ", kernel |S|=" + support + ", " + label + (signs == 2 ? " x spin flip" : "") + ", P=" + nParameters + ")";
+                + (features.length > 1 ? ", hidden " + hidden.key() : "") + ", kernel |S|=" + support + ", " + label + (signs == 2 ? " x spin flip" : "") + ", P=" + nParameters + ")";
     }
 
     /**
-     * The activations of one configuration: θˡ per image sign, zˡ = log cosh θˡ for the hidden
+     * The activations of one configuration: θˡ per image sign, zˡ = f(θˡ) for the hidden
      * layers, and the terms of the sum over (s, g).
      */
     private final class Activations {
@@ -350,7 +354,7 @@ public final class Gcnn implements WaveFunction {
             int last = features.length - 1;
             for (int s = 0; s < signs; s++) {
                 for (int l = 0; l < last; l++) {
-                    LogCoshVectorKernels.logCosh(thetaRe[s][l], thetaIm[s][l], features[l] * order, zRe[s][l], zIm[s][l]);
+                    activate(thetaRe[s][l], thetaIm[s][l], features[l] * order, zRe[s][l], zIm[s][l]);
                     convolve(l + 1, zRe[s][l], zIm[s][l], thetaRe[s][l + 1], thetaIm[s][l + 1], bufferRe, bufferIm);
                 }
                 for (int g = 0; g < order; g++) {
@@ -365,6 +369,24 @@ public final class Gcnn implements WaveFunction {
 
         boolean vanishing() {
             return !(logPsi[0] > Double.NEGATIVE_INFINITY);
+        }
+    }
+
+    /** z = f(θ) of a hidden layer. */
+    private void activate(double[] re, double[] im, int n, double[] outRe, double[] outIm) {
+        if (hidden == HiddenActivation.POLY6) {
+            HiddenActivation.poly6(re, im, n, outRe, outIm);
+        } else {
+            LogCoshVectorKernels.logCosh(re, im, n, outRe, outIm);
+        }
+    }
+
+    /** f′(θ) of a hidden layer. */
+    private void activationDerivative(double[] re, double[] im, int n, double[] outRe, double[] outIm) {
+        if (hidden == HiddenActivation.POLY6) {
+            HiddenActivation.poly6Derivative(re, im, n, outRe, outIm);
+        } else {
+            LogCoshVectorKernels.tanh(re, im, n, outRe, outIm);
         }
     }
 
@@ -527,7 +549,7 @@ public final class Gcnn implements WaveFunction {
         private Activations proposal = new Activations();
         private final int[] lastSites = new int[nSites];
         private int lastCount = -1;
-        /** δˡ (back-propagated errors) of one layer and the one below, and tanh θ. */
+        /** δˡ (back-propagated errors) of one layer and the one below, and tanh θ or f′(θ). */
         private final double[] deltaRe;
         private final double[] deltaIm;
         private final double[] belowRe;
@@ -629,7 +651,7 @@ public final class Gcnn implements WaveFunction {
                 }
                 for (int l = last; l >= 1; l--) {
                     backPropagate(l, a.zRe[s][l - 1], a.zIm[s][l - 1], out, offset);
-                    LogCoshVectorKernels.tanh(a.thetaRe[s][l - 1], a.thetaIm[s][l - 1], features[l - 1] * order, tanhRe, tanhIm);
+                    activationDerivative(a.thetaRe[s][l - 1], a.thetaIm[s][l - 1], features[l - 1] * order, tanhRe, tanhIm);
                     for (int at = 0; at < features[l - 1] * order; at++) {
                         double er = belowRe[at];
                         double ei = belowIm[at];

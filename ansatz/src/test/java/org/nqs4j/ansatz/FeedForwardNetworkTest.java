@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,10 @@ class FeedForwardNetworkTest {
 
     private static FeedForwardNetwork network(boolean complex, int... alphas) {
         return complex ? FeedForwardNetwork.complex(N, alphas) : FeedForwardNetwork.real(N, alphas);
+    }
+
+    private static FeedForwardNetwork network(boolean complex, HiddenActivation hidden, int... alphas) {
+        return complex ? FeedForwardNetwork.complex(N, hidden, alphas) : FeedForwardNetwork.real(N, hidden, alphas);
     }
 
     @Test
@@ -26,6 +31,7 @@ class FeedForwardNetworkTest {
         assertEquals(net.nParameters(), network(false, 2, 1).parameterArrayLength());
         assertEquals(2, net.depth());
         assertTrue(net.description().contains("layers alpha=[2, 1]"), net.description());
+        assertTrue(network(true, HiddenActivation.POLY6, 2, 1).description().contains("hidden poly6"));
     }
 
     @ParameterizedTest
@@ -71,23 +77,27 @@ class FeedForwardNetworkTest {
 
     /** log ψ against the definition, evaluated layer by layer from the public parameter layout. */
     @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void logPsiMatchesTheDefinition(boolean complex) {
+    @CsvSource({"false, LOG_COSH", "true, LOG_COSH", "false, POLY6", "true, POLY6"})
+    void logPsiMatchesTheDefinition(boolean complex, HiddenActivation hidden) {
         SplittableRandom rnd = new SplittableRandom(5);
         int[] alphas = {2, 1, 1};
-        FeedForwardNetwork net = network(complex, alphas);
+        FeedForwardNetwork net = network(complex, hidden, alphas);
         double[] p = Reference.randomParameters(rnd, net.parameterArrayLength(), 0.3);
         net.setParameters(p);
         for (int t = 0; t < 20; t++) {
             int[] sigma = Reference.randomConfiguration(rnd, N);
             double[] actual = new double[2];
             net.logPsi(sigma, actual);
-            Reference.assertLogEquals(definition(p, complex, alphas, sigma), actual, 1e-12, "log psi");
+            Reference.assertLogEquals(definition(p, complex, hidden, alphas, sigma), actual, 1e-12, "log psi");
         }
     }
 
-    /** z⁰ = σ, θˡ = bˡ + Wˡzˡ⁻¹, zˡ = s θ − ln 2 + log(1 + e^{−2sθ}) (s = sign Re θ), log ψ = a·σ + Σ z^L. */
-    private static double[] definition(double[] p, boolean complex, int[] alphas, int[] sigma) {
+    /**
+     * z⁰ = σ, θˡ = bˡ + Wˡzˡ⁻¹, z^L = s θ − ln 2 + log(1 + e^{−2sθ}) (s = sign Re θ), and so zˡ of the layers
+     * before unless {@code hidden} is POLY6 (zˡ = θ²/2 − θ⁴/12 + θ⁶/45), log ψ = a·σ + Σ z^L.
+     */
+    private static double[] definition(double[] p, boolean complex, HiddenActivation hidden, int[] alphas,
+                                       int[] sigma) {
         double[] xr = new double[N];
         double[] xi = new double[N];
         double re = 0;
@@ -98,8 +108,9 @@ class FeedForwardNetworkTest {
             im += Reference.get(p, complex, i, 1) * sigma[i];
         }
         int k = N;
-        for (int alpha : alphas) {
-            int units = alpha * N;
+        for (int l = 0; l < alphas.length; l++) {
+            int units = alphas[l] * N;
+            boolean polynomial = hidden == HiddenActivation.POLY6 && l < alphas.length - 1;
             int in = xr.length;
             double[] zr = new double[units];
             double[] zi = new double[units];
@@ -111,6 +122,21 @@ class FeedForwardNetworkTest {
                     double wi = Reference.get(p, complex, k + units + j * in + m, 1);
                     tr += wr * xr[m] - wi * xi[m];
                     ti += wr * xi[m] + wi * xr[m];
+                }
+                if (polynomial) { // Σ_m c_m θ^{2m} with θ² = (tr² − ti²) + 2i tr ti, term by term
+                    double sr = tr * tr - ti * ti;
+                    double si = 2 * tr * ti;
+                    double[] c = {0.5, -1.0 / 12, 1.0 / 45};
+                    double pr = 1;
+                    double pi = 0;
+                    for (double cm : c) {
+                        double nr = pr * sr - pi * si;
+                        pi = pr * si + pi * sr;
+                        pr = nr;
+                        zr[j] += cm * pr;
+                        zi[j] += cm * pi;
+                    }
+                    continue;
                 }
                 double s = tr >= 0 ? 1 : -1;
                 double er = Math.exp(-2 * s * tr) * Math.cos(-2 * s * ti);
@@ -130,10 +156,10 @@ class FeedForwardNetworkTest {
     }
 
     @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void logDerivativesMatchDifferences(boolean complex) {
+    @CsvSource({"false, LOG_COSH", "true, LOG_COSH", "false, POLY6", "true, POLY6"})
+    void logDerivativesMatchDifferences(boolean complex, HiddenActivation hidden) {
         SplittableRandom rnd = new SplittableRandom(7);
-        FeedForwardNetwork net = network(complex, 1, 2, 1);
+        FeedForwardNetwork net = network(complex, hidden, 1, 2, 1);
         double[] p = Reference.randomParameters(rnd, net.parameterArrayLength(), 0.3);
         for (int t = 0; t < 3; t++) {
             Reference.assertLogDerivativesMatchDifferences(net, p, Reference.randomConfiguration(rnd, N));
@@ -142,10 +168,10 @@ class FeedForwardNetworkTest {
 
     /** Accepted one- and two-site moves keep the cache equal to a fresh one; ratios are e^{log ratio}. */
     @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void walkedCacheAgreesWithAFreshOne(boolean complex) {
+    @CsvSource({"false, LOG_COSH", "true, LOG_COSH", "false, POLY6", "true, POLY6"})
+    void walkedCacheAgreesWithAFreshOne(boolean complex, HiddenActivation hidden) {
         SplittableRandom rnd = new SplittableRandom(9);
-        FeedForwardNetwork net = network(complex, 2, 1);
+        FeedForwardNetwork net = network(complex, hidden, 2, 1);
         net.setParameters(Reference.randomParameters(rnd, net.parameterArrayLength(), 0.3));
         WalkerCache walked = Reference.walkedCacheAgreesWithAFreshOne(net, rnd, 200, 1e-10);
         double[] cached = new double[2];

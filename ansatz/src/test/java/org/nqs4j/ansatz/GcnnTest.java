@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nqs4j.hamiltonians.Boundary;
 import org.nqs4j.hamiltonians.Lattice;
 import org.nqs4j.hamiltonians.symmetry.SpaceGroup;
@@ -23,8 +25,12 @@ class GcnnTest {
             SpaceGroup.Scope.SPACE_GROUP, new int[] {0, 0}, Optional.of("B1"));
 
     private static Gcnn gcnn(SymmetrySector sector, int parity, int[] features, int[] support) {
+        return gcnn(sector, parity, features, support, HiddenActivation.LOG_COSH);
+    }
+
+    private static Gcnn gcnn(SymmetrySector sector, int parity, int[] features, int[] support, HiddenActivation hidden) {
         return Gcnn.onSector(sector.permutations(), sector.characterRe(), sector.characterIm(), parity, features,
-                support, sector.label());
+                support, hidden, sector.label());
     }
 
     /**
@@ -60,12 +66,13 @@ class GcnnTest {
     }
 
     /** ψ(hσ) = χ(h) ψ(σ) for every element h, with (hσ)ᵢ = σ_{h(i)}, through two convolution layers. */
-    @Test
-    void threeLayersTransformWithTheCharacters() {
+    @ParameterizedTest
+    @EnumSource(HiddenActivation.class)
+    void threeLayersTransformWithTheCharacters(HiddenActivation hidden) {
         SplittableRandom rnd = new SplittableRandom(9);
         for (SymmetrySector sector : new SymmetrySector[] {MOMENTUM, B1}) {
             int order = sector.permutations().length;
-            Gcnn psi = gcnn(sector, -1, new int[] {2, 3, 2}, new int[] {0, 1, order - 1, order / 2});
+            Gcnn psi = gcnn(sector, -1, new int[] {2, 3, 2}, new int[] {0, 1, order - 1, order / 2}, hidden);
             psi.setParameters(Reference.randomParameters(rnd, psi.parameterArrayLength(), 0.4));
             int n = sector.permutations()[0].length;
             double[] log = new double[2];
@@ -100,15 +107,16 @@ class GcnnTest {
      * the convolution's four-channel kernel runs with and without a remaining channel, on the
      * non-abelian B1 sector (128 elements, a kernel on 4 of them) and the complex-character momentum one.
      */
-    @Test
-    void logPsiIsTheFormulaEntryByEntry() {
+    @ParameterizedTest
+    @EnumSource(HiddenActivation.class)
+    void logPsiIsTheFormulaEntryByEntry(HiddenActivation hidden) {
         SplittableRandom rnd = new SplittableRandom(21);
         for (SymmetrySector sector : new SymmetrySector[] {B1, MOMENTUM}) {
             int order = sector.permutations().length;
             int[] support = {0, 1, order - 1, order / 2};
             int[] features = {2, 5, 4};
             for (int parity : new int[] {0, -1}) {
-                Gcnn psi = gcnn(sector, parity, features, support);
+                Gcnn psi = gcnn(sector, parity, features, support, hidden);
                 double[] p = Reference.randomParameters(rnd, psi.parameterArrayLength(), 0.05);
                 psi.setParameters(p);
                 int n = sector.permutations()[0].length;
@@ -116,7 +124,7 @@ class GcnnTest {
                 for (int compared = 0; compared < 3; ) {
                     int[] sigma = Reference.randomConfiguration(rnd, n);
                     psi.logPsi(sigma, actual);
-                    double[] expected = formulaLogPsi(sector, parity, features, support, p, sigma);
+                    double[] expected = formulaLogPsi(sector, parity, features, support, hidden, p, sigma);
                     if (expected[2] > 1e8) { // a node of the sector (σ fixed by an element of character ≠ 1)
                         continue;
                     }
@@ -125,15 +133,15 @@ class GcnnTest {
                     // weights): each sum is good to about κ units of round-off
                     double tolerance = 1e-10 + 1e-13 * expected[2];
                     Reference.assertLogEquals(new double[] {expected[0], expected[1]}, actual, tolerance,
-                            sector.label() + " parity " + parity + ", kappa " + expected[2]);
+                            sector.label() + " parity " + parity + ", " + hidden + ", kappa " + expected[2]);
                 }
             }
         }
     }
 
     /** The class Javadoc's formula, with the parameter layout it documents: {Re, Im} log ψ and κ = Σ|terms| / |ψ|. */
-    private static double[] formulaLogPsi(SymmetrySector sector, int parity, int[] features, int[] support, double[] p,
-                                          int[] sigma) {
+    private static double[] formulaLogPsi(SymmetrySector sector, int parity, int[] features, int[] support,
+                                          HiddenActivation hidden, double[] p, int[] sigma) {
         int[][] perm = sector.permutations();
         GroupTable table = new GroupTable(perm);
         int order = perm.length;
@@ -161,7 +169,7 @@ class GcnnTest {
             }
             at = features[0] + features[0] * n;
             for (int l = 1; l < features.length; l++) {
-                z = logCosh(theta);
+                z = hidden == HiddenActivation.POLY6 ? poly6(theta) : logCosh(theta);
                 theta = new double[2 * features[l]][order];
                 int kernels = at + features[l];
                 for (int c = 0; c < features[l]; c++) {
@@ -221,20 +229,78 @@ class GcnnTest {
         return z;
     }
 
-    @Test
-    void logDerivativesAreTheDerivativesOfLogPsi() {
+    /** θ²/2 − θ⁴/12 + θ⁶/45 of each entry, in plain complex arithmetic (rows: re, im interleaved by feature). */
+    private static double[][] poly6(double[][] theta) {
+        double[][] z = new double[theta.length][];
+        for (int c = 0; c < theta.length; c += 2) {
+            z[c] = new double[theta[c].length];
+            z[c + 1] = new double[theta[c].length];
+            for (int g = 0; g < theta[c].length; g++) {
+                double x = theta[c][g];
+                double y = theta[c + 1][g];
+                double r2 = x * x + y * y;
+                double phase = Math.atan2(y, x);
+                double re = 0;
+                double im = 0;
+                double[] coefficient = {0.5, -1.0 / 12, 1.0 / 45};
+                for (int m = 1; m <= 3; m++) { // c_m θ^{2m} = c_m r^{2m} e^{2imφ}
+                    double mod = coefficient[m - 1] * Math.pow(r2, m);
+                    re += mod * Math.cos(2 * m * phase);
+                    im += mod * Math.sin(2 * m * phase);
+                }
+                z[c][g] = re;
+                z[c + 1][g] = im;
+            }
+        }
+        return z;
+    }
+
+    @ParameterizedTest
+    @EnumSource(HiddenActivation.class)
+    void logDerivativesAreTheDerivativesOfLogPsi(HiddenActivation hidden) {
         SplittableRandom rnd = new SplittableRandom(13);
         for (int parity : new int[] {0, 1}) {
-            Gcnn psi = gcnn(MOMENTUM, parity, new int[] {2, 2, 1}, new int[] {0, 3, 7});
+            Gcnn psi = gcnn(MOMENTUM, parity, new int[] {2, 2, 1}, new int[] {0, 3, 7}, hidden);
             double[] p = Reference.randomParameters(rnd, psi.parameterArrayLength(), 0.4);
             Reference.assertLogDerivativesMatchDifferences(psi, p, Reference.randomConfiguration(rnd, 9));
         }
     }
 
+    /**
+     * The reason for {@link HiddenActivation#POLY6}: one hidden feature at θ¹ = ε + 2i (cosh θ¹ ≈ cos 2 + iε sin 2
+     * crosses the negative real axis as ε changes sign) feeding θ² = z¹/2. Log cosh's branch jumps by 2πi
+     * there, which moves θ² by πi and flips the sign of ψ = Σ_g cosh θ²: log ψ jumps by πi between
+     * ε = ∓10⁻⁹. The polynomial moves log ψ by O(ε).
+     */
     @Test
-    void aWalkedCacheAgreesWithAFreshOne() {
+    void poly6HiddenLayersAreContinuousWhereLogCoshJumps() {
+        int[][] z3 = {{0, 1, 2}, {1, 2, 0}, {2, 0, 1}};
+        int[] sigma = {1, -1, 1};
+        for (HiddenActivation hidden : HiddenActivation.values()) {
+            Gcnn psi = Gcnn.onSector(z3, new double[] {1, 1, 1}, new double[3], 0, new int[] {1, 1}, new int[] {0},
+                    hidden, "Z3");
+            double[][] log = new double[2][2];
+            for (int side = 0; side < 2; side++) {
+                // b¹ = ε + 2i, w = 0; b² = 0, K = 1/2
+                double[] p = {side == 0 ? -1e-9 : 1e-9, 2.0, 0, 0, 0, 0, 0, 0, 0, 0, 0.5, 0};
+                psi.setParameters(p);
+                psi.logPsi(sigma, log[side]);
+            }
+            double phaseStep = Math.abs(Math.IEEEremainder(log[1][1] - log[0][1], 2 * Math.PI));
+            double change = Math.hypot(log[1][0] - log[0][0], phaseStep);
+            if (hidden == HiddenActivation.POLY6) {
+                assertTrue(change < 1e-7, "poly6: log psi moved by " + change);
+            } else {
+                assertEquals(Math.PI, phaseStep, 1e-6, "log cosh: the sign of psi flips");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(HiddenActivation.class)
+    void aWalkedCacheAgreesWithAFreshOne(HiddenActivation hidden) {
         SplittableRandom rnd = new SplittableRandom(17);
-        Gcnn psi = gcnn(B1, 1, new int[] {2, 2}, Gcnn.fullKernel(B1.permutations().length));
+        Gcnn psi = gcnn(B1, 1, new int[] {2, 2}, Gcnn.fullKernel(B1.permutations().length), hidden);
         psi.setParameters(Reference.randomParameters(rnd, psi.parameterArrayLength(), 0.4));
         Reference.walkedCacheAgreesWithAFreshOne(psi, rnd, 40, 1e-9);
     }
@@ -243,14 +309,15 @@ class GcnnTest {
     void refusesWhatIsNotAGroupOrAKernel() {
         int[][] notClosed = {{0, 1, 2}, {1, 2, 0}};
         assertThrows(IllegalArgumentException.class, () -> Gcnn.onSector(notClosed, new double[] {1, 1},
-                new double[2], 0, new int[] {1}, new int[] {0}, "x"));
+                new double[2], 0, new int[] {1}, new int[] {0}, HiddenActivation.LOG_COSH, "x"));
         int[][] z3 = {{0, 1, 2}, {1, 2, 0}, {2, 0, 1}};
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Gcnn.onSector(z3,
-                new double[] {1, 1, 1}, new double[3], 0, new int[] {1}, new int[] {0, 3}, "x"));
+                new double[] {1, 1, 1}, new double[3], 0, new int[] {1}, new int[] {0, 3}, HiddenActivation.LOG_COSH,
+                "x"));
         assertTrue(e.getMessage().contains("kernel support"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Gcnn.onSector(z3, new double[] {1, 1, 1}, new double[3], 0,
-                new int[] {0}, new int[] {0}, "x"));
+                new int[] {0}, new int[] {0}, HiddenActivation.LOG_COSH, "x"));
         assertFalse(Gcnn.onSector(z3, new double[] {1, 1, 1}, new double[3], 0, new int[] {1, 1}, new int[] {0, 1},
-                "x").description().isEmpty());
+                HiddenActivation.LOG_COSH, "x").description().isEmpty());
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.nqs4j.ansatz.GaussianParameters;
 import org.nqs4j.ansatz.Gcnn;
+import org.nqs4j.ansatz.HiddenActivation;
 import org.nqs4j.ansatz.WalkerCache;
 import org.nqs4j.hamiltonians.Boundary;
 import org.nqs4j.hamiltonians.Lattice;
@@ -71,7 +72,7 @@ public class GcnnBenchmark {
                     .filter(g -> point.contains(Arrays.stream(group[g]).boxed().toList())).toArray();
         }
         Gcnn psi = Gcnn.onSector(group, sector.characterRe(), sector.characterIm(), 1, features, support,
-                sector.label());
+                HiddenActivation.LOG_COSH, sector.label());
         GaussianParameters.initialise(psi, 7, 0.1);
         derivatives = new double[psi.parameterArrayLength()];
         cache = psi.newCache();

@@ -3,6 +3,7 @@ package org.nqs4j.vmc.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.nqs4j.ansatz.HiddenActivation;
 import org.nqs4j.hamiltonians.Lattice;
 import org.nqs4j.hamiltonians.symmetry.SpaceGroup;
 
@@ -22,11 +23,12 @@ import org.nqs4j.hamiltonians.symmetry.SpaceGroup;
  * then uses only {@code initScale} and {@code initFrom} of the rest. {@code growth} (an rbm only): the
  * steps at which the RBM grows to a larger α (Carleo &amp; Troyer's α series), {@code alpha} being the first
  * stage's. {@code signRule}: a fixed sign structure the network is multiplied by ({@link SignRule}).
+ * {@code hidden}: the activation of a gcnn's or ffnn's layers before the last.
  */
 public record AnsatzSpec(String type, boolean complex, int alpha, List<Integer> layers, String symmetry,
                          ProjectionSpec projection, double initScale, Optional<Path> initFrom, int pretrainIterations,
                          Kernel kernel, Optional<FermionAnsatzSpec> fermion, List<Growth> growth, SignRule signRule,
-                         Pairing pairing) {
+                         Pairing pairing, HiddenActivation hidden) {
     /** A fixed phase structure times the network (README, {@code ansatz.sign_rule}). */
     public enum SignRule {
         /** The network alone. */
@@ -78,7 +80,7 @@ public record AnsatzSpec(String type, boolean complex, int alpha, List<Integer> 
                       ProjectionSpec projection, double initScale, Optional<Path> initFrom, int pretrainIterations,
                       Kernel kernel, Optional<FermionAnsatzSpec> fermion) {
         this(type, complex, alpha, layers, symmetry, projection, initScale, initFrom, pretrainIterations, kernel,
-                fermion, List.of(), SignRule.NONE, Pairing.FREE);
+                fermion, List.of(), SignRule.NONE, Pairing.FREE, HiddenActivation.LOG_COSH);
     }
 
     /** The α the run ends with: the last growth's, else {@link #alpha}. */
@@ -103,7 +105,7 @@ public record AnsatzSpec(String type, boolean complex, int alpha, List<Integer> 
         }
         Growth g = growth.get(stage - 1);
         return new AnsatzSpec(type, complex, g.alpha(), layers, symmetry, projection, g.initScale(), Optional.empty(),
-                0, kernel, fermion, List.of(), signRule, pairing);
+                0, kernel, fermion, List.of(), signRule, pairing, hidden);
     }
 
     public boolean translationSymmetric() {
@@ -124,7 +126,7 @@ public record AnsatzSpec(String type, boolean complex, int alpha, List<Integer> 
     /** The translation-symmetric RBM of the same α and projection that pretrains this one. */
     public AnsatzSpec symmetricPretraining() {
         return new AnsatzSpec(type, complex, alpha, layers, "translations", projection, initScale, Optional.empty(), 0,
-                kernel, Optional.empty(), List.of(), signRule, pairing);
+                kernel, Optional.empty(), List.of(), signRule, pairing, hidden);
     }
 
     /** Whether the projection sums over the point group (alone or within the space group). */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.nqs4j.ansatz.HiddenActivation;
 import org.nqs4j.ansatz.SublatticePhases;
 import org.nqs4j.hamiltonians.Boundary;
 import org.nqs4j.hamiltonians.ClassicalSpiral;
@@ -657,6 +658,8 @@ public final class RunConfigReader {
         ProjectionSpec projection = projection(s, lattice, hilbert, complex);
         AnsatzSpec.SignRule signRule = signRule(s, type, complex, symmetry, projection, lattice, hilbert, hamiltonian);
         AnsatzSpec.Kernel kernel = type.equals("gcnn") ? gcnnKernel(s, projection) : AnsatzSpec.Kernel.FULL;
+        HiddenActivation hidden = type.equals("gcnn") || type.equals("ffnn") ? hiddenActivation(s)
+                : HiddenActivation.LOG_COSH;
         // log cosh has zero slope at 0: a deep network of tiny weights starts next to a stationary point
         double scale = s.real("init_scale", type.equals("ffnn") || type.equals("gcnn") ? 0.1
                 : type.equals("rbm") && complex && !(projection instanceof ProjectionSpec.None)
@@ -664,7 +667,14 @@ public final class RunConfigReader {
                         ? projection.tiedTranslations(lattice).length : lattice.nSites()), lattice.nSites())
                 : 0.01, 0, 10);
         Optional<Path> initFrom = initFrom(s);
-        initFrom.ifPresent(file -> requireSameSignRule(s, file, signRule));
+        initFrom.ifPresent(file -> {
+            requireAsTrained(s, file, "sign_rule", signRule == AnsatzSpec.SignRule.NONE ? "none" : "spiral", "none",
+                    "the phases are not in the file");
+            if (type.equals("gcnn") || type.equals("ffnn")) {
+                requireAsTrained(s, file, "activation", hidden.key(), HiddenActivation.LOG_COSH.key(),
+                        "the file holds weights, not the function they feed");
+            }
+        });
         if (!type.equals("rbm") && s.has("grow")) {
             throw s.invalid("grow", "grows an rbm to a larger alpha; a " + type + " has none.");
         }
@@ -675,7 +685,17 @@ public final class RunConfigReader {
                 initFrom.isPresent() || !growth.isEmpty(), zeroMomentum, iterations, sampler.samples()) : 0;
         s.finish();
         return new AnsatzSpec(type, complex, alpha, layers, symmetry, projection, scale, initFrom, pretrain, kernel,
-                Optional.empty(), growth, signRule, pairing);
+                Optional.empty(), growth, signRule, pairing, hidden);
+    }
+
+    /**
+     * {@code ansatz.activation} of a gcnn or ffnn, the activation of the layers before the last:
+     * {@code log_cosh} (default) or {@code poly6} ({@link HiddenActivation}: neither is right for every network).
+     */
+    private static HiddenActivation hiddenActivation(Section s) {
+        String key = s.choice("activation", HiddenActivation.LOG_COSH.key(), HiddenActivation.LOG_COSH.key(),
+                HiddenActivation.POLY6.key());
+        return key.equals(HiddenActivation.POLY6.key()) ? HiddenActivation.POLY6 : HiddenActivation.LOG_COSH;
     }
 
     /** {@code ansatz.pairing} of rbm_pp: {@code free} (L² amplitudes F) or {@code translations} (F invariant under them). */
@@ -746,31 +766,32 @@ public final class RunConfigReader {
     }
 
     /**
-     * Parameters trained under another {@code sign_rule} describe another state (the phases are not in the
-     * file): when the {@code init_from} file has its run's {@code config.resolved.yaml} beside it, the two
-     * rules must agree (a run written before the key existed had none).
+     * Parameters trained under another value of {@code ansatz.<key>} (a {@code sign_rule}, an
+     * {@code activation}) describe another state, since only the parameters are in the file: when the
+     * {@code init_from} file has its run's {@code config.resolved.yaml} beside it, the two values must
+     * agree ({@code before}: the value of a run written before the key existed).
      */
-    static void requireSameSignRule(Section s, Path parameters, AnsatzSpec.SignRule rule) {
+    static void requireAsTrained(Section s, Path parameters, String key, String now, String before, String why) {
         Path config = parameters.resolveSibling("config.resolved.yaml");
         if (!Files.isRegularFile(config)) {
             return;
         }
-        String earlier = "none";
+        String earlier = before;
         try {
             if (YamlConfigParser.parseFile(config).entries().get("ansatz") instanceof ConfigValue.Mapping a
-                    && a.entries().get("sign_rule") instanceof ConfigValue.Scalar v) {
+                    && a.entries().get(key) instanceof ConfigValue.Scalar v) {
                 earlier = v.text();
             }
         } catch (ConfigException e) {
             return; // not a config this reader can judge: the parameters' shape is still checked
         }
-        String now = rule == AnsatzSpec.SignRule.NONE ? "none" : "spiral";
         if (!earlier.equals(now)) {
-            throw s.invalid("init_from", parameters + " was trained with ansatz.sign_rule: " + earlier + " (its run's "
-                    + config.getFileName() + "), this run has " + now + ": the phases are not in the file, so the"
-                    + " same parameters would describe another state. Set ansatz.sign_rule: " + earlier + ".");
+            throw s.invalid("init_from", parameters + " was trained with ansatz." + key + ": " + earlier + " (its run's "
+                    + config.getFileName() + "), this run has " + now + ": " + why + ", so the same parameters would"
+                    + " describe another state. Set ansatz." + key + ": " + earlier + ".");
         }
     }
+
 
     /** Why the spiral's phases cannot multiply this ansatz, or null when they can. */
     private static String spiralProblem(String type, boolean complex, String symmetry, ProjectionSpec projection,

@@ -228,7 +228,7 @@ public final class RunSetup implements AutoCloseable {
                     .filter(g -> point.contains(java.util.Arrays.stream(group[g]).boxed().toList())).toArray();
         }
         return Gcnn.onSector(group, sector.characterRe(), sector.characterIm(), a.projection().spinParity(),
-                a.layers().stream().mapToInt(Integer::intValue).toArray(), support, sector.label());
+                a.layers().stream().mapToInt(Integer::intValue).toArray(), support, a.hidden(), sector.label());
     }
 
     /** The ansatz before any projection; {@code tied}: the permutations a symmetric RBM shares its features over. */
@@ -242,7 +242,8 @@ public final class RunSetup implements AutoCloseable {
             case "jastrow" -> a.complex() ? Jastrow.complex(n) : Jastrow.real(n);
             case "ffnn" -> {
                 int[] alphas = a.layers().stream().mapToInt(Integer::intValue).toArray();
-                yield a.complex() ? FeedForwardNetwork.complex(n, alphas) : FeedForwardNetwork.real(n, alphas);
+                yield a.complex() ? FeedForwardNetwork.complex(n, a.hidden(), alphas)
+                        : FeedForwardNetwork.real(n, a.hidden(), alphas);
             }
             default -> throw new IllegalArgumentException("unknown ansatz " + a.type());
         };

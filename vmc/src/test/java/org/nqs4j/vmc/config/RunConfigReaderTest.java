@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nqs4j.ansatz.HiddenActivation;
 
 class RunConfigReaderTest {
     static final String MINIMAL = """
@@ -112,6 +116,38 @@ class RunConfigReaderTest {
         assertTrue(m.contains("unknown key 'ansatz.alpha'") && m.contains("layers"), m);
         m = error(MINIMAL + "ansatz:\n  type: cnn\n");
         assertTrue(m.contains("'ansatz.type'") && m.contains("ffnn"), m);
+    }
+
+    /**
+     * ansatz.activation of a gcnn or ffnn: log cosh unless poly6 is named; no other ansatz has the key. A warm
+     * start from parameters trained with the other activation is refused (a run from before the key: log cosh).
+     */
+    @Test
+    void hiddenActivationIsChosenByNameAndKeptByWarmStarts(@TempDir Path dir) throws IOException {
+        String ring = MINIMAL.replace("length: 8", "length: 8\n  boundary: periodic");
+        String gcnn = ring + "ansatz:\n  type: gcnn\n  projection: {group: translations}\n";
+        assertEquals(HiddenActivation.LOG_COSH, read(gcnn).ansatz().hidden());
+        assertEquals("log_cosh", ((Map<?, ?>) read(gcnn).resolved().get("ansatz")).get("activation"));
+        assertEquals(HiddenActivation.POLY6, read(gcnn + "  activation: poly6\n").ansatz().hidden());
+        String ffnn = MINIMAL + "ansatz:\n  type: ffnn\n";
+        assertEquals(HiddenActivation.LOG_COSH, read(ffnn).ansatz().hidden());
+        assertEquals(HiddenActivation.POLY6, read(ffnn + "  complex: false\n  activation: poly6\n").ansatz().hidden());
+        String m = error(ffnn + "  activation: relu\n");
+        assertTrue(m.contains("'ansatz.activation'") && m.contains("log_cosh, poly6"), m);
+        m = error(MINIMAL + "ansatz:\n  type: rbm\n  activation: poly6\n");
+        assertTrue(m.contains("unknown key 'ansatz.activation'"), m);
+
+        Path npy = dir.resolve("parameters.npy");
+        Files.writeString(npy, "not read by the config reader");
+        String warm = gcnn + "  init_from: '" + npy + "'\n";
+        Files.writeString(dir.resolve("config.resolved.yaml"), "seed: 1\nansatz: {type: gcnn}\n");
+        assertEquals(HiddenActivation.LOG_COSH, read(warm).ansatz().hidden(), "a run from before the key");
+        m = error(warm + "  activation: poly6\n");
+        assertTrue(m.contains("'ansatz.init_from'") && m.contains("Set ansatz.activation: log_cosh"), m);
+        Files.writeString(dir.resolve("config.resolved.yaml"), "seed: 1\nansatz: {type: gcnn, activation: poly6}\n");
+        m = error(warm);
+        assertTrue(m.contains("Set ansatz.activation: poly6"), m);
+        assertEquals(HiddenActivation.POLY6, read(warm + "  activation: poly6\n").ansatz().hidden());
     }
 
     /** gcnn: features [4, 4] and kernel point_group by default on the space group; complex and projected only. */
