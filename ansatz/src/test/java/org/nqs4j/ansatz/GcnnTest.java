@@ -169,7 +169,7 @@ class GcnnTest {
             }
             at = features[0] + features[0] * n;
             for (int l = 1; l < features.length; l++) {
-                z = hidden == HiddenActivation.POLY6 ? poly6(theta) : logCosh(theta);
+                z = activate(theta, hidden);
                 theta = new double[2 * features[l]][order];
                 int kernels = at + features[l];
                 for (int c = 0; c < features[l]; c++) {
@@ -190,7 +190,7 @@ class GcnnTest {
                 }
                 at = kernels + features[l] * features[l - 1] * support.length;
             }
-            z = logCosh(theta);
+            z = activate(theta, HiddenActivation.LOG_COSH);
             for (int g = 0; g < order; g++) {
                 // χ(g)* p^{[s=−1]} exp(Σ_c z_{c,g})
                 double re = 0;
@@ -211,48 +211,42 @@ class GcnnTest {
         return new double[] {Math.log(modulus), Math.atan2(sumIm, sumRe), sumAbs / modulus};
     }
 
-    /** Principal log cosh of each entry (rows: re, im interleaved by feature). */
-    private static double[][] logCosh(double[][] theta) {
+    /** f of each entry (rows: re, im interleaved by feature). */
+    private static double[][] activate(double[][] theta, HiddenActivation f) {
         double[][] z = new double[theta.length][];
         for (int c = 0; c < theta.length; c += 2) {
             z[c] = new double[theta[c].length];
             z[c + 1] = new double[theta[c].length];
             for (int g = 0; g < theta[c].length; g++) {
-                double x = theta[c][g];
-                double y = theta[c + 1][g];
-                double re = Math.cosh(x) * Math.cos(y);
-                double im = Math.sinh(x) * Math.sin(y);
-                z[c][g] = Math.log(Math.hypot(re, im));
-                z[c + 1][g] = Math.atan2(im, re);
+                double[] v = f == HiddenActivation.POLY6 ? poly6(theta[c][g], theta[c + 1][g])
+                        : logCosh(theta[c][g], theta[c + 1][g]);
+                z[c][g] = v[0];
+                z[c + 1][g] = v[1];
             }
         }
         return z;
     }
 
-    /** θ²/2 − θ⁴/12 + θ⁶/45 of each entry, in plain complex arithmetic (rows: re, im interleaved by feature). */
-    private static double[][] poly6(double[][] theta) {
-        double[][] z = new double[theta.length][];
-        for (int c = 0; c < theta.length; c += 2) {
-            z[c] = new double[theta[c].length];
-            z[c + 1] = new double[theta[c].length];
-            for (int g = 0; g < theta[c].length; g++) {
-                double x = theta[c][g];
-                double y = theta[c + 1][g];
-                double r2 = x * x + y * y;
-                double phase = Math.atan2(y, x);
-                double re = 0;
-                double im = 0;
-                double[] coefficient = {0.5, -1.0 / 12, 1.0 / 45};
-                for (int m = 1; m <= 3; m++) { // c_m θ^{2m} = c_m r^{2m} e^{2imφ}
-                    double mod = coefficient[m - 1] * Math.pow(r2, m);
-                    re += mod * Math.cos(2 * m * phase);
-                    im += mod * Math.sin(2 * m * phase);
-                }
-                z[c][g] = re;
-                z[c + 1][g] = im;
-            }
+    /** The principal log cosh of x + iy. */
+    private static double[] logCosh(double x, double y) {
+        double re = Math.cosh(x) * Math.cos(y);
+        double im = Math.sinh(x) * Math.sin(y);
+        return new double[] {Math.log(Math.hypot(re, im)), Math.atan2(im, re)};
+    }
+
+    /** θ²/2 − θ⁴/12 + θ⁶/45 of θ = x + iy, term by term in polar form: c_m θ^{2m} = c_m r^{2m} e^{2imφ}. */
+    private static double[] poly6(double x, double y) {
+        double r2 = x * x + y * y;
+        double phase = Math.atan2(y, x);
+        double[] coefficient = {0.5, -1.0 / 12, 1.0 / 45};
+        double re = 0;
+        double im = 0;
+        for (int m = 1; m <= 3; m++) {
+            double mod = coefficient[m - 1] * Math.pow(r2, m);
+            re += mod * Math.cos(2 * m * phase);
+            im += mod * Math.sin(2 * m * phase);
         }
-        return z;
+        return new double[] {re, im};
     }
 
     @ParameterizedTest
