@@ -48,6 +48,10 @@ public class GcnnBenchmark {
     @Param({"4-point", "4+4-point", "4+4-full"})
     public String network;
 
+    /** The hidden layers' activation (ansatz.activation): does poly6, free of transcendentals, cost less? */
+    @Param({"log_cosh", "poly6"})
+    public String activation;
+
     private WalkerCache cache;
     private final int[] sites = {5, 6};
     private final int[] values = {-1, 1};
@@ -72,7 +76,7 @@ public class GcnnBenchmark {
                     .filter(g -> point.contains(Arrays.stream(group[g]).boxed().toList())).toArray();
         }
         Gcnn psi = Gcnn.onSector(group, sector.characterRe(), sector.characterIm(), 1, features, support,
-                HiddenActivation.LOG_COSH, sector.label());
+                activation.equals("poly6") ? HiddenActivation.POLY6 : HiddenActivation.LOG_COSH, sector.label());
         GaussianParameters.initialise(psi, 7, 0.1);
         derivatives = new double[psi.parameterArrayLength()];
         cache = psi.newCache();
