@@ -1,6 +1,7 @@
 package org.nqs4j.ansatz;
 
 import java.util.Arrays;
+import java.util.Objects;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -64,7 +65,7 @@ public final class FeedForwardNetwork implements WaveFunction {
         }
         this.nSites = nSites;
         this.complex = complex;
-        this.hidden = java.util.Objects.requireNonNull(hidden, "hidden activation");
+        this.hidden = Objects.requireNonNull(hidden, "hidden activation");
         this.alphas = alphas.clone();
         widths = new int[alphas.length + 1];
         widths[0] = nSites;
@@ -276,7 +277,8 @@ public final class FeedForwardNetwork implements WaveFunction {
     @Override
     public String description() {
         return "FeedForward(" + (complex ? "complex" : "real") + ", N=" + nSites + ", layers alpha="
-                + Arrays.toString(alphas) + (alphas.length > 1 ? ", hidden " + hidden.key() : "") + ", M=" + Arrays.toString(Arrays.copyOfRange(widths, 1, widths.length))
+                + Arrays.toString(alphas) + (alphas.length > 1 ? ", hidden " + hidden.key() : "")
+                + ", M=" + Arrays.toString(Arrays.copyOfRange(widths, 1, widths.length))
                 + ", P=" + nParameters + ")";
     }
 }

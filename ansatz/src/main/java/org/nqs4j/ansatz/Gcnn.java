@@ -1,6 +1,7 @@
 package org.nqs4j.ansatz;
 
 import java.util.Arrays;
+import java.util.Objects;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -111,7 +112,7 @@ public final class Gcnn implements WaveFunction {
                     + order + "), got " + Arrays.toString(kernelSupport));
         }
         this.features = features.clone();
-        this.hidden = java.util.Objects.requireNonNull(hidden, "hidden activation");
+        this.hidden = Objects.requireNonNull(hidden, "hidden activation");
         this.support = kernelSupport.length;
         this.neighbour = new int[order * support];
         for (int g = 0; g < order; g++) {
@@ -263,7 +264,8 @@ public final class Gcnn implements WaveFunction {
     @Override
     public String description() {
         return "G-CNN(complex, N=" + nSites + ", |G|=" + order + ", features=" + Arrays.toString(features)
-                + (features.length > 1 ? ", hidden " + hidden.key() : "") + ", kernel |S|=" + support + ", " + label + (signs == 2 ? " x spin flip" : "") + ", P=" + nParameters + ")";
+                + (features.length > 1 ? ", hidden " + hidden.key() : "") + ", kernel |S|=" + support + ", " + label
+                + (signs == 2 ? " x spin flip" : "") + ", P=" + nParameters + ")";
     }
 
     /**

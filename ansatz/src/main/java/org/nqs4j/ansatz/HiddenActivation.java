@@ -19,7 +19,7 @@ import jdk.incubator.vector.VectorSpecies;
  * whatever the diagonal shift (raised to 10¹⁸), and four of seven seeds ended SUSPECT (the sampled energy
  * 7–284 error bars below the state's exact energy: a region of |ψ|² the chains never entered) or lost the
  * ground they had reached; {@link #POLY6} with any-pair exchanges ended all seven with the sampled energy
- * on the exact one, 0.2–2.3·10⁻³ above the ground state. On the J1-J2 4 × 4 torus with the G-CNN [4, 4]
+ * on the exact one, 0.15–2.7·10⁻³ above the ground state. On the J1-J2 4 × 4 torus with the G-CNN [4, 4]
  * ({@code examples/j1j2-square-4x4-gcnn.yaml}), {@link #POLY6} split the chains from step 13 on and the
  * state blew up (trial-state energy +2.6 after 100 steps) where log cosh trained smoothly (−8.33, no step
  * refused): sums over 16 sites push |θ| to where θ⁶ dominates. For real parameters log cosh is

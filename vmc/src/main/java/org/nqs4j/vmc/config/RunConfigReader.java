@@ -792,7 +792,6 @@ public final class RunConfigReader {
         }
     }
 
-
     /** Why the spiral's phases cannot multiply this ansatz, or null when they can. */
     private static String spiralProblem(String type, boolean complex, String symmetry, ProjectionSpec projection,
                                         Lattice lattice, Hilbert hilbert, HamiltonianSpec hamiltonian,

@@ -20,6 +20,20 @@ import org.nqs4j.vmc.parallel.ChainBlocks;
  * parameters are put back either way: the run's numbers do not change.
  */
 final class StepGuard {
+    /**
+     * A smooth step's infidelity at half its length is about a quarter of the whole step's (along a geodesic
+     * sin²(a/2)/sin²a, at most 0.29 while 1 − F ≤ 1/2). Above this fraction ψ jumped in the first half ...
+     */
+    static final double JUMP_FIRST_HALF = 0.5;
+    /**
+     * ... below this one in the second (the whole step's infidelity would grow like t⁶ or faster). Measured on the
+     * ring G-CNN with log-cosh hidden layers, every refused step: 1.00–1.08 or 10⁻¹⁴–6·10⁻⁴; on the J1-J2 4 × 4
+     * G-CNN with poly6, smooth but far from linear, 0.09–0.11.
+     */
+    static final double JUMP_SECOND_HALF = 1.0 / 64;
+    /** Judged only while the whole step's infidelity is at most this (a longer step may wind back towards ψ). */
+    static final double JUMP_JUDGED_BELOW = 0.5;
+
     private final WaveFunction psi;
     private final double maxInfidelity;
     private final int samplesPerChain;
@@ -56,20 +70,6 @@ final class StepGuard {
         previous = new double[psi.parameterArrayLength()];
         halfway = new double[psi.parameterArrayLength()];
     }
-
-    /**
-     * A smooth step's infidelity at half its length is about a quarter of the whole step's (along a geodesic
-     * sin²(a/2)/sin²a, at most 0.29 while 1 − F ≤ 1/2). Above this fraction ψ jumped in the first half ...
-     */
-    static final double JUMP_FIRST_HALF = 0.5;
-    /**
-     * ... below this one in the second (the whole step's infidelity would grow like t⁶ or faster). Measured on the
-     * ring G-CNN with log-cosh hidden layers, every refused step: 1.00–1.08 or 10⁻¹⁴–6·10⁻⁴; on the J1-J2 4 × 4
-     * G-CNN with poly6, smooth but far from linear, 0.09–0.11.
-     */
-    static final double JUMP_SECOND_HALF = 1.0 / 64;
-    /** Judged only while the whole step's infidelity is at most this (a longer step may wind back towards ψ). */
-    static final double JUMP_JUDGED_BELOW = 0.5;
 
     /** Sample {@code index} of chain {@code chain} is the cache's current configuration. */
     void record(int chain, int index, WalkerCache cache) {
