@@ -123,19 +123,10 @@ class FeedForwardNetworkTest {
                     tr += wr * xr[m] - wi * xi[m];
                     ti += wr * xi[m] + wi * xr[m];
                 }
-                if (polynomial) { // Σ_m c_m θ^{2m} with θ² = (tr² − ti²) + 2i tr ti, term by term
-                    double sr = tr * tr - ti * ti;
-                    double si = 2 * tr * ti;
-                    double[] c = {0.5, -1.0 / 12, 1.0 / 45};
-                    double pr = 1;
-                    double pi = 0;
-                    for (double cm : c) {
-                        double nr = pr * sr - pi * si;
-                        pi = pr * si + pi * sr;
-                        pr = nr;
-                        zr[j] += cm * pr;
-                        zi[j] += cm * pi;
-                    }
+                if (polynomial) {
+                    double[] z = Reference.naivePoly6(tr, ti);
+                    zr[j] = z[0];
+                    zi[j] = z[1];
                     continue;
                 }
                 double s = tr >= 0 ? 1 : -1;

@@ -218,35 +218,13 @@ class GcnnTest {
             z[c] = new double[theta[c].length];
             z[c + 1] = new double[theta[c].length];
             for (int g = 0; g < theta[c].length; g++) {
-                double[] v = f == HiddenActivation.POLY6 ? poly6(theta[c][g], theta[c + 1][g])
-                        : logCosh(theta[c][g], theta[c + 1][g]);
+                double[] v = f == HiddenActivation.POLY6 ? Reference.naivePoly6(theta[c][g], theta[c + 1][g])
+                        : Reference.naiveLogCosh(theta[c][g], theta[c + 1][g]);
                 z[c][g] = v[0];
                 z[c + 1][g] = v[1];
             }
         }
         return z;
-    }
-
-    /** The principal log cosh of x + iy. */
-    private static double[] logCosh(double x, double y) {
-        double re = Math.cosh(x) * Math.cos(y);
-        double im = Math.sinh(x) * Math.sin(y);
-        return new double[] {Math.log(Math.hypot(re, im)), Math.atan2(im, re)};
-    }
-
-    /** θ²/2 − θ⁴/12 + θ⁶/45 of θ = x + iy, term by term in polar form: c_m θ^{2m} = c_m r^{2m} e^{2imφ}. */
-    private static double[] poly6(double x, double y) {
-        double r2 = x * x + y * y;
-        double phase = Math.atan2(y, x);
-        double[] coefficient = {0.5, -1.0 / 12, 1.0 / 45};
-        double re = 0;
-        double im = 0;
-        for (int m = 1; m <= 3; m++) {
-            double mod = coefficient[m - 1] * Math.pow(r2, m);
-            re += mod * Math.cos(2 * m * phase);
-            im += mod * Math.sin(2 * m * phase);
-        }
-        return new double[] {re, im};
     }
 
     @ParameterizedTest

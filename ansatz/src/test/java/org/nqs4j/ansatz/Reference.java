@@ -19,6 +19,21 @@ final class Reference {
         return new double[] {Math.log(Math.hypot(re, im)), Math.atan2(im, re)};
     }
 
+    /** θ²/2 − θ⁴/12 + θ⁶/45 of θ = x + iy, term by term in polar form: c_m θ^{2m} = c_m r^{2m} e^{2imφ}. */
+    static double[] naivePoly6(double x, double y) {
+        double r2 = x * x + y * y;
+        double phase = Math.atan2(y, x);
+        double[] coefficient = {0.5, -1.0 / 12, 1.0 / 45};
+        double re = 0;
+        double im = 0;
+        for (int m = 1; m <= 3; m++) {
+            double mod = coefficient[m - 1] * Math.pow(r2, m);
+            re += mod * Math.cos(2 * m * phase);
+            im += mod * Math.sin(2 * m * phase);
+        }
+        return new double[] {re, im};
+    }
+
     /** RBM log ψ from the public layout a (N), b (M), W (j·N + i). */
     static double[] rbmLogPsi(double[] p, boolean complex, int n, int m, int[] sigma) {
         double re = 0.0;

@@ -658,10 +658,10 @@ public final class RunConfigReader {
         ProjectionSpec projection = projection(s, lattice, hilbert, complex);
         AnsatzSpec.SignRule signRule = signRule(s, type, complex, symmetry, projection, lattice, hilbert, hamiltonian);
         AnsatzSpec.Kernel kernel = type.equals("gcnn") ? gcnnKernel(s, projection) : AnsatzSpec.Kernel.FULL;
-        HiddenActivation hidden = type.equals("gcnn") || type.equals("ffnn") ? hiddenActivation(s)
-                : HiddenActivation.LOG_COSH;
+        boolean deep = type.equals("gcnn") || type.equals("ffnn");
+        HiddenActivation hidden = deep ? hiddenActivation(s) : HiddenActivation.LOG_COSH;
         // log cosh has zero slope at 0: a deep network of tiny weights starts next to a stationary point
-        double scale = s.real("init_scale", type.equals("ffnn") || type.equals("gcnn") ? 0.1
+        double scale = s.real("init_scale", deep ? 0.1
                 : type.equals("rbm") && complex && !(projection instanceof ProjectionSpec.None)
                 ? projectedRbmScale(alpha * (long) (symmetry.equals("translations")
                         ? projection.tiedTranslations(lattice).length : lattice.nSites()), lattice.nSites())
@@ -670,7 +670,7 @@ public final class RunConfigReader {
         initFrom.ifPresent(file -> {
             requireAsTrained(s, file, "sign_rule", signRule == AnsatzSpec.SignRule.NONE ? "none" : "spiral", "none",
                     "the phases are not in the file");
-            if (type.equals("gcnn") || type.equals("ffnn")) {
+            if (deep) {
                 requireAsTrained(s, file, "activation", hidden.key(), HiddenActivation.LOG_COSH.key(),
                         "the file holds weights, not the function they feed");
             }
