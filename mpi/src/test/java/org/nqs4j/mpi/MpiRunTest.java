@@ -329,6 +329,21 @@ class MpiRunTest {
                 read(suite));
     }
 
+    /**
+     * A mistake in the config is found by every rank; rank 0 says it and ends the job (exit 2), the other ranks
+     * hold their copy until the launcher has ended them: said once, not once per rank.
+     */
+    @Test
+    void aMistakeInTheConfigIsSaidOnce() throws Exception {
+        String path = Launcher.OPEN_MPI.find();
+        Path config = config(4);
+        Path log = tmp.resolve("config-error.txt");
+        List<String> cli = java("run", config.toString(), "--out", tmp.resolve("config-error").toString(), "--quiet",
+                "--set", "iterations=-1");
+        assertEquals(2, exec(Launcher.OPEN_MPI.job(path, 3, cli), log), () -> read(log));
+        assertEquals(1, occurrences(read(log), "nqs run: config error: --set iterations=-1"), read(log));
+    }
+
     private static int occurrences(String text, String line) {
         return text.split(Pattern.quote(line), -1).length - 1;
     }

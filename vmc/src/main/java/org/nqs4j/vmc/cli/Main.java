@@ -73,7 +73,7 @@ public final class Main {
         }
         Command c = commands.get(args[0]);
         if (c == null) {
-            System.err.println("nqs: unknown command '" + args[0] + "'. Commands: " + String.join(", ", commands.keySet())
+            sayInputError("nqs: unknown command '" + args[0] + "'. Commands: " + String.join(", ", commands.keySet())
                     + ", test. See nqs --help.");
             return 2;
         }
@@ -94,11 +94,10 @@ public final class Main {
         try {
             return c.run(rest);
         } catch (UsageException e) {
-            System.err.println("nqs " + c.name() + ": " + e.getMessage());
-            System.err.println("usage: nqs " + c.usage());
+            sayInputError("nqs " + c.name() + ": " + e.getMessage() + "\nusage: nqs " + c.usage());
             return 2;
         } catch (ConfigException e) {
-            System.err.println("nqs " + c.name() + ": config error: " + e.getMessage());
+            sayInputError("nqs " + c.name() + ": config error: " + e.getMessage());
             return 2;
         } catch (NonFiniteUpdateException e) {
             System.err.println("nqs " + c.name() + ": the run stopped: " + e.getMessage());
@@ -121,6 +120,28 @@ public final class Main {
             e.printStackTrace();
             return 1;
         }
+    }
+
+    /** How long a rank other than 0 holds its report of a mistake in the input (see {@link #sayInputError}). */
+    static final long INPUT_ERROR_HOLD_MS = 5000;
+
+    /**
+     * Says what is wrong with the command line or the config (exit code 2). Under an MPI launch every rank
+     * reads the same input and finds the same mistake: rank 0 says it, and its exit code takes the job down
+     * ({@link #main}), so the other ranks first hold their report for {@value #INPUT_ERROR_HOLD_MS} ms, in which
+     * the launcher ends them. A rank still alive then found a mistake of its own (a file its node lacks) and
+     * says it. Nothing here waits for another rank, so a rank alone in its mistake cannot hang the job.
+     */
+    static void sayInputError(String message) {
+        Collective world = World.get();
+        if (world.size() > 1 && world.rank() != 0) {
+            try {
+                Thread.sleep(INPUT_ERROR_HOLD_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        System.err.println(message);
     }
 
     static String help(Map<String, Command> commands) {
