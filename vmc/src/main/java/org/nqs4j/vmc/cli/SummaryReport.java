@@ -93,6 +93,11 @@ public final class SummaryReport {
                         num(x.get("variational_error")));
             }
         }
+        if (s.get("fresh_chains") instanceof Map<?, ?> f) {
+            out.printf("  fresh chains %s   (%s samples from random starts, %s moves; %.1f sigma from the estimate)%n",
+                    Format.pm(num(f.get("energy")), num(f.get("error"))), f.get("samples"), f.get("move"),
+                    num(f.get("deviation_sigma")));
+        }
         if (s.get("lanczos_step") instanceof Map<?, ?> l) {
             double e1 = num(l.get("energy"));
             double s1 = num(l.get("error"));

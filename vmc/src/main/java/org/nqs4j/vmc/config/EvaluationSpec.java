@@ -9,6 +9,7 @@ import org.nqs4j.vmc.stats.LanczosStep;
  * @param lanczosStep also the energy after one Lanczos step (vmc.stats.LanczosStep): none, from the moments
  *                    of the same samples, or sampled from the stepped state itself
  * @param lanczosSteps the number of sampled steps in a row (1 unless sampled)
+ * @param freshChains  when and with how many samples the estimate is checked by fresh chains
  */
-public record EvaluationSpec(int samples, LanczosStep.Mode lanczosStep, int lanczosSteps) {
+public record EvaluationSpec(int samples, LanczosStep.Mode lanczosStep, int lanczosSteps, FreshChains freshChains) {
 }

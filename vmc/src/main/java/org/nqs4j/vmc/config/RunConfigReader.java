@@ -189,7 +189,8 @@ public final class RunConfigReader {
             throw eval.invalid("lanczos_steps", "further Lanczos steps are taken on the sampled state; set"
                     + " lanczos_step: sampled, or remove lanczos_steps.");
         }
-        EvaluationSpec evaluation = new EvaluationSpec(evalSamples, lanczos, lanczosSteps);
+        EvaluationSpec evaluation = new EvaluationSpec(evalSamples, lanczos, lanczosSteps,
+                freshChains(eval, sampler, model));
         eval.finish();
         List<ObservableSpec> observables = new ArrayList<>();
         List<Section> observableSections = root.sections("observables");
@@ -1433,6 +1434,47 @@ public final class RunConfigReader {
      * {@code evaluation.lanczos_step}: {@code false}/{@code none} (default), {@code true}/{@code moments}
      * (E₁ from the moments of ψ's samples) or {@code sampled} (ψ₁ drawn from |ψ₁|², Metropolis only).
      */
+    /**
+     * {@code evaluation.fresh_chains}: {@code auto} (the default), {@code none}, or the check's samples. Only Markov
+     * chains can miss a region of |ψ|² (exact and full_sum draw or sum every state), and a molecule's chains start at
+     * the Hartree–Fock configuration, which a random start of its excitation moves would take long to find.
+     */
+    private static FreshChains freshChains(Section eval, SamplerSpec sampler, String model) {
+        String text = eval.string("fresh_chains", "auto").trim().toLowerCase(Locale.ROOT);
+        FreshChains f = switch (text) {
+            case "auto" -> new FreshChains.Auto();
+            case "none", "false" -> new FreshChains.Off();
+            default -> {
+                int samples;
+                try {
+                    samples = Integer.parseInt(text);
+                } catch (NumberFormatException e) {
+                    samples = 0;
+                }
+                if (samples < 1) {
+                    throw eval.invalid("fresh_chains", "expected auto, none or a number of samples from 1 to "
+                            + MAX_EVALUATION_SAMPLES + ", got '" + text + "'.");
+                }
+                yield new FreshChains.Samples(samples);
+            }
+        };
+        boolean markovChains = sampler.method() == SamplerSpec.Method.METROPOLIS && !model.equals("molecule");
+        if (!markovChains && f instanceof FreshChains.Samples) {
+            throw eval.invalid("fresh_chains", model.equals("molecule")
+                    ? "a molecule's chains start at the Hartree–Fock configuration, and chains from random ones would"
+                            + " take long to find it; remove fresh_chains."
+                    : "sampler.type " + sampler.method().name().toLowerCase(Locale.ROOT) + " has no Markov chains to"
+                            + " check; remove fresh_chains.");
+        }
+        f = markovChains ? f : new FreshChains.Off();
+        eval.resolve("fresh_chains", switch (f) {
+            case FreshChains.Auto a -> "auto";
+            case FreshChains.Samples n -> n.samples();
+            case FreshChains.Off o -> "none";
+        });
+        return f;
+    }
+
     private static LanczosStep.Mode lanczosStep(Section eval, SamplerSpec sampler) {
         LanczosStep.Mode mode = switch (eval.choice("lanczos_step", "none", "false", "true", "none", "moments",
                 "sampled")) {

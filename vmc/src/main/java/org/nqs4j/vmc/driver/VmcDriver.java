@@ -712,6 +712,22 @@ public final class VmcDriver {
     }
 
     /**
+     * The energy of ψ drawn by {@code chains}, chains of ψ other than the driver's with as many of them (the fresh
+     * chains that check the final estimate): {@code perChain} samples each after {@code discard} sweeps, this rank's
+     * chains sampled and every rank's gathered, as the driver's own.
+     */
+    public ChainEnergy energyFrom(Sampler chains, int perChain, int discard) {
+        if (chains.nChains() != sampler.nChains() || chains.weighsSamples()) {
+            throw new IllegalArgumentException("energyFrom takes " + sampler.nChains() + " Markov chains, got "
+                    + chains.nChains() + (chains.weighsSamples() ? " weighted samples" : ""));
+        }
+        double[] energy = new double[2 * chains.nChains() * perChain];
+        sampleLocalEnergies(chains, psi, perChain, discard, energy, null, (c, s, cache) -> { });
+        return new ChainEnergy(ChainStatistics.of(energy, 0, 2, chains.nChains(), perChain),
+                acceptances(chains).moves());
+    }
+
+    /**
      * Samples {@code perChain} values per chain of this rank's chains of {@code s} after {@code discard} sweeps:
      * E_L of {@code state} into {@code energy} and, when {@code second} is not null, (Ĥ²ψ)/ψ into it (a probe
      * cache of {@code state} per chain, {@link NeighbourValue}), both gathered from every rank; {@code also}

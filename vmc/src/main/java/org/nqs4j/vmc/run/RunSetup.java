@@ -291,20 +291,41 @@ public final class RunSetup implements AutoCloseable {
             case EXACT -> new ExactSampler(psi, c.hilbert(), s.chains(), c.seed() + 1);
             case FULL_SUM -> new FullSumSampler(psi, c.hilbert(), s.chains());
             case METROPOLIS -> MoleculeSetup.applies(c) ? MoleculeSetup.sampler(c, psi)
-                    : new MetropolisSampler(psi, c.hilbert(), rule(s, c), s.chains(), s.sweepSize(), s.temperatures(),
+                    : new MetropolisSampler(psi, c.hilbert(), rule(s.move(), c), s.chains(), s.sweepSize(), s.temperatures(),
                             c.seed() + 1);
         };
     }
 
-    static TransitionRule rule(SamplerSpec s, RunConfig c) {
-        return switch (s.move()) {
+    /**
+     * Chains of the trained {@code psi} that check the final estimate ({@link org.nqs4j.vmc.config.FreshChains}):
+     * as many as the run's, each from a random configuration of its own stream (seeded from seed + 2), one walker
+     * (no tempering), with the run's move in its far-reaching form, exchanges or fermion hops between any two
+     * sites: what the trained chains missed, these should not.
+     */
+    static MetropolisSampler freshChains(RunConfig c, WaveFunction psi) {
+        SamplerSpec s = c.sampler();
+        return new MetropolisSampler(psi, c.hilbert(), rule(farReaching(s.move(), c), c), s.chains(), s.sweepSize(),
+                c.seed() + 2);
+    }
+
+    /** {@code move} between any two sites where the Hilbert space has that form of it (not a boson's hop). */
+    static String farReaching(String move, RunConfig c) {
+        return switch (move) {
+            case "exchange" -> "exchange-any";
+            case "hop" -> c.hilbert() instanceof BosonHilbert ? move : "hop-any";
+            default -> move;
+        };
+    }
+
+    static TransitionRule rule(String move, RunConfig c) {
+        return switch (move) {
             case "flip" -> new LocalFlipRule(c.lattice().nSites());
             case "exchange" -> ExchangeRule.onEdges(c.lattice().edges());
             case "exchange-any" -> ExchangeRule.anyPair(c.lattice().nSites());
             case "hop" -> c.hilbert() instanceof BosonHilbert bosons ? BosonSetup.hopRule(c.lattice(), bosons)
-                    : FermionSetup.rule(s.move(), c);
-            case "hop-any" -> FermionSetup.rule(s.move(), c);
-            default -> throw new IllegalArgumentException("unknown move " + s.move());
+                    : FermionSetup.rule(move, c);
+            case "hop-any" -> FermionSetup.rule(move, c);
+            default -> throw new IllegalArgumentException("unknown move " + move);
         };
     }
 

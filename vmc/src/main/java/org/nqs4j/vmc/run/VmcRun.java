@@ -171,7 +171,8 @@ public final class VmcRun {
         for (ObservableSpec o : config.observables()) {
             observables.add(new NamedOperator(o.name(), SampledOperator.forOperator(o.operator())));
         }
-        Evaluation eval = setup.driver().evaluate(perChain, 10 * config.sampler().discardSweeps() + 10, observables,
+        int evalDiscard = 10 * config.sampler().discardSweeps() + 10;
+        Evaluation eval = setup.driver().evaluate(perChain, evalDiscard, observables,
                 config.evaluation().lanczosStep(), config.evaluation().lanczosSteps());
         double evalSeconds = wall.getAsDouble() - optSeconds;
         // an MPI rank other than 0 writes a scratch copy of the folder: the reference and plots are rank 0's
@@ -184,8 +185,11 @@ public final class VmcRun {
         // the stepped state's own sum costs a local energy per basis state: one step only
         Optional<TrialState> steppedTrial = exact.isPresent() && config.evaluation().lanczosSteps() == 1
                 ? eval.steppedState().flatMap(s -> exactProvider.trialState(config, s)) : Optional.empty();
+        Optional<FreshChainsCheck.Result> fresh = FreshChainsCheck.sample(config, setup, perChain, evalDiscard,
+                trial.isPresent(), wall, listener);
         double total = wall.getAsDouble();
         Map<String, Object> summary = summary(config, setup, eval, exact, total, optSeconds, evalSeconds);
+        fresh.ifPresent(f -> f.addTo(summary, eval.energy()));
         trial.ifPresent(t -> addTrialState(summary, t.energy(), eval.energy()));
         steppedTrial.ifPresent(t -> addSteppedTrialState(summary, t.energy()));
         OptionalDouble trialEnergy = trial.map(t -> OptionalDouble.of(t.energy())).orElse(OptionalDouble.empty());
@@ -194,6 +198,10 @@ public final class VmcRun {
                 ? ResultChecks.ofExactSum(eval.energy(), trialEnergy, exactEnergy)
                 : ResultChecks.of(eval.energy(), eval.acceptance(), config.sampler().chains(), trialEnergy, exactEnergy);
         checks = new ArrayList<>(checks);
+        if (fresh.isPresent()) {
+            checks.add(ResultChecks.freshChains(eval.energy(), fresh.get().chains(), config.sampler().chains(),
+                    fresh.get().move()));
+        }
         if (stoppedAfter >= 0) {
             checks.add(FrozenChains.stoppedCheck(stoppedAfter, config.iterations()));
             summary.put("iterations_run", stoppedAfter);

@@ -67,4 +67,19 @@ class SummaryReportTest {
                 + " -7.120 ± 0.030"), out);
         assertTrue(out.contains("2 sampled steps: -7.0800 ± 0.0020 (alpha -0.1500) -> -7.1000 ± 0.0020 (alpha -0.05000)"), out);
     }
+
+    /** The fresh chains' energy is printed beside the estimate's, with their move and distance in combined sigmas. */
+    @Test
+    void freshChainsArePrintedWithTheirDeviation() {
+        Map<String, Object> s = Map.of("name", "case", "hamiltonian", "H", "n_sites", 16, "n_parameters", 10,
+                "energy", Map.of("mean", -7.0, "error", 0.01, "variance", 0.1), "v_score", 0.1,
+                "fresh_chains", Map.of("energy", -6.95, "error", 0.02, "samples", 4000, "move", "exchange-any",
+                        "deviation_sigma", 2.236),
+                "wall_time_s", 1.0, "threads", 1);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        SummaryReport.print(new PrintStream(bytes, true, StandardCharsets.UTF_8), s, Path.of("out"));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("fresh chains -6.950 ± 0.020   (4000 samples from random starts, exchange-any moves;"
+                + " 2.2 sigma from the estimate)"), out);
+    }
 }

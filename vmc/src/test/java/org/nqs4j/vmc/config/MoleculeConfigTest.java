@@ -110,6 +110,12 @@ class MoleculeConfigTest {
         e = assertThrows(ConfigException.class, () -> RunConfigReader.read(dir.resolve("configs/m.yaml"),
                 java.util.List.of("sampler.type=metropolis", "sampler.move=exchange"))).getMessage();
         assertTrue(e.contains("sampler.move") && e.contains("excitations"), e);
+        // chains from random determinants would take long to find Hartree–Fock: no fresh-chains check
+        assertEquals(new FreshChains.Off(), RunConfigReader.read(dir.resolve("configs/m.yaml"),
+                java.util.List.of("sampler.type=metropolis")).evaluation().freshChains());
+        e = assertThrows(ConfigException.class, () -> RunConfigReader.read(dir.resolve("configs/m.yaml"),
+                java.util.List.of("sampler.type=metropolis", "evaluation.fresh_chains=1000"))).getMessage();
+        assertTrue(e.contains("evaluation.fresh_chains") && e.contains("Hartree"), e);
         e = assertThrows(ConfigException.class, () -> RunConfigReader.read(dir.resolve("configs/m.yaml"),
                 java.util.List.of("ansatz.type=slater", "ansatz.jastrow=none", "ansatz.alpha=2"))).getMessage();
         assertTrue(e.contains("ansatz.alpha"), e);

@@ -639,4 +639,27 @@ class RunConfigReaderTest {
         m = error(custom + "ansatz: {projection: {group: space_group}}\n");
         assertTrue(m.contains("no coordinates") && m.contains("automorphisms"), m);
     }
+
+    /**
+     * evaluation.fresh_chains: auto by default, none (or false), or a number of samples; a number asks for Markov
+     * chains (not exact or full_sum, whose samples cover the sector), and the resolved config says what was used.
+     */
+    @Test
+    void freshChainsAreAutoNoneOrSamples() {
+        RunConfig c = read(MINIMAL);
+        assertEquals(new FreshChains.Auto(), c.evaluation().freshChains());
+        assertTrue(c.resolved().toString().contains("fresh_chains=auto"), c.resolved().toString());
+        assertEquals(new FreshChains.Off(), read(MINIMAL + "evaluation: {fresh_chains: none}\n").evaluation().freshChains());
+        assertEquals(new FreshChains.Off(), read(MINIMAL + "evaluation: {fresh_chains: false}\n").evaluation().freshChains());
+        assertEquals(new FreshChains.Samples(2000),
+                read(MINIMAL, "evaluation.fresh_chains=2000").evaluation().freshChains());
+        for (String bad : new String[] {"0", "-5", "some", "1.5"}) {
+            String m = error(MINIMAL + "evaluation: {fresh_chains: " + bad + "}\n");
+            assertTrue(m.contains("'evaluation.fresh_chains'") && m.contains("auto, none or a number"), m);
+        }
+        String exact = MINIMAL + "sampler: {type: exact}\n";
+        assertEquals(new FreshChains.Off(), read(exact).evaluation().freshChains(), "nothing to check by default");
+        String m = error(exact + "evaluation: {fresh_chains: 1000}\n");
+        assertTrue(m.contains("'evaluation.fresh_chains'") && m.contains("no Markov chains"), m);
+    }
 }

@@ -16,10 +16,13 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nqs4j.samplers.LocalFlipRule;
+import org.nqs4j.samplers.MetropolisSampler;
 import org.nqs4j.vmc.config.ConfigException;
 import org.nqs4j.vmc.config.RunConfig;
 import org.nqs4j.vmc.config.RunConfigReader;
 import org.nqs4j.vmc.driver.DriverState;
+import org.nqs4j.vmc.driver.ChainEnergy;
 import org.nqs4j.vmc.driver.Evaluation;
 import org.nqs4j.vmc.driver.IterationResult;
 import org.nqs4j.vmc.driver.NamedOperator;
@@ -119,9 +122,14 @@ class RankCountInvarianceTest {
             Estimate m = e.observables().values().iterator().next();
             LanczosStep l = e.lanczosStep().orElseThrow();
             LanczosStep.Sampled s = l.sampled().orElseThrow();
+            // the final estimate's check by fresh chains (the run's are single flips, as these)
+            ChainEnergy f = driver.energyFrom(new MetropolisSampler(setup.waveFunction(), config.hilbert(),
+                    new LocalFlipRule(config.lattice().nSites()), config.sampler().chains(),
+                    config.sampler().sweepSize(), 99), 30, 10);
             return new Trace(steps, setup.parameters(), new double[] {e.energy().mean(), e.energy().error(),
                 e.energy().tauCorr(), e.energy().rHat(), e.acceptance(), m.mean(), m.error(), l.energy(), l.error(),
-                s.estimate().mean(), s.estimate().error(), s.estimate().rHat(), s.acceptance()});
+                s.estimate().mean(), s.estimate().error(), s.estimate().rHat(), s.acceptance(), f.energy().mean(),
+                f.energy().error(), f.energy().rHat(), f.acceptance()});
         }
     }
 
