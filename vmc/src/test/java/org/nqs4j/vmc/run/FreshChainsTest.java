@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.nqs4j.ansatz.WalkerCache;
 import org.nqs4j.ansatz.WaveFunction;
 import org.nqs4j.hamiltonians.Boundary;
 import org.nqs4j.hamiltonians.Lattice;
@@ -19,6 +18,7 @@ import org.nqs4j.optimizers.Sgd;
 import org.nqs4j.samplers.ChainPool;
 import org.nqs4j.samplers.ExchangeRule;
 import org.nqs4j.samplers.MetropolisSampler;
+import org.nqs4j.samplers.ScratchState;
 import org.nqs4j.vmc.config.FreshChains;
 import org.nqs4j.vmc.driver.ChainEnergy;
 import org.nqs4j.vmc.driver.SampledOperator;
@@ -131,12 +131,10 @@ class FreshChainsTest {
         assertEquals(0, new FreshChains.Off().perChain(2500, 16, false));
     }
 
-    /** log ψ = −b on configurations with four domain walls, 0 elsewhere; real and positive; b its one parameter. */
-    private static final class WallBarrier implements WaveFunction {
-        private double barrier;
-
+    /** log ψ = −b on configurations with four domain walls, 0 elsewhere; b its one parameter. */
+    private static final class WallBarrier extends ScratchState {
         WallBarrier(double barrier) {
-            this.barrier = barrier;
+            super(8, 8, barrier);
         }
 
         static int walls(int[] x) {
@@ -148,86 +146,18 @@ class FreshChainsTest {
         }
 
         @Override
-        public int nSites() {
-            return 8;
+        protected double logAmplitude(int[] x) {
+            return walls(x) == 4 ? -parameters[0] : 0;
         }
 
         @Override
-        public int nParameters() {
-            return 1;
-        }
-
-        @Override
-        public boolean isComplex() {
-            return false;
-        }
-
-        @Override
-        public void getParameters(double[] dst) {
-            dst[0] = barrier;
-        }
-
-        @Override
-        public void setParameters(double[] src) {
-            barrier = src[0];
-        }
-
-        @Override
-        public void logPsi(int[] x, double[] out) {
-            out[0] = walls(x) == 4 ? -barrier : 0;
-            out[1] = 0;
-        }
-
-        @Override
-        public WalkerCache newCache() {
-            return new WalkerCache() {
-                private final int[] x = new int[8];
-                private final int[] moved = new int[8];
-                private final double[] before = new double[2];
-
-                @Override
-                public void reset(int[] s) {
-                    System.arraycopy(s, 0, x, 0, 8);
-                }
-
-                @Override
-                public int[] configuration() {
-                    return x;
-                }
-
-                @Override
-                public void logRatio(int[] sites, int[] values, int offset, int count, double[] out) {
-                    System.arraycopy(x, 0, moved, 0, 8);
-                    for (int k = offset; k < offset + count; k++) {
-                        moved[sites[k]] = values[k];
-                    }
-                    WallBarrier.this.logPsi(moved, out);
-                    WallBarrier.this.logPsi(x, before);
-                    out[0] -= before[0];
-                }
-
-                @Override
-                public void applyMove(int[] sites, int[] values, int offset, int count) {
-                    for (int k = offset; k < offset + count; k++) {
-                        x[sites[k]] = values[k];
-                    }
-                }
-
-                @Override
-                public void logPsi(double[] out) {
-                    WallBarrier.this.logPsi(x, out);
-                }
-
-                @Override
-                public void logDerivatives(double[] out, int offset) {
-                    out[offset] = walls(x) == 4 ? -1 : 0;
-                }
-            };
+        protected void logDerivatives(int[] x, double[] out, int offset) {
+            out[offset] = walls(x) == 4 ? -1 : 0;
         }
 
         @Override
         public String description() {
-            return "domain-wall barrier " + barrier;
+            return "domain-wall barrier " + parameters[0];
         }
     }
 }
