@@ -1431,10 +1431,6 @@ public final class RunConfigReader {
     }
 
     /**
-     * {@code evaluation.lanczos_step}: {@code false}/{@code none} (default), {@code true}/{@code moments}
-     * (E₁ from the moments of ψ's samples) or {@code sampled} (ψ₁ drawn from |ψ₁|², Metropolis only).
-     */
-    /**
      * {@code evaluation.fresh_chains}: {@code auto} (the default), {@code none}, or the check's samples. Only Markov
      * chains can miss a region of |ψ|² (exact and full_sum draw or sum every state), and a molecule's chains start at
      * the Hartree–Fock configuration, which a random start of its excitation moves would take long to find.
@@ -1475,6 +1471,10 @@ public final class RunConfigReader {
         return f;
     }
 
+    /**
+     * {@code evaluation.lanczos_step}: {@code false}/{@code none} (default), {@code true}/{@code moments}
+     * (E₁ from the moments of ψ's samples) or {@code sampled} (ψ₁ drawn from |ψ₁|², Metropolis only).
+     */
     private static LanczosStep.Mode lanczosStep(Section eval, SamplerSpec sampler) {
         LanczosStep.Mode mode = switch (eval.choice("lanczos_step", "none", "false", "true", "none", "moments",
                 "sampled")) {

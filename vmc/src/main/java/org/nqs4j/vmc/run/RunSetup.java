@@ -291,8 +291,8 @@ public final class RunSetup implements AutoCloseable {
             case EXACT -> new ExactSampler(psi, c.hilbert(), s.chains(), c.seed() + 1);
             case FULL_SUM -> new FullSumSampler(psi, c.hilbert(), s.chains());
             case METROPOLIS -> MoleculeSetup.applies(c) ? MoleculeSetup.sampler(c, psi)
-                    : new MetropolisSampler(psi, c.hilbert(), rule(s.move(), c), s.chains(), s.sweepSize(), s.temperatures(),
-                            c.seed() + 1);
+                    : new MetropolisSampler(psi, c.hilbert(), rule(s.move(), c), s.chains(), s.sweepSize(),
+                            s.temperatures(), c.seed() + 1);
         };
     }
 
