@@ -298,14 +298,15 @@ public final class RunSetup implements AutoCloseable {
 
     /**
      * Chains of the trained {@code psi} that check the final estimate ({@link org.nqs4j.vmc.config.FreshChains}):
-     * as many as the run's, each from a random configuration of its own stream (seeded from seed + 2), one walker
-     * (no tempering), with the run's move in its far-reaching form, exchanges or fermion hops between any two
-     * sites: what the trained chains missed, these should not.
+     * as many as the run's and tempered as they are, each from random configurations of its own stream (seeded
+     * from seed + 2), with the run's move in its far-reaching form, exchanges or fermion hops between any two
+     * sites: what the trained chains missed, these should not. (Untempered, they would split where a tempered
+     * run's ψ needs the ladder to mix, and fail a sound estimate.)
      */
     static MetropolisSampler freshChains(RunConfig c, WaveFunction psi) {
         SamplerSpec s = c.sampler();
         return new MetropolisSampler(psi, c.hilbert(), rule(farReaching(s.move(), c), c), s.chains(), s.sweepSize(),
-                c.seed() + 2);
+                s.temperatures(), c.seed() + 2);
     }
 
     /** {@code move} between any two sites where the Hilbert space has that form of it (not a boson's hop). */
