@@ -95,7 +95,7 @@ public final class SummaryReport {
         }
         if (s.get("fresh_chains") instanceof Map<?, ?> f) {
             out.printf("  fresh chains %s   (%s samples from random starts, %s moves; %.1f sigma from the estimate)%n",
-                    Format.pm(num(f.get("energy")), num(f.get("error"))), f.get("samples"), f.get("move"),
+                    Format.pm(num(f.get("mean")), num(f.get("error"))), f.get("samples"), f.get("move"),
                     num(f.get("deviation_sigma")));
         }
         if (s.get("lanczos_step") instanceof Map<?, ?> l) {

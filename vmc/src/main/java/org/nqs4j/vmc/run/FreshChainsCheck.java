@@ -1,10 +1,9 @@
 package org.nqs4j.vmc.run;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
-import org.nqs4j.samplers.MetropolisSampler;
+import org.nqs4j.vmc.config.FreshChains;
 import org.nqs4j.vmc.config.RunConfig;
 import org.nqs4j.vmc.driver.ChainEnergy;
 import org.nqs4j.vmc.parallel.Collective;
@@ -23,23 +22,20 @@ final class FreshChainsCheck {
      */
     static final int BURN_IN_FACTOR = 2;
 
-    /** What the fresh chains found: their energy, move, number of samples and wall time. */
-    record Result(ChainEnergy chains, String move, int samples, double seconds) {
+    /** What the fresh chains found: their energy, their move and their wall time. */
+    record Result(ChainEnergy chains, String move, double seconds) {
         /**
-         * {@code fresh_chains} into summary.json, with the deviation from the estimate {@code e}; their wall time
-         * into its {@code time_s} with the other timings (which comparisons of runs leave aside).
+         * {@code fresh_chains} into summary.json (the estimate as the log and the summary write one, with the
+         * chains' acceptance, move, samples and deviation from the estimate {@code e}); their wall time into its
+         * {@code time_s} with the other timings (which comparisons of runs leave aside).
          */
         @SuppressWarnings("unchecked")
         void addTo(Map<String, Object> summary, Estimate e) {
             Estimate f = chains.energy();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("energy", f.mean());
-            m.put("error", f.error());
-            m.put("tau_corr", f.tauCorr());
-            m.put("r_hat", f.rHat());
+            Map<String, Object> m = VmcRun.estimate(f);
             m.put("acceptance", chains.acceptance());
             m.put("move", move);
-            m.put("samples", samples);
+            m.put("samples", f.nSamples());
             m.put("deviation_sigma", ResultChecks.combinedSigmas(f.mean(), f.error(), e.mean(), e.error()));
             summary.put("fresh_chains", m);
             ((Map<String, Object>) summary.get("time_s")).put("fresh_chains", seconds);
@@ -56,12 +52,12 @@ final class FreshChainsCheck {
      */
     static Optional<Result> sample(RunConfig config, RunSetup setup, int evalPerChain, int evalDiscard,
                                    boolean summed, DoubleSupplier wall, RunListener listener) {
-        if (!(setup.sampler() instanceof MetropolisSampler)) {
+        FreshChains wanted = config.evaluation().freshChains(); // none where the sampler has no Markov chains
+        if (wanted instanceof FreshChains.Off) {
             return Optional.empty();
         }
         int chains = config.sampler().chains();
-        int perChain = config.evaluation().freshChains().perChain(evalPerChain, chains,
-                rankZeroSays(setup.collective(), summed));
+        int perChain = wanted.perChain(evalPerChain, chains, rankZeroSays(setup.collective(), summed));
         if (perChain == 0) {
             return Optional.empty();
         }
@@ -69,9 +65,9 @@ final class FreshChainsCheck {
         listener.message("checking the estimate with " + perChain * chains + " samples of fresh chains (random starts, "
                 + move + " moves)");
         double start = wall.getAsDouble();
-        ChainEnergy e = setup.driver().energyFrom(RunSetup.freshChains(config, setup.waveFunction()), perChain,
+        ChainEnergy e = setup.driver().energyFrom(RunSetup.freshChains(config, setup.waveFunction(), move), perChain,
                 BURN_IN_FACTOR * evalDiscard);
-        return Optional.of(new Result(e, move, perChain * chains, wall.getAsDouble() - start));
+        return Optional.of(new Result(e, move, wall.getAsDouble() - start));
     }
 
     /** {@code value} as rank 0 has it, on every rank (one process: its own). */

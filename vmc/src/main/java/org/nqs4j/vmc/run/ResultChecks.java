@@ -148,8 +148,7 @@ public final class ResultChecks {
      */
     public static ResultCheck lanczosSampling(LanczosStep.Sampled sampled, int nChains) {
         Estimate e = sampled.estimate();
-        List<String> failed = of(e, sampled.acceptance(), nChains, OptionalDouble.empty(), OptionalDouble.empty())
-                .stream().filter(c -> !c.passed()).map(c -> c.name() + ": " + c.message()).toList();
+        List<String> failed = chainFailures(e, sampled.acceptance(), nChains);
         return new ResultCheck("lanczos_sampling", e.rHat(), MAX_R_HAT, failed.isEmpty(), failed.isEmpty()
                 ? fmt("the stepped state's chains: split R-hat %.4f, tau_corr %.3g, acceptance %.3g", e.rHat(),
                         e.tauCorr(), sampled.acceptance())
@@ -182,12 +181,11 @@ public final class ResultChecks {
      * (finite, acceptance &gt; 0, split R̂, τ). Chains that all sit in one region of |ψ|² that their moves cannot
      * leave give a biased estimate with an honest-looking error bar; where the trial state is summed over the
      * sector, {@code trial_deviation} sees it, elsewhere only other chains can (measured on the 10-site ring G-CNN
-     * whose bond-exchange chains missed its ferromagnetic domains: fresh any-pair chains 5.9 error bars away).
+     * whose bond-exchange chains missed its ferromagnetic domains: fresh any-pair chains 5.0 error bars away).
      */
     public static ResultCheck freshChains(Estimate e, ChainEnergy fresh, int nChains, String move) {
         Estimate f = fresh.energy();
-        List<String> failed = of(f, fresh.acceptance(), nChains, OptionalDouble.empty(), OptionalDouble.empty())
-                .stream().filter(c -> !c.passed()).map(c -> c.name() + ": " + c.message()).toList();
+        List<String> failed = chainFailures(f, fresh.acceptance(), nChains);
         double sigmas = combinedSigmas(f.mean(), f.error(), e.mean(), e.error());
         boolean agree = Math.abs(sigmas) <= MAX_SIGMAS;
         String found = fmt("chains started afresh (random configurations, %s moves) find E = %.10g ± %.3g, %+.1f"
@@ -200,6 +198,15 @@ public final class ResultChecks {
                         + " that reaches further (sampler.move exchange-any, hop-any) or with parallel tempering"
                         + " (sampler.replicas), e.g. evaluate again with iterations: 0 and ansatz.init_from";
         return new ResultCheck("fresh_chains", sigmas, MAX_SIGMAS, agree && failed.isEmpty(), message);
+    }
+
+    /**
+     * "name: message" of each of the checks {@link #of} makes of chains (finite, acceptance, split R̂, τ) that
+     * {@code e} with {@code acceptance} from {@code nChains} chains fails: chains other than the run's, judged alike.
+     */
+    private static List<String> chainFailures(Estimate e, double acceptance, int nChains) {
+        return of(e, acceptance, nChains, OptionalDouble.empty(), OptionalDouble.empty()).stream()
+                .filter(c -> !c.passed()).map(c -> c.name() + ": " + c.message()).toList();
     }
 
     /**

@@ -299,14 +299,14 @@ public final class RunSetup implements AutoCloseable {
     /**
      * Chains of the trained {@code psi} that check the final estimate ({@link org.nqs4j.vmc.config.FreshChains}):
      * as many as the run's and tempered as they are, each from random configurations of its own stream (seeded
-     * from seed + 2), with the run's move in its far-reaching form, exchanges or fermion hops between any two
-     * sites: what the trained chains missed, these should not. (Untempered, they would split where a tempered
-     * run's ψ needs the ladder to mix, and fail a sound estimate.)
+     * from seed + 2), with {@code move} (the run's in its {@link #farReaching} form: what the trained chains
+     * missed, these should not). Untempered, they would split where a tempered run's ψ needs the ladder to mix,
+     * and fail a sound estimate.
      */
-    static MetropolisSampler freshChains(RunConfig c, WaveFunction psi) {
+    static MetropolisSampler freshChains(RunConfig c, WaveFunction psi, String move) {
         SamplerSpec s = c.sampler();
-        return new MetropolisSampler(psi, c.hilbert(), rule(farReaching(s.move(), c), c), s.chains(), s.sweepSize(),
-                s.temperatures(), c.seed() + 2);
+        return new MetropolisSampler(psi, c.hilbert(), rule(move, c), s.chains(), s.sweepSize(), s.temperatures(),
+                c.seed() + 2);
     }
 
     /** {@code move} between any two sites where the Hilbert space has that form of it (not a boson's hop). */

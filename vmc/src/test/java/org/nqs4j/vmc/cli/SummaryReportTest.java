@@ -73,7 +73,7 @@ class SummaryReportTest {
     void freshChainsArePrintedWithTheirDeviation() {
         Map<String, Object> s = Map.of("name", "case", "hamiltonian", "H", "n_sites", 16, "n_parameters", 10,
                 "energy", Map.of("mean", -7.0, "error", 0.01, "variance", 0.1), "v_score", 0.1,
-                "fresh_chains", Map.of("energy", -6.95, "error", 0.02, "samples", 4000, "move", "exchange-any",
+                "fresh_chains", Map.of("mean", -6.95, "error", 0.02, "samples", 4000, "move", "exchange-any",
                         "deviation_sigma", 2.236),
                 "wall_time_s", 1.0, "threads", 1);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
