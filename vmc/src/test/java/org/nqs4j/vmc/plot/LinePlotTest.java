@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.Range;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import javax.imageio.ImageIO;
 
 /** The axes of a {@link LinePlot} where JFreeChart's own choice leaves them unreadable. */
 class LinePlotTest {
@@ -82,6 +84,21 @@ class LinePlotTest {
         LinePlot zero = new LinePlot("t", "iteration", "acceptance").add(new Series("run", new double[] {0},
                 new double[] {0}, null));
         assertEquals(new Range(-1, 1), plot(zero).getRangeAxis().getRange());
+    }
+
+    /** One pixel per point: 900 × 560, and 900 × 760 with a panel below (the SVG is the copy for HiDPI and print). */
+    @Test
+    void thePngHasOnePixelPerPoint(@TempDir Path dir) throws IOException {
+        Series s = new Series("run", new double[] {0, 1, 2}, new double[] {1, 0.5, 0.25}, null);
+        new LinePlot("t", "iteration", "E").add(s).write(dir, "one");
+        new LinePlot("t", "iteration", "E").add(s).withPanelBelow(new LinePlot("", "iteration", "err").logY().add(s))
+                .write(dir, "two");
+        BufferedImage one = ImageIO.read(dir.resolve("one.png").toFile());
+        BufferedImage two = ImageIO.read(dir.resolve("two.png").toFile());
+        assertEquals(900, one.getWidth());
+        assertEquals(560, one.getHeight());
+        assertEquals(900, two.getWidth());
+        assertEquals(760, two.getHeight());
     }
 
     /** A run that diverged at once (no finite energy) still gets its plots, with nothing on them. */
