@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import javax.imageio.ImageIO;
 
-/** The axes of a {@link LinePlot} where JFreeChart's own choice leaves them unreadable. */
+/** The axes of a {@link LinePlot} where JFreeChart's own choice leaves them unreadable, and the size of its PNG. */
 class LinePlotTest {
     private static XYPlot plot(LinePlot p) {
         return p.chart().getXYPlot();
