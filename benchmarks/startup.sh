@@ -18,7 +18,7 @@ TIMES="$OUT/times"
 for ((i = 1; i <= RUNS; i++)); do
   /usr/bin/time -f "%e %U %S" -a -o "$TIMES" "$ROOT/nqs" run "$CONFIG" --quiet --force --out "$OUT/run" >/dev/null
 done
-awk '{ w[NR] = $1; c[NR] = $2 + $3; printf "run %2d: %.2f s wall, %.2f s CPU\n", NR, $1, $2 + $3 }
-  function median(a, n,   i, j, t) { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
-    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
-  END { printf "median of %d runs: %.2f s wall, %.2f s CPU\n", NR, median(w, NR), median(c, NR) }' "$TIMES"
+awk '{ printf "run %2d: %.2f s wall, %.2f s CPU\n", NR, $1, $2 + $3 }' "$TIMES"
+median() { sort -g | awk '{ v[NR] = $1 } END { print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+printf "median of %d runs: %.2f s wall, %.2f s CPU\n" "$RUNS" "$(awk '{ print $1 }' "$TIMES" | median)" \
+  "$(awk '{ print $2 + $3 }' "$TIMES" | median)"
